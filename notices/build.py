@@ -1,0 +1,218 @@
+"""Build the site into a temporary folder and swap it in only when everything succeeded.
+
+``output/`` is never half-written: a build with content problems, a template error or a
+kill signal leaves the previous ``output/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .problems import PROBLEMS, ConfigError
+
+log = logging.getLogger("notices.build")
+
+EXIT_OK, EXIT_CONTENT, EXIT_CONFIG, EXIT_BUG = 0, 1, 2, 70
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class _ErrorCounter(logging.Handler):
+    """Count ERROR records from Pelican: any of them means the output is not trustworthy."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def setup_logging(verbose: bool = False) -> None:
+    root = logging.getLogger()
+    if not any(getattr(h, "_notices", False) for h in root.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler._notices = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(settings_file, override=overrides or {})
+
+
+@contextmanager
+def _counting_errors():
+    counter = _ErrorCounter()
+    logger = logging.getLogger("pelican")
+    logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+
+
+def _report(lines: list[str], out=sys.stderr) -> None:
+    for line in lines:
+        print(line, file=out)
+
+
+def _problem_lines(exc: BaseException) -> list[str] | None:
+    lines = getattr(exc, "lines", None)
+    if lines is not None:
+        return list(lines)
+    if isinstance(exc, ConfigError):
+        return str(exc).splitlines()
+    return None
+
+
+def check(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> int:
+    """Read and validate all content without writing anything; return an exit code."""
+    from pelican import Pelican
+    from pelican.plugins import signals
+
+    try:
+        settings = load_settings(settings_file, overrides)
+        pelican = Pelican(settings)
+        context = settings.copy()
+        context.update(generated_content={}, static_links=set(), static_content={},
+                       localsiteurl=settings["SITEURL"])
+        generators = [
+            cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
+                output_path=tempfile.gettempdir())
+            for cls in pelican._get_generator_classes()
+        ]
+        for generator in generators:
+            if hasattr(generator, "generate_context"):
+                generator.generate_context()
+        signals.all_generators_finalized.send(generators)
+    except Exception as exc:  # noqa: BLE001 - sorted into content, config and bugs below
+        lines = _problem_lines(exc)
+        if lines is None:
+            raise
+        _report(lines)
+        print(_summary(lines), file=sys.stderr)
+        return EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT
+    count = len(context["catalog"].notices)
+    print(f"OK: {count} items checked, no problems")
+    return EXIT_OK
+
+
+def _summary(lines: list[str]) -> str:
+    files = {line.split(": ", 1)[0] for line in lines}
+    n = len(lines)
+    return (f"{n} problem{'s' if n != 1 else ''} in {len(files)} file"
+            f"{'s' if len(files) != 1 else ''}; nothing was published")
+
+
+def build(settings_file: str = "pelicanconf.py", output: str | None = None,
+          overrides: dict | None = None) -> int:
+    """Build into a temporary folder beside ``output``, then swap; return an exit code."""
+    started = time.perf_counter()
+    overrides = dict(overrides or {})
+    try:
+        settings = load_settings(settings_file, overrides)
+    except ConfigError as exc:
+        _report(str(exc).splitlines())
+        return EXIT_CONFIG
+    output_path = Path(output or settings["OUTPUT_PATH"]).absolute()
+    output_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(output_path)
+    staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
+                                    dir=output_path.parent))
+    try:
+        code = _build_into(settings_file, staging, overrides)
+        if code != EXIT_OK:
+            return code
+        swap_in(staging, output_path)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    print(f"Built {output_path.name}/ in {elapsed:.2f} s", file=sys.stderr)
+    return EXIT_OK
+
+
+def _build_into(settings_file: str, staging: Path, overrides: dict) -> int:
+    from pelican import Pelican
+
+    settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
+    with _counting_errors() as errors:
+        try:
+            Pelican(settings).run()
+        except Exception as exc:  # noqa: BLE001 - sorted into content, config and bugs below
+            lines = _problem_lines(exc)
+            if lines is None:
+                raise
+            _report(lines)
+            print(_summary(lines), file=sys.stderr)
+            return EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT
+    if errors.records:
+        print(f"{len(errors.records)} error(s) logged during the build (see above); "
+              "nothing was published", file=sys.stderr)
+        return EXIT_BUG
+    if PROBLEMS:
+        _report(PROBLEMS.lines())
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _remove_stale_builds(output_path: Path) -> None:
+    """Remove staging folders left by killed builds."""
+    for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def swap_in(staging: Path, output_path: Path) -> None:
+    """Put ``staging`` at ``output_path`` atomically; the old tree ends up at ``staging``."""
+    if not output_path.exists():
+        os.rename(staging, output_path)
+        return
+    if _exchange(staging, output_path):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    # No renameat2 (not Linux): two renames, with a brief moment without output/.
+    old = staging.with_name(staging.name + "-old")
+    os.rename(output_path, old)
+    os.rename(staging, output_path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step with Linux renameat2(RENAME_EXCHANGE)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name or not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m notices", description=__doc__)
+    parser.add_argument("command", choices=["build", "check"])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-o", "--output", default=None)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    setup_logging(args.verbose)
+    if args.command == "check":
+        return check(args.settings)
+    return build(args.settings, args.output)

@@ -1,0 +1,138 @@
+"""The typed objects of one build, indexed for every output (pages, feeds, calendars, search)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .districts import District, DistrictTable
+from .model import Kind, Notice, OutageFields, OutageWindow
+
+
+@dataclass(frozen=True)
+class WindowEntry:
+    """An outage window as published in one schedule (``cancelled`` for a 取消 entry)."""
+
+    window: OutageWindow
+    notice: Notice
+    cancelled: bool
+
+    @property
+    def anchor(self) -> str:
+        """The window's id on its schedule page (cancellations get their own prefix)."""
+        return ("x" + self.window.anchor[1:]) if self.cancelled else self.window.anchor
+
+    @property
+    def url(self) -> str:
+        return f"{self.notice.url}#{self.anchor}"
+
+    @property
+    def sort_key(self):
+        return (self.window.start_at, self.window.district.slug, self.window.anchor)
+
+
+@dataclass
+class Catalog:
+    """All notices of a build, newest first, with the indexes outputs need."""
+
+    notices: list[Notice]
+    districts: DistrictTable
+    settings: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.notices.sort(key=lambda n: (n.date, n.source_id), reverse=True)
+
+    def of_kind(self, kind: Kind | str) -> list[Notice]:
+        return self._by_kind.get(Kind(kind), [])
+
+    @cached_property
+    def _by_kind(self) -> dict[Kind, list[Notice]]:
+        grouped: dict[Kind, list[Notice]] = defaultdict(list)
+        for notice in self.notices:
+            grouped[notice.kind].append(notice)
+        return grouped
+
+    @cached_property
+    def _by_district(self) -> dict[str, list[Notice]]:
+        grouped: dict[str, list[Notice]] = defaultdict(list)
+        for notice in self.notices:
+            for district in notice.districts:
+                grouped[district.slug].append(notice)
+        return grouped
+
+    def in_district(self, district: District | str, kind: Kind | None = None) -> list[Notice]:
+        """Notices that name the district, newest first (an item in two districts is in both)."""
+        slug = district if isinstance(district, str) else district.slug
+        items = self._by_district.get(slug, [])
+        return [n for n in items if kind is None or n.kind == kind]
+
+    @cached_property
+    def windows(self) -> list[WindowEntry]:
+        """Every window of every schedule, in time order."""
+        entries = [
+            WindowEntry(window, notice, cancelled)
+            for notice in self.of_kind(Kind.OUTAGE)
+            for window, cancelled in notice.fields.all_windows
+        ]
+        entries.sort(key=lambda e: e.sort_key)
+        return entries
+
+    def schedule_windows(self, notice: Notice) -> list[WindowEntry]:
+        return schedule_windows(notice)
+
+    def windows_by_day(self, entries: list[WindowEntry] | None = None) -> DayGroups:
+        return windows_by_day(self.windows if entries is None else entries, self.districts)
+
+    def windows_in(self, district: District | str) -> list[WindowEntry]:
+        slug = district if isinstance(district, str) else district.slug
+        return [e for e in self.windows if e.window.district.slug == slug]
+
+    # The home page digest -------------------------------------------------
+
+    @cached_property
+    def latest_schedules(self) -> list[Notice]:
+        """The outage schedules published on the newest publication day."""
+        schedules = self.of_kind(Kind.OUTAGE)
+        if not schedules:
+            return []
+        newest = schedules[0].date.date()
+        return [n for n in schedules if n.date.date() == newest]
+
+    def latest_windows_by_district(self) -> list[tuple[District, list[WindowEntry]]]:
+        """Windows of the newest schedules grouped by district, in declared order."""
+        wanted = {id(n) for n in self.latest_schedules}
+        grouped: dict[str, list[WindowEntry]] = defaultdict(list)
+        for entry in self.windows:
+            if id(entry.notice) in wanted:
+                grouped[entry.window.district.slug].append(entry)
+        return [(d, grouped[d.slug]) for d in self.districts if grouped.get(d.slug)]
+
+    @property
+    def newest_date(self) -> dt.datetime | None:
+        return self.notices[0].date if self.notices else None
+
+
+DayGroups = list[tuple[dt.date, list[tuple[District, list[WindowEntry]]]]]
+
+
+def windows_by_day(entries: list[WindowEntry], districts: DistrictTable) -> DayGroups:
+    """Group window entries by day, then by district in declared order, then by start time."""
+    order = {d.slug: i for i, d in enumerate(districts)}
+    days: dict[dt.date, dict[str, list[WindowEntry]]] = {}
+    for entry in sorted(entries, key=lambda e: (e.window.date, order[e.window.district.slug],
+                                                  e.sort_key)):
+        by_district = days.setdefault(entry.window.date, {})
+        by_district.setdefault(entry.window.district.slug, []).append(entry)
+    return [
+        (day, [(items[0].window.district, items) for items in by_district.values()])
+        for day, by_district in days.items()
+    ]
+
+
+def schedule_windows(notice: Notice) -> list[WindowEntry]:
+    """The windows of one schedule, scheduled ones first then cancelled, in time order."""
+    fields = notice.fields
+    assert isinstance(fields, OutageFields)
+    return [WindowEntry(w, notice, c) for w, c in fields.all_windows]

@@ -1,0 +1,87 @@
+"""Read one content file into a typed ``Notice``: the only place front matter is parsed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .districts import DistrictTable
+from .frontmatter import MAX_FILE_BYTES, FrontMatterError, read_source
+from .markup import plain_text, render, summarize
+from .model import Kind, Notice, OutageFields
+from .problems import ContentError, Problem, project_relative
+from .slugs import pinyin_slug, slug_from_stem
+from .validate import validate_fields
+
+KIND_FOLDERS = {kind.value: kind for kind in Kind}
+SUMMARY_CHARS = 120
+
+
+def kind_of(path: Path, content_root: Path) -> Kind | None:
+    """Return the kind named by the file's first folder under content/, or None."""
+    try:
+        first = path.relative_to(content_root).parts[0]
+    except (ValueError, IndexError):
+        return None
+    return KIND_FOLDERS.get(first)
+
+
+def check_location(path: Path, content_root: Path, rel: str) -> Kind:
+    """Refuse files outside a kind folder and links that lead out of content/."""
+    real_root = content_root.resolve()
+    real = path.resolve()
+    if path.is_symlink() or real != path.absolute():
+        if real_root not in real.parents:
+            raise ContentError([Problem(rel, (
+                f'is a link to "{real}", outside content/; copy the file into content/ instead'))])
+    kind = kind_of(path, content_root)
+    if kind is None:
+        parts = path.relative_to(content_root).parts
+        folder = parts[0] if len(parts) > 1 else ""
+        what = f'folder "{folder}/"' if folder else "the top of content/"
+        raise ContentError([Problem(rel, (
+            f"is in {what}, which is not a content kind; expected one of "
+            f"{', '.join(k.value + '/' for k in Kind)}"))])
+    return kind
+
+
+def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
+                districts: DistrictTable, project_root: str | None = None,
+                summary_chars: int = SUMMARY_CHARS) -> Notice:
+    """Read, validate and render one file; raise ContentError listing all its problems."""
+    path, content_root = Path(path), Path(content_root)
+    rel = project_relative(str(path), project_root)
+    kind = check_location(path, content_root, rel)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrontMatterError(
+                f"file is {size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} "
+                "MiB. Split it or move large data out of content/")
+        source = read_source(path.read_bytes())
+    except FrontMatterError as exc:
+        raise ContentError([Problem(rel, str(exc))]) from None
+    except OSError as exc:
+        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror})")]) from None
+
+    fields, problems = validate_fields(kind, source.front_matter, districts)
+    if fields is None:
+        raise ContentError([Problem(rel, line) for line in problems])
+
+    body_html = render(source.body)
+    slug = fields.slug or slug_from_stem(path.stem) or pinyin_slug(fields.title)
+    summary = fields.summary or summarize(_summary_source(fields, body_html), summary_chars)
+    return Notice(kind=kind, fields=fields, source_path=rel, slug=slug, body_html=body_html,
+                  summary=summary)
+
+
+def _summary_source(fields, body_html: str) -> str:
+    text = plain_text(body_html)
+    if text or not isinstance(fields, OutageFields):
+        return text
+    parts = []
+    for window, cancelled in fields.all_windows:
+        prefix = "取消：" if cancelled else ""
+        parts.append(f"{prefix}{window.date.month}月{window.date.day}日 {window.place}"
+                     f"{'、'.join(window.areas)}（{window.time_range}）")
+    return "；".join(parts)

@@ -1,0 +1,84 @@
+"""Site settings for 甬城通告 (Ningbo Notices). Serving another city means editing DISTRICTS."""
+
+import os
+
+PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__))
+
+AUTHOR = "甬城通告编辑部"
+SITENAME = "甬城通告"
+SITESUBTITLE = "宁波新闻、招标公告与计划停电预告"
+SITEURL = ""
+# Absolute URLs in feeds and calendars need a site address even in development.
+FEED_DOMAIN = "http://localhost:8000"
+PATH = os.path.join(PROJECT_ROOT, "content")
+OUTPUT_PATH = os.path.join(PROJECT_ROOT, "output")
+THEME = os.path.join(PROJECT_ROOT, "themes", "digest")
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-CN"
+DEFAULT_DATE_FORMAT = "%Y年%-m月%-d日"
+
+# The districts every item, feed and calendar is filed under: declared once, here.
+# name: the official name; slug: the ASCII name in URLs; aliases: what editors and
+# notices also write (海曙 for 海曙区). An item naming anything else fails the build.
+DISTRICTS = [
+    {"name": "海曙区", "slug": "haishu", "aliases": ["海曙"]},
+    {"name": "江北区", "slug": "jiangbei", "aliases": ["江北"]},
+    {"name": "鄞州区", "slug": "yinzhou", "aliases": ["鄞州"]},
+    {"name": "镇海区", "slug": "zhenhai", "aliases": ["镇海"]},
+    {"name": "北仑区", "slug": "beilun", "aliases": ["北仑"]},
+    {"name": "奉化区", "slug": "fenghua", "aliases": ["奉化"]},
+    {"name": "余姚市", "slug": "yuyao", "aliases": ["余姚"]},
+    {"name": "慈溪市", "slug": "cixi", "aliases": ["慈溪"]},
+    {"name": "宁海县", "slug": "ninghai", "aliases": ["宁海"]},
+    {"name": "象山县", "slug": "xiangshan", "aliases": ["象山"]},
+    {"name": "全市", "slug": "citywide", "aliases": ["宁波市", "市区"], "citywide": True},
+]
+
+# Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
+PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]
+PLUGINS = ["notice_reader", "digest_pages"]
+
+NOTICE_READER = {
+    "summary_chars": 120,
+}
+
+# URLs: /<kind>/<slug>.html, stable because the slug comes from the file name.
+ARTICLE_URL = "{category}/{slug}.html"
+ARTICLE_SAVE_AS = "{category}/{slug}.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+ARTICLE_PATHS = [""]
+PAGE_PATHS = []
+STATIC_PATHS = ["images", "files"]
+USE_FOLDER_AS_CATEGORY = True
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+ARCHIVES_SAVE_AS = "archives/index.html"
+ARCHIVES_URL = "archives/"
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+INDEX_SAVE_AS = "index.html"
+_404_SAVE_AS = "404.html"
+
+# Listing pages Pelican would add but the digest does not use.
+TAG_SAVE_AS = TAGS_SAVE_AS = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_URL = ""
+
+# Pelican's own feeds stay off: feeds are written by the district_feeds plugin.
+FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+RELATIVE_URLS = True
+SLUGIFY_SOURCE = "basename"
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+TYPOGRIFY = False

@@ -1,0 +1,1 @@
+from .digest_pages import register  # noqa: F401

@@ -1,0 +1,61 @@
+"""Pelican plugin: district pages and the theme's date filters.
+
+Writes ``districts/index.html`` and one ``districts/<slug>/index.html`` per declared district
+(its items, newest first, and its outage windows by day, cancelled ones marked). The home
+page, kind lists and item pages are Pelican's own templates, fed by the shared ``catalog``.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.generators import Generator
+
+from notices.filters import FILTERS
+from notices.settings import PluginSettings, load_plugin_settings
+
+
+class DigestPagesSettings(PluginSettings):
+    """``DIGEST_PAGES`` in pelicanconf.py."""
+
+    #: Items per kind shown on the home page.
+    home_items: int = 8
+    #: Items listed on a district page (its windows are all listed).
+    district_items: int = 50
+
+
+class DistrictPagesGenerator(Generator):
+    """Write the district index and one page per declared district."""
+
+    def generate_context(self) -> None:
+        self.options = load_plugin_settings(self.settings, "DIGEST_PAGES", DigestPagesSettings)
+        self.context["DIGEST"] = self.options
+
+    def generate_output(self, writer) -> None:
+        catalog = self.context["catalog"]
+        relative = self.settings["RELATIVE_URLS"]
+        writer.write_file(
+            "districts/index.html", self.get_template("districts"), self.context,
+            relative_urls=relative, page_name="districts/index",
+        )
+        for district in catalog.districts:
+            writer.write_file(
+                f"districts/{district.slug}/index.html", self.get_template("district"),
+                self.context, relative_urls=relative, district=district,
+                items=catalog.in_district(district)[: self.options.district_items],
+                item_count=len(catalog.in_district(district)),
+                district_days=catalog.windows_by_day(catalog.windows_in(district)),
+                page_name=f"districts/{district.slug}/index",
+            )
+
+
+def add_filters(pelican) -> None:
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+
+
+def get_generators(pelican):
+    return DistrictPagesGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(add_filters)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,1 @@
+from .notice_reader import register  # noqa: F401

@@ -1,0 +1,187 @@
+"""Pelican plugin: read content files into the shared content model and build the catalog.
+
+The only plugin that parses front matter. It registers ``NoticeReader`` for ``.md`` files,
+collects every content problem of the run, and after all generators have read their
+content either builds the ``catalog`` (put in the template context for every output) or
+stops the build before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.readers import BaseReader
+
+from notices.catalog import Catalog
+from notices.districts import district_table
+from notices.model import KIND_LABELS, Kind
+from notices.problems import PROBLEMS, ContentError, Problem, project_relative
+from notices.reader import read_notice
+from notices.settings import PluginSettings, load_plugin_settings
+
+
+class NoticeReaderSettings(PluginSettings):
+    """``NOTICE_READER`` in pelicanconf.py."""
+
+    #: Characters in a summary made from the body when the front matter has none.
+    summary_chars: int = 120
+    #: Folders under content/ whose files are copied as they are (images, attachments).
+    static_folders: tuple[str, ...] = ("images", "files")
+
+
+class ContentProblems(Exception):
+    """The build stops: content has problems (already listed in ``PROBLEMS``)."""
+
+    exitcode = 1
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__(
+            "\n".join(lines) + f"\n{len(lines)} problem{'s' if len(lines) != 1 else ''} found; "
+            "nothing was written"
+        )
+
+
+def project_root(settings: dict) -> str:
+    """The folder holding pelicanconf.py; paths in messages are relative to it."""
+    return settings.get("PROJECT_ROOT") or os.getcwd()
+
+
+class NoticeReader(BaseReader):
+    """Read ``*.md`` with YAML front matter into a typed ``Notice``."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def read(self, source_path):
+        settings = self.settings
+        try:
+            notice = read_notice(
+                source_path,
+                settings["PATH"],
+                settings["DISTRICT_TABLE"],
+                project_root(settings),
+                summary_chars=settings["NOTICE_READER_SETTINGS"].summary_chars,
+            )
+        except ContentError as exc:
+            PROBLEMS.extend(exc.problems)
+            PROBLEMS.failed_sources.add(os.path.abspath(source_path))
+            raise
+        metadata = {
+            "title": notice.title,
+            "date": notice.date,
+            "slug": notice.slug,
+            "category": self.process_metadata("category", notice.kind.value),
+            "template": notice.kind.singular,
+            "summary": _escape(notice.summary),
+            "notice": notice,
+        }
+        return notice.body_html, metadata
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=False)
+
+
+class _DropReportedFailures(logging.Filter):
+    """Pelican logs "Could not process" for files whose problems we already listed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == "Could not process %s" and record.args:
+            path = os.path.abspath(str(record.args[0]))
+            return path not in PROBLEMS.failed_sources
+        return True
+
+
+_FILTER = _DropReportedFailures()
+
+
+def on_initialized(pelican) -> None:
+    """Check settings and reset per-run state (autoreload runs many builds in one process)."""
+    PROBLEMS.reset()
+    settings = pelican.settings
+    settings["DISTRICT_TABLE"] = district_table(settings)
+    settings["NOTICE_READER_SETTINGS"] = load_plugin_settings(
+        settings, "NOTICE_READER", NoticeReaderSettings
+    )
+    settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
+    logger = logging.getLogger("pelican.generators")
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
+
+
+def on_readers_init(readers) -> None:
+    readers.reader_classes["md"] = NoticeReader
+
+
+def on_generator_init(generator) -> None:
+    # Pelican lists python-markdown's reader as "disabled" for .md and warns about every
+    # file; NoticeReader handles .md, so that warning is wrong here.
+    generator.readers.disabled_readers.pop("md", None)
+
+
+def _stray_files(settings: dict) -> list[Problem]:
+    """Files under content/ that no reader takes would vanish silently: report them."""
+    root = Path(settings["PATH"])
+    static = set(settings["NOTICE_READER_SETTINGS"].static_folders)
+    problems = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = Path(dirpath).relative_to(root)
+        if rel_dir.parts and rel_dir.parts[0] in static:
+            continue
+        for name in sorted(filenames):
+            if name.startswith(".") or name.endswith(".md"):
+                continue
+            rel = project_relative(os.path.join(dirpath, name), project_root(settings))
+            problems.append(Problem(rel, (
+                "is not a .md file, so it would not be published; content files end in .md "
+                f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
+    return problems
+
+
+def _duplicates(articles) -> list[Problem]:
+    problems = []
+    seen: dict[str, str] = {}
+    for article in sorted(articles, key=lambda a: a.notice.source_path):
+        notice = article.notice
+        for where in (article.save_as,):
+            if where in seen:
+                problems.append(Problem(notice.source_path, (
+                    f'slug "{notice.slug}" gives the URL "{article.url}", already used by '
+                    f"{seen[where]}; set a different slug in the front matter")))
+            else:
+                seen[where] = notice.source_path
+    return problems
+
+
+def on_all_generators_finalized(generators) -> None:
+    """Build the catalog, or stop the build with every problem of the run."""
+    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings = articles_generator.settings
+    articles = list(articles_generator.articles) + list(articles_generator.drafts)
+    PROBLEMS.extend(_stray_files(settings))
+    PROBLEMS.extend(_duplicates(articles))
+    if PROBLEMS:
+        raise ContentProblems(PROBLEMS.lines())
+    notices = []
+    for article in articles:
+        article.notice.url = article.url
+        notices.append(article.notice)
+    catalog = Catalog(notices, settings["DISTRICT_TABLE"], settings)
+    for generator in generators:
+        generator.context["catalog"] = catalog
+        generator.context["Kind"] = Kind
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.readers_init.connect(on_readers_init)
+    signals.article_generator_init.connect(on_generator_init)
+    signals.all_generators_finalized.connect(on_all_generators_finalized)
