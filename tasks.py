@@ -1,0 +1,125 @@
+"""Tasks in the style of pelican-quickstart: ``invoke --list`` shows them all."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+SETTINGS = {
+    "settings_base": str(ROOT / "pelicanconf.py"),
+    "settings_publish": str(ROOT / "publishconf.py"),
+    "output": str(ROOT / "output"),
+    "host": "localhost",
+    "port": 8000,
+}
+PY = shlex.quote(sys.executable)
+
+
+def _notices(c, *args: str, settings: str | None = None, pty: bool = False):
+    settings = settings or SETTINGS["settings_base"]
+    cmd = " ".join([PY, "-m", "notices", *args, "-s", shlex.quote(settings)])
+    return c.run(cmd, pty=pty)
+
+
+@task
+def build(c):
+    """Build the site into output/ (atomically: a failed build leaves output/ as it was)."""
+    _notices(c, "build")
+
+
+@task
+def rebuild(c):
+    """Remove output/ and build from scratch."""
+    clean(c)
+    build(c)
+
+
+@task
+def clean(c):
+    """Remove the generated output/ folder."""
+    shutil.rmtree(SETTINGS["output"], ignore_errors=True)
+
+
+@task
+def check(c):
+    """Validate all content and settings without building; exit non-zero on any problem."""
+    _notices(c, "check")
+
+
+@task
+def serve(c, port=None):
+    """Serve output/ at http://localhost:8000/ (build first with `invoke build`)."""
+    from notices.serve import serve as serve_output
+
+    serve_output(SETTINGS["output"], SETTINGS["host"], int(port or SETTINGS["port"]))
+
+
+@task
+def demo(c, port=None):
+    """Build the demo site from content/ and serve it."""
+    build(c)
+    serve(c, port)
+
+
+@task
+def livereload(c, port=None):
+    """Build, serve, and rebuild + reload the browser when content, theme or plugins change."""
+    from notices.serve import livereload as run_livereload
+
+    run_livereload(ROOT, SETTINGS["settings_base"], SETTINGS["output"], SETTINGS["host"],
+                   int(port or SETTINGS["port"]))
+
+
+@task
+def publish(c):
+    """Build with publishconf.py (absolute URLs for the public site)."""
+    _notices(c, "build", settings=SETTINGS["settings_publish"])
+
+
+@task(help={"kind": "articles, tenders or outages", "slug": "ASCII file name, e.g. juzhang",
+            "title": "the item's title"})
+def new(c, kind, title, slug=None, date=None):
+    """Create a content file of a kind from its template (an archetype)."""
+    from notices.archetypes import new_item
+
+    path = new_item(ROOT / "content", kind, title, slug=slug, date=date)
+    print(f"Created {path.relative_to(ROOT)}")
+
+
+@task(help={"file": "a text file, or - for standard input"})
+def import_outages(c, file, published=None, dry_run=False, allow_partial=False, output=None,
+                   force=False):
+    """Turn a plain-text outage notice into a content file (see README)."""
+    args = [file]
+    if published:
+        args += ["--published", published]
+    if dry_run:
+        args.append("--dry-run")
+    if allow_partial:
+        args.append("--allow-partial")
+    if output:
+        args += ["--output", output]
+    if force:
+        args.append("--force")
+    c.run(" ".join([PY, "-m", "notices.importer", *map(shlex.quote, args)]), pty=False)
+
+
+@task
+def test(c, k=None):
+    """Run the test suite (ruff, then pytest)."""
+    c.run(f"{PY} -m ruff check .")
+    extra = f" -k {shlex.quote(k)}" if k else ""
+    c.run(f"{PY} -m pytest -q{extra}")
+
+
+@task
+def regold(c):
+    """Re-record the golden files after an intended change of output."""
+    env = dict(os.environ, REGOLD="1")
+    c.run(f"{PY} -m pytest -q tests -k golden", env=env)

@@ -1,0 +1,66 @@
+"""Shared fixtures: build small fixture sites under tests/sites/ (never the real content/)."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from notices.build import build, check
+
+ROOT = Path(__file__).resolve().parents[1]
+SITES = Path(__file__).resolve().parent / "sites"
+SETTINGS = str(ROOT / "pelicanconf.py")
+
+
+@dataclass
+class BuildResult:
+    code: int
+    out: str
+    err: str
+    output: Path
+
+    @property
+    def problems(self) -> list[str]:
+        """The problem lines (every line that names a content file)."""
+        return [line for line in self.err.splitlines() if line.startswith("content/")]
+
+
+def copy_site(name: str, dest: Path) -> Path:
+    """Copy tests/sites/<name> to ``dest`` so a test can change it freely."""
+    shutil.copytree(SITES / name, dest, symlinks=True)
+    return dest
+
+
+def build_site(site: Path, output: Path | None = None, command: str = "build",
+               **settings) -> BuildResult:
+    """Build (or check) a fixture site in-process, capturing what a user would see."""
+    output = output or site / "output"
+    overrides = {"PATH": str(site / "content"), "PROJECT_ROOT": str(site), **settings}
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        if command == "check":
+            code = check(SETTINGS, overrides)
+        else:
+            code = build(SETTINGS, str(output), overrides)
+    return BuildResult(code, out.getvalue(), err.getvalue(), output)
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A fresh copy of the basic fixture site."""
+    return copy_site("basic", tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def basic_output(tmp_path_factory) -> Path:
+    """The basic fixture site, built once per test session."""
+    root = tmp_path_factory.mktemp("basic")
+    site = copy_site("basic", root / "site")
+    result = build_site(site)
+    assert result.code == 0, result.err
+    return result.output
