@@ -64,9 +64,9 @@ def _counting_errors():
         logger.removeHandler(counter)
 
 
-def _report(lines: list[str], out=sys.stderr) -> None:
+def _report(lines: list[str]) -> None:
     for line in lines:
-        print(line, file=out)
+        print(line, file=sys.stderr)
 
 
 def _problem_lines(exc: BaseException) -> list[str] | None:
