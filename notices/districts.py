@@ -90,7 +90,9 @@ def district_table(settings: dict) -> DistrictTable:
         name, slug = entry.get("name"), entry.get("slug")
         aliases = entry.get("aliases", [])
         if not isinstance(name, str) or not name.strip():
-            errors.append(f"{here}.name is {quote(name)}; expected the official name, e.g. \"海曙区\"")
+            errors.append(
+                f'{here}.name is {quote(name)}; expected the official name, e.g. "海曙区"'
+            )
             continue
         if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
             errors.append(

@@ -18,13 +18,12 @@ from zoneinfo import ZoneInfo
 from pydantic import (
     AfterValidator,
     BaseModel,
-    PrivateAttr,
     BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     ValidationInfo,
-    WrapValidator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -68,7 +67,8 @@ def _district(value: Any, info: ValidationInfo) -> District:
     table: DistrictTable | None = _context(info).get("districts")
     if not isinstance(value, str) or not value.strip():
         raise PydanticCustomError(
-            "notice", "{value} is not a district name; expected a declared district such as \"江北区\"",
+            "notice",
+            '{value} is not a district name; expected a declared district such as "江北区"',
             {"value": quote(value)},
         )
     found = table.get(value) if table else None
@@ -147,7 +147,8 @@ def _parse_date(value: Any) -> dt.date:
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
 _DATETIME = re.compile(
-    r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*"
+    r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\s*"
 )
 
 

@@ -76,9 +76,9 @@ def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
 
 
 def _summary_source(fields, body_html: str) -> str:
-    text = plain_text(body_html)
-    if text or not isinstance(fields, OutageFields):
-        return text
+    """The body's text; for an outage schedule, its windows (the body is only a footer)."""
+    if not isinstance(fields, OutageFields):
+        return plain_text(body_html)
     parts = []
     for window, cancelled in fields.all_windows:
         prefix = "取消：" if cancelled else ""

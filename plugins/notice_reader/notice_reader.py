@@ -69,7 +69,7 @@ class NoticeReader(BaseReader):
             )
         except ContentError as exc:
             PROBLEMS.extend(exc.problems)
-            PROBLEMS.failed_sources.add(os.path.abspath(source_path))
+            PROBLEMS.failed_sources.add(os.path.relpath(source_path, settings["PATH"]))
             raise
         metadata = {
             "title": notice.title,
@@ -94,8 +94,8 @@ class _DropReportedFailures(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.msg == "Could not process %s" and record.args:
-            path = os.path.abspath(str(record.args[0]))
-            return path not in PROBLEMS.failed_sources
+            # Pelican names the file relative to the content folder.
+            return os.path.normpath(str(record.args[0])) not in PROBLEMS.failed_sources
         return True
 
 
