@@ -64,3 +64,14 @@ def basic_output(tmp_path_factory) -> Path:
     result = build_site(site)
     assert result.code == 0, result.err
     return result.output
+
+
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory) -> Path:
+    """The bundled demo site (content/), built once per session into a temporary folder."""
+    output = tmp_path_factory.mktemp("demo") / "output"
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = build(SETTINGS, str(output), {})
+    assert code == 0, err.getvalue()
+    return output
