@@ -129,8 +129,13 @@ def load_yaml(yaml_text: str) -> dict:
         data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as exc:
         raise FrontMatterError(f"front matter is not valid YAML ({_yaml_reason(exc)})") from None
+    except yaml.reader.ReaderError as exc:
+        raise FrontMatterError(
+            f"front matter contains the control character U+{exc.character:04X} at position "
+            f"{exc.position}; remove it") from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML ({exc})") from None
+        raise FrontMatterError(f"front matter is not valid YAML ({' '.join(str(exc).split())})"
+                               ) from None
     except (ValueError, OverflowError, RecursionError) as exc:
         raise FrontMatterError(f"front matter has a value YAML cannot read ({exc})") from None
     if data is None:
@@ -143,6 +148,8 @@ def load_yaml(yaml_text: str) -> dict:
 
 
 def _refuse_aliases(yaml_text: str) -> None:
+    if "*" not in yaml_text:
+        return
     try:
         for event in yaml.parse(yaml_text, Loader=FrontMatterLoader):
             if isinstance(event, yaml.AliasEvent):
@@ -150,13 +157,13 @@ def _refuse_aliases(yaml_text: str) -> None:
                     f'front matter uses the YAML alias "*{event.anchor}"; aliases and anchors '
                     "are not allowed. Write the value out in full"
                 )
-    except yaml.MarkedYAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML ({_yaml_reason(exc)})") from None
+    except yaml.YAMLError:
+        return  # the real load below reports it
 
 
 def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "cannot parse"
+    problem = " ".join((exc.problem or exc.context or "cannot parse").split())
     if exc.context and "quoted scalar" in exc.context and exc.context_mark:
         mark, problem = exc.context_mark, "a quoted value is opened here and never closed"
     if "\t" in problem or "tab" in problem:

@@ -14,6 +14,11 @@ class Problem:
     path: str
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a value with a newline must not split the report.
+        if "\n" in self.message or "\r" in self.message:
+            object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
