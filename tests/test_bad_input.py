@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from bad_input_cases import ACCEPTED, CASES, Case
 from conftest import build_site, copy_site
 from test_build import tree_digest

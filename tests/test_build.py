@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import build_site
 from lxml import html
+
+from conftest import build_site
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
