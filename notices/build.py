@@ -132,10 +132,16 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     _remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
+    previous = str(output_path) if output_path.is_dir() else None
     try:
-        code = _build_into(settings_file, staging, overrides)
+        code, unchanged = _build_into(settings_file, staging,
+                                      {**overrides, "NOTICES_PREVIOUS_OUTPUT": previous})
         if code != EXIT_OK:
             return code
+        if unchanged:
+            print(f"Nothing changed; {output_path.name}/ kept as it was "
+                  f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+            return EXIT_OK
         swap_in(staging, output_path)
     finally:
         if staging.exists():
@@ -145,7 +151,8 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     return EXIT_OK
 
 
-def _build_into(settings_file: str, staging: Path, overrides: dict) -> int:
+def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int, bool]:
+    """Run Pelican into ``staging``; return (exit code, whether nothing changed)."""
     from pelican import Pelican
 
     settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
@@ -158,15 +165,16 @@ def _build_into(settings_file: str, staging: Path, overrides: dict) -> int:
                 raise
             _report(lines)
             print(_summary(lines), file=sys.stderr)
-            return EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT
+            return (EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT), False
     if errors.records:
         print(f"{len(errors.records)} error(s) logged during the build (see above); "
               "nothing was published", file=sys.stderr)
-        return EXIT_BUG
+        return EXIT_BUG, False
     if PROBLEMS:
         _report(PROBLEMS.lines())
-        return EXIT_CONTENT
-    return EXIT_OK
+        return EXIT_CONTENT, False
+    state = settings.get("NOTICES_BUILD_STATE")
+    return EXIT_OK, bool(state and state.manifest.unchanged)
 
 
 def _remove_stale_builds(output_path: Path) -> None:

@@ -44,6 +44,16 @@ class Catalog:
     def __post_init__(self) -> None:
         self.notices.sort(key=lambda n: (n.date, n.source_id), reverse=True)
 
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever any notice, its URL or the set of notices changes."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for notice in self.notices:
+            digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n".encode())
+        return digest.hexdigest()[:32]
+
     def of_kind(self, kind: Kind | str) -> list[Notice]:
         return self._by_kind.get(Kind(kind), [])
 

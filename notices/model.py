@@ -555,6 +555,7 @@ class Notice:
     slug: str
     body_html: str
     summary: str
+    content_hash: str = ""  # of the file's path and bytes: what incremental builds compare
     url: str = ""  # set by the site once URLs are known
 
     @property

@@ -45,20 +45,26 @@ def check_location(path: Path, content_root: Path, rel: str) -> Kind:
     return kind
 
 
+def read_bytes(path: Path) -> bytes:
+    """Read a content file, refusing files over the size limit before reading them."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FrontMatterError(
+            f"file is {size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} "
+            "MiB. Split it or move large data out of content/")
+    return path.read_bytes()
+
+
 def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
                 districts: DistrictTable, project_root: str | None = None,
-                summary_chars: int = SUMMARY_CHARS) -> Notice:
+                summary_chars: int = SUMMARY_CHARS, data: bytes | None = None,
+                content_hash: str = "") -> Notice:
     """Read, validate and render one file; raise ContentError listing all its problems."""
     path, content_root = Path(path), Path(content_root)
     rel = project_relative(str(path), project_root)
     kind = check_location(path, content_root, rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FrontMatterError(
-                f"file is {size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} "
-                "MiB. Split it or move large data out of content/")
-        source = read_source(path.read_bytes())
+        source = read_source(read_bytes(path) if data is None else data)
     except FrontMatterError as exc:
         raise ContentError([Problem(rel, str(exc))]) from None
     except OSError as exc:
@@ -72,7 +78,7 @@ def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
     slug = fields.slug or slug_from_stem(path.stem) or pinyin_slug(fields.title)
     summary = fields.summary or summarize(_summary_source(fields, body_html), summary_chars)
     return Notice(kind=kind, fields=fields, source_path=rel, slug=slug, body_html=body_html,
-                  summary=summary)
+                  summary=summary, content_hash=content_hash)
 
 
 def _summary_source(fields, body_html: str) -> str:

@@ -40,7 +40,8 @@ def build_site(site: Path, output: Path | None = None, command: str = "build",
                **settings) -> BuildResult:
     """Build (or check) a fixture site in-process, capturing what a user would see."""
     output = output or site / "output"
-    overrides = {"PATH": str(site / "content"), "PROJECT_ROOT": str(site), **settings}
+    overrides = {"PATH": str(site / "content"), "PROJECT_ROOT": str(site),
+                 "CACHE_PATH": str(site / ".cache"), **settings}
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         if command == "check":
@@ -72,6 +73,6 @@ def demo_output(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("demo") / "output"
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = build(SETTINGS, str(output), {})
+        code = build(SETTINGS, str(output), {"CACHE_PATH": str(output.parent / ".cache")})
     assert code == 0, err.getvalue()
     return output

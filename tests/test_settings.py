@@ -11,7 +11,7 @@ def test_unknown_plugin_setting_key(site):
     assert result.code == 2
     assert result.err.splitlines()[0] == (
         'pelicanconf.py: NOTICE_READER has unknown key "summary_char". Did you mean '
-        '"summary_chars"? Known keys: summary_chars, static_folders'
+        '"summary_chars"? Known keys: summary_chars, static_folders, workers'
     )
     assert not (site / "output").exists()
 

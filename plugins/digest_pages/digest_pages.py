@@ -10,6 +10,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from notices.catalog import schedule_windows, windows_by_day
 from notices.filters import FILTERS
 from notices.settings import PluginSettings, load_plugin_settings
 
@@ -48,8 +49,30 @@ class DistrictPagesGenerator(Generator):
             )
 
 
+class WindowGrouper:
+    """``group_windows(entries)`` for templates: by day, then by district in declared order.
+
+    A global function rather than a ``catalog`` method, so that a schedule page does not
+    read the whole catalog and is not rendered again when an unrelated item changes.
+    """
+
+    def __init__(self, districts) -> None:
+        self.districts = districts
+
+    def __call__(self, entries):
+        return windows_by_day(list(entries), self.districts)
+
+    def __repr__(self) -> str:
+        return "group_windows"
+
+
 def add_filters(pelican) -> None:
-    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    settings = pelican.settings
+    settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        group_windows=WindowGrouper(settings["DISTRICT_TABLE"]),
+        schedule_windows=schedule_windows,
+    )
 
 
 def get_generators(pelican):

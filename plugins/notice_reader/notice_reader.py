@@ -18,9 +18,18 @@ from pelican.readers import BaseReader
 
 from notices.catalog import Catalog
 from notices.districts import district_table
+from notices.frontmatter import FrontMatterError
+from notices.incremental import (
+    BuildManifest,
+    BuildState,
+    IncrementalWriter,
+    ReaderCache,
+    code_fingerprint,
+    parse_in_parallel,
+)
 from notices.model import KIND_LABELS, Kind
 from notices.problems import PROBLEMS, ContentError, Problem, project_relative
-from notices.reader import read_notice
+from notices.reader import check_location, read_bytes, read_notice
 from notices.settings import PluginSettings, load_plugin_settings
 
 
@@ -31,6 +40,8 @@ class NoticeReaderSettings(PluginSettings):
     summary_chars: int = 120
     #: Folders under content/ whose files are copied as they are (images, attachments).
     static_folders: tuple[str, ...] = ("images", "files")
+    #: Worker processes for parsing and rendering (1 turns parallel work off).
+    workers: int = 2
 
 
 class ContentProblems(Exception):
@@ -60,13 +71,7 @@ class NoticeReader(BaseReader):
     def read(self, source_path):
         settings = self.settings
         try:
-            notice = read_notice(
-                source_path,
-                settings["PATH"],
-                settings["DISTRICT_TABLE"],
-                project_root(settings),
-                summary_chars=settings["NOTICE_READER_SETTINGS"].summary_chars,
-            )
+            notice = cached_notice(settings, source_path)
         except ContentError as exc:
             PROBLEMS.extend(exc.problems)
             PROBLEMS.failed_sources.add(os.path.relpath(source_path, settings["PATH"]))
@@ -81,6 +86,71 @@ class NoticeReader(BaseReader):
             "notice": notice,
         }
         return notice.body_html, metadata
+
+
+def _parse(settings: dict, path: str, data: bytes, key: str):
+    """Parse one file: a Notice, or the list of its problems (both are cached)."""
+    try:
+        return read_notice(path, settings["PATH"], settings["DISTRICT_TABLE"],
+                           project_root(settings),
+                           summary_chars=settings["NOTICE_READER_SETTINGS"].summary_chars,
+                           data=data, content_hash=key)
+    except ContentError as exc:
+        return exc.problems
+
+
+def cached_notice(settings: dict, source_path: str):
+    """Return the file's Notice from the cache (keyed by path and bytes) or parse it."""
+    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    path = Path(source_path)
+    rel = project_relative(source_path, project_root(settings))
+    check_location(path, Path(settings["PATH"]), rel)
+    try:
+        data = read_bytes(path)
+    except FrontMatterError as exc:
+        raise ContentError([Problem(rel, str(exc))]) from None
+    key = ReaderCache.key(source_path, data)
+    result = state.cache.get(key)
+    if result is None:
+        result = _parse(settings, source_path, data, key)
+        state.cache.put(key, result)
+    if isinstance(result, list):
+        raise ContentError(result)
+    return result
+
+
+_PARSE_SETTINGS: dict = {}
+
+
+def _parse_job(path: str, data: bytes):
+    return _parse(_PARSE_SETTINGS, path, data, ReaderCache.key(path, data))
+
+
+def prefill_cache(generator) -> None:
+    """Parse every new or changed .md file up front, in parallel worker processes."""
+    settings = generator.settings
+    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    jobs = []
+    for rel in generator.get_files(settings["ARTICLE_PATHS"],
+                                   exclude=settings["ARTICLE_EXCLUDES"], extensions=("md",)):
+        path = os.path.join(generator.path, rel)
+        try:
+            if os.path.islink(path) or os.path.getsize(path) > 2 * 1024 * 1024:
+                continue  # the reader reports these
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if ReaderCache.key(path, data) not in state.cache.entries:
+            jobs.append((path, data))
+    if len(jobs) < 2:
+        return
+    _PARSE_SETTINGS.clear()
+    _PARSE_SETTINGS.update(settings)
+    workers = settings["NOTICE_READER_SETTINGS"].workers
+    results = parse_in_parallel(jobs, _parse_job, workers)
+    for (path, data), result in zip(jobs, results, strict=True):
+        state.cache.put(ReaderCache.key(path, data), result)
 
 
 def _escape(text: str) -> str:
@@ -111,6 +181,13 @@ def on_initialized(pelican) -> None:
         settings, "NOTICE_READER", NoticeReaderSettings
     )
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
+    code = code_fingerprint(settings)
+    settings["NOTICES_BUILD_STATE"] = BuildState(
+        code=code,
+        cache=ReaderCache.load(settings.get("CACHE_PATH"), code),
+        manifest=BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code),
+        output_path=Path(settings["OUTPUT_PATH"]),
+    )
     logger = logging.getLogger("pelican.generators")
     if _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
@@ -124,6 +201,24 @@ def on_generator_init(generator) -> None:
     # Pelican lists python-markdown's reader as "disabled" for .md and warns about every
     # file; NoticeReader handles .md, so that warning is wrong here.
     generator.readers.disabled_readers.pop("md", None)
+    prefill_cache(generator)
+
+
+def get_writer(pelican):
+    return IncrementalWriter
+
+
+def on_finalized(pelican) -> None:
+    """Render the queued pages (in parallel), link reused ones, record the manifest."""
+    settings = pelican.settings
+    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    if state.writer is not None:
+        state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
+    state.cache.save()
+    if state.manifest.unchanged:
+        return  # the build driver keeps the previous output as it is
+    state.manifest.link_reused(state.output_path)
+    state.manifest.save(state.output_path, state.code)
 
 
 def _stray_files(settings: dict) -> list[Problem]:
@@ -144,6 +239,18 @@ def _stray_files(settings: dict) -> list[Problem]:
                 "is not a .md file, so it would not be published; content files end in .md "
                 f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
     return problems
+
+
+def static_fingerprint(settings: dict) -> str:
+    """Paths, sizes and modification times of the files Pelican copies as they are."""
+    root = Path(settings["PATH"])
+    parts = []
+    for folder in settings.get("STATIC_PATHS", []):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                parts.append(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts)
 
 
 def _duplicates(articles) -> list[Problem]:
@@ -175,6 +282,13 @@ def on_all_generators_finalized(generators) -> None:
         article.notice.url = article.url
         notices.append(article.notice)
     catalog = Catalog(notices, settings["DISTRICT_TABLE"], settings)
+    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state.catalog_fp = catalog.fingerprint
+    # Static files are copied by Pelican on every build; record them so that a changed
+    # image alone still counts as a change.
+    static_key = static_fingerprint(settings)
+    if not state.manifest.reusable("::static", static_key):
+        state.manifest.record("::static", static_key, [])
     for generator in generators:
         generator.context["catalog"] = catalog
         generator.context["Kind"] = Kind
@@ -185,3 +299,5 @@ def register() -> None:
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_init.connect(on_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(on_finalized)

@@ -1,0 +1,464 @@
+"""Incremental builds: parse each file once, render only pages whose inputs changed.
+
+Three pieces, all keyed by content hashes rather than modification times:
+
+- ``ReaderCache``: typed ``Notice`` objects by (path, bytes, code fingerprint); a cold build
+  parses the missing files in parallel worker processes.
+- ``BuildManifest``: what each output of the previous build was made from. It lives in the
+  output tree itself (``.notices-build.json``), so it always describes the tree beside it.
+- ``IncrementalWriter``: Pelican's writer, but a page whose key (template fingerprint,
+  settings, the notices it shows) is unchanged is hard-linked from the previous output
+  instead of rendered; pages that must be rendered are rendered in parallel at the end.
+
+The build still happens in a staging folder that is swapped in atomically
+(``notices.build``); reused files are hard links, so nothing of the live tree is modified.
+If nothing changed at all, the staging folder is dropped and ``output/`` is left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = ".notices-build.json"
+# Bump when the manifest or cache format changes.
+FORMAT = "1"
+PARALLEL_MIN_JOBS = 64
+
+
+# ---------------------------------------------------------------------------
+# Fingerprints
+
+
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def tree_fingerprint(folders: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+    """Hash every file's relative path and bytes under ``folders``."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.exists():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and (
+                    suffixes is None or path.suffix in suffixes):
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _stable_repr(value) -> str:
+    """A repr without memory addresses (functions and classes by name)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k!r}:{_stable_repr(v)}" for k, v in sorted(
+            value.items(), key=lambda kv: repr(kv[0]))) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return "[" + ",".join(_stable_repr(v) for v in items) + "]"
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"<{getattr(value, '__module__', '')}.{value.__qualname__}>"
+    text = repr(value)
+    return text if " at 0x" not in text else type(value).__qualname__
+
+
+_VOLATILE_SETTINGS = {"OUTPUT_PATH", "NOTICES_PREVIOUS_OUTPUT", "CACHE_PATH", "WRITE_SELECTED",
+                      "PROJECT_ROOT", "PATH"}
+
+
+def code_fingerprint(settings: dict) -> str:
+    """Everything besides content that output depends on: code, theme, settings, versions."""
+    from importlib import metadata
+
+    package = Path(__file__).resolve().parent
+    plugin_dirs = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    versions = []
+    for name in ("pelican", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml",
+                 "pydantic", "feedgen", "icalendar", "pagefind"):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    relevant = {k: v for k, v in settings.items() if k.isupper() and k not in _VOLATILE_SETTINGS}
+    return _hash(
+        FORMAT,
+        tree_fingerprint([package], (".py",)),
+        tree_fingerprint(plugin_dirs, (".py",)),
+        tree_fingerprint([Path(settings["THEME"])]),
+        ",".join(versions),
+        _stable_repr(relevant),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Parsed-content cache
+
+
+@dataclass
+class ReaderCache:
+    """Typed notices (or their problems) by a hash of path and bytes, kept across runs."""
+
+    path: Path | None
+    code: str
+    entries: dict[str, object] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    dirty: bool = False
+
+    @classmethod
+    def load(cls, cache_dir: str | None, code: str) -> ReaderCache:
+        if not cache_dir:
+            return cls(None, code)
+        path = Path(cache_dir) / f"notices-{code}.pickle"
+        entries: dict[str, object] = {}
+        if path.exists():
+            try:
+                with open(path, "rb") as handle:
+                    entries = pickle.load(handle)
+            except Exception:  # noqa: BLE001 - a damaged cache is only slower
+                entries = {}
+        return cls(path, code, entries)
+
+    @staticmethod
+    def key(path: str, data: bytes) -> str:
+        return _hash(os.path.abspath(path), data)
+
+    def get(self, key: str):
+        self.used.add(key)
+        return self.entries.get(key)
+
+    def put(self, key: str, value) -> None:
+        self.used.add(key)
+        self.entries[key] = value
+        self.dirty = True
+
+    def save(self) -> None:
+        """Keep the entries this run used (drop stale ones) and write atomically."""
+        if self.path is None:
+            return
+        stale = set(self.entries) - self.used
+        if not self.dirty and not stale:
+            return
+        for key in stale:
+            del self.entries[key]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("notices-*.pickle"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+def parse_in_parallel(jobs: list[tuple[str, bytes]], parse: Callable, workers: int = 2) -> list:
+    """Run ``parse(path, data)`` over ``jobs`` in worker processes (fork), in order."""
+    if len(jobs) < PARALLEL_MIN_JOBS or workers < 2 or not hasattr(os, "fork"):
+        return [parse(path, data) for path, data in jobs]
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    chunk = max(16, len(jobs) // (workers * 8))
+    with context.Pool(workers) as pool:
+        return pool.starmap(parse, jobs, chunksize=chunk)
+
+
+# ---------------------------------------------------------------------------
+# Output manifest
+
+
+@dataclass
+class BuildManifest:
+    """Which inputs each output of a build was made from."""
+
+    previous_dir: Path | None
+    previous: dict[str, dict] = field(default_factory=dict)
+    entries: dict[str, dict] = field(default_factory=dict)
+    pending_links: list[str] = field(default_factory=list)
+    rendered: int = 0
+    reused: int = 0
+
+    @classmethod
+    def load(cls, previous_dir: str | None, code: str) -> BuildManifest:
+        if not previous_dir:
+            return cls(None)
+        path = Path(previous_dir) / MANIFEST_NAME
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls(Path(previous_dir))
+        if data.get("code") != code:
+            return cls(Path(previous_dir))  # code, theme or settings changed: render all
+        return cls(Path(previous_dir), data.get("entries", {}))
+
+    def reusable(self, name: str, key: str) -> bool:
+        """True when ``name`` was built from the same inputs and its files are still there."""
+        old = self.previous.get(name)
+        if not old or old["key"] != key or self.previous_dir is None:
+            return False
+        if not all((self.previous_dir / f).is_file() for f in old["files"]):
+            return False
+        self.entries[name] = old
+        self.pending_links.extend(old["files"])
+        self.reused += len(old["files"])
+        return True
+
+    def record(self, name: str, key: str, files: list[str]) -> None:
+        self.entries[name] = {"key": key, "files": sorted(files)}
+        self.rendered += len(files)
+
+    @property
+    def unchanged(self) -> bool:
+        """Nothing rendered and the same outputs as before: the old tree is the new tree."""
+        return self.rendered == 0 and self.entries.keys() == self.previous.keys()
+
+    def link_reused(self, staging: Path) -> None:
+        """Hard-link reused files from the previous tree (never written to: safe to share)."""
+        assert self.previous_dir is not None or not self.pending_links
+        made: set[str] = set()
+        for rel in self.pending_links:
+            target = staging / rel
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            if not target.exists():
+                os.link(self.previous_dir / rel, target)
+        self.pending_links.clear()
+
+    def save(self, staging: Path, code: str) -> None:
+        data = {"code": code, "entries": dict(sorted(self.entries.items()))}
+        (staging / MANIFEST_NAME).write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Dependency keys for pages
+
+
+def fingerprint_value(value, catalog_fp: str) -> str:
+    """A stable text standing for what a template argument shows."""
+    from pelican.contents import Content
+    from pelican.paginator import Page
+
+    from .catalog import Catalog, WindowEntry
+    from .model import Notice
+
+    if isinstance(value, Notice):
+        return f"N{value.content_hash}:{value.url}"
+    if isinstance(value, Content):
+        notice = getattr(value, "notice", None)
+        return fingerprint_value(notice, catalog_fp) if notice else f"C{value.source_path}"
+    if isinstance(value, WindowEntry):
+        return f"W{value.notice.content_hash}:{value.anchor}:{value.cancelled}"
+    if isinstance(value, Page):
+        return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
+            fingerprint_value(v, catalog_fp) for v in value.object_list])
+    if isinstance(value, Catalog):
+        return "K" + catalog_fp
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{k}={fingerprint_value(v, catalog_fp)}"
+                              for k, v in sorted(value.items())) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(fingerprint_value(v, catalog_fp) for v in value) + "]"
+    return _stable_repr(value)
+
+
+class TemplateDependencies:
+    """Which context names a template (with everything it extends or imports) reads."""
+
+    GLOBAL_NAMES = {"catalog", "articles", "dates", "categories", "tags", "authors", "pages",
+                    "hidden_articles", "drafts", "all_articles", "period_archives"}
+
+    def __init__(self) -> None:
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def names(self, template) -> frozenset[str]:
+        """Every context name the template (and what it extends or imports) reads."""
+        name = template.name
+        if name not in self._cache:
+            self._cache[name] = frozenset(self._names(template.environment, name, set()))
+        return self._cache[name]
+
+    def reads_whole_site(self, template, given: Iterable[str] = ()) -> bool:
+        """True when the template reads a site-wide list that the call does not pass in."""
+        return bool((self.names(template) & self.GLOBAL_NAMES) - set(given))
+
+    def _names(self, env, name: str, seen: set[str]) -> set[str]:
+        from jinja2 import meta
+
+        if name in seen:
+            return set()
+        seen.add(name)
+        source = env.loader.get_source(env, name)[0]
+        ast = env.parse(source)
+        names = set(meta.find_undeclared_variables(ast))
+        for child in meta.find_referenced_templates(ast):
+            if child:
+                names |= self._names(env, child, seen)
+        return names
+
+
+# ---------------------------------------------------------------------------
+# The writer
+
+
+class _Deferred(str):
+    """Stands for a page whose rendering is postponed to the parallel flush."""
+
+    __slots__ = ("job",)
+
+
+class _DeferredTemplate:
+    def __init__(self, template, shared_context: dict):
+        self.template, self.shared_context = template, shared_context
+
+    def render(self, localcontext):
+        marker = _Deferred("")
+        marker.job = (self.template, localcontext, self.shared_context)
+        return marker
+
+
+class _Recorder:
+    """A file object for Pelican's writer that queues deferred pages instead of writing."""
+
+    def __init__(self, writer: IncrementalWriter, path: str, encoding: str):
+        self.writer, self.path, self.encoding = writer, path, encoding
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def write(self, text):
+        if isinstance(text, _Deferred):
+            self.writer.jobs.append((self.path, *text.job))
+        else:
+            with open(self.path, "w", encoding=self.encoding) as handle:
+                handle.write(text)
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer with page reuse by key and parallel rendering."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        state: BuildState = settings["NOTICES_BUILD_STATE"]
+        self.state = state
+        state.writer = self
+        self.jobs: list[tuple[str, object, dict, dict]] = []
+        self._files_of_call: list[str] | None = None
+        self._deps = TemplateDependencies()
+
+    def _open_w(self, filename, encoding, override=False):
+        handle = super()._open_w(filename, encoding, override)
+        handle.close()  # Pelican opened (and so created) the file; we write it ourselves
+        if self._files_of_call is not None:
+            self._files_of_call.append(os.path.relpath(filename, self.output_path))
+        return _Recorder(self, filename, encoding)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name:
+            return None
+        state = self.state
+        given = set(kwargs) | set(paginated or {})
+        if paginated is None:
+            given |= {f"{k}_{suffix}" for k in ("articles", "dates") if k in kwargs
+                      for suffix in ("page", "paginator")}
+        whole_site = self._deps.reads_whole_site(template, given)
+        # Only what the template reads counts (Pelican passes e.g. all_articles everywhere).
+        read = self._deps.names(template)
+        pagination = {f"{k}_{suffix}" for k in ("articles", "dates")
+                      for suffix in ("page", "paginator", "previous_page", "next_page")}
+        shown = {k: v for k, v in kwargs.items() if k in read or (
+            paginated is None and k in ("articles", "dates") and read & pagination)}
+        key = _hash(template.name, str(relative_urls), str(template_name), str(url),
+                    fingerprint_value(shown, state.catalog_fp),
+                    fingerprint_value(paginated or {}, state.catalog_fp),
+                    state.catalog_fp if whole_site else "")
+        if not override_output and state.manifest.reusable(name, key):
+            return None
+        self._files_of_call = []
+        try:
+            super().write_file(name, _DeferredTemplate(template, context), context, relative_urls,
+                               paginated, template_name, override_output, url, **kwargs)
+            state.manifest.record(name, key, self._files_of_call)
+        finally:
+            self._files_of_call = None
+        return None
+
+    def flush(self, workers: int = 2) -> None:
+        """Render and write every queued page, using a second process when it pays."""
+        jobs, self.jobs = self.jobs, []
+        if not jobs:
+            return
+        if len(jobs) < PARALLEL_MIN_JOBS or workers < 2 or not hasattr(os, "fork"):
+            _render_jobs(jobs)
+            return
+        share = jobs[len(jobs) // 2:]
+        pid = os.fork()
+        if pid == 0:  # the child renders the second half and exits without cleanup
+            code = 0
+            try:
+                _render_jobs(share)
+            except BaseException:  # noqa: BLE001 - reported through the exit status
+                log.exception("rendering failed in the worker process")
+                code = 1
+            os._exit(code)
+        _render_jobs(jobs[: len(jobs) // 2])
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError("a page failed to render in the worker process (see above)")
+
+
+def _render_jobs(jobs) -> None:
+    for path, template, localcontext, shared in jobs:
+        if localcontext.get("localsiteurl"):
+            # As Pelican does: Content objects read the page's site URL from the shared context.
+            shared["localsiteurl"] = localcontext["localsiteurl"]
+        output = template.render(localcontext)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+
+
+# ---------------------------------------------------------------------------
+# Files written by plugins (feeds, calendars, data)
+
+
+@dataclass
+class BuildState:
+    """The incremental state of one build, shared by the reader, writer and plugins."""
+
+    code: str
+    cache: ReaderCache
+    manifest: BuildManifest
+    output_path: Path
+    catalog_fp: str = ""
+    writer: IncrementalWriter | None = None
+
+    def write_output(self, rel_path: str, key_parts: Iterable[str], render: Callable[[], bytes]
+                     ) -> None:
+        """Write ``rel_path`` from ``render()`` unless the same inputs made it last time."""
+        key = _hash(*key_parts)
+        if self.manifest.reusable(rel_path, key):
+            return
+        target = self.output_path / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(render())
+        self.manifest.record(rel_path, key, [rel_path])

@@ -1,0 +1,78 @@
+"""Incremental builds: reuse what did not change, and never serve stale output."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import ROOT, build_site
+from test_build import tree_digest
+
+MANIFEST = ".notices-build.json"
+
+
+def published(folder):
+    return {k: v for k, v in tree_digest(folder).items() if k != MANIFEST}
+
+
+def test_nothing_changed_keeps_output_untouched(site):
+    assert build_site(site).code == 0
+    index = site / "output" / "index.html"
+    inode = index.stat().st_ino
+    again = build_site(site)
+    assert again.code == 0
+    assert "Nothing changed; output/ kept as it was" in again.err
+    assert index.stat().st_ino == inode
+
+
+def test_edit_rewrites_only_dependent_pages_and_matches_a_cold_build(site, tmp_path):
+    assert build_site(site).code == 0
+    before = tree_digest(site / "output")
+    inodes = {p: (site / "output" / p).stat().st_ino for p in before}
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
+                      "utf-8")
+
+    assert build_site(site).code == 0
+
+    after = tree_digest(site / "output")
+    changed = sorted(p for p in after if p != MANIFEST and before.get(p) != after[p])
+    # The item's page, and the lists that show its summary: its kind, its districts, home.
+    assert changed == ["articles/2024-05-01-two-districts.html", "articles/index.html",
+                       "districts/jiangbei/index.html", "districts/yinzhou/index.html",
+                       "index.html"]
+    # Pages that show nothing of the edited item are reused, not rendered again.
+    reused = [p for p in after if p.startswith("districts/haishu") or p.startswith("outages/")]
+    assert reused and all((site / "output" / p).stat().st_ino == inodes[p] for p in reused)
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")
+
+
+def test_changed_template_rebuilds_every_page(site, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "themes" / "digest", theme)
+    assert build_site(site, THEME=str(theme)).code == 0
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text("utf-8").replace(
+        "停电信息以供电公司发布为准。", "停电信息以供电公司发布为准（模板已修改）。"), "utf-8")
+
+    assert build_site(site, THEME=str(theme)).code == 0
+
+    pages = list((site / "output").rglob("*.html"))
+    assert len(pages) > 15
+    assert all("（模板已修改）" in p.read_text("utf-8") for p in pages)
+
+
+def test_changed_setting_rebuilds_every_page(site):
+    assert build_site(site).code == 0
+    assert build_site(site, SITENAME="甬城通告测试版").code == 0
+    pages = list((site / "output").rglob("*.html"))
+    assert all("甬城通告测试版" in p.read_text("utf-8") for p in pages)
+
+
+def test_removed_item_disappears(site):
+    assert build_site(site).code == 0
+    (site / "content" / "tenders" / "2024-05-02-wuye.md").unlink()
+    assert build_site(site).code == 0
+    assert not (site / "output" / "tenders" / "2024-05-02-wuye.html").exists()
+    assert "某小区" not in (site / "output" / "index.html").read_text("utf-8")
