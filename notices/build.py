@@ -17,6 +17,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import timing
 from .problems import PROBLEMS, ConfigError
 
 log = logging.getLogger("notices.build")
@@ -156,9 +157,11 @@ def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int
     from pelican import Pelican
 
     settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
+    timing.reset()
     with _counting_errors() as errors:
         try:
-            Pelican(settings).run()
+            with timing.phase("total"):
+                Pelican(settings).run()
         except Exception as exc:  # noqa: BLE001 - sorted into content, config and bugs below
             lines = _problem_lines(exc)
             if lines is None:
@@ -174,6 +177,7 @@ def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int
         _report(PROBLEMS.lines())
         return EXIT_CONTENT, False
     state = settings.get("NOTICES_BUILD_STATE")
+    timing.report()
     return EXIT_OK, bool(state and state.manifest.unchanged)
 
 

@@ -451,6 +451,19 @@ class BuildState:
     output_path: Path
     catalog_fp: str = ""
     writer: IncrementalWriter | None = None
+    _marks: dict[str, float] = field(default_factory=dict)
+
+    def mark(self, name: str) -> None:
+        """Start phase ``name``, or end it (adding to the timings) on the second call."""
+        import time
+
+        from .timing import PHASES
+
+        now = time.perf_counter()
+        if name in self._marks:
+            PHASES[name] += now - self._marks.pop(name)
+        else:
+            self._marks[name] = now
 
     def write_output(self, rel_path: str, key_parts: Iterable[str], render: Callable[[], bytes]
                      ) -> None:

@@ -31,6 +31,7 @@ from notices.model import KIND_LABELS, Kind
 from notices.problems import PROBLEMS, ContentError, Problem, project_relative
 from notices.reader import check_location, read_bytes, read_notice
 from notices.settings import PluginSettings, load_plugin_settings
+from notices.timing import phase
 
 
 class NoticeReaderSettings(PluginSettings):
@@ -148,7 +149,8 @@ def prefill_cache(generator) -> None:
     _PARSE_SETTINGS.clear()
     _PARSE_SETTINGS.update(settings)
     workers = settings["NOTICE_READER_SETTINGS"].workers
-    results = parse_in_parallel(jobs, _parse_job, workers)
+    with phase("parse"):
+        results = parse_in_parallel(jobs, _parse_job, workers)
     for (path, data), result in zip(jobs, results, strict=True):
         state.cache.put(ReaderCache.key(path, data), result)
 
@@ -201,6 +203,7 @@ def on_generator_init(generator) -> None:
     # Pelican lists python-markdown's reader as "disabled" for .md and warns about every
     # file; NoticeReader handles .md, so that warning is wrong here.
     generator.readers.disabled_readers.pop("md", None)
+    generator.settings["NOTICES_BUILD_STATE"].mark("read")
     prefill_cache(generator)
 
 
@@ -212,13 +215,17 @@ def on_finalized(pelican) -> None:
     """Render the queued pages (in parallel), link reused ones, record the manifest."""
     settings = pelican.settings
     state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state.mark("write")
     if state.writer is not None:
-        state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
-    state.cache.save()
+        with phase("render"):
+            state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
+    with phase("cache"):
+        state.cache.save()
     if state.manifest.unchanged:
         return  # the build driver keeps the previous output as it is
-    state.manifest.link_reused(state.output_path)
-    state.manifest.save(state.output_path, state.code)
+    with phase("link"):
+        state.manifest.link_reused(state.output_path)
+        state.manifest.save(state.output_path, state.code)
 
 
 def _stray_files(settings: dict) -> list[Problem]:
@@ -283,6 +290,7 @@ def on_all_generators_finalized(generators) -> None:
         notices.append(article.notice)
     catalog = Catalog(notices, settings["DISTRICT_TABLE"], settings)
     state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state.mark("read")
     state.catalog_fp = catalog.fingerprint
     # Static files are copied by Pelican on every build; record them so that a changed
     # image alone still counts as a change.
@@ -292,6 +300,7 @@ def on_all_generators_finalized(generators) -> None:
     for generator in generators:
         generator.context["catalog"] = catalog
         generator.context["Kind"] = Kind
+    state.mark("write")
 
 
 def register() -> None:

@@ -1,0 +1,32 @@
+"""Per-phase build timings, printed when NOTICES_TIMINGS=1 (the benchmark reads them)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+
+PHASES: dict[str, float] = defaultdict(float)
+
+
+@contextmanager
+def phase(name: str):
+    """Add the time spent in the block to phase ``name``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        PHASES[name] += time.perf_counter() - started
+
+
+def reset() -> None:
+    PHASES.clear()
+
+
+def report() -> None:
+    """Print one line ``phases: read 1.23 s, render 2.34 s, …`` to stderr when asked."""
+    if os.environ.get("NOTICES_TIMINGS") and PHASES:
+        parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in PHASES.items())
+        print(f"phases: {parts}", file=sys.stderr)
