@@ -94,11 +94,13 @@ def new(c, kind, title, slug=None, date=None):
 
 @task(help={"file": "a text file, or - for standard input"})
 def import_outages(c, file, published=None, dry_run=False, allow_partial=False, output=None,
-                   force=False):
+                   force=False, source_name=None, source_url=None, title=None):
     """Turn a plain-text outage notice into a content file (see README)."""
     args = [file]
-    if published:
-        args += ["--published", published]
+    for flag, value in (("--published", published), ("--source-name", source_name),
+                        ("--source-url", source_url), ("--title", title)):
+        if value:
+            args += [flag, value]
     if dry_run:
         args.append("--dry-run")
     if allow_partial:
@@ -123,3 +125,10 @@ def regold(c):
     """Re-record the golden files after an intended change of output."""
     env = dict(os.environ, REGOLD="1")
     c.run(f"{PY} -m pytest -q tests -k golden", env=env)
+
+
+@task(help={"sizes": "comma-separated item counts, e.g. 1000,5000 or 20000",
+            "runs": "rounds per size; medians are printed"})
+def bench(c, sizes="1000,5000", runs=3):
+    """Benchmark cold, no-change and one-file builds against plain Pelican."""
+    c.run(f"{PY} {shlex.quote(str(ROOT / 'bench' / 'bench.py'))} --sizes {sizes} --runs {runs}")

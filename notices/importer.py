@@ -1,0 +1,486 @@
+"""Import a planned-outage notice (计划停电预告) from plain text into an outage content file.
+
+Usage: ``python -m notices.importer FILE|- [--published YYYY-MM-DD] [--output PATH | --dry-run]
+[--allow-partial] [--force] [--source-name NAME] [--source-url URL] [--title TITLE]``
+(``invoke import-outages`` calls ``main``).
+
+``parse_outage_notice`` is pure: text, the published date and the district table in, an
+``OutageImport`` out, holding the front matter (exactly the shape ``OutageFields`` accepts,
+keys in model order), the problems (fragments it could not read; places that are not declared
+districts, ``kind == "place"``) and warnings, each with its line and the fragment as printed.
+``partial_fields`` moves every unread fragment into the ``note`` of the nearest window (or the
+body) for ``--allow-partial``; ``render_outage_file`` writes the file; before writing, ``main``
+reads the rendered text back through ``frontmatter.read_source`` and ``validate_fields``, so a
+written file always passes the build. How a line is read: see ``importer_parse``.
+
+Decisions:
+
+- Layouts read: the newspaper column (a date line, then ``海曙 areas(8:30—15:30)areas(…)`` per
+  district, several runs per line), labelled records (``停电时间：… 停电范围：…``,
+  ``【停电区域】``, a label alone on its line), tables flattened to text (tab- or
+  ``|``-separated cells, with or without a header row), and news prose with the time first
+  (``1月10日6时至18时，新华路…；``).
+- Traditional characters, full-width forms, dashes and ``·`` variants are folded one character
+  for one (``importer_text.fold``) for *reading* only: districts, towns, labels, dates and
+  times are matched on the folded text, while areas and towns are written **as printed**
+  (only full-width letters and digits become ASCII), so no name is re-spelt by a partial
+  conversion table. The district is always the declared name (海曙 → 海曙区); a place that is
+  not declared is kept as printed and reported.
+- A town is named by ``…镇/街道/乡`` glued to the first area, or any prefix before ``·``,
+  or before ``：``/``:`` (a prefix without a town suffix is read as a town with a warning;
+  one naming a line such as ``10kV石碶线：`` becomes a note). It holds for its run only.
+- Text is never dropped silently: every fragment that was not read is a problem with its
+  line; prose (``敬请谅解。``), contact lines and the source footer go to the body (prose with
+  a warning); labels, list numbers (``1、``), headings (``### 计划停电预告``), table header
+  rows and a ``浙江省宁波市`` prefix before a district are read as structure.
+- The year comes from the last full date printed before a date (``2019年9月23日``), else from
+  ``--published``; a month more than six months from it belongs to the neighbouring year (a
+  December notice listing January dates), with a warning. A printed weekday is checked.
+- An end earlier than the start is the next day (``22:00-6:00`` gives ``次日06:00``), with a
+  warning when that makes the window longer than 12 hours; a window over several days is
+  split into one window per day, with a warning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import os
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from .districts import DistrictTable, district_table
+from .frontmatter import FrontMatterError, read_source
+from .importer_parse import (
+    DEFAULT_SOURCE,
+    ImportMessage,
+    OutageImport,
+    WindowSource,
+    parse_notice_text,
+)
+from .model import Kind, OutageFields, OutageSource, OutageWindow
+from .problems import ConfigError, project_relative
+from .validate import validate_fields
+
+__all__ = [
+    "ImportMessage",
+    "OutageImport",
+    "parse_outage_notice",
+    "partial_fields",
+    "render_outage_file",
+    "main",
+]
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SETTINGS_PATH = PROJECT_ROOT / "pelicanconf.py"
+FILE_SUFFIX = "jihua-tingdian"
+TITLE = "计划停电预告"
+
+
+# ---------------------------------------------------------------------------
+# Parsing
+
+
+def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable, *,
+                        source_name: str | None = None, source_url: str | None = None,
+                        title: str | None = None) -> OutageImport:
+    """Read a notice's text into outage front matter, problems and warnings."""
+    assembler = parse_notice_text(text, published, districts)
+    warnings = list(assembler.warnings)
+    problems = list(assembler.problems)
+    name = source_name or assembler.source_name
+    if not name:
+        name = DEFAULT_SOURCE
+        warnings.append(ImportMessage(None, "", f'no source such as "{DEFAULT_SOURCE}" found in '
+                                      f'the text; using "{DEFAULT_SOURCE}". Set it with '
+                                      "--source-name"))
+    source = {"name": name}
+    url = source_url or assembler.source_url
+    if url:
+        source["url"] = url
+    fields = {
+        "title": title or outage_title(assembler.windows or assembler.cancelled),
+        "date": published,
+        "source": source,
+        "windows": assembler.windows,
+    }
+    if assembler.cancelled:
+        fields["cancelled"] = assembler.cancelled
+    if not assembler.windows and not assembler.cancelled and not problems:
+        problems.append(ImportMessage(
+            None, "", "no outage windows found; expected a date line such as "
+            '"9月23日 星期一" followed by lines such as "海曙 万众村、郭夏村(8:30—15:30)"'))
+    body = list(assembler.body_lines)
+    return OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
+                        warnings=warnings, body_lines=body,
+                        source_found=bool(assembler.source_name))
+
+
+def outage_title(windows: list[dict]) -> str:
+    """Name the schedule by its days: 计划停电预告（9月23日—27日）."""
+    days = sorted({w["date"] for w in windows})
+    if not days:
+        return TITLE
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"{TITLE}（{first.month}月{first.day}日）"
+    if first.year != last.year:
+        return (f"{TITLE}（{first.year}年{first.month}月{first.day}日—"
+                f"{last.year}年{last.month}月{last.day}日）")
+    if first.month == last.month:
+        return f"{TITLE}（{first.month}月{first.day}日—{last.day}日）"
+    return f"{TITLE}（{first.month}月{first.day}日—{last.month}月{last.day}日）"
+
+
+def partial_fields(result: OutageImport, drop_places: bool = True) -> tuple[dict, list[str]]:
+    """Return (front matter, body lines) keeping every unread fragment for the editor.
+
+    A fragment goes into the ``note`` of the nearest window before it (else after it);
+    windows in undeclared districts are moved to the body when ``drop_places``.
+    """
+    fields = {key: value for key, value in result.fields.items()}
+    body = list(result.body_lines)
+    kept: dict[str, list[tuple[dict, WindowSource]]] = {}
+    seen: set[str] = set()
+    for section in ("windows", "cancelled"):
+        kept[section] = []
+        for window, source in zip(result.fields.get(section, []), result.sources[section],
+                                  strict=True):
+            if drop_places and source.place is not None:
+                place = source.place.fragment if source.place.kind == "place" and \
+                    source.place.fragment != source.fragment else ""
+                text = f"{place} {source.fragment}".strip()
+                if text not in seen:
+                    seen.add(text)
+                    body.append(f"未能归入已声明区县（第{source.line}行）：{text}")
+                continue
+            kept[section].append((dict(window), source))
+    everything = kept["windows"] + kept["cancelled"]
+    for problem in result.fragment_problems:
+        if not problem.leftover:
+            continue
+        text = f"原文未能识别（第{problem.line}行）：{problem.leftover}"
+        target = _nearest(everything, problem)
+        if target is None:
+            body.append(text)
+        else:
+            target["note"] = f"{target['note']}；{text}" if target.get("note") else text
+    for section in ("windows", "cancelled"):
+        windows = [_ordered_window(w) for w, _ in kept[section]]
+        if section == "windows" or windows:
+            fields[section] = windows
+        else:
+            fields.pop(section, None)
+    return _ordered(fields), body
+
+
+def _nearest(windows: list[tuple[dict, WindowSource]], problem: ImportMessage) -> dict | None:
+    if not windows or problem.line is None:
+        return None
+    position = (problem.line, problem.col)
+    before = [w for w, s in windows if (s.line, s.col) <= position]
+    if before:
+        return before[-1]
+    return min(windows, key=lambda ws: (ws[1].line, ws[1].col))[0]
+
+
+def _ordered(fields: dict) -> dict:
+    """Put front-matter keys in the content model's order (``OutageFields``)."""
+    out = {key: fields[key] for key in OutageFields.model_fields if key in fields}
+    if isinstance(out.get("source"), dict):
+        out["source"] = {k: out["source"][k] for k in OutageSource.model_fields
+                         if k in out["source"]}
+    for section in ("windows", "cancelled"):
+        if section in out:
+            out[section] = [_ordered_window(w) for w in out[section]]
+    return out
+
+
+def _ordered_window(window: dict) -> dict:
+    return {key: window[key] for key in OutageWindow.model_fields if key in window}
+
+
+# ---------------------------------------------------------------------------
+# Rendering
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Block style with list items indented under their key, as editors write them."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data):  # the front-matter loader refuses anchors and aliases
+        return True
+
+
+_NEEDS_QUOTES = re.compile(r"^(?:[\d+\-.(:]|次日|翌日)|:|#|^(?:yes|no|on|off|true|false|null|~)$",
+                           re.IGNORECASE)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str):
+    style = '"' if _NEEDS_QUOTES.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
+
+
+def render_outage_file(fields: dict, body_lines: list[str] | None = None) -> str:
+    """Write the content file: YAML front matter between ``---`` lines, then a short body."""
+    front = yaml.dump(_ordered(fields), Dumper=_FrontMatterDumper, allow_unicode=True,
+                      sort_keys=False, default_flow_style=False, width=1000)
+    body = "  \n".join(_escape_markdown(line) for line in (body_lines or []))
+    return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
+
+
+def _escape_markdown(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+# ---------------------------------------------------------------------------
+# Command line
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage dump, no traceback
+        raise _UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _ArgumentParser(
+        prog="invoke import-outages",
+        description="Turn a planned-outage notice (plain text) into an outage content file.")
+    parser.add_argument("file", metavar="FILE", help='the notice as text; "-" reads standard input')
+    parser.add_argument("--published", metavar="YYYY-MM-DD",
+                        help="the day the notice was published (gives the year and file name)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--output", "-o", metavar="PATH",
+                       help="write here instead of content/outages/<published>-jihua-tingdian.md")
+    where.add_argument("--dry-run", "-n", action="store_true",
+                       help="print the file to standard output instead of writing it")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="write what was understood; unread text goes into notes and the body")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--source-name", metavar="NAME", help='publisher, e.g. "宁波供电公司"')
+    parser.add_argument("--source-url", metavar="URL", help="the publisher's web address")
+    parser.add_argument("--title", help="title of the schedule (default: 计划停电预告（dates）)")
+    return parser
+
+
+def load_districts(settings_file: Path = SETTINGS_PATH) -> tuple[DistrictTable, Path]:
+    """Read DISTRICTS and PATH from pelicanconf.py: (district table, content folder)."""
+    spec = importlib.util.spec_from_file_location("_importer_pelicanconf", settings_file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    settings = {key: getattr(module, key) for key in dir(module) if key.isupper()}
+    content = Path(settings.get("PATH") or settings_file.parent / "content")
+    return district_table(settings), content
+
+
+def _read_input(name: str, stdin) -> tuple[str, list[str]]:
+    """Return (text, warnings) or raise OSError/ValueError with a one-line reason."""
+    if name == "-":
+        stream = stdin if stdin is not None else sys.stdin
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    else:
+        data = Path(name).read_bytes()
+    if isinstance(data, str):
+        return data, []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("gb18030"), ["file is not UTF-8; read it as GBK/GB18030"]
+        except UnicodeDecodeError:
+            raise ValueError(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                             f"{exc.start}); save it as UTF-8") from None
+
+
+_FULL_DATE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME_LIKE = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{0,2}")
+
+
+def guess_published(text: str, today: dt.date) -> tuple[dt.date, int | None]:
+    """Pick the published date: a signature date after the windows, the first full date, today."""
+    found: list[tuple[dt.date, int, bool]] = []
+    last_time_line = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _TIME_LIKE.search(line):
+            last_time_line = number
+        for m in _FULL_DATE.finditer(line):
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+            try:
+                found.append((dt.date(int(y), int(mo), int(d)), number,
+                              not _TIME_LIKE.search(line)))
+            except ValueError:
+                continue
+    signatures = [f for f in found if f[2] and f[1] > last_time_line]
+    if signatures:
+        return signatures[-1][0], signatures[-1][1]
+    if found:
+        return found[0][0], found[0][1]
+    return today, None
+
+
+def _validation_lines(data: dict, table: DistrictTable, result: OutageImport,
+                      file: str) -> list[str]:
+    """Check the rendered file as the build will read it; word problems with their lines."""
+    _, problems = validate_fields(Kind.OUTAGE, data, table)
+    lines = []
+    for message in problems:
+        m = re.match(r"(windows|cancelled)\[(\d+)\]", message)
+        line = None
+        if m and int(m.group(2)) < len(result.sources[m.group(1)]):
+            line = result.sources[m.group(1)][int(m.group(2))].line
+        lines.append(f"{file}:{line}: {message}" if line else f"{file}: {message}")
+    return lines
+
+
+def main(argv: list[str] | None = None, *, stdin=None, stdout=None, stderr=None,
+         districts: DistrictTable | None = None, content_root: str | os.PathLike | None = None,
+         today: dt.date | None = None) -> int:
+    """Run the importer; return the exit code (0 written, 1 problems, 2 usage)."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+
+    def say(line: str, stream=err) -> None:
+        print(line, file=stream)
+
+    try:
+        args = _parser().parse_args(argv)
+    except _UsageError as exc:
+        say(f"invoke import-outages: {exc}. Usage: invoke import-outages FILE|- "
+            "[--published YYYY-MM-DD] [--output PATH | --dry-run] [--allow-partial] [--force]")
+        return 2
+    published = None
+    if args.published:
+        try:
+            published = dt.date.fromisoformat(args.published)
+        except ValueError:
+            say(f'--published "{args.published}" is not a date; expected YYYY-MM-DD such as '
+                "2019-09-16")
+            return 2
+    if args.source_url and not re.match(r"^https?://\S+$", args.source_url):
+        say(f'--source-url "{args.source_url}" is not a web address; expected a URL starting '
+            "with http:// or https://")
+        return 2
+
+    label = "<stdin>" if args.file == "-" else project_relative(args.file)
+    try:
+        text, notes = _read_input(args.file, stdin)
+    except OSError as exc:
+        say(f"{label}: cannot be read ({exc.strerror})")
+        return 1
+    except ValueError as exc:
+        say(f"{label}: {exc}")
+        return 1
+    for note in notes:
+        say(f"{label}: warning: {note}")
+
+    try:
+        if districts is None:
+            districts, default_root = load_districts()
+        else:
+            default_root = PROJECT_ROOT / "content"
+    except ConfigError as exc:
+        say(str(exc))
+        return 1
+    root = Path(content_root) if content_root is not None else default_root
+
+    if published is None:
+        published, line = guess_published(text, today or dt.date.today())
+        where = f"the date on line {line}" if line else "today"
+        say(f"{label}: warning: no --published given; using {published.isoformat()}, {where}")
+
+    result = parse_outage_notice(text, published, districts, source_name=args.source_name,
+                                 source_url=args.source_url, title=args.title)
+
+    errors = list(result.fragment_problems)
+    place_errors = result.place_problems
+    warnings = list(result.warnings)
+    if args.dry_run:
+        warnings += place_errors
+    else:
+        errors += place_errors
+
+    if args.allow_partial:
+        fields, body = partial_fields(result, drop_places=not args.dry_run)
+    else:
+        fields, body = result.fields, result.body_lines
+
+    def report() -> None:
+        tagged = [(m, False) for m in errors] + [(m, True) for m in warnings]
+        tagged.sort(key=lambda mw: (mw[0].line or 0, mw[0].col))
+        for message, is_warning in tagged:
+            say(message.format(label, warning=is_warning))
+
+    if args.dry_run:
+        report()
+        out.write(render_outage_file(fields, body))
+        blocking = [] if args.allow_partial else result.fragment_problems
+        return 1 if blocking else 0
+
+    if errors and not args.allow_partial:
+        report()
+        count = len(errors)
+        say(f"{count} problem{'s' if count != 1 else ''} in {label}; nothing was written. Fix "
+            "the text, or use --allow-partial to write what was understood")
+        return 1
+
+    rendered = render_outage_file(fields, body)
+    try:
+        data = read_source(rendered.encode("utf-8")).front_matter
+    except FrontMatterError as exc:  # a bug in rendering, reported plainly
+        report()
+        say(f"{label}: the imported file cannot be read back ({exc})")
+        return 1
+    invalid = _validation_lines(data, districts, result, label)
+    if invalid:
+        report()
+        for line in invalid:
+            say(line)
+        count = len(invalid) + len(errors)
+        say(f"{count} problem{'s' if count != 1 else ''} in {label}; nothing was written")
+        return 1
+
+    target = Path(args.output) if args.output else (
+        root / "outages" / f"{published.isoformat()}-{FILE_SUFFIX}.md")
+    shown = project_relative(str(target))
+    if target.exists() and not args.force:
+        report()
+        say(f"{shown}: already exists; nothing was written. Use --force to replace it, or "
+            "--output to write elsewhere")
+        return 1
+    report()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(rendered, encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError as exc:
+        say(f"{shown}: cannot be written ({exc.strerror})")
+        return 1
+    kept = len(errors) if args.allow_partial else 0
+    summary = (f"wrote {shown}: {len(fields.get('windows', []))} windows, "
+               f"{len(fields.get('cancelled', []))} cancelled")
+    if kept:
+        summary += (f"; {kept} problem{'s' if kept != 1 else ''} kept in notes and the body "
+                    "for the editor")
+    say(summary, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
