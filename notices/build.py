@@ -118,11 +118,90 @@ def _summary(lines: list[str]) -> str:
             f"{'s' if len(files) != 1 else ''}; nothing was published")
 
 
+
+
+def input_signature(settings_file: str, overrides: dict) -> tuple[str, Path, Path] | None:
+    """Stat-based signature of everything a build reads, without importing Pelican.
+
+    Like git's index: sizes, modification times and inodes of the content, theme, plugin,
+    library and settings files, plus the settings' values (which may come from the
+    environment). Equal signatures mean an identical build; any difference falls back to
+    the full build, where content hashes decide what really changed.
+    """
+    import hashlib
+    import runpy
+
+    try:
+        namespace = runpy.run_path(settings_file)
+    except Exception:  # noqa: BLE001 - the full build reports settings errors properly
+        return None
+    values = {k: v for k, v in namespace.items() if k.isupper()}
+    values.update(overrides)
+    output, cache = values.get("OUTPUT_PATH"), values.get("CACHE_PATH")
+    if not output or not cache:
+        return None
+    folders = [values.get("PATH"), values.get("THEME"), *values.get("PLUGIN_PATHS", []),
+               str(Path(__file__).resolve().parent), str(Path(settings_file).resolve().parent)]
+    digest = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in values.items())).encode())
+    digest.update(sys.version.encode())
+    for folder in folders:
+        if not folder:
+            return None
+        top_only = folder == str(Path(settings_file).resolve().parent)
+        _stat_tree(Path(folder), digest, top_only)
+    for entry in sys.path:
+        if entry.endswith("site-packages") and os.path.isdir(entry):
+            stat = os.stat(entry)
+            digest.update(f"{entry}:{stat.st_mtime_ns}".encode())
+    from .incremental import state_dir
+
+    return digest.hexdigest(), Path(output).absolute(), state_dir(cache, output) / "inputs"
+
+
+def _stat_tree(folder: Path, digest, top_only: bool = False) -> None:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        digest.update(f"missing:{folder}".encode())
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "__pycache__")) or entry.name == "output":
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            if not top_only:
+                _stat_tree(Path(entry.path), digest)
+        else:
+            if top_only and not entry.name.endswith(".py"):
+                continue
+            stat = entry.stat(follow_symlinks=False)
+            digest.update(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}\n"
+                          .encode("utf-8", "surrogateescape"))
+
+
+def _inputs_record(output_path: Path, signature: str) -> str:
+    return f"{os.stat(output_path).st_ino} {signature}"
+
+
+def _unchanged_since_last_build(signature) -> bool:
+    digest, output_path, record = signature
+    try:
+        return record.read_text("utf-8") == _inputs_record(output_path, digest)
+    except OSError:
+        return False
+
+
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
           overrides: dict | None = None) -> int:
     """Build into a temporary folder beside ``output``, then swap; return an exit code."""
     started = time.perf_counter()
     overrides = dict(overrides or {})
+    if output:
+        overrides.setdefault("OUTPUT_PATH", str(output))
+    signature = input_signature(settings_file, overrides)
+    if signature and _unchanged_since_last_build(signature):
+        print(f"Nothing changed; {signature[1].name}/ kept as it was "
+              f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+        return EXIT_OK
     try:
         settings = load_settings(settings_file, overrides)
     except ConfigError as exc:
@@ -135,15 +214,18 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
                                     dir=output_path.parent))
     previous = str(output_path) if output_path.is_dir() else None
     try:
-        code, unchanged = _build_into(settings_file, staging,
-                                      {**overrides, "NOTICES_PREVIOUS_OUTPUT": previous})
+        code, state = _build_into(settings_file, staging,
+                                  {**overrides, "NOTICES_PREVIOUS_OUTPUT": previous})
         if code != EXIT_OK:
             return code
+        unchanged = bool(state and state.manifest.unchanged)
+        if not unchanged:
+            swap_in(staging, output_path)
+        _record_state(state, settings, output_path, signature)
         if unchanged:
             print(f"Nothing changed; {output_path.name}/ kept as it was "
                   f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
             return EXIT_OK
-        swap_in(staging, output_path)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -152,8 +234,20 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     return EXIT_OK
 
 
-def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int, bool]:
-    """Run Pelican into ``staging``; return (exit code, whether nothing changed)."""
+def _record_state(state, settings: dict, output_path: Path, signature) -> None:
+    """Remember what the tree now at ``output_path`` was built from (after the swap)."""
+    from .incremental import write_atomic
+
+    cache = settings.get("CACHE_PATH")
+    if state is None or not cache:
+        return
+    state.manifest.save(cache, output_path, state.code)
+    if signature and signature[1] == output_path:
+        write_atomic(signature[2], _inputs_record(output_path, signature[0]))
+
+
+def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int, object]:
+    """Run Pelican into ``staging``; return (exit code, the build state)."""
     from pelican import Pelican
 
     settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
@@ -168,23 +262,41 @@ def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int
                 raise
             _report(lines)
             print(_summary(lines), file=sys.stderr)
-            return (EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT), False
+            return (EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_CONTENT), None
     if errors.records:
         print(f"{len(errors.records)} error(s) logged during the build (see above); "
               "nothing was published", file=sys.stderr)
-        return EXIT_BUG, False
+        return EXIT_BUG, None
     if PROBLEMS:
         _report(PROBLEMS.lines())
-        return EXIT_CONTENT, False
-    state = settings.get("NOTICES_BUILD_STATE")
+        return EXIT_CONTENT, None
     timing.report()
-    return EXIT_OK, bool(state and state.manifest.unchanged)
+    return EXIT_OK, settings.get("NOTICES_BUILD_STATE")
 
 
 def _remove_stale_builds(output_path: Path) -> None:
-    """Remove staging folders left by killed builds."""
+    """Remove staging folders left by killed builds, and old trees not yet deleted."""
     for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if stale.name.endswith("-old"):
+            continue  # a replaced tree that a background process is deleting
+        _discard(stale)
+
+
+def _discard(tree: Path) -> None:
+    """Delete a replaced tree in the background: unlinking thousands of files is slow."""
+    trash = tree.with_name(tree.name + "-old")
+    os.rename(tree, trash)
+    if os.environ.get("NOTICES_SYNC_DELETE"):
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    import subprocess
+
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def swap_in(staging: Path, output_path: Path) -> None:
@@ -193,7 +305,7 @@ def swap_in(staging: Path, output_path: Path) -> None:
         os.rename(staging, output_path)
         return
     if _exchange(staging, output_path):
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging)
         return
     # No renameat2 (not Linux): two renames, with a brief moment without output/.
     old = staging.with_name(staging.name + "-old")

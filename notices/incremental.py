@@ -4,8 +4,9 @@ Three pieces, all keyed by content hashes rather than modification times:
 
 - ``ReaderCache``: typed ``Notice`` objects by (path, bytes, code fingerprint); a cold build
   parses the missing files in parallel worker processes.
-- ``BuildManifest``: what each output of the previous build was made from. It lives in the
-  output tree itself (``.notices-build.json``), so it always describes the tree beside it.
+- ``BuildManifest``: what each output of the previous build was made from. It is kept in the
+  cache folder with the identity (inode) of the output tree it describes, and ignored when
+  that tree is not the one in place, so ``output/`` itself holds only the site.
 - ``IncrementalWriter``: Pelican's writer, but a page whose key (template fingerprint,
   settings, the notices it shows) is unchanged is hard-linked from the previous output
   instead of rendered; pages that must be rendered are rendered in parallel at the end.
@@ -30,7 +31,7 @@ from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
 
-MANIFEST_NAME = ".notices-build.json"
+STATE_DIR = "builds"
 # Bump when the manifest or cache format changes.
 FORMAT = "1"
 PARALLEL_MIN_JOBS = 64
@@ -193,16 +194,17 @@ class BuildManifest:
     reused: int = 0
 
     @classmethod
-    def load(cls, previous_dir: str | None, code: str) -> BuildManifest:
-        if not previous_dir:
+    def load(cls, previous_dir: str | None, code: str, cache_dir: str | None) -> BuildManifest:
+        if not previous_dir or not cache_dir:
             return cls(None)
-        path = Path(previous_dir) / MANIFEST_NAME
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = json.loads(manifest_path(cache_dir, previous_dir).read_text("utf-8"))
+            tree = os.stat(previous_dir).st_ino
         except (OSError, ValueError):
             return cls(Path(previous_dir))
-        if data.get("code") != code:
-            return cls(Path(previous_dir))  # code, theme or settings changed: render all
+        if data.get("code") != code or data.get("tree") != tree:
+            # Code, theme or settings changed, or the tree is not the one described.
+            return cls(Path(previous_dir))
         return cls(Path(previous_dir), data.get("entries", {}))
 
     def reusable(self, name: str, key: str) -> bool:
@@ -240,10 +242,29 @@ class BuildManifest:
                 os.link(self.previous_dir / rel, target)
         self.pending_links.clear()
 
-    def save(self, staging: Path, code: str) -> None:
-        data = {"code": code, "entries": dict(sorted(self.entries.items()))}
-        (staging / MANIFEST_NAME).write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    def save(self, cache_dir: str, output_dir: Path, code: str) -> None:
+        """Record the manifest for the tree now at ``output_dir`` (call after the swap)."""
+        data = {"code": code, "tree": os.stat(output_dir).st_ino,
+                "entries": dict(sorted(self.entries.items()))}
+        write_atomic(manifest_path(cache_dir, output_dir),
+                     json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def state_dir(cache_dir: str, output_dir: str | Path) -> Path:
+    """Where the build state of one output folder is kept."""
+    name = hashlib.sha256(str(Path(output_dir).absolute()).encode()).hexdigest()[:12]
+    return Path(cache_dir) / STATE_DIR / name
+
+
+def manifest_path(cache_dir: str, output_dir: str | Path) -> Path:
+    return state_dir(cache_dir, output_dir) / "manifest.json"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}")
+    tmp.write_text(text, "utf-8")
+    os.replace(tmp, path)
 
 
 # ---------------------------------------------------------------------------
@@ -366,8 +387,17 @@ class IncrementalWriter(Writer):
         self._deps = TemplateDependencies()
 
     def _open_w(self, filename, encoding, override=False):
-        handle = super()._open_w(filename, encoding, override)
-        handle.close()  # Pelican opened (and so created) the file; we write it ourselves
+        # Pelican's bookkeeping (no file is written twice), without opening the file now:
+        # each file is created once, when its page is rendered.
+        if filename in self._overridden_files:
+            if override:
+                raise RuntimeError(f'Failed to overwrite "{filename}" a second time')
+            return _Recorder(self, os.devnull, encoding)
+        if filename in self._written_files and not override:
+            raise RuntimeError(f'Failed to overwrite "{filename}": written before in this build')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
         if self._files_of_call is not None:
             self._files_of_call.append(os.path.relpath(filename, self.output_path))
         return _Recorder(self, filename, encoding)
@@ -428,11 +458,16 @@ class IncrementalWriter(Writer):
 
 
 def _render_jobs(jobs) -> None:
+    made: set[str] = set()
     for path, template, localcontext, shared in jobs:
         if localcontext.get("localsiteurl"):
             # As Pelican does: Content objects read the page's site URL from the shared context.
             shared["localsiteurl"] = localcontext["localsiteurl"]
         output = template.render(localcontext)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(output)
 

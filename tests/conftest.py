@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from notices.build import build, check
+
+# Replaced output trees are deleted in the background by default; tests need it done.
+os.environ.setdefault("NOTICES_SYNC_DELETE", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 SITES = Path(__file__).resolve().parent / "sites"

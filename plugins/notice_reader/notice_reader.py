@@ -187,7 +187,8 @@ def on_initialized(pelican) -> None:
     settings["NOTICES_BUILD_STATE"] = BuildState(
         code=code,
         cache=ReaderCache.load(settings.get("CACHE_PATH"), code),
-        manifest=BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code),
+        manifest=BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code,
+                                    settings.get("CACHE_PATH")),
         output_path=Path(settings["OUTPUT_PATH"]),
     )
     logger = logging.getLogger("pelican.generators")
@@ -225,7 +226,7 @@ def on_finalized(pelican) -> None:
         return  # the build driver keeps the previous output as it is
     with phase("link"):
         state.manifest.link_reused(state.output_path)
-        state.manifest.save(state.output_path, state.code)
+    # The build driver records the manifest once the new tree is in place.
 
 
 def _stray_files(settings: dict) -> list[Problem]:

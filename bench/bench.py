@@ -1,0 +1,177 @@
+"""Build-speed benchmark: this project against plain Pelican on the same generated items.
+
+    python bench/bench.py [--sizes 1000,5000] [--runs 3] [--seed 1]
+
+For each size it generates a corpus (bench/corpus.py) in both formats, then runs, interleaved
+and ``--runs`` times: a cold plain-Pelican build (default Markdown reader, notmyidea theme,
+its default feeds), a cold build of ours (every output: pages, feeds, calendars, open data,
+search index), a rebuild of ours with nothing changed, and a rebuild of ours after editing
+one file. It prints medians in a fixed form scripts can read::
+
+    cold 5000: ours 14.8 s, plain 38.1 s, ratio ours/plain 0.39
+    nochange 5000: 0.30 s, ratio to our cold build 0.02
+    one-file 5000: 0.61 s, ratio to our cold build 0.04
+    memory 5000: ours 310 MiB, plain 99 MiB
+    phases 5000: read 3.1 s, write 1.0 s, render 4.2 s, feeds 0.5 s, …
+
+Plain Pelican runs in its own virtualenv (.cache/bench-plain-venv) with python-markdown,
+which this project does not depend on; it is created on first use from PyPI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAIN_VENV = ROOT / ".cache" / "bench-plain-venv"
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def plain_python() -> Path:
+    """A virtualenv with the same Pelican and python-markdown, for the plain build."""
+    python = PLAIN_VENV / "bin" / "python"
+    if not python.exists():
+        from importlib import metadata
+
+        progress("creating the plain-Pelican virtualenv (once)")
+        subprocess.run([sys.executable, "-m", "venv", str(PLAIN_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q",
+                        f"pelican=={metadata.version('pelican')}", "markdown"], check=True)
+    return python
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
+    """Run a command; return (wall seconds, peak RSS in KiB of its main process, stderr)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=env, text=True)
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{stderr[-3000:]}")
+    return elapsed, usage.ru_maxrss, stderr
+
+
+def make_corpus(size: int, seed: int, work: Path) -> tuple[Path, Path]:
+    ours, plain = work / "ours", work / "plain"
+    for out, fmt in ((ours, "notices"), (plain, "pelican")):
+        progress(f"generating {size} items ({fmt} format)")
+        subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), "--items", str(size),
+                        "--seed", str(seed), "--out", str(out), "--format", fmt], check=True,
+                       stdout=subprocess.DEVNULL)
+    (ours / "benchconf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(ours / 'content')!r}\nOUTPUT_PATH = {str(ours / 'output')!r}\n"
+        f"CACHE_PATH = {str(ours / '.cache')!r}\nPROJECT_ROOT = {str(ours)!r}\n", "utf-8")
+    (plain / "plainconf.py").write_text(
+        "SITENAME = 'plain'\nSITEURL = ''\nTIMEZONE = 'Asia/Shanghai'\nDEFAULT_LANG = 'zh'\n"
+        f"PATH = {str(plain / 'content')!r}\nOUTPUT_PATH = {str(plain / 'output')!r}\n"
+        "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n"
+        "LOAD_CONTENT_CACHE = False\n", "utf-8")
+    return ours, plain
+
+
+def edit_one_file(ours: Path, round_number: int) -> None:
+    articles = sorted((ours / "content" / "articles").glob("*.md"))
+    target = articles[len(articles) // 2]
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(f"\n编辑修改第{round_number}次。\n")
+
+
+def parse_phases(stderr: str) -> dict[str, float]:
+    for line in stderr.splitlines():
+        if line.startswith("phases: "):
+            return {m[1]: float(m[2]) for m in re.finditer(r"(\w[\w-]*) ([\d.]+) s", line)}
+    return {}
+
+
+def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
+    ours, plain = make_corpus(size, seed, work)
+    plain_py = plain_python()
+    ours_cmd = [sys.executable, "-m", "notices", "build", "-s", str(ours / "benchconf.py")]
+    plain_cmd = [str(plain_py), "-m", "pelican", str(plain / "content"), "-s",
+                 str(plain / "plainconf.py"), "-q"]
+    env = dict(os.environ, NOTICES_TIMINGS="1", NOTICES_QUIET_SERVER="1")
+    times: dict[str, list[float]] = {"plain": [], "cold": [], "nochange": [], "one-file": []}
+    memory = {"plain": 0, "ours": 0}
+    phases: list[dict[str, float]] = []
+    for round_number in range(1, runs + 1):
+        progress(f"{size} items, round {round_number}/{runs}: plain Pelican cold build")
+        shutil.rmtree(plain / "output", ignore_errors=True)
+        seconds, rss, _ = run(plain_cmd, plain)
+        times["plain"].append(seconds)
+        memory["plain"] = max(memory["plain"], rss)
+
+        progress(f"{size} items, round {round_number}/{runs}: our cold build")
+        shutil.rmtree(ours / "output", ignore_errors=True)
+        shutil.rmtree(ours / ".cache", ignore_errors=True)
+        seconds, rss, stderr = run(ours_cmd, ROOT, env)
+        times["cold"].append(seconds)
+        memory["ours"] = max(memory["ours"], rss)
+        phases.append(parse_phases(stderr))
+
+        progress(f"{size} items, round {round_number}/{runs}: our rebuild, nothing changed")
+        seconds, _, stderr = run(ours_cmd, ROOT, env)
+        times["nochange"].append(seconds)
+
+        progress(f"{size} items, round {round_number}/{runs}: our rebuild after one edit")
+        edit_one_file(ours, round_number)
+        seconds, _, stderr = run(ours_cmd, ROOT, env)
+        times["one-file"].append(seconds)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    names = sorted({k for p in phases for k in p}, key=lambda k: list(phases[0]).index(k)
+                   if k in phases[0] else 99)
+    phase_text = ", ".join(f"{k} {statistics.median(p.get(k, 0.0) for p in phases):.2f} s"
+                           for k in names)
+    return [
+        f"cold {size}: ours {med['cold']:.2f} s, plain {med['plain']:.2f} s, "
+        f"ratio ours/plain {med['cold'] / med['plain']:.2f}",
+        f"nochange {size}: {med['nochange']:.2f} s, ratio to our cold build "
+        f"{med['nochange'] / med['cold']:.3f}",
+        f"one-file {size}: {med['one-file']:.2f} s, ratio to our cold build "
+        f"{med['one-file'] / med['cold']:.3f}",
+        f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
+        f"plain {memory['plain'] / 1024:.0f} MiB",
+        f"phases {size}: {phase_text}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000",
+                        help="comma-separated item counts (20000 on request)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per size (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="work folder to keep (default: a temporary one)")
+    args = parser.parse_args(argv)
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="notices-bench-") as tmp:
+        base = args.keep or Path(tmp)
+        for size in (int(s) for s in args.sizes.split(",")):
+            work = base / str(size)
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            result = bench_size(size, args.runs, args.seed, work)
+            for line in result:
+                print(line, flush=True)
+            lines += result
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
