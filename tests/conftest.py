@@ -80,3 +80,35 @@ def demo_output(tmp_path_factory) -> Path:
         code = build(SETTINGS, str(output), {"CACHE_PATH": str(output.parent / ".cache")})
     assert code == 0, err.getvalue()
     return output
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_output):
+    """The demo site served on a free localhost port: yields its base URL."""
+    import threading
+
+    from notices.serve import make_server
+
+    os.environ["NOTICES_QUIET_SERVER"] = "1"
+    server = make_server(str(demo_output), "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, headless, one per session."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
