@@ -33,7 +33,8 @@ def test_edit_rewrites_only_dependent_pages_and_matches_a_cold_build(site, tmp_p
     assert build_site(site).code == 0
 
     after = tree_digest(site / "output")
-    changed = sorted(p for p in after if before.get(p) != after[p])
+    changed = sorted(p for p in after if before.get(p) != after[p] and p.endswith(".html")
+                     and not p.startswith("pagefind/"))
     # The item's page, and the lists that show its summary: its kind, its districts, home.
     assert changed == ["articles/2024-05-01-two-districts.html", "articles/index.html",
                        "districts/jiangbei/index.html", "districts/yinzhou/index.html",
@@ -41,6 +42,9 @@ def test_edit_rewrites_only_dependent_pages_and_matches_a_cold_build(site, tmp_p
     # Pages that show nothing of the edited item are reused, not rendered again.
     reused = [p for p in after if p.startswith("districts/haishu") or p.startswith("outages/")]
     assert reused and all((site / "output" / p).stat().st_ino == inodes[p] for p in reused)
+    feeds = {p for p in after if p.startswith("feeds/") and before.get(p) != after[p]}
+    assert "feeds/districts/jiangbei.atom.xml" in feeds
+    assert "feeds/districts/haishu.atom.xml" not in feeds
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")

@@ -1,0 +1,1 @@
+from .district_feeds import register  # noqa: F401
