@@ -503,6 +503,23 @@ class OutageFields(Common):
     cancelled: list[OutageWindow] = []
 
     @model_validator(mode="after")
+    def _unique_ids(self) -> OutageFields:
+        for name, group in (("windows", self.windows), ("cancelled", self.cancelled)):
+            seen: dict[str, int] = {}
+            for index, window in enumerate(group):
+                if window.id is None:
+                    continue
+                if window.id in seen:
+                    raise PydanticCustomError(
+                        "notice_at", '"{id}" is already used by {name}[{first}]; each window '
+                        "of a schedule needs its own id",
+                        {"path": f"{name}[{index}].id", "id": window.id, "name": name,
+                         "first": seen[window.id]},
+                    )
+                seen[window.id] = index
+        return self
+
+    @model_validator(mode="after")
     def _number_repeats(self) -> OutageFields:
         for group in (self.windows, self.cancelled):
             seen: dict[str, int] = {}

@@ -79,6 +79,8 @@ def describe(error: dict, kind: Kind) -> str:
     if kind_of_error == "missing":
         return f"{path} is missing; every {kind.singular} needs it"
     if kind_of_error == "notice_at":
+        if ctx.get("path"):
+            return f"{ctx['path']} {error['msg']}"
         path = field_path((*loc, ctx["field"])) if ctx.get("field") else path
         return f"{path} {error['msg'].split(' ', 1)[1]}" if error["msg"].startswith(
             ctx.get("field", "\0") + " ") else f"{path} {error['msg']}"

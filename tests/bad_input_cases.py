@@ -161,6 +161,11 @@ CASES = [
          outage(WINDOW.replace('start: "08:00"', 'start: "25:00"')),
          [f'{Q}: windows[0].start "25:00" is not a time; expected "HH:MM" such as "08:30" (write '
           '"次日06:00" for a time after midnight)']),
+    Case("duplicate-window-id", "outages/case.md",
+         outage(WINDOW + "    id: cicheng-1\n" + WINDOW.replace("2024-05-06", "2024-05-07")
+                + "    id: cicheng-1\n"),
+         [f'{Q}: windows[1].id "cicheng-1" is already used by windows[0]; each window of a '
+          "schedule needs its own id"]),
     Case("areas-missing", "outages/case.md",
          outage(WINDOW.replace("    areas: [白米湾村]\n", "")),
          [f"{Q}: windows[0].areas is missing; every outage needs it"]),

@@ -1,0 +1,1 @@
+from .outage_calendar import register  # noqa: F401

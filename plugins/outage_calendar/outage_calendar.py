@@ -1,0 +1,387 @@
+"""Pelican plugin: outage and tender calendars (.ics), open data (.json) and the 停电日历 page.
+
+Reads the shared ``catalog``; the merging of windows into events lives in
+``notices.outage_events`` and the iCalendar writing in ``notices.calendars``. Writes:
+
+- ``calendars/outages.ics`` and ``calendars/outages/<district>.ics`` (every declared
+  district, even one without windows), to subscribe to;
+- ``calendars/schedules/<slug>.ics`` (one schedule) and ``calendars/windows/<key>.ics``
+  (one window), to add once;
+- ``calendars/tenders.ics`` and ``calendars/tenders/<district>.ics``;
+- ``data/outages.json`` and ``data/outages/<district>.json``;
+- ``calendar/index.html`` and ``calendar/<district>/index.html``.
+
+The theme reaches the files through ``outage_calendar`` in the template context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any
+
+from icalendar import vDuration
+from pelican import signals
+from pelican.generators import Generator
+from pydantic import BeforeValidator, field_validator
+from pydantic_core import PydanticCustomError
+
+from notices.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
+from notices.catalog import Catalog, WindowEntry
+from notices.districts import District
+from notices.model import TIMEZONE, Kind, Notice
+from notices.outage_events import (
+    OutageEvent,
+    OutageEvents,
+    catalog_events,
+    event_record,
+    local_iso,
+    retention_cutoff,
+)
+from notices.problems import quote
+from notices.settings import PluginSettings, load_plugin_settings
+from notices.urls import absolute
+
+SETTING = "OUTAGE_CALENDAR"
+
+
+def _duration(value: Any) -> dt.timedelta:
+    if isinstance(value, dt.timedelta) and value > dt.timedelta(0):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)", value):
+        try:
+            parsed = vDuration.from_ical(value)
+        except ValueError:
+            parsed = None
+        if parsed and parsed > dt.timedelta(0):
+            return parsed
+    raise PydanticCustomError(
+        "duration", 'Expected an iCalendar duration such as "PT6H" (6 hours), "P1D" (1 day) '
+        'or "P26W" (26 weeks)', {"value": quote(value)})
+
+
+Duration = Annotated[dt.timedelta, BeforeValidator(_duration)]
+
+
+class OutageCalendarSettings(PluginSettings):
+    """``OUTAGE_CALENDAR`` in pelicanconf.py (durations are iCalendar durations: "PT6H")."""
+
+    #: How often subscribed apps should fetch a calendar again (REFRESH-INTERVAL).
+    refresh_interval: Duration = dt.timedelta(hours=6)
+    #: The same hint in the older form Outlook and Google read (X-PUBLISHED-TTL).
+    published_ttl: Duration = dt.timedelta(hours=6)
+    #: How long a window stays in the calendars, the open data and the 停电日历 page after
+    #: it ended, counted back from the newest content date (never the build clock). None
+    #: keeps every window.
+    retention: Duration | None = dt.timedelta(weeks=26)
+    #: PRODID of every calendar file.
+    prodid: str = "-//Ningbo Notices//Outage Calendar 1.0//ZH"
+    #: The UID namespace, after the "@". Never change it once calendars are published:
+    #: every subscriber would get each event twice.
+    uid_namespace: str = "ningbo-notices"
+    #: Also write the tenders calendars (registration windows and deadlines).
+    tenders: bool = True
+
+    @field_validator("prodid", mode="before")
+    @classmethod
+    def _prodid(cls, value: Any) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"[\x20-\x7e]+", value):
+            raise PydanticCustomError(
+                "prodid", 'Expected printable ASCII text such as '
+                '"-//Ningbo Notices//Outage Calendar 1.0//ZH"')
+        return value
+
+    @field_validator("uid_namespace", mode="before")
+    @classmethod
+    def _namespace(cls, value: Any) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9.-]+", value):
+            raise PydanticCustomError(
+                "uid_namespace", 'Expected ASCII letters, digits, dots and hyphens such as '
+                '"ningbo-notices" (it goes after the "@" of every UID)')
+        return value
+
+
+@dataclass(frozen=True)
+class CalendarLink:
+    """A calendar to subscribe to: its page label, file path and both kinds of address."""
+
+    label: str
+    path: str
+    https: str
+    district: District | None = None
+
+    @property
+    def webcal(self) -> str:
+        """The address that opens the reader's calendar app (webcal:// is http(s):// renamed)."""
+        return re.sub(r"^https?://", "webcal://", self.https)
+
+    @property
+    def slug(self) -> str:
+        return self.district.slug if self.district else "all"
+
+
+class OutageCalendars:
+    """What pages need from this plugin: event files and subscription links.
+
+    Put in the template context as ``outage_calendar`` before any page is written; the
+    events are merged from the catalog on first use.
+    """
+
+    def __init__(self, context: dict, options: OutageCalendarSettings):
+        self.context = context
+        self.settings = context  # the context holds every setting (SITEURL, FEED_DOMAIN …)
+        self.options = options
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.context["catalog"]
+
+    @cached_property
+    def events(self) -> OutageEvents:
+        return catalog_events(self.catalog, self.options.retention)
+
+    @cached_property
+    def cutoff(self) -> dt.datetime | None:
+        return retention_cutoff(self.catalog.newest_date, self.options.retention)
+
+    def absolute(self, path: str) -> str:
+        return absolute(self.settings, path)
+
+    def uid(self, event: OutageEvent) -> str:
+        return uid(event.key, self.options.uid_namespace)
+
+    # Paths ------------------------------------------------------------------
+
+    @staticmethod
+    def event_file(event: OutageEvent) -> str:
+        return f"calendars/windows/{event.key}.ics"
+
+    def window_file(self, entry: WindowEntry) -> str | None:
+        """The 加入日历 file of a scheduled window, unless it was cancelled or has expired."""
+        if entry.cancelled:
+            return None
+        events = [e for e in self.events.for_entry(entry) if not e.cancelled]
+        return self.event_file(events[0]) if events else None
+
+    def event_ics(self, event: OutageEvent) -> str | None:
+        """The 加入日历 file of an event on the 停电日历 page (none for a cancelled one)."""
+        return None if event.cancelled else self.event_file(event)
+
+    def schedule_file(self, notice: Notice) -> str | None:
+        """The file with every (kept) window of one schedule, if it has any."""
+        return f"calendars/schedules/{notice.slug}.ics" if self.events.of_notice(notice) else None
+
+    def outages(self, district: District | None = None) -> CalendarLink:
+        path = f"calendars/outages/{district.slug}.ics" if district else "calendars/outages.ics"
+        return CalendarLink(district.name if district else "全部地区", path,
+                            self.absolute(path), district)
+
+    def tenders(self, district: District | None = None) -> CalendarLink:
+        path = f"calendars/tenders/{district.slug}.ics" if district else "calendars/tenders.ics"
+        return CalendarLink(district.name if district else "全部地区", path,
+                            self.absolute(path), district)
+
+    @staticmethod
+    def data_file(district: District | None = None) -> str:
+        return f"data/outages/{district.slug}.json" if district else "data/outages.json"
+
+    @staticmethod
+    def page(district: District | None = None) -> str:
+        return f"calendar/{district.slug}/" if district else "calendar/"
+
+    # The 停电日历 page --------------------------------------------------------
+
+    def events_in(self, district: District | None = None) -> list[OutageEvent]:
+        return self.events.in_district(district.slug) if district else self.events.events
+
+    def days(self, district: District | None = None):
+        """The events laid out for ``macros.day_groups``: by day, then district."""
+        return self.catalog.windows_by_day(self.events_in(district))
+
+    def count(self, district: District | None = None) -> int:
+        return len(self.events_in(district))
+
+    @property
+    def subscriptions(self) -> list[CalendarLink]:
+        return [self.outages(), *(self.outages(d) for d in self.catalog.districts)]
+
+
+class OutageCalendarGenerator(Generator):
+    """Write the calendars, the open data and the 停电日历 pages."""
+
+    def generate_context(self) -> None:
+        self.options: OutageCalendarSettings = self.settings["OUTAGE_CALENDAR_SETTINGS"]
+        self.calendars = OutageCalendars(self.context, self.options)
+        self.context["outage_calendar"] = self.calendars
+
+    # Writing ----------------------------------------------------------------
+
+    def _write(self, path: str, key: list[str] | None, render: Callable[[], bytes]) -> None:
+        """Write a file; with the incremental build, reuse last build's when its key is equal.
+
+        ``key`` lists what the file is made from (content hashes of its notices); code,
+        theme and settings are part of every key already. None means always write.
+        """
+        state = self.settings.get("NOTICES_BUILD_STATE")
+        if key is not None and state is not None and hasattr(state, "write_output"):
+            state.write_output(path, ["outage_calendar", path, *key], render)
+            return
+        target = os.path.join(self.output_path, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(render())
+
+    def _vevent(self, event: OutageEvent):
+        if event.key not in self._vevents:
+            self._vevents[event.key] = outage_vevent(event, self.options.uid_namespace,
+                                                     self.calendars.absolute)
+        return self._vevents[event.key]
+
+    def _event_key(self, event: OutageEvent) -> str | None:
+        """What an event's VEVENT is made from: every publication of it."""
+        parts = []
+        for revision in event.revisions:
+            notice = revision.entry.notice
+            if not notice.content_hash:
+                return None
+            parts.append(f"{notice.source_id}:{notice.content_hash}:{notice.url}:"
+                         f"{revision.entry.anchor}:{revision.change.value}")
+        return "|".join(parts)
+
+    def _events_key(self, events: list[OutageEvent]) -> list[str] | None:
+        keys = [self._event_key(e) for e in events]
+        return None if None in keys else [str(self._year), *keys]
+
+    @cached_property
+    def _year(self) -> int:
+        """The VTIMEZONE's year of a calendar without events: the newest content's."""
+        newest = self.context["catalog"].newest_date
+        return (newest or dt.datetime(2000, 1, 1, tzinfo=TIMEZONE)).year
+
+    def _ics(self, path: str, key: list[str] | None, vevents: Callable[[], list],
+             subscription: Subscription | None) -> None:
+        self._write(path, key, lambda: calendar_ics(vevents(), self.options.prodid,
+                                                     year=self._year,
+                                                     subscription=subscription))
+
+    def _outage_ics(self, path: str, events: list[OutageEvent],
+                    subscription: Subscription | None) -> None:
+        self._ics(path, self._events_key(events), lambda: [self._vevent(e) for e in events],
+                  subscription)
+
+    def _subscription(self, name: str, description: str, page: str) -> Subscription:
+        return Subscription(
+            name=f"{self.settings['SITENAME']}·{name}", description=description,
+            refresh_interval=self.options.refresh_interval,
+            published_ttl=self.options.published_ttl,
+            url=self.calendars.absolute(page),
+        )
+
+    def generate_output(self, writer) -> None:
+        catalog: Catalog = self.context["catalog"]
+        cals = self.calendars
+        events = cals.events
+        self._vevents: dict[str, Any] = {}
+        districts: list[District | None] = [None, *catalog.districts]
+        for district in districts:
+            chosen = cals.events_in(district)
+            where = district.name if district else "宁波各区县（市）"
+            self._outage_ics(
+                cals.outages(district).path, chosen,
+                self._subscription(f"{district.name if district else '全部地区'}停电",
+                                   f"{where}的计划停电。供电公司更改或取消停电时，"
+                                   "日历中的原事件随之更新。", cals.page(district)))
+            self._json(cals.data_file(district), district, chosen)
+        for notice in catalog.of_kind(Kind.OUTAGE):
+            if path := cals.schedule_file(notice):
+                self._outage_ics(path, events.of_notice(notice), None)
+        for event in events.events:
+            self._outage_ics(cals.event_file(event), [event], None)
+        if self.options.tenders:
+            self._tenders(catalog, districts)
+        self._pages(writer, districts)
+
+    def _tenders(self, catalog: Catalog, districts: list[District | None]) -> None:
+        cals = self.calendars
+        cutoff = cals.cutoff
+        tenders = sorted(
+            (n for n in catalog.of_kind(Kind.TENDER) if n.fields.registration
+             and (cutoff is None or n.fields.closes_at >= cutoff)),
+            key=lambda n: (n.fields.opens_at, n.source_id))
+        made: dict[str, list] = {}
+
+        def vevents(notice: Notice) -> list:
+            if notice.source_id not in made:
+                made[notice.source_id] = tender_vevents(notice, self.options.uid_namespace,
+                                                        cals.absolute)
+            return made[notice.source_id]
+
+        for district in districts:
+            chosen = [n for n in tenders
+                      if district is None or district.slug in {d.slug for d in n.districts}]
+            where = district.name if district else "全部地区"
+            key = None if any(not n.content_hash for n in chosen) else [
+                str(self._year), *(f"{n.source_id}:{n.content_hash}:{n.url}" for n in chosen)]
+            self._ics(cals.tenders(district).path, key,
+                      lambda chosen=chosen: [v for n in chosen for v in vevents(n)],
+                      self._subscription(f"{where}招标报名", f"{where}招标与公开报名公告的报名时间"
+                                         "和截止日期。", "tenders/"))
+
+    def _json(self, path: str, district: District | None, events: list[OutageEvent]) -> None:
+        cals = self.calendars
+        catalog: Catalog = self.context["catalog"]
+        as_of = local_iso(catalog.newest_date) if catalog.newest_date else None
+        since = local_iso(cals.cutoff) if cals.cutoff else None
+
+        def render() -> bytes:
+            document = {
+                "name": f"{self.settings['SITENAME']}·"
+                        f"{district.name if district else '全部地区'}停电",
+                "district": {"name": district.name, "slug": district.slug} if district else None,
+                "timezone": "Asia/Shanghai",
+                "as_of": as_of,
+                "retained_since": since,
+                "calendar": cals.outages(district).https,
+                "count": len(events),
+                "events": [
+                    event_record(e, cals.uid(e), cals.absolute(e.url),
+                                 cals.absolute(cals.event_file(e)), cals.absolute)
+                    for e in events
+                ],
+            }
+            return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+        key = self._events_key(events)
+        self._write(path, None if key is None else [str(as_of), str(since), *key], render)
+
+    def _pages(self, writer, districts: list[District | None]) -> None:
+        # Only the district goes in as an argument: the template asks outage_calendar for
+        # the events, so the page's key stays small (it reads the catalog anyway).
+        template = self.get_template("calendar")
+        for district in districts:
+            page = self.calendars.page(district)
+            writer.write_file(
+                page + "index.html", template, self.context,
+                relative_urls=self.settings["RELATIVE_URLS"], district=district,
+                page_name=page + "index",
+            )
+
+
+def on_initialized(pelican) -> None:
+    """Check OUTAGE_CALENDAR before any content is read."""
+    pelican.settings["OUTAGE_CALENDAR_SETTINGS"] = load_plugin_settings(
+        pelican.settings, SETTING, OutageCalendarSettings)
+
+
+def get_generators(pelican):
+    return OutageCalendarGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.get_generators.connect(get_generators)
