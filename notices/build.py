@@ -142,7 +142,12 @@ def input_signature(settings_file: str, overrides: dict) -> tuple[str, Path, Pat
         return None
     folders = [values.get("PATH"), values.get("THEME"), *values.get("PLUGIN_PATHS", []),
                str(Path(__file__).resolve().parent), str(Path(settings_file).resolve().parent)]
-    digest = hashlib.sha256(repr(sorted((k, repr(v)) for k, v in values.items())).encode())
+    import re
+
+    # Objects without a value repr (a bytecode cache) would change the signature every run.
+    stable = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+    digest = hashlib.sha256(repr(sorted((k, stable.sub("", repr(v)))
+                                        for k, v in values.items())).encode())
     digest.update(sys.version.encode())
     for folder in folders:
         if not folder:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -218,18 +218,14 @@ def _vtimezone_ical(first_year: int, last_year: int) -> bytes:
                               last_date=dt.date(last_year + 1, 1, 1)).to_ical()
 
 
-def vtimezone(years: Iterable[int]) -> Timezone:
-    """A VTIMEZONE for Asia/Shanghai covering the given years."""
-    years = list(years)
-    return Timezone.from_ical(_vtimezone_ical(min(years), max(years)))
-
-
 def _years(vevents: list[Event]) -> set[int]:
     years = set()
     for vevent in vevents:
-        for name in ("DTSTART", "DTEND"):
-            if name in vevent:
-                years.add(vevent.decoded(name).year)
+        cached = vevent.__dict__.get("_notices_years")
+        if cached is None:
+            cached = vevent.__dict__["_notices_years"] = {
+                vevent.decoded(name).year for name in ("DTSTART", "DTEND") if name in vevent}
+        years |= cached
     return years
 
 
@@ -260,7 +256,20 @@ def calendar_ics(vevents: list[Event], prodid: str, *, year: int,
         cal.add("REFRESH-INTERVAL", subscription.refresh_interval,
                 parameters={"VALUE": "DURATION"})
         cal.add("X-PUBLISHED-TTL", vDuration(subscription.published_ttl))
-    cal.add_component(vtimezone(_years(vevents) or {year}))
-    for vevent in vevents:
-        cal.add_component(vevent)
-    return cal.to_ical()
+    # Each VEVENT appears in several files (its window, its schedule, its district, all);
+    # icalendar serialises it once and the calendar is assembled from those bytes, in the
+    # order Calendar.to_ical() writes them: properties, then subcomponents.
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    years = _years(vevents) or {year}
+    return b"".join([head[: -len(end)], _vtimezone_ical(min(years), max(years)),
+                     *(_serialized(vevent) for vevent in vevents), end])
+
+
+def _serialized(component) -> bytes:
+    """``component.to_ical()``, computed once per (unchanging) component."""
+    cached = component.__dict__.get("_notices_ical")
+    if cached is None:
+        cached = component.__dict__["_notices_ical"] = component.to_ical()
+    return cached

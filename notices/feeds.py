@@ -497,10 +497,11 @@ def empty_feed_date(catalog: Catalog, namespace: str) -> dt.datetime:
     return dt.datetime(year, month, day, tzinfo=TIMEZONE)
 
 
-def build_feeds(catalog: Catalog, directory: FeedDirectory, items: FeedItems) -> list[Feed]:
-    """Every feed of the directory with its items."""
+def build_feeds(catalog: Catalog, directory: FeedDirectory, items: FeedItems,
+                specs: Iterable[FeedSpec] | None = None) -> list[Feed]:
+    """Every feed of the directory (or just ``specs``) with its items."""
     feeds = []
-    for spec in directory.specs:
+    for spec in directory.specs if specs is None else specs:
         notices = feed_notices(catalog, spec, directory.options.limit)
         entries = tuple(items.item(n, spec.district) for n in notices)
         updated = (max(i.published for i in entries) if entries

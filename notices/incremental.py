@@ -305,14 +305,23 @@ class TemplateDependencies:
     GLOBAL_NAMES = {"catalog", "articles", "dates", "categories", "tags", "authors", "pages",
                     "hidden_articles", "drafts", "all_articles", "period_archives"}
 
-    def __init__(self) -> None:
+    def __init__(self, store: ReaderCache | None = None) -> None:
         self._cache: dict[str, frozenset[str]] = {}
+        # Parsing templates is slow; the answer only changes with the theme, which is part of
+        # the code fingerprint that keys the on-disk cache.
+        self._store = store
 
     def names(self, template) -> frozenset[str]:
         """Every context name the template (and what it extends or imports) reads."""
         name = template.name
         if name not in self._cache:
-            self._cache[name] = frozenset(self._names(template.environment, name, set()))
+            key = f"template-names:{name}"
+            found = self._store.get(key) if self._store is not None else None
+            if found is None:
+                found = frozenset(self._names(template.environment, name, set()))
+                if self._store is not None:
+                    self._store.put(key, found)
+            self._cache[name] = found
         return self._cache[name]
 
     def reads_whole_site(self, template, given: Iterable[str] = ()) -> bool:
@@ -384,7 +393,7 @@ class IncrementalWriter(Writer):
         state.writer = self
         self.jobs: list[tuple[str, object, dict, dict]] = []
         self._files_of_call: list[str] | None = None
-        self._deps = TemplateDependencies()
+        self._deps = TemplateDependencies(state.cache)
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's bookkeeping (no file is written twice), without opening the file now:

@@ -378,6 +378,7 @@ class OutageWindow(Shape):
     # Set by the schedule when one notice lists the same areas twice on a day (8:00—12:00
     # and 14:00—17:00): the second and later get 1, 2, … so each is its own event.
     _ordinal: int = PrivateAttr(default=0)
+    _memo: dict = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _order(self) -> OutageWindow:
@@ -427,10 +428,14 @@ class OutageWindow(Shape):
         areas (order and duplicates ignored). The time is not part of it, so a notice that
         moves the time changes the same event.
         """
-        if self.id:
-            return f"id:{self.id}"
-        ordinal = f"#{self._ordinal}" if self._ordinal else ""
-        return f"{self.base_identity}{ordinal}"
+        memo = self._memo.get("identity")
+        if memo is None:
+            if self.id:
+                memo = f"id:{self.id}"
+            else:
+                memo = self.base_identity + (f"#{self._ordinal}" if self._ordinal else "")
+            self._memo["identity"] = memo
+        return memo
 
     @property
     def base_identity(self) -> str:
@@ -440,11 +445,18 @@ class OutageWindow(Shape):
     @property
     def key(self) -> str:
         """A short stable hash of ``identity`` (for anchors and calendar UIDs)."""
-        return hashlib.sha256(self.identity.encode("utf-8")).hexdigest()[:10]
+        memo = self._memo.get("key")
+        if memo is None:
+            digest = hashlib.sha256(self.identity.encode("utf-8")).hexdigest()
+            memo = self._memo["key"] = digest[:10]
+        return memo
 
     @property
     def anchor(self) -> str:
-        return f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}"
+        memo = self._memo.get("anchor")
+        if memo is None:
+            memo = self._memo["anchor"] = f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}"
+        return memo
 
     @property
     def time_range(self) -> str:
@@ -526,6 +538,7 @@ class OutageFields(Common):
             for window in sorted(group, key=lambda w: w.start.minutes):
                 count = seen.get(window.base_identity, 0)
                 window._ordinal = count
+                window._memo.clear()
                 seen[window.base_identity] = count + 1
         return self
 

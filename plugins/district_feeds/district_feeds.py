@@ -16,17 +16,20 @@ reaches the feeds through ``district_feeds`` in the template context.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 from pelican import signals
 from pelican.generators import Generator
 
 from notices.feeds import (
     SETTING,
+    WRITERS,
     DistrictFeedsSettings,
+    Feed,
     FeedDirectory,
     FeedItems,
     build_feeds,
-    feed_files,
+    feed_notices,
 )
 from notices.settings import load_plugin_settings
 from notices.timing import phase
@@ -43,16 +46,15 @@ class DistrictFeedsGenerator(Generator):
         # Set before any page is written: base.html announces the site feed on every page.
         self.context["district_feeds"] = self.directory
 
-    def _bodies(self) -> dict[str, str]:
+    def _bodies(self) -> _LazyBodies:
         """Item bodies with Pelican's {filename} links resolved against the absolute site."""
-        base = site_base(self.settings)
-        bodies = {}
+        articles = {}
         for key in ("articles", "hidden_articles", "drafts"):
             for article in self.context.get(key) or []:
                 notice = getattr(article, "notice", None)
                 if notice is not None:
-                    bodies[notice.source_id] = article.get_content(base)
-        return bodies
+                    articles[notice.source_id] = article
+        return _LazyBodies(articles, site_base(self.settings))
 
     def generate_output(self, writer) -> None:
         with phase("feeds"):
@@ -63,16 +65,54 @@ class DistrictFeedsGenerator(Generator):
         )
 
     def _write_feeds(self) -> None:
+        """Write every feed file; one whose notices did not change is reused as it was."""
         catalog = self.context["catalog"]
+        directory = self.directory
         reader = self.settings.get("NOTICE_READER_SETTINGS")
         items = FeedItems(self.settings, self.options, catalog.districts, self._bodies(),
                           summary_chars=getattr(reader, "summary_chars", 120))
-        for path, data in feed_files(build_feeds(catalog, self.directory, items),
-                                     self.directory):
-            target = os.path.join(self.output_path, path)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(data)
+        state = self.settings.get("NOTICES_BUILD_STATE")
+        for spec in directory.specs:
+            notices = feed_notices(catalog, spec, directory.options.limit)
+            if not notices or any(not n.content_hash for n in notices) or state is None:
+                key = None  # an empty feed's date comes from the whole catalog: always write
+            else:
+                key = ["district_feeds", spec.key, *(f"{n.source_id}:{n.content_hash}:{n.url}"
+                                                     for n in notices)]
+            built: list[Feed] = []
+
+            def render(fmt, spec=spec, built=built):
+                if not built:
+                    built.extend(build_feeds(catalog, directory, items, [spec]))
+                return WRITERS[fmt.name](built[0], directory)
+
+            for fmt in directory.formats:
+                path = directory.path(spec, fmt)
+                if key is not None:
+                    state.write_output(path, [*key, fmt.name], lambda fmt=fmt, r=render: r(fmt))
+                    continue
+                target = os.path.join(self.output_path, path)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as handle:
+                    handle.write(render(fmt))
+
+
+class _LazyBodies(Mapping):
+    """Resolve an article's links only when its feed is actually written."""
+
+    def __init__(self, articles: dict, base: str) -> None:
+        self._articles, self._base, self._done = articles, base, {}
+
+    def __getitem__(self, source_id: str) -> str:
+        if source_id not in self._done:
+            self._done[source_id] = self._articles[source_id].get_content(self._base)
+        return self._done[source_id]
+
+    def __iter__(self):
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def get_generators(pelican):
