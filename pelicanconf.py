@@ -2,6 +2,8 @@
 
 import os
 
+from jinja2 import FileSystemBytecodeCache
+
 PROJECT_ROOT = os.path.dirname(os.path.abspath(__file__))
 
 AUTHOR = "甬城通告编辑部"
@@ -36,10 +38,25 @@ DISTRICTS = [
 
 # Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]
-PLUGINS = ["notice_reader", "digest_pages"]
+PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds"]
 
 NOTICE_READER = {
     "summary_chars": 120,
+}
+
+# The search page and its Pagefind index (search/, pagefind/); see docs/search.md.
+SEARCH = {
+    "results_per_page": 20,
+}
+
+# Outage and tender calendars (.ics), open data (.json) and the 停电日历 page; see
+# docs/calendars.md. Durations are iCalendar durations ("PT6H" = 6 hours).
+OUTAGE_CALENDAR = {
+    "refresh_interval": "PT6H",
+    "published_ttl": "PT6H",
+    # Counted back from the newest content date, never the build clock.
+    "retention": "P26W",
+    "uid_namespace": "ningbo-notices",
 }
 
 # URLs: /<kind>/<slug>.html, stable because the slug comes from the file name.
@@ -52,6 +69,8 @@ PAGE_PATHS = []
 STATIC_PATHS = ["images", "files"]
 USE_FOLDER_AS_CATEGORY = True
 DEFAULT_PAGINATION = 20
+# Only the kind lists are paginated; the home page is a digest, not a paged list.
+PAGINATED_TEMPLATES = {"category": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -68,6 +87,14 @@ CATEGORIES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = DRAFT_URL = ""
 
+# RSS, Atom and JSON Feed per district, per kind and for the site, and the 订阅 page; see
+# docs/feeds.md. Never change guid_namespace once feeds are published.
+DISTRICT_FEEDS = {
+    "limit": 50,
+    "guid_namespace": "ningbo-notices.cn,2019",
+    "district_kinds": ["outages"],
+}
+
 # Pelican's own feeds stay off: feeds are written by the district_feeds plugin.
 FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
@@ -75,10 +102,20 @@ TAG_FEED_ATOM = TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Compiled templates are cached across builds (keyed by each template's source).
+_JINJA_CACHE = os.path.join(PROJECT_ROOT, ".cache", "jinja")
+os.makedirs(_JINJA_CACHE, exist_ok=True)
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "bytecode_cache": FileSystemBytecodeCache(_JINJA_CACHE),
+}
 RELATIVE_URLS = True
 SLUGIFY_SOURCE = "basename"
 DELETE_OUTPUT_DIRECTORY = False
+# Parsed content is cached by the notice_reader plugin, keyed by content hash.
+CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 TYPOGRIFY = False
