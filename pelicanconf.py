@@ -38,7 +38,7 @@ DISTRICTS = [
 
 # Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]
-PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds"]
+PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds", "search_index"]
 
 NOTICE_READER = {
     "summary_chars": 120,

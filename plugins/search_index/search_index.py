@@ -1,0 +1,80 @@
+"""Pelican plugin: the search page and its Pagefind index.
+
+Writes ``search/index.html`` (template ``search.html``) and, once per build, indexes one
+record per article, tender, schedule and outage window with Pagefind into ``pagefind/``
+inside the build's staging folder, so the index is swapped in with the pages it describes.
+How records are cut and matched lives in ``notices.search``; docs/search.md explains why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+from pydantic import Field
+
+from notices import timing
+from notices.model import KIND_LABELS
+from notices.search import SearchIndexError, build_index, search_pages, slot_stride
+from notices.settings import PluginSettings, load_plugin_settings
+
+# Under "pelican" so the build driver counts an indexing failure as an error of the build.
+log = logging.getLogger("pelican.plugins.search_index")
+
+
+class SearchSettings(PluginSettings):
+    """``SEARCH`` in pelicanconf.py."""
+
+    #: Build the Pagefind index (off, the search page says search is unavailable).
+    index: bool = True
+    #: Results shown at once; "显示更多" shows this many more.
+    results_per_page: int = Field(20, ge=1)
+    #: Word positions per Pagefind index file (Pagefind's default is 20000). Smaller files
+    #: cost fewer bytes per query but lengthen the file list every visitor downloads; 6000
+    #: balances the two for 5,000 items (measurements in docs/search.md).
+    chunk_size: int = Field(6000, ge=500)
+
+
+class SearchPageGenerator(Generator):
+    """Write the search page and, when enabled, the search index."""
+
+    def generate_context(self) -> None:
+        self.options = load_plugin_settings(self.settings, "SEARCH", SearchSettings)
+        self.context["SEARCH"] = self.options
+
+    def generate_output(self, writer) -> None:
+        pages = search_pages(self.context["catalog"])
+        stride = slot_stride(pages)
+        months: dict[str, list[str]] = defaultdict(list)
+        for month in sorted({r.month for p in pages for r in p.records}, reverse=True):
+            months[month[:4]].append(month)
+        writer.write_file(
+            "search/index.html", self.get_template("search"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], page_name="search/index",
+            search_kinds=[(k.value, label) for k, label in KIND_LABELS.items()],
+            search_months=list(months.items()), search_index=self.options.index,
+            search_stride=stride,
+        )
+        if not self.options.index:
+            return
+        try:
+            with timing.phase("search"):
+                report = build_index(pages, Path(self.output_path), stride=stride,
+                                     chunk_size=self.options.chunk_size)
+        except SearchIndexError as exc:
+            log.error("search index: %s", exc)
+            return
+        log.info("search index: %d records on %d pages in %.2f s (%d KiB)", report.records,
+                 report.pages, report.seconds, report.bundle_bytes // 1024,
+                 extra={"search_report": report})
+
+
+def get_generators(pelican):
+    return SearchPageGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,387 @@
+"""Search: exact Chinese substring search with Pagefind, checked in Chromium on the demo site.
+
+Ground truth comes from the catalog: a query must return every record (article, tender,
+schedule or outage window) whose text contains it, and nothing else, newest first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+from contextlib import redirect_stderr, redirect_stdout
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import html
+from playwright.sync_api import expect
+
+from conftest import SETTINGS, build_site
+from notices.build import build
+from notices.model import Kind
+from notices.search import (
+    GROUP_MARK,
+    SearchPage,
+    SearchRecord,
+    expected_results,
+    matches,
+    normalize,
+    page_words,
+    query_plans,
+    read_catalog,
+    record_tokens,
+    runs,
+    search_records,
+    slot_stride,
+    unit_code,
+)
+
+DONE_WHEN = ["慈城镇", "白米湾", "庄桥街道", "解放路", "广场2号箱变", "5002195984", "局长",
+             "窗口坐班", "物业管理", "评估机构"]
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    catalog = read_catalog(SETTINGS, {"CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
+    return search_records(catalog)
+
+
+@pytest.fixture(scope="module")
+def page(browser, demo_server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(demo_server + "/search/")
+    yield page
+    context.close()
+    assert errors == []
+
+
+def search(page, query: str, **filters) -> None:
+    """Type a query (and choose filters) the way a reader does, then wait for the results."""
+    for name in ("kind", "district", "date"):
+        page.select_option(f"#search-{name}", filters.get(name, ""))
+    page.fill("#search-q", query)
+    page.press("#search-q", "Enter")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+
+
+def shown_results(page, base: str) -> list[str]:
+    """Every result's link, site-relative, pressing 显示更多 until all are shown."""
+    more = page.locator("[data-search-more]")
+    while more.is_visible():
+        count = page.locator(".result").count()
+        more.click()
+        page.locator(".result").nth(count).wait_for()
+    return [href.removeprefix(base + "/")
+            for href in page.eval_on_selector_all(".result-title a", "as => as.map(a => a.href)")]
+
+
+def status(page) -> str:
+    return page.text_content("#search-status")
+
+
+# ---------------------------------------------------------------------------
+# In Chromium on the demo site
+
+
+@pytest.mark.parametrize("query", DONE_WHEN)
+def test_query_returns_every_record_containing_it_and_nothing_else(query, page, demo_server,
+                                                                   records):
+    expected = [r.url for r in expected_results(records, query)]
+    assert expected, f"the demo content has no record containing {query}"
+    assert expected == [r.url for r in records if normalize(query) in normalize(r.text)]
+    search(page, query)
+    assert shown_results(page, demo_server) == expected
+    assert status(page) == f"找到 {len(expected)} 条包含“{query}”的结果"
+
+
+def test_outage_windows_are_results_of_their_own_with_day_time_district_and_areas(
+        page, demo_server):
+    search(page, "白米湾")
+    result = page.locator(".result").first
+    link = result.locator(".result-title a")
+    assert link.get_attribute("href").endswith(
+        "outages/2019-09-16-jihua-tingdian.html#w-20190923-jiangbei-f30a6e9553")
+    assert link.text_content() == "江北区慈城镇 08:00—16:00"
+    assert " ".join(result.locator(".result-meta").text_content().split()) == (
+        "停电预告 停电日期：2019年9月23日 星期一")
+    assert result.locator(".result-areas").text_content() == "停电范围：白米湾村、红湾排涝站、叉车蓄电池厂"
+    assert result.locator(".result-source").text_content() == "出自：计划停电预告（9月23日—27日）"
+    page.click(".result-title a")
+    page.wait_for_load_state()
+    assert page.url.endswith("#w-20190923-jiangbei-f30a6e9553")
+    assert page.locator("#w-20190923-jiangbei-f30a6e9553").is_visible()
+    page.go_back()
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+
+
+def test_a_single_character_finds_every_record_with_it(page, demo_server, records):
+    expected = [r.url for r in records if "镇" in r.text]
+    search(page, "镇")
+    assert shown_results(page, demo_server) == expected
+
+
+def test_district_filter_narrows_to_that_district(page, demo_server, records):
+    everywhere = [r.url for r in expected_results(records, "镇")]
+    in_jiangbei = [r.url for r in expected_results(records, "镇") if "jiangbei" in r.districts]
+    assert 0 < len(in_jiangbei) < len(everywhere)
+    search(page, "镇", district="jiangbei")
+    assert shown_results(page, demo_server) == in_jiangbei
+    assert status(page) == f"找到 {len(in_jiangbei)} 条包含“镇”且符合筛选条件的结果"
+    search(page, "镇", district="xiangshan")
+    assert shown_results(page, demo_server) == []
+    assert status(page) == "没有找到包含“镇”且符合筛选条件的结果"
+
+
+def test_kind_and_month_filters(page, demo_server, records):
+    tenders = [r.url for r in expected_results(records, "宁波") if r.kind == Kind.TENDER]
+    assert 0 < len(tenders) < len(expected_results(records, "宁波"))
+    search(page, "宁波", kind="tenders")
+    assert shown_results(page, demo_server) == tenders
+    september = [r.url for r in expected_results(records, "江北") if r.month == "2019-09"]
+    search(page, "江北", date="2019-09")
+    assert shown_results(page, demo_server) == september
+    search(page, "江北", date="2019")
+    assert shown_results(page, demo_server) == september
+
+
+def test_query_in_the_url_runs_the_search(browser, demo_server, records):
+    expected = [r.url for r in expected_results(records, "慈城镇") if "jiangbei" in r.districts]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{demo_server}/search/?q={quote('慈城镇')}&district=jiangbei")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+    assert page.input_value("#search-q") == "慈城镇"
+    assert page.input_value("#search-district") == "jiangbei"
+    assert shown_results(page, demo_server) == expected
+    context.close()
+
+
+def test_searching_puts_the_query_in_the_url_and_back_restores_it(page):
+    search(page, "慈城镇")
+    search(page, "局长", kind="articles")
+    assert page.url.endswith(f"/search/?q={quote('局长')}&kind=articles")
+    page.go_back()
+    expect(page.locator("#search-q")).to_have_value("慈城镇")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+    assert page.url.endswith(f"/search/?q={quote('慈城镇')}")
+    assert page.input_value("#search-kind") == ""
+    assert status(page).startswith("找到 6 条包含“慈城镇”")
+
+
+def test_messages_for_no_result_and_no_query(page):
+    search(page, "火星")
+    assert status(page) == "没有找到包含“火星”的结果"
+    assert page.locator(".result").count() == 0
+    search(page, "，。", district="jiangbei")
+    assert status(page) == "请输入要搜索的村名、街道、单位、户号或关键词。"
+
+
+def test_results_are_announced_and_usable_by_keyboard(page, records):
+    query = "区"
+    total = len(expected_results(records, query))
+    assert total > 20, "needs more than one page of results"
+    for name in ("kind", "district", "date"):
+        page.select_option(f"#search-{name}", "")
+    page.fill("#search-q", "")
+    page.focus("#search-q")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+    live = page.locator("#search-status")
+    assert live.get_attribute("role") == "status"
+    assert live.get_attribute("aria-live") == "polite"
+    assert status(page) == f"找到 {total} 条包含“区”的结果"
+    assert page.locator(".result").count() == 20
+    more = page.locator("[data-search-more]")
+    assert more.text_content() == f"显示更多结果（还有 {total - 20} 条）"
+    more.focus()
+    page.keyboard.press("Enter")
+    page.locator(".result").nth(20).wait_for()
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == page.locator(".result-title a").nth(20).text_content()
+    assert page.locator("label[for=search-q]").text_content() == (
+        "村名、街道、乡镇、单位、箱变、户号或关键词")
+
+
+def test_header_search_box_leads_to_the_results(browser, demo_server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(demo_server + "/districts/jiangbei/")
+    page.fill("#header-q", "白米湾")
+    page.press("#header-q", "Enter")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+    assert page.url == f"{demo_server}/search/?q={quote('白米湾')}"
+    assert page.text_content("#search-status") == "找到 1 条包含“白米湾”的结果"
+    context.close()
+
+
+def test_without_javascript_the_page_says_so_and_links_to_browsing(browser, demo_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{demo_server}/search/?q={quote('慈城镇')}")
+    notice = page.locator("[data-search-unavailable]")
+    assert notice.is_visible()
+    assert notice.locator("p").text_content() == (
+        "搜索需要在浏览器中启用 JavaScript，目前无法使用。您可以按地区浏览停电安排、新闻和公告，"
+        "或在归档中按月份查找：")
+    hrefs = notice.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert "../districts/jiangbei/" in hrefs and "../archives/" in hrefs
+    assert len(hrefs) == 13  # eleven districts, all districts, the archive
+    context.close()
+
+
+def test_when_the_index_cannot_be_loaded_the_page_says_so(browser, demo_server):
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{demo_server}/search/?q={quote('慈城镇')}")
+    page.wait_for_selector("body[data-search-state=done]", state="attached")
+    assert page.text_content("#search-status") == "搜索暂时无法使用，请按地区或在归档中查找。"
+    assert page.locator("[data-search-unavailable]").is_visible()
+    context.close()
+
+
+def test_browser_and_python_cut_queries_alike(page):
+    for query in ["广场2号箱变", "爱科森汽车５００２１９５９８４", "LED灯 Ab-c", "镇", "高桥",
+                  "宁波市江北区慈城镇白米湾村", "ＡＢＣ１２３、慈城", "𠀀𠀁𠀂 ①②", "", "，。"]:
+        got = page.evaluate("q => window.noticesSearchPlans(q)", query)
+        assert got == [[list(tokens), list(offsets)] for tokens, offsets in query_plans(query)]
+
+
+# ---------------------------------------------------------------------------
+# The built files
+
+
+def test_search_page_and_index_are_written(demo_output):
+    doc = html.fromstring((demo_output / "search" / "index.html").read_bytes())
+    form = doc.cssselect("form[data-search-form]")[0]
+    assert form.get("action") == "../search/" and form.get("method") == "get"
+    assert doc.cssselect("a[aria-current=page]")[0].get("href") == "../search/"
+    assert not doc.cssselect(".site-header form"), "the page's own form is its search box"
+    assert [o.get("value") for o in doc.cssselect("#search-date option")] == ["", "2019",
+                                                                              "2019-09"]
+    bundle = demo_output / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert not (bundle / "pagefind-ui.js").exists(), "Pagefind's own UI is not shipped"
+    assert not list(demo_output.rglob(".search-pages-*")), "record pages are not published"
+    home = html.fromstring((demo_output / "index.html").read_bytes())
+    header = home.cssselect(".site-header form.header-search")[0]
+    assert header.get("action") == "./search/" and header.get("role") == "search"
+    assert home.cssselect("label[for=header-q]")[0].text_content() == "搜索本站"
+
+
+def _tree_digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_byte_identical_search_files(demo_output, tmp_path):
+    output = tmp_path / "output"
+    with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+        assert build(SETTINGS, str(output), {"CACHE_PATH": str(tmp_path / ".cache")}) == 0
+    for folder in ("pagefind", "search"):
+        assert _tree_digest(output / folder) == _tree_digest(demo_output / folder)
+
+
+def test_unknown_search_setting_names_the_key(site):
+    result = build_site(site, SEARCH={"results_per_pag": 10})
+    assert result.code == 2
+    assert result.err.splitlines()[0] == (
+        'pelicanconf.py: SEARCH has unknown key "results_per_pag". Did you mean '
+        '"results_per_page"? Known keys: index, results_per_page, chunk_size')
+
+
+def test_search_can_be_switched_off(site):
+    result = build_site(site, SEARCH={"index": False})
+    assert result.code == 0, result.err
+    assert not (result.output / "pagefind").exists()
+    doc = html.fromstring((result.output / "search" / "index.html").read_bytes())
+    assert not doc.cssselect("script[src$='search.js']")
+    assert doc.cssselect("[data-search-unavailable] p")[0].text_content().startswith(
+        "本站暂未提供搜索。")
+
+
+def test_a_pagefind_failure_stops_the_build(site, monkeypatch, caplog):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    result = build_site(site)
+    assert result.code == 70
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "search index: Pagefind exited with status 1"]
+    assert not result.output.exists()
+
+
+# ---------------------------------------------------------------------------
+# The token scheme, without a browser: a lookup of tokens at their offsets is exactly
+# "the record's text contains the query" (simulating Pagefind's positions and the
+# browser's plan, as search.js runs it).
+
+
+def test_runs_and_unit_codes():
+    assert runs("宁波市江北区 慈城镇·白米湾村、广场2号箱变") == [
+        list("宁波市江北区"), list("慈城镇"), list("白米湾村"), ["广", "场", "2", "号", "箱", "变"]]
+    assert runs("爱科森汽车５００２１９５９８４ LED灯") == [
+        ["爱", "科", "森", "汽", "车", "5002195984"], ["led", "灯"]]
+    assert unit_code("镇") == "cenv" and unit_code("5002195984") == "105002195984"
+    assert query_plans("广场2号箱变 5002195984 镇") == [
+        (["bjulbhaw012", "bfutbuvxbfto"], [0, 3]), (["y105002195984"], [0]), (["ycenv"], [0])]
+
+
+def simulated_search(pages: list[SearchPage], query: str) -> list[tuple[int, int]]:
+    stride = slot_stride(pages)
+    positions: dict[str, dict[int, list[int]]] = {}
+    for number, page in enumerate(pages):
+        for at, word in enumerate(page_words(page, stride)):
+            positions.setdefault(word, {}).setdefault(number, []).append(at)
+    grouped = set(positions.get(GROUP_MARK, {}))
+    per_term = []
+    for tokens, offsets in query_plans(query):
+        found = []
+        for number, starts in sorted(positions.get(tokens[0], {}).items()):
+            slots = {(start // stride if number in grouped else 0) for start in starts
+                     if all(start + o in positions.get(t, {}).get(number, [])
+                            for t, o in zip(tokens, offsets, strict=True))}
+            found += [(number, slot) for slot in sorted(slots)]
+        per_term.append(found)
+    if not per_term:
+        return []
+    return [key for key in per_term[0] if all(key in other for other in per_term[1:])]
+
+
+ALPHABET = list("镇桥高村湾头") + ["1", "2", "a", "、", " ", "\n"]
+texts = st.text(alphabet=ALPHABET, max_size=40)
+
+
+def _record(text: str, number: int) -> SearchRecord:
+    import datetime as dt
+
+    return SearchRecord(kind=Kind.OUTAGE, url=f"r{number}", when=dt.datetime(2019, 9, 1),
+                        districts=("jiangbei",), text=text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(texts, min_size=1, max_size=4), min_size=1, max_size=4),
+       st.text(alphabet=ALPHABET, min_size=1, max_size=7))
+def test_token_lookups_find_exactly_the_records_containing_the_query(groups, query):
+    counter = itertools.count()
+    pages = [SearchPage([_record(text, next(counter)) for text in group]) for group in groups]
+    expected = [(number, slot) for number, page in enumerate(pages)
+                for slot, record in enumerate(page.records) if matches(record.text, query)]
+    assert simulated_search(pages, query) == expected
+
+
+@given(texts)
+def test_no_token_is_a_prefix_of_another(text):
+    tokens = set(record_tokens(text)) - {"."}
+    for a, b in itertools.permutations(tokens, 2):
+        assert not b.startswith(a)
+
+
+@given(st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=30),
+       st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=5))
+def test_for_chinese_text_matching_is_substring_search(text, query):
+    assert matches(text, query) == (query in text)
