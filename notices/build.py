@@ -340,8 +340,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--defer-search", action="store_true",
+                        help="keep the previous search index (a full build updates it)")
     args = parser.parse_args(argv)
     setup_logging(args.verbose)
     if args.command == "check":
         return check(args.settings)
-    return build(args.settings, args.output)
+    overrides = {"NOTICES_REUSE_SEARCH": True} if args.defer_search else None
+    return build(args.settings, args.output, overrides)

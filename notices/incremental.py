@@ -78,7 +78,8 @@ def _stable_repr(value) -> str:
     return text if " at 0x" not in text else type(value).__qualname__
 
 
-_VOLATILE_SETTINGS = {"OUTPUT_PATH", "NOTICES_PREVIOUS_OUTPUT", "CACHE_PATH", "WRITE_SELECTED",
+_VOLATILE_SETTINGS = {"OUTPUT_PATH", "NOTICES_PREVIOUS_OUTPUT", "NOTICES_REUSE_SEARCH",
+                      "CACHE_PATH", "WRITE_SELECTED",
                       "PROJECT_ROOT", "PATH"}
 
 

@@ -63,18 +63,31 @@ def serve(directory: str, host: str = "localhost", port: int = 8000) -> None:
 
 def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:
     """Rebuild on content, theme, plugin or settings change and reload the browser."""
+    import threading
+
     from livereload import Server
 
     from .build import build, setup_logging
 
     setup_logging()
+    lock = threading.Lock()
+
+    def update_search_index():
+        # Pagefind takes seconds to minutes on a large site: the pages go live first, with
+        # the previous index, and a full build right after brings the index up to date.
+        with lock:
+            build(settings_file, output)
 
     def rebuild():
-        code = build(settings_file, output)
+        with lock:
+            code = build(settings_file, output, {"NOTICES_REUSE_SEARCH": True})
         if code:
             print("Build failed; the site keeps showing the last good build.", file=sys.stderr)
+            return
+        threading.Thread(target=update_search_index, daemon=True).start()
 
-    rebuild()
+    with lock:
+        build(settings_file, output)
     server = Server()
     for pattern in ("content/**/*", "themes/**/*", "plugins/**/*.py", "notices/**/*.py",
                     "pelicanconf.py"):

@@ -78,3 +78,23 @@ def test_removed_item_disappears(site):
     assert build_site(site).code == 0
     assert not (site / "output" / "tenders" / "2024-05-02-wuye.html").exists()
     assert "某小区" not in (site / "output" / "index.html").read_text("utf-8")
+
+
+def test_deferred_search_keeps_the_previous_index_until_a_full_build(site, tmp_path):
+    assert build_site(site).code == 0
+    index = sorted((site / "output" / "pagefind").rglob("*"))
+    inodes = {p.relative_to(site / "output"): p.stat().st_ino for p in index if p.is_file()}
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
+                      "utf-8")
+
+    quick = build_site(site, NOTICES_REUSE_SEARCH=True)
+
+    assert quick.code == 0, quick.err
+    page = site / "output" / "articles" / "2024-05-01-two-districts.html"
+    assert "改革试点" in page.read_text("utf-8")
+    assert all((site / "output" / p).stat().st_ino == ino for p, ino in inodes.items())
+    full = build_site(site)
+    assert full.code == 0
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert published(cold.output) == published(site / "output")
