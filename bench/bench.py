@@ -93,6 +93,11 @@ def edit_one_file(ours: Path, round_number: int) -> None:
         handle.write(f"\n编辑修改第{round_number}次。\n")
 
 
+def parse_memory(stderr: str) -> tuple[int, int]:
+    match = re.search(r"^memory: build (\d+) MiB, largest child (\d+) MiB", stderr, re.M)
+    return (int(match[1]), int(match[2])) if match else (0, 0)
+
+
 def parse_phases(stderr: str) -> dict[str, float]:
     for line in stderr.splitlines():
         if line.startswith("phases: "):
@@ -109,7 +114,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
     env = dict(os.environ, NOTICES_TIMINGS="1", NOTICES_QUIET_SERVER="1")
     times: dict[str, list[float]] = {"plain": [], "cold": [], "nochange": [], "one-file": [],
                                      "one-file-search": []}
-    memory = {"plain": 0, "ours": 0}
+    memory = {"plain": 0, "ours": 0, "build": 0, "child": 0}
     phases: list[dict[str, float]] = []
     for round_number in range(1, runs + 1):
         progress(f"{size} items, round {round_number}/{runs}: plain Pelican cold build")
@@ -124,6 +129,9 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         seconds, rss, stderr = run(ours_cmd, ROOT, env)
         times["cold"].append(seconds)
         memory["ours"] = max(memory["ours"], rss)
+        build_mib, child_mib = parse_memory(stderr)
+        memory["build"] = max(memory["build"], build_mib)
+        memory["child"] = max(memory["child"], child_mib)
         phases.append(parse_phases(stderr))
 
         progress(f"{size} items, round {round_number}/{runs}: our rebuild, nothing changed")
@@ -152,7 +160,8 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         f"one-file-search {size}: {med['one-file-search']:.2f} s, ratio to our cold build "
         f"{med['one-file-search'] / med['cold']:.3f}",
         f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
-        f"plain {memory['plain'] / 1024:.0f} MiB",
+        f"plain {memory['plain'] / 1024:.0f} MiB "
+        f"(ours: build process {memory['build']} MiB, largest child {memory['child']} MiB)",
         f"phases {size}: {phase_text}",
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from .districts import DistrictTable
@@ -26,12 +27,23 @@ def kind_of(path: Path, content_root: Path) -> Kind | None:
     return KIND_FOLDERS.get(first)
 
 
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
+def forget_resolved_folders() -> None:
+    _resolved.cache_clear()
+
+
 def check_location(path: Path, content_root: Path, rel: str) -> Kind:
     """Refuse files outside a kind folder and links that lead out of content/."""
-    real_root = content_root.resolve()
-    real = path.resolve()
-    if path.is_symlink() or real != path.absolute():
-        if real_root not in real.parents:
+    real_root = _resolved(str(content_root))
+    # Resolving each folder once (not each file) keeps this cheap for thousands of files.
+    real = Path(os.path.realpath(path)) if path.is_symlink() else \
+        Path(_resolved(str(path.parent))) / path.name
+    if real != path.absolute():
+        if Path(real_root) not in real.parents:
             raise ContentError([Problem(rel, (
                 f'is a link to "{real}", outside content/; copy the file into content/ instead'))])
     kind = kind_of(path, content_root)

@@ -28,5 +28,12 @@ def reset() -> None:
 def report() -> None:
     """Print one line ``phases: read 1.23 s, render 2.34 s, …`` to stderr when asked."""
     if os.environ.get("NOTICES_TIMINGS") and PHASES:
+        import resource
+
         parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in PHASES.items())
         print(f"phases: {parts}", file=sys.stderr)
+        # Peak resident memory (KiB on Linux) of the build process and of its largest child
+        # (a parsing or rendering worker, or Pagefind).
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+        print(f"memory: build {own} MiB, largest child {child} MiB", file=sys.stderr)

@@ -29,7 +29,7 @@ from notices.incremental import (
 )
 from notices.model import KIND_LABELS, Kind
 from notices.problems import PROBLEMS, ContentError, Problem, project_relative
-from notices.reader import check_location, read_bytes, read_notice
+from notices.reader import check_location, forget_resolved_folders, read_bytes, read_notice
 from notices.settings import PluginSettings, load_plugin_settings
 from notices.timing import phase
 
@@ -177,6 +177,7 @@ _FILTER = _DropReportedFailures()
 def on_initialized(pelican) -> None:
     """Check settings and reset per-run state (autoreload runs many builds in one process)."""
     PROBLEMS.reset()
+    forget_resolved_folders()  # a folder may have become a link since the last build
     settings = pelican.settings
     settings["DISTRICT_TABLE"] = district_table(settings)
     settings["NOTICE_READER_SETTINGS"] = load_plugin_settings(

@@ -57,13 +57,14 @@ class SearchPageGenerator(Generator):
         self.context["SEARCH"] = self.options
 
     def generate_output(self, writer) -> None:
-        pages = search_pages(self.context["catalog"])
-        stride = slot_stride(pages)
+        catalog = self.context["catalog"]
         reused = self._reuse_previous_index()
-        if reused is not None:
-            stride = reused
+        # Cutting records is not free at 5,000 items: skip it when the old index is kept.
+        pages = search_pages(catalog) if reused is None else None
+        stride = reused if reused is not None else slot_stride(pages)
         months: dict[str, list[str]] = defaultdict(list)
-        for month in sorted({r.month for p in pages for r in p.records}, reverse=True):
+        for month in sorted({f"{n.date:%Y-%m}" for n in catalog.notices} | {
+                f"{e.window.date:%Y-%m}" for e in catalog.windows}, reverse=True):
             months[month[:4]].append(month)
         writer.write_file(
             "search/index.html", self.get_template("search"), self.context,
