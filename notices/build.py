@@ -79,26 +79,35 @@ def _problem_lines(exc: BaseException) -> list[str] | None:
     return None
 
 
-def check(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> int:
-    """Read and validate all content without writing anything; return an exit code."""
+def read_site(settings_file: str, overrides: dict | None = None) -> dict:
+    """Run Pelican's reading half (generators' contexts, then finalisation), writing nothing.
+
+    Returns the shared context, which holds the ``catalog``; raises what the build would.
+    """
     from pelican import Pelican
     from pelican.plugins import signals
 
+    settings = load_settings(settings_file, overrides)
+    pelican = Pelican(settings)
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={},
+                   localsiteurl=settings["SITEURL"])
+    generators = [
+        cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
+            output_path=tempfile.gettempdir())
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+    signals.all_generators_finalized.send(generators)
+    return context
+
+
+def check(settings_file: str = "pelicanconf.py", overrides: dict | None = None) -> int:
+    """Read and validate all content without writing anything; return an exit code."""
     try:
-        settings = load_settings(settings_file, overrides)
-        pelican = Pelican(settings)
-        context = settings.copy()
-        context.update(generated_content={}, static_links=set(), static_content={},
-                       localsiteurl=settings["SITEURL"])
-        generators = [
-            cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
-                output_path=tempfile.gettempdir())
-            for cls in pelican._get_generator_classes()
-        ]
-        for generator in generators:
-            if hasattr(generator, "generate_context"):
-                generator.generate_context()
-        signals.all_generators_finalized.send(generators)
+        context = read_site(settings_file, overrides)
     except Exception as exc:  # noqa: BLE001 - sorted into content, config and bugs below
         lines = _problem_lines(exc)
         if lines is None:

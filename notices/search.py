@@ -323,28 +323,9 @@ def search_records(catalog: Catalog) -> list[SearchRecord]:
 
 def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:
     """Read a site's content into its catalog without writing anything (tests, benchmarks)."""
-    import tempfile as _tempfile
+    from .build import read_site
 
-    from pelican import Pelican
-    from pelican.plugins import signals
-
-    from .build import load_settings
-
-    settings = load_settings(settings_file, overrides)
-    pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={},
-                   localsiteurl=settings["SITEURL"])
-    generators = [
-        cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
-            output_path=_tempfile.gettempdir())
-        for cls in pelican._get_generator_classes()
-    ]
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-    signals.all_generators_finalized.send(generators)
-    return context["catalog"]
+    return read_site(settings_file, overrides)["catalog"]
 
 
 def expected_results(records: list[SearchRecord], query: str) -> list[SearchRecord]:
