@@ -267,13 +267,12 @@ def _duplicates(articles) -> list[Problem]:
     seen: dict[str, str] = {}
     for article in sorted(articles, key=lambda a: a.notice.source_path):
         notice = article.notice
-        for where in (article.save_as,):
-            if where in seen:
-                problems.append(Problem(notice.source_path, (
-                    f'slug "{notice.slug}" gives the URL "{article.url}", already used by '
-                    f"{seen[where]}; set a different slug in the front matter")))
-            else:
-                seen[where] = notice.source_path
+        if article.save_as in seen:
+            problems.append(Problem(notice.source_path, (
+                f'slug "{notice.slug}" gives the URL "{article.url}", already used by '
+                f"{seen[article.save_as]}; set a different slug in the front matter")))
+        else:
+            seen[article.save_as] = notice.source_path
     return problems
 
 
