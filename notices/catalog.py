@@ -89,9 +89,6 @@ class Catalog:
         entries.sort(key=lambda e: e.sort_key)
         return entries
 
-    def schedule_windows(self, notice: Notice) -> list[WindowEntry]:
-        return schedule_windows(notice)
-
     def windows_by_day(self, entries: list[WindowEntry] | None = None) -> DayGroups:
         return windows_by_day(self.windows if entries is None else entries, self.districts)
 

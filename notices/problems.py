@@ -42,11 +42,6 @@ class ProblemLog:
     problems: list[Problem] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)
 
-    def add(self, path: str, message: str) -> Problem:
-        problem = Problem(path, message)
-        self.problems.append(problem)
-        return problem
-
     def extend(self, problems: list[Problem]) -> None:
         self.problems.extend(problems)
 

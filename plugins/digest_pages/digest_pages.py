@@ -39,11 +39,11 @@ class DistrictPagesGenerator(Generator):
             relative_urls=relative, page_name="districts/index",
         )
         for district in catalog.districts:
+            items = catalog.in_district(district)
             writer.write_file(
                 f"districts/{district.slug}/index.html", self.get_template("district"),
                 self.context, relative_urls=relative, district=district,
-                items=catalog.in_district(district)[: self.options.district_items],
-                item_count=len(catalog.in_district(district)),
+                items=items[: self.options.district_items], item_count=len(items),
                 district_days=catalog.windows_by_day(catalog.windows_in(district)),
                 page_name=f"districts/{district.slug}/index",
             )
