@@ -44,7 +44,7 @@ NOTICE_READER = {
     "summary_chars": 120,
 }
 
-# The search page and its Pagefind index (search/, pagefind/); see docs/search.md.
+# The search page and its index (search/); see docs/search.md.
 SEARCH = {
     "results_per_page": 20,
 }

@@ -1,9 +1,10 @@
-"""Search: exact Chinese substring search on a static site, with Pagefind doing the lookups.
+"""Search: exact Chinese substring search on a static site, from a positional index.
 
 Records. Every article and tender is a record; an outage schedule is one record per window
 (linked to the window's anchor on the schedule page) plus one for the schedule's own title,
 publisher and prose. Every piece of text belongs to exactly one record, and a record's
-``text`` is what a query is matched against.
+``text`` is what a query is matched against. Records are numbered oldest first (by date,
+then URL); results are shown newest first.
 
 Matching. Text and query are normalised (NFKC, lower case) and cut into *runs* at every
 character that is not a letter or digit. A run is a sequence of *units*: each non-ASCII
@@ -13,86 +14,53 @@ when its units occur contiguously inside one of the record's runs; a query of se
 (split at spaces or punctuation) matches a record when every term does. For Chinese
 queries this is exactly "the record's text contains the query" (``matches``).
 
-Tokens. Pagefind cuts Chinese into words with one segmenter when indexing and another in the
-browser, and words one finds the other misses. So Pagefind never sees Chinese here: the
-pages it indexes hold ASCII tokens, which no segmenter splits. A unit's code is four letters
-(its code point in base 26) for a non-ASCII character, or two digits giving the length and
-then the ASCII word. A record contributes, in order:
+Tokens. A token is one, two or three neighbouring units joined by spaces ("镇", "高 桥",
+"慈 城 镇", "5002195984 号 箱"). A record's *set tokens* are its distinct units and pairs
+(no positions: a query of one or two units is one lookup); its *stream* is the trigram at
+every position of every run, with the positions (runs are one position apart, so no
+trigram spans two runs).
 
-- for each run of three or more units, the token of every three neighbouring units (a
-  trigram, the *stream*), with three filler positions between two runs' streams;
-- once each, every distinct unit ("y" + code) and every distinct pair of neighbours
-  ("z" + codes), the *set tokens*.
+Querying (``themes/digest/static/js/search.js`` repeats ``runs`` and ``term_plan``; a test
+compares them). A term of one or two units is one set-token lookup. A longer term is
+covered by trigrams at offsets 0, 3, 6, … and one ending at its last unit; a record matches
+when they sit at those offsets from each other in it. Trigrams at offsets at most three
+apart overlap or touch, so the units they cover are the term's, contiguous: the result is
+exactly the set of records containing the term.
 
-No token is a prefix of another (codes are prefix-free; "y" and "z" start no code), so every
-Pagefind lookup is a whole word: Pagefind's prefix search, whose chunk-boundary bug loses
-pages, is never used. Fillers ("." words) take positions but are not indexed.
-
-Pages. The windows of one district on one day (from any schedule) share one Pagefind page,
-one record per fixed-size *slot* (``stride`` positions), and the page ends with the word
-``xslots``; every other record has its own page, all of it in slot 0. Grouping shortens
-Pagefind's page list, which every visitor downloads; a shared district and day keep
-Pagefind's filters exact and results in date order. Pages are numbered newest first (by
-day, then start time) and slots are newest first within a page.
-
-Querying (``themes/digest/static/js/search.js`` repeats ``runs``, ``unit_code`` and
-``term_plan``). A term of one or two units is one set-token lookup. A longer term is covered
-by trigrams at offsets 0, 3, 6, … and one ending at its last unit; a record matches when they
-sit at those offsets from each other. Positions come from Pagefind's results; the slot is
-``position // stride``. Gaps between offsets are at most three and streams of two runs are
-three fillers apart, so a match never straddles two runs, and slots are never straddled
-because each record's tokens end at least three positions before the next slot.
+The index (``build_index``). Each token's postings go into one of ``buckets`` files chosen
+by the CRC-32 of the token, so a term of n units costs about n / 3 small downloads; the
+postings are unsigned LEB128 varints, delta-coded. numpy does the sorting and encoding:
+5,000 items (6 million postings) index in a few seconds. The file format is in
+docs/search.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import hashlib
 import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import time
 import unicodedata
+import zlib
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
-from pathlib import Path
 
 from .catalog import Catalog, WindowEntry
 from .filters import zh_date, zh_weekday
 from .markup import plain_text
 from .model import Kind, Notice
 
-CODE_BASE = 26
-CODE_WIDTH = 4
-_MAX_CODE_POINT = CODE_BASE**CODE_WIDTH
-_ASCII_WORD_MAX = 99
 NGRAM = 3  # units per stream token
-GAP = NGRAM  # filler positions between two runs' streams: at least the largest plan offset gap
-UNIT_MARK, PAIR_MARK = "y", "z"  # set tokens; no unit code starts with either
-FILLER = "."  # a word of no letters: takes a position, is not indexed
-GROUP_MARK = "xslots"  # ends every page of several slots; no other token starts with x
-SLOT_STRIDE_MIN = 64
-
-# Pagefind files the site does not use: its ready-made UIs inject styles (blocked by the
-# pages' Content-Security-Policy), the highlighter is not wanted, and searches run on the
-# main thread (the worker script is another 41 KB for searches of a few milliseconds).
-UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-    "pagefind-worker.js",
-)
-# A Pagefind fragment file is gzip: this signature, then the page's JSON.
-_FRAGMENT_SIGNATURE = b"pagefind_dcd"
-LANGUAGE = "zh"  # short: it prefixes every page id in the metadata each visitor downloads
+# Units are code points below 26**4 (U+6F910): planes 0 to 6 hold every assigned letter and
+# digit; search.js has the same limit.
+_MAX_CODE_POINT = 26**4
+_ASCII_WORD_MAX = 99
+INDEX_VERSION = 1  # the file format; search.js refuses another
 
 
 class SearchIndexError(Exception):
-    """Pagefind failed or wrote something this module cannot read."""
+    """The index could not be built (too large for its format, or not writable)."""
 
 
 # ---------------------------------------------------------------------------
@@ -123,6 +91,9 @@ def _word_char_class() -> str:
                    for a, b in ranges)
 
 
+_ASCII_WORD = re.compile(rf"[a-z0-9]{{1,{_ASCII_WORD_MAX}}}")
+_PLANE_15 = re.compile("[\U000f0000-\U0010ffff]")
+_STAND_IN_BASE = 0xF0000
 _UNIT = re.compile(rf"[a-z0-9]{{1,{_ASCII_WORD_MAX}}}|[^a-z0-9]")
 
 
@@ -137,52 +108,14 @@ def runs(text: str) -> list[list[str]]:
     return [_UNIT.findall(run) for run in _run_pattern().findall(normalize(text))]
 
 
-@lru_cache(maxsize=65536)
-def unit_code(unit: str) -> str:
-    """Four letters for a non-ASCII character; length and the word itself for ASCII."""
-    if unit.isascii():
-        return f"{len(unit):02d}{unit}"
-    number = ord(unit)
-    letters = []
-    for _ in range(CODE_WIDTH):
-        number, digit = divmod(number, CODE_BASE)
-        letters.append(chr(ord("a") + digit))
-    return "".join(reversed(letters))
-
-
-def set_token(codes: list[str]) -> str:
-    """The set token of one unit or two neighbouring units."""
-    return (UNIT_MARK if len(codes) == 1 else PAIR_MARK) + "".join(codes)
-
-
-def record_tokens(text: str) -> list[str]:
-    """The words a record's slot holds, in order: streams with fillers, then set tokens."""
-    coded = [[unit_code(u) for u in run] for run in runs(text)]
-    words: list[str] = []
-    for codes in coded:
-        if len(codes) < NGRAM:
-            continue
-        if words:
-            words.extend([FILLER] * GAP)
-        words.extend("".join(codes[i:i + NGRAM]) for i in range(len(codes) - NGRAM + 1))
-    seen: dict[str, None] = {}
-    for codes in coded:
-        for size in (1, 2):
-            for i in range(len(codes) - size + 1):
-                seen[set_token(codes[i:i + size])] = None
-    words.extend(seen)
-    return words
-
-
 def term_plan(units: list[str]) -> tuple[list[str], list[int]]:
     """The tokens a query term is looked up by, and their offsets in the term."""
-    codes = [unit_code(u) for u in units]
-    if len(codes) < NGRAM:
-        return [set_token(codes)], [0]
-    offsets = list(range(0, len(codes) - NGRAM + 1, NGRAM))
-    if offsets[-1] != len(codes) - NGRAM:
-        offsets.append(len(codes) - NGRAM)
-    return ["".join(codes[o:o + NGRAM]) for o in offsets], offsets
+    if len(units) < NGRAM:
+        return [" ".join(units)], [0]
+    offsets = list(range(0, len(units) - NGRAM + 1, NGRAM))
+    if offsets[-1] != len(units) - NGRAM:
+        offsets.append(len(units) - NGRAM)
+    return [" ".join(units[o:o + NGRAM]) for o in offsets], offsets
 
 
 def query_plans(query: str) -> list[tuple[list[str], list[int]]]:
@@ -208,7 +141,7 @@ def matches(text: str, query: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Records and pages
+# Records
 
 
 @dataclass(frozen=True)
@@ -226,22 +159,11 @@ class SearchRecord:
     def month(self) -> str:
         return f"{self.when:%Y-%m}"
 
-
-@dataclass
-class SearchPage:
-    """One page Pagefind indexes: one record, or the windows of one district on one day."""
-
-    records: list[SearchRecord]
-
-    @property
-    def newest(self) -> SearchRecord:
-        return self.records[0]
-
     @property
     def filters(self) -> list[tuple[str, str]]:
-        first = self.newest
-        pairs = [("kind", first.kind.value), ("year", first.month[:4]), ("month", first.month)]
-        return pairs + [("district", slug) for slug in first.districts]
+        """The (filter, value) pairs this record is found under (see FILTERS)."""
+        return [("kind", self.kind.value), ("date", self.month[:4]), ("date", self.month),
+                *(("district", slug) for slug in self.districts)]
 
 
 def notice_text(notice: Notice) -> str:
@@ -299,26 +221,12 @@ def _window_record(entry: WindowEntry) -> SearchRecord:
                         districts=(w.district.slug,), text=window_text(entry), display=display)
 
 
-def _newest_first(record: SearchRecord):
-    return (record.when, record.url)
-
-
-def search_pages(catalog: Catalog) -> list[SearchPage]:
-    """Every search page, newest first; a page's records are newest first too."""
-    pages = [SearchPage([_notice_record(n)]) for n in catalog.notices]
-    groups: dict[tuple[str, dt.date], list[SearchRecord]] = {}
-    for entry in catalog.windows:
-        record = _window_record(entry)
-        groups.setdefault((record.districts[0], entry.window.date), []).append(record)
-    for records in groups.values():
-        pages.append(SearchPage(sorted(records, key=_newest_first, reverse=True)))
-    pages.sort(key=lambda page: _newest_first(page.newest), reverse=True)
-    return pages
-
-
 def search_records(catalog: Catalog) -> list[SearchRecord]:
-    """Every record in result order (pages newest first, then each page's slots)."""
-    return [record for page in search_pages(catalog) for record in page.records]
+    """Every record, numbered by its place in this list: oldest first (date, then URL)."""
+    records = [_notice_record(n) for n in catalog.notices]
+    records += [_window_record(entry) for entry in catalog.windows]
+    records.sort(key=lambda record: (record.when, record.url))
+    return records
 
 
 def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:
@@ -329,255 +237,260 @@ def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:
 
 
 def expected_results(records: list[SearchRecord], query: str) -> list[SearchRecord]:
-    """The records a query must return, in result order (the ground truth for tests)."""
+    """The records a query must return, in the order given (the ground truth for tests)."""
     return [r for r in records if matches(r.text, query)]
 
 
 # ---------------------------------------------------------------------------
 # Building the index
+#
+# Files, under the output's ``search/`` (the format is described in docs/search.md):
+#   index.json              {"format", "version", "records", "buckets"}: read first
+#   i/<bucket>.bin          tokens whose CRC-32 & (buckets - 1) is <bucket>, with postings
+#   f/<filter>-<value>.bin  the numbers of the records a filter value keeps
+#   r/<record>.json         what a result shows (kind, URL, title, date, districts, …)
+
+FILTER_NAMES = ("kind", "district", "date")
 
 
-def slot_stride(pages: list[SearchPage]) -> int:
-    """Positions per slot: a power of two leaving ``GAP`` fillers after the longest window."""
-    longest = max((len(record_tokens(r.text)) for p in pages if len(p.records) > 1
-                   for r in p.records), default=0)
-    stride = SLOT_STRIDE_MIN
-    while stride < longest + GAP:
-        stride *= 2
-    return stride
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
 
 
-def page_words(page: SearchPage, stride: int) -> list[str]:
-    """The words of a page, position by position: each record's tokens in its slot."""
-    words: list[str] = []
-    for slot, record in enumerate(page.records):
-        words.extend([FILLER] * (slot * stride - len(words)))
-        words.extend(record_tokens(record.text))
-    if len(page.records) > 1:
-        # The browser finds the pages of several slots by this word; on other pages every
-        # position is in slot 0, however long the record.
-        words.append(GROUP_MARK)
-    return words
+def varints(values) -> bytes:
+    """Unsigned LEB128 of each value (numpy, for millions of postings at once)."""
+    return _varint_array(values)[0].tobytes()
 
 
-def page_html(page: SearchPage, words: list[str]) -> str:
-    """The HTML Pagefind indexes for a page: its words, and its filters."""
-    tags = "".join(f'<span data-pagefind-filter="{name}:{escape(value)}"></span>'
-                   for name, value in page.filters)
-    return ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title></title>'
-            f'</head><body><p>{" ".join(words)}</p>{tags}</body></html>\n')
+def _varint_array(values):
+    """The LEB128 bytes of ``values`` and the offset where each value's bytes start."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=np.int64)
+    if v.size and (int(v.min()) < 0 or int(v.max()) >= 1 << 35):
+        raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
+    sizes = np.ones(v.size, dtype=np.int64)
+    for k in range(1, 5):
+        sizes += v >= 1 << (7 * k)
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out = np.empty(int(ends[-1]) if v.size else 0, dtype=np.uint8)
+    # Most values take one byte: write every low byte, then the rest only where needed.
+    out[starts] = (v & 0x7F) | ((sizes > 1) << 7)
+    many = np.flatnonzero(sizes > 1)
+    for k in range(1, 5):
+        many = many[sizes[many] > k]
+        out[starts[many] + k] = ((v[many] >> (7 * k)) & 0x7F) | ((sizes[many] > k + 1) << 7)
+    return out, starts
+
+
+def _group_starts(keys):
+    import numpy as np
+
+    starts = np.empty(keys.size, dtype=bool)
+    starts[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    return starts
+
+
+class _Postings:
+    """Every token's posting bytes, built from the records' units with numpy."""
+
+    def __init__(self, texts: list[str]) -> None:
+        import numpy as np
+
+        # Each record's units as numbers, -1 for every other character and after the record.
+        # A character is a unit; each ASCII word is first replaced by one stand-in character
+        # from plane 15 (where the text's own characters were blanked: they are not letters),
+        # so a record is numbered by one dict lookup per character.
+        vocabulary: list[str] = []
+        number_of: dict[str, int] = {}
+        stand_in: dict[str, str] = {}
+        is_unit = _run_pattern().fullmatch
+
+        def replace_word(match: re.Match) -> str:
+            word = match[0]
+            if word not in stand_in:
+                stand_in[word] = chr(_STAND_IN_BASE + len(stand_in))
+                number_of[stand_in[word]] = len(vocabulary)
+                vocabulary.append(word)
+            return stand_in[word]
+
+        lookup = number_of.get
+        units = array("i")
+        starts: list[int] = []
+        for text in texts:
+            starts.append(len(units))
+            text = normalize(text)
+            if _PLANE_15.search(text):
+                text = _PLANE_15.sub(" ", text)
+            text = _ASCII_WORD.sub(replace_word, text)
+            numbers = list(map(lookup, text))
+            if None in numbers:
+                for char in set(text).difference(number_of):
+                    number_of[char] = len(vocabulary) if is_unit(char) else -1
+                    if number_of[char] >= 0:
+                        vocabulary.append(char)
+                numbers = list(map(lookup, text))
+            units.extend(numbers)
+            units.append(-1)
+        starts.append(len(units))
+        self.words = vocabulary
+        self.tokens: list[tuple[str, bytes]] = []
+        u = np.frombuffer(units, dtype=np.int32)
+        lengths = np.diff(np.array(starts, dtype=np.int64))
+        record = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+        position = (np.arange(u.size, dtype=np.int32)
+                    - np.repeat(np.array(starts[:-1], dtype=np.int32), lengths))
+        size = max(len(vocabulary), 1)
+        if size >= 1 << 21:  # trigram keys below are size**3: keep them within 63 bits
+            raise SearchIndexError(f"{size} distinct characters and words are more than the "
+                                   "index can number (2**21)")
+        # Tokens are taken in parts (by their first unit), which bounds the memory of the
+        # sorts: about 2 million postings a part. Records and positions increase along the
+        # arrays, so a stable sort by token leaves each token's postings in record and
+        # position order.
+        parts = max(1, u.size // 2_000_000)
+        for width in (1, 2, NGRAM):
+            valid = u[:u.size - width + 1] >= 0
+            for i in range(1, width):
+                valid &= u[i:u.size - width + 1 + i] >= 0
+            starts_all = np.flatnonzero(valid)
+            del valid
+            for part in range(parts):
+                at = starts_all[u[starts_all] % parts == part] if parts > 1 else starts_all
+                keys = u[at].astype(np.int64)
+                for i in range(1, width):
+                    keys = keys * size + u[at + i]
+                order = np.argsort(keys, kind="stable")
+                keys, at = keys[order], at[order]
+                del order
+                if width < NGRAM:
+                    self._add_set(keys, record[at], at, width, u)
+                else:
+                    self._add_stream(keys, record[at], position[at], at, u)
+
+    def _names(self, first_at, width: int, u) -> list[str]:
+        words = self.words
+        columns = [u[first_at + i].tolist() for i in range(width)]
+        return [" ".join(words[w] for w in units) for units in zip(*columns, strict=True)]
+
+    def _emit(self, names: list[str], values, value_bounds) -> None:
+        import numpy as np
+
+        data, starts = _varint_array(values)
+        blob = data.tobytes()
+        byte_at = np.append(starts[value_bounds], data.size).tolist()
+        self.tokens.extend((name, blob[byte_at[i]:byte_at[i + 1]])
+                           for i, name in enumerate(names))
+
+    def _add_set(self, keys, records, at, width: int, u) -> None:
+        """Tokens without positions: each posting is its record numbers, delta-coded."""
+        import numpy as np
+
+        keep = _group_starts(keys)
+        keep[1:] |= records[1:] != records[:-1]
+        keys, records, at = keys[keep], records[keep], at[keep]
+        first = _group_starts(keys)
+        values = records.copy()
+        values[1:] -= records[:-1]
+        values[first] = records[first]
+        bounds = np.flatnonzero(first)
+        self._emit(self._names(at[bounds], width, u), values, bounds)
+
+    def _add_stream(self, keys, records, positions, at, u) -> None:
+        """Trigrams: per record, its number (delta), the count, then positions (delta)."""
+        import numpy as np
+
+        first = _group_starts(keys)
+        new_record = first.copy()
+        new_record[1:] |= records[1:] != records[:-1]
+        deltas = positions.copy()
+        deltas[1:] -= positions[:-1]
+        deltas[new_record] = positions[new_record]
+        heads = np.flatnonzero(new_record)
+        head_records = records[heads]
+        record_deltas = head_records.copy()
+        record_deltas[1:] -= head_records[:-1]
+        record_deltas[first[heads]] = head_records[first[heads]]
+        counts = np.diff(np.append(heads, keys.size))
+        inserted = np.empty(2 * heads.size, dtype=np.int64)
+        inserted[0::2] = record_deltas
+        inserted[1::2] = counts
+        values = np.insert(deltas, np.repeat(heads, 2), inserted)
+        token_at = np.flatnonzero(first)
+        heads_before = np.cumsum(new_record) - new_record
+        bounds = token_at + 2 * heads_before[token_at]
+        self._emit(self._names(at[token_at], NGRAM, u), values, bounds)
+
+
+def bucket_of(token: str, buckets: int) -> int:
+    """The bucket file a token is in (search.js computes the same CRC-32)."""
+    return zlib.crc32(token.encode("utf-8")) & (buckets - 1)
+
+
+def bucket_count(total_bytes: int, bucket_bytes: int) -> int:
+    """A power of two giving buckets of about ``bucket_bytes`` (at most 2**16)."""
+    buckets = 1
+    while buckets < 1 << 16 and total_bytes / buckets > bucket_bytes:
+        buckets *= 2
+    return buckets
 
 
 @dataclass
-class IndexReport:
-    """What one indexing run did, for the build log and the benchmarks."""
+class SearchIndex:
+    """The files of a search index, by path under ``search/``, and what went into them."""
 
+    files: dict[str, bytes]
     records: int
-    pages: int
-    stride: int
-    seconds: float
-    bundle_bytes: int
+    tokens: int
+    buckets: int
 
 
-def pagefind_binary() -> str:
-    """The Pagefind executable shipped in the pagefind[extended] wheel."""
-    from pagefind.service import get_executable
+def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
+                filter_values: dict[str, list[str]] | None = None) -> SearchIndex:
+    """The index files of ``records`` (numbered by their place in the list).
 
-    binary = get_executable()
-    if binary is None:
-        raise SearchIndexError("Pagefind is not installed; install the package pagefind[extended]")
-    return str(binary)
-
-
-def build_index(pages: list[SearchPage], output_path: Path, bundle: str = "pagefind",
-                result_folder: str = "search/r", chunk_size: int | None = None,
-                stride: int | None = None) -> IndexReport:
-    """Index ``pages`` into ``output_path/bundle`` and write each record's display data.
-
-    Page files are written to a temporary folder beside ``output_path`` (indexed, never
-    published) and Pagefind's command line indexes that folder once. A record's display data
-    goes to ``output_path/result_folder/<Pagefind page id>-<slot>.json``: the browser shows
-    a result from it, never from Pagefind's fragment (which holds only tokens and is removed).
+    ``filter_values`` names values that get a file even when no record has them (every
+    declared district and kind), so the browser can tell "none" from "missing".
     """
-    started = time.perf_counter()
-    output_path = Path(output_path)
-    bundle_path = output_path / bundle
-    stride = stride or slot_stride(pages)
-    # A record without a letter or digit has no token and can match no query; Pagefind
-    # drops a page without words, so such pages are left out.
-    worded = [(page, page_words(page, stride)) for page in pages]
-    worded = [(page, words) for page, words in worded if any(w != FILLER for w in words)]
-    pages = [page for page, _ in worded]
-    if not pages:  # Pagefind refuses to write an empty index; there is nothing to find
-        return IndexReport(0, 0, stride, time.perf_counter() - started, 0)
-    folder = Path(tempfile.mkdtemp(prefix=".search-pages-", dir=output_path.parent))
-    try:
-        names = _files_in_walk_order(folder, len(pages))
-        for name, (page, words) in zip(names, worded, strict=True):
-            (folder / name).write_text(page_html(page, words), encoding="utf-8")
-        _run_pagefind(folder, bundle_path, chunk_size)
-        for name in UNUSED_BUNDLE_FILES:
-            (bundle_path / name).unlink(missing_ok=True)
-        canonical_filters(bundle_path)
-        _write_display(pages, {f"/{name}": i for i, name in enumerate(names)}, bundle_path,
-                       output_path / result_folder)
-        # Fragments hold a page's tokens for Pagefind's excerpts; the browser shows the
-        # display data instead and never asks for them, so they are not published.
-        shutil.rmtree(bundle_path / "fragment")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    size = sum(p.stat().st_size for p in bundle_path.rglob("*") if p.is_file())
-    return IndexReport(sum(len(p.records) for p in pages), len(pages), stride,
-                       time.perf_counter() - started, size)
-
-
-def _files_in_walk_order(folder: Path, count: int) -> list[str]:
-    """Create ``count`` empty files and return their names in directory order.
-
-    Pagefind numbers pages in the order it reads the folder, which is the file system's
-    order (hash order on ext4, newest first on tmpfs), and returns exact-search results in
-    page order. Filling the i-th file in that order with the i-th page (newest first) makes
-    results come out newest first on any file system, without a Pagefind sort index (a
-    permutation of every page, added to the metadata each visitor downloads).
-    """
-    width = len(str(count))
-    for number in range(count):
-        (folder / f"{number:0{width}d}.html").touch()
-    names = [entry.name for entry in os.scandir(folder)]
-    if len(names) != count:
-        raise SearchIndexError(f"expected {count} page files in {folder}, found {len(names)}")
-    return names
-
-
-def _run_pagefind(folder: Path, bundle_path: Path, chunk_size: int | None) -> None:
-    env = dict(os.environ)
-    if chunk_size:
-        # Word positions per index file (Pagefind's default 20000); see docs/search.md.
-        env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(chunk_size)
-    command = [pagefind_binary(), "--site", str(folder), "--output-path", str(bundle_path),
-               "--force-language", LANGUAGE, "--quiet"]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = " ".join((result.stderr or result.stdout).split())[-500:]
-        raise SearchIndexError(f"Pagefind exited with status {result.returncode}"
-                               + (f": {detail}" if detail else ""))
-
-
-def _write_display(pages: list[SearchPage], number_by_url: dict[str, int],
-                   bundle_path: Path, folder: Path) -> None:
-    """Write each record's display data as ``<Pagefind page id>-<slot>.json``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    found = 0
-    for fragment in sorted((bundle_path / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(fragment.read_bytes())
-        if not data.startswith(_FRAGMENT_SIGNATURE):
-            raise SearchIndexError(f"{fragment.name}: not a Pagefind fragment this site can read")
-        url = json.loads(data[len(_FRAGMENT_SIGNATURE):])["url"]
-        if url not in number_by_url:
-            raise SearchIndexError(f"{fragment.name}: unexpected page URL {url!r}")
-        page = pages[number_by_url[url]]
-        for slot, record in enumerate(page.records):
-            (folder / f"{fragment.stem}-{slot}.json").write_text(
-                json.dumps(record.display, ensure_ascii=False, separators=(",", ":")),
-                encoding="utf-8")
-        found += 1
-    if found != len(pages):
-        raise SearchIndexError(f"Pagefind indexed {found} of {len(pages)} search pages")
-
-
-# ---------------------------------------------------------------------------
-# Deterministic output. Pagefind 1.5.2 writes the values inside each filter file, and the
-# filters listed in the metadata, in the order of a Rust HashMap, which is seeded at random
-# per run: the same site gives different filter and metadata files (and names) each build.
-# Sorting both, and naming the rewritten files by their content, makes two builds of the
-# same site byte-identical. The files are CBOR after a signature, gzipped; only unsigned
-# integers, text and arrays occur in them.
-
-
-def _cbor_head(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if value < 1 << (8 * size):
-            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
-    raise SearchIndexError(f"CBOR value {value} is too large")
-
-
-def cbor_encode(value) -> bytes:
-    """Encode unsigned integers, text and lists as minimal CBOR (as Pagefind writes them)."""
-    if isinstance(value, bool) or not isinstance(value, (int, str, list)):
-        raise SearchIndexError(f"cannot encode {type(value).__name__} in a Pagefind file")
-    if isinstance(value, int):
-        return _cbor_head(0, value)
-    if isinstance(value, str):
-        data = value.encode("utf-8")
-        return _cbor_head(3, len(data)) + data
-    return _cbor_head(4, len(value)) + b"".join(cbor_encode(item) for item in value)
-
-
-def cbor_decode(data: bytes, at: int = 0):
-    """Decode one CBOR value of the kinds ``cbor_encode`` writes; return (value, next)."""
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if info < 24:
-        value = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise SearchIndexError(f"unexpected CBOR item {head:#x} in a Pagefind file")
-    if major == 0:
-        return value, at
-    if major == 3:
-        return data[at:at + value].decode("utf-8"), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = cbor_decode(data, at)
-            items.append(item)
-        return items, at
-    raise SearchIndexError(f"unexpected CBOR major type {major} in a Pagefind file")
-
-
-def _read_pagefind(path: Path):
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_FRAGMENT_SIGNATURE):
-        raise SearchIndexError(f"{path.name}: not a Pagefind file this site can read")
-    body = data[len(_FRAGMENT_SIGNATURE):]
-    value, end = cbor_decode(body)
-    if end != len(body) or cbor_encode(value) != body:
-        raise SearchIndexError(f"{path.name}: not a Pagefind file this site can rewrite")
-    return value
-
-
-def _write_pagefind(pattern: Path, value, digits: int) -> str:
-    """Write ``value`` to ``pattern`` with {} replaced by a content hash; return the hash."""
-    data = _FRAGMENT_SIGNATURE + cbor_encode(value)
-    name = f"{LANGUAGE}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    path = pattern.with_name(pattern.name.replace("{}", name))
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    return name
-
-
-def canonical_filters(bundle_path: Path) -> None:
-    """Sort filter values and the metadata's filter list; rename the files by content."""
-    entry_path = bundle_path / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text("utf-8"))
-    language = entry["languages"][LANGUAGE]
-    meta_path = bundle_path / f"pagefind.{language['hash']}.pf_meta"
-    meta = _read_pagefind(meta_path)
-    filters = meta[3]  # [version, pages, index chunks, filters, sorts, meta fields]
-    renamed = {}
-    for name, old in filters:
-        path = bundle_path / "filter" / f"{old}.pf_filter"
-        value = _read_pagefind(path)  # [filter name, [[value, [page, …]], …]]
-        value[1].sort(key=lambda pair: pair[0])
-        path.unlink()
-        renamed[name] = _write_pagefind(path.with_name("{}.pf_filter"), value, 7)
-    meta[3] = [[name, renamed[name]] for name in sorted(renamed)]
-    meta_path.unlink()
-    language["hash"] = _write_pagefind(bundle_path / "pagefind.{}.pf_meta", meta, 10)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    postings = _Postings([r.text for r in records])
+    total = sum(len(name) + len(data) + 4 for name, data in postings.tokens)
+    buckets = bucket_count(total, bucket_bytes)
+    by_bucket: list[list[tuple[bytes, bytes]]] = [[] for _ in range(buckets)]
+    for name, data in postings.tokens:
+        encoded = name.encode("utf-8")
+        by_bucket[zlib.crc32(encoded) & (buckets - 1)].append((encoded, data))
+    files: dict[str, bytes] = {}
+    for number, entries in enumerate(by_bucket):
+        entries.sort()
+        parts = [_varint(len(entries))]
+        for name, data in entries:
+            parts += [_varint(len(name)), name, _varint(len(data)), data]
+        files[f"i/{number}.bin"] = b"".join(parts)
+    kept: dict[tuple[str, str], list[int]] = {
+        (name, value): [] for name, values in (filter_values or {}).items() for value in values}
+    for number, record in enumerate(records):
+        for pair in dict.fromkeys(record.filters):
+            kept.setdefault(pair, []).append(number)
+    for (name, value), numbers in sorted(kept.items()):
+        files[f"f/{name}-{value}.bin"] = varints(
+            numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)])
+    for number, record in enumerate(records):
+        files[f"r/{number}.json"] = json.dumps(
+            record.display, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode("utf-8") + b"\0" + files[path] + b"\0")
+    files["index.json"] = json.dumps(
+        {"format": INDEX_VERSION, "version": digest.hexdigest()[:16], "records": len(records),
+         "buckets": buckets}, separators=(",", ":")).encode("utf-8")
+    return SearchIndex(files, len(records), len(postings.tokens), buckets)

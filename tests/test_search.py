@@ -1,4 +1,4 @@
-"""Search: exact Chinese substring search with Pagefind, checked in Chromium on the demo site.
+"""Search: exact Chinese substring search, checked in Chromium on the demo site.
 
 Ground truth comes from the catalog: a query must return every record (article, tender,
 schedule or outage window) whose text contains it, and nothing else, newest first.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
+import json
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
@@ -17,25 +17,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
 from playwright.sync_api import expect
+from search_reader import search as read_index
 
 from conftest import SETTINGS, build_site
 from notices.build import build
 from notices.model import Kind
 from notices.search import (
-    GROUP_MARK,
-    SearchPage,
+    SearchIndexError,
     SearchRecord,
+    bucket_count,
+    build_index,
     expected_results,
     matches,
     normalize,
-    page_words,
     query_plans,
     read_catalog,
-    record_tokens,
     runs,
     search_records,
-    slot_stride,
-    unit_code,
+    varints,
 )
 
 DONE_WHEN = ["慈城镇", "白米湾", "庄桥街道", "解放路", "广场2号箱变", "5002195984", "局长",
@@ -44,8 +43,9 @@ DONE_WHEN = ["慈城镇", "白米湾", "庄桥街道", "解放路", "广场2号�
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory):
+    """Every record of the demo site, newest first (the order results are shown in)."""
     catalog = read_catalog(SETTINGS, {"CACHE_PATH": str(tmp_path_factory.mktemp("cache"))})
-    return search_records(catalog)
+    return search_records(catalog)[::-1]
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def test_without_javascript_the_page_says_so_and_links_to_browsing(browser, demo
 
 def test_when_the_index_cannot_be_loaded_the_page_says_so(browser, demo_server):
     context = browser.new_context()
-    context.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    context.route("**/search/index.json", lambda route: route.abort())
     page = context.new_page()
     page.goto(f"{demo_server}/search/?q={quote('慈城镇')}")
     page.wait_for_selector("body[data-search-state=done]", state="attached")
@@ -265,10 +265,22 @@ def test_search_page_and_index_are_written(demo_output):
     assert not doc.cssselect(".site-header form"), "the page's own form is its search box"
     assert [o.get("value") for o in doc.cssselect("#search-date option")] == ["", "2019",
                                                                               "2019-09"]
-    bundle = demo_output / "pagefind"
-    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
-    assert not (bundle / "pagefind-ui.js").exists(), "Pagefind's own UI is not shipped"
-    assert not list(demo_output.rglob(".search-pages-*")), "record pages are not published"
+    index = demo_output / "search"
+    meta = json.loads((index / "index.json").read_bytes())
+    records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
+    assert meta["format"] == 1 and meta["records"] == len(records)
+    assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
+        f"{n}.bin" for n in range(meta["buckets"]))
+    assert sorted(p.name for p in (index / "r").iterdir()) == sorted(
+        f"{n}.json" for n in range(len(records)))
+    assert json.loads((index / "r" / "0.json").read_bytes())["u"] == records[0].url
+    filters = sorted(p.name for p in (index / "f").iterdir())
+    assert filters == ["date-2019-09.bin", "date-2019.bin"] + [
+        f"district-{slug}.bin" for slug in sorted(
+            ["beilun", "citywide", "cixi", "fenghua", "haishu", "jiangbei", "ninghai",
+             "xiangshan", "yinzhou", "yuyao", "zhenhai"])] + [
+        "kind-articles.bin", "kind-outages.bin", "kind-tenders.bin"]
+    assert not (demo_output / "pagefind").exists()
     home = html.fromstring((demo_output / "index.html").read_bytes())
     header = home.cssselect(".site-header form.header-search")[0]
     assert header.get("action") == "./search/" and header.get("role") == "search"
@@ -284,8 +296,7 @@ def test_two_builds_give_byte_identical_search_files(demo_output, tmp_path):
     output = tmp_path / "output"
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
         assert build(SETTINGS, str(output), {"CACHE_PATH": str(tmp_path / ".cache")}) == 0
-    for folder in ("pagefind", "search"):
-        assert _tree_digest(output / folder) == _tree_digest(demo_output / folder)
+    assert _tree_digest(output / "search") == _tree_digest(demo_output / "search")
 
 
 def test_unknown_search_setting_names_the_key(site):
@@ -293,92 +304,96 @@ def test_unknown_search_setting_names_the_key(site):
     assert result.code == 2
     assert result.err.splitlines()[0] == (
         'pelicanconf.py: SEARCH has unknown key "results_per_pag". Did you mean '
-        '"results_per_page"? Known keys: index, results_per_page, chunk_size')
+        '"results_per_page"? Known keys: index, results_per_page, bucket_bytes')
 
 
 def test_search_can_be_switched_off(site):
     result = build_site(site, SEARCH={"index": False})
     assert result.code == 0, result.err
-    assert not (result.output / "pagefind").exists()
+    assert not (result.output / "search" / "index.json").exists()
     doc = html.fromstring((result.output / "search" / "index.html").read_bytes())
     assert not doc.cssselect("script[src$='search.js']")
     assert doc.cssselect("[data-search-unavailable] p")[0].text_content().startswith(
         "本站暂未提供搜索。")
 
 
-def test_a_pagefind_failure_stops_the_build(site, monkeypatch, caplog):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog):
+    def too_large(*args, **kwargs):
+        raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
+
+    monkeypatch.setattr("notices.search._Postings", too_large)
     result = build_site(site)
     assert result.code == 70
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
-        "search index: Pagefind exited with status 1"]
+        "search index: a posting is out of the index format's range (0 to 2**35)"]
     assert not result.output.exists()
 
 
 # ---------------------------------------------------------------------------
-# The token scheme, without a browser: a lookup of tokens at their offsets is exactly
-# "the record's text contains the query" (simulating Pagefind's positions and the
-# browser's plan, as search.js runs it).
+# The index, without a browser: reading it as search.js does (tests/search_reader.py)
+# finds exactly the records containing the query.
 
 
-def test_runs_and_unit_codes():
+def test_runs_and_plans():
     assert runs("宁波市江北区 慈城镇·白米湾村、广场2号箱变") == [
         list("宁波市江北区"), list("慈城镇"), list("白米湾村"), ["广", "场", "2", "号", "箱", "变"]]
     assert runs("爱科森汽车５００２１９５９８４ LED灯") == [
         ["爱", "科", "森", "汽", "车", "5002195984"], ["led", "灯"]]
-    assert unit_code("镇") == "cenv" and unit_code("5002195984") == "105002195984"
-    assert query_plans("广场2号箱变 5002195984 镇") == [
-        (["bjulbhaw012", "bfutbuvxbfto"], [0, 3]), (["y105002195984"], [0]), (["ycenv"], [0])]
+    assert query_plans("广场2号箱变 5002195984 镇 高桥") == [
+        (["广 场 2", "号 箱 变"], [0, 3]), (["5002195984"], [0]), (["镇"], [0]),
+        (["高 桥"], [0])]
+    assert query_plans("医院11号环网柜") == [(["医 院 11", "号 环 网", "环 网 柜"], [0, 3, 4])]
 
 
-def simulated_search(pages: list[SearchPage], query: str) -> list[tuple[int, int]]:
-    stride = slot_stride(pages)
-    positions: dict[str, dict[int, list[int]]] = {}
-    for number, page in enumerate(pages):
-        for at, word in enumerate(page_words(page, stride)):
-            positions.setdefault(word, {}).setdefault(number, []).append(at)
-    grouped = set(positions.get(GROUP_MARK, {}))
-    per_term = []
-    for tokens, offsets in query_plans(query):
-        found = []
-        for number, starts in sorted(positions.get(tokens[0], {}).items()):
-            slots = {(start // stride if number in grouped else 0) for start in starts
-                     if all(start + o in positions.get(t, {}).get(number, [])
-                            for t, o in zip(tokens, offsets, strict=True))}
-            found += [(number, slot) for slot in sorted(slots)]
-        per_term.append(found)
-    if not per_term:
-        return []
-    return [key for key in per_term[0] if all(key in other for other in per_term[1:])]
+def test_varints_and_bucket_count():
+    assert varints([0, 1, 127, 128, 300, 2**35 - 1]) == bytes(
+        [0, 1, 127, 0x80, 1, 0xAC, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
+    with pytest.raises(SearchIndexError):
+        varints([2**35])
+    assert [bucket_count(n, 8192) for n in (0, 8192, 8193, 10**6)] == [1, 1, 2, 128]
 
 
-ALPHABET = list("镇桥高村湾头") + ["1", "2", "a", "、", " ", "\n"]
+ALPHABET = list("镇桥高村湾头") + ["1", "2", "a", "、", " ", "\n", "𠀀"]
 texts = st.text(alphabet=ALPHABET, max_size=40)
 
 
-def _record(text: str, number: int) -> SearchRecord:
+def _record(text: str, number: int, district: str = "jiangbei") -> SearchRecord:
     import datetime as dt
 
     return SearchRecord(kind=Kind.OUTAGE, url=f"r{number}", when=dt.datetime(2019, 9, 1),
-                        districts=("jiangbei",), text=text)
+                        districts=(district,), text=text)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(texts, min_size=1, max_size=4), min_size=1, max_size=4),
-       st.text(alphabet=ALPHABET, min_size=1, max_size=7))
-def test_token_lookups_find_exactly_the_records_containing_the_query(groups, query):
-    counter = itertools.count()
-    pages = [SearchPage([_record(text, next(counter)) for text in group]) for group in groups]
-    expected = [(number, slot) for number, page in enumerate(pages)
-                for slot, record in enumerate(page.records) if matches(record.text, query)]
-    assert simulated_search(pages, query) == expected
+@given(st.lists(texts, min_size=1, max_size=12), st.text(alphabet=ALPHABET, min_size=1,
+                                                         max_size=7),
+       st.sampled_from([64, 100000]))
+def test_index_lookups_find_exactly_the_records_containing_the_query(texts, query, size):
+    records = [_record(text, n) for n, text in enumerate(texts)]
+    files = build_index(records, bucket_bytes=size).files
+    expected = [n for n in range(len(records) - 1, -1, -1) if matches(texts[n], query)]
+    assert read_index(files, query) == expected
 
 
-@given(texts)
-def test_no_token_is_a_prefix_of_another(text):
-    tokens = set(record_tokens(text)) - {"."}
-    for a, b in itertools.permutations(tokens, 2):
-        assert not b.startswith(a)
+def test_filters_keep_the_records_of_their_value():
+    records = [_record("高桥镇", 0), _record("高桥镇", 1, "beilun"), _record("高桥", 2)]
+    files = build_index(records, filter_values={"district": ["jiangbei", "beilun", "cixi"]}
+                        ).files
+    assert read_index(files, "高桥") == [2, 1, 0]
+    assert read_index(files, "高桥镇", district="jiangbei") == [0]
+    assert read_index(files, "高桥", district="beilun") == [1]
+    assert read_index(files, "高桥", district="cixi") == []
+    assert read_index(files, "桥", date="2019-09") == [2, 1, 0]
+
+
+def test_long_words_and_many_records():
+    words = [f"户号{n:010d}" for n in range(3000)]
+    records = [_record(f"{w}、广场2号箱变" if n % 7 == 0 else w, n) for n, w in enumerate(words)]
+    files = build_index(records, bucket_bytes=1024).files
+    assert read_index(files, "户号0000002999") == [2999]
+    assert read_index(files, "0000002999") == [2999]
+    assert read_index(files, "000000299") == []  # an ASCII word is matched whole
+    assert read_index(files, "广场2号箱变") == list(range(2996, -1, -7))
 
 
 @given(st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=30),

@@ -1,14 +1,14 @@
-"""Pelican plugin: the search page and its Pagefind index.
+"""Pelican plugin: the search page and its index.
 
-Writes ``search/index.html`` (template ``search.html``) and, once per build, indexes one
-record per article, tender, schedule and outage window with Pagefind into ``pagefind/``
-inside the build's staging folder, so the index is swapped in with the pages it describes.
-How records are cut and matched lives in ``notices.search``; docs/search.md explains why.
+Writes ``search/index.html`` (template ``search.html``) and, once per build, the index of
+one record per article, tender, schedule and outage window into ``search/`` inside the
+build's staging folder, so the index is swapped in with the pages it describes. How records
+are cut, matched and indexed lives in ``notices.search``; docs/search.md explains why.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
 from collections import defaultdict
 from pathlib import Path
@@ -19,18 +19,12 @@ from pydantic import Field
 
 from notices import timing
 from notices.model import KIND_LABELS
-from notices.search import SearchIndexError, build_index, search_pages, slot_stride
+from notices.search import SearchIndexError, build_index, search_records
 from notices.settings import PluginSettings, load_plugin_settings
 
 MANIFEST_ENTRY = "::search"
-INDEX_FOLDERS = ("pagefind", "search/r")
-
-
-def _key(parts: list[str]) -> str:
-    import hashlib
-
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
-
+INDEX_FOLDER = "search"
+DISPLAY_FOLDER = "search/r/"  # one file per record, reused when its bytes are the same
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
 log = logging.getLogger("pelican.plugins.search_index")
@@ -39,14 +33,13 @@ log = logging.getLogger("pelican.plugins.search_index")
 class SearchSettings(PluginSettings):
     """``SEARCH`` in pelicanconf.py."""
 
-    #: Build the Pagefind index (off, the search page says search is unavailable).
+    #: Build the search index (off, the search page says search is unavailable).
     index: bool = True
     #: Results shown at once; "显示更多" shows this many more.
     results_per_page: int = Field(20, ge=1)
-    #: Word positions per Pagefind index file (Pagefind's default is 20000). Smaller files
-    #: cost fewer bytes per query but lengthen the file list every visitor downloads; 6000
-    #: balances the two for 5,000 items (measurements in docs/search.md).
-    chunk_size: int = Field(6000, ge=500)
+    #: Average size of an index file in bytes. A query of n characters downloads about
+    #: n / 3 of them; smaller files mean more of them (measurements in docs/search.md).
+    bucket_bytes: int = Field(8192, ge=512)
 
 
 class SearchPageGenerator(Generator):
@@ -58,10 +51,6 @@ class SearchPageGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         catalog = self.context["catalog"]
-        reused = self._reuse_previous_index()
-        # Cutting records is not free at 5,000 items: skip it when the old index is kept.
-        pages = search_pages(catalog) if reused is None else None
-        stride = reused if reused is not None else slot_stride(pages)
         months: dict[str, list[str]] = defaultdict(list)
         for month in sorted({f"{n.date:%Y-%m}" for n in catalog.notices} | {
                 f"{e.window.date:%Y-%m}" for e in catalog.windows}, reverse=True):
@@ -71,63 +60,60 @@ class SearchPageGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"], page_name="search/index",
             search_kinds=[(k.value, label) for k, label in KIND_LABELS.items()],
             search_months=list(months.items()), search_index=self.options.index,
-            search_stride=stride,
         )
-        if not self.options.index or reused is not None:
+        if not self.options.index:
             return
         state = self.settings.get("NOTICES_BUILD_STATE")
-        key = [MANIFEST_ENTRY, repr(pages), str(stride), str(self.options.chunk_size)]
-        if state is not None and state.manifest.reusable(MANIFEST_ENTRY, _key(key)):
-            return  # same records: the previous index is linked into the new tree
+        if state is not None and self._reuse_previous_index(state):
+            return
         try:
             with timing.phase("search"):
-                report = build_index(pages, Path(self.output_path), stride=stride,
-                                     chunk_size=self.options.chunk_size)
+                self._write_index(catalog, state)
         except SearchIndexError as exc:
             log.error("search index: %s", exc)
-            return
+
+    def _write_index(self, catalog, state) -> None:
+        records = search_records(catalog)
+        key = hashlib.sha256(repr([MANIFEST_ENTRY, self.options.bucket_bytes] + [
+            (r.url, r.text, r.filters, r.display) for r in records]).encode()).hexdigest()
+        if state is not None and state.manifest.reusable(MANIFEST_ENTRY, key) and all(
+                state.manifest.reusable(name, entry["key"])
+                for name, entry in state.manifest.previous.items()
+                if name.startswith(DISPLAY_FOLDER)):
+            return  # the same records: the previous index is linked into the new tree
+        index = build_index(records, self.options.bucket_bytes, filter_values={
+            "kind": [k.value for k in KIND_LABELS],
+            "district": [d.slug for d in catalog.districts]})
+        root = Path(self.output_path) / INDEX_FOLDER
+        written = []
+        for name, data in index.files.items():
+            path = f"{INDEX_FOLDER}/{name}"
+            if state is not None and path.startswith(DISPLAY_FOLDER):
+                state.write_output(path, [data], lambda data=data: data)
+                continue
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_bytes(data)
+            written.append(path)
         if state is not None:
-            state.manifest.record(MANIFEST_ENTRY, _key(key), self._index_files())
-        log.info("search index: %d records on %d pages in %.2f s (%d KiB)", report.records,
-                 report.pages, report.seconds, report.bundle_bytes // 1024,
-                 extra={"search_report": report})
-        self._remember_stride(stride)
+            state.manifest.record(MANIFEST_ENTRY, key, written)
+        log.info("search index: %d records, %d tokens in %d buckets (%d KiB)", index.records,
+                 index.tokens, index.buckets, sum(map(len, index.files.values())) // 1024)
 
-    def _index_files(self) -> list[str]:
-        root = Path(self.output_path)
-        return [str(p.relative_to(root)) for folder in INDEX_FOLDERS
-                for p in (root / folder).rglob("*") if p.is_file()]
-
-    # Deferred indexing (livereload, `python -m notices build --defer-search`) ------------
-
-    def _stride_file(self) -> Path | None:
-        cache = self.settings.get("CACHE_PATH")
-        return Path(cache) / "search-stride.json" if cache else None
-
-    def _remember_stride(self, stride: int) -> None:
-        path = self._stride_file()
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps({"stride": stride}), "utf-8")
-
-    def _reuse_previous_index(self) -> int | None:
-        """Carry the previous build's index over unchanged; return its slot stride.
+    def _reuse_previous_index(self, state) -> bool:
+        """Carry the previous build's index over unchanged.
 
         Only when the build driver asks for it (``NOTICES_REUSE_SEARCH``): the pages go live
         at once and a full build right after brings the index up to date, which keeps
-        Pagefind's tens of seconds off an editor's critical path.
+        indexing off an editor's critical path.
         """
-        state = self.settings.get("NOTICES_BUILD_STATE")
-        stride_file = self._stride_file()
-        if not (self.settings.get("NOTICES_REUSE_SEARCH") and self.options.index
-                and state is not None and stride_file is not None and stride_file.is_file()):
-            return None
-        previous = state.manifest.previous.get(MANIFEST_ENTRY)
-        # Keeping the previous entry (and its key) makes the next full build see that the
+        previous = state.manifest.previous
+        if not self.settings.get("NOTICES_REUSE_SEARCH") or MANIFEST_ENTRY not in previous:
+            return False
+        # Keeping the previous entries (and keys) makes the next full build see that the
         # index is out of date and replace it.
-        if previous is None or not state.manifest.reusable(MANIFEST_ENTRY, previous["key"]):
-            return None
-        return int(json.loads(stride_file.read_text("utf-8"))["stride"])
+        return all(state.manifest.reusable(name, entry["key"])
+                   for name, entry in previous.items()
+                   if name == MANIFEST_ENTRY or name.startswith(DISPLAY_FOLDER))
 
 
 def get_generators(pelican):

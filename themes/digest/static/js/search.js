@@ -1,8 +1,9 @@
-// The search page. A query is cut into terms and each term into Pagefind tokens by the rules
-// of notices/search.py (runs, unitCode and termPlan here must stay in step with it; a test
-// compares them). Results are records: an article, a tender, a schedule, or one outage
-// window, which is one slot of a Pagefind page. Each shown record's display data is a small
-// JSON file named by its page's Pagefind id and its slot. The query and filters live in the URL
+// The search page. A query is cut into terms and each term into tokens by the rules of
+// notices/search.py (runs and termPlan here must stay in step with it; a test compares
+// them), the tokens are looked up in the index files under search/ (written by
+// notices/search.py, described in docs/search.md), and the records containing every term
+// are shown newest first. A record is an article, a tender, a schedule or one outage window;
+// what a result shows is a small JSON file per record. The query and filters live in the URL
 // (?q=慈城镇&district=jiangbei&date=2019-09), so a search can be linked and bookmarked.
 (function () {
   "use strict";
@@ -15,18 +16,12 @@
   var more = document.querySelector("[data-search-more]");
   var FILTERS = ["kind", "district", "date"];
   var pageSize = parseInt(form.getAttribute("data-page-size"), 10) || 20;
-  var stride = parseInt(form.getAttribute("data-slot-stride"), 10);
   var siteRoot = new URL(form.getAttribute("data-site"), document.baseURI);
-  var displayRoot = new URL(form.getAttribute("data-results"), document.baseURI);
+  var indexRoot = new URL(form.getAttribute("data-index"), document.baseURI);
 
   // --- Units and tokens: the rules of notices/search.py ----------------------------------
   var NGRAM = 3;
-  var UNIT_MARK = "y";
-  var PAIR_MARK = "z";
-  var GROUP_MARK = "xslots";
-  var CODE_BASE = 26;
-  var CODE_WIDTH = 4;
-  var MAX_CODE_POINT = Math.pow(CODE_BASE, CODE_WIDTH);
+  var MAX_CODE_POINT = Math.pow(26, 4);
   var ASCII_WORD_MAX = 99;
   var ASCII_UNIT = /^[a-z0-9]$/;
   // Letters and digits, and code points unassigned in older Unicode tables (so a newer
@@ -60,33 +55,19 @@
     return found;
   }
 
-  function unitCode(unit) {
-    if (unit.codePointAt(0) < 128) {
-      return (unit.length < 10 ? "0" : "") + unit.length + unit;
-    }
-    var number = unit.codePointAt(0);
-    var code = "";
-    for (var i = 0; i < CODE_WIDTH; i++) {
-      code = String.fromCharCode(97 + number % CODE_BASE) + code;
-      number = Math.floor(number / CODE_BASE);
-    }
-    return code;
-  }
-
-  // A term of one or two units is one set token; a longer one is covered by trigrams at
-  // offsets 0, 3, 6, … and one ending at its last unit.
+  // A term of one or two units is one token without positions; a longer one is covered by
+  // trigrams at offsets 0, 3, 6, … and one ending at its last unit.
   function termPlan(units) {
-    var codes = units.map(unitCode);
-    if (codes.length < NGRAM) {
-      return { tokens: [(codes.length === 1 ? UNIT_MARK : PAIR_MARK) + codes.join("")],
-               offsets: [0] };
+    if (units.length < NGRAM) {
+      return { tokens: [units.join(" ")], offsets: [0], positional: false };
     }
     var offsets = [];
-    for (var o = 0; o + NGRAM <= codes.length; o += NGRAM) { offsets.push(o); }
-    if (offsets[offsets.length - 1] !== codes.length - NGRAM) { offsets.push(codes.length - NGRAM); }
+    for (var o = 0; o + NGRAM <= units.length; o += NGRAM) { offsets.push(o); }
+    if (offsets[offsets.length - 1] !== units.length - NGRAM) { offsets.push(units.length - NGRAM); }
     return {
-      tokens: offsets.map(function (at) { return codes.slice(at, at + NGRAM).join(""); }),
-      offsets: offsets
+      tokens: offsets.map(function (at) { return units.slice(at, at + NGRAM).join(" "); }),
+      offsets: offsets,
+      positional: true
     };
   }
 
@@ -102,7 +83,7 @@
   }
 
   // For the tests: the plans of a query (compared with notices.search.query_plans) and
-  // every result of the last search ("pageId slot", in order), not only those shown.
+  // every result of the last search (record numbers, in order), not only those shown.
   window.noticesSearchPlans = function (query) {
     return queryPlans(query).map(function (plan) { return [plan.tokens, plan.offsets]; });
   };
@@ -140,92 +121,162 @@
     return window.location.pathname + (query ? "?" + query : "");
   }
 
-  function pagefindFilters(state) {
-    var filters = {};
-    if (state.kind) { filters.kind = state.kind; }
-    if (state.district) { filters.district = state.district; }
-    if (state.date) { filters[state.date.length === 4 ? "year" : "month"] = state.date; }
-    return filters;
+  // The filter files a search needs: search/f/<filter>-<value>.bin.
+  function filterFiles(state) {
+    return FILTERS.filter(function (name) { return state[name]; }).map(function (name) {
+      return "f/" + name + "-" + state[name] + ".bin";
+    });
   }
 
-  // --- Searching -------------------------------------------------------------------------
-  var pagefindModule = null;
-  function loadPagefind() {
-    if (!pagefindModule) {
-      pagefindModule = import(new URL(form.getAttribute("data-pagefind"), document.baseURI).href)
-        .then(function (pagefind) {
-          // The main thread: searches take milliseconds, the worker script is 41 KB more.
-          return pagefind.options({ noWorker: true }).then(function () { return pagefind; });
+  // --- The index ---------------------------------------------------------------------------
+  // index.json names the format, the version (every other file is fetched with ?v=version,
+  // so a browser never mixes files of two builds) and the number of buckets. A token's
+  // postings are in bucket file i/<CRC-32 of the token & (buckets - 1)>.bin.
+  var INDEX_FORMAT = 1;
+  var meta = null;
+  function loadMeta() {
+    if (!meta) {
+      meta = fetch(new URL("index.json", indexRoot), { cache: "no-cache" })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.json();
+        })
+        .then(function (data) {
+          if (data.format !== INDEX_FORMAT) { throw new Error("index format " + data.format); }
+          return data;
         });
+      meta.catch(function () { meta = null; });
     }
-    return pagefindModule;
+    return meta;
   }
 
-  var groupedPages = null;
-  function loadGroupedPages(pagefind) {
-    if (!groupedPages) {
-      groupedPages = pagefind.search("\"" + GROUP_MARK + "\"").then(function (response) {
-        var ids = {};
-        response.results.forEach(function (r) { ids[r.id] = true; });
-        return ids;
-      });
-    }
-    return groupedPages;
-  }
-
-  // A record's display data: search/r/<Pagefind page id>-<slot>.json.
-  var displayCache = {};
-  function display(key) {
-    if (!displayCache[key]) {
-      var url = new URL(key.replace(" ", "-") + ".json", displayRoot);
-      displayCache[key] = fetch(url).then(function (response) {
+  var files = {};
+  function indexFile(info, path, json) {
+    if (!files[path]) {
+      var url = new URL(path, indexRoot);
+      url.search = "v=" + info.version;
+      files[path] = fetch(url).then(function (response) {
         if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return response.json();
-      });
-    }
-    return displayCache[key];
-  }
-
-  // The records matching one term, as "pageId slot" keys, pages in page order (newest
-  // first) and slots in order. The first token's exact ("quoted") lookup gives the page
-  // order; plain lookups give every position of a token (no token is a prefix of another,
-  // so a plain lookup is exact too).
-  async function termMatches(pagefind, plan, options, grouped) {
-    var ordered = await pagefind.search("\"" + plan.tokens[0] + "\"", options);
-    if (!ordered.results.length) { return []; }
-    var located = await Promise.all(plan.tokens.map(function (token) {
-      return pagefind.search(token, options);
-    }));
-    var positions = located.map(function (response) {
-      var byId = {};
-      response.results.forEach(function (r) { byId[r.id] = r.words; });
-      return byId;
-    });
-    var keys = [];
-    ordered.results.forEach(function (result) {
-      var id = result.id;
-      var slots = {};
-      (positions[0][id] || []).forEach(function (start) {
-        var all = plan.offsets.every(function (offset, j) {
-          var words = positions[j][id];
-          return words && words.indexOf(start + offset) !== -1;
+        return json ? response.json() : response.arrayBuffer().then(function (buffer) {
+          return new Uint8Array(buffer);
         });
-        if (all) { slots[grouped[id] ? Math.floor(start / stride) : 0] = true; }
       });
-      Object.keys(slots).map(Number).sort(function (a, b) { return a - b; })
-        .forEach(function (slot) { keys.push(id + " " + slot); });
-    });
-    return keys;
+      files[path].catch(function () { delete files[path]; });
+    }
+    return files[path];
   }
 
-  function intersect(keyLists) {
-    var keys = keyLists[0];
-    keyLists.slice(1).forEach(function (other) {
-      var keep = {};
-      other.forEach(function (key) { keep[key] = true; });
-      keys = keys.filter(function (key) { return keep[key]; });
+  var CRC_TABLE = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) { c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1; }
+    CRC_TABLE.push(c >>> 0);
+  }
+  function crc32(bytes) {
+    var crc = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) { crc = CRC_TABLE[(crc ^ bytes[i]) & 255] ^ (crc >>> 8); }
+    return (crc ^ 0xFFFFFFFF) >>> 0;
+  }
+
+  // Unsigned LEB128 numbers, one after another.
+  function Reader(bytes) { this.bytes = bytes; this.at = 0; }
+  Reader.prototype.more = function () { return this.at < this.bytes.length; };
+  Reader.prototype.next = function () {
+    var value = 0;
+    var scale = 1;
+    var byte;
+    do {
+      if (this.at >= this.bytes.length) { throw new Error("truncated index file"); }
+      byte = this.bytes[this.at++];
+      value += (byte & 127) * scale;
+      scale *= 128;
+    } while (byte & 128);
+    return value;
+  };
+
+  var encoder = new TextEncoder();
+  function sameBytes(a, b) {
+    if (a.length !== b.length) { return false; }
+    for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return false; } }
+    return true;
+  }
+
+  // A token's postings (bytes), or null. A bucket is: the number of tokens, then per token
+  // the length of its UTF-8 name, the name, the length of its postings, the postings.
+  async function postings(info, token) {
+    var name = encoder.encode(token);
+    var bytes = await indexFile(info, "i/" + (crc32(name) & (info.buckets - 1)) + ".bin");
+    var reader = new Reader(bytes);
+    for (var count = reader.next(); count > 0; count--) {
+      var nameLength = reader.next();
+      var found = sameBytes(bytes.subarray(reader.at, reader.at + nameLength), name);
+      reader.at += nameLength;
+      var length = reader.next();
+      if (found) { return bytes.subarray(reader.at, reader.at + length); }
+      reader.at += length;
+    }
+    return null;
+  }
+
+  // Record numbers, delta-coded (a token without positions, or a filter value).
+  function recordNumbers(bytes) {
+    var numbers = [];
+    if (!bytes) { return numbers; }
+    var reader = new Reader(bytes);
+    for (var number = 0; reader.more();) { number += reader.next(); numbers.push(number); }
+    return numbers;
+  }
+
+  // A trigram's records and positions: per record its number (delta), the count of
+  // positions, the positions (delta).
+  function positionsByRecord(bytes) {
+    var byRecord = new Map();
+    if (!bytes) { return byRecord; }
+    var reader = new Reader(bytes);
+    for (var number = 0; reader.more();) {
+      number += reader.next();
+      var positions = new Set();
+      for (var count = reader.next(), at = 0; count > 0; count--) {
+        at += reader.next();
+        positions.add(at);
+      }
+      byRecord.set(number, positions);
+    }
+    return byRecord;
+  }
+
+  // The numbers of the records matching one term: its trigrams at its offsets in one record.
+  async function termMatches(info, plan) {
+    var found = await Promise.all(plan.tokens.map(function (token) {
+      return postings(info, token);
+    }));
+    if (!plan.positional) { return recordNumbers(found[0]); }
+    var located = found.map(positionsByRecord);
+    var numbers = [];
+    located[0].forEach(function (starts, number) {
+      for (var start of starts) {
+        var all = plan.offsets.every(function (offset, j) {
+          var positions = located[j].get(number);
+          return positions && positions.has(start + offset);
+        });
+        if (all) { numbers.push(number); return; }
+      }
     });
-    return keys;
+    return numbers;
+  }
+
+  function display(info, number) {
+    return indexFile(info, "r/" + number + ".json", true);
+  }
+
+  // The numbers in every list, newest (highest) first.
+  function intersect(lists) {
+    var numbers = lists[0];
+    lists.slice(1).forEach(function (other) {
+      var keep = new Set(other);
+      numbers = numbers.filter(function (number) { return keep.has(number); });
+    });
+    return numbers.sort(function (a, b) { return b - a; });
   }
 
   var serial = 0;
@@ -245,32 +296,32 @@
   async function search(state) {
     var mine = ++serial;
     var plans = queryPlans(state.q);
-    var filters = pagefindFilters(state);
+    var filters = filterFiles(state);
     list.textContent = "";
     more.hidden = true;
     current = null;
     if (!plans.length) {
       // Filters narrow a query; browsing without one is what the district pages are for.
-      var asked = state.q || Object.keys(filters).length;
+      var asked = state.q || filters.length;
       setStatus(asked ? "请输入要搜索的村名、街道、单位、户号或关键词。" : "");
       return;
     }
     document.body.setAttribute("data-search-state", "searching");
     statusEl.textContent = "正在搜索…";
-    var keyLists;
+    var lists;
     try {
-      var pagefind = await loadPagefind();
-      var grouped = await loadGroupedPages(pagefind);
-      var options = { filters: filters };
-      keyLists = await Promise.all(plans.map(function (plan) {
-        return termMatches(pagefind, plan, options, grouped);
-      }));
+      var info = await loadMeta();
+      lists = await Promise.all(plans.map(function (plan) {
+        return termMatches(info, plan);
+      }).concat(filters.map(function (path) {
+        return indexFile(info, path).then(recordNumbers);
+      })));
     } catch (error) {
       if (mine === serial) { fail(); }
       return;
     }
     if (mine !== serial) { return; }
-    current = { keys: intersect(keyLists), shown: 0 };
+    current = { keys: intersect(lists), shown: 0, info: info };
     await showMore(false);
     if (mine !== serial) { return; }
     setStatus(describe(state, current.keys.length));
@@ -285,8 +336,8 @@
 
   async function showMore(moveFocus) {
     var batch = current.keys.slice(current.shown, current.shown + pageSize);
-    var items = await Promise.all(batch.map(function (key) {
-      return display(key).catch(function () { return null; });
+    var items = await Promise.all(batch.map(function (number) {
+      return display(current.info, number).catch(function () { return null; });
     }));
     var first = null;
     items.forEach(function (item) {
