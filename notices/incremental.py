@@ -483,6 +483,47 @@ def _render_jobs(jobs) -> None:
 
 
 # ---------------------------------------------------------------------------
+# Work beside the build (the search index)
+
+
+@dataclass
+class BackgroundJob:
+    """A function running in a forked child; its JSON result comes back through a pipe."""
+
+    pid: int
+    reader: int
+    done: Callable[[dict], None]
+
+    @classmethod
+    def start(cls, work: Callable[[], dict], done: Callable[[dict], None]) -> BackgroundJob:
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, send the result, exit without cleanup
+            os.close(reader)
+            code = 0
+            try:
+                result = work()
+            except BaseException:  # noqa: BLE001 - reported through the exit status
+                log.exception("background work failed")
+                result, code = {}, 1
+            try:
+                with os.fdopen(writer, "wb") as pipe:
+                    pipe.write(json.dumps(result).encode("utf-8"))
+            finally:
+                os._exit(code)
+        os.close(writer)
+        return cls(pid, reader, done)
+
+    def join(self) -> None:
+        with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError("background work failed in its worker process (see above)")
+        self.done(json.loads(data))
+
+
+# ---------------------------------------------------------------------------
 # Files written by plugins (feeds, calendars, data)
 
 
@@ -497,6 +538,34 @@ class BuildState:
     catalog_fp: str = ""
     writer: IncrementalWriter | None = None
     _marks: dict[str, float] = field(default_factory=dict)
+    _background: list[BackgroundJob] = field(default_factory=list)
+    _catalog_hooks: list[Callable] = field(default_factory=list)
+
+    def when_catalog_ready(self, hook: Callable) -> None:
+        """Call ``hook(catalog)`` as soon as the catalog is built, before any page is written."""
+        self._catalog_hooks.append(hook)
+
+    def catalog_ready(self, catalog) -> None:
+        for hook in self._catalog_hooks:
+            hook(catalog)
+
+    def in_background(self, work: Callable[[], dict], done: Callable[[dict], None]) -> None:
+        """Run ``work`` in a forked process while the build goes on (serially without fork).
+
+        ``work`` writes its files into the staging folder and returns a JSON-able dict, which
+        ``done`` receives in this process when ``join_background`` is called (after the
+        pages are rendered): it records the files in the manifest or reports a problem.
+        """
+        if not hasattr(os, "fork"):
+            done(work())
+            return
+        self._background.append(BackgroundJob.start(work, done))
+
+    def join_background(self) -> None:
+        """Wait for every background job and hand each its result."""
+        jobs, self._background = self._background, []
+        for job in jobs:
+            job.join()
 
     def mark(self, name: str) -> None:
         """Start phase ``name``, or end it (adding to the timings) on the second call."""

@@ -221,6 +221,8 @@ def on_finalized(pelican) -> None:
     if state.writer is not None:
         with phase("render"):
             state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
+    with phase("wait"):
+        state.join_background()
     with phase("cache"):
         state.cache.save()
     if state.manifest.unchanged:
@@ -302,6 +304,7 @@ def on_all_generators_finalized(generators) -> None:
         generator.context["catalog"] = catalog
         generator.context["Kind"] = Kind
     state.mark("write")
+    state.catalog_ready(catalog)
 
 
 def register() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -24,7 +25,6 @@ from notices.settings import PluginSettings, load_plugin_settings
 
 MANIFEST_ENTRY = "::search"
 INDEX_FOLDER = "search"
-DISPLAY_FOLDER = "search/r/"  # one file per record, reused when its bytes are the same
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
 log = logging.getLogger("pelican.plugins.search_index")
@@ -48,6 +48,9 @@ class SearchPageGenerator(Generator):
     def generate_context(self) -> None:
         self.options = load_plugin_settings(self.settings, "SEARCH", SearchSettings)
         self.context["SEARCH"] = self.options
+        state = self.settings.get("NOTICES_BUILD_STATE")
+        if state is not None and self.options.index:
+            state.when_catalog_ready(lambda catalog: self._start_index(catalog, state))
 
     def generate_output(self, writer) -> None:
         catalog = self.context["catalog"]
@@ -61,43 +64,55 @@ class SearchPageGenerator(Generator):
             search_kinds=[(k.value, label) for k, label in KIND_LABELS.items()],
             search_months=list(months.items()), search_index=self.options.index,
         )
-        if not self.options.index:
-            return
-        state = self.settings.get("NOTICES_BUILD_STATE")
-        if state is not None and self._reuse_previous_index(state):
-            return
-        try:
-            with timing.phase("search"):
-                self._write_index(catalog, state)
-        except SearchIndexError as exc:
-            log.error("search index: %s", exc)
+        if self.options.index and self.settings.get("NOTICES_BUILD_STATE") is None:
+            self._index_done(self._write_index(catalog), None, "")  # Pelican run directly
 
-    def _write_index(self, catalog, state) -> None:
-        records = search_records(catalog)
-        key = hashlib.sha256(repr([MANIFEST_ENTRY, self.options.bucket_bytes] + [
-            (r.url, r.text, r.filters, r.display) for r in records]).encode()).hexdigest()
-        if state is not None and state.manifest.reusable(MANIFEST_ENTRY, key) and all(
-                state.manifest.reusable(name, entry["key"])
-                for name, entry in state.manifest.previous.items()
-                if name.startswith(DISPLAY_FOLDER)):
+    def _start_index(self, catalog, state) -> None:
+        if self._reuse_previous_index(state):
+            return
+        # The catalog's fingerprint covers every notice and URL the records come from (and
+        # the manifest is dropped when code, theme or settings change).
+        key = hashlib.sha256(f"{MANIFEST_ENTRY}|{state.catalog_fp}|"
+                             f"{self.options.bucket_bytes}".encode()).hexdigest()[:32]
+        if state.manifest.reusable(MANIFEST_ENTRY, key):
             return  # the same records: the previous index is linked into the new tree
-        index = build_index(records, self.options.bucket_bytes, filter_values={
-            "kind": [k.value for k in KIND_LABELS],
-            "district": [d.slug for d in catalog.districts]})
+        # Indexing needs only the catalog: it runs in a second process while the pages,
+        # feeds and calendars are written, and is waited for before the tree is swapped in.
+        state.in_background(lambda: self._write_index(catalog),
+                            lambda result: self._index_done(result, state, key))
+
+    def _write_index(self, catalog) -> dict:
+        started = time.perf_counter()
+        try:
+            index = build_index(search_records(catalog), self.options.bucket_bytes,
+                                filter_values={
+                                    "kind": [k.value for k in KIND_LABELS],
+                                    "district": [d.slug for d in catalog.districts]})
+        except SearchIndexError as exc:
+            return {"error": str(exc)}
         root = Path(self.output_path) / INDEX_FOLDER
-        written = []
+        made = set()
         for name, data in index.files.items():
-            path = f"{INDEX_FOLDER}/{name}"
-            if state is not None and path.startswith(DISPLAY_FOLDER):
-                state.write_output(path, [data], lambda data=data: data)
-                continue
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            folder = (root / name).parent
+            if folder not in made:
+                folder.mkdir(parents=True, exist_ok=True)
+                made.add(folder)
             (root / name).write_bytes(data)
-            written.append(path)
+        return {"files": [f"{INDEX_FOLDER}/{name}" for name in index.files],
+                "records": index.records, "tokens": index.tokens, "buckets": index.buckets,
+                "bytes": sum(map(len, index.files.values())),
+                "seconds": time.perf_counter() - started}
+
+    def _index_done(self, result: dict, state, key: str) -> None:
+        if "error" in result:
+            log.error("search index: %s", result["error"])
+            return
+        timing.PHASES["search"] += result["seconds"]
         if state is not None:
-            state.manifest.record(MANIFEST_ENTRY, key, written)
-        log.info("search index: %d records, %d tokens in %d buckets (%d KiB)", index.records,
-                 index.tokens, index.buckets, sum(map(len, index.files.values())) // 1024)
+            state.manifest.record(MANIFEST_ENTRY, key, result["files"])
+        log.info("search index: %d records, %d tokens in %d buckets (%d KiB) in %.2f s",
+                 result["records"], result["tokens"], result["buckets"],
+                 result["bytes"] // 1024, result["seconds"])
 
     def _reuse_previous_index(self, state) -> bool:
         """Carry the previous build's index over unchanged.
@@ -111,9 +126,7 @@ class SearchPageGenerator(Generator):
             return False
         # Keeping the previous entries (and keys) makes the next full build see that the
         # index is out of date and replace it.
-        return all(state.manifest.reusable(name, entry["key"])
-                   for name, entry in previous.items()
-                   if name == MANIFEST_ENTRY or name.startswith(DISPLAY_FOLDER))
+        return state.manifest.reusable(MANIFEST_ENTRY, previous[MANIFEST_ENTRY]["key"])
 
 
 def get_generators(pelican):
