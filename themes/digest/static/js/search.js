@@ -265,8 +265,12 @@
     return numbers;
   }
 
+  // What a result shows: r/<number // block>.json holds the records of one block, in order.
   function display(info, number) {
-    return indexFile(info, "r/" + number + ".json", true);
+    var block = Math.floor(number / info.block);
+    return indexFile(info, "r/" + block + ".json", true).then(function (items) {
+      return items[number - block * info.block];
+    });
   }
 
   // The numbers in every list, newest (highest) first.
