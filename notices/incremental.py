@@ -18,6 +18,7 @@ If nothing changed at all, the staging folder is dropped and ``output/`` is left
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -452,6 +453,7 @@ class IncrementalWriter(Writer):
             _render_jobs(jobs)
             return
         share = jobs[len(jobs) // 2:]
+        gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
         pid = os.fork()
         if pid == 0:  # the child renders the second half and exits without cleanup
             code = 0
@@ -497,6 +499,7 @@ class BackgroundJob:
     @classmethod
     def start(cls, work: Callable[[], dict], done: Callable[[dict], None]) -> BackgroundJob:
         reader, writer = os.pipe()
+        gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
         pid = os.fork()
         if pid == 0:  # the child: do the work, send the result, exit without cleanup
             os.close(reader)

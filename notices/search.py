@@ -295,6 +295,15 @@ def _varint_array(values):
     return out, starts
 
 
+def _where(mask):
+    """``np.flatnonzero(mask)`` as int32, a slice at a time (no int64 array of it all)."""
+    import numpy as np
+
+    step = 1 << 22
+    return np.concatenate([np.flatnonzero(mask[i:i + step]).astype(np.int32) + np.int32(i)
+                           for i in range(0, mask.size, step)] or [np.empty(0, np.int32)])
+
+
 def _group_starts(keys):
     import numpy as np
 
@@ -349,37 +358,38 @@ class _Postings:
         self.words = vocabulary
         self.tokens: list[tuple[str, bytes]] = []
         u = np.frombuffer(units, dtype=np.int32)
-        lengths = np.diff(np.array(starts, dtype=np.int64))
-        record = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
-        position = (np.arange(u.size, dtype=np.int32)
-                    - np.repeat(np.array(starts[:-1], dtype=np.int32), lengths))
+        # The record of a position, and the position within its record, are looked up for
+        # each part's tokens rather than kept for all positions (memory at 20,000 items).
+        record_starts = np.array(starts, dtype=np.int64)
         size = max(len(vocabulary), 1)
         if size >= 1 << 21:  # trigram keys below are size**3: keep them within 63 bits
             raise SearchIndexError(f"{size} distinct characters and words are more than the "
                                    "index can number (2**21)")
         # Tokens are taken in parts (by their first unit), which bounds the memory of the
-        # sorts: about 2 million postings a part. Records and positions increase along the
+        # sorts: about a million postings a part. Records and positions increase along the
         # arrays, so a stable sort by token leaves each token's postings in record and
         # position order.
-        parts = max(1, u.size // 2_000_000)
+        parts = min(max(1, u.size // 1_000_000), 1 << 15)
         for width in (1, 2, NGRAM):
             valid = u[:u.size - width + 1] >= 0
             for i in range(1, width):
                 valid &= u[i:u.size - width + 1 + i] >= 0
-            starts_all = np.flatnonzero(valid)
+            starts_all = _where(valid)
             del valid
+            part_of = (u[starts_all] % parts).astype(np.int16)
             for part in range(parts):
-                at = starts_all[u[starts_all] % parts == part] if parts > 1 else starts_all
+                at = starts_all[part_of == part] if parts > 1 else starts_all
                 keys = u[at].astype(np.int64)
                 for i in range(1, width):
                     keys = keys * size + u[at + i]
                 order = np.argsort(keys, kind="stable")
                 keys, at = keys[order], at[order]
                 del order
+                record = (np.searchsorted(record_starts, at, side="right") - 1).astype(np.int32)
                 if width < NGRAM:
-                    self._add_set(keys, record[at], at, width, u)
+                    self._add_set(keys, record, at, width, u)
                 else:
-                    self._add_stream(keys, record[at], position[at], at, u)
+                    self._add_stream(keys, record, at - record_starts[record], at, u)
 
     def _names(self, first_at, width: int, u) -> list[str]:
         words = self.words
