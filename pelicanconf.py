@@ -113,6 +113,9 @@ JINJA_ENVIRONMENT = {
 }
 RELATIVE_URLS = True
 SLUGIFY_SOURCE = "basename"
+# Dates and slugs come from the front matter (notice_reader); Pelican's default
+# FILENAME_METADATA would parse a date out of every file name with dateutil, for nothing.
+FILENAME_METADATA = ""
 DELETE_OUTPUT_DIRECTORY = False
 # Parsed content is cached by the notice_reader plugin, keyed by content hash.
 CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")

@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -53,18 +54,60 @@ def plain_python() -> Path:
     return python
 
 
-def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
-    """Run a command; return (wall seconds, peak RSS in KiB of its main process, stderr)."""
+def _tree_pss_kib(root: int) -> int:
+    """The summed proportional set size (PSS) of a process and all its descendants.
+
+    Forked workers share most pages with the build process; their RSS counts those pages
+    again, PSS divides them among the sharers, so the sum is the memory the build holds.
+    """
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+                total += next(int(line.split()[1]) for line in handle if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str, int]:
+    """Run a command; return (wall seconds, peak RSS in KiB of its main process, stderr,
+    peak summed PSS in KiB of it and its children, sampled every 0.1 s; 0 without /proc)."""
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env=env, text=True)
+    peak_pss = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_pss
+        while not done.wait(0.1):
+            peak_pss = max(peak_pss, _tree_pss_kib(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if os.path.exists("/proc/self/smaps_rollup"):
+        sampler.start()
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
+    done.set()
+    if sampler.is_alive():
+        sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss, stderr
+    return elapsed, usage.ru_maxrss, stderr, peak_pss
 
 
 def make_corpus(size: int, seed: int, work: Path) -> tuple[Path, Path]:
@@ -114,36 +157,37 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
     env = dict(os.environ, NOTICES_TIMINGS="1", NOTICES_QUIET_SERVER="1")
     times: dict[str, list[float]] = {"plain": [], "cold": [], "nochange": [], "one-file": [],
                                      "one-file-search": []}
-    memory = {"plain": 0, "ours": 0, "build": 0, "child": 0}
+    memory = {"plain": 0, "ours": 0, "build": 0, "child": 0, "tree": 0}
     phases: list[dict[str, float]] = []
     for round_number in range(1, runs + 1):
         progress(f"{size} items, round {round_number}/{runs}: plain Pelican cold build")
         shutil.rmtree(plain / "output", ignore_errors=True)
-        seconds, rss, _ = run(plain_cmd, plain)
+        seconds, rss, _, _ = run(plain_cmd, plain)
         times["plain"].append(seconds)
         memory["plain"] = max(memory["plain"], rss)
 
         progress(f"{size} items, round {round_number}/{runs}: our cold build")
         shutil.rmtree(ours / "output", ignore_errors=True)
         shutil.rmtree(ours / ".cache", ignore_errors=True)
-        seconds, rss, stderr = run(ours_cmd, ROOT, env)
+        seconds, rss, stderr, pss = run(ours_cmd, ROOT, env)
         times["cold"].append(seconds)
         memory["ours"] = max(memory["ours"], rss)
+        memory["tree"] = max(memory["tree"], pss)
         build_mib, child_mib = parse_memory(stderr)
         memory["build"] = max(memory["build"], build_mib)
         memory["child"] = max(memory["child"], child_mib)
         phases.append(parse_phases(stderr))
 
         progress(f"{size} items, round {round_number}/{runs}: our rebuild, nothing changed")
-        seconds, _, stderr = run(ours_cmd, ROOT, env)
+        seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
         times["nochange"].append(seconds)
 
         progress(f"{size} items, round {round_number}/{runs}: our rebuild after one edit")
         edit_one_file(ours, round_number)
-        seconds, _, stderr = run([*ours_cmd, "--defer-search"], ROOT, env)
+        seconds, _, stderr, _ = run([*ours_cmd, "--defer-search"], ROOT, env)
         times["one-file"].append(seconds)
         progress(f"{size} items, round {round_number}/{runs}: the search index catching up")
-        seconds, _, stderr = run(ours_cmd, ROOT, env)
+        seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
         times["one-file-search"].append(seconds)
     med = {k: statistics.median(v) for k, v in times.items()}
     names = sorted({k for p in phases for k in p}, key=lambda k: list(phases[0]).index(k)
@@ -161,7 +205,8 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         f"{med['one-file-search'] / med['cold']:.3f}",
         f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
         f"plain {memory['plain'] / 1024:.0f} MiB "
-        f"(ours: build process {memory['build']} MiB, largest child {memory['child']} MiB)",
+        f"(ours: build process {memory['build']} MiB, largest child {memory['child']} MiB, "
+        f"all processes together {memory['tree'] / 1024:.0f} MiB PSS)",
         f"phases {size}: {phase_text}",
     ]
 

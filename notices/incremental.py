@@ -18,12 +18,15 @@ If nothing changed at all, the staging folder is dropped and ``output/`` is left
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
 import logging
 import os
 import pickle
+import shutil
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,29 +119,35 @@ def code_fingerprint(settings: dict) -> str:
 class ReaderCache:
     """Typed notices (or their problems) by a hash of path and bytes, kept across runs."""
 
-    path: Path | None
+    path: Path | None  # a folder of SHARDS pickles; a key's shard is its CRC-32 mod SHARDS
     code: str
     entries: dict[str, object] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
-    dirty: bool = False
+    dirty: set[int] = field(default_factory=set)
+
+    SHARDS = 32  # an edit rewrites one shard (a 32nd of the cache), not all of it
 
     @classmethod
     def load(cls, cache_dir: str | None, code: str) -> ReaderCache:
         if not cache_dir:
             return cls(None, code)
-        path = Path(cache_dir) / f"notices-{code}.pickle"
+        path = Path(cache_dir) / f"notices-{code}"
         entries: dict[str, object] = {}
-        if path.exists():
+        for shard in sorted(path.glob("*.pickle")) if path.is_dir() else []:
             try:
-                with open(path, "rb") as handle:
-                    entries = pickle.load(handle)
-            except Exception:  # noqa: BLE001 - a damaged cache is only slower
-                entries = {}
+                with open(shard, "rb") as handle:
+                    entries.update(pickle.load(handle))
+            except Exception:  # noqa: BLE001 - a damaged shard is only slower
+                continue
         return cls(path, code, entries)
 
     @staticmethod
     def key(path: str, data: bytes) -> str:
         return _hash(os.path.abspath(path), data)
+
+    @classmethod
+    def shard(cls, key: str) -> int:
+        return zlib.crc32(key.encode("utf-8")) % cls.SHARDS
 
     def get(self, key: str):
         self.used.add(key)
@@ -147,25 +156,36 @@ class ReaderCache:
     def put(self, key: str, value) -> None:
         self.used.add(key)
         self.entries[key] = value
-        self.dirty = True
+        self.dirty.add(self.shard(key))
 
     def save(self) -> None:
-        """Keep the entries this run used (drop stale ones) and write atomically."""
+        """Keep the entries this run used (drop stale ones); rewrite changed shards atomically."""
         if self.path is None:
             return
-        stale = set(self.entries) - self.used
-        if not self.dirty and not stale:
-            return
-        for key in stale:
+        for key in set(self.entries) - self.used:
             del self.entries[key]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for old in self.path.parent.glob("notices-*.pickle"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as handle:
-            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+            self.dirty.add(self.shard(key))
+        if not self.dirty:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("notices-*"):
+            if old != self.path:  # caches of other code versions
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
+        shards: dict[int, dict] = {n: {} for n in self.dirty}
+        for key, value in self.entries.items():
+            shard = shards.get(self.shard(key))
+            if shard is not None:
+                shard[key] = value
+        for number, entries in shards.items():
+            target = self.path / f"{number:02d}.pickle"
+            tmp = target.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as handle:
+                pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        self.dirty.clear()
 
 
 def parse_in_parallel(jobs: list[tuple[str, bytes]], parse: Callable, workers: int = 2) -> list:
@@ -273,14 +293,20 @@ def write_atomic(path: Path, text: str) -> None:
 # Dependency keys for pages
 
 
-def fingerprint_value(value, catalog_fp: str) -> str:
-    """A stable text standing for what a template argument shows."""
+@functools.cache
+def _fingerprinted_types() -> tuple:
     from pelican.contents import Content
     from pelican.paginator import Page
 
     from .catalog import Catalog, WindowEntry
     from .model import Notice
 
+    return Notice, Content, WindowEntry, Page, Catalog
+
+
+def fingerprint_value(value, catalog_fp: str) -> str:
+    """A stable text standing for what a template argument shows."""
+    Notice, Content, WindowEntry, Page, Catalog = _fingerprinted_types()  # noqa: N806
     if isinstance(value, Notice):
         return f"N{value.content_hash}:{value.url}"
     if isinstance(value, Content):
@@ -454,8 +480,10 @@ class IncrementalWriter(Writer):
             return
         share = jobs[len(jobs) // 2:]
         gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child renders the second half and exits without cleanup
+            die_with_parent(parent)
             code = 0
             try:
                 _render_jobs(share)
@@ -488,6 +516,21 @@ def _render_jobs(jobs) -> None:
 # Work beside the build (the search index)
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked worker: be killed when the build process dies (Linux), so a worker of a
+    build that was killed stops writing into the abandoned staging folder."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux: the worker finishes its work into the abandoned folder
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
 @dataclass
 class BackgroundJob:
     """A function running in a forked child; its JSON result comes back through a pipe."""
@@ -500,8 +543,10 @@ class BackgroundJob:
     def start(cls, work: Callable[[], dict], done: Callable[[dict], None]) -> BackgroundJob:
         reader, writer = os.pipe()
         gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child: do the work, send the result, exit without cleanup
+            die_with_parent(parent)
             os.close(reader)
             code = 0
             try:

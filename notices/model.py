@@ -428,13 +428,13 @@ class OutageWindow(Shape):
         areas (order and duplicates ignored). The time is not part of it, so a notice that
         moves the time changes the same event.
         """
-        memo = self._memo.get("identity")
+        memo = self.__pydantic_private__["_memo"].get("identity")
         if memo is None:
             if self.id:
                 memo = f"id:{self.id}"
             else:
                 memo = self.base_identity + (f"#{self._ordinal}" if self._ordinal else "")
-            self._memo["identity"] = memo
+            self.__pydantic_private__["_memo"]["identity"] = memo
         return memo
 
     @property
@@ -445,17 +445,20 @@ class OutageWindow(Shape):
     @property
     def key(self) -> str:
         """A short stable hash of ``identity`` (for anchors and calendar UIDs)."""
-        memo = self._memo.get("key")
+        memo = self.__pydantic_private__["_memo"].get("key")
         if memo is None:
             digest = hashlib.sha256(self.identity.encode("utf-8")).hexdigest()
-            memo = self._memo["key"] = digest[:10]
+            memo = self.__pydantic_private__["_memo"]["key"] = digest[:10]
         return memo
 
     @property
     def anchor(self) -> str:
-        memo = self._memo.get("anchor")
+        # Read through __pydantic_private__: plain ``self._memo`` goes through pydantic's
+        # __getattr__, which cost a second per build at 5,000 items.
+        memo = self.__pydantic_private__["_memo"].get("anchor")
         if memo is None:
-            memo = self._memo["anchor"] = f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}"
+            memo = f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}"
+            self.__pydantic_private__["_memo"]["anchor"] = memo
         return memo
 
     @property
