@@ -459,7 +459,9 @@ class IncrementalWriter(Writer):
                     fingerprint_value(shown, state.catalog_fp),
                     fingerprint_value(paginated or {}, state.catalog_fp),
                     state.catalog_fp if whole_site else "")
-        if not override_output and state.manifest.reusable(name, key):
+        # Notices carry override_save_as (freeze_urls in notice_reader), so Pelican passes
+        # override_output for every article page; the key alone decides reuse.
+        if state.manifest.reusable(name, key):
             return None
         self._files_of_call = []
         try:
