@@ -28,6 +28,7 @@ import pickle
 import shutil
 import zlib
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -577,6 +578,12 @@ class BackgroundJob:
 # Files written by plugins (feeds, calendars, data)
 
 
+def _write_rendered(root: Path, rel_path: str, render: Callable[[], bytes]) -> None:
+    target = root / rel_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(render())
+
+
 @dataclass
 class BuildState:
     """The incremental state of one build, shared by the reader, writer and plugins."""
@@ -589,6 +596,7 @@ class BuildState:
     writer: IncrementalWriter | None = None
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
+    _queued: list | None = None
     _catalog_hooks: list[Callable] = field(default_factory=list)
 
     def when_catalog_ready(self, hook: Callable) -> None:
@@ -635,7 +643,33 @@ class BuildState:
         key = _hash(*key_parts)
         if self.manifest.reusable(rel_path, key):
             return
-        target = self.output_path / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(render())
+        if self._queued is not None:
+            self._queued.append((rel_path, key, render))
+            return
+        _write_rendered(self.output_path, rel_path, render)
         self.manifest.record(rel_path, key, [rel_path])
+
+    @contextmanager
+    def outputs_in_background(self):
+        """Within the block ``write_output`` decides reuse at once but only queues renders;
+        at the end of the block the queued files are rendered and written in a second
+        process (``in_background``), while the build goes on."""
+        self._queued = []
+        try:
+            yield
+        finally:
+            queued, self._queued = self._queued, None
+        if not queued:
+            return
+        root = self.output_path
+
+        def work() -> dict:
+            for rel_path, _, render in queued:
+                _write_rendered(root, rel_path, render)
+            return {"written": [[rel_path, key] for rel_path, key, _ in queued]}
+
+        def done(result: dict) -> None:
+            for rel_path, key in result["written"]:
+                self.manifest.record(rel_path, key, [rel_path])
+
+        self.in_background(work, done)

@@ -57,8 +57,13 @@ class DistrictFeedsGenerator(Generator):
         return _LazyBodies(articles, site_base(self.settings))
 
     def generate_output(self, writer) -> None:
+        state = self.settings.get("NOTICES_BUILD_STATE")
         with phase("feeds"):
-            self._write_feeds()
+            if state is None:
+                self._write_feeds()
+            else:  # feeds to render are rendered in a second process while pages are written
+                with state.outputs_in_background():
+                    self._write_feeds()
         writer.write_file(
             "subscribe/index.html", self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], page_name="subscribe/index",

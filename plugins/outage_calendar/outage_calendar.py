@@ -283,6 +283,16 @@ class OutageCalendarGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
+        state = self.settings.get("NOTICES_BUILD_STATE")
+        if state is None:
+            self._generate(writer)
+            return
+        # Serialising the calendars (icalendar) is a second or two whatever the site's size;
+        # the files are rendered in a second process while the pages are written.
+        with state.outputs_in_background():
+            self._generate(writer)
+
+    def _generate(self, writer) -> None:
         catalog: Catalog = self.context["catalog"]
         cals = self.calendars
         events = cals.events
