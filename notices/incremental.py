@@ -554,9 +554,10 @@ class BackgroundJob:
             code = 0
             try:
                 result = work()
-            except BaseException:  # noqa: BLE001 - reported through the exit status
-                log.exception("background work failed")
-                result, code = {}, 1
+            except BaseException:  # noqa: BLE001 - sent to the build process, which reports it
+                import traceback
+
+                result, code = {FAILURE: traceback.format_exc()}, 1
             try:
                 with os.fdopen(writer, "wb") as pipe:
                     pipe.write(json.dumps(result).encode("utf-8"))
@@ -566,12 +567,26 @@ class BackgroundJob:
         return cls(pid, reader, done)
 
     def join(self) -> None:
+        """Wait for the worker; hand ``done`` its result, or log its failure as an error
+        of the build (which then publishes nothing and exits with status 70)."""
         with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError("background work failed in its worker process (see above)")
-        self.done(json.loads(data))
+        code = os.waitstatus_to_exitcode(status)
+        try:
+            result = json.loads(data) if data else {}
+        except ValueError:
+            result = {}
+        if code != 0 or FAILURE in result:
+            build_log.error("a worker process of the build failed (exit status %s):\n%s", code,
+                            result.get(FAILURE, "(no traceback: it was killed)").rstrip())
+            return
+        self.done(result)
+
+
+FAILURE = "__failure__"
+# Under "pelican": the build driver counts errors logged there and then publishes nothing.
+build_log = logging.getLogger("pelican.notices.workers")
 
 
 # ---------------------------------------------------------------------------

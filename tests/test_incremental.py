@@ -99,3 +99,29 @@ def test_deferred_search_keeps_the_previous_index_until_a_full_build(site, tmp_p
     assert full.code == 0
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert published(cold.output) == published(site / "output")
+
+
+def test_a_failure_in_a_background_worker_stops_the_build_and_keeps_the_output(
+        site, monkeypatch, caplog):
+    # Calendars, feeds and the search index are written by forked workers while the pages
+    # are rendered; a worker that fails must fail the build like the main process would.
+    assert build_site(site).code == 0
+    before = published(site / "output")
+    source = site / "content" / "outages" / "2024-05-02-power.md"
+    source.write_text(source.read_text("utf-8").replace("计划停电", "计划停电（更新）", 1),
+                      "utf-8")
+
+    def broken(component):
+        raise RuntimeError("calendar serialisation failed")
+
+    monkeypatch.setattr("notices.calendars._serialized", broken)
+    result = build_site(site)
+
+    assert result.code == 70
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1
+    assert errors[0].startswith("a worker process of the build failed (exit status 1):\n")
+    assert errors[0].endswith("RuntimeError: calendar serialisation failed")
+    assert "nothing was published" in result.err
+    assert published(site / "output") == before
+    assert not list(site.glob(".build-*"))
