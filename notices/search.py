@@ -103,6 +103,12 @@ def _run_pattern() -> re.Pattern:
     return re.compile(f"[{_word_char_class()}]+")
 
 
+def _is_unit_char(char: str) -> bool:
+    """The test of ``_word_char_class`` for one character (without building the class)."""
+    category = unicodedata.category(char)
+    return ord(char) < _MAX_CODE_POINT and (category[0] in "LN" or category == "Cn")
+
+
 def runs(text: str) -> list[list[str]]:
     """Cut text into runs of units (see the module docstring)."""
     return [_UNIT.findall(run) for run in _run_pattern().findall(normalize(text))]
@@ -248,12 +254,12 @@ def expected_results(records: list[SearchRecord], query: str) -> list[SearchReco
 #   index.json              {"format", "version", "records", "buckets"}: read first
 #   i/<bucket>.bin          tokens whose CRC-32 & (buckets - 1) is <bucket>, with postings
 #   f/<filter>-<value>.bin  the numbers of the records a filter value keeps
-#   r/<record // 8>.json    what a result shows (kind, URL, title, date, districts, …), for
-#                           eight records in a row: a file per record cost 17,526 files
-#                           (3 s to write) at 5,000 items, a block of 8 costs 2,191, and
-#                           20 results still download 20 files at most (about 2.5 KB each)
+#   r/<record // 2>.json    what a result shows (kind, URL, title, date, districts, …), for
+#                           two records in a row: a file per record cost 17,526 files
+#                           (3 s to write) at 5,000 items; blocks of 8 (2,191 files) made
+#                           20 results cost 48 KB, blocks of 2 (8,763 files) about 12 KB
 
-DISPLAY_BLOCK = 8
+DISPLAY_BLOCK = 2
 
 
 def _varint(value: int) -> bytes:
@@ -326,7 +332,6 @@ class _Postings:
         vocabulary: list[str] = []
         number_of: dict[str, int] = {}
         stand_in: dict[str, str] = {}
-        is_unit = _run_pattern().fullmatch
 
         def replace_word(match: re.Match) -> str:
             word = match[0]
@@ -348,7 +353,7 @@ class _Postings:
             numbers = list(map(lookup, text))
             if None in numbers:
                 for char in set(text).difference(number_of):
-                    number_of[char] = len(vocabulary) if is_unit(char) else -1
+                    number_of[char] = len(vocabulary) if _is_unit_char(char) else -1
                     if number_of[char] >= 0:
                         vocabulary.append(char)
                 numbers = list(map(lookup, text))
