@@ -437,10 +437,24 @@ class OutageWindow(Shape):
             self.__pydantic_private__["_memo"]["identity"] = memo
         return memo
 
+    def with_areas(self, areas: list[str]) -> OutageWindow:
+        """This window with fewer areas (some were cancelled): it keeps its identity, key and
+        anchor (the window published on the schedule page), while ``base_identity``
+        describes the areas left."""
+        self.anchor  # noqa: B018 - computes identity, key and anchor before copying them
+        copy = self.model_copy(update={"areas": areas})
+        memo = self.__pydantic_private__["_memo"]
+        copy.__pydantic_private__["_memo"] = {k: memo[k] for k in ("identity", "key", "anchor")}
+        return copy
+
     @property
     def base_identity(self) -> str:
-        areas = "、".join(sorted(set(self.areas)))
-        return f"{self.date.isoformat()}|{self.district.slug}|{self.town or ''}|{areas}"
+        memo = self.__pydantic_private__["_memo"].get("base")
+        if memo is None:
+            areas = "、".join(sorted(set(self.areas)))
+            memo = f"{self.date.isoformat()}|{self.district.slug}|{self.town or ''}|{areas}"
+            self.__pydantic_private__["_memo"]["base"] = memo
+        return memo
 
     @property
     def key(self) -> str:
@@ -541,7 +555,8 @@ class OutageFields(Common):
             for window in sorted(group, key=lambda w: w.start.minutes):
                 count = seen.get(window.base_identity, 0)
                 window._ordinal = count
-                window._memo.clear()
+                for name in ("identity", "key", "anchor"):  # they include the ordinal
+                    window.__pydantic_private__["_memo"].pop(name, None)
                 seen[window.base_identity] = count + 1
         return self
 

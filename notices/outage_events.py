@@ -301,7 +301,7 @@ class _Merger:
             remaining = [a for a in event.areas if a not in listed]
             if remaining:
                 gone = [a for a in event.areas if a in listed]
-                event.window = w.model_copy(update={"areas": remaining})
+                event.window = w.with_areas(remaining)
                 event.cancelled_areas = unique_areas((*event.cancelled_areas, *gone))
                 # A later schedule may list just the areas that are left: the same event.
                 event.aliases.add(event.window.base_identity)

@@ -33,7 +33,7 @@ def report() -> None:
         parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in PHASES.items())
         print(f"phases: {parts}", file=sys.stderr)
         # Peak resident memory (KiB on Linux) of the build process and of its largest child
-        # (a parsing or rendering worker, or Pagefind).
+        # (a parsing, rendering or writing worker, or the search indexer).
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         print(f"memory: build {own} MiB, largest child {child} MiB", file=sys.stderr)

@@ -318,6 +318,31 @@ def freeze_urls(content) -> None:
         content.override_save_as = content.get_url_setting("save_as")
 
 
+class _Listing(list):
+    """A category's articles, as Pelican keeps them, with ``in`` in constant time."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self._ids = {id(item) for item in self}
+
+    def __contains__(self, item) -> bool:
+        return id(item) in self._ids
+
+
+def on_article_generator_finalized(generator) -> None:
+    """Spare Pelican two loops that are quadratic in the number of articles.
+
+    Before writing each category and author page Pelican keeps ``[a for a in dates if a in
+    articles]``, a list scan per article: 6.6 s at 20,000 items. Categories (our kinds)
+    get lists with a constant-time ``in``; authors are dropped, since this site writes no
+    author pages (``AUTHOR_SAVE_AS`` is empty) and every article has the one default author.
+    """
+    generator.categories[:] = [(category, _Listing(articles))
+                               for category, articles in generator.categories]
+    if not generator.settings.get("AUTHOR_SAVE_AS"):
+        generator.authors[:] = []
+
+
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
@@ -326,3 +351,4 @@ def register() -> None:
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(on_finalized)
     signals.content_object_init.connect(freeze_urls)
+    signals.article_generator_finalized.connect(on_article_generator_finalized)
