@@ -570,9 +570,8 @@ class BackgroundJob:
         os.close(writer)
         return cls(pid, reader, done)
 
-    def join(self) -> None:
-        """Wait for the worker; hand ``done`` its result, or log its failure as an error
-        of the build (which then publishes nothing and exits with status 70)."""
+    def result(self) -> dict:
+        """Wait for the worker and return its result; raise ``WorkerFailed`` if it failed."""
         with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -582,10 +581,23 @@ class BackgroundJob:
         except ValueError:
             result = {}
         if code != 0 or FAILURE in result:
-            build_log.error("a worker process of the build failed (exit status %s):\n%s", code,
-                            result.get(FAILURE, "(no traceback: it was killed)").rstrip())
+            raise WorkerFailed(f"a worker process of the build failed (exit status {code}):\n"
+                               + result.get(FAILURE, "(no traceback: it was killed)").rstrip())
+        return result
+
+    def join(self) -> None:
+        """Wait for the worker; hand ``done`` its result, or log its failure as an error
+        of the build (which then publishes nothing and exits with status 70)."""
+        try:
+            result = self.result()
+        except WorkerFailed as exc:
+            build_log.error("%s", exc)
             return
         self.done(result)
+
+
+class WorkerFailed(Exception):
+    """A forked worker raised or was killed; the message holds its traceback."""
 
 
 FAILURE = "__failure__"

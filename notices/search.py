@@ -478,8 +478,18 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     """The index files of ``records`` (numbered by their place in the list).
 
     ``filter_values`` names values that get a file even when no record has them (every
-    declared district and kind), so the browser can tell "none" from "missing".
+    declared district and kind), so the browser can tell "none" from "missing". The
+    plugin builds the two halves (``posting_files``, ``record_files``) in two processes.
     """
+    files, tokens, buckets = posting_files(records, bucket_bytes)
+    files.update(record_files(records, filter_values))
+    files["index.json"] = index_meta(len(records), buckets, file_hashes(files))
+    return SearchIndex(files, len(records), tokens, buckets)
+
+
+def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192
+                  ) -> tuple[dict[str, bytes], int, int]:
+    """The bucket files (``i/<n>.bin``), the number of tokens and the number of buckets."""
     postings = _Postings([r.text for r in records])
     total = sum(len(name) + len(data) + 4 for name, data in postings.tokens)
     buckets = bucket_count(total, bucket_bytes)
@@ -494,6 +504,13 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
         for name, data in entries:
             parts += [_varint(len(name)), name, _varint(len(data)), data]
         files[f"i/{number}.bin"] = b"".join(parts)
+    return files, len(postings.tokens), buckets
+
+
+def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
+                 ) -> dict[str, bytes]:
+    """The filter files (``f/<filter>-<value>.bin``) and display blocks (``r/<n>.json``)."""
+    files: dict[str, bytes] = {}
     kept: dict[tuple[str, str], list[int]] = {
         (name, value): [] for name, values in (filter_values or {}).items() for value in values}
     for number, record in enumerate(records):
@@ -506,10 +523,18 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
         files[f"r/{block // DISPLAY_BLOCK}.json"] = json.dumps(
             [r.display for r in records[block:block + DISPLAY_BLOCK]], ensure_ascii=False,
             separators=(",", ":")).encode("utf-8")
+    return files
+
+
+def file_hashes(files: dict[str, bytes]) -> dict[str, str]:
+    return {path: hashlib.sha256(data).hexdigest() for path, data in files.items()}
+
+
+def index_meta(records: int, buckets: int, hashes: dict[str, str]) -> bytes:
+    """``index.json``; its version is a hash of every other file of the index."""
     digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode("utf-8") + b"\0" + files[path] + b"\0")
-    files["index.json"] = json.dumps(
-        {"format": INDEX_VERSION, "version": digest.hexdigest()[:16], "records": len(records),
+    for path in sorted(hashes):
+        digest.update(f"{path}\0{hashes[path]}\0".encode())
+    return json.dumps(
+        {"format": INDEX_VERSION, "version": digest.hexdigest()[:16], "records": records,
          "buckets": buckets, "block": DISPLAY_BLOCK}, separators=(",", ":")).encode("utf-8")
-    return SearchIndex(files, len(records), len(postings.tokens), buckets)
