@@ -87,6 +87,10 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None, sample: bool = False
     peak summed PSS in KiB of it and its children, sampled every 0.1 s when ``sample``;
     0 otherwise or without /proc). Sampling reads /proc/<pid>/smaps_rollup, which slows
     the processes it reads (1-2 s of a 10 s build), so timed runs do not sample."""
+    # Let the previous build's writes reach the disk first: otherwise the build measured
+    # pays for the write-back of the one before (both sides are treated alike).
+    os.sync()
+    time.sleep(0.5)
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env=env, text=True)
