@@ -482,26 +482,13 @@ class IncrementalWriter(Writer):
         jobs, self.jobs = self.jobs, []
         if not jobs:
             return
-        if len(jobs) < PARALLEL_MIN_JOBS or workers < 2 or not hasattr(os, "fork"):
+        if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
             _render_jobs(jobs)
             return
         share = jobs[len(jobs) // 2:]
-        gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
-        parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # the child renders the second half and exits without cleanup
-            die_with_parent(parent)
-            code = 0
-            try:
-                _render_jobs(share)
-            except BaseException:  # noqa: BLE001 - reported through the exit status
-                log.exception("rendering failed in the worker process")
-                code = 1
-            os._exit(code)
+        worker = BackgroundJob.start(lambda: _render_jobs(share) or {}, lambda result: None)
         _render_jobs(jobs[: len(jobs) // 2])
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError("a page failed to render in the worker process (see above)")
+        worker.result()  # raises WorkerFailed (a RuntimeError) with the worker's traceback
 
 
 def _render_jobs(jobs) -> None:
@@ -540,14 +527,20 @@ def die_with_parent(parent: int) -> None:
 
 @dataclass
 class BackgroundJob:
-    """A function running in a forked child; its JSON result comes back through a pipe."""
+    """A function running in a forked child; its JSON result comes back through a pipe.
 
-    pid: int
-    reader: int
+    Without ``os.fork`` (not POSIX) the function runs at once, in this process.
+    """
+
+    pid: int | None
+    reader: int | None
     done: Callable[[dict], None]
+    finished: dict | None = None  # the result, when the work ran in this process
 
     @classmethod
     def start(cls, work: Callable[[], dict], done: Callable[[dict], None]) -> BackgroundJob:
+        if not hasattr(os, "fork"):
+            return cls(None, None, done, work())
         reader, writer = os.pipe()
         gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
         parent = os.getpid()
@@ -572,6 +565,8 @@ class BackgroundJob:
 
     def result(self) -> dict:
         """Wait for the worker and return its result; raise ``WorkerFailed`` if it failed."""
+        if self.pid is None:
+            return self.finished
         with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -596,7 +591,7 @@ class BackgroundJob:
         self.done(result)
 
 
-class WorkerFailed(Exception):
+class WorkerFailed(RuntimeError):
     """A forked worker raised or was killed; the message holds its traceback."""
 
 
@@ -645,9 +640,6 @@ class BuildState:
         ``done`` receives in this process when ``join_background`` is called (after the
         pages are rendered): it records the files in the manifest or reports a problem.
         """
-        if not hasattr(os, "fork"):
-            done(work())
-            return
         self._background.append(BackgroundJob.start(work, done))
 
     def join_background(self) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -93,26 +92,22 @@ class SearchPageGenerator(Generator):
     def _write_index(self, catalog) -> dict:
         """Build and write the index; return what ``_index_done`` reports (JSON-able).
 
-        In a build the postings are built here while a forked helper writes the display
+        The postings are built here while a forked helper writes the display
         blocks and filter files (the two halves take about as long at 20,000 items).
         """
         started = time.perf_counter()
         records = search_records(catalog)
         filter_values = {"kind": [k.value for k in KIND_LABELS],
                          "district": [d.slug for d in catalog.districts]}
-        helper = None
-        if self.settings.get("NOTICES_BUILD_STATE") is not None and hasattr(os, "fork"):
-            helper = BackgroundJob.start(
-                lambda: self._write_files(record_files(records, filter_values)), lambda r: None)
+        helper = BackgroundJob.start(
+            lambda: self._write_files(record_files(records, filter_values)), lambda r: None)
         try:
             postings, tokens, buckets = posting_files(records, self.options.bucket_bytes)
             hashes = self._write_files(postings)
         except SearchIndexError as exc:
-            if helper is not None:
-                helper.result()
+            helper.result()
             return {"error": str(exc)}
-        hashes.update(helper.result() if helper is not None
-                      else self._write_files(record_files(records, filter_values)))
+        hashes.update(helper.result())
         hashes.update(self._write_files({"index.json": index_meta(len(records), buckets,
                                                                   hashes)}))
         return {"files": [f"{INDEX_FOLDER}/{name}" for name in hashes],
