@@ -428,14 +428,20 @@ class OutageWindow(Shape):
         areas (order and duplicates ignored). The time is not part of it, so a notice that
         moves the time changes the same event.
         """
-        memo = self.__pydantic_private__["_memo"].get("identity")
-        if memo is None:
-            if self.id:
-                memo = f"id:{self.id}"
-            else:
-                memo = self.base_identity + (f"#{self._ordinal}" if self._ordinal else "")
-            self.__pydantic_private__["_memo"]["identity"] = memo
-        return memo
+        return self._remember("identity", lambda: f"id:{self.id}" if self.id else (
+            self.base_identity + (f"#{self._ordinal}" if self._ordinal else "")))
+
+    def _remember(self, name: str, compute):
+        """``compute()``, kept for the window's life (until ``_number_repeats`` clears it).
+
+        Read through ``__pydantic_private__``: plain ``self._memo`` goes through pydantic's
+        ``__getattr__``, which cost a second per build at 5,000 items.
+        """
+        memo = self.__pydantic_private__["_memo"]
+        value = memo.get(name)
+        if value is None:
+            value = memo[name] = compute()
+        return value
 
     def with_areas(self, areas: list[str]) -> OutageWindow:
         """This window with fewer areas (some were cancelled): it keeps its identity, key and
@@ -449,31 +455,20 @@ class OutageWindow(Shape):
 
     @property
     def base_identity(self) -> str:
-        memo = self.__pydantic_private__["_memo"].get("base")
-        if memo is None:
-            areas = "、".join(sorted(set(self.areas)))
-            memo = f"{self.date.isoformat()}|{self.district.slug}|{self.town or ''}|{areas}"
-            self.__pydantic_private__["_memo"]["base"] = memo
-        return memo
+        return self._remember("base", lambda: (
+            f"{self.date.isoformat()}|{self.district.slug}|{self.town or ''}|"
+            + "、".join(sorted(set(self.areas)))))
 
     @property
     def key(self) -> str:
         """A short stable hash of ``identity`` (for anchors and calendar UIDs)."""
-        memo = self.__pydantic_private__["_memo"].get("key")
-        if memo is None:
-            digest = hashlib.sha256(self.identity.encode("utf-8")).hexdigest()
-            memo = self.__pydantic_private__["_memo"]["key"] = digest[:10]
-        return memo
+        return self._remember(
+            "key", lambda: hashlib.sha256(self.identity.encode("utf-8")).hexdigest()[:10])
 
     @property
     def anchor(self) -> str:
-        # Read through __pydantic_private__: plain ``self._memo`` goes through pydantic's
-        # __getattr__, which cost a second per build at 5,000 items.
-        memo = self.__pydantic_private__["_memo"].get("anchor")
-        if memo is None:
-            memo = f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}"
-            self.__pydantic_private__["_memo"]["anchor"] = memo
-        return memo
+        return self._remember(
+            "anchor", lambda: f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}")
 
     @property
     def time_range(self) -> str:
