@@ -28,7 +28,7 @@ import pickle
 import shutil
 import zlib
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -604,10 +604,18 @@ build_log = logging.getLogger("pelican.notices.workers")
 # Files written by plugins (feeds, calendars, data)
 
 
-def _write_rendered(root: Path, rel_path: str, render: Callable[[], bytes]) -> None:
-    target = root / rel_path
+def write_rendered(root: str | Path, rel_path: str, render: Callable[[], bytes]) -> None:
+    """Write ``render()`` to ``root/rel_path``, making its folder (no reuse, no record)."""
+    target = Path(root) / rel_path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(render())
+
+
+def outputs_in_background(settings: dict):
+    """``BuildState.outputs_in_background`` of the build running with ``settings``; a
+    no-op context when Pelican runs without the build driver (files are written at once)."""
+    state = settings.get("NOTICES_BUILD_STATE")
+    return state.outputs_in_background() if state is not None else nullcontext()
 
 
 @dataclass
@@ -669,7 +677,7 @@ class BuildState:
         if self._queued is not None:
             self._queued.append((rel_path, key, render))
             return
-        _write_rendered(self.output_path, rel_path, render)
+        write_rendered(self.output_path, rel_path, render)
         self.manifest.record(rel_path, key, [rel_path])
 
     @contextmanager
@@ -688,7 +696,7 @@ class BuildState:
 
         def work() -> dict:
             for rel_path, _, render in queued:
-                _write_rendered(root, rel_path, render)
+                write_rendered(root, rel_path, render)
             return {"written": [[rel_path, key] for rel_path, key, _ in queued]}
 
         def done(result: dict) -> None:

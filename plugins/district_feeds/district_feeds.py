@@ -15,7 +15,6 @@ reaches the feeds through ``district_feeds`` in the template context.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
 from pelican import signals
@@ -31,6 +30,7 @@ from notices.feeds import (
     build_feeds,
     feed_notices,
 )
+from notices.incremental import outputs_in_background, write_rendered
 from notices.settings import load_plugin_settings
 from notices.timing import phase
 from notices.urls import site_base
@@ -57,13 +57,9 @@ class DistrictFeedsGenerator(Generator):
         return _LazyBodies(articles, site_base(self.settings))
 
     def generate_output(self, writer) -> None:
-        state = self.settings.get("NOTICES_BUILD_STATE")
-        with phase("feeds"):
-            if state is None:
-                self._write_feeds()
-            else:  # feeds to render are rendered in a second process while pages are written
-                with state.outputs_in_background():
-                    self._write_feeds()
+        # Feeds that must be rendered are rendered in a second process while pages are written.
+        with phase("feeds"), outputs_in_background(self.settings):
+            self._write_feeds()
         writer.write_file(
             "subscribe/index.html", self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], page_name="subscribe/index",
@@ -96,10 +92,7 @@ class DistrictFeedsGenerator(Generator):
                 if key is not None:
                     state.write_output(path, [*key, fmt.name], lambda fmt=fmt, r=render: r(fmt))
                     continue
-                target = os.path.join(self.output_path, path)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as handle:
-                    handle.write(render(fmt))
+                write_rendered(self.output_path, path, lambda fmt=fmt, r=render: r(fmt))
 
 
 class _LazyBodies(Mapping):

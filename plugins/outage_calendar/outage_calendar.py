@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from pydantic_core import PydanticCustomError
 from notices.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
 from notices.catalog import Catalog, WindowEntry
 from notices.districts import District
+from notices.incremental import outputs_in_background, write_rendered
 from notices.model import TIMEZONE, Kind, Notice
 from notices.outage_events import (
     OutageEvent,
@@ -231,10 +231,7 @@ class OutageCalendarGenerator(Generator):
         if key is not None and state is not None and hasattr(state, "write_output"):
             state.write_output(path, ["outage_calendar", path, *key], render)
             return
-        target = os.path.join(self.output_path, *path.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "wb") as handle:
-            handle.write(render())
+        write_rendered(self.output_path, path, render)
 
     def _vevent(self, event: OutageEvent):
         if event.key not in self._vevents:
@@ -283,13 +280,9 @@ class OutageCalendarGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        state = self.settings.get("NOTICES_BUILD_STATE")
-        if state is None:
-            self._generate(writer)
-            return
         # Serialising the calendars (icalendar) is a second or two whatever the site's size;
         # the files are rendered in a second process while the pages are written.
-        with state.outputs_in_background():
+        with outputs_in_background(self.settings):
             self._generate(writer)
 
     def _generate(self, writer) -> None:
