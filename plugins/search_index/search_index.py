@@ -70,6 +70,7 @@ class SearchPageGenerator(Generator):
             "search/index.html", self.get_template("search"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], page_name="search/index",
             search_kinds=[(k.value, label) for k, label in KIND_LABELS.items()],
+            search_districts=[(d.slug, d.name) for d in catalog.districts],
             search_months=list(months.items()), search_index=self.options.index,
         )
         if self.options.index and self.settings.get("NOTICES_BUILD_STATE") is None:
