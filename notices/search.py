@@ -72,6 +72,12 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _is_unit_char(char: str) -> bool:
+    """Whether a character is a unit (the indexer asks this once per distinct character)."""
+    category = unicodedata.category(char)
+    return ord(char) < _MAX_CODE_POINT and (category[0] in "LN" or category == "Cn")
+
+
 def _word_char_class() -> str:
     """A regex class of the characters that make up units.
 
@@ -81,8 +87,7 @@ def _word_char_class() -> str:
     """
     ranges: list[tuple[int, int]] = []
     for code in range(_MAX_CODE_POINT):
-        category = unicodedata.category(chr(code))
-        if category[0] in "LN" or category == "Cn":
+        if _is_unit_char(chr(code)):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
             else:
@@ -101,12 +106,6 @@ _UNIT = re.compile(rf"[a-z0-9]{{1,{_ASCII_WORD_MAX}}}|[^a-z0-9]")
 def _run_pattern() -> re.Pattern:
     # Built on first use: scanning the code points takes a quarter of a second.
     return re.compile(f"[{_word_char_class()}]+")
-
-
-def _is_unit_char(char: str) -> bool:
-    """The test of ``_word_char_class`` for one character (without building the class)."""
-    category = unicodedata.category(char)
-    return ord(char) < _MAX_CODE_POINT and (category[0] in "LN" or category == "Cn")
 
 
 def runs(text: str) -> list[list[str]]:
