@@ -246,7 +246,14 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
-        if not unchanged:
+        if unchanged:
+            pass
+        elif state is not None and state.in_place:
+            from .incremental import update_in_place
+
+            with timing.phase("update"):
+                update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
+        else:
             swap_in(staging, output_path)
         _record_state(state, settings, output_path, signature)
         if unchanged:
@@ -275,10 +282,22 @@ def _record_state(state, settings: dict, output_path: Path, signature) -> None:
 
 def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int, object]:
     """Run Pelican into ``staging``; return (exit code, the build state)."""
-    from pelican import Pelican
+    from . import warm
 
     settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
     timing.reset()
+    code, state = EXIT_BUG, None
+    try:
+        code, state = _run_pelican(settings)
+    finally:
+        if warm.WARM is not None:
+            warm.WARM.finish(code == EXIT_OK)
+    return code, state
+
+
+def _run_pelican(settings: dict) -> tuple[int, object]:
+    from pelican import Pelican
+
     with _counting_errors() as errors:
         try:
             with timing.phase("total"):

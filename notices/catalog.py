@@ -54,6 +54,28 @@ class Catalog:
             digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n".encode())
         return digest.hexdigest()[:32]
 
+    def page_fingerprint(self, shown: dict) -> str:
+        """What a page that reads ``catalog`` depends on (its key in the incremental build):
+        anything, so every notice."""
+        return self.fingerprint
+
+    def kind_fingerprint(self, kind: Kind | str) -> str:
+        """Like ``fingerprint``, for the notices of one kind."""
+        kind = Kind(kind)
+        if kind not in self._kind_fingerprints:
+            import hashlib
+
+            digest = hashlib.sha256()
+            for notice in self.of_kind(kind):
+                digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n"
+                              .encode())
+            self._kind_fingerprints[kind] = digest.hexdigest()[:32]
+        return self._kind_fingerprints[kind]
+
+    @cached_property
+    def _kind_fingerprints(self) -> dict[Kind, str]:
+        return {}
+
     def of_kind(self, kind: Kind | str) -> list[Notice]:
         return self._by_kind.get(Kind(kind), [])
 
@@ -94,7 +116,14 @@ class Catalog:
 
     def windows_in(self, district: District | str) -> list[WindowEntry]:
         slug = district if isinstance(district, str) else district.slug
-        return [e for e in self.windows if e.window.district.slug == slug]
+        return self._windows_by_district.get(slug, [])
+
+    @cached_property
+    def _windows_by_district(self) -> dict[str, list[WindowEntry]]:
+        grouped: dict[str, list[WindowEntry]] = defaultdict(list)
+        for entry in self.windows:
+            grouped[entry.window.district.slug].append(entry)
+        return grouped
 
     # The home page digest -------------------------------------------------
 

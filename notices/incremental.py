@@ -250,7 +250,11 @@ class BuildManifest:
     @property
     def unchanged(self) -> bool:
         """Nothing rendered and the same outputs as before: the old tree is the new tree."""
-        return self.rendered == 0 and self.entries.keys() == self.previous.keys()
+        return self.rendered == 0 and (self.entries.keys() - {UNRECORDED}
+                                       == self.previous.keys() - {UNRECORDED})
+
+    def files(self, entries: dict[str, dict]) -> set[str]:
+        return {rel for entry in entries.values() for rel in entry["files"]}
 
     def link_reused(self, staging: Path) -> None:
         """Hard-link reused files from the previous tree (never written to: safe to share)."""
@@ -277,6 +281,56 @@ class BuildManifest:
                      json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
+# Files a build writes that no key describes (static files Pelican copies every build):
+# recorded so that an update in place knows to delete them once they are gone.
+UNRECORDED = "::unrecorded"
+
+
+def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
+                    cache_dir: str) -> None:
+    """Move the files this build wrote from ``staging`` into ``output_dir`` and delete the
+    previous build's files that this one does not make (the live-reload server: the
+    rebuild after an edit touches a few files, not the whole tree).
+
+    Each file is replaced atomically, but not the tree as a whole, so the manifest is
+    removed first: if the process dies half-way, the next build trusts nothing of the tree
+    and renders every page.
+    """
+    manifest_path(cache_dir, output_dir).unlink(missing_ok=True)
+    (state_dir(cache_dir, output_dir) / "inputs").unlink(missing_ok=True)
+    made, written = set(), []
+    source_root = str(staging)
+    for folder, _, names in os.walk(source_root):
+        rel_folder = os.path.relpath(folder, source_root)
+        for name in names:
+            rel = name if rel_folder == "." else os.path.join(rel_folder, name)
+            target = os.path.join(output_dir, rel)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            os.replace(os.path.join(folder, name), target)
+            written.append(rel)
+    recorded = manifest.files(manifest.entries)
+    manifest.entries.pop(UNRECORDED, None)
+    unrecorded = sorted(set(written) - recorded)
+    if unrecorded:
+        manifest.entries[UNRECORDED] = {"key": "", "files": unrecorded}
+    for rel in sorted(manifest.files(manifest.previous) - recorded - set(unrecorded)):
+        path = os.path.join(output_dir, rel)
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        folder = os.path.dirname(path)
+        while folder != str(output_dir):
+            try:
+                os.rmdir(folder)  # only when empty
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
+
+
 def state_dir(cache_dir: str, output_dir: str | Path) -> Path:
     """Where the build state of one output folder is kept."""
     name = hashlib.sha256(str(Path(output_dir).absolute()).encode()).hexdigest()[:12]
@@ -301,17 +355,17 @@ def write_atomic(path: Path, text: str) -> None:
 @functools.cache
 def _fingerprinted_types() -> tuple:
     from pelican.contents import Content
-    from pelican.paginator import Page
+    from pelican.paginator import Page, Paginator
 
     from .catalog import Catalog, WindowEntry
     from .model import Notice
 
-    return Notice, Content, WindowEntry, Page, Catalog
+    return Notice, Content, WindowEntry, Page, Catalog, Paginator
 
 
 def fingerprint_value(value, catalog_fp: str) -> str:
     """A stable text standing for what a template argument shows."""
-    Notice, Content, WindowEntry, Page, Catalog = _fingerprinted_types()  # noqa: N806
+    Notice, Content, WindowEntry, Page, Catalog, Paginator = _fingerprinted_types()  # noqa: N806
     if isinstance(value, Notice):
         return f"N{value.content_hash}:{value.url}"
     if isinstance(value, Content):
@@ -322,6 +376,8 @@ def fingerprint_value(value, catalog_fp: str) -> str:
     if isinstance(value, Page):
         return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
             fingerprint_value(v, catalog_fp) for v in value.object_list])
+    if isinstance(value, Paginator):  # what a page shows of it: the counts
+        return f"G{value.count}:{value.num_pages}:{value.per_page}:{value.orphans}"
     if isinstance(value, Catalog):
         return "K" + catalog_fp
     if isinstance(value, dict):
@@ -332,10 +388,27 @@ def fingerprint_value(value, catalog_fp: str) -> str:
     return _stable_repr(value)
 
 
+def context_fingerprints(context: dict, names: Iterable[str], shown: dict) -> list[str]:
+    """What a page read from content-derived objects of the shared context.
+
+    An object there whose answers depend on content (``catalog``, ``outage_calendar``) has
+    ``page_fingerprint(shown)``: a text that changes whenever anything the page can have
+    asked it changes, given the page's own arguments ``shown``.
+    """
+    parts = []
+    for name in sorted(names):
+        fingerprint = getattr(context.get(name), "page_fingerprint", None)
+        if fingerprint is not None:
+            parts.append(f"{name}={fingerprint(shown)}")
+    return parts
+
+
 class TemplateDependencies:
     """Which context names a template (with everything it extends or imports) reads."""
 
-    GLOBAL_NAMES = {"catalog", "articles", "dates", "categories", "tags", "authors", "pages",
+    # Pelican's site-wide lists. Objects of ours in the context say themselves what a page
+    # read from them (``page_fingerprint``, e.g. ``catalog``).
+    GLOBAL_NAMES = {"articles", "dates", "categories", "tags", "authors", "pages",
                     "hidden_articles", "drafts", "all_articles", "period_archives"}
 
     def __init__(self, store: ReaderCache | None = None) -> None:
@@ -448,22 +521,21 @@ class IncrementalWriter(Writer):
                    template_name=None, override_output=False, url=None, **kwargs):
         if not name:
             return None
-        state = self.state
-        given = set(kwargs) | set(paginated or {})
         if paginated is None:
-            given |= {f"{k}_{suffix}" for k in ("articles", "dates") if k in kwargs
-                      for suffix in ("page", "paginator")}
-        whole_site = self._deps.reads_whole_site(template, given)
+            paginated = {k: v for k, v in kwargs.items() if k in ("articles", "dates")}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            self._write_pages(name, template, context, relative_urls, paginated, template_name,
+                              override_output, url, kwargs)
+            return None
+        state = self.state
+        whole_site = self._deps.reads_whole_site(template, kwargs)
         # Only what the template reads counts (Pelican passes e.g. all_articles everywhere).
         read = self._deps.names(template)
-        pagination = {f"{k}_{suffix}" for k in ("articles", "dates")
-                      for suffix in ("page", "paginator", "previous_page", "next_page")}
-        shown = {k: v for k, v in kwargs.items() if k in read or (
-            paginated is None and k in ("articles", "dates") and read & pagination)}
+        shown = {k: v for k, v in kwargs.items() if k in read}
         key = _hash(template.name, str(relative_urls), str(template_name), str(url),
                     fingerprint_value(shown, state.catalog_fp),
-                    fingerprint_value(paginated or {}, state.catalog_fp),
-                    state.catalog_fp if whole_site else "")
+                    state.catalog_fp if whole_site else "",
+                    *context_fingerprints(context, read - kwargs.keys(), shown))
         # Notices carry override_save_as (freeze_urls in notice_reader), so Pelican passes
         # override_output for every article page; the key alone decides reuse.
         if state.manifest.reusable(name, key):
@@ -476,6 +548,31 @@ class IncrementalWriter(Writer):
         finally:
             self._files_of_call = None
         return None
+
+    def _write_pages(self, name, template, context, relative_urls, paginated, template_name,
+                     override_output, url, kwargs) -> None:
+        """Pelican's pagination, with a key per page: an edited notice re-renders the page
+        that shows it (and its neighbours, which link to it), not every page of the list."""
+        from pelican.paginator import Paginator
+
+        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
+                    or self.settings["DEFAULT_PAGINATION"])
+        paginators = {key: Paginator(name, url, items, self.settings, per_page)
+                      for key, items in paginated.items()}
+        for number in range(next(iter(paginators.values())).num_pages):
+            page_kwargs = kwargs.copy()
+            for key, paginator in paginators.items():
+                page = paginator.page(number + 1)
+                page_kwargs.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                    f"{key}_next_page": (paginator.page(number + 2)
+                                         if number + 1 < paginator.num_pages else None),
+                })
+            # As one page without pagination: Pelican renders each page exactly so.
+            self.write_file(page.save_as, template, context, relative_urls, {}, template_name,
+                            override_output, None, **page_kwargs)
 
     def flush(self, workers: int = 2) -> None:
         """Render and write every queued page, using a second process when it pays."""
@@ -627,6 +724,8 @@ class BuildState:
     manifest: BuildManifest
     output_path: Path
     catalog_fp: str = ""
+    # Update the previous tree in place instead of linking a new one (``update_in_place``).
+    in_place: bool = False
     writer: IncrementalWriter | None = None
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_site
 from test_build import tree_digest
 
 
@@ -125,3 +125,18 @@ def test_a_failure_in_a_background_worker_stops_the_build_and_keeps_the_output(
     assert "nothing was published" in result.err
     assert published(site / "output") == before
     assert not list(site.glob(".build-*"))
+
+
+def test_a_new_cancellation_updates_the_earlier_schedule_page(tmp_path):
+    """A schedule's page links each window's calendar file, which a later 取消 removes:
+    the earlier page depends on other notices, and must not be reused stale."""
+    site = copy_site("calendars", tmp_path / "site")
+    later = site / "content" / "outages" / "2024-05-04-power.md"
+    kept = tmp_path / "later.md"
+    shutil.move(later, kept)
+    assert build_site(site).code == 0
+    shutil.move(kept, later)
+    assert build_site(site).code == 0
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

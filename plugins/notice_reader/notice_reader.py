@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
+from notices import warm
 from notices.catalog import Catalog
 from notices.districts import district_table
 from notices.frontmatter import FrontMatterError
@@ -135,6 +136,8 @@ def prefill_cache(generator) -> None:
     for rel in generator.get_files(settings["ARTICLE_PATHS"],
                                    exclude=settings["ARTICLE_EXCLUDES"], extensions=("md",)):
         path = os.path.join(generator.path, rel)
+        if warm.WARM is not None and warm.WARM.fresh(path) is not None:
+            continue
         try:
             if os.path.islink(path) or os.path.getsize(path) > 2 * 1024 * 1024:
                 continue  # the reader reports these
@@ -185,12 +188,17 @@ def on_initialized(pelican) -> None:
     )
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
     code = code_fingerprint(settings)
+    if warm.WARM is not None:
+        warm.WARM.begin(code)
+    manifest = BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code,
+                                  settings.get("CACHE_PATH"))
     settings["NOTICES_BUILD_STATE"] = BuildState(
         code=code,
         cache=ReaderCache.load(settings.get("CACHE_PATH"), code),
-        manifest=BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code,
-                                    settings.get("CACHE_PATH")),
+        manifest=manifest,
         output_path=Path(settings["OUTPUT_PATH"]),
+        # The live-reload server updates output/ in place when the manifest describes it.
+        in_place=warm.WARM is not None and bool(manifest.previous),
     )
     logger = logging.getLogger("pelican.generators")
     if _FILTER not in logger.filters:
@@ -206,6 +214,8 @@ def on_generator_init(generator) -> None:
     # file; NoticeReader handles .md, so that warning is wrong here.
     generator.readers.disabled_readers.pop("md", None)
     generator.settings["NOTICES_BUILD_STATE"].mark("read")
+    if warm.WARM is not None:
+        warm.WARM.attach(generator)
     prefill_cache(generator)
 
 
@@ -225,8 +235,8 @@ def on_finalized(pelican) -> None:
         state.join_background()
     with phase("cache"):
         state.cache.save()
-    if state.manifest.unchanged:
-        return  # the build driver keeps the previous output as it is
+    if state.manifest.unchanged or state.in_place:
+        return  # the build driver keeps the previous output, or updates it in place
     with phase("link"):
         state.manifest.link_reused(state.output_path)
     # The build driver records the manifest once the new tree is in place.

@@ -31,7 +31,7 @@ from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
 from notices.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
-from notices.catalog import Catalog, WindowEntry
+from notices.catalog import Catalog, WindowEntry, schedule_windows
 from notices.districts import District
 from notices.incremental import outputs_in_background, write_rendered
 from notices.model import TIMEZONE, Kind, Notice
@@ -46,6 +46,7 @@ from notices.outage_events import (
 from notices.problems import quote
 from notices.settings import PluginSettings, load_plugin_settings
 from notices.urls import absolute
+from notices.warm import remember
 
 SETTING = "OUTAGE_CALENDAR"
 
@@ -143,7 +144,36 @@ class OutageCalendars:
 
     @cached_property
     def events(self) -> OutageEvents:
-        return catalog_events(self.catalog, self.options.retention)
+        # A server that rebuilds after each edit merges again only when a schedule changed.
+        return remember(("outage-events", self.fingerprint),
+                        lambda: catalog_events(self.catalog, self.options.retention))
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever the events may: they are made from the schedules, cut at the
+        retention period before the newest content (settings are in every key anyway)."""
+        return f"{self.catalog.kind_fingerprint(Kind.OUTAGE)}:{self.cutoff}"
+
+    def page_fingerprint(self, shown: dict) -> str:
+        """What a page read from this object (its key in the incremental build).
+
+        A notice's page (``article`` among its arguments) asks only about its own windows
+        (``schedule_file``, ``window_file``; a later 取消 changes them); any other page
+        depends on every event.
+        """
+        notice = getattr(shown.get("article"), "notice", None)
+        if notice is None:
+            return self.fingerprint
+        files = [self.schedule_file(notice)]
+        if notice.kind == Kind.OUTAGE:
+            files += [self.window_file(entry) for entry in schedule_windows(notice)]
+        return repr(files)
+
+    @property
+    def districts(self):
+        """The declared districts (settings, not content: no page depends on the catalog
+        for them)."""
+        return self.catalog.districts
 
     @cached_property
     def cutoff(self) -> dt.datetime | None:
