@@ -6,12 +6,18 @@ For each size it generates a corpus (bench/corpus.py) in both formats, then runs
 and ``--runs`` times: a cold plain-Pelican build (default Markdown reader, notmyidea theme,
 its default feeds), a cold build of ours (every output: pages, feeds, calendars, open data,
 search index), a rebuild of ours with nothing changed, and a rebuild of ours after editing
-one file. It prints medians in a fixed form scripts can read::
+one file: ``one-file`` is the live-reload server's rebuild (a long-running process that keeps
+its articles between builds; ``python -m notices rebuild-on-request``), pages first and the
+search index right after (``one-file-search``); ``one-file-new-process`` is ``python -m
+notices build --defer-search`` started after the edit. It prints medians in a fixed form
+scripts can read::
 
     cold 5000: ours 14.8 s, plain 38.1 s, ratio ours/plain 0.39
     nochange 5000: 0.30 s, ratio to our cold build 0.02
     one-file 5000: 0.61 s, ratio to our cold build 0.04
-    one-file-search 5000: 30.2 s, ratio to our cold build 0.55
+    one-file-search 5000: 3.2 s, ratio to our cold build 0.25
+    one-file-new-process 5000: 3.1 s, ratio to our cold build 0.24
+    one-file-new-process-search 5000: 6.2 s, ratio to our cold build 0.48
     memory 5000: ours 310 MiB, plain 99 MiB
     phases 5000: read 3.1 s, write 1.0 s, render 4.2 s, feeds 0.5 s, …
 
@@ -143,6 +149,39 @@ def edit_one_file(ours: Path, round_number: int) -> None:
         handle.write(f"\n编辑修改第{round_number}次。\n")
 
 
+class WarmServer:
+    """``python -m notices rebuild-on-request``: what the live-reload server runs, driven
+    through standard input; each rebuild is timed from the request to the reply."""
+
+    def __init__(self, cmd: list[str], env: dict) -> None:
+        self.process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                        text=True)
+        self._reply()  # the first, full build
+
+    def _reply(self) -> float:
+        line = self.process.stdout.readline()
+        while line and not line.startswith("built "):  # Pelican's own messages
+            line = self.process.stdout.readline()
+        if not line.startswith("built 0 "):
+            self.process.kill()
+            raise SystemExit(f"the warm rebuild failed: {line!r}")
+        return float(line.split()[2])
+
+    def rebuild(self, what: str) -> float:
+        os.sync()
+        time.sleep(0.5)
+        started = time.perf_counter()
+        self.process.stdin.write(what + "\n")
+        self.process.stdin.flush()
+        self._reply()
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def parse_memory(stderr: str) -> tuple[int, int]:
     match = re.search(r"^memory: build (\d+) MiB, largest child (\d+) MiB", stderr, re.M)
     return (int(match[1]), int(match[2])) if match else (0, 0)
@@ -162,8 +201,11 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
     plain_cmd = [str(plain_py), "-m", "pelican", str(plain / "content"), "-s",
                  str(plain / "plainconf.py"), "-q"]
     env = dict(os.environ, NOTICES_TIMINGS="1", NOTICES_QUIET_SERVER="1")
+    warm_cmd = [sys.executable, "-m", "notices", "rebuild-on-request", "-s",
+                str(ours / "benchconf.py")]
     times: dict[str, list[float]] = {"plain": [], "cold": [], "nochange": [], "one-file": [],
-                                     "one-file-search": []}
+                                     "one-file-search": [], "one-file-new-process": [],
+                                     "one-file-new-process-search": []}
     memory = {"plain": 0, "ours": 0, "build": 0, "child": 0, "tree": 0}
     phases: list[dict[str, float]] = []
     for round_number in range(1, runs + 1):
@@ -188,13 +230,24 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
         times["nochange"].append(seconds)
 
-        progress(f"{size} items, round {round_number}/{runs}: our rebuild after one edit")
-        edit_one_file(ours, round_number)
+        progress(f"{size} items, round {round_number}/{runs}: the live-reload server's "
+                 "rebuild after one edit")
+        server = WarmServer(warm_cmd, env)
+        edit_one_file(ours, round_number * 2 - 1)
+        times["one-file"].append(server.rebuild("pages"))
+        progress(f"{size} items, round {round_number}/{runs}: the server's search index "
+                 "catching up")
+        times["one-file-search"].append(server.rebuild("all"))
+        server.close()
+
+        progress(f"{size} items, round {round_number}/{runs}: a new build process after one "
+                 "edit")
+        edit_one_file(ours, round_number * 2)
         seconds, _, stderr, _ = run([*ours_cmd, "--defer-search"], ROOT, env)
-        times["one-file"].append(seconds)
+        times["one-file-new-process"].append(seconds)
         progress(f"{size} items, round {round_number}/{runs}: the search index catching up")
         seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
-        times["one-file-search"].append(seconds)
+        times["one-file-new-process-search"].append(seconds)
     progress(f"{size} items: one more cold build of ours, sampling the memory of all its "
              "processes")
     shutil.rmtree(ours / "output", ignore_errors=True)
@@ -210,10 +263,10 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         f"ratio ours/plain {med['cold'] / med['plain']:.2f}",
         f"nochange {size}: {med['nochange']:.2f} s, ratio to our cold build "
         f"{med['nochange'] / med['cold']:.3f}",
-        f"one-file {size}: {med['one-file']:.2f} s, ratio to our cold build "
-        f"{med['one-file'] / med['cold']:.3f}",
-        f"one-file-search {size}: {med['one-file-search']:.2f} s, ratio to our cold build "
-        f"{med['one-file-search'] / med['cold']:.3f}",
+        *(f"{name} {size}: {med[name]:.2f} s, ratio to our cold build "
+          f"{med[name] / med['cold']:.3f}"
+          for name in ("one-file", "one-file-search", "one-file-new-process",
+                       "one-file-new-process-search")),
         f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
         f"plain {memory['plain'] / 1024:.0f} MiB "
         f"(ours: build process {memory['build']} MiB, largest child {memory['child']} MiB, "

@@ -158,11 +158,19 @@ def input_signature(settings_file: str, overrides: dict) -> tuple[str, Path, Pat
     digest = hashlib.sha256(repr(sorted((k, stable.sub("", repr(v)))
                                         for k, v in values.items())).encode())
     digest.update(sys.version.encode())
+    newest = [0]
     for folder in folders:
         if not folder:
             return None
         top_only = folder == str(Path(settings_file).resolve().parent)
-        _stat_tree(Path(folder), digest, top_only)
+        _stat_tree(Path(folder), digest, newest, top_only)
+    from .warm import RACY_NS
+
+    if newest[0] >= time.time_ns() - RACY_NS:
+        # As git does with its index: a file changed within the last moments could change
+        # again without its size or times changing (timestamps are a few milliseconds
+        # coarse); such a signature is not trusted (the build compares content hashes).
+        return None
     for entry in sys.path:
         if entry.endswith("site-packages") and os.path.isdir(entry):
             stat = os.stat(entry)
@@ -172,7 +180,7 @@ def input_signature(settings_file: str, overrides: dict) -> tuple[str, Path, Pat
     return digest.hexdigest(), Path(output).absolute(), state_dir(cache, output) / "inputs"
 
 
-def _stat_tree(folder: Path, digest, top_only: bool = False) -> None:
+def _stat_tree(folder: Path, digest, newest: list[int], top_only: bool = False) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -183,13 +191,14 @@ def _stat_tree(folder: Path, digest, top_only: bool = False) -> None:
             continue
         if entry.is_dir(follow_symlinks=False):
             if not top_only:
-                _stat_tree(Path(entry.path), digest)
+                _stat_tree(Path(entry.path), digest, newest)
         else:
             if top_only and not entry.name.endswith(".py"):
                 continue
             stat = entry.stat(follow_symlinks=False)
-            digest.update(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}\n"
-                          .encode("utf-8", "surrogateescape"))
+            digest.update(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:"
+                          f"{stat.st_ino}\n".encode("utf-8", "surrogateescape"))
+            newest[0] = max(newest[0], stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def _inputs_record(output_path: Path, signature: str) -> str:
@@ -377,7 +386,10 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m notices", description=__doc__)
-    parser.add_argument("command", choices=["build", "check"])
+    parser.add_argument("command", choices=["build", "check", "rebuild-on-request"],
+                        help="rebuild-on-request: build, then again for each line on "
+                             "standard input ('pages' or 'all'), keeping what a live-reload "
+                             "server keeps between builds")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -387,5 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(args.verbose)
     if args.command == "check":
         return check(args.settings)
+    if args.command == "rebuild-on-request":
+        from .serve import rebuild_on_request
+
+        return rebuild_on_request(args.settings, args.output)
     overrides = {"NOTICES_REUSE_SEARCH": True} if args.defer_search else None
     return build(args.settings, args.output, overrides)

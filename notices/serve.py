@@ -61,35 +61,80 @@ def serve(directory: str, host: str = "localhost", port: int = 8000) -> None:
         server.server_close()
 
 
-def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:
-    """Rebuild on content, theme, plugin or settings change and reload the browser."""
-    import threading
+class Rebuilder:
+    """The live-reload server's builds, in one long-running process (``notices.warm``).
 
-    from livereload import Server
+    After an edit the pages go live first, with the previous search index (indexing takes
+    seconds on a large site); a second build right after, in a thread, brings the index
+    up to date. A failed build keeps the last good site.
+    """
 
-    from .build import build, setup_logging
+    def __init__(self, settings_file: str, output: str) -> None:
+        import threading
 
-    setup_logging()
-    lock = threading.Lock()
+        from . import warm
 
-    def update_search_index():
-        # Indexing takes seconds on a large site (5-9 s at 5,000 items): the pages go live
-        # first, with the previous index, and a full build right after brings it up to date.
-        with lock:
-            build(settings_file, output)
+        warm.enable()
+        self.settings_file, self.output = settings_file, output
+        self.lock = threading.Lock()
 
-    def rebuild():
-        with lock:
-            code = build(settings_file, output, {"NOTICES_REUSE_SEARCH": True})
+    def build(self) -> int:
+        """A full build (pages and search index)."""
+        from .build import build
+
+        with self.lock:
+            return build(self.settings_file, self.output)
+
+    def rebuild_pages(self) -> int:
+        """The build after an edit: everything but the search index."""
+        from .build import build
+
+        with self.lock:
+            code = build(self.settings_file, self.output, {"NOTICES_REUSE_SEARCH": True})
         if code:
             print("Build failed; the site keeps showing the last good build.", file=sys.stderr)
-            return
-        threading.Thread(target=update_search_index, daemon=True).start()
+        return code
 
-    with lock:
-        build(settings_file, output)
+    def rebuild(self) -> None:
+        import threading
+
+        if self.rebuild_pages() == 0:
+            threading.Thread(target=self.build, daemon=True).start()
+
+
+def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:
+    """Rebuild on content, theme, plugin or settings change and reload the browser."""
+    from livereload import Server
+
+    from .build import setup_logging
+
+    setup_logging()
+    rebuilder = Rebuilder(settings_file, output)
+    rebuilder.build()
     server = Server()
     for pattern in ("content/**/*", "themes/**/*", "plugins/**/*.py", "notices/**/*.py",
                     "pelicanconf.py"):
-        server.watch(str(root / pattern), rebuild)
+        server.watch(str(root / pattern), rebuilder.rebuild)
     server.serve(host=host, port=port, root=output, open_url_delay=None)
+
+
+def rebuild_on_request(settings_file: str, output: str | None) -> int:
+    """Build, then build again for each line read from standard input, as the live-reload
+    server does after an edit (the pages, then the search index); print one line per
+    build: ``built <exit status> <seconds>`` (the benchmark drives this)."""
+    import time
+
+    from .build import load_settings, setup_logging
+
+    setup_logging()
+    output = output or load_settings(settings_file)["OUTPUT_PATH"]
+    rebuilder = Rebuilder(settings_file, output)
+    started = time.perf_counter()
+    code = rebuilder.build()
+    print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+    for line in sys.stdin:
+        what = line.strip()
+        started = time.perf_counter()
+        code = rebuilder.rebuild_pages() if what == "pages" else rebuilder.build()
+        print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+    return 0

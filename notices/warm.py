@@ -15,6 +15,7 @@ watch``); a one-off build keeps nothing.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,8 +25,9 @@ class WarmState:
     """Articles of the last build, by their path under the content folder."""
 
     code: str = ""
-    articles: dict[str, tuple[tuple, object]] = field(default_factory=dict)
-    _next: dict[str, tuple[tuple, object]] = field(default_factory=dict)
+    # path -> (size, mtime, ctime, inode), the Article, when it was read (ns)
+    articles: dict[str, tuple[tuple, object, int]] = field(default_factory=dict)
+    _next: dict[str, tuple[tuple, object, int]] = field(default_factory=dict)
     memo: dict[tuple, object] = field(default_factory=dict)
     _memo_next: dict[tuple, object] = field(default_factory=dict)
 
@@ -39,11 +41,19 @@ class WarmState:
         _forget_memoized_content()
 
     def fresh(self, path: str) -> object | None:
-        """The article read from ``path`` last time, if the file is unchanged since."""
+        """The article read from ``path`` last time, if the file is unchanged since.
+
+        As git does with its index, a file changed shortly before it was read is not
+        trusted: a second change within the file system's timestamp granularity (a few
+        milliseconds; two seconds on FAT) could keep size and times unchanged.
+        """
         entry = self.articles.get(path)
-        if entry is None or entry[0] != _signature(path):
+        if entry is None:
             return None
-        return entry[1]
+        signature, article, read_at = entry
+        if signature != _signature(path) or max(signature[1], signature[2]) >= read_at - RACY_NS:
+            return None
+        return article
 
     def attach(self, generator) -> None:
         """Let Pelican's ArticlesGenerator ask us before it reads a file."""
@@ -60,9 +70,10 @@ class WarmState:
 
         def cache_data(rel, article):
             path = os.path.join(root, rel)
+            read_at = time.time_ns()
             signature = _signature(path)
             if signature is not None:
-                self._next[path] = (signature, article)
+                self._next[path] = (signature, article, read_at)
 
         generator.get_cached_data = get_cached_data
         generator.cache_data = cache_data
@@ -80,6 +91,11 @@ class WarmState:
     def remember(self, key: tuple, compute: Callable[[], object]) -> object:
         value = self._memo_next[key] = self.memo[key] if key in self.memo else compute()
         return value
+
+
+# A file changed less than this before it was looked at is not trusted by its stat alone
+# (also for the build's "nothing changed" check, notices.build.input_signature).
+RACY_NS = 2_000_000_000
 
 
 def _signature(path: str) -> tuple | None:
@@ -119,3 +135,9 @@ def enable() -> WarmState:
     if WARM is None:
         WARM = WarmState()
     return WARM
+
+
+def disable() -> None:
+    """Forget everything and build as a one-off process does (tests)."""
+    global WARM
+    WARM = None

@@ -1,0 +1,155 @@
+"""The live-reload server's builds: one process keeps articles and merged events between
+builds and updates output/ in place; what it publishes must equal a cold build's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import build_site, copy_site
+from notices import incremental, warm
+from test_build import tree_digest
+
+
+@pytest.fixture
+def warm_process(monkeypatch):
+    """Builds in this test keep state between them, as the live-reload server's do."""
+    state = warm.enable()
+    # Files of a fixture site were just copied (their change time is now): trust them at
+    # once, as files edited more than two seconds before a build are trusted.
+    monkeypatch.setattr(warm, "RACY_NS", 0)
+    yield state
+    warm.disable()
+
+
+def cold_build(site, tmp_path, name="cold"):
+    """A build in a fresh state, into its own folder with its own cache."""
+    kept = warm.WARM
+    warm.disable()
+    try:
+        result = build_site(site, tmp_path / name, CACHE_PATH=str(tmp_path / f"{name}-cache"))
+    finally:
+        warm.WARM = kept
+    assert result.code == 0, result.err
+    return tree_digest(result.output)
+
+
+def edit(path, old, new):
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_a_series_of_edits_publishes_what_a_cold_build_would(warm_process, tmp_path):
+    site = copy_site("calendars", tmp_path / "site")
+    later = site / "content" / "outages" / "2024-05-04-power.md"
+    shutil.move(later, tmp_path / "later.md")
+    assert build_site(site).code == 0
+    output = site / "output"
+    tree = os.stat(output).st_ino
+
+    news = site / "content" / "articles" / "2024-05-03-news.md"
+    steps = [
+        ("an article's body", lambda: edit(news, "\n---\n", "\n---\n新增的第一段。\n\n")),
+        ("a schedule that cancels earlier windows",
+         lambda: shutil.move(tmp_path / "later.md", later)),
+        ("a removed tender", lambda: (site / "content" / "tenders" / "2024-05-01-wuye.md")
+         .unlink()),
+        ("a changed outage window", lambda: edit(later, '"14:00"', '"15:00"')),
+    ]
+    for number, (what, change) in enumerate(steps):
+        change()
+        result = build_site(site)
+        assert result.code == 0, (what, result.err)
+        assert tree_digest(output) == cold_build(site, tmp_path, f"cold{number}"), what
+        assert os.stat(output).st_ino == tree, "updated in place, not swapped"
+    assert warm_process.articles, "articles were kept between builds"
+
+
+def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch):
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    read = []
+    original = incremental.ReaderCache.key
+
+    def counting_key(path, data):
+        read.append(os.path.basename(path))
+        return original(path, data)
+
+    monkeypatch.setattr(incremental.ReaderCache, "key", staticmethod(counting_key))
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    edit(source, "联合开展改革", "联合开展改革试点")
+
+    assert build_site(site).code == 0
+
+    assert set(read) == {source.name}
+    page = site / "output" / "articles" / "2024-05-01-two-districts.html"
+    assert "改革试点" in page.read_text("utf-8")
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path, monkeypatch):
+    # Two edits within the file system's timestamp granularity can leave size and times
+    # unchanged; a file changed shortly before a build is therefore never trusted.
+    warm.enable()
+    try:
+        site = copy_site("basic", tmp_path / "site")
+        source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+        assert build_site(site).code == 0
+        stat = source.stat()
+        edit(source, "联合开展改革", "联合开展变革")  # the same size in bytes
+        os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert build_site(site).code == 0
+        page = site / "output" / "articles" / "2024-05-01-two-districts.html"
+        assert "变革" in page.read_text("utf-8")
+    finally:
+        warm.disable()
+
+
+def test_a_content_error_keeps_the_last_good_site_and_the_fix_is_published(
+        warm_process, tmp_path):
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    before = tree_digest(site / "output")
+    source = site / "content" / "tenders" / "2024-05-02-wuye.md"
+    good = source.read_text("utf-8")
+    edit(source, "date: ", "date: 明天 ")
+
+    failed = build_site(site)
+
+    assert failed.code == 1
+    assert failed.problems[0].startswith("content/tenders/2024-05-02-wuye.md: ")
+    assert tree_digest(site / "output") == before
+    source.write_text(good.replace("某小区", "某某小区"), "utf-8")
+    assert build_site(site).code == 0
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
+def test_a_build_that_dies_while_updating_in_place_is_followed_by_a_full_render(
+        warm_process, tmp_path, monkeypatch):
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    edit(source, "联合开展改革", "联合开展改革试点")
+    replaced = []
+    real_replace = os.replace
+
+    def dying_replace(src, dst):
+        if f"{os.sep}.build-" in str(src):
+            if len(replaced) == 2:  # moving the new files into output/
+                raise KeyboardInterrupt  # as if killed between two files
+            replaced.append(dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(incremental.os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(site)
+    monkeypatch.setattr(incremental.os, "replace", real_replace)
+    edit(source, "联合开展改革试点", "联合开展改革")  # the editor undoes the change
+
+    again = build_site(site)
+
+    assert again.code == 0
+    assert "Nothing changed" not in again.err
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
