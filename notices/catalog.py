@@ -9,6 +9,7 @@ from functools import cached_property
 
 from .districts import District, DistrictTable
 from .model import Kind, Notice, OutageFields, OutageWindow
+from .warm import remember
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,20 @@ class WindowEntry:
     @property
     def sort_key(self):
         return (self.window.start_at, self.window.district.slug, self.window.anchor)
+
+
+class Keyed(list):
+    """A list made from the catalog, with a key that changes whenever its items may.
+
+    The incremental build keys a page that shows it by ``key`` instead of by every item,
+    and a live-reload server keeps it between builds while the key stays the same.
+    """
+
+    __slots__ = ("key",)
+
+    def __init__(self, items, key: str) -> None:
+        super().__init__(items)
+        self.key = key
 
 
 @dataclass
@@ -101,29 +116,42 @@ class Catalog:
         return [n for n in items if kind is None or n.kind == kind]
 
     @cached_property
-    def windows(self) -> list[WindowEntry]:
+    def windows(self) -> Keyed:
         """Every window of every schedule, in time order."""
-        entries = [
-            WindowEntry(window, notice, cancelled)
-            for notice in self.of_kind(Kind.OUTAGE)
-            for window, cancelled in notice.fields.all_windows
-        ]
-        entries.sort(key=lambda e: e.sort_key)
-        return entries
+        key = "windows:" + self.kind_fingerprint(Kind.OUTAGE)
+
+        def make() -> Keyed:
+            entries = [
+                WindowEntry(window, notice, cancelled)
+                for notice in self.of_kind(Kind.OUTAGE)
+                for window, cancelled in notice.fields.all_windows
+            ]
+            entries.sort(key=lambda e: e.sort_key)
+            return Keyed(entries, key)
+
+        return remember((key,), make)
 
     def windows_by_day(self, entries: list[WindowEntry] | None = None) -> DayGroups:
-        return windows_by_day(self.windows if entries is None else entries, self.districts)
+        entries = self.windows if entries is None else entries
+        if not isinstance(entries, Keyed):
+            return windows_by_day(entries, self.districts)
+        key = entries.key + ":by-day"
+        return remember((key,), lambda: Keyed(windows_by_day(entries, self.districts), key))
 
-    def windows_in(self, district: District | str) -> list[WindowEntry]:
+    def windows_in(self, district: District | str) -> Keyed:
         slug = district if isinstance(district, str) else district.slug
-        return self._windows_by_district.get(slug, [])
+        return self._windows_by_district.get(slug) or Keyed([], f"{self.windows.key}:{slug}")
 
     @cached_property
-    def _windows_by_district(self) -> dict[str, list[WindowEntry]]:
-        grouped: dict[str, list[WindowEntry]] = defaultdict(list)
-        for entry in self.windows:
-            grouped[entry.window.district.slug].append(entry)
-        return grouped
+    def _windows_by_district(self) -> dict[str, Keyed]:
+        def make() -> dict[str, Keyed]:
+            grouped: dict[str, list[WindowEntry]] = defaultdict(list)
+            for entry in self.windows:
+                grouped[entry.window.district.slug].append(entry)
+            return {slug: Keyed(entries, f"{self.windows.key}:{slug}")
+                    for slug, entries in grouped.items()}
+
+        return remember((self.windows.key, "by-district"), make)
 
     # The home page digest -------------------------------------------------
 
@@ -138,10 +166,10 @@ class Catalog:
 
     def latest_windows_by_district(self) -> list[tuple[District, list[WindowEntry]]]:
         """Windows of the newest schedules grouped by district, in declared order."""
-        wanted = {id(n) for n in self.latest_schedules}
+        wanted = {n.source_id for n in self.latest_schedules}
         grouped: dict[str, list[WindowEntry]] = defaultdict(list)
         for entry in self.windows:
-            if id(entry.notice) in wanted:
+            if entry.notice.source_id in wanted:
                 grouped[entry.window.district.slug].append(entry)
         return [(d, grouped[d.slug]) for d in self.districts if grouped.get(d.slug)]
 

@@ -357,15 +357,15 @@ def _fingerprinted_types() -> tuple:
     from pelican.contents import Content
     from pelican.paginator import Page, Paginator
 
-    from .catalog import Catalog, WindowEntry
+    from .catalog import Catalog, Keyed, WindowEntry
     from .model import Notice
 
-    return Notice, Content, WindowEntry, Page, Catalog, Paginator
+    return Notice, Content, WindowEntry, Page, Catalog, Paginator, Keyed
 
 
 def fingerprint_value(value, catalog_fp: str) -> str:
     """A stable text standing for what a template argument shows."""
-    Notice, Content, WindowEntry, Page, Catalog, Paginator = _fingerprinted_types()  # noqa: N806
+    Notice, Content, WindowEntry, Page, Catalog, Paginator, Keyed = _fingerprinted_types()  # noqa: N806
     if isinstance(value, Notice):
         return f"N{value.content_hash}:{value.url}"
     if isinstance(value, Content):
@@ -373,6 +373,8 @@ def fingerprint_value(value, catalog_fp: str) -> str:
         return fingerprint_value(notice, catalog_fp) if notice else f"C{value.source_path}"
     if isinstance(value, WindowEntry):
         return f"W{value.notice.content_hash}:{value.anchor}:{value.cancelled}"
+    if isinstance(value, Keyed):
+        return "D" + value.key
     if isinstance(value, Page):
         return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
             fingerprint_value(v, catalog_fp) for v in value.object_list])
@@ -396,7 +398,7 @@ def context_fingerprints(context: dict, names: Iterable[str], shown: dict) -> li
     asked it changes, given the page's own arguments ``shown``.
     """
     parts = []
-    for name in sorted(names):
+    for name in names:
         fingerprint = getattr(context.get(name), "page_fingerprint", None)
         if fingerprint is not None:
             parts.append(f"{name}={fingerprint(shown)}")
@@ -500,6 +502,7 @@ class IncrementalWriter(Writer):
         self.jobs: list[tuple[str, object, dict, dict]] = []
         self._files_of_call: list[str] | None = None
         self._deps = TemplateDependencies(state.cache)
+        self._context_names: dict[tuple, list[str]] = {}
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's bookkeeping (no file is written twice), without opening the file now:
@@ -535,7 +538,7 @@ class IncrementalWriter(Writer):
         key = _hash(template.name, str(relative_urls), str(template_name), str(url),
                     fingerprint_value(shown, state.catalog_fp),
                     state.catalog_fp if whole_site else "",
-                    *context_fingerprints(context, read - kwargs.keys(), shown))
+                    *context_fingerprints(context, self._from_context(template, kwargs), shown))
         # Notices carry override_save_as (freeze_urls in notice_reader), so Pelican passes
         # override_output for every article page; the key alone decides reuse.
         if state.manifest.reusable(name, key):
@@ -548,6 +551,15 @@ class IncrementalWriter(Writer):
         finally:
             self._files_of_call = None
         return None
+
+    def _from_context(self, template, given) -> list[str]:
+        """The names the template reads that the call does not pass in, sorted."""
+        cache_key = (template.name, frozenset(given))
+        names = self._context_names.get(cache_key)
+        if names is None:
+            names = self._context_names[cache_key] = sorted(self._deps.names(template)
+                                                            - set(given))
+        return names
 
     def _write_pages(self, name, template, context, relative_urls, paginated, template_name,
                      override_output, url, kwargs) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -605,7 +606,7 @@ class Notice:
     def title(self) -> str:
         return self.fields.title
 
-    @property
+    @cached_property
     def date(self) -> dt.datetime:
         return self.fields.date
 
@@ -613,11 +614,11 @@ class Notice:
     def districts(self) -> list[District]:
         return list(self.fields.districts)
 
-    @property
+    @cached_property
     def month_key(self) -> str:
         return f"{self.date:%Y-%m}"
 
-    @property
+    @cached_property
     def source_id(self) -> str:
         """A permanent identifier: kind and slug, never the title or URL pattern."""
         return f"{self.kind.value}/{self.slug}"

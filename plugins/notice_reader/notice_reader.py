@@ -189,12 +189,18 @@ def on_initialized(pelican) -> None:
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
     code = code_fingerprint(settings)
     if warm.WARM is not None:
-        warm.WARM.begin(code)
+        # PATH is not part of the code fingerprint (it does not change any output), but
+        # kept articles know their path relative to it.
+        warm.WARM.begin(f"{code}:{settings['PATH']}")
     manifest = BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code,
                                   settings.get("CACHE_PATH"))
+    def load_cache() -> ReaderCache:
+        return ReaderCache.load(settings.get("CACHE_PATH"), code)
+
     settings["NOTICES_BUILD_STATE"] = BuildState(
         code=code,
-        cache=ReaderCache.load(settings.get("CACHE_PATH"), code),
+        cache=(warm.WARM.cache(settings.get("CACHE_PATH"), load_cache) if warm.WARM is not None
+               else load_cache()),
         manifest=manifest,
         output_path=Path(settings["OUTPUT_PATH"]),
         # The live-reload server updates output/ in place when the manifest describes it.

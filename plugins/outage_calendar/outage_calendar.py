@@ -164,10 +164,15 @@ class OutageCalendars:
         notice = getattr(shown.get("article"), "notice", None)
         if notice is None:
             return self.fingerprint
-        files = [self.schedule_file(notice)]
-        if notice.kind == Kind.OUTAGE:
-            files += [self.window_file(entry) for entry in schedule_windows(notice)]
-        return repr(files)
+        if notice.kind != Kind.OUTAGE:
+            return repr(self.schedule_file(notice))
+
+        def files() -> str:
+            return repr([self.schedule_file(notice)]
+                        + [self.window_file(entry) for entry in schedule_windows(notice)])
+
+        return remember(("schedule-files", notice.source_id, notice.content_hash,
+                         self.fingerprint), files)
 
     @property
     def districts(self):
@@ -271,6 +276,13 @@ class OutageCalendarGenerator(Generator):
 
     def _event_key(self, event: OutageEvent) -> str | None:
         """What an event's VEVENT is made from: every publication of it."""
+        derived = self.calendars.events.derived
+        key = ("event-key", event.key)
+        if key not in derived:
+            derived[key] = self._make_event_key(event)
+        return derived[key]
+
+    def _make_event_key(self, event: OutageEvent) -> str | None:
         parts = []
         for revision in event.revisions:
             notice = revision.entry.notice
