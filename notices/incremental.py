@@ -34,6 +34,8 @@ from pathlib import Path
 
 from pelican.writers import Writer
 
+from . import warm
+
 log = logging.getLogger(__name__)
 
 STATE_DIR = "builds"
@@ -215,11 +217,24 @@ class BuildManifest:
     pending_links: list[str] = field(default_factory=list)
     rendered: int = 0
     reused: int = 0
+    # The previous tree is known to hold every file of ``previous``: this process wrote
+    # it and its manifest (a live-reload server), so reuse need not look at each file.
+    verified: bool = False
 
     @classmethod
     def load(cls, previous_dir: str | None, code: str, cache_dir: str | None) -> BuildManifest:
         if not previous_dir or not cache_dir:
             return cls(None)
+        kept = warm.WARM.saved_manifest if warm.WARM is not None else None
+        if kept is not None:
+            path, signature, tree, kept_code, entries = kept
+            try:
+                if (path == manifest_path(cache_dir, previous_dir)
+                        and signature == warm.file_signature(path) and kept_code == code
+                        and tree == os.stat(previous_dir).st_ino):
+                    return cls(Path(previous_dir), entries, verified=True)
+            except OSError:
+                pass
         try:
             data = json.loads(manifest_path(cache_dir, previous_dir).read_text("utf-8"))
             tree = os.stat(previous_dir).st_ino
@@ -236,8 +251,8 @@ class BuildManifest:
         if not old or old["key"] != key or self.previous_dir is None:
             return False
         folder = str(self.previous_dir) + os.sep
-        if not all(os.path.isfile(folder + f) for f in old["files"]):  # (no pathlib: 66k calls
-            return False                                                # at 20,000 items)
+        if not self.verified and not all(os.path.isfile(folder + f) for f in old["files"]):
+            return False  # (no pathlib: 66k calls at 20,000 items)
         self.entries[name] = old
         self.pending_links.extend(old["files"])
         self.reused += len(old["files"])
@@ -277,8 +292,11 @@ class BuildManifest:
         """Record the manifest for the tree now at ``output_dir`` (call after the swap)."""
         data = {"code": code, "tree": os.stat(output_dir).st_ino,
                 "entries": dict(sorted(self.entries.items()))}
-        write_atomic(manifest_path(cache_dir, output_dir),
-                     json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        path = manifest_path(cache_dir, output_dir)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        if warm.WARM is not None:  # the next build of this process need not parse it
+            warm.WARM.saved_manifest = (path, warm.file_signature(path), data["tree"], code,
+                                        data["entries"])
 
 
 # Files a build writes that no key describes (static files Pelican copies every build):

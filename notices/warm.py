@@ -31,6 +31,8 @@ class WarmState:
     memo: dict[tuple, object] = field(default_factory=dict)
     _memo_next: dict[tuple, object] = field(default_factory=dict)
     reader_cache: object = None  # the ReaderCache, loaded once instead of every build
+    # The manifest this process last saved: (path, file signature, tree inode, code, entries)
+    saved_manifest: tuple | None = None
     _cache_folder: str | None = None
     _fresh: dict[str, object] = field(default_factory=dict)  # answers of this build
 
@@ -65,7 +67,7 @@ class WarmState:
         article = None
         if entry is not None:
             signature, article, read_at = entry
-            if (signature != _signature(path)
+            if (signature != file_signature(path)
                     or max(signature[1], signature[2]) >= read_at - RACY_NS):
                 article = None
         self._fresh[path] = article
@@ -89,7 +91,7 @@ class WarmState:
         def cache_data(rel, article):
             path = os.path.join(root, rel)
             read_at = time.time_ns()
-            signature = _signature(path)
+            signature = file_signature(path)
             if signature is not None:
                 self._next[path] = (signature, article, read_at)
 
@@ -130,12 +132,15 @@ class WarmState:
 RACY_NS = 2_000_000_000
 
 
-def _signature(path: str) -> tuple | None:
+def file_signature(path: str) -> tuple | None:
+    """Size, modification and change times and inode of a file (None if it is missing)."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
 
 
 def _forget_memoized_content() -> None:

@@ -133,8 +133,11 @@ def prefill_cache(generator) -> None:
     settings = generator.settings
     state: BuildState = settings["NOTICES_BUILD_STATE"]
     jobs = []
+    # The same question Pelican asks next (get_files_once answers it once).
     for rel in generator.get_files(settings["ARTICLE_PATHS"],
-                                   exclude=settings["ARTICLE_EXCLUDES"], extensions=("md",)):
+                                   exclude=settings["ARTICLE_EXCLUDES"]):
+        if not rel.endswith(".md"):
+            continue
         path = os.path.join(generator.path, rel)
         if warm.WARM is not None and warm.WARM.fresh(path) is not None:
             continue
@@ -215,10 +218,26 @@ def on_readers_init(readers) -> None:
     readers.reader_classes["md"] = NoticeReader
 
 
+def get_files_once(generator) -> None:
+    """Pelican walks the content folder for each question about it; within one build the
+    answer to the same question is the same (one walk instead of two: 5,000 files)."""
+    get_files = generator.get_files
+    answers: dict[tuple, set[str]] = {}
+
+    def get_files_once(paths, exclude=None, extensions=None):
+        key = (repr(paths), repr(exclude), repr(extensions))
+        if key not in answers:
+            answers[key] = get_files(paths, exclude=exclude, extensions=extensions)
+        return set(answers[key])
+
+    generator.get_files = get_files_once
+
+
 def on_generator_init(generator) -> None:
     # Pelican lists python-markdown's reader as "disabled" for .md and warns about every
     # file; NoticeReader handles .md, so that warning is wrong here.
     generator.readers.disabled_readers.pop("md", None)
+    get_files_once(generator)
     generator.settings["NOTICES_BUILD_STATE"].mark("read")
     if warm.WARM is not None:
         warm.WARM.attach(generator)
