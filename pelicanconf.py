@@ -75,9 +75,7 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
-ARCHIVES_SAVE_AS = "archives/index.html"
-ARCHIVES_URL = "archives/"
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "404"]  # the archive is written by plugins/digest_pages
 INDEX_SAVE_AS = "index.html"
 _404_SAVE_AS = "404.html"
 

@@ -153,6 +153,26 @@ class Catalog:
 
         return remember((self.windows.key, "by-district"), make)
 
+    # The archive -----------------------------------------------------------
+
+    @cached_property
+    def by_year(self) -> dict[int, list[tuple[str, list[Notice]]]]:
+        """Notices by year, newest year first, then by month (``YYYY-MM``), newest first."""
+        years: dict[int, dict[str, list[Notice]]] = {}
+        for notice in self.notices:  # newest first already
+            years.setdefault(notice.date.year, {}).setdefault(notice.month_key, []).append(
+                notice)
+        return {year: list(months.items()) for year, months in years.items()}
+
+    @cached_property
+    def archive_summary(self) -> Keyed:
+        """(year, count, [(month key, count), …]) newest first: the archive's index."""
+        summary = []
+        for year, months in self.by_year.items():
+            counts = [(month, len(items)) for month, items in months]
+            summary.append((year, sum(n for _, n in counts), counts))
+        return Keyed(summary, repr(summary))
+
     # The home page digest -------------------------------------------------
 
     @cached_property

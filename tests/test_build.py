@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import html
 
-from conftest import build_site
+from conftest import build_site, copy_site
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -111,3 +111,24 @@ def test_check_validates_without_writing(site):
     assert result.code == 0, result.err
     assert "OK: 3 items checked, no problems" in result.out
     assert not (site / "output").exists()
+
+
+def test_archive_has_a_page_per_year_and_an_index_of_counts(tmp_path):
+    site = copy_site("calendars", tmp_path / "site")  # items from 2023 and 2024
+    result = build_site(site)
+    assert result.code == 0, result.err
+    index = page(result.output, "archives/index.html")
+    years = [a.get("href") for a in index.cssselect("h2 a")]
+    assert years == ["../archives/2024/", "../archives/2023/"]
+    listed = []
+    for year in ("2024", "2023"):
+        doc = page(result.output, f"archives/{year}/index.html")
+        links = [a.get("href") for a in doc.cssselect("ul.archive a")]
+        assert all(f"/{year}-" in href for href in links)
+        listed += links
+    sources = list((site / "content").rglob("*.md"))
+    assert len(listed) == len(set(listed)) == len(sources)
+    counts = [int(c.text_content().split()[0]) for c in index.cssselect("h2 .count")]
+    assert sum(counts) == len(sources)
+    older = page(result.output, "archives/2023/index.html")
+    assert [a.get("href") for a in older.cssselect("nav.pagination a")] == ["../../archives/2024/"]

@@ -1,8 +1,10 @@
-"""Pelican plugin: district pages and the theme's date filters.
+"""Pelican plugin: district pages, the archive, and the theme's date filters.
 
 Writes ``districts/index.html`` and one ``districts/<slug>/index.html`` per declared district
-(its items, newest first, and its outage windows by day, cancelled ones marked). The home
-page, kind lists and item pages are Pelican's own templates, fed by the shared ``catalog``.
+(its items, newest first, and its outage windows by day, cancelled ones marked), and the
+archive: ``archives/index.html`` (years and months with their counts) and one
+``archives/<year>/index.html`` per year (its items by month). The home page, kind lists and
+item pages are Pelican's own templates, fed by the shared ``catalog``.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ class DigestPagesSettings(PluginSettings):
     district_items: int = 50
 
 
-class DistrictPagesGenerator(Generator):
-    """Write the district index and one page per declared district."""
+class DigestPagesGenerator(Generator):
+    """Write the district pages and the archive."""
 
     def generate_context(self) -> None:
         self.options = load_plugin_settings(self.settings, "DIGEST_PAGES", DigestPagesSettings)
@@ -46,6 +48,25 @@ class DistrictPagesGenerator(Generator):
                 items=items[: self.options.district_items], item_count=len(items),
                 district_days=catalog.windows_by_day(catalog.windows_in(district)),
                 page_name=f"districts/{district.slug}/index",
+            )
+        self._archive(writer, catalog, relative)
+
+    def _archive(self, writer, catalog, relative) -> None:
+        # One page per year (a single page of every item was 1.1 MB at 5,000 items, and
+        # any edit rendered it again); the index shows only the counts.
+        writer.write_file(
+            "archives/index.html", self.get_template("archives"), self.context,
+            relative_urls=relative, page_name="archives/index",
+            archive_summary=catalog.archive_summary, item_count=len(catalog.notices),
+        )
+        years = list(catalog.by_year)
+        for position, (year, months) in enumerate(catalog.by_year.items()):
+            writer.write_file(
+                f"archives/{year}/index.html", self.get_template("archive_year"), self.context,
+                relative_urls=relative, page_name=f"archives/{year}/index", year=year,
+                months=months, item_count=sum(len(items) for _, items in months),
+                newer_year=years[position - 1] if position > 0 else None,
+                older_year=years[position + 1] if position + 1 < len(years) else None,
             )
 
 
@@ -76,7 +97,7 @@ def add_filters(pelican) -> None:
 
 
 def get_generators(pelican):
-    return DistrictPagesGenerator
+    return DigestPagesGenerator
 
 
 def register() -> None:
