@@ -108,6 +108,9 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "autoescape": True,
     "bytecode_cache": FileSystemBytecodeCache(_JINJA_CACHE),
+    # Every build makes new template environments, so templates never change under one;
+    # without this Jinja looks at each template file's time on every page it renders.
+    "auto_reload": False,
 }
 RELATIVE_URLS = True
 SLUGIFY_SOURCE = "basename"

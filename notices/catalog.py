@@ -142,6 +142,14 @@ class Catalog:
         slug = district if isinstance(district, str) else district.slug
         return self._windows_by_district.get(slug) or Keyed([], f"{self.windows.key}:{slug}")
 
+    def windows_since(self, entries: Keyed, since: dt.date | None) -> Keyed:
+        """The entries (in time order) on or after the day ``since`` (all if None)."""
+        if since is None:
+            return entries
+        key = f"{entries.key}:since:{since.isoformat()}"
+        return remember((key,), lambda: Keyed(
+            [e for e in entries if e.window.date >= since], key))
+
     @cached_property
     def _windows_by_district(self) -> dict[str, Keyed]:
         def make() -> dict[str, Keyed]:

@@ -835,3 +835,16 @@ def test_demo_calendars_parse(demo_output):
             assert len(line) <= 75
             line.decode("utf-8")
 
+
+
+def test_district_page_lists_recent_windows_and_points_to_older_ones(cal_output):
+    # DIGEST_PAGES.district_window_days (60): windows from 60 days before the newest item
+    # (2024-05-04) on; the 2023 schedule's window is counted, not listed.
+    doc = page(cal_output, "districts/jiangbei/index.html")
+    section = doc.cssselect("section[aria-labelledby=d-outages]")[0]
+    text = section.text_content()
+    assert "旧村" not in text
+    assert "慈城镇" in text
+    assert "列出2024年3月5日以来的停电；更早的 1 处见各停电预告页（归档）。" in " ".join(
+        text.split())
+    assert section.cssselect('a[href="../../archives/"]')

@@ -9,8 +9,11 @@ item pages are Pelican's own templates, fed by the shared ``catalog``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pelican import signals
 from pelican.generators import Generator
+from pydantic import Field
 
 from notices.catalog import schedule_windows, windows_by_day
 from notices.filters import FILTERS
@@ -22,8 +25,11 @@ class DigestPagesSettings(PluginSettings):
 
     #: Items per kind shown on the home page.
     home_items: int = 8
-    #: Items listed on a district page (its windows are all listed).
+    #: Items listed on a district page.
     district_items: int = 50
+    #: Outage windows on a district page: those on or after this many days before the
+    #: newest item's date (older ones are on their schedules' pages, in the archive).
+    district_window_days: int = Field(default=60, ge=1)
 
 
 class DigestPagesGenerator(Generator):
@@ -40,13 +46,18 @@ class DigestPagesGenerator(Generator):
             "districts/index.html", self.get_template("districts"), self.context,
             relative_urls=relative, page_name="districts/index",
         )
+        since = catalog.newest_date.date() - dt.timedelta(
+            days=self.options.district_window_days) if catalog.newest_date else None
         for district in catalog.districts:
             items = catalog.in_district(district)
+            windows = catalog.windows_in(district)
+            recent = catalog.windows_since(windows, since)
             writer.write_file(
                 f"districts/{district.slug}/index.html", self.get_template("district"),
                 self.context, relative_urls=relative, district=district,
                 items=items[: self.options.district_items], item_count=len(items),
-                district_days=catalog.windows_by_day(catalog.windows_in(district)),
+                district_days=catalog.windows_by_day(recent), windows_since=since,
+                older_window_count=len(windows) - len(recent),
                 page_name=f"districts/{district.slug}/index",
             )
         self._archive(writer, catalog, relative)
