@@ -318,6 +318,27 @@ def _group_starts(keys):
     return starts
 
 
+def _sort_by_key(keys, at, key_limit: int):
+    """``keys`` sorted, and ``at`` in the same order, ties kept in their order (stable).
+
+    When key and index fit in 63 bits together, one plain sort of ``key << bits | index``
+    does it (numpy's integer sort: about twice as fast as a stable argsort, and no
+    gathers); otherwise a stable argsort.
+    """
+    import numpy as np
+
+    bits = max(int(at.size - 1).bit_length(), 1)
+    if (key_limit - 1).bit_length() + bits > 63:
+        order = np.argsort(keys, kind="stable")
+        return keys[order], at[order]
+    combined = keys << bits
+    combined |= np.arange(at.size, dtype=np.int64)
+    combined.sort()
+    order = combined & ((1 << bits) - 1)
+    combined >>= bits
+    return combined, at[order]
+
+
 class _Postings:
     """Every token's posting bytes, built from the records' units with numpy."""
 
@@ -386,9 +407,7 @@ class _Postings:
                 keys = u[at].astype(np.int64)
                 for i in range(1, width):
                     keys = keys * size + u[at + i]
-                order = np.argsort(keys, kind="stable")
-                keys, at = keys[order], at[order]
-                del order
+                keys, at = _sort_by_key(keys, at, size ** width)
                 record = (np.searchsorted(record_starts, at, side="right") - 1).astype(np.int32)
                 if width < NGRAM:
                     self._add_set(keys, record, at, width, u)
