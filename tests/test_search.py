@@ -402,3 +402,21 @@ def test_long_words_and_many_records():
        st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=5))
 def test_for_chinese_text_matching_is_substring_search(text, query):
     assert matches(text, query) == (query in text)
+
+
+def test_postings_sort_is_stable_both_ways():
+    # One integer sort of (key, index) when both fit in 63 bits, a stable argsort when not:
+    # the same order either way, ties in their original order.
+    import numpy as np
+
+    from notices.search import _sort_by_key
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(0, 50, 2000).astype(np.int64)
+    at = np.arange(2000, dtype=np.int32) * 3
+    packed = _sort_by_key(keys.copy(), at, 50)
+    fallback = _sort_by_key(keys.copy(), at, 1 << 62)
+    order = np.argsort(keys, kind="stable")
+    for got_keys, got_at in (packed, fallback):
+        assert got_keys.tolist() == keys[order].tolist()
+        assert got_at.tolist() == at[order].tolist()
