@@ -42,7 +42,6 @@ import json
 import re
 import unicodedata
 import zlib
-from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -348,7 +347,7 @@ class _Postings:
         # Each record's units as numbers, -1 for every other character and after the record.
         # A character is a unit; each ASCII word is first replaced by one stand-in character
         # from plane 15 (where the text's own characters were blanked: they are not letters),
-        # so a record is numbered by one dict lookup per character.
+        # so a record is numbered by one table lookup per character.
         vocabulary: list[str] = []
         number_of: dict[str, int] = {}
         stand_in: dict[str, str] = {}
@@ -361,31 +360,40 @@ class _Postings:
                 vocabulary.append(word)
             return stand_in[word]
 
-        lookup = number_of.get
-        units = array("i")
-        starts: list[int] = []
-        for text in texts:
-            starts.append(len(units))
-            text = normalize(text)
-            if _PLANE_15.search(text):
-                text = _PLANE_15.sub(" ", text)
-            text = _ASCII_WORD.sub(replace_word, text)
-            numbers = list(map(lookup, text))
-            if None in numbers:
-                for char in set(text).difference(number_of):
-                    number_of[char] = len(vocabulary) if _is_unit_char(char) else -1
-                    if number_of[char] >= 0:
-                        vocabulary.append(char)
-                numbers = list(map(lookup, text))
-            units.extend(numbers)
-            units.append(-1)
-        starts.append(len(units))
+        # Every record is followed by one non-unit (NUL); the characters of a few hundred
+        # records at a time are numbered through a table indexed by code point.
+        table = np.full(0x110000, -1, dtype=np.int32)
+        known = np.zeros(0x110000, dtype=bool)
+        known[_STAND_IN_BASE:] = True  # ASCII words' stand-ins (their own text was blanked)
+        pieces, lengths = [], []
+        for first in range(0, len(texts), 512):
+            prepared = []
+            for text in texts[first:first + 512]:
+                text = normalize(text)
+                if _PLANE_15.search(text):
+                    text = _PLANE_15.sub(" ", text)
+                prepared.append(_ASCII_WORD.sub(replace_word, text))
+                lengths.append(len(prepared[-1]) + 1)
+            for char, number in number_of.items():
+                table[ord(char)] = number
+            points = np.frombuffer(("\0".join(prepared) + "\0").encode("utf-32-le"),
+                                   dtype=np.uint32)
+            seen = np.zeros(0x110000, dtype=bool)
+            seen[points] = True
+            for point in np.flatnonzero(seen & ~known).tolist():  # new characters
+                if _is_unit_char(chr(point)):
+                    table[point] = len(vocabulary)
+                    vocabulary.append(chr(point))
+            known |= seen
+            pieces.append(table[points])
+        u = np.concatenate(pieces) if pieces else np.empty(0, dtype=np.int32)
+        del pieces
+        record_starts = np.zeros(len(lengths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=record_starts[1:])
         self.words = vocabulary
         self.tokens: list[tuple[str, bytes]] = []
-        u = np.frombuffer(units, dtype=np.int32)
         # The record of a position, and the position within its record, are looked up for
         # each part's tokens rather than kept for all positions (memory at 20,000 items).
-        record_starts = np.array(starts, dtype=np.int64)
         size = max(len(vocabulary), 1)
         if size >= 1 << 21:  # trigram keys below are size**3: keep them within 63 bits
             raise SearchIndexError(f"{size} distinct characters and words are more than the "
