@@ -433,6 +433,7 @@ class TemplateDependencies:
 
     def __init__(self, store: ReaderCache | None = None) -> None:
         self._cache: dict[str, frozenset[str]] = {}
+        self._own: dict[str, tuple[frozenset[str], list[str]]] = {}
         # Parsing templates is slow; the answer only changes with the theme, which is part of
         # the code fingerprint that keys the on-disk cache.
         self._store = store
@@ -455,18 +456,25 @@ class TemplateDependencies:
         return bool((self.names(template) & self.GLOBAL_NAMES) - set(given))
 
     def _names(self, env, name: str, seen: set[str]) -> set[str]:
-        from jinja2 import meta
-
         if name in seen:
             return set()
         seen.add(name)
-        source = env.loader.get_source(env, name)[0]
-        ast = env.parse(source)
-        names = set(meta.find_undeclared_variables(ast))
-        for child in meta.find_referenced_templates(ast):
-            if child:
-                names |= self._names(env, child, seen)
+        own, children = self._parsed(env, name)
+        names = set(own)
+        for child in children:
+            names |= self._names(env, child, seen)
         return names
+
+    def _parsed(self, env, name: str) -> tuple[frozenset[str], list[str]]:
+        """The names one template reads and the templates it names (each parsed once:
+        base.html and macros.html are under every page template)."""
+        if name not in self._own:
+            from jinja2 import meta
+
+            ast = env.parse(env.loader.get_source(env, name)[0])
+            self._own[name] = (frozenset(meta.find_undeclared_variables(ast)),
+                               [c for c in meta.find_referenced_templates(ast) if c])
+        return self._own[name]
 
 
 # ---------------------------------------------------------------------------
