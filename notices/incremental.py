@@ -86,7 +86,7 @@ def _stable_repr(value) -> str:
 
 
 _VOLATILE_SETTINGS = {"OUTPUT_PATH", "NOTICES_PREVIOUS_OUTPUT", "NOTICES_REUSE_SEARCH",
-                      "CACHE_PATH", "WRITE_SELECTED",
+                      "NOTICES_CANCEL", "CACHE_PATH", "WRITE_SELECTED",
                       "PROJECT_ROOT", "PATH"}
 
 
@@ -698,10 +698,25 @@ class BackgroundJob:
         os.close(writer)
         return cls(pid, reader, done)
 
-    def result(self) -> dict:
-        """Wait for the worker and return its result; raise ``WorkerFailed`` if it failed."""
+    def result(self, cancel=None) -> dict:
+        """Wait for the worker and return its result; raise ``WorkerFailed`` if it failed.
+
+        ``cancel`` (a ``threading.Event``): when it is set while waiting, the worker is
+        killed and ``BuildCancelled`` raised.
+        """
         if self.pid is None:
             return self.finished
+        if cancel is not None:
+            import select
+
+            while not select.select([self.reader], [], [], 0.05)[0]:
+                if cancel.is_set():
+                    import signal
+
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+                    os.close(self.reader)
+                    raise BuildCancelled("a newer build was asked for")
         with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -715,11 +730,24 @@ class BackgroundJob:
                                + result.get(FAILURE, "(no traceback: it was killed)").rstrip())
         return result
 
-    def join(self) -> None:
+    def kill(self) -> None:
+        """Stop the worker (the build is abandoned)."""
+        if self.pid is None:
+            return
+        import signal
+
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.reader)
+
+    def join(self, cancel=None) -> None:
         """Wait for the worker; hand ``done`` its result, or log its failure as an error
         of the build (which then publishes nothing and exits with status 70)."""
         try:
-            result = self.result()
+            result = self.result(cancel)
         except WorkerFailed as exc:
             build_log.error("%s", exc)
             return
@@ -728,6 +756,11 @@ class BackgroundJob:
 
 class WorkerFailed(RuntimeError):
     """A forked worker raised or was killed; the message holds its traceback."""
+
+
+class BuildCancelled(Exception):
+    """The build was stopped while it waited for a worker (``NOTICES_CANCEL`` was set):
+    nothing is published. The live-reload server stops a search-index update so."""
 
 
 FAILURE = "__failure__"
@@ -764,6 +797,8 @@ class BuildState:
     catalog_fp: str = ""
     # Update the previous tree in place instead of linking a new one (``update_in_place``).
     in_place: bool = False
+    # A threading.Event: set, it stops the build where it waits for workers.
+    cancel: object = None
     writer: IncrementalWriter | None = None
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
@@ -790,8 +825,13 @@ class BuildState:
     def join_background(self) -> None:
         """Wait for every background job and hand each its result."""
         jobs, self._background = self._background, []
-        for job in jobs:
-            job.join()
+        for number, job in enumerate(jobs):
+            try:
+                job.join(self.cancel)
+            except BuildCancelled:
+                for other in jobs[number + 1:]:
+                    other.kill()
+                raise
 
     def mark(self, name: str) -> None:
         """Start phase ``name``, or end it (adding to the timings) on the second call."""

@@ -65,30 +65,37 @@ class Rebuilder:
     """The live-reload server's builds, in one long-running process (``notices.warm``).
 
     After an edit the pages go live first, with the previous search index (indexing takes
-    seconds on a large site); a second build right after, in a thread, brings the index
-    up to date. A failed build keeps the last good site.
+    seconds on a large site); once no edit came for ``quiet`` seconds a full build brings
+    the index up to date. An edit that comes while that build waits for the index stops
+    it (nothing of it is published), so the new pages never wait for an index that is
+    already out of date. A failed build keeps the last good site.
     """
 
-    def __init__(self, settings_file: str, output: str) -> None:
+    def __init__(self, settings_file: str, output: str, quiet: float = 1.0) -> None:
         import threading
 
         from . import warm
 
         warm.enable()
-        self.settings_file, self.output = settings_file, output
+        self.settings_file, self.output, self.quiet = settings_file, output, quiet
         self.lock = threading.Lock()
+        self._pending = threading.Lock()  # guards the two below
+        self._timer: threading.Timer | None = None
+        self._cancel = threading.Event()
 
-    def build(self) -> int:
+    def build(self, cancel=None) -> int:
         """A full build (pages and search index)."""
         from .build import build
 
+        overrides = {"NOTICES_CANCEL": cancel} if cancel is not None else None
         with self.lock:
-            return build(self.settings_file, self.output)
+            return build(self.settings_file, self.output, overrides)
 
     def rebuild_pages(self) -> int:
         """The build after an edit: everything but the search index."""
         from .build import build
 
+        self._stop_index_update()
         with self.lock:
             code = build(self.settings_file, self.output, {"NOTICES_REUSE_SEARCH": True})
         if code:
@@ -96,10 +103,49 @@ class Rebuilder:
         return code
 
     def rebuild(self) -> None:
+        """After an edit: the pages now, the search index once edits pause."""
         import threading
 
-        if self.rebuild_pages() == 0:
-            threading.Thread(target=self.build, daemon=True).start()
+        if self.rebuild_pages() != 0:
+            return
+        with self._pending:
+            self._timer = threading.Timer(self.quiet, self._update_index)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def settle(self) -> None:
+        """Wait until no build is pending or running (tests)."""
+        while True:
+            with self._pending:
+                timer = self._timer
+            if timer is not None:
+                timer.join()
+            with self.lock:
+                pass
+            with self._pending:
+                if self._timer is None or not self._timer.is_alive():
+                    return
+
+    def _stop_index_update(self) -> None:
+        with self._pending:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._cancel.set()  # an update waiting for its index stops there
+
+    def _update_index(self) -> None:
+        import threading
+
+        from .incremental import BuildCancelled
+
+        with self._pending:
+            self._timer = None
+            self._cancel = cancel = threading.Event()
+        try:
+            self.build(cancel)
+        except BuildCancelled:
+            print("Search index update stopped for a newer edit; it follows that edit.",
+                  file=sys.stderr)
 
 
 def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:

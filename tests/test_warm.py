@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import build_site, copy_site
+from conftest import ROOT, build_site, copy_site
 from notices import incremental, warm
 from test_build import tree_digest
 
@@ -152,4 +152,65 @@ def test_a_build_that_dies_while_updating_in_place_is_followed_by_a_full_render(
 
     assert again.code == 0
     assert "Nothing changed" not in again.err
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
+def test_a_cancelled_wait_kills_the_worker_at_once():
+    import threading
+    import time
+
+    job = incremental.BackgroundJob.start(lambda: time.sleep(30) or {}, lambda result: None)
+    cancel = threading.Event()
+    cancel.set()
+    started = time.perf_counter()
+    with pytest.raises(incremental.BuildCancelled):
+        job.result(cancel)
+    assert time.perf_counter() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(job.pid, os.WNOHANG)  # reaped
+
+
+def test_an_index_update_stopped_for_a_newer_edit_publishes_nothing(warm_process, tmp_path):
+    # The live-reload server stops a search-index update that an edit has made out of date.
+    import threading
+
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    before = tree_digest(site / "output")
+    edit(site / "content" / "articles" / "2024-05-01-two-districts.md", "联合开展改革",
+         "联合开展改革试点")
+    assert build_site(site, NOTICES_REUSE_SEARCH=True).code == 0  # the pages go live
+    pages = tree_digest(site / "output")
+    assert pages != before
+    cancel = threading.Event()
+    cancel.set()
+
+    with pytest.raises(incremental.BuildCancelled):
+        build_site(site, NOTICES_CANCEL=cancel)
+
+    assert tree_digest(site / "output") == pages
+    assert not list(site.glob(".build-*"))
+    assert build_site(site).code == 0
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
+def test_the_live_reload_server_follows_quick_edits(warm_process, tmp_path):
+    from notices.serve import Rebuilder
+
+    site = copy_site("basic", tmp_path / "site")
+    settings = tmp_path / "siteconf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(site / 'content')!r}\nPROJECT_ROOT = {str(site)!r}\n"
+        f"CACHE_PATH = {str(site / '.cache')!r}\n", "utf-8")
+    rebuilder = Rebuilder(str(settings), str(site / "output"), quiet=0.05)
+    assert rebuilder.build() == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    original = source.read_text("utf-8")
+    for word in ("试点", "试点工作", "试点工作方案"):
+        source.write_text(original.replace("联合开展改革", f"联合开展改革{word}"), "utf-8")
+        rebuilder.rebuild()  # may stop the index update that the edit before started
+    rebuilder.settle()
+    page = site / "output" / "articles" / "2024-05-01-two-districts.html"
+    assert "改革试点工作方案" in page.read_text("utf-8")
     assert tree_digest(site / "output") == cold_build(site, tmp_path)

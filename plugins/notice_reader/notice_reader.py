@@ -208,6 +208,7 @@ def on_initialized(pelican) -> None:
         output_path=Path(settings["OUTPUT_PATH"]),
         # The live-reload server updates output/ in place when the manifest describes it.
         in_place=warm.WARM is not None and bool(manifest.previous),
+        cancel=settings.get("NOTICES_CANCEL"),
     )
     logger = logging.getLogger("pelican.generators")
     if _FILTER not in logger.filters:
