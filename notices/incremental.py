@@ -709,14 +709,12 @@ class BackgroundJob:
         if cancel is not None:
             import select
 
-            while not select.select([self.reader], [], [], 0.05)[0]:
+            while True:  # (what a finished worker made is out of date too)
                 if cancel.is_set():
-                    import signal
-
-                    os.kill(self.pid, signal.SIGKILL)
-                    os.waitpid(self.pid, 0)
-                    os.close(self.reader)
+                    self.kill()
                     raise BuildCancelled("a newer build was asked for")
+                if select.select([self.reader], [], [], 0.05)[0]:
+                    break
         with os.fdopen(self.reader, "rb") as pipe:  # read to the end before waiting
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
