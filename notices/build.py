@@ -228,6 +228,20 @@ def _fewer_collections() -> None:
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
           overrides: dict | None = None) -> int:
     """Build into a temporary folder beside ``output``, then swap; return an exit code."""
+    from . import warm
+
+    if warm.WARM is None:
+        return _build(settings_file, output, overrides)
+    warm.WARM.settle()  # the last build's manifest and records are saved
+    try:
+        return _build(settings_file, output, overrides)
+    finally:
+        warm.WARM.save_in_background()
+
+
+def _build(settings_file: str, output: str | None, overrides: dict | None) -> int:
+    from . import warm
+
     started = time.perf_counter()
     _fewer_collections()
     overrides = dict(overrides or {})
@@ -264,7 +278,10 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
         else:
             swap_in(staging, output_path)
-        _record_state(state, settings, output_path, signature)
+        if warm.WARM is not None:  # the new output is live: the rest is bookkeeping
+            warm.WARM.later(lambda: _record_state(state, settings, output_path, signature))
+        else:
+            _record_state(state, settings, output_path, signature)
         if unchanged:
             print(f"Nothing changed; {output_path.name}/ kept as it was "
                   f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)

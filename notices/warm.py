@@ -30,6 +30,10 @@ class WarmState:
     _next: dict[str, tuple[tuple, object, int]] = field(default_factory=dict)
     memo: dict[tuple, object] = field(default_factory=dict)
     _memo_next: dict[tuple, object] = field(default_factory=dict)
+    listings: dict[tuple, tuple] = field(default_factory=dict)
+    _saving: object = None  # the thread saving the last build's state
+    _later: list = field(default_factory=list)
+    _listings_next: dict[tuple, tuple] = field(default_factory=dict)
     reader_cache: object = None  # the ReaderCache, loaded once instead of every build
     # The manifest this process last saved: (path, file signature, tree inode, code, entries)
     saved_manifest: tuple | None = None
@@ -41,9 +45,10 @@ class WarmState:
         if code != self.code:
             self.articles.clear()
             self.memo.clear()
+            self.listings.clear()
             self.reader_cache = None
         self.code = code
-        self._next, self._memo_next, self._fresh = {}, {}, {}
+        self._next, self._memo_next, self._fresh, self._listings_next = {}, {}, {}, {}
         _forget_memoized_content()
 
     def cache(self, folder: str | None, load: Callable[[], object]):
@@ -117,10 +122,60 @@ class WarmState:
         build keep the last good ones, plus whatever was read fine this time."""
         if succeeded:
             self.articles, self.memo = self._next, self._memo_next
+            self.listings = self._listings_next
         else:
             self.articles.update(self._next)
             self.memo.update(self._memo_next)
-        self._next, self._memo_next = {}, {}
+            self.listings.update(self._listings_next)
+        self._next, self._memo_next, self._listings_next = {}, {}, {}
+
+    def listing(self, root: str, question: tuple, answer: Callable[[], set[str]]) -> set[str]:
+        """Pelican's answer to which content files there are (``get_files``), kept while no
+        folder under ``root`` changed (a file added, removed or renamed changes its folder's
+        times; as for files, a folder changed just before it was listed is not trusted)."""
+        folders = _folder_signatures(root)
+        kept = self.listings.get(question)
+        if kept is not None and kept[0] == folders and all(
+                max(mtime, ctime) < kept[2] - RACY_NS for _, mtime, ctime, _ in folders):
+            self._listings_next[question] = kept
+            return set(kept[1])
+        listed_at = time.time_ns()
+        files = answer()
+        self._listings_next[question] = (folders, set(files), listed_at)
+        return files
+
+    def later(self, work: Callable[[], None]) -> None:
+        """Do ``work`` (saving the reader cache, the manifest) after the new output is in
+        place, in a thread (``save_in_background``); the next build waits for it first."""
+        self._later.append(work)
+
+    def save_in_background(self) -> None:
+        """Start the work put off by ``later``, in order, in one thread."""
+        import threading
+
+        work, self._later = self._later, []
+        if not work:
+            return
+
+        def run() -> None:
+            for item in work:
+                try:
+                    item()
+                except Exception:  # noqa: BLE001 - a state not saved means a slower build
+                    import logging
+
+                    logging.getLogger(__name__).warning("saving the build state failed",
+                                                        exc_info=True)
+
+        self.settle()
+        self._saving = threading.Thread(target=run, name="notices-save")
+        self._saving.start()
+
+    def settle(self) -> None:
+        """Wait until the state of the last build is saved."""
+        if self._saving is not None:
+            self._saving.join()
+            self._saving = None
 
     def remember(self, key: tuple, compute: Callable[[], object]) -> object:
         value = self._memo_next[key] = self.memo[key] if key in self.memo else compute()
@@ -141,6 +196,15 @@ def file_signature(path: str) -> tuple | None:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
+
+
+def _folder_signatures(root: str) -> list[tuple]:
+    """(path, mtime, ctime, inode) of ``root`` and every folder under it, in walk order."""
+    signatures = []
+    for folder, _, _ in os.walk(root, followlinks=True):
+        stat = os.stat(folder)
+        signatures.append((folder, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
+    return signatures
 
 
 def _forget_memoized_content() -> None:

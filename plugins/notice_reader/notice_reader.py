@@ -228,7 +228,12 @@ def get_files_once(generator) -> None:
     def get_files_once(paths, exclude=None, extensions=None):
         key = (repr(paths), repr(exclude), repr(extensions))
         if key not in answers:
-            answers[key] = get_files(paths, exclude=exclude, extensions=extensions)
+            def answer():
+                return get_files(paths, exclude=exclude, extensions=extensions)
+
+            # A live-reload server asks its folders first (the walk: 0.1 s at 20,000 files).
+            answers[key] = (warm.WARM.listing(generator.path, (generator.path, *key), answer)
+                            if warm.WARM is not None else answer())
         return set(answers[key])
 
     generator.get_files = get_files_once
@@ -259,8 +264,11 @@ def on_finalized(pelican) -> None:
             state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
     with phase("wait"):
         state.join_background()
-    with phase("cache"):
-        state.cache.save()
+    if warm.WARM is not None:  # a live-reload server saves it after publishing
+        warm.WARM.later(state.cache.save)
+    else:
+        with phase("cache"):
+            state.cache.save()
     if state.manifest.unchanged or state.in_place:
         return  # the build driver keeps the previous output, or updates it in place
     with phase("link"):
