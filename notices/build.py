@@ -175,9 +175,19 @@ def input_signature(settings_file: str, overrides: dict) -> tuple[str, Path, Pat
         if entry.endswith("site-packages") and os.path.isdir(entry):
             stat = os.stat(entry)
             digest.update(f"{entry}:{stat.st_mtime_ns}".encode())
-    from .incremental import state_dir
-
     return digest.hexdigest(), Path(output).absolute(), state_dir(cache, output) / "inputs"
+
+
+def state_dir(cache_dir: str, output_dir: str | Path) -> Path:
+    """Where the build state of one output folder is kept (its manifest, its input record).
+
+    Here rather than in ``notices.incremental``: the "nothing changed" check needs it and
+    must not import Pelican (a tenth of a second).
+    """
+    import hashlib
+
+    name = hashlib.sha256(str(Path(output_dir).absolute()).encode()).hexdigest()[:12]
+    return Path(cache_dir) / "builds" / name
 
 
 def _stat_tree(folder: Path, digest, newest: list[int], top_only: bool = False) -> None:

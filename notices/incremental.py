@@ -11,9 +11,15 @@ Three pieces, all keyed by content hashes rather than modification times:
   settings, the notices it shows) is unchanged is hard-linked from the previous output
   instead of rendered; pages that must be rendered are rendered in parallel at the end.
 
+A page's key covers what its template reads: its arguments (for a list, the items of that
+page), and from the content-derived objects of the shared context what they say a page read
+from them (``page_fingerprint``: ``catalog``, ``outage_calendar``).
+
 The build still happens in a staging folder that is swapped in atomically
 (``notices.build``); reused files are hard links, so nothing of the live tree is modified.
-If nothing changed at all, the staging folder is dropped and ``output/`` is left alone.
+If nothing changed at all, the staging folder is dropped and ``output/`` is left alone. The
+live-reload server (``notices.warm``) instead moves the few files it wrote into ``output/``
+(``update_in_place``).
 """
 
 from __future__ import annotations
@@ -35,10 +41,10 @@ from pathlib import Path
 from pelican.writers import Writer
 
 from . import warm
+from .build import state_dir
 
 log = logging.getLogger(__name__)
 
-STATE_DIR = "builds"
 # Bump when the manifest or cache format changes.
 FORMAT = "1"
 PARALLEL_MIN_JOBS = 64
@@ -349,12 +355,6 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
             folder = os.path.dirname(folder)
 
 
-def state_dir(cache_dir: str, output_dir: str | Path) -> Path:
-    """Where the build state of one output folder is kept."""
-    name = hashlib.sha256(str(Path(output_dir).absolute()).encode()).hexdigest()[:12]
-    return Path(cache_dir) / STATE_DIR / name
-
-
 def manifest_path(cache_dir: str, output_dir: str | Path) -> Path:
     return state_dir(cache_dir, output_dir) / "manifest.json"
 
@@ -370,42 +370,70 @@ def write_atomic(path: Path, text: str) -> None:
 # Dependency keys for pages
 
 
+def _notice_fp(value, catalog_fp: str) -> str:
+    return f"N{value.content_hash}:{value.url}"
+
+
+def _content_fp(value, catalog_fp: str) -> str:
+    notice = getattr(value, "notice", None)
+    return _notice_fp(notice, catalog_fp) if notice else f"C{value.source_path}"
+
+
+def _window_fp(value, catalog_fp: str) -> str:
+    return f"W{value.notice.content_hash}:{value.anchor}:{value.cancelled}"
+
+
+def _keyed_fp(value, catalog_fp: str) -> str:
+    return "D" + value.key
+
+
+def _page_fp(value, catalog_fp: str) -> str:
+    return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
+        fingerprint_value(v, catalog_fp) for v in value.object_list])
+
+
+def _paginator_fp(value, catalog_fp: str) -> str:  # what a page shows of it: the counts
+    return f"G{value.count}:{value.num_pages}:{value.per_page}:{value.orphans}"
+
+
+def _catalog_fp(value, catalog_fp: str) -> str:
+    return "K" + catalog_fp
+
+
+def _dict_fp(value, catalog_fp: str) -> str:
+    return "{" + ",".join(f"{k}={fingerprint_value(v, catalog_fp)}"
+                          for k, v in sorted(value.items())) + "}"
+
+
+def _sequence_fp(value, catalog_fp: str) -> str:
+    return "[" + ",".join(fingerprint_value(v, catalog_fp) for v in value) + "]"
+
+
+def _repr_fp(value, catalog_fp: str) -> str:
+    return _stable_repr(value)
+
+
 @functools.cache
-def _fingerprinted_types() -> tuple:
+def _fingerprinter(kind: type) -> Callable:
+    """How to fingerprint values of a type (asked once per type: pages are many)."""
     from pelican.contents import Content
     from pelican.paginator import Page, Paginator
 
     from .catalog import Catalog, Keyed, WindowEntry
     from .model import Notice
 
-    return Notice, Content, WindowEntry, Page, Catalog, Paginator, Keyed
+    for base, fingerprint in ((Notice, _notice_fp), (Content, _content_fp),
+                              (WindowEntry, _window_fp), (Keyed, _keyed_fp), (Page, _page_fp),
+                              (Paginator, _paginator_fp), (Catalog, _catalog_fp),
+                              (dict, _dict_fp), (list, _sequence_fp), (tuple, _sequence_fp)):
+        if issubclass(kind, base):
+            return fingerprint
+    return _repr_fp
 
 
 def fingerprint_value(value, catalog_fp: str) -> str:
     """A stable text standing for what a template argument shows."""
-    Notice, Content, WindowEntry, Page, Catalog, Paginator, Keyed = _fingerprinted_types()  # noqa: N806
-    if isinstance(value, Notice):
-        return f"N{value.content_hash}:{value.url}"
-    if isinstance(value, Content):
-        notice = getattr(value, "notice", None)
-        return fingerprint_value(notice, catalog_fp) if notice else f"C{value.source_path}"
-    if isinstance(value, WindowEntry):
-        return f"W{value.notice.content_hash}:{value.anchor}:{value.cancelled}"
-    if isinstance(value, Keyed):
-        return "D" + value.key
-    if isinstance(value, Page):
-        return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
-            fingerprint_value(v, catalog_fp) for v in value.object_list])
-    if isinstance(value, Paginator):  # what a page shows of it: the counts
-        return f"G{value.count}:{value.num_pages}:{value.per_page}:{value.orphans}"
-    if isinstance(value, Catalog):
-        return "K" + catalog_fp
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{k}={fingerprint_value(v, catalog_fp)}"
-                              for k, v in sorted(value.items())) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(fingerprint_value(v, catalog_fp) for v in value) + "]"
-    return _stable_repr(value)
+    return _fingerprinter(type(value))(value, catalog_fp)
 
 
 def context_fingerprints(context: dict, names: Iterable[str], shown: dict) -> list[str]:
@@ -528,7 +556,7 @@ class IncrementalWriter(Writer):
         self.jobs: list[tuple[str, object, dict, dict]] = []
         self._files_of_call: list[str] | None = None
         self._deps = TemplateDependencies(state.cache)
-        self._context_names: dict[tuple, list[str]] = {}
+        self._plans: dict[tuple, tuple[bool, list[str], list[str]]] = {}
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's bookkeeping (no file is written twice), without opening the file now:
@@ -557,14 +585,13 @@ class IncrementalWriter(Writer):
                               override_output, url, kwargs)
             return None
         state = self.state
-        whole_site = self._deps.reads_whole_site(template, kwargs)
+        whole_site, shown_names, from_context = self._reads(template, kwargs)
         # Only what the template reads counts (Pelican passes e.g. all_articles everywhere).
-        read = self._deps.names(template)
-        shown = {k: v for k, v in kwargs.items() if k in read}
+        shown = {k: kwargs[k] for k in shown_names}
         key = _hash(template.name, str(relative_urls), str(template_name), str(url),
                     fingerprint_value(shown, state.catalog_fp),
                     state.catalog_fp if whole_site else "",
-                    *context_fingerprints(context, self._from_context(template, kwargs), shown))
+                    *context_fingerprints(context, from_context, shown))
         # Notices carry override_save_as (freeze_urls in notice_reader), so Pelican passes
         # override_output for every article page; the key alone decides reuse.
         if state.manifest.reusable(name, key):
@@ -578,14 +605,18 @@ class IncrementalWriter(Writer):
             self._files_of_call = None
         return None
 
-    def _from_context(self, template, given) -> list[str]:
-        """The names the template reads that the call does not pass in, sorted."""
+    def _reads(self, template, given) -> tuple[bool, list[str], list[str]]:
+        """For a template called with arguments ``given``: whether it reads a site-wide list
+        of Pelican's, which arguments it reads, and which names of the shared context it
+        reads (sorted). Worked out once per template and set of argument names."""
         cache_key = (template.name, frozenset(given))
-        names = self._context_names.get(cache_key)
-        if names is None:
-            names = self._context_names[cache_key] = sorted(self._deps.names(template)
-                                                            - set(given))
-        return names
+        found = self._plans.get(cache_key)
+        if found is None:
+            read = self._deps.names(template)
+            found = self._plans[cache_key] = (
+                self._deps.reads_whole_site(template, given),
+                [k for k in given if k in read], sorted(read - set(given)))
+        return found
 
     def _write_pages(self, name, template, context, relative_urls, paginated, template_name,
                      override_output, url, kwargs) -> None:

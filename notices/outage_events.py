@@ -325,9 +325,6 @@ class OutageEvents:
 
     events: list[OutageEvent]
     by_entry: dict[tuple[str, str], list[OutageEvent]]
-    # What outputs derive per event (their keys), kept with the events: a live-reload
-    # server keeps the events, and so these, while no schedule changes.
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def for_entry(self, entry: WindowEntry) -> list[OutageEvent]:
         """The events a schedule's entry is part of (a partial 取消 can touch several)."""

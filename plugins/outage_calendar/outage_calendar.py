@@ -276,11 +276,8 @@ class OutageCalendarGenerator(Generator):
 
     def _event_key(self, event: OutageEvent) -> str | None:
         """What an event's VEVENT is made from: every publication of it."""
-        derived = self.calendars.events.derived
-        key = ("event-key", event.key)
-        if key not in derived:
-            derived[key] = self._make_event_key(event)
-        return derived[key]
+        return remember(("event-key", event.key, self.calendars.fingerprint),
+                        lambda: self._make_event_key(event))
 
     def _make_event_key(self, event: OutageEvent) -> str | None:
         parts = []
