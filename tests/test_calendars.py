@@ -848,3 +848,56 @@ def test_district_page_lists_recent_windows_and_points_to_older_ones(cal_output)
     assert "列出2024年3月5日以来的停电；更早的 1 处见各停电预告页（归档）。" in " ".join(
         text.split())
     assert section.cssselect('a[href="../../archives/"]')
+
+
+def test_a_schedule_page_asks_the_calendars_only_about_its_own_windows(tmp_path, monkeypatch):
+    # OutageCalendars.page_fingerprint keys a notice's page by that notice's calendar files
+    # alone; a template that asked outage_calendar anything else from a notice's page would
+    # be reused stale. Record what each page asks while it renders.
+    import importlib
+
+    from notices import incremental
+
+    monkeypatch.syspath_prepend(str(ROOT / "plugins"))  # the module Pelican loads as well
+    calendars = importlib.import_module("outage_calendar.outage_calendar").OutageCalendars
+    asked: dict[str, list] = {}
+    page, depth = [None], [0]
+    render = incremental._render_jobs
+
+    def render_recording(jobs):
+        for job in jobs:
+            # (a path in the staging folder, .build-out-…/<page>)
+            page[0] = job[0].split(os.sep + ".build-", 1)[1].split(os.sep, 1)[1]
+            render([job])
+
+    monkeypatch.setattr(incremental, "_render_jobs", render_recording)
+    for name in ("schedule_file", "window_file", "events_in", "days", "count", "outages",
+                 "tenders", "data_file", "page", "event_ics", "event_file", "absolute", "uid"):
+        method = calendars.__dict__[name]
+        static = isinstance(method, staticmethod)
+        function = method.__func__ if static else method
+
+        def recording(*args, _name=name, _method=function, _static=static):
+            if not depth[0]:  # what the template asks, not the calls those make
+                asked.setdefault(page[0], []).append((_name, args if _static else args[1:]))
+            depth[0] += 1
+            try:
+                return _method(*args)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(calendars, name, staticmethod(recording) if static else recording)
+    site = copy_site("calendars", tmp_path / "site")
+
+    assert build_site(site, tmp_path / "out", CACHE_PATH=str(tmp_path / "cache")).code == 0
+
+    schedule_pages = [p for p in asked if p and p.startswith("outages/")
+                      and p != "outages/index.html"]
+    assert len(schedule_pages) == 3
+    assert asked["calendar/index.html"]  # the recording works
+    for path in schedule_pages:
+        slug = path.removeprefix("outages/").removesuffix(".html")
+        for name, args in asked[path]:
+            assert name in ("schedule_file", "window_file"), (path, name)
+            notice = args[0] if name == "schedule_file" else args[0].notice
+            assert notice.slug == slug, (path, name)
