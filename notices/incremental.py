@@ -388,8 +388,13 @@ def _keyed_fp(value, catalog_fp: str) -> str:
 
 
 def _page_fp(value, catalog_fp: str) -> str:
-    return "P" + ",".join([str(value.number), str(value.paginator.num_pages)] + [
-        fingerprint_value(v, catalog_fp) for v in value.object_list])
+    # A page is fingerprinted as itself and as its neighbours' previous and next page.
+    found = getattr(value, "_notices_fingerprint", None)
+    if found is None:
+        found = value._notices_fingerprint = "P" + ",".join(
+            [str(value.number), str(value.paginator.num_pages)]
+            + [fingerprint_value(v, catalog_fp) for v in value.object_list])
+    return found
 
 
 def _paginator_fp(value, catalog_fp: str) -> str:  # what a page shows of it: the counts
@@ -628,15 +633,18 @@ class IncrementalWriter(Writer):
                     or self.settings["DEFAULT_PAGINATION"])
         paginators = {key: Paginator(name, url, items, self.settings, per_page)
                       for key, items in paginated.items()}
+        # One Page object per page, shared by its neighbours (Pelican makes three).
+        pages = {key: [paginator.page(n) for n in range(1, paginator.num_pages + 1)]
+                 for key, paginator in paginators.items()}
         for number in range(next(iter(paginators.values())).num_pages):
             page_kwargs = kwargs.copy()
             for key, paginator in paginators.items():
-                page = paginator.page(number + 1)
+                page = pages[key][number]
                 page_kwargs.update({
                     f"{key}_paginator": paginator,
                     f"{key}_page": page,
-                    f"{key}_previous_page": paginator.page(number) if number > 0 else None,
-                    f"{key}_next_page": (paginator.page(number + 2)
+                    f"{key}_previous_page": pages[key][number - 1] if number > 0 else None,
+                    f"{key}_next_page": (pages[key][number + 1]
                                          if number + 1 < paginator.num_pages else None),
                 })
             # As one page without pagination: Pelican renders each page exactly so.

@@ -30,6 +30,7 @@ from notices.search import (
     search_records,
 )
 from notices.settings import PluginSettings, load_plugin_settings
+from notices.warm import remember
 
 MANIFEST_ENTRY = "::search"
 INDEX_FOLDER = "search"
@@ -63,8 +64,10 @@ class SearchPageGenerator(Generator):
     def generate_output(self, writer) -> None:
         catalog = self.context["catalog"]
         months: dict[str, list[str]] = defaultdict(list)
-        for month in sorted({f"{n.date:%Y-%m}" for n in catalog.notices} | {
-                f"{e.window.date:%Y-%m}" for e in catalog.windows}, reverse=True):
+        window_months = remember((catalog.windows.key, "months"), lambda: {
+            f"{e.window.date:%Y-%m}" for e in catalog.windows})
+        for month in sorted({n.month_key for n in catalog.notices} | window_months,
+                            reverse=True):
             months[month[:4]].append(month)
         writer.write_file(
             "search/index.html", self.get_template("search"), self.context,
