@@ -66,9 +66,20 @@ class SearchIndexError(Exception):
 # Units, tokens and matching
 
 
+# Full-width ASCII forms and the ideographic space, as NFKC maps them (one ASCII character
+# each). Chinese text is full of ，（）：; with them replaced first most texts pass NFKC's
+# quick check and skip the full normalization (a third faster). Whatever still needs it
+# (e.g. a letter that now composes with a following accent) fails the check and gets it.
+_FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = " "
+
+
 def normalize(text: str) -> str:
-    """Fold compatibility forms (full-width digits) and case, as the browser does."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Fold compatibility forms (full-width digits) and case, as the browser does (NFKC)."""
+    text = text.translate(_FULL_WIDTH)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def _is_unit_char(char: str) -> bool:

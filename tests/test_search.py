@@ -420,3 +420,17 @@ def test_postings_sort_is_stable_both_ways():
     for got_keys, got_at in (packed, fallback):
         assert got_keys.tolist() == keys[order].tolist()
         assert got_at.tolist() == at[order].tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0xFF00, max_codepoint=0xFF65),  # full-width forms
+    st.sampled_from("\u3000\u0301\u0308\u00bd\u2460\u1100\u1161\uac00慈城镇ＡＢ１２,.é"),
+    st.characters(max_codepoint=0x2FFF)), max_size=40))
+def test_normalize_is_nfkc_then_lower_case(text):
+    # The full-width shortcut must give exactly what the browser's NFKC gives.
+    import unicodedata
+
+    from notices.search import normalize
+
+    assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
