@@ -62,12 +62,7 @@ class Catalog:
     @cached_property
     def fingerprint(self) -> str:
         """Changes whenever any notice, its URL or the set of notices changes."""
-        import hashlib
-
-        digest = hashlib.sha256()
-        for notice in self.notices:
-            digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n".encode())
-        return digest.hexdigest()[:32]
+        return _fingerprint(self.notices)
 
     def page_fingerprint(self, shown: dict) -> str:
         """What a page that reads ``catalog`` depends on (its key in the incremental build):
@@ -78,13 +73,7 @@ class Catalog:
         """Like ``fingerprint``, for the notices of one kind."""
         kind = Kind(kind)
         if kind not in self._kind_fingerprints:
-            import hashlib
-
-            digest = hashlib.sha256()
-            for notice in self.of_kind(kind):
-                digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n"
-                              .encode())
-            self._kind_fingerprints[kind] = digest.hexdigest()[:32]
+            self._kind_fingerprints[kind] = _fingerprint(self.of_kind(kind))
         return self._kind_fingerprints[kind]
 
     @cached_property
@@ -204,6 +193,16 @@ class Catalog:
     @property
     def newest_date(self) -> dt.datetime | None:
         return self.notices[0].date if self.notices else None
+
+
+def _fingerprint(notices: list[Notice]) -> str:
+    """A hash of each notice's identity, bytes and URL, in order."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for notice in notices:
+        digest.update(f"{notice.source_id}|{notice.content_hash}|{notice.url}\n".encode())
+    return digest.hexdigest()[:32]
 
 
 DayGroups = list[tuple[dt.date, list[tuple[District, list[WindowEntry]]]]]
