@@ -370,51 +370,51 @@ def write_atomic(path: Path, text: str) -> None:
 # Dependency keys for pages
 
 
-def _notice_fp(value, catalog_fp: str) -> str:
+def _notice_fp(value) -> str:
     return f"N{value.content_hash}:{value.url}"
 
 
-def _content_fp(value, catalog_fp: str) -> str:
+def _content_fp(value) -> str:
     notice = getattr(value, "notice", None)
-    return _notice_fp(notice, catalog_fp) if notice else f"C{value.source_path}"
+    return _notice_fp(notice) if notice else f"C{value.source_path}"
 
 
-def _window_fp(value, catalog_fp: str) -> str:
+def _window_fp(value) -> str:
     return f"W{value.notice.content_hash}:{value.anchor}:{value.cancelled}"
 
 
-def _keyed_fp(value, catalog_fp: str) -> str:
+def _keyed_fp(value) -> str:
     return "D" + value.key
 
 
-def _page_fp(value, catalog_fp: str) -> str:
+def _page_fp(value) -> str:
     # A page is fingerprinted as itself and as its neighbours' previous and next page.
     found = getattr(value, "_notices_fingerprint", None)
     if found is None:
         found = value._notices_fingerprint = "P" + ",".join(
             [str(value.number), str(value.paginator.num_pages)]
-            + [fingerprint_value(v, catalog_fp) for v in value.object_list])
+            + [fingerprint_value(v) for v in value.object_list])
     return found
 
 
-def _paginator_fp(value, catalog_fp: str) -> str:  # what a page shows of it: the counts
+def _paginator_fp(value) -> str:  # what a page shows of it: the counts
     return f"G{value.count}:{value.num_pages}:{value.per_page}:{value.orphans}"
 
 
-def _catalog_fp(value, catalog_fp: str) -> str:
-    return "K" + catalog_fp
+def _catalog_fp(value) -> str:
+    return "K" + value.fingerprint
 
 
-def _dict_fp(value, catalog_fp: str) -> str:
-    return "{" + ",".join(f"{k}={fingerprint_value(v, catalog_fp)}"
+def _dict_fp(value) -> str:
+    return "{" + ",".join(f"{k}={fingerprint_value(v)}"
                           for k, v in sorted(value.items())) + "}"
 
 
-def _sequence_fp(value, catalog_fp: str) -> str:
-    return "[" + ",".join(fingerprint_value(v, catalog_fp) for v in value) + "]"
+def _sequence_fp(value) -> str:
+    return "[" + ",".join(fingerprint_value(v) for v in value) + "]"
 
 
-def _repr_fp(value, catalog_fp: str) -> str:
+def _repr_fp(value) -> str:
     return _stable_repr(value)
 
 
@@ -436,9 +436,9 @@ def _fingerprinter(kind: type) -> Callable:
     return _repr_fp
 
 
-def fingerprint_value(value, catalog_fp: str) -> str:
+def fingerprint_value(value) -> str:
     """A stable text standing for what a template argument shows."""
-    return _fingerprinter(type(value))(value, catalog_fp)
+    return _fingerprinter(type(value))(value)
 
 
 def context_fingerprints(context: dict, names: Iterable[str], shown: dict) -> list[str]:
@@ -594,7 +594,7 @@ class IncrementalWriter(Writer):
         # Only what the template reads counts (Pelican passes e.g. all_articles everywhere).
         shown = {k: kwargs[k] for k in shown_names}
         key = _hash(template.name, str(relative_urls), str(template_name), str(url),
-                    fingerprint_value(shown, state.catalog_fp),
+                    fingerprint_value(shown),
                     state.catalog_fp if whole_site else "",
                     *context_fingerprints(context, from_context, shown))
         # Notices carry override_save_as (freeze_urls in notice_reader), so Pelican passes
