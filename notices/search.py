@@ -360,20 +360,19 @@ class _Postings:
         # from plane 15 (where the text's own characters were blanked: they are not letters),
         # so a record is numbered by one table lookup per character.
         vocabulary: list[str] = []
-        number_of: dict[str, int] = {}
         stand_in: dict[str, str] = {}
+        # Every record is followed by one non-unit (NUL); the characters of a few hundred
+        # records at a time are numbered through a table indexed by code point.
+        table = np.full(0x110000, -1, dtype=np.int32)
 
         def replace_word(match: re.Match) -> str:
             word = match[0]
             if word not in stand_in:
                 stand_in[word] = chr(_STAND_IN_BASE + len(stand_in))
-                number_of[stand_in[word]] = len(vocabulary)
+                table[ord(stand_in[word])] = len(vocabulary)
                 vocabulary.append(word)
             return stand_in[word]
 
-        # Every record is followed by one non-unit (NUL); the characters of a few hundred
-        # records at a time are numbered through a table indexed by code point.
-        table = np.full(0x110000, -1, dtype=np.int32)
         known = np.zeros(0x110000, dtype=bool)
         known[_STAND_IN_BASE:] = True  # ASCII words' stand-ins (their own text was blanked)
         pieces, lengths = [], []
@@ -385,8 +384,6 @@ class _Postings:
                     text = _PLANE_15.sub(" ", text)
                 prepared.append(_ASCII_WORD.sub(replace_word, text))
                 lengths.append(len(prepared[-1]) + 1)
-            for char, number in number_of.items():
-                table[ord(char)] = number
             points = np.frombuffer(("\0".join(prepared) + "\0").encode("utf-32-le"),
                                    dtype=np.uint32)
             seen = np.zeros(0x110000, dtype=bool)
