@@ -279,14 +279,12 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
-        if unchanged:
-            pass
-        elif state is not None and state.in_place:
+        if not unchanged and state is not None and state.in_place:
             from .incremental import update_in_place
 
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
-        else:
+        elif not unchanged:
             swap_in(staging, output_path)
         if warm.WARM is not None:  # the new output is live: the rest is bookkeeping
             warm.WARM.later(lambda: _record_state(state, settings, output_path, signature))

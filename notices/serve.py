@@ -85,19 +85,12 @@ class Rebuilder:
 
     def build(self, cancel=None) -> int:
         """A full build (pages and search index)."""
-        from .build import build
-
-        overrides = {"NOTICES_CANCEL": cancel} if cancel is not None else None
-        with self.lock:
-            return build(self.settings_file, self.output, overrides)
+        return self._build({"NOTICES_CANCEL": cancel} if cancel is not None else {})
 
     def rebuild_pages(self) -> int:
         """The build after an edit: everything but the search index."""
-        from .build import build
-
         self._stop_index_update()
-        with self.lock:
-            code = build(self.settings_file, self.output, {"NOTICES_REUSE_SEARCH": True})
+        code = self._build({"NOTICES_REUSE_SEARCH": True})
         if code:
             print("Build failed; the site keeps showing the last good build.", file=sys.stderr)
         return code
@@ -112,6 +105,12 @@ class Rebuilder:
             self._timer = threading.Timer(self.quiet, self._update_index)
             self._timer.daemon = True
             self._timer.start()
+
+    def _build(self, overrides: dict) -> int:
+        from .build import build
+
+        with self.lock:
+            return build(self.settings_file, self.output, overrides)
 
     def settle(self) -> None:
         """Wait until no build is pending or running (tests)."""
