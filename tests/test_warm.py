@@ -214,3 +214,32 @@ def test_the_live_reload_server_follows_quick_edits(warm_process, tmp_path):
     page = site / "output" / "articles" / "2024-05-01-two-districts.html"
     assert "改革试点工作方案" in page.read_text("utf-8")
     assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
+def test_a_stopped_index_update_says_so(warm_process, tmp_path, monkeypatch, capsys):
+    from notices.serve import Rebuilder
+
+    rebuilder = Rebuilder(str(ROOT / "pelicanconf.py"), str(tmp_path / "out"))
+
+    def stopped(cancel=None):
+        raise incremental.BuildCancelled("a newer build was asked for")
+
+    monkeypatch.setattr(rebuilder, "build", stopped)
+    rebuilder._update_index()
+    assert capsys.readouterr().err == (
+        "Search index update stopped for a newer edit; it follows that edit.\n")
+
+
+def test_a_state_that_cannot_be_saved_is_a_warning_not_a_failure(warm_process, tmp_path,
+                                                                 monkeypatch, caplog):
+    site = copy_site("basic", tmp_path / "site")
+
+    def broken(self):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(incremental.ReaderCache, "save", broken)
+    assert build_site(site).code == 0
+    warm_process.settle()
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert [r.getMessage() for r in warnings] == ["saving the build state failed"]
+    assert "OSError: disk full" in caplog.text
