@@ -7,6 +7,11 @@ front matter, validated by the content model). ``--format pelican`` writes the s
 Pelican's native Markdown metadata format (``Title:``/``Date:``/``Category:``/``Tags:``
 headers, plain Markdown body) for a plain-Pelican comparison build.
 
+``--vocabulary lexicon`` (the default) writes article titles and bodies as words sampled by
+frequency from a real Chinese lexicon (jieba's dictionary, ``bench/lexicon.py``): thousands of
+distinct characters, as a newspaper's text has. ``--vocabulary phrases`` writes them from the
+small set of hand-typed phrases below (about 700 distinct characters; fast, for tests).
+
 The mix follows a daily paper: per day one outage schedule (about ten windows), two articles
 of about 1,500 characters and one tender, spread over every declared district. Place names
 are real Ningbo towns and streets; villages, companies (with 10-digit customer numbers),
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from lexicon import Lexicon, distinct_characters, jieba_lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -195,22 +201,32 @@ def _sentence(rng: random.Random, words: list[str], place: str) -> str:
     return rng.choice(forms)
 
 
-def article_body(rng: random.Random, gaz: Gazetteer, district: str, target: int = 1500) -> str:
-    """About ``target`` characters in paragraphs and one subheading, naming local places."""
+def article_body(rng: random.Random, gaz: Gazetteer, district: str, target: int = 1500,
+                 lexicon: Lexicon | None = None) -> tuple[str, str]:
+    """About ``target`` characters in paragraphs and one subheading, naming local places.
+
+    With a ``lexicon`` the sentences are words sampled from it by frequency (the places are
+    worked in); without one, they are the hand-typed phrase forms above.
+    """
     topic, words = rng.choice(ARTICLE_TOPICS)
     words = words.split()
     town = gaz.town(district) if district in gaz.towns else gaz.town()
     places = [district, town.name, town.name, rng.choice(town.villages), town.district]
     paragraphs, length = [], 0
     while length < target:
-        size = rng.randint(3, 6)
-        text = "".join(_sentence(rng, words, rng.choice(places)) for _ in range(size))
+        if lexicon is not None:
+            text = lexicon.paragraph(rng, places)
+        else:
+            size = rng.randint(3, 6)
+            text = "".join(_sentence(rng, words, rng.choice(places)) for _ in range(size))
         if rng.random() < 0.3:
             text += f"{rng.choice(town.villages)}、{rng.choice(town.roads)}一带的居民也从中受益。"
         paragraphs.append(text)
         length += len(text)
         if len(paragraphs) == 2:
-            paragraphs.append(f"## {rng.choice(words)}{rng.choice(NOUN_TAILS)}跑出“加速度”")
+            heading = (lexicon.words_text(rng, 2, 4) if lexicon is not None
+                       else f"{rng.choice(words)}{rng.choice(NOUN_TAILS)}跑出“加速度”")
+            paragraphs.append(f"## {heading}")
     return topic, "\n\n".join(paragraphs) + "\n"
 
 
@@ -223,10 +239,13 @@ class Item:
     body: str
 
 
-def make_article(rng, gaz, day: dt.date, serial: int, districts: list[str]) -> Item:
+def make_article(rng, gaz, day: dt.date, serial: int, districts: list[str],
+                 lexicon: Lexicon | None = None) -> Item:
     district = rng.choice(districts)
-    topic, body = article_body(rng, gaz, district)
+    topic, body = article_body(rng, gaz, district, lexicon=lexicon)
     town = gaz.town(district) if district in gaz.towns else gaz.town()
+    if lexicon is not None:
+        topic = lexicon.words_text(rng, 1, 2)
     title = rng.choice([
         f"{town.name}{rng.choice(VERBS)}{topic}新举措",
         f"{district}{topic}{rng.choice(NOUN_TAILS)}见实效",
@@ -245,7 +264,8 @@ def make_article(rng, gaz, day: dt.date, serial: int, districts: list[str]) -> I
     return Item("articles", f"{day:%Y-%m-%d}-article-{serial:05d}", day, meta, body)
 
 
-def make_tender(rng, gaz, day: dt.date, serial: int, districts: list[str]) -> Item:
+def make_tender(rng, gaz, day: dt.date, serial: int, districts: list[str],
+                lexicon: Lexicon | None = None) -> Item:
     town = gaz.town()
     others = [d for d in districts if d not in gaz.towns]  # 全市 and any district without towns
     kind = rng.choice(["物业管理", "评估机构", "工程监理", "设计服务", "保洁服务", "安保服务"])
@@ -326,7 +346,8 @@ def _window(rng: random.Random, gaz: Gazetteer, day: dt.date, districts: list[st
     return window
 
 
-def make_outage(rng, gaz, day: dt.date, serial: int, districts: list[str]) -> Item:
+def make_outage(rng, gaz, day: dt.date, serial: int, districts: list[str],
+                lexicon: Lexicon | None = None) -> Item:
     first = day + dt.timedelta(days=7)
     days = [first + dt.timedelta(days=i) for i in range(5)]
     # A schedule covers a few districts, as the power company's column does (the seed: two).
@@ -348,8 +369,15 @@ def make_outage(rng, gaz, day: dt.date, serial: int, districts: list[str]) -> It
     return Item("outages", f"{day:%Y-%m-%d}-outage-{serial:05d}", day, meta, body)
 
 
-def generate(items: int, seed: int, districts: list[str]) -> list[Item]:
+VOCABULARIES = ("lexicon", "phrases")
+
+
+def generate(items: int, seed: int, districts: list[str],
+             vocabulary: str = "lexicon") -> list[Item]:
     """Return ``items`` items for a seed: each day a schedule, two articles and a tender."""
+    if vocabulary not in VOCABULARIES:
+        raise ValueError(f"vocabulary {vocabulary!r} is not one of {VOCABULARIES}")
+    lexicon = jieba_lexicon() if vocabulary == "lexicon" else None
     rng = random.Random(seed)
     gaz = Gazetteer(rng, districts)
     plan = ["outages", "articles", "tenders", "articles"]
@@ -359,7 +387,7 @@ def generate(items: int, seed: int, districts: list[str]) -> list[Item]:
     for serial in range(items):
         day = start + dt.timedelta(days=serial // len(plan))
         kind = plan[serial % len(plan)]
-        out.append(makers[kind](rng, gaz, day, serial, districts))
+        out.append(makers[kind](rng, gaz, day, serial, districts, lexicon))
     return out
 
 
@@ -416,17 +444,23 @@ def declared_districts(settings_file: Path) -> list[str]:
 
 
 def write_corpus(out: Path, items: int, seed: int, fmt: str = "notices",
-                 settings_file: Path = ROOT / "pelicanconf.py") -> Path:
+                 settings_file: Path = ROOT / "pelicanconf.py",
+                 vocabulary: str = "lexicon") -> Path:
     """Write the corpus under ``out/content`` (replacing it); return that folder."""
     content = out / "content"
     if content.exists():
         shutil.rmtree(content)
     writer = write_notices if fmt == "notices" else write_pelican
-    for item in generate(items, seed, declared_districts(settings_file)):
+    for item in generate(items, seed, declared_districts(settings_file), vocabulary):
         path = content / item.kind / f"{item.slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(writer(item), encoding="utf-8")
     return content
+
+
+def corpus_characters(content: Path) -> int:
+    """Distinct non-ASCII characters in a written corpus (printed by the benchmarks)."""
+    return distinct_characters(p.read_text("utf-8") for p in sorted(content.rglob("*.md")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -439,11 +473,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="notices: YAML front matter (default); pelican: Pelican metadata")
     parser.add_argument("--settings", type=Path, default=ROOT / "pelicanconf.py",
                         help="settings file whose DISTRICTS are used")
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="lexicon",
+                        help="lexicon: article text sampled from jieba's dictionary by word "
+                             "frequency (default); phrases: the small hand-typed phrase set")
     args = parser.parse_args(argv)
     if args.items < 1:
         parser.error("--items must be at least 1")
-    content = write_corpus(args.out, args.items, args.seed, args.format, args.settings)
-    print(f"Wrote {args.items} items to {content}", file=sys.stderr)
+    content = write_corpus(args.out, args.items, args.seed, args.format, args.settings,
+                           args.vocabulary)
+    print(f"Wrote {args.items} items to {content} ({args.vocabulary} vocabulary, "
+          f"{corpus_characters(content):,} distinct characters)", file=sys.stderr)
     return 0
 
 

@@ -29,6 +29,19 @@ def test_same_seed_same_bytes_other_seed_other_text(tmp_path):
     assert files(write_corpus(tmp_path / "c", 12, seed=4)) != first
 
 
+def test_lexicon_vocabulary_is_broad_and_phrases_narrow(tmp_path):
+    from corpus import corpus_characters
+
+    lexicon = write_corpus(tmp_path / "lexicon", 40, seed=2)
+    phrases = write_corpus(tmp_path / "phrases", 40, seed=2, vocabulary="phrases")
+    # 20 articles of ~1,500 characters drawn from jieba's dictionary by frequency use a few
+    # thousand distinct characters; the hand-typed phrases, a few hundred.
+    assert corpus_characters(lexicon) > 2500
+    assert corpus_characters(phrases) < 900
+    article = next((lexicon / "articles").glob("*.md")).read_text("utf-8")
+    assert "宁波日报" in article and "\n## " in article
+
+
 def test_pelican_format_has_native_metadata_headers(tmp_path):
     content = write_corpus(tmp_path, 4, seed=1, fmt="pelican")
     outage = next((content / "outages").glob("*.md")).read_text("utf-8")
