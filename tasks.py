@@ -55,7 +55,7 @@ def check(c):
 @task
 def serve(c, port=None):
     """Serve output/ at http://localhost:8000/ (build first with `invoke build`)."""
-    from notices.serve import serve as serve_output
+    from notices.build.serve import serve as serve_output
 
     serve_output(SETTINGS["output"], SETTINGS["host"], int(port or SETTINGS["port"]))
 
@@ -70,7 +70,7 @@ def demo(c, port=None):
 @task
 def livereload(c, port=None):
     """Build, serve, and rebuild + reload the browser when content, theme or plugins change."""
-    from notices.serve import livereload as run_livereload
+    from notices.build.serve import livereload as run_livereload
 
     run_livereload(ROOT, SETTINGS["settings_base"], SETTINGS["output"], SETTINGS["host"],
                    int(port or SETTINGS["port"]))
@@ -86,7 +86,7 @@ def publish(c):
             "title": "the item's title"})
 def new(c, kind, title, slug=None, date=None):
     """Create a content file of a kind from its template (an archetype)."""
-    from notices.archetypes import new_item
+    from notices.content.archetypes import new_item
 
     path = new_item(ROOT / "content", kind, title, slug=slug, date=date)
     print(f"Created {path.relative_to(ROOT)}")

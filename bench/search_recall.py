@@ -43,9 +43,12 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from corpus import write_corpus  # noqa: E402
 
 from notices import timing  # noqa: E402
-from notices.build import build  # noqa: E402
-from notices.search import normalize, read_catalog, search_records  # noqa: E402
-from notices.serve import make_server  # noqa: E402
+from notices.build.driver import (
+    build,  # noqa: E402
+    read_catalog,
+)
+from notices.build.serve import make_server  # noqa: E402
+from notices.search.index import normalize, search_records  # noqa: E402
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -153,7 +156,7 @@ class ByteCounter:
 
 
 def serve_counting(directory: Path, counter: ByteCounter):
-    """notices.serve's server, with every response's bytes counted."""
+    """notices.build.serve's server, with every response's bytes counted."""
     server = make_server(str(directory), "127.0.0.1", 0)
     handler = server.RequestHandlerClass
 

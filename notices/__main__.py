@@ -1,5 +1,5 @@
 import sys
 
-from .build import main
+from notices.cli import main
 
 sys.exit(main())

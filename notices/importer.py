@@ -53,8 +53,12 @@ from pathlib import Path
 
 import yaml
 
-from .districts import DistrictTable, district_table
-from .frontmatter import FrontMatterError, read_source
+from notices.content.districts import DistrictTable, district_table
+from notices.content.frontmatter import FrontMatterError, read_source
+from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow
+from notices.content.problems import ConfigError, project_relative
+from notices.content.validate import validate_fields
+
 from .importer_parse import (
     DEFAULT_SOURCE,
     ImportMessage,
@@ -62,9 +66,6 @@ from .importer_parse import (
     WindowSource,
     parse_notice_text,
 )
-from .model import Kind, OutageFields, OutageSource, OutageWindow
-from .problems import ConfigError, project_relative
-from .validate import validate_fields
 
 __all__ = [
     "ImportMessage",

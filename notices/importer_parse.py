@@ -30,7 +30,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .districts import District, DistrictTable
+from notices.content.districts import District, DistrictTable
+from notices.content.problems import did_you_mean
+from notices.content.settings import SETTINGS_FILE
+
 from .importer_text import (
     CJK,
     SEPARATORS,
@@ -47,8 +50,6 @@ from .importer_text import (
     resolve_date,
     weekday_name,
 )
-from .problems import did_you_mean
-from .settings import SETTINGS_FILE
 
 DAY = 24 * 60
 LONG_OVERNIGHT = 12 * 60

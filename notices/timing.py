@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -28,7 +29,6 @@ def reset() -> None:
 def report() -> None:
     """Print one line ``phases: read 1.23 s, render 2.34 s, …`` to stderr when asked."""
     if os.environ.get("NOTICES_TIMINGS") and PHASES:
-        import resource
 
         parts = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in PHASES.items())
         print(f"phases: {parts}", file=sys.stderr)

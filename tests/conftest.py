@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from notices.build import build, check
+from notices.build.driver import build, check
 
 # Replaced output trees are deleted in the background by default; tests need it done.
 os.environ.setdefault("NOTICES_SYNC_DELETE", "1")
@@ -92,7 +92,7 @@ def demo_server(demo_output):
     """The demo site served on a free localhost port: yields its base URL."""
     import threading
 
-    from notices.serve import make_server
+    from notices.build.serve import make_server
 
     os.environ["NOTICES_QUIET_SERVER"] = "1"
     server = make_server(str(demo_output), "127.0.0.1", 0)

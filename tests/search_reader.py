@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 
-from notices.search import query_plans
+from notices.search.index import query_plans
 
 
 def _numbers(data: bytes):

@@ -21,11 +21,11 @@ import vobject
 from lxml import html
 
 from conftest import ROOT, build_site, copy_site
-from notices.catalog import WindowEntry
-from notices.districts import district_table
-from notices.model import Kind, Notice
-from notices.outage_events import Change, merge_schedules, retained, retention_cutoff
-from notices.validate import validate_fields
+from notices.content.catalog import WindowEntry
+from notices.content.districts import district_table
+from notices.content.model import Kind, Notice
+from notices.content.validate import validate_fields
+from notices.outputs.outage_events import Change, merge_schedules, retained, retention_cutoff
 from test_build import tree_digest
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -781,7 +781,7 @@ def test_setting_messages(tmp_path, setting, message):
 
 
 def test_demo_settings_enable_the_plugin():
-    from notices.build import load_settings
+    from notices.build.driver import load_settings
 
     settings = load_settings(str(ROOT / "pelicanconf.py"))
     assert "outage_calendar" in settings["PLUGINS"]
@@ -856,13 +856,13 @@ def test_a_schedule_page_asks_the_calendars_only_about_its_own_windows(tmp_path,
     # be reused stale. Record what each page asks while it renders.
     import importlib
 
-    from notices import incremental
+    from notices.build import writer
 
     monkeypatch.syspath_prepend(str(ROOT / "plugins"))  # the module Pelican loads as well
     calendars = importlib.import_module("outage_calendar.outage_calendar").OutageCalendars
     asked: dict[str, list] = {}
     page, depth = [None], [0]
-    render = incremental._render_jobs
+    render = writer._render_jobs
 
     def render_recording(jobs):
         for job in jobs:
@@ -870,7 +870,7 @@ def test_a_schedule_page_asks_the_calendars_only_about_its_own_windows(tmp_path,
             page[0] = job[0].split(os.sep + ".build-", 1)[1].split(os.sep, 1)[1]
             render([job])
 
-    monkeypatch.setattr(incremental, "_render_jobs", render_recording)
+    monkeypatch.setattr(writer, "_render_jobs", render_recording)
     for name in ("schedule_file", "window_file", "events_in", "days", "count", "outages",
                  "tenders", "data_file", "page", "event_ics", "event_file", "absolute", "uid"):
         method = calendars.__dict__[name]

@@ -26,9 +26,10 @@ from lxml import html as lxml_html
 
 import pelicanconf
 from conftest import build_site, copy_site
-from notices.catalog import Catalog, schedule_windows
-from notices.districts import district_table
-from notices.feeds import (
+from notices.content.catalog import Catalog, schedule_windows
+from notices.content.districts import district_table
+from notices.content.model import ArticleFields, Kind, Notice, OutageFields
+from notices.outputs.feeds import (
     DistrictFeedsSettings,
     FeedDirectory,
     FeedItems,
@@ -36,7 +37,6 @@ from notices.feeds import (
     feed_files,
     outage_title,
 )
-from notices.model import ArticleFields, Kind, Notice, OutageFields
 
 SITE = "https://notices.example.cn"
 URLS = {"SITEURL": SITE, "FEED_DOMAIN": SITE}

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from notices.frontmatter import read_source
+from notices.content.frontmatter import read_source
+from notices.content.model import Kind
+from notices.content.reader import read_notice
+from notices.content.validate import validate_fields
 from notices.importer import (
     load_districts,
     main,
@@ -16,9 +19,6 @@ from notices.importer import (
     partial_fields,
     render_outage_file,
 )
-from notices.model import Kind
-from notices.reader import read_notice
-from notices.validate import validate_fields
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "importer"

@@ -6,7 +6,7 @@ import os
 import shutil
 
 from conftest import ROOT, build_site, copy_site
-from notices import warm
+from notices.build import warm
 from test_build import tree_digest
 
 
@@ -116,7 +116,7 @@ def test_a_failure_in_a_background_worker_stops_the_build_and_keeps_the_output(
     def broken(component):
         raise RuntimeError("calendar serialisation failed")
 
-    monkeypatch.setattr("notices.calendars._serialized", broken)
+    monkeypatch.setattr("notices.outputs.calendars._serialized", broken)
     result = build_site(site)
 
     assert result.code == 70

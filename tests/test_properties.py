@@ -13,9 +13,9 @@ from lxml import etree, html
 
 import pelicanconf
 from conftest import build_site, copy_site
-from notices.districts import district_table
-from notices.problems import ContentError
-from notices.reader import read_notice
+from notices.content.districts import district_table
+from notices.content.problems import ContentError
+from notices.content.reader import read_notice
 
 DISTRICTS = district_table({"DISTRICTS": pelicanconf.DISTRICTS})
 HOSTILE = ["<script>alert(1)</script>", "javascript:alert(1)", '"><img src=x onerror=alert(1)>',

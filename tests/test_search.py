@@ -20,9 +20,9 @@ from playwright.sync_api import expect
 from search_reader import search as read_index
 
 from conftest import SETTINGS, build_site
-from notices.build import build
-from notices.model import Kind
-from notices.search import (
+from notices.build.driver import build, read_catalog
+from notices.content.model import Kind
+from notices.search.index import (
     SearchIndexError,
     SearchRecord,
     bucket_count,
@@ -31,7 +31,6 @@ from notices.search import (
     matches,
     normalize,
     query_plans,
-    read_catalog,
     runs,
     search_records,
     varints,
@@ -323,7 +322,7 @@ def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog
     def too_large(*args, **kwargs):
         raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
 
-    monkeypatch.setattr("notices.search._Postings", too_large)
+    monkeypatch.setattr("notices.search.index._Postings", too_large)
     result = build_site(site)
     assert result.code == 70
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
@@ -409,7 +408,7 @@ def test_postings_sort_is_stable_both_ways():
     # the same order either way, ties in their original order.
     import numpy as np
 
-    from notices.search import _sort_by_key
+    from notices.search.index import _sort_by_key
 
     rng = np.random.default_rng(7)
     keys = rng.integers(0, 50, 2000).astype(np.int64)
@@ -431,6 +430,6 @@ def test_normalize_is_nfkc_then_lower_case(text):
     # The full-width shortcut must give exactly what the browser's NFKC gives.
     import unicodedata
 
-    from notices.search import normalize
+    from notices.search.index import normalize
 
     assert normalize(text) == unicodedata.normalize("NFKC", text).lower()

@@ -9,9 +9,9 @@ import pytest
 
 import pelicanconf
 from conftest import ROOT
-from notices.archetypes import new_item
-from notices.districts import district_table
-from notices.reader import read_notice
+from notices.content.archetypes import new_item
+from notices.content.districts import district_table
+from notices.content.reader import read_notice
 
 DISTRICTS = district_table({"DISTRICTS": pelicanconf.DISTRICTS})
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, build_site, copy_site
-from notices import incremental, warm
+from notices.build import cache, publish, warm, workers
 from test_build import tree_digest
 
 
@@ -72,13 +72,13 @@ def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch)
     site = copy_site("basic", tmp_path / "site")
     assert build_site(site).code == 0
     read = []
-    original = incremental.ReaderCache.key
+    original = cache.ReaderCache.key
 
     def counting_key(path, data):
         read.append(os.path.basename(path))
         return original(path, data)
 
-    monkeypatch.setattr(incremental.ReaderCache, "key", staticmethod(counting_key))
+    monkeypatch.setattr(cache.ReaderCache, "key", staticmethod(counting_key))
     source = site / "content" / "articles" / "2024-05-01-two-districts.md"
     edit(source, "联合开展改革", "联合开展改革试点")
 
@@ -142,10 +142,10 @@ def test_a_build_that_dies_while_updating_in_place_is_followed_by_a_full_render(
             replaced.append(dst)
         real_replace(src, dst)
 
-    monkeypatch.setattr(incremental.os, "replace", dying_replace)
+    monkeypatch.setattr(publish.os, "replace", dying_replace)
     with pytest.raises(KeyboardInterrupt):
         build_site(site)
-    monkeypatch.setattr(incremental.os, "replace", real_replace)
+    monkeypatch.setattr(publish.os, "replace", real_replace)
     edit(source, "联合开展改革试点", "联合开展改革")  # the editor undoes the change
 
     again = build_site(site)
@@ -159,11 +159,11 @@ def test_a_cancelled_wait_kills_the_worker_at_once():
     import threading
     import time
 
-    job = incremental.BackgroundJob.start(lambda: time.sleep(30) or {}, lambda result: None)
+    job = workers.BackgroundJob.start(lambda: time.sleep(30) or {}, lambda result: None)
     cancel = threading.Event()
     cancel.set()
     started = time.perf_counter()
-    with pytest.raises(incremental.BuildCancelled):
+    with pytest.raises(workers.BuildCancelled):
         job.result(cancel)
     assert time.perf_counter() - started < 5
     with pytest.raises(ChildProcessError):
@@ -185,7 +185,7 @@ def test_an_index_update_stopped_for_a_newer_edit_publishes_nothing(warm_process
     cancel = threading.Event()
     cancel.set()
 
-    with pytest.raises(incremental.BuildCancelled):
+    with pytest.raises(workers.BuildCancelled):
         build_site(site, NOTICES_CANCEL=cancel)
 
     assert tree_digest(site / "output") == pages
@@ -195,7 +195,7 @@ def test_an_index_update_stopped_for_a_newer_edit_publishes_nothing(warm_process
 
 
 def test_the_live_reload_server_follows_quick_edits(warm_process, tmp_path):
-    from notices.serve import Rebuilder
+    from notices.build.serve import Rebuilder
 
     site = copy_site("basic", tmp_path / "site")
     settings = tmp_path / "siteconf.py"
@@ -217,12 +217,12 @@ def test_the_live_reload_server_follows_quick_edits(warm_process, tmp_path):
 
 
 def test_a_stopped_index_update_says_so(warm_process, tmp_path, monkeypatch, capsys):
-    from notices.serve import Rebuilder
+    from notices.build.serve import Rebuilder
 
     rebuilder = Rebuilder(str(ROOT / "pelicanconf.py"), str(tmp_path / "out"))
 
     def stopped(cancel=None):
-        raise incremental.BuildCancelled("a newer build was asked for")
+        raise workers.BuildCancelled("a newer build was asked for")
 
     monkeypatch.setattr(rebuilder, "build", stopped)
     rebuilder._update_index()
@@ -237,7 +237,7 @@ def test_a_state_that_cannot_be_saved_is_a_warning_not_a_failure(warm_process, t
     def broken(self):
         raise OSError("disk full")
 
-    monkeypatch.setattr(incremental.ReaderCache, "save", broken)
+    monkeypatch.setattr(cache.ReaderCache, "save", broken)
     assert build_site(site).code == 0
     warm_process.settle()
     warnings = [r for r in caplog.records if r.levelname == "WARNING"]

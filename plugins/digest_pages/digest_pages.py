@@ -15,9 +15,9 @@ from pelican import signals
 from pelican.generators import Generator
 from pydantic import Field
 
-from notices.catalog import schedule_windows, windows_by_day
-from notices.filters import FILTERS
-from notices.settings import PluginSettings, load_plugin_settings
+from notices.content.catalog import schedule_windows, windows_by_day
+from notices.content.settings import PluginSettings, load_plugin_settings
+from notices.outputs.filters import FILTERS
 
 
 class DigestPagesSettings(PluginSettings):

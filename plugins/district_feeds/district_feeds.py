@@ -1,7 +1,7 @@
 """Pelican plugin: RSS 2.0, Atom 1.0 and JSON Feed 1.1 per district, per kind and for the site.
 
 Reads the shared ``catalog``; which feeds exist, which items each holds and the file
-contents live in ``notices.feeds``. Writes (see docs/feeds.md):
+contents live in ``notices.outputs.feeds``. Writes (see docs/feeds.md):
 
 - ``feeds/all.{rss.xml,atom.xml,json}``: everything;
 - ``feeds/kinds/<kind>.*``: articles, tenders, outages;
@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from pelican import signals
 from pelican.generators import Generator
 
-from notices.feeds import (
+from notices.build.session import outputs_in_background, write_rendered
+from notices.content.settings import load_plugin_settings
+from notices.outputs.feeds import (
     SETTING,
     WRITERS,
     DistrictFeedsSettings,
@@ -30,10 +32,8 @@ from notices.feeds import (
     build_feeds,
     feed_notices,
 )
-from notices.incremental import outputs_in_background, write_rendered
-from notices.settings import load_plugin_settings
+from notices.outputs.urls import site_base
 from notices.timing import phase
-from notices.urls import site_base
 
 
 class DistrictFeedsGenerator(Generator):

@@ -16,22 +16,18 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
-from notices import warm
-from notices.catalog import Catalog
-from notices.districts import district_table
-from notices.frontmatter import FrontMatterError
-from notices.incremental import (
-    BuildManifest,
-    BuildState,
-    IncrementalWriter,
-    ReaderCache,
-    code_fingerprint,
-    parse_in_parallel,
-)
-from notices.model import KIND_LABELS, Kind
-from notices.problems import PROBLEMS, ContentError, Problem, project_relative
-from notices.reader import check_location, forget_resolved_folders, read_bytes, read_notice
-from notices.settings import PluginSettings, load_plugin_settings
+from notices.build import warm
+from notices.build.cache import ReaderCache, code_fingerprint, parse_in_parallel
+from notices.build.manifest import BuildManifest
+from notices.build.session import BuildState
+from notices.build.writer import IncrementalWriter
+from notices.content.catalog import Catalog
+from notices.content.districts import district_table
+from notices.content.frontmatter import FrontMatterError
+from notices.content.model import KIND_LABELS, Kind
+from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative
+from notices.content.reader import check_location, forget_resolved_folders, read_bytes, read_notice
+from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.timing import phase
 
 

@@ -1,7 +1,8 @@
 """Pelican plugin: outage and tender calendars (.ics), open data (.json) and the 停电日历 page.
 
 Reads the shared ``catalog``; the merging of windows into events lives in
-``notices.outage_events`` and the iCalendar writing in ``notices.calendars``. Writes:
+``notices.outputs.outage_events`` and the iCalendar writing in
+``notices.outputs.calendars``. Writes:
 
 - ``calendars/outages.ics`` and ``calendars/outages/<district>.ics`` (every declared
   district, even one without windows), to subscribe to;
@@ -30,12 +31,15 @@ from pelican.generators import Generator
 from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
-from notices.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
-from notices.catalog import Catalog, WindowEntry, schedule_windows
-from notices.districts import District
-from notices.incremental import outputs_in_background, write_rendered
-from notices.model import TIMEZONE, Kind, Notice
-from notices.outage_events import (
+from notices.build.session import outputs_in_background, write_rendered
+from notices.content.catalog import Catalog, WindowEntry, schedule_windows
+from notices.content.districts import District
+from notices.content.model import TIMEZONE, Kind, Notice
+from notices.content.problems import quote
+from notices.content.settings import PluginSettings, load_plugin_settings
+from notices.memo import remember
+from notices.outputs.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
+from notices.outputs.outage_events import (
     OutageEvent,
     OutageEvents,
     catalog_events,
@@ -43,10 +47,7 @@ from notices.outage_events import (
     local_iso,
     retention_cutoff,
 )
-from notices.problems import quote
-from notices.settings import PluginSettings, load_plugin_settings
-from notices.urls import absolute
-from notices.warm import remember
+from notices.outputs.urls import absolute
 
 SETTING = "OUTAGE_CALENDAR"
 

@@ -3,7 +3,7 @@
 Writes ``search/index.html`` (template ``search.html``) and, once per build, the index of
 one record per article, tender, schedule and outage window into ``search/`` inside the
 build's staging folder, so the index is swapped in with the pages it describes. How records
-are cut, matched and indexed lives in ``notices.search``; docs/search.md explains why.
+are cut, matched and indexed lives in ``notices.search.index``; docs/search.md explains why.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from pelican.generators import Generator
 from pydantic import Field
 
 from notices import timing
-from notices.incremental import BackgroundJob
-from notices.model import KIND_LABELS
-from notices.search import (
+from notices.build.workers import BackgroundJob
+from notices.content.model import KIND_LABELS
+from notices.content.settings import PluginSettings, load_plugin_settings
+from notices.memo import remember
+from notices.search.index import (
     SearchIndexError,
     file_hashes,
     index_meta,
@@ -29,8 +31,6 @@ from notices.search import (
     record_files,
     search_records,
 )
-from notices.settings import PluginSettings, load_plugin_settings
-from notices.warm import remember
 
 MANIFEST_ENTRY = "::search"
 INDEX_FOLDER = "search"

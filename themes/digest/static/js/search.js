@@ -1,7 +1,7 @@
 // The search page. A query is cut into terms and each term into tokens by the rules of
-// notices/search.py (runs and termPlan here must stay in step with it; a test compares
+// notices/search/index.py (runs and termPlan here must stay in step with it; a test compares
 // them), the tokens are looked up in the index files under search/ (written by
-// notices/search.py, described in docs/search.md), and the records containing every term
+// notices/search/index.py, described in docs/search.md), and the records containing every term
 // are shown newest first. A record is an article, a tender, a schedule or one outage window;
 // what a result shows is a small JSON file per record. The query and filters live in the URL
 // (?q=慈城镇&district=jiangbei&date=2019-09), so a search can be linked and bookmarked.
@@ -19,7 +19,7 @@
   var siteRoot = new URL(form.getAttribute("data-site"), document.baseURI);
   var indexRoot = new URL(form.getAttribute("data-index"), document.baseURI);
 
-  // --- Units and tokens: the rules of notices/search.py ----------------------------------
+  // --- Units and tokens: the rules of notices/search/index.py ----------------------------------
   var NGRAM = 3;
   var MAX_CODE_POINT = Math.pow(26, 4);
   var ASCII_WORD_MAX = 99;

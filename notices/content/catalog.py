@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .districts import District, DistrictTable
-from .model import Kind, Notice, OutageFields, OutageWindow
-from .warm import remember
+from notices.content.districts import District, DistrictTable
+from notices.content.model import Kind, Notice, OutageFields, OutageWindow
+from notices.memo import remember
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,6 @@ class Catalog:
 
 def _fingerprint(notices: list[Notice]) -> str:
     """A hash of each notice's identity, bytes and URL, in order."""
-    import hashlib
 
     digest = hashlib.sha256()
     for notice in notices:

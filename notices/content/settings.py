@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .problems import ConfigError, did_you_mean, quote
+from notices.content.problems import ConfigError, did_you_mean, quote
 
 SETTINGS_FILE = "pelicanconf.py"
 

@@ -1,6 +1,6 @@
 """Outage events: every published window of every schedule merged into one event per planned cut.
 
-The calendars (``notices.calendars``), the open data and the 停电日历 page all read these
+The calendars (``notices.outputs.calendars``), the open data and the 停电日历 page all read these
 events, so a window has the same UID, sequence and status everywhere.
 
 How notices are merged (documented for users in docs/calendars.md):
@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from .catalog import Catalog, WindowEntry
-from .filters import zh_date
-from .model import TIMEZONE, Kind, Notice, OutageWindow
+from notices.content.catalog import Catalog, WindowEntry
+from notices.content.model import TIMEZONE, Kind, Notice, OutageWindow
+from notices.outputs.filters import zh_date
 
 
 class Change(StrEnum):

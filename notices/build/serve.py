@@ -6,7 +6,13 @@ import functools
 import http.server
 import os
 import sys
+import threading
+import time
 from pathlib import Path
+
+from notices.build import warm
+from notices.build.driver import build, load_settings, setup_logging
+from notices.build.workers import BuildCancelled
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,7 +68,7 @@ def serve(directory: str, host: str = "localhost", port: int = 8000) -> None:
 
 
 class Rebuilder:
-    """The live-reload server's builds, in one long-running process (``notices.warm``).
+    """The live-reload server's builds, in one long-running process (``notices.build.warm``).
 
     After an edit the pages go live first, with the previous search index (indexing takes
     seconds on a large site); once no edit came for ``quiet`` seconds a full build brings
@@ -72,9 +78,7 @@ class Rebuilder:
     """
 
     def __init__(self, settings_file: str, output: str, quiet: float = 1.0) -> None:
-        import threading
 
-        from . import warm
 
         warm.enable()
         self.settings_file, self.output, self.quiet = settings_file, output, quiet
@@ -97,7 +101,6 @@ class Rebuilder:
 
     def rebuild(self) -> None:
         """After an edit: the pages now, the search index once edits pause."""
-        import threading
 
         if self.rebuild_pages() != 0:
             return
@@ -107,7 +110,6 @@ class Rebuilder:
             self._timer.start()
 
     def _build(self, overrides: dict) -> int:
-        from .build import build
 
         with self.lock:
             return build(self.settings_file, self.output, overrides)
@@ -133,9 +135,7 @@ class Rebuilder:
             self._cancel.set()  # an update waiting for its index stops there
 
     def _update_index(self) -> None:
-        import threading
 
-        from .incremental import BuildCancelled
 
         with self._pending:
             self._timer = None
@@ -149,9 +149,8 @@ class Rebuilder:
 
 def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:
     """Rebuild on content, theme, plugin or settings change and reload the browser."""
-    from livereload import Server
+    from livereload import Server  # lazy: only the live-reload server needs it
 
-    from .build import setup_logging
 
     setup_logging()
     rebuilder = Rebuilder(settings_file, output)
@@ -167,9 +166,7 @@ def rebuild_on_request(settings_file: str, output: str | None) -> int:
     """Build, then build again for each line read from standard input, as the live-reload
     server does after an edit (the pages, then the search index); print one line per
     build: ``built <exit status> <seconds>`` (the benchmark drives this)."""
-    import time
 
-    from .build import load_settings, setup_logging
 
     setup_logging()
     output = output or load_settings(settings_file)["OUTPUT_PATH"]

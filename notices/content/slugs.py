@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .model import SLUG
+from pypinyin import Style, lazy_pinyin
+
+from notices.content.model import SLUG
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -17,7 +19,6 @@ def slug_from_stem(stem: str) -> str | None:
 
 def pinyin_slug(text: str, max_words: int = 8) -> str:
     """Spell Chinese text in pinyin, reading polyphones by phrase (重庆 → chong-qing)."""
-    from pypinyin import Style, lazy_pinyin
 
     words = []
     for word in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars)):

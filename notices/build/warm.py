@@ -17,17 +17,22 @@ that builds again after each edit keeps, as long as code, theme and settings are
 Everything downstream (catalog, page keys, reuse of outputs) runs as in any build, so the
 output is the same as a cold build's (tests/test_warm.py). Such a process also updates
 ``output/`` in place (``incremental.update_in_place``) and saves its caches after the new
-output is live (``later``). Only ``enable()`` turns this on (``notices.serve.Rebuilder``:
+output is live (``later``). Only ``enable()`` turns this on (``notices.build.serve.Rebuilder``:
 the live-reload server and ``python -m notices rebuild-on-request``); a one-off build keeps
 nothing.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from notices import memo
+from notices.build.state import RACY_NS
 
 
 @dataclass
@@ -163,7 +168,6 @@ class WarmState:
 
     def save_in_background(self) -> None:
         """Start the work put off by ``later``, in order, in one thread."""
-        import threading
 
         work, self._later = self._later, []
         if not work:
@@ -174,7 +178,6 @@ class WarmState:
                 try:
                     item()
                 except Exception:  # noqa: BLE001 - a state not saved means a slower build
-                    import logging
 
                     logging.getLogger(__name__).warning("saving the build state failed",
                                                         exc_info=True)
@@ -194,9 +197,6 @@ class WarmState:
         return value
 
 
-# A file changed less than this before it was looked at is not trusted by its stat alone
-# (also for the build's "nothing changed" check, notices.build.input_signature).
-RACY_NS = 2_000_000_000
 
 
 def file_signature(path: str) -> tuple | None:
@@ -220,7 +220,7 @@ def _folder_signatures(root: str) -> list[tuple]:
 def _forget_memoized_content() -> None:
     """Pelican memoizes each article's HTML by (article, site URL) for the life of the
     process; a kept article must resolve its links against the new build's context."""
-    from pelican.contents import Content
+    from pelican.contents import Content  # lazy: the driver imports this module before Pelican
 
     for name in ("get_content", "get_summary"):
         memo = Content.__dict__.get(name)
@@ -231,20 +231,12 @@ def _forget_memoized_content() -> None:
 WARM: WarmState | None = None
 
 
-def remember(key: tuple, compute: Callable[[], object]):
-    """``compute()``, or in a warm process the value computed for ``key`` last build.
-
-    ``key`` must hold everything the value is made from (e.g. a fingerprint of the notices
-    it reads); values not asked for in a build are forgotten after it.
-    """
-    return compute() if WARM is None else WARM.remember(key, compute)
-
-
 def enable() -> WarmState:
     """Keep what can be kept between the builds of this process."""
     global WARM
     if WARM is None:
         WARM = WarmState()
+        memo.install(WARM.remember)
     return WARM
 
 
@@ -252,3 +244,4 @@ def disable() -> None:
     """Forget everything and build as a one-off process does (tests)."""
     global WARM
     WARM = None
+    memo.install(None)

@@ -45,10 +45,12 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .catalog import Catalog, WindowEntry
-from .filters import zh_date, zh_weekday
-from .markup import plain_text
-from .model import Kind, Notice
+import numpy as np
+
+from notices.content.catalog import Catalog, WindowEntry
+from notices.content.markup import plain_text
+from notices.content.model import Kind, Notice
+from notices.outputs.filters import zh_date, zh_weekday
 
 NGRAM = 3  # units per stream token
 # Units are code points below 26**4 (U+6F910): planes 0 to 6 hold every assigned letter and
@@ -244,13 +246,6 @@ def search_records(catalog: Catalog) -> list[SearchRecord]:
     return records
 
 
-def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:
-    """Read a site's content into its catalog without writing anything (tests, benchmarks)."""
-    from .build import read_site
-
-    return read_site(settings_file, overrides)["catalog"]
-
-
 def expected_results(records: list[SearchRecord], query: str) -> list[SearchRecord]:
     """The records a query must return, in the order given (the ground truth for tests)."""
     return [r for r in records if matches(r.text, query)]
@@ -290,7 +285,6 @@ def varints(values) -> bytes:
 
 def _varint_array(values):
     """The LEB128 bytes of ``values`` and the offset where each value's bytes start."""
-    import numpy as np
 
     v = np.asarray(values, dtype=np.int64)
     if v.size and (int(v.min()) < 0 or int(v.max()) >= 1 << 35):
@@ -312,7 +306,6 @@ def _varint_array(values):
 
 def _where(mask):
     """``np.flatnonzero(mask)`` as int32, a slice at a time (no int64 array of it all)."""
-    import numpy as np
 
     step = 1 << 22
     return np.concatenate([np.flatnonzero(mask[i:i + step]).astype(np.int32) + np.int32(i)
@@ -320,7 +313,6 @@ def _where(mask):
 
 
 def _group_starts(keys):
-    import numpy as np
 
     starts = np.empty(keys.size, dtype=bool)
     starts[:1] = True
@@ -335,7 +327,6 @@ def _sort_by_key(keys, at, key_limit: int):
     does it (numpy's integer sort: about twice as fast as a stable argsort, and no
     gathers); otherwise a stable argsort.
     """
-    import numpy as np
 
     bits = max(int(at.size - 1).bit_length(), 1)
     if (key_limit - 1).bit_length() + bits > 63:
@@ -353,7 +344,6 @@ class _Postings:
     """Every token's posting bytes, built from the records' units with numpy."""
 
     def __init__(self, texts: list[str]) -> None:
-        import numpy as np
 
         # Each record's units as numbers, -1 for every other character and after the record.
         # A character is a unit; each ASCII word is first replaced by one stand-in character
@@ -436,7 +426,6 @@ class _Postings:
         return [" ".join(words[w] for w in units) for units in zip(*columns, strict=True)]
 
     def _emit(self, names: list[str], values, value_bounds) -> None:
-        import numpy as np
 
         data, starts = _varint_array(values)
         blob = data.tobytes()
@@ -446,7 +435,6 @@ class _Postings:
 
     def _add_set(self, keys, records, at, width: int, u) -> None:
         """Tokens without positions: each posting is its record numbers, delta-coded."""
-        import numpy as np
 
         keep = _group_starts(keys)
         keep[1:] |= records[1:] != records[:-1]
@@ -460,7 +448,6 @@ class _Postings:
 
     def _add_stream(self, keys, records, positions, at, u) -> None:
         """Trigrams: per record, its number (delta), the count, then positions (delta)."""
-        import numpy as np
 
         first = _group_starts(keys)
         new_record = first.copy()

@@ -27,13 +27,13 @@ from feedgen.feed import FeedGenerator
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .catalog import Catalog, WindowEntry, schedule_windows, windows_by_day
-from .districts import District, DistrictTable
-from .filters import zh_date, zh_datetime, zh_weekday
-from .markup import summarize
-from .model import TIMEZONE, ArticleFields, Kind, Notice, OutageFields, TenderFields
-from .settings import PluginSettings
-from .urls import absolute, site_base
+from notices.content.catalog import Catalog, WindowEntry, schedule_windows, windows_by_day
+from notices.content.districts import District, DistrictTable
+from notices.content.markup import summarize
+from notices.content.model import TIMEZONE, ArticleFields, Kind, Notice, OutageFields, TenderFields
+from notices.content.settings import PluginSettings
+from notices.outputs.filters import zh_date, zh_datetime, zh_weekday
+from notices.outputs.urls import absolute, site_base
 
 LANGUAGE = "zh-CN"
 SETTING = "DISTRICT_FEEDS"

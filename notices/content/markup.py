@@ -8,6 +8,7 @@ other tags appear as escaped text, and links are limited to safe schemes (markdo
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from functools import lru_cache
 
@@ -47,7 +48,6 @@ _SPACE = re.compile(r"\s+")
 
 def plain_text(html: str) -> str:
     """Strip tags and collapse white space (for summaries and search)."""
-    import html as html_lib
 
     return _SPACE.sub(" ", html_lib.unescape(_TAG.sub(" ", html))).strip()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .problems import ConfigError, did_you_mean, quote
-from .settings import SETTINGS_FILE
+from notices.content.problems import ConfigError, did_you_mean, quote
+from notices.content.settings import SETTINGS_FILE
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

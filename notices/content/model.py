@@ -29,8 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .districts import District, DistrictTable
-from .problems import quote
+from notices.content.districts import District, DistrictTable
+from notices.content.problems import quote
 
 TIMEZONE = ZoneInfo("Asia/Shanghai")
 

@@ -1,6 +1,6 @@
 """iCalendar files (RFC 5545 with RFC 7986 calendar properties) written with ``icalendar``.
 
-Outage events come from ``notices.outage_events``; tender registration windows and
+Outage events come from ``notices.outputs.outage_events``; tender registration windows and
 deadlines come straight from the tender notices (a tender is never re-published, so it
 needs no merging). Nothing here reads the clock: DTSTAMP, CREATED and LAST-MODIFIED are
 publication dates of notices, and the VTIMEZONE covers the years the events fall in.
@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration
 
-from .filters import zh_date
-from .model import TIMEZONE, Notice, RegistrationWindow, TenderFields
-from .outage_events import OutageEvent
+from notices.content.model import TIMEZONE, Notice, RegistrationWindow, TenderFields
+from notices.outputs.filters import zh_date
+from notices.outputs.outage_events import OutageEvent
 
 TZID = "Asia/Shanghai"
 

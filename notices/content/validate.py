@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from .districts import DistrictTable
-from .model import FIELDS_BY_KIND, Common, Kind
-from .problems import did_you_mean, quote
+from notices.content.districts import DistrictTable
+from notices.content.model import FIELDS_BY_KIND, Common, Kind
+from notices.content.problems import did_you_mean, quote
 
 _GENERIC = {
     "list_type": "expected a list",
@@ -49,9 +49,7 @@ def _fields_of(model: type, loc: tuple) -> list[str]:
 
 
 def _inner_model(annotation: Any):
-    from typing import get_args
 
-    from pydantic import BaseModel
 
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation

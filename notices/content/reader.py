@@ -6,13 +6,13 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .districts import DistrictTable
-from .frontmatter import MAX_FILE_BYTES, FrontMatterError, read_source
-from .markup import plain_text, render, summarize
-from .model import Kind, Notice, OutageFields
-from .problems import ContentError, Problem, project_relative
-from .slugs import pinyin_slug, slug_from_stem
-from .validate import validate_fields
+from notices.content.districts import DistrictTable
+from notices.content.frontmatter import MAX_FILE_BYTES, FrontMatterError, read_source
+from notices.content.markup import plain_text, render, summarize
+from notices.content.model import Kind, Notice, OutageFields
+from notices.content.problems import ContentError, Problem, project_relative
+from notices.content.slugs import pinyin_slug, slug_from_stem
+from notices.content.validate import validate_fields
 
 KIND_FOLDERS = {kind.value: kind for kind in Kind}
 SUMMARY_CHARS = 120

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Kind
-from .slugs import pinyin_slug, slug_from_stem
+from notices.content.model import Kind
+from notices.content.slugs import pinyin_slug, slug_from_stem
 
 ARCHETYPES = {
     Kind.ARTICLE: """---

@@ -1,0 +1,117 @@
+"""Publishing a finished build: ``output/`` is replaced whole and atomically (a cold or
+incremental build in its staging folder), or updated in place file by file (the
+live-reload server). Readers never see a half-written or missing ``output/``.
+Imported by the build driver.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from notices.build.manifest import UNRECORDED, BuildManifest, manifest_path
+from notices.build.state import state_dir
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def remove_stale_builds(output_path: Path) -> None:
+    """Remove staging folders left by killed builds, and old trees not yet deleted."""
+    for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
+        if stale.name.endswith("-old"):
+            continue  # a replaced tree that a background process is deleting
+        _discard(stale)
+
+
+def _discard(tree: Path) -> None:
+    """Delete a replaced tree in the background: unlinking thousands of files is slow."""
+    trash = tree.with_name(tree.name + "-old")
+    os.rename(tree, trash)
+    if os.environ.get("NOTICES_SYNC_DELETE"):
+        shutil.rmtree(trash, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(trash)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def swap_in(staging: Path, output_path: Path) -> None:
+    """Put ``staging`` at ``output_path`` atomically; the old tree ends up at ``staging``."""
+    if not output_path.exists():
+        os.rename(staging, output_path)
+        return
+    if _exchange(staging, output_path):
+        _discard(staging)
+        return
+    # No renameat2 (not Linux): two renames, with a brief moment without output/.
+    old = staging.with_name(staging.name + "-old")
+    os.rename(output_path, old)
+    os.rename(staging, output_path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step with Linux renameat2(RENAME_EXCHANGE)."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name or not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
+                    cache_dir: str) -> None:
+    """Move the files this build wrote from ``staging`` into ``output_dir`` and delete the
+    previous build's files that this one does not make (the live-reload server: the
+    rebuild after an edit touches a few files, not the whole tree).
+
+    Each file is replaced atomically, but not the tree as a whole, so the manifest is
+    removed first: if the process dies half-way, the next build trusts nothing of the tree
+    and renders every page.
+    """
+    manifest_path(cache_dir, output_dir).unlink(missing_ok=True)
+    (state_dir(cache_dir, output_dir) / "inputs").unlink(missing_ok=True)
+    made, written = set(), []
+    source_root = str(staging)
+    for folder, _, names in os.walk(source_root):
+        rel_folder = os.path.relpath(folder, source_root)
+        for name in names:
+            rel = name if rel_folder == "." else os.path.join(rel_folder, name)
+            target = os.path.join(output_dir, rel)
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            os.replace(os.path.join(folder, name), target)
+            written.append(rel)
+    recorded = manifest.files(manifest.entries)
+    manifest.entries.pop(UNRECORDED, None)
+    unrecorded = sorted(set(written) - recorded)
+    if unrecorded:
+        manifest.entries[UNRECORDED] = {"key": "", "files": unrecorded}
+    for rel in sorted(manifest.files(manifest.previous) - recorded - set(unrecorded)):
+        path = os.path.join(output_dir, rel)
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        folder = os.path.dirname(path)
+        while folder != str(output_dir):
+            try:
+                os.rmdir(folder)  # only when empty
+            except OSError:
+                break
+            folder = os.path.dirname(folder)

@@ -1,0 +1,132 @@
+"""``BuildState``: the incremental state of one build, shared by the reader, the writer and
+the plugins (which write their files through ``write_output``).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notices.build.cache import ReaderCache, hash_parts
+from notices.build.manifest import BuildManifest
+from notices.build.workers import BackgroundJob, BuildCancelled
+from notices.build.writer import IncrementalWriter
+from notices.timing import PHASES
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------
+# Files written by plugins (feeds, calendars, data)
+
+
+def write_rendered(root: str | Path, rel_path: str, render: Callable[[], bytes]) -> None:
+    """Write ``render()`` to ``root/rel_path``, making its folder (no reuse, no record)."""
+    target = Path(root) / rel_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(render())
+
+
+def outputs_in_background(settings: dict):
+    """``BuildState.outputs_in_background`` of the build running with ``settings``; a
+    no-op context when Pelican runs without the build driver (files are written at once)."""
+    state = settings.get("NOTICES_BUILD_STATE")
+    return state.outputs_in_background() if state is not None else nullcontext()
+
+
+@dataclass
+class BuildState:
+    """The incremental state of one build, shared by the reader, writer and plugins."""
+
+    code: str
+    cache: ReaderCache
+    manifest: BuildManifest
+    output_path: Path
+    catalog_fp: str = ""
+    # Update the previous tree in place instead of linking a new one (``update_in_place``).
+    in_place: bool = False
+    # A threading.Event: set, it stops the build where it waits for workers.
+    cancel: object = None
+    writer: IncrementalWriter | None = None
+    _marks: dict[str, float] = field(default_factory=dict)
+    _background: list[BackgroundJob] = field(default_factory=list)
+    _queued: list | None = None
+    _catalog_hooks: list[Callable] = field(default_factory=list)
+
+    def when_catalog_ready(self, hook: Callable) -> None:
+        """Call ``hook(catalog)`` as soon as the catalog is built, before any page is written."""
+        self._catalog_hooks.append(hook)
+
+    def catalog_ready(self, catalog) -> None:
+        for hook in self._catalog_hooks:
+            hook(catalog)
+
+    def in_background(self, work: Callable[[], dict], done: Callable[[dict], None]) -> None:
+        """Run ``work`` in a forked process while the build goes on (serially without fork).
+
+        ``work`` writes its files into the staging folder and returns a JSON-able dict, which
+        ``done`` receives in this process when ``join_background`` is called (after the
+        pages are rendered): it records the files in the manifest or reports a problem.
+        """
+        self._background.append(BackgroundJob.start(work, done))
+
+    def join_background(self) -> None:
+        """Wait for every background job and hand each its result."""
+        jobs, self._background = self._background, []
+        for number, job in enumerate(jobs):
+            try:
+                job.join(self.cancel)
+            except BuildCancelled:
+                for other in jobs[number + 1:]:
+                    other.kill()
+                raise
+
+    def mark(self, name: str) -> None:
+        """Start phase ``name``, or end it (adding to the timings) on the second call."""
+
+
+        now = time.perf_counter()
+        if name in self._marks:
+            PHASES[name] += now - self._marks.pop(name)
+        else:
+            self._marks[name] = now
+
+    def write_output(self, rel_path: str, key_parts: Iterable[str], render: Callable[[], bytes]
+                     ) -> None:
+        """Write ``rel_path`` from ``render()`` unless the same inputs made it last time."""
+        key = hash_parts(*key_parts)
+        if self.manifest.reusable(rel_path, key):
+            return
+        if self._queued is not None:
+            self._queued.append((rel_path, key, render))
+            return
+        write_rendered(self.output_path, rel_path, render)
+        self.manifest.record(rel_path, key, [rel_path])
+
+    @contextmanager
+    def outputs_in_background(self):
+        """Within the block ``write_output`` decides reuse at once but only queues renders;
+        at the end of the block the queued files are rendered and written in a second
+        process (``in_background``), while the build goes on."""
+        self._queued = []
+        try:
+            yield
+        finally:
+            queued, self._queued = self._queued, None
+        if not queued:
+            return
+        root = self.output_path
+
+        def work() -> dict:
+            for rel_path, _, render in queued:
+                write_rendered(root, rel_path, render)
+            return {"written": [[rel_path, key] for rel_path, key, _ in queued]}
+
+        def done(result: dict) -> None:
+            for rel_path, key in result["written"]:
+                self.manifest.record(rel_path, key, [rel_path])
+
+        self.in_background(work, done)
