@@ -88,10 +88,11 @@ def _tree_pss_kib(root: int) -> int:
 
 
 def run(cmd: list[str], cwd: Path, env: dict | None = None, sample: bool = False
-        ) -> tuple[float, int, str, int]:
+        ) -> tuple[float, int, str, int, float]:
     """Run a command; return (wall seconds, peak RSS in KiB of its main process, stderr,
     peak summed PSS in KiB of it and its children, sampled every 0.1 s when ``sample``;
-    0 otherwise or without /proc). Sampling reads /proc/<pid>/smaps_rollup, which slows
+    0 otherwise or without /proc; CPU seconds, user + system, of it and every process it
+    waited for). Sampling reads /proc/<pid>/smaps_rollup, which slows
     the processes it reads (1-2 s of a 10 s build), so timed runs do not sample."""
     # Let the previous build's writes reach the disk first: otherwise the build measured
     # pays for the write-back of the one before (both sides are treated alike).
@@ -120,33 +121,86 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None, sample: bool = False
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({process.returncode}):\n{stderr[-3000:]}")
-    return elapsed, usage.ru_maxrss, stderr, peak_pss
+    return elapsed, usage.ru_maxrss, stderr, peak_pss, usage.ru_utime + usage.ru_stime
 
 
-def make_corpus(size: int, seed: int, work: Path) -> tuple[Path, Path]:
+PLAIN_AS_IS = (
+    # Pelican's defaults with this corpus: notmyidea theme, author/tag/category pages, one
+    # unpaginated index of every item, all-items and per-category Atom feeds.
+    "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n"
+)
+PLAIN_LIKE_FOR_LIKE = (
+    # What this site also builds: item pages, lists of 20 a page (index, each kind, each
+    # district = tag), a page per year, all-items and per-district feeds in RSS and Atom
+    # (50 items, as DISTRICT_FEEDS), no author pages. Pelican cannot write calendars, open
+    # data or a search index: ours does that work on top.
+    "DEFAULT_PAGINATION = 20\nAUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ''\n"
+    "ARTICLE_URL = ARTICLE_SAVE_AS = '{category}/{slug}.html'\n"
+    "YEAR_ARCHIVE_SAVE_AS = 'archive/{date:%Y}/index.html'\nFEED_MAX_ITEMS = 50\n"
+    "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nFEED_ALL_RSS = 'feeds/all.rss.xml'\n"
+    "TAG_FEED_ATOM = 'feeds/{slug}.atom.xml'\nTAG_FEED_RSS = 'feeds/{slug}.rss.xml'\n"
+    "CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None\n"
+)
+
+
+def make_corpus(size: int, seed: int, work: Path) -> tuple[Path, Path, int]:
+    """Both formats of one generated corpus; returns their folders and its distinct
+    characters (a real vocabulary: bench/corpus.py samples jieba's dictionary)."""
     ours, plain = work / "ours", work / "plain"
     for out, fmt in ((ours, "notices"), (plain, "pelican")):
         progress(f"generating {size} items ({fmt} format)")
         subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), "--items", str(size),
                         "--seed", str(seed), "--out", str(out), "--format", fmt], check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     (ours / "benchconf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
         f"PATH = {str(ours / 'content')!r}\nOUTPUT_PATH = {str(ours / 'output')!r}\n"
         f"CACHE_PATH = {str(ours / '.cache')!r}\nPROJECT_ROOT = {str(ours)!r}\n", "utf-8")
-    (plain / "plainconf.py").write_text(
-        "SITENAME = 'plain'\nSITEURL = ''\nTIMEZONE = 'Asia/Shanghai'\nDEFAULT_LANG = 'zh'\n"
-        f"PATH = {str(plain / 'content')!r}\nOUTPUT_PATH = {str(plain / 'output')!r}\n"
-        "FEED_ALL_ATOM = 'feeds/all.atom.xml'\nCATEGORY_FEED_ATOM = 'feeds/{slug}.atom.xml'\n"
-        "LOAD_CONTENT_CACHE = False\n", "utf-8")
-    return ours, plain
+    common = ("SITENAME = 'plain'\nSITEURL = ''\nTIMEZONE = 'Asia/Shanghai'\n"
+              f"DEFAULT_LANG = 'zh'\nPATH = {str(plain / 'content')!r}\n"
+              f"OUTPUT_PATH = {str(plain / 'output')!r}\n")
+    (plain / "asis.py").write_text(common + PLAIN_AS_IS + "LOAD_CONTENT_CACHE = False\n",
+                                   "utf-8")
+    (plain / "like.py").write_text(common + PLAIN_LIKE_FOR_LIKE + "LOAD_CONTENT_CACHE = False\n",
+                                   "utf-8")
+    (plain / "cached.py").write_text(
+        common + PLAIN_LIKE_FOR_LIKE + "LOAD_CONTENT_CACHE = True\nCACHE_CONTENT = True\n"
+        f"CACHE_PATH = {str(plain / '.cache')!r}\n", "utf-8")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import corpus_characters
+
+    return ours, plain, corpus_characters(ours / "content")
 
 
-def edit_one_file(ours: Path, round_number: int) -> None:
-    articles = sorted((ours / "content" / "articles").glob("*.md"))
-    target = articles[len(articles) // 2]
-    with open(target, "a", encoding="utf-8") as handle:
-        handle.write(f"\n编辑修改第{round_number}次。\n")
+def newest(folder: Path) -> Path:
+    """The newest item of a kind: names start with the date, so the last name."""
+    return sorted(folder.glob("*.md"))[-1]
+
+
+def edit_newest(ours: Path, plain: Path, kind: str, round_number: int) -> None:
+    """Edit the newest item of ``kind`` in both corpora: the costly case (it is on the
+    front page, every list's first page and the feeds; an outage is in the calendars)."""
+    note = f"\n编辑修改第{round_number}次。\n"
+    for root in (ours, plain):
+        target = newest(root / "content" / kind)
+        text = target.read_text("utf-8")
+        if kind == "outages" and root is ours:  # a corrected area: calendars change too
+            text = re.sub(r"(\n\s*areas:\n\s*- )", rf"\g<1>更正{round_number}号", text, count=1)
+        target.write_text(text + note, "utf-8")
+
+
+def add_new_item(ours: Path, plain: Path, round_number: int) -> None:
+    """A new article, a minute after the newest item of all, in both corpora."""
+    for root in (ours, plain):
+        source = newest(root / "content" / "articles")
+        text = source.read_text("utf-8")
+        match = re.search(r"^(?:date|Date): '?(\d{4}-\d\d-\d\d) (\d\d):(\d\d)", text, re.M)
+        day, hour, minute = match[1], int(match[2]), int(match[3])
+        stamp = f"{day} {hour:02d}:{min(minute + round_number, 59):02d}"
+        text = text.replace(match[0], match[0][: match[0].index(day)] + stamp, 1)
+        slug = f"{source.stem}-new-{round_number}"
+        text = re.sub(r"^Slug: .*$", f"Slug: {slug}", text, count=1, flags=re.M)
+        (source.parent / f"{slug}.md").write_text(text, "utf-8")
 
 
 class WarmServer:
@@ -195,84 +249,120 @@ def parse_phases(stderr: str) -> dict[str, float]:
 
 
 def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
-    ours, plain = make_corpus(size, seed, work)
+    ours, plain, characters = make_corpus(size, seed, work)
     plain_py = plain_python()
     ours_cmd = [sys.executable, "-m", "notices", "build", "-s", str(ours / "benchconf.py")]
-    plain_cmd = [str(plain_py), "-m", "pelican", str(plain / "content"), "-s",
-                 str(plain / "plainconf.py"), "-q"]
+
+    def plain_cmd(conf: str) -> list[str]:
+        return [str(plain_py), "-m", "pelican", str(plain / "content"), "-s",
+                str(plain / conf), "-q"]
+
     env = dict(os.environ, NOTICES_TIMINGS="1", NOTICES_QUIET_SERVER="1")
     warm_cmd = [sys.executable, "-m", "notices", "rebuild-on-request", "-s",
                 str(ours / "benchconf.py")]
-    times: dict[str, list[float]] = {"plain": [], "cold": [], "nochange": [], "one-file": [],
-                                     "one-file-search": [], "one-file-new-process": [],
-                                     "one-file-new-process-search": []}
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     memory = {"plain": 0, "ours": 0, "build": 0, "child": 0, "tree": 0}
     phases: list[dict[str, float]] = []
-    for round_number in range(1, runs + 1):
-        progress(f"{size} items, round {round_number}/{runs}: plain Pelican cold build")
-        shutil.rmtree(plain / "output", ignore_errors=True)
-        seconds, rss, _, _ = run(plain_cmd, plain)
-        times["plain"].append(seconds)
-        memory["plain"] = max(memory["plain"], rss)
 
-        progress(f"{size} items, round {round_number}/{runs}: our cold build")
+    def timed(name: str, cmd: list[str], cwd: Path, run_env: dict | None = None) -> str:
+        seconds, rss, stderr, _, cpu_seconds = run(cmd, cwd, run_env)
+        wall.setdefault(name, []).append(seconds)
+        cpu.setdefault(name, []).append(cpu_seconds)
+        side = "plain" if name.startswith("plain") else "ours"
+        memory[side] = max(memory[side], rss)
+        return stderr
+
+    for number in range(1, runs + 1):
+        step = f"{size} items, round {number}/{runs}:"
+        for name, conf in (("plain-as-is", "asis.py"), ("plain-like", "like.py")):
+            progress(f"{step} {name} cold build")
+            shutil.rmtree(plain / "output", ignore_errors=True)
+            timed(name, plain_cmd(conf), plain)
+
+        progress(f"{step} our cold build")
         shutil.rmtree(ours / "output", ignore_errors=True)
         shutil.rmtree(ours / ".cache", ignore_errors=True)
-        seconds, rss, stderr, _ = run(ours_cmd, ROOT, env)
-        times["cold"].append(seconds)
-        memory["ours"] = max(memory["ours"], rss)
+        stderr = timed("cold", ours_cmd, ROOT, env)
         build_mib, child_mib = parse_memory(stderr)
         memory["build"] = max(memory["build"], build_mib)
         memory["child"] = max(memory["child"], child_mib)
         phases.append(parse_phases(stderr))
+        progress(f"{step} our rebuild, nothing changed")
+        timed("nochange", ours_cmd, ROOT, env)
 
-        progress(f"{size} items, round {round_number}/{runs}: our rebuild, nothing changed")
-        seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
-        times["nochange"].append(seconds)
+        progress(f"{step} plain Pelican with its content cache: fill, nothing changed")
+        shutil.rmtree(plain / "output", ignore_errors=True)
+        shutil.rmtree(plain / ".cache", ignore_errors=True)
+        run(plain_cmd("cached.py"), plain)
+        timed("plain-cached-nochange", plain_cmd("cached.py"), plain)
 
-        progress(f"{size} items, round {round_number}/{runs}: the live-reload server's "
-                 "rebuild after one edit")
+        progress(f"{step} the live-reload server: newest outage, newest article, a new item")
         server = WarmServer(warm_cmd, env)
-        edit_one_file(ours, round_number * 2 - 1)
-        times["one-file"].append(server.rebuild("pages"))
-        progress(f"{size} items, round {round_number}/{runs}: the server's search index "
-                 "catching up")
-        times["one-file-search"].append(server.rebuild("all"))
+        edit_newest(ours, plain, "outages", number * 10 + 1)
+        wall.setdefault("edit-outage-live", []).append(server.rebuild("pages"))
+        wall.setdefault("edit-outage-live-search", []).append(server.rebuild("all"))
+        edit_newest(ours, plain, "articles", number * 10 + 2)
+        wall.setdefault("edit-article-live", []).append(server.rebuild("pages"))
+        add_new_item(ours, plain, number * 10 + 3)
+        wall.setdefault("new-item-live", []).append(server.rebuild("pages"))
+        server.rebuild("all")
         server.close()
 
-        progress(f"{size} items, round {round_number}/{runs}: a new build process after one "
-                 "edit")
-        edit_one_file(ours, round_number * 2)
-        seconds, _, stderr, _ = run([*ours_cmd, "--defer-search"], ROOT, env)
-        times["one-file-new-process"].append(seconds)
-        progress(f"{size} items, round {round_number}/{runs}: the search index catching up")
-        seconds, _, stderr, _ = run(ours_cmd, ROOT, env)
-        times["one-file-new-process-search"].append(seconds)
+        progress(f"{step} a new build process after editing the newest outage")
+        edit_newest(ours, plain, "outages", number * 10 + 4)
+        timed("edit-outage-new-process", [*ours_cmd, "--defer-search"], ROOT, env)
+        progress(f"{step} the search index catching up")
+        timed("edit-outage-new-process-search", ours_cmd, ROOT, env)
+        progress(f"{step} plain Pelican (content cache) after the same edits")
+        timed("plain-cached-edit", plain_cmd("cached.py"), plain)
     progress(f"{size} items: one more cold build of ours, sampling the memory of all its "
              "processes")
     shutil.rmtree(ours / "output", ignore_errors=True)
     shutil.rmtree(ours / ".cache", ignore_errors=True)
-    _, _, _, memory["tree"] = run(ours_cmd, ROOT, env, sample=True)
-    med = {k: statistics.median(v) for k, v in times.items()}
+    _, _, _, memory["tree"], _ = run(ours_cmd, ROOT, env, sample=True)
+    med = {k: statistics.median(v) for k, v in wall.items()}
+    mcpu = {k: statistics.median(v) for k, v in cpu.items()}
     names = sorted({k for p in phases for k in p}, key=lambda k: list(phases[0]).index(k)
                    if k in phases[0] else 99)
     phase_text = ", ".join(f"{k} {statistics.median(p.get(k, 0.0) for p in phases):.2f} s"
                            for k in names)
-    return [
-        f"cold {size}: ours {med['cold']:.2f} s, plain {med['plain']:.2f} s, "
-        f"ratio ours/plain {med['cold'] / med['plain']:.2f}",
-        f"nochange {size}: {med['nochange']:.2f} s, ratio to our cold build "
-        f"{med['nochange'] / med['cold']:.3f}",
-        *(f"{name} {size}: {med[name]:.2f} s, ratio to our cold build "
-          f"{med[name] / med['cold']:.3f}"
-          for name in ("one-file", "one-file-search", "one-file-new-process",
-                       "one-file-new-process-search")),
+
+    def both(name: str) -> str:
+        return f"{med[name]:.2f} s wall / {mcpu[name]:.2f} s CPU"
+
+    cold = med["cold"]
+    lines = [
+        f"corpus {size}: {characters:,} distinct characters (jieba lexicon vocabulary)",
+        f"cold {size}: ours {both('cold')}; plain like for like {both('plain-like')}; "
+        f"plain as is {both('plain-as-is')}",
+        f"cold-ratio {size}: ours/plain like for like: wall "
+        f"{cold / med['plain-like']:.2f}, CPU {mcpu['cold'] / mcpu['plain-like']:.2f}; "
+        f"ours/plain as is: wall {cold / med['plain-as-is']:.2f}, "
+        f"CPU {mcpu['cold'] / mcpu['plain-as-is']:.2f}",
+        f"nochange {size}: ours {both('nochange')} = {med['nochange'] / cold:.3f} of our cold; "
+        f"plain with content cache {both('plain-cached-nochange')}",
+    ]
+    for name, what in (("edit-outage-live", "newest outage, live-reload server, pages/feeds/"
+                        "calendars live (watcher latency not included)"),
+                       ("edit-outage-live-search", "newest outage, live-reload server, search "
+                        "index caught up"),
+                       ("edit-article-live", "newest article, live-reload server"),
+                       ("new-item-live", "a new article, live-reload server")):
+        lines.append(f"{name} {size}: {med[name]:.2f} s wall = {med[name] / cold:.3f} of our "
+                     f"cold ({what})")
+    lines += [
+        f"edit-outage-new-process {size}: {both('edit-outage-new-process')} = "
+        f"{med['edit-outage-new-process'] / cold:.3f} of our cold (search deferred); search "
+        f"caught up {both('edit-outage-new-process-search')}; plain (content cache) after the "
+        f"same edits {both('plain-cached-edit')}",
         f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
         f"plain {memory['plain'] / 1024:.0f} MiB "
         f"(ours: build process {memory['build']} MiB, largest child {memory['child']} MiB, "
         f"all processes together {memory['tree'] / 1024:.0f} MiB PSS)",
         f"phases {size}: {phase_text}",
     ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
