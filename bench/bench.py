@@ -2,24 +2,27 @@
 
     python bench/bench.py [--sizes 1000,5000] [--runs 3] [--seed 1]
 
-For each size it generates a corpus (bench/corpus.py) in both formats, then runs, interleaved
-and ``--runs`` times: a cold plain-Pelican build (default Markdown reader, notmyidea theme,
-its default feeds), a cold build of ours (every output: pages, feeds, calendars, open data,
-search index), a rebuild of ours with nothing changed, and a rebuild of ours after editing
-one file: ``one-file`` is the live-reload server's rebuild (a long-running process that keeps
-its articles between builds; ``python -m notices rebuild-on-request``), pages first and the
-search index right after (``one-file-search``); ``one-file-new-process`` is ``python -m
-notices build --defer-search`` started after the edit. It prints medians in a fixed form
-scripts can read::
+For each size it generates one corpus (bench/corpus.py: article text sampled by frequency
+from jieba's dictionary, a real vocabulary; the distinct-character count is printed) in both
+formats, then runs, interleaved and ``--runs`` times, each timed in wall and CPU time (user +
+system of the build and every process it waited for):
 
-    cold 5000: ours 14.8 s, plain 38.1 s, ratio ours/plain 0.39
-    nochange 5000: 0.30 s, ratio to our cold build 0.02
-    one-file 5000: 0.61 s, ratio to our cold build 0.04
-    one-file-search 5000: 3.2 s, ratio to our cold build 0.25
-    one-file-new-process 5000: 3.1 s, ratio to our cold build 0.24
-    one-file-new-process-search 5000: 6.2 s, ratio to our cold build 0.48
-    memory 5000: ours 310 MiB, plain 99 MiB
-    phases 5000: read 3.1 s, write 1.0 s, render 4.2 s, feeds 0.5 s, …
+- plain Pelican **as is** (notmyidea theme, author/tag/category pages, one unpaginated index,
+  all-items and per-category Atom feeds) and **like for like** (``PLAIN_LIKE_FOR_LIKE``: item
+  pages, lists of 20 a page, a page per district (tag) and per year, all-items and
+  per-district RSS and Atom feeds of 50 items, no author pages), cold;
+- our cold build (every output: pages, feeds, calendars, open data, search index) and our
+  rebuild with nothing changed; plain Pelican like for like with its content cache on, with
+  nothing changed and after the same edits (the baseline for those rows);
+- the costly edits, in the live-reload server's process (``python -m notices
+  rebuild-on-request``, timed from the request to the output live; the watcher's own latency
+  is not included): the newest outage schedule (an area corrected: pages, feeds and
+  calendars change), then the search index caught up; the newest article; a new article;
+- the newest outage edited again, then a new build process (``--defer-search``) and the
+  search index caught up by a second one.
+
+It prints medians in a fixed form scripts can read (``cold``, ``cold-ratio``, ``nochange``,
+``edit-…``, ``new-item-live``, ``memory``, ``phases`` lines).
 
 Plain Pelican runs in its own virtualenv (.cache/bench-plain-venv) with python-markdown,
 which this project does not depend on; it is created on first use from PyPI.

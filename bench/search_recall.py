@@ -43,10 +43,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 from corpus import write_corpus  # noqa: E402
 
 from notices import timing  # noqa: E402
-from notices.build.driver import (
-    build,  # noqa: E402
-    read_catalog,
-)
+from notices.build.driver import build, read_catalog  # noqa: E402
 from notices.build.serve import make_server  # noqa: E402
 from notices.search.index import normalize, search_records  # noqa: E402
 
