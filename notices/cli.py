@@ -28,5 +28,4 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.settings)
     if args.command == "rebuild-on-request":
         return rebuild_on_request(args.settings, args.output)
-    overrides = {"NOTICES_REUSE_SEARCH": True} if args.defer_search else None
-    return build(args.settings, args.output, overrides)
+    return build(args.settings, args.output, reuse_search=args.defer_search)

@@ -40,9 +40,12 @@ def copy_site(name: str, dest: Path) -> Path:
     return dest
 
 
-def build_site(site: Path, output: Path | None = None, command: str = "build",
-               **settings) -> BuildResult:
-    """Build (or check) a fixture site in-process, capturing what a user would see."""
+def build_site(site: Path, output: Path | None = None, command: str = "build", *,
+               warm=None, reuse_search: bool = False, cancel=None, **settings) -> BuildResult:
+    """Build (or check) a fixture site in-process, capturing what a user would see.
+
+    ``settings`` override Pelican settings; ``warm``, ``reuse_search`` and ``cancel`` are
+    what ``notices.build.driver.build`` is asked besides (the live-reload server's)."""
     output = output or site / "output"
     overrides = {"PATH": str(site / "content"), "PROJECT_ROOT": str(site),
                  "CACHE_PATH": str(site / ".cache"), **settings}
@@ -51,7 +54,8 @@ def build_site(site: Path, output: Path | None = None, command: str = "build",
         if command == "check":
             code = check(SETTINGS, overrides)
         else:
-            code = build(SETTINGS, str(output), overrides)
+            code = build(SETTINGS, str(output), overrides, warm=warm,
+                         reuse_search=reuse_search, cancel=cancel)
     return BuildResult(code, out.getvalue(), err.getvalue(), output)
 
 

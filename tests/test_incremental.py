@@ -91,7 +91,7 @@ def test_deferred_search_keeps_the_previous_index_until_a_full_build(site, tmp_p
     source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
                       "utf-8")
 
-    quick = build_site(site, NOTICES_REUSE_SEARCH=True)
+    quick = build_site(site, reuse_search=True)
 
     assert quick.code == 0, quick.err
     page = site / "output" / "articles" / "2024-05-01-two-districts.html"

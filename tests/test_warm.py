@@ -8,30 +8,44 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, copy_site
+import conftest
+from conftest import ROOT, copy_site
+from notices import memo
 from notices.build import cache, publish, warm, workers
 from test_build import tree_digest
+
+# The warm state the builds of the running test keep (``warm_process``), as the live-reload
+# server's builds keep theirs; None: each build is a one-off.
+_WARM: warm.WarmState | None = None
+
+
+def build_site(site, output=None, **options):
+    """``conftest.build_site`` with the warm state of the running test, if any."""
+    return conftest.build_site(site, output, warm=_WARM, **options)
 
 
 @pytest.fixture
 def warm_process(monkeypatch):
     """Builds in this test keep state between them, as the live-reload server's do."""
-    state = warm.enable()
+    global _WARM
+    state = _WARM = warm.enable()
     # Files of a fixture site were just copied (their change time is now): trust them at
     # once, as files edited more than two seconds before a build are trusted.
     monkeypatch.setattr(warm, "RACY_NS", 0)
     yield state
+    _WARM = None
     warm.disable()
 
 
 def cold_build(site, tmp_path, name="cold"):
     """A build in a fresh state, into its own folder with its own cache."""
-    kept = warm.WARM
-    warm.disable()
+    store = memo._store
+    memo.install(None)
     try:
-        result = build_site(site, tmp_path / name, CACHE_PATH=str(tmp_path / f"{name}-cache"))
+        result = conftest.build_site(site, tmp_path / name,
+                                     CACHE_PATH=str(tmp_path / f"{name}-cache"))
     finally:
-        warm.WARM = kept
+        memo.install(store)
     assert result.code == 0, result.err
     return tree_digest(result.output)
 
@@ -92,7 +106,8 @@ def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch)
 def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path, monkeypatch):
     # Two edits within the file system's timestamp granularity can leave size and times
     # unchanged; a file changed shortly before a build is therefore never trusted.
-    warm.enable()
+    global _WARM
+    _WARM = warm.enable()
     try:
         site = copy_site("basic", tmp_path / "site")
         source = site / "content" / "articles" / "2024-05-01-two-districts.md"
@@ -104,6 +119,7 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path, monkeypa
         page = site / "output" / "articles" / "2024-05-01-two-districts.html"
         assert "变革" in page.read_text("utf-8")
     finally:
+        _WARM = None
         warm.disable()
 
 
@@ -179,14 +195,14 @@ def test_an_index_update_stopped_for_a_newer_edit_publishes_nothing(warm_process
     before = tree_digest(site / "output")
     edit(site / "content" / "articles" / "2024-05-01-two-districts.md", "联合开展改革",
          "联合开展改革试点")
-    assert build_site(site, NOTICES_REUSE_SEARCH=True).code == 0  # the pages go live
+    assert build_site(site, reuse_search=True).code == 0  # the pages go live
     pages = tree_digest(site / "output")
     assert pages != before
     cancel = threading.Event()
     cancel.set()
 
     with pytest.raises(workers.BuildCancelled):
-        build_site(site, NOTICES_CANCEL=cancel)
+        build_site(site, cancel=cancel)
 
     assert tree_digest(site / "output") == pages
     assert not list(site.glob(".build-*"))

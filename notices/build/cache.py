@@ -69,9 +69,7 @@ def stable_repr(value) -> str:
     return text if " at 0x" not in text else type(value).__qualname__
 
 
-_VOLATILE_SETTINGS = {"OUTPUT_PATH", "NOTICES_PREVIOUS_OUTPUT", "NOTICES_REUSE_SEARCH",
-                      "NOTICES_CANCEL", "CACHE_PATH", "WRITE_SELECTED",
-                      "PROJECT_ROOT", "PATH"}
+_VOLATILE_SETTINGS = {"OUTPUT_PATH", "CACHE_PATH", "WRITE_SELECTED", "PROJECT_ROOT", "PATH"}
 
 
 def code_fingerprint(settings: dict) -> str:

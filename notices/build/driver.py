@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notices import timing
-from notices.build import warm
 from notices.build.publish import remove_stale_builds, swap_in, update_in_place
+from notices.build.session import BuildState
 from notices.build.state import (
     input_signature,
     inputs_record,
     unchanged_since_last_build,
     write_atomic,
 )
+from notices.build.warm import WarmState
 from notices.content.problems import PROBLEMS, ConfigError
 
 if TYPE_CHECKING:
@@ -92,24 +93,10 @@ def read_site(settings_file: str, overrides: dict | None = None) -> dict:
 
     Returns the shared context, which holds the ``catalog``; raises what the build would.
     """
-    from pelican import Pelican  # lazy: "nothing changed" runs without Pelican
-    from pelican.plugins import signals  # lazy: as above
+    from notices.build import pelican_adapter  # lazy: "nothing changed" runs without Pelican
 
     settings = load_settings(settings_file, overrides)
-    pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={},
-                   localsiteurl=settings["SITEURL"])
-    generators = [
-        cls(context=context, settings=settings, path=pelican.path, theme=pelican.theme,
-            output_path=tempfile.gettempdir())
-        for cls in pelican._get_generator_classes()
-    ]
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-    signals.all_generators_finalized.send(generators)
-    return context
+    return pelican_adapter.read_contexts(settings, BuildState(), tempfile.gettempdir())
 
 
 def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:
@@ -153,24 +140,35 @@ def _fewer_collections() -> None:
 
 
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
-          overrides: dict | None = None) -> int:
-    """Build into a temporary folder beside ``output``, then swap; return an exit code."""
-    if warm.WARM is None:
-        return _build(settings_file, output, overrides)
-    warm.WARM.settle()  # the last build's manifest and records are saved
+          overrides: dict | None = None, *, warm: WarmState | None = None,
+          reuse_search: bool = False, cancel=None) -> int:
+    """Build into a temporary folder beside ``output``, then swap; return an exit code.
+
+    ``overrides`` are Pelican settings. The rest is what is asked of this build, not
+    configuration: ``warm`` what a long-running process keeps between its builds,
+    ``reuse_search`` carry the previous search index over (the pages go live first),
+    ``cancel`` a ``threading.Event`` that stops the build where it waits for its workers.
+    """
+    request = BuildState(reuse_search=reuse_search, cancel=cancel, warm=warm)
+    if warm is None:
+        return _build(settings_file, output, overrides, request)
+    warm.settle()  # the last build's manifest and records are saved
     try:
-        return _build(settings_file, output, overrides)
+        return _build(settings_file, output, overrides, request)
     finally:
-        warm.WARM.save_in_background()
+        warm.save_in_background()
 
 
-def _build(settings_file: str, output: str | None, overrides: dict | None) -> int:
+def _build(settings_file: str, output: str | None, overrides: dict | None,
+           request: BuildState) -> int:
     started = time.perf_counter()
     _fewer_collections()
     overrides = dict(overrides or {})
     if output:
         overrides.setdefault("OUTPUT_PATH", str(output))
-    signature = input_signature(settings_file, overrides)
+    # A build that carries the search index over is not the same as a full one.
+    signature = input_signature(settings_file, {**overrides,
+                                                "::reuse_search": request.reuse_search})
     if signature and unchanged_since_last_build(signature):
         print(f"Nothing changed; {signature[1].name}/ kept as it was "
               f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
@@ -185,10 +183,9 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
     remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
-    previous = str(output_path) if output_path.is_dir() else None
+    request.previous_output = str(output_path) if output_path.is_dir() else None
     try:
-        code, state = _build_into(settings_file, staging,
-                                  {**overrides, "NOTICES_PREVIOUS_OUTPUT": previous})
+        code, state = _build_into(settings_file, staging, overrides, request)
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
@@ -197,8 +194,8 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
         elif not unchanged:
             swap_in(staging, output_path)
-        if warm.WARM is not None:  # the new output is live: the rest is bookkeeping
-            warm.WARM.later(lambda: _record_state(state, settings, output_path, signature))
+        if request.warm is not None:  # the new output is live: the rest is bookkeeping
+            request.warm.later(lambda: _record_state(state, settings, output_path, signature))
         else:
             _record_state(state, settings, output_path, signature)
         if unchanged:
@@ -218,31 +215,32 @@ def _record_state(state, settings: dict, output_path: Path, signature) -> None:
     cache = settings.get("CACHE_PATH")
     if state is None or not cache:
         return
-    state.manifest.save(cache, output_path, state.code)
+    state.manifest.save(cache, output_path, state.code, state.warm)
     if signature and signature[1] == output_path:
         write_atomic(signature[2], inputs_record(output_path, signature[0]))
 
 
-def _build_into(settings_file: str, staging: Path, overrides: dict) -> tuple[int, object]:
+def _build_into(settings_file: str, staging: Path, overrides: dict, request: BuildState
+                ) -> tuple[int, BuildState | None]:
     """Run Pelican into ``staging``; return (exit code, the build state)."""
     settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": str(staging)})
     timing.reset()
     code, state = EXIT_BUG, None
     try:
-        code, state = _run_pelican(settings)
+        code, state = _run_pelican(settings, request)
     finally:
-        if warm.WARM is not None:
-            warm.WARM.finish(code == EXIT_OK)
+        if request.warm is not None:
+            request.warm.finish(code == EXIT_OK)
     return code, state
 
 
-def _run_pelican(settings: dict) -> tuple[int, object]:
-    from pelican import Pelican  # lazy: "nothing changed" runs without Pelican
+def _run_pelican(settings: dict, state: BuildState) -> tuple[int, BuildState | None]:
+    from notices.build import pelican_adapter  # lazy: "nothing changed" runs without Pelican
 
     with _counting_errors() as errors:
         try:
             with timing.phase("total"):
-                Pelican(settings).run()
+                pelican_adapter.run(settings, state)
         except Exception as exc:  # noqa: BLE001 - sorted into content, config and bugs below
             lines = _problem_lines(exc)
             if lines is None:
@@ -258,6 +256,6 @@ def _run_pelican(settings: dict) -> tuple[int, object]:
         _report(PROBLEMS.lines())
         return EXIT_CONTENT, None
     timing.report()
-    return EXIT_OK, settings.get("NOTICES_BUILD_STATE")
+    return EXIT_OK, state
 
 

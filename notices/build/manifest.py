@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notices.build import warm
 from notices.build.state import state_dir, write_atomic
+from notices.build.warm import WarmState, file_signature
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +39,16 @@ class BuildManifest:
     verified: bool = False
 
     @classmethod
-    def load(cls, previous_dir: str | None, code: str, cache_dir: str | None) -> BuildManifest:
+    def load(cls, previous_dir: str | None, code: str, cache_dir: str | None,
+             warm: WarmState | None = None) -> BuildManifest:
         if not previous_dir or not cache_dir:
             return cls(None)
-        kept = warm.WARM.saved_manifest if warm.WARM is not None else None
+        kept = warm.saved_manifest if warm is not None else None
         if kept is not None:
             path, signature, tree, kept_code, entries = kept
             try:
                 if (path == manifest_path(cache_dir, previous_dir)
-                        and signature == warm.file_signature(path) and kept_code == code
+                        and signature == file_signature(path) and kept_code == code
                         and tree == os.stat(previous_dir).st_ino):
                     return cls(Path(previous_dir), entries, verified=True)
             except OSError:
@@ -105,15 +106,16 @@ class BuildManifest:
                 pass
         self.pending_links.clear()
 
-    def save(self, cache_dir: str, output_dir: Path, code: str) -> None:
+    def save(self, cache_dir: str, output_dir: Path, code: str,
+             warm: WarmState | None = None) -> None:
         """Record the manifest for the tree now at ``output_dir`` (call after the swap)."""
         data = {"code": code, "tree": os.stat(output_dir).st_ino,
                 "entries": dict(sorted(self.entries.items()))}
         path = manifest_path(cache_dir, output_dir)
         write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        if warm.WARM is not None:  # the next build of this process need not parse it
-            warm.WARM.saved_manifest = (path, warm.file_signature(path), data["tree"], code,
-                                        data["entries"])
+        if warm is not None:  # the next build of this process need not parse it
+            warm.saved_manifest = (path, file_signature(path), data["tree"], code,
+                                   data["entries"])
 
 
 # Files a build writes that no key describes (static files Pelican copies every build):

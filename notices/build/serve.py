@@ -80,7 +80,7 @@ class Rebuilder:
     def __init__(self, settings_file: str, output: str, quiet: float = 1.0) -> None:
 
 
-        warm.enable()
+        self.warm = warm.enable()  # what this process keeps between its builds
         self.settings_file, self.output, self.quiet = settings_file, output, quiet
         self.lock = threading.Lock()
         self._pending = threading.Lock()  # guards the two below
@@ -89,12 +89,12 @@ class Rebuilder:
 
     def build(self, cancel=None) -> int:
         """A full build (pages and search index)."""
-        return self._build({"NOTICES_CANCEL": cancel} if cancel is not None else {})
+        return self._build(cancel=cancel)
 
     def rebuild_pages(self) -> int:
         """The build after an edit: everything but the search index."""
         self._stop_index_update()
-        code = self._build({"NOTICES_REUSE_SEARCH": True})
+        code = self._build(reuse_search=True)
         if code:
             print("Build failed; the site keeps showing the last good build.", file=sys.stderr)
         return code
@@ -109,10 +109,10 @@ class Rebuilder:
             self._timer.daemon = True
             self._timer.start()
 
-    def _build(self, overrides: dict) -> int:
-
+    def _build(self, reuse_search: bool = False, cancel=None) -> int:
         with self.lock:
-            return build(self.settings_file, self.output, overrides)
+            return build(self.settings_file, self.output, warm=self.warm,
+                         reuse_search=reuse_search, cancel=cancel)
 
     def settle(self) -> None:
         """Wait until no build is pending or running (tests)."""

@@ -1,5 +1,10 @@
 """``BuildState``: the incremental state of one build, shared by the reader, the writer and
 the plugins (which write their files through ``write_output``).
+
+The build driver makes one per build with what it asks of the build (the previous output,
+a warm state, a cancel event, whether the search index may be carried over) and hands it
+to ``notices.build.pelican_adapter.run``, which owns it while Pelican runs: plugins ask
+``pelican_adapter.current_build()`` for it. Nothing of it travels in Pelican's settings.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notices.build.cache import ReaderCache, hash_parts
+from notices.build.cache import ReaderCache, code_fingerprint, hash_parts
 from notices.build.manifest import BuildManifest
+from notices.build.warm import WarmState
 from notices.build.workers import BackgroundJob, BuildCancelled
-from notices.build.writer import IncrementalWriter
 from notices.timing import PHASES
 
 log = logging.getLogger(__name__)
@@ -30,10 +35,9 @@ def write_rendered(root: str | Path, rel_path: str, render: Callable[[], bytes])
     target.write_bytes(render())
 
 
-def outputs_in_background(settings: dict):
-    """``BuildState.outputs_in_background`` of the build running with ``settings``; a
-    no-op context when Pelican runs without the build driver (files are written at once)."""
-    state = settings.get("NOTICES_BUILD_STATE")
+def outputs_in_background(state: BuildState | None):
+    """``state.outputs_in_background()``; a no-op context when Pelican runs without the
+    build driver (files are written at once)."""
     return state.outputs_in_background() if state is not None else nullcontext()
 
 
@@ -41,20 +45,47 @@ def outputs_in_background(settings: dict):
 class BuildState:
     """The incremental state of one build, shared by the reader, writer and plugins."""
 
-    code: str
-    cache: ReaderCache
-    manifest: BuildManifest
-    output_path: Path
+    # What the driver asks of this build.
+    previous_output: str | None = None  # the tree pages may be reused from
+    # The previous search index may be carried over (the pages go live first).
+    reuse_search: bool = False
+    # A threading.Event: set, it stops the build where it waits for workers.
+    cancel: object = None
+    warm: WarmState | None = None  # what a long-running process keeps between builds
+    # Filled in by ``start`` once Pelican's settings are read.
+    code: str = ""
+    cache: ReaderCache | None = None
+    manifest: BuildManifest | None = None
+    output_path: Path | None = None
     catalog_fp: str = ""
     # Update the previous tree in place instead of linking a new one (``update_in_place``).
     in_place: bool = False
-    # A threading.Event: set, it stops the build where it waits for workers.
-    cancel: object = None
-    writer: IncrementalWriter | None = None
+    workers: int = 2  # processes for parsing and rendering (NOTICE_READER's ``workers``)
+    writer: object = None  # pelican_adapter.IncrementalWriter, once Pelican makes it
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
     _queued: list | None = None
     _catalog_hooks: list[Callable] = field(default_factory=list)
+
+    def start(self, settings: dict) -> None:
+        """Begin the build with Pelican's (checked) settings: fingerprint the code, load the
+        manifest of the previous output and the reader cache."""
+        code = self.code = code_fingerprint(settings)
+        cache_dir = settings.get("CACHE_PATH")
+        if self.warm is not None:
+            # PATH is not part of the code fingerprint (it does not change any output), but
+            # kept articles know their path relative to it.
+            self.warm.begin(f"{code}:{settings['PATH']}")
+        self.manifest = BuildManifest.load(self.previous_output, code, cache_dir, self.warm)
+
+        def load_cache() -> ReaderCache:
+            return ReaderCache.load(cache_dir, code)
+
+        self.cache = (self.warm.cache(cache_dir, load_cache) if self.warm is not None
+                      else load_cache())
+        self.output_path = Path(settings["OUTPUT_PATH"])
+        # The live-reload server updates output/ in place when the manifest describes it.
+        self.in_place = self.warm is not None and bool(self.manifest.previous)
 
     def when_catalog_ready(self, hook: Callable) -> None:
         """Call ``hook(catalog)`` as soon as the catalog is built, before any page is written."""

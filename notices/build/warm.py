@@ -16,10 +16,11 @@ that builds again after each edit keeps, as long as code, theme and settings are
 
 Everything downstream (catalog, page keys, reuse of outputs) runs as in any build, so the
 output is the same as a cold build's (tests/test_warm.py). Such a process also updates
-``output/`` in place (``incremental.update_in_place``) and saves its caches after the new
-output is live (``later``). Only ``enable()`` turns this on (``notices.build.serve.Rebuilder``:
-the live-reload server and ``python -m notices rebuild-on-request``); a one-off build keeps
-nothing.
+``output/`` in place (``publish.update_in_place``) and saves its caches after the new
+output is live (``later``). Only a process that makes a ``WarmState`` (``enable()``) and hands
+it to each build keeps anything (``notices.build.serve.Rebuilder``: the live-reload server and
+``python -m notices rebuild-on-request``); a one-off build keeps nothing. How Pelican is
+asked for kept articles and listings is in ``notices.build.pelican_adapter``.
 """
 
 from __future__ import annotations
@@ -66,7 +67,6 @@ class WarmState:
             self.reader_cache = None
         self.code = code
         self._next, self._memo_next, self._fresh, self._listings_next = {}, {}, {}, {}
-        _forget_memoized_content()
 
     def cache(self, folder: str | None, load: Callable[[], object]):
         """The reader cache in ``folder``: loaded from disk for the first build, then kept
@@ -95,44 +95,25 @@ class WarmState:
         self._fresh[path] = article
         return article
 
-    def attach(self, generator) -> None:
-        """Let Pelican's ArticlesGenerator ask us before it reads a file."""
-        root = generator.path
+    def kept_article(self, path: str, generator_context: dict) -> object | None:
+        """Last build's article read from ``path`` when the file is unchanged (its parse
+        stays in the on-disk cache), resolving its links against this build's context;
+        Pelican asks this before it reads a file (``pelican_adapter.keep_articles``)."""
+        article = self.fresh(path)
+        if article is None:
+            return None
+        article._context = generator_context  # Pelican's: links resolve against this build
+        self._next[path] = self.articles[path]
+        if self.reader_cache is not None:
+            self.reader_cache.used.add(article.notice.content_hash)
+        return article
 
-        def get_cached_data(rel, default=None):
-            path = os.path.join(root, rel)
-            article = self.fresh(path)
-            if article is None:
-                return default
-            article._context = generator.context  # links resolve against this build
-            self._next[path] = self.articles[path]
-            if self.reader_cache is not None:  # its parse stays in the on-disk cache
-                self.reader_cache.used.add(article.notice.content_hash)
-            return article
-
-        def cache_data(rel, article):
-            path = os.path.join(root, rel)
-            read_at = time.time_ns()
-            signature = file_signature(path)
-            if signature is not None:
-                self._next[path] = (signature, article, read_at)
-
-        add_source_path = generator.add_source_path
-
-        def add_kept_source_path(content, static=False):
-            # Pelican works the relative path out again for every article (os.path.relpath,
-            # 0.02 ms each); a kept article keeps it.
-            location = getattr(content, "_notices_source_location", None)
-            if location is None:
-                add_source_path(content, static)
-                location = content._notices_source_location = (
-                    content.get_relative_source_path())
-            generator.context["static_content" if static else "generated_content"][
-                location] = content
-
-        generator.get_cached_data = get_cached_data
-        generator.cache_data = cache_data
-        generator.add_source_path = add_kept_source_path
+    def keep_article(self, path: str, article) -> None:
+        """Keep the article just read from ``path`` for the next build."""
+        read_at = time.time_ns()
+        signature = file_signature(path)
+        if signature is not None:
+            self._next[path] = (signature, article, read_at)
 
     def finish(self, succeeded: bool) -> None:
         """Keep this build's articles (files gone since are forgotten); after a failed
@@ -217,31 +198,16 @@ def _folder_signatures(root: str) -> list[tuple]:
     return signatures
 
 
-def _forget_memoized_content() -> None:
-    """Pelican memoizes each article's HTML by (article, site URL) for the life of the
-    process; a kept article must resolve its links against the new build's context."""
-    from pelican.contents import Content  # lazy: the driver imports this module before Pelican
-
-    for name in ("get_content", "get_summary"):
-        memo = Content.__dict__.get(name)
-        if memo is not None and hasattr(memo, "cache"):
-            memo.cache.clear()
-
-
-WARM: WarmState | None = None
-
-
 def enable() -> WarmState:
-    """Keep what can be kept between the builds of this process."""
-    global WARM
-    if WARM is None:
-        WARM = WarmState()
-        memo.install(WARM.remember)
-    return WARM
+    """A new warm state, whose ``remember`` the content layers use (``notices.memo``).
+
+    The caller owns it (the live-reload server's ``Rebuilder``) and hands it to each build
+    (``driver.build(..., warm=state)``)."""
+    state = WarmState()
+    memo.install(state.remember)
+    return state
 
 
 def disable() -> None:
-    """Forget everything and build as a one-off process does (tests)."""
-    global WARM
-    WARM = None
+    """Forget kept values and build as a one-off process does (tests)."""
     memo.install(None)

@@ -130,7 +130,7 @@ class WorkerFailed(RuntimeError):
 
 
 class BuildCancelled(Exception):
-    """The build was stopped while it waited for a worker (``NOTICES_CANCEL`` was set):
+    """The build was stopped while it waited for a worker (its ``cancel`` event was set):
     nothing is published. The live-reload server stops a search-index update so."""
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from pelican import signals
 from pelican.generators import Generator
 
+from notices.build.pelican_adapter import current_build
 from notices.build.session import outputs_in_background, write_rendered
 from notices.content.settings import load_plugin_settings
 from notices.outputs.feeds import (
@@ -58,7 +59,7 @@ class DistrictFeedsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # Feeds that must be rendered are rendered in a second process while pages are written.
-        with phase("feeds"), outputs_in_background(self.settings):
+        with phase("feeds"), outputs_in_background(current_build()):
             self._write_feeds()
         writer.write_file(
             "subscribe/index.html", self.get_template("subscribe"), self.context,
@@ -72,7 +73,7 @@ class DistrictFeedsGenerator(Generator):
         reader = self.settings.get("NOTICE_READER_SETTINGS")
         items = FeedItems(self.settings, self.options, catalog.districts, self._bodies(),
                           summary_chars=getattr(reader, "summary_chars", 120))
-        state = self.settings.get("NOTICES_BUILD_STATE")
+        state = current_build()
         for spec in directory.specs:
             notices = feed_notices(catalog, spec, directory.options.limit)
             if not notices or any(not n.content_hash for n in notices) or state is None:

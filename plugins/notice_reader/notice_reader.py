@@ -16,11 +16,10 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
-from notices.build import warm
-from notices.build.cache import ReaderCache, code_fingerprint, parse_in_parallel
-from notices.build.manifest import BuildManifest
+from notices.build import pelican_adapter
+from notices.build.cache import ReaderCache, parse_in_parallel
+from notices.build.pelican_adapter import IncrementalWriter, current_build
 from notices.build.session import BuildState
-from notices.build.writer import IncrementalWriter
 from notices.content.catalog import Catalog
 from notices.content.districts import district_table
 from notices.content.frontmatter import FrontMatterError
@@ -99,7 +98,7 @@ def _parse(settings: dict, path: str, data: bytes, key: str):
 
 def cached_notice(settings: dict, source_path: str):
     """Return the file's Notice from the cache (keyed by path and bytes) or parse it."""
-    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state: BuildState = current_build()
     path = Path(source_path)
     rel = project_relative(source_path, project_root(settings))
     check_location(path, Path(settings["PATH"]), rel)
@@ -127,7 +126,7 @@ def _parse_job(path: str, data: bytes):
 def prefill_cache(generator) -> None:
     """Parse every new or changed .md file up front, in parallel worker processes."""
     settings = generator.settings
-    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state: BuildState = current_build()
     jobs = []
     # The same question Pelican asks next (get_files_once answers it once).
     for rel in generator.get_files(settings["ARTICLE_PATHS"],
@@ -135,7 +134,7 @@ def prefill_cache(generator) -> None:
         if not rel.endswith(".md"):
             continue
         path = os.path.join(generator.path, rel)
-        if warm.WARM is not None and warm.WARM.fresh(path) is not None:
+        if state.warm is not None and state.warm.fresh(path) is not None:
             continue
         try:
             if os.path.islink(path) or os.path.getsize(path) > 2 * 1024 * 1024:
@@ -167,7 +166,7 @@ class _DropReportedFailures(logging.Filter):
     """Pelican logs "Could not process" for files whose problems we already listed."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == "Could not process %s" and record.args:
+        if record.msg == pelican_adapter.COULD_NOT_PROCESS and record.args:
             # Pelican names the file relative to the content folder.
             return os.path.normpath(str(record.args[0])) not in PROBLEMS.failed_sources
         return True
@@ -186,63 +185,30 @@ def on_initialized(pelican) -> None:
         settings, "NOTICE_READER", NoticeReaderSettings
     )
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
-    code = code_fingerprint(settings)
-    if warm.WARM is not None:
-        # PATH is not part of the code fingerprint (it does not change any output), but
-        # kept articles know their path relative to it.
-        warm.WARM.begin(f"{code}:{settings['PATH']}")
-    manifest = BuildManifest.load(settings.get("NOTICES_PREVIOUS_OUTPUT"), code,
-                                  settings.get("CACHE_PATH"))
-    def load_cache() -> ReaderCache:
-        return ReaderCache.load(settings.get("CACHE_PATH"), code)
-
-    settings["NOTICES_BUILD_STATE"] = BuildState(
-        code=code,
-        cache=(warm.WARM.cache(settings.get("CACHE_PATH"), load_cache) if warm.WARM is not None
-               else load_cache()),
-        manifest=manifest,
-        output_path=Path(settings["OUTPUT_PATH"]),
-        # The live-reload server updates output/ in place when the manifest describes it.
-        in_place=warm.WARM is not None and bool(manifest.previous),
-        cancel=settings.get("NOTICES_CANCEL"),
-    )
+    # The build driver runs Pelican with a build state; ``pelican`` on the command line
+    # gets a one-off one.
+    state = current_build() or pelican_adapter.adopt(BuildState())
+    state.workers = settings["NOTICE_READER_SETTINGS"].workers
+    state.start(settings)
+    if state.warm is not None:
+        pelican_adapter.forget_memoized_content()
     logger = logging.getLogger("pelican.generators")
     if _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
 
 
 def on_readers_init(readers) -> None:
-    readers.reader_classes["md"] = NoticeReader
-
-
-def get_files_once(generator) -> None:
-    """Pelican walks the content folder for each question about it; within one build the
-    answer to the same question is the same (one walk instead of two: 5,000 files)."""
-    get_files = generator.get_files
-    answers: dict[tuple, set[str]] = {}
-
-    def get_files_once(paths, exclude=None, extensions=None):
-        key = (repr(paths), repr(exclude), repr(extensions))
-        if key not in answers:
-            def answer():
-                return get_files(paths, exclude=exclude, extensions=extensions)
-
-            # A live-reload server asks its folders first (the walk: 0.1 s at 20,000 files).
-            answers[key] = (warm.WARM.listing(generator.path, (generator.path, *key), answer)
-                            if warm.WARM is not None else answer())
-        return set(answers[key])
-
-    generator.get_files = get_files_once
+    pelican_adapter.use_reader(readers, "md", NoticeReader)
 
 
 def on_generator_init(generator) -> None:
-    # Pelican lists python-markdown's reader as "disabled" for .md and warns about every
-    # file; NoticeReader handles .md, so that warning is wrong here.
-    generator.readers.disabled_readers.pop("md", None)
-    get_files_once(generator)
-    generator.settings["NOTICES_BUILD_STATE"].mark("read")
-    if warm.WARM is not None:
-        warm.WARM.attach(generator)
+    state = current_build()
+    pelican_adapter.accept_extension(generator, "md")
+    pelican_adapter.ask_files_once(generator,
+                                   state.warm.listing if state.warm is not None else None)
+    state.mark("read")
+    if state.warm is not None:
+        pelican_adapter.keep_articles(generator, state.warm)
     prefill_cache(generator)
 
 
@@ -251,24 +217,16 @@ def get_writer(pelican):
 
 
 def on_finalized(pelican) -> None:
-    """Render the queued pages (in parallel), link reused ones, record the manifest."""
-    settings = pelican.settings
-    state: BuildState = settings["NOTICES_BUILD_STATE"]
-    state.mark("write")
+    """Finish the pages if Pelican ran without the adapter's last step (``pelican`` on the
+    command line), then save the reader cache."""
+    state = current_build()
     if state.writer is not None:
-        with phase("render"):
-            state.writer.flush(settings["NOTICE_READER_SETTINGS"].workers)
-    with phase("wait"):
-        state.join_background()
-    if warm.WARM is not None:  # a live-reload server saves it after publishing
-        warm.WARM.later(state.cache.save)
+        state.writer.finish()
+    if state.warm is not None:  # a live-reload server saves it after publishing
+        state.warm.later(state.cache.save)
     else:
         with phase("cache"):
             state.cache.save()
-    if state.manifest.unchanged or state.in_place:
-        return  # the build driver keeps the previous output, or updates it in place
-    with phase("link"):
-        state.manifest.link_reused(state.output_path)
     # The build driver records the manifest once the new tree is in place.
 
 
@@ -332,7 +290,7 @@ def on_all_generators_finalized(generators) -> None:
         article.notice.url = article.url
         notices.append(article.notice)
     catalog = Catalog(notices, settings["DISTRICT_TABLE"], settings)
-    state: BuildState = settings["NOTICES_BUILD_STATE"]
+    state: BuildState = current_build()
     state.mark("read")
     state.catalog_fp = catalog.fingerprint
     # Static files are copied by Pelican on every build; record them so that a changed
@@ -347,42 +305,6 @@ def on_all_generators_finalized(generators) -> None:
     state.catalog_ready(catalog)
 
 
-def freeze_urls(content) -> None:
-    """Work out a notice's URL and file name once, with Pelican's own URL settings.
-
-    Pelican formats ``url`` and ``save_as`` again on every access (six times per article
-    per build, a second at 5,000 items); its ``override_`` attributes hold the result.
-    """
-    if getattr(content, "notice", None) is not None:
-        content.override_url = content.get_url_setting("url")
-        content.override_save_as = content.get_url_setting("save_as")
-
-
-class _Listing(list):
-    """A category's articles, as Pelican keeps them, with ``in`` in constant time."""
-
-    def __init__(self, items) -> None:
-        super().__init__(items)
-        self._ids = {id(item) for item in self}
-
-    def __contains__(self, item) -> bool:
-        return id(item) in self._ids
-
-
-def on_article_generator_finalized(generator) -> None:
-    """Spare Pelican two loops that are quadratic in the number of articles.
-
-    Before writing each category and author page Pelican keeps ``[a for a in dates if a in
-    articles]``, a list scan per article: 6.6 s at 20,000 items. Categories (our kinds)
-    get lists with a constant-time ``in``; authors are dropped, since this site writes no
-    author pages (``AUTHOR_SAVE_AS`` is empty) and every article has the one default author.
-    """
-    generator.categories[:] = [(category, _Listing(articles))
-                               for category, articles in generator.categories]
-    if not generator.settings.get("AUTHOR_SAVE_AS"):
-        generator.authors[:] = []
-
-
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
@@ -390,5 +312,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(on_finalized)
-    signals.content_object_init.connect(freeze_urls)
-    signals.article_generator_finalized.connect(on_article_generator_finalized)
+    signals.content_object_init.connect(pelican_adapter.freeze_urls)
+    signals.article_generator_finalized.connect(pelican_adapter.spare_quadratic_loops)

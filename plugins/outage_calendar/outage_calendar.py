@@ -31,6 +31,7 @@ from pelican.generators import Generator
 from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
+from notices.build.pelican_adapter import current_build
 from notices.build.session import outputs_in_background, write_rendered
 from notices.content.catalog import Catalog, WindowEntry, schedule_windows
 from notices.content.districts import District
@@ -263,7 +264,7 @@ class OutageCalendarGenerator(Generator):
         ``key`` lists what the file is made from (content hashes of its notices); code,
         theme and settings are part of every key already. None means always write.
         """
-        state = self.settings.get("NOTICES_BUILD_STATE")
+        state = current_build()
         if key is not None and state is not None and hasattr(state, "write_output"):
             state.write_output(path, ["outage_calendar", path, *key], render)
             return
@@ -322,7 +323,7 @@ class OutageCalendarGenerator(Generator):
     def generate_output(self, writer) -> None:
         # Serialising the calendars (icalendar) is a second or two whatever the site's size;
         # the files are rendered in a second process while the pages are written.
-        with outputs_in_background(self.settings):
+        with outputs_in_background(current_build()):
             self._generate(writer)
 
     def _generate(self, writer) -> None:

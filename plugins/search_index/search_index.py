@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from pydantic import Field
 
 from notices import timing
+from notices.build.pelican_adapter import current_build
 from notices.build.workers import BackgroundJob
 from notices.content.model import KIND_LABELS
 from notices.content.settings import PluginSettings, load_plugin_settings
@@ -57,7 +58,7 @@ class SearchPageGenerator(Generator):
     def generate_context(self) -> None:
         self.options = load_plugin_settings(self.settings, "SEARCH", SearchSettings)
         self.context["SEARCH"] = self.options
-        state = self.settings.get("NOTICES_BUILD_STATE")
+        state = current_build()
         if state is not None and self.options.index:
             state.when_catalog_ready(lambda catalog: self._start_index(catalog, state))
 
@@ -76,7 +77,7 @@ class SearchPageGenerator(Generator):
             search_districts=[(d.slug, d.name) for d in catalog.districts],
             search_months=list(months.items()), search_index=self.options.index,
         )
-        if self.options.index and self.settings.get("NOTICES_BUILD_STATE") is None:
+        if self.options.index and current_build() is None:
             self._index_done(self._write_index(catalog), None, "")  # Pelican run directly
 
     def _start_index(self, catalog, state) -> None:
@@ -144,12 +145,12 @@ class SearchPageGenerator(Generator):
     def _reuse_previous_index(self, state) -> bool:
         """Carry the previous build's index over unchanged.
 
-        Only when the build driver asks for it (``NOTICES_REUSE_SEARCH``): the pages go live
+        Only when the build driver asks for it (``BuildState.reuse_search``): the pages go live
         at once and a full build right after brings the index up to date, which keeps
         indexing off an editor's critical path.
         """
         previous = state.manifest.previous
-        if not self.settings.get("NOTICES_REUSE_SEARCH") or MANIFEST_ENTRY not in previous:
+        if not state.reuse_search or MANIFEST_ENTRY not in previous:
             return False
         # Keeping the previous entries (and keys) makes the next full build see that the
         # index is out of date and replace it.
