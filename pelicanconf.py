@@ -38,7 +38,15 @@ DISTRICTS = [
 
 # Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]
-PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds", "search_index"]
+PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds", "search_index",
+           "pelican.plugins.sitemap"]
+
+# sitemap.xml (the pelican-sitemap plugin from PyPI): every page the build writes, with
+# SITEURL in front (absolute in publishconf.py). robots.txt names it.
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$"],
+}
 
 NOTICE_READER = {
     "summary_chars": 120,

@@ -35,6 +35,7 @@ import inspect
 import logging
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -97,7 +98,8 @@ RELIED_ON: list[tuple[str, str, tuple[str, ...] | None]] = [
 ]
 #: Attributes set on instances (checked on real ones in tests/test_pelican_adapter.py).
 INSTANCE_ATTRIBUTES = {
-    "Content": ("_context", "override_url", "override_save_as"),
+    # (and ``override_url`` / ``override_save_as``, which ``get_url_setting`` honours)
+    "Content": ("_context",),
     "Readers": ("reader_classes", "disabled_readers"),
     "Paginator": ("object_list", "per_page", "orphans"),
     "Page": ("number", "paginator", "object_list"),
@@ -511,3 +513,60 @@ def spare_quadratic_loops(generator) -> None:
                                for category, articles in generator.categories]
     if not generator.settings.get("AUTHOR_SAVE_AS"):
         generator.authors[:] = []
+
+
+# ---------------------------------------------------------------------------
+# pelican-sitemap (PyPI), when PLUGINS lists it
+
+#: The pelican-sitemap releases checked (pyproject.toml pins the same range).
+SITEMAP_VERSIONS = (">=1.2", "<1.3")
+#: What of its one module-level ``SitemapGenerator`` object is set here.
+SITEMAP_RELIED_ON = ("generator", "now", "page_queue", "_main_pelican", "queue_page",
+                     "finalize", "init")
+
+
+def _sitemap():
+    """pelican-sitemap's ``SitemapGenerator`` object, if the plugin is loaded."""
+    module = sys.modules.get("pelican.plugins.sitemap.sitemap")
+    return getattr(module, "generator", None)
+
+
+def reset_sitemap() -> None:
+    """Forget what pelican-sitemap kept of an earlier build of this process.
+
+    It resets itself only on ``finalized``: after a build that stopped for a content
+    problem, or a check (which runs no ``finalized``), it would keep waiting for that
+    build's Pelican and never write the sitemap again (the live-reload server).
+    """
+    sitemap = _sitemap()
+    if sitemap is not None:
+        sitemap._main_pelican = None
+        sitemap.page_queue = []
+
+
+def date_index_pages(newest) -> None:
+    """pelican-sitemap gives pages without a date of their own (lists, district pages) the
+    time it was imported as ``lastmod``, so no two builds would agree; give them the date
+    of the newest item instead: a list changes when an item is added."""
+    sitemap = _sitemap()
+    if sitemap is not None and newest is not None:
+        sitemap.now = newest
+
+
+def sitemap_problems() -> list[str]:
+    """Each way the installed pelican-sitemap differs from what is relied on here."""
+    try:
+        version = metadata.version("pelican-sitemap")
+    except metadata.PackageNotFoundError:
+        return ["pelican-sitemap is not installed"]
+    problems = []
+    low, high = (_version(bound) for bound in SITEMAP_VERSIONS)
+    if not low <= _version(version) < high:
+        problems.append(f"pelican-sitemap {version} is outside the checked range "
+                        f"{','.join(SITEMAP_VERSIONS)}")
+    module = importlib.import_module("pelican.plugins.sitemap.sitemap")
+    sitemap = getattr(module, "generator", None)
+    for name in SITEMAP_RELIED_ON[1:]:
+        if sitemap is None or not hasattr(sitemap, name):
+            problems.append(f"pelican.plugins.sitemap.sitemap.generator.{name} is missing")
+    return problems

@@ -1,6 +1,7 @@
 """Pelican plugin: district pages, the archive, and the theme's date filters.
 
-Writes ``districts/index.html`` and one ``districts/<slug>/index.html`` per declared district
+Writes ``robots.txt`` (naming the sitemap when pelican-sitemap makes one),
+``districts/index.html`` and one ``districts/<slug>/index.html`` per declared district
 (its items, newest first, and its outage windows by day, cancelled ones marked), and the
 archive: ``archives/index.html`` (years and months with their counts) and one
 ``archives/<year>/index.html`` per year (its items by month). The home page, kind lists and
@@ -15,6 +16,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pydantic import Field
 
+from notices.build.pelican_adapter import current_build
+from notices.build.session import write_rendered
 from notices.content.catalog import schedule_windows, windows_by_day
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.outputs.filters import FILTERS
@@ -61,6 +64,17 @@ class DigestPagesGenerator(Generator):
                 page_name=f"districts/{district.slug}/index",
             )
         self._archive(writer, catalog, relative)
+        self._robots()
+
+    def _robots(self) -> None:
+        """``robots.txt``: every page may be crawled; the sitemap is named with an absolute
+        URL (SITEURL, or FEED_DOMAIN in development, where SITEURL is empty)."""
+        text = robots_txt(self.settings)
+        state = current_build()
+        if state is None:  # Pelican run without the build driver
+            write_rendered(self.output_path, "robots.txt", text.encode)
+        else:
+            state.write_output("robots.txt", ["robots.txt", text], text.encode)
 
     def _archive(self, writer, catalog, relative) -> None:
         # One page per year (a single page of every item was 1.1 MB at 5,000 items, and
@@ -96,6 +110,20 @@ class WindowGrouper:
 
     def __repr__(self) -> str:
         return "group_windows"
+
+
+SITEMAP_PLUGINS = ("sitemap", "pelican.plugins.sitemap")
+
+
+def robots_txt(settings: dict) -> str:
+    """What crawlers are told: everything may be crawled, and where the sitemap is."""
+    lines = ["User-agent: *", "Allow: /"]
+    if any(name in SITEMAP_PLUGINS for name in settings.get("PLUGINS") or ()):
+        base = (settings["SITEURL"] if "://" in settings["SITEURL"]
+                else settings.get("FEED_DOMAIN") or "").rstrip("/")
+        extension = settings.get("SITEMAP", {}).get("format", "xml")
+        lines += ["", f"Sitemap: {base}/sitemap.{extension}"]
+    return "\n".join(lines) + "\n"
 
 
 def add_filters(pelican) -> None:

@@ -192,6 +192,7 @@ def on_initialized(pelican) -> None:
     state.start(settings)
     if state.warm is not None:
         pelican_adapter.forget_memoized_content()
+    pelican_adapter.reset_sitemap()
     logger = logging.getLogger("pelican.generators")
     if _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
@@ -293,6 +294,7 @@ def on_all_generators_finalized(generators) -> None:
     state: BuildState = current_build()
     state.mark("read")
     state.catalog_fp = catalog.fingerprint
+    pelican_adapter.date_index_pages(catalog.newest_date)
     # Static files are copied by Pelican on every build; record them so that a changed
     # image alone still counts as a change.
     static_key = static_fingerprint(settings)
