@@ -70,6 +70,16 @@ def test_the_instance_attributes_it_sets_or_reads_exist_on_real_objects(tmp_path
     assert (article.override_save_as, article.save_as) == ("kept/t.html", "kept/t.html")
 
 
+def test_the_message_for_a_rejected_file_is_still_pelicans():
+    # notice_reader drops it for files whose problems it has listed already.
+    import pelican.generators
+
+    source = inspect.getsource(pelican.generators)
+    assert pelican.generators.logger.name == pelican_adapter.GENERATORS_LOG
+    assert re.search(r'logger\.exception\(\s*"' + re.escape(pelican_adapter.COULD_NOT_PROCESS)
+                     + '"', source)
+
+
 def test_a_pelican_that_changed_fails_loudly(monkeypatch):
     from pelican.contents import Content
     from pelican.writers import Writer

@@ -106,8 +106,9 @@ INSTANCE_ATTRIBUTES = {
     "ArticlesGenerator": ("readers", "context", "path", "categories", "authors",
                           "get_cached_data", "cache_data", "add_source_path", "get_files"),
 }
-#: Pelican logs this (under ``pelican.generators``) for a file its reader rejected.
+#: Pelican logs this (under the logger ``GENERATORS_LOG``) for a file its reader rejected.
 COULD_NOT_PROCESS = "Could not process %s"
+GENERATORS_LOG = "pelican.generators"
 
 
 class PelicanChanged(RuntimeError):

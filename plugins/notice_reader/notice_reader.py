@@ -193,7 +193,7 @@ def on_initialized(pelican) -> None:
     if state.warm is not None:
         pelican_adapter.forget_memoized_content()
     pelican_adapter.reset_sitemap()
-    logger = logging.getLogger("pelican.generators")
+    logger = logging.getLogger(pelican_adapter.GENERATORS_LOG)
     if _FILTER not in logger.filters:
         logger.addFilter(_FILTER)
 
