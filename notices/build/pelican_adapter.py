@@ -186,6 +186,7 @@ def check_pelican() -> None:
 
 
 _current: BuildState | None = None
+_adopted = False  # _current came from a run without the driver (``adopt``)
 
 
 def current_build() -> BuildState | None:
@@ -196,10 +197,10 @@ def current_build() -> BuildState | None:
 @contextmanager
 def running(state: BuildState) -> Iterator[BuildState]:
     """Make ``state`` the build of this process for the duration of the block."""
-    global _current
-    if _current is not None and _current is not state:
+    global _current, _adopted
+    if _current is not None and _current is not state and not _adopted:
         raise RuntimeError("a build is already running in this process")
-    _current = state
+    _current, _adopted = state, False
     try:
         yield state
     finally:
@@ -209,8 +210,8 @@ def running(state: BuildState) -> Iterator[BuildState]:
 def adopt(state: BuildState) -> BuildState:
     """Pelican run without the build driver (``pelican`` on the command line): this state
     is the build of the process until the next one."""
-    global _current
-    _current = state
+    global _current, _adopted
+    _current, _adopted = state, True
     return state
 
 
