@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import shutil
 import sys
 import tempfile
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notices import timing
-from notices.build.publish import remove_stale_builds, swap_in, update_in_place
+from notices.build.publish import discard, remove_stale_builds, swap_in, update_in_place
 from notices.build.session import BuildState
 from notices.build.state import (
     input_signature,
@@ -203,8 +202,8 @@ def _build(settings_file: str, output: str | None, overrides: dict | None,
                   f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
             return EXIT_OK
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists():  # (deleted in the background: it may hold thousands of links)
+            discard(staging)
     elapsed = time.perf_counter() - started
     print(f"Built {output_path.name}/ in {elapsed:.2f} s", file=sys.stderr)
     return EXIT_OK

@@ -32,6 +32,7 @@ class BuildManifest:
     previous: dict[str, dict] = field(default_factory=dict)
     entries: dict[str, dict] = field(default_factory=dict)
     pending_links: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)  # reused files linked into the new tree
     rendered: int = 0
     reused: int = 0
     # The previous tree is known to hold every file of ``previous``: this process wrote
@@ -104,6 +105,7 @@ class BuildManifest:
                 os.link(source + rel, target)
             except FileExistsError:
                 pass
+        self.linked.extend(self.pending_links)
         self.pending_links.clear()
 
     def save(self, cache_dir: str, output_dir: Path, code: str,

@@ -26,10 +26,10 @@ def remove_stale_builds(output_path: Path) -> None:
     for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
         if stale.name.endswith("-old"):
             continue  # a replaced tree that a background process is deleting
-        _discard(stale)
+        discard(stale)
 
 
-def _discard(tree: Path) -> None:
+def discard(tree: Path) -> None:
     """Delete a replaced tree in the background: unlinking thousands of files is slow."""
     trash = tree.with_name(tree.name + "-old")
     os.rename(tree, trash)
@@ -50,7 +50,7 @@ def swap_in(staging: Path, output_path: Path) -> None:
         os.rename(staging, output_path)
         return
     if _exchange(staging, output_path):
-        _discard(staging)
+        discard(staging)
         return
     # No renameat2 (not Linux): two renames, with a brief moment without output/.
     old = staging.with_name(staging.name + "-old")
@@ -85,11 +85,17 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
     manifest_path(cache_dir, output_dir).unlink(missing_ok=True)
     (state_dir(cache_dir, output_dir) / "inputs").unlink(missing_ok=True)
     made, written = set(), []
+    # Reused files linked into the staging folder (for plugins that look at every page)
+    # are the files already in place.
+    in_place = set(manifest.linked)
     source_root = str(staging)
     for folder, _, names in os.walk(source_root):
         rel_folder = os.path.relpath(folder, source_root)
         for name in names:
             rel = name if rel_folder == "." else os.path.join(rel_folder, name)
+            if rel in in_place:
+                written.append(rel)
+                continue
             target = os.path.join(output_dir, rel)
             parent = os.path.dirname(target)
             if parent not in made:
