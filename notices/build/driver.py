@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from notices import timing
 from notices.build import warm
+from notices.build.precompress import precompress
 from notices.build.publish import remove_stale_builds, swap_in, update_in_place
 from notices.build.state import (
     input_signature,
@@ -192,6 +193,9 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
+        if not unchanged and settings.get("PRECOMPRESS"):
+            with timing.phase("precompress"):
+                precompress(staging, output_path if previous else None)
         if not unchanged and state is not None and state.in_place:
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
