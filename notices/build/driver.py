@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -186,6 +187,10 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
     remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
+    # mkdtemp makes it 0700; the published tree must be readable by the web server's user.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)
     previous = str(output_path) if output_path.is_dir() else None
     try:
         code, state = _build_into(settings_file, staging,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 
 from icalendar import vDuration
@@ -78,35 +79,40 @@ class KindTable:
         self.css = FileKind("css", "text/css" + utf8, THEME, ASSET)
         self.js = FileKind("js", "text/javascript" + utf8, THEME, ASSET)
         self.wasm = FileKind("wasm", "application/wasm", THEME, ASSET)
-        self.by_suffix = {".ics": self.calendar, ".rss.xml": self.rss, ".atom.xml": self.atom,
-                          ".css": self.css, ".js": self.js, ".mjs": self.js,
-                          ".wasm": self.wasm, ".xml": self.xml, ".txt": self.text}
+        # (pattern on the URL path, kind): the first match wins. nginx gets the same
+        # patterns as regex locations, so both ways of serving agree.
+        self.rules: list[tuple[str, FileKind]] = [
+            (r"^/search/index\.json$", self.data),  # names the version: goes online last
+            (r"^/search/.*\.json$", self.search_json),
+            (r"^/search/.*\.bin$", self.search_data),
+            (r"^/feeds/.*\.json$", self.json_feed),
+            (r"\.rss\.xml$", self.rss),
+            (r"\.atom\.xml$", self.atom),
+            # Listings (home, category pages and their pages, 订阅, archives) link to the
+            # item pages: they go online after them.
+            (r"/index\.html$|/page/.*\.html$|^/archives/.*\.html$", self.listing),
+            (r"\.html$", self.html),
+            (r"\.ics$", self.calendar),
+            (r"\.json$", self.data),
+            (r"\.css$", self.css),
+            (r"\.m?js$", self.js),
+            (r"\.wasm$", self.wasm),
+            (r"\.xml$", self.xml),
+            (r"\.txt$", self.text),
+        ]
+        self._compiled = [(re.compile(pattern), kind) for pattern, kind in self.rules]
 
     def kind_of(self, path: str) -> FileKind:
         """The kind of the site-relative ``path`` (``/`` separated)."""
-        name = path.rsplit("/", 1)[-1]
-        if name.endswith(".html"):
-            # Listings (home, category pages and their pages, 订阅, archives) link to the
-            # item pages: they go online after them.
-            if name == "index.html" or "/page/" in path or path.startswith("archives"):
-                return self.listing
-            return self.html
-        if path.startswith("search/"):
-            if path == "search/index.json":  # names the version: goes online last
-                return self.data
-            if path.endswith(".json"):
-                return self.search_json
-            if path.endswith(".bin"):
-                return self.search_data
-        if path.endswith(".json"):
-            return self.json_feed if path.startswith("feeds/") else self.data
-        for suffix in (".rss.xml", ".atom.xml"):
-            if name.endswith(suffix):
-                return self.by_suffix[suffix]
-        suffix = "." + name.rpartition(".")[2] if "." in name else ""
-        if suffix in self.by_suffix:
-            return self.by_suffix[suffix]
-        guessed = mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+        url_path = "/" + path
+        for pattern, kind in self._compiled:
+            if pattern.search(url_path):
+                return kind
+        return self.static_kind(path)
+
+    def static_kind(self, path: str) -> FileKind:
+        """Images and attachments: the type from the file name."""
+        guessed = mimetypes.guess_type(path, strict=False)[0] or "application/octet-stream"
         if guessed.startswith("text/"):
             guessed += "; charset=utf-8"
         return FileKind("static", guessed, STATIC, ASSET)
