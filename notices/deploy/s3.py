@@ -101,9 +101,11 @@ def local_files(root: Path, table: KindTable) -> dict[str, LocalFile]:
     return found
 
 
-def plan(files: dict[str, LocalFile], remote: dict[str, str], headers_current: bool,
+def plan(files: dict[str, LocalFile], remote: dict[str, str],
+         stale_headers: frozenset[str] | set[str] = frozenset(),
          keep_deleted: bool = False) -> Plan:
-    """Compare the build with the bucket listing (site-relative key → ETag)."""
+    """Compare the build with the bucket listing (site-relative key → ETag); the objects in
+    ``stale_headers`` have the right content but an out-of-date type or cache header."""
     result = Plan()
     new: dict[int, list[Upload]] = {}
     changed: dict[int, list[Upload]] = {}
@@ -113,7 +115,7 @@ def plan(files: dict[str, LocalFile], remote: dict[str, str], headers_current: b
             new.setdefault(file.kind.phase, []).append(Upload(file, "new"))
         elif etag != file.md5:
             changed.setdefault(file.kind.phase, []).append(Upload(file, "changed"))
-        elif not headers_current:
+        elif rel in stale_headers:
             changed.setdefault(file.kind.phase, []).append(Upload(file, "headers"))
         else:
             result.unchanged += 1
@@ -212,7 +214,15 @@ def deploy(root: Path, url: str, table: KindTable, *, keep_deleted: bool = False
     except (ClientError, BotoCoreError) as exc:
         raise DeployError(f"{target}: cannot list the bucket: {exc}") from exc
     version = table.version()
-    work = plan(files, remote, marker.get("headers") == version, keep_deleted)
+    stale: set[str] = set()
+    if marker.get("headers") != version:
+        # No complete deploy with this header table (a first deploy, a killed one, a new
+        # table): ask for the headers of the objects whose content is already right.
+        try:
+            stale = _stale_headers(s3, target, files, remote, jobs)
+        except (ClientError, BotoCoreError) as exc:
+            raise DeployError(f"{target}: cannot read object headers: {exc}") from exc
+    work = plan(files, remote, stale, keep_deleted)
     uploads = work.uploads
     size = sum(u.file.size for u in uploads)
     if dry_run:
@@ -264,6 +274,19 @@ def deploy(root: Path, url: str, table: KindTable, *, keep_deleted: bool = False
         out(f"deploy: {len(failures)} failed; nothing that links to them was published. "
             "Run the deploy again to complete it")
     return len(failures)
+
+
+def _stale_headers(s3, target: Target, files: dict[str, LocalFile], remote: dict[str, str],
+                   jobs: int) -> set[str]:
+    same = [file for rel, file in files.items() if remote.get(rel) == file.md5]
+
+    def stale(file: LocalFile) -> bool:
+        head = s3.head_object(Bucket=target.bucket, Key=target.prefix + file.rel)
+        return (head.get("ContentType"), head.get("CacheControl")) != (
+            file.kind.content_type, file.kind.cache_control)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return {file.rel for file, old in zip(same, pool.map(stale, same), strict=True) if old}
 
 
 def purge_urls(rels: list[str], site_url: str) -> list[str]:
