@@ -106,6 +106,8 @@ def render(root: Path, table: KindTable, port: int = 8080, server_name: str = "_
         f"        server_name {server_name};",
         f"        root {root};",
         "        index index.html;",
+        "        # /articles -> /articles/ without naming this server's port (behind a proxy).",
+        "        absolute_redirect off;",
         "        charset off;",
         "        error_page 404 /404.html;",
         "        # webcal:// links are fetched as plain GET of the .ics: no redirect, no auth.",
