@@ -19,6 +19,7 @@ from moto.server import ThreadedMotoServer
 
 from conftest import ROOT, build_site, copy_site
 from notices.deploy import s3
+from notices.deploy.cli import main
 from notices.deploy.kinds import LISTING, KindTable, calendar_max_age
 from notices.deploy.nginx import free_port
 
@@ -119,6 +120,31 @@ def test_deploy_sets_type_and_cache_per_kind_and_a_second_deploy_uploads_nothing
     failed, lines = run(built, f"s3://{bucket}/site", endpoint)
     assert failed == 0
     assert lines == [f"deploy: 0 uploaded, 0 deleted, {len(files):,} unchanged, 0.0 MB"]
+
+
+def test_a_dry_run_lists_what_it_would_do_and_changes_nothing(built, bucket, endpoint):
+    failed, lines = run(built, f"s3://{bucket}", endpoint, dry_run=True)
+    assert failed == 0 and bucket_etags(endpoint, bucket) == {}
+    assert "upload index.html (new, text/html; charset=utf-8, public, max-age=300)" in lines
+    assert lines[-1].startswith(f"deploy: {len(local_md5(built))} would be uploaded, "
+                                "0 would be deleted, 0 unchanged, ")
+    # New item pages go before the listings that link to them.
+    order = [line.split()[1] for line in lines[:-1]]
+    assert order.index("articles/2024-05-01-two-districts.html") < order.index("index.html")
+
+
+def test_sitemap_and_robots_get_their_types():
+    assert TABLE.kind_of("sitemap.xml").content_type == "application/xml; charset=utf-8"
+    assert TABLE.kind_of("robots.txt").content_type == "text/plain; charset=utf-8"
+
+
+def test_the_command_line_says_what_is_wrong_without_a_traceback(tmp_path, capsys):
+    code = main(["s3", "s3://bucket", "--root", str(tmp_path / "missing"),
+                 "-s", str(ROOT / "pelicanconf.py")])
+    assert (code, capsys.readouterr().err) == (
+        2, f"{tmp_path / 'missing'}: no built site here (run ./dev publish first)\n")
+    code = main(["s3", "bucket", "-s", str(tmp_path / "nope.py")])
+    assert (code, capsys.readouterr().err) == (2, f"{tmp_path / 'nope.py'}: no such settings file\n")
 
 
 def test_calendar_cache_follows_the_refresh_interval():
