@@ -133,6 +133,14 @@ def test_a_dry_run_lists_what_it_would_do_and_changes_nothing(built, bucket, end
     assert order.index("articles/2024-05-01-two-districts.html") < order.index("index.html")
 
 
+def test_progress_on_long_uploads():
+    lines: list[str] = []
+    progress = s3.Progress(total=3, out=lines.append, every=0)
+    for size in (1_500_000, 500_000, 1):
+        progress.step(size)
+    assert lines == ["deploy: 1/3 uploaded (1.5 MB)", "deploy: 2/3 uploaded (2.0 MB)"]
+
+
 def test_sitemap_and_robots_get_their_types():
     assert TABLE.kind_of("sitemap.xml").content_type == "application/xml; charset=utf-8"
     assert TABLE.kind_of("robots.txt").content_type == "text/plain; charset=utf-8"
