@@ -6,8 +6,10 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
+import pwd
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,16 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = copy_site("basic", tmp_path_factory.mktemp("nginx") / "site")
+def built() -> Path:
+    # Not under pytest's private temporary folder: nginx runs as "nobody" when the tests run
+    # as root, and must be able to read the site.
+    folder = Path(tempfile.mkdtemp(prefix="notices-nginx-site-"))
+    folder.chmod(0o755)
+    site = copy_site("basic", folder / "site")
     result = build_site(site, PRECOMPRESS=True)
     assert result.code == 0, result.err
-    return result.output
+    yield result.output
+    shutil.rmtree(folder)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +56,29 @@ def get(url: str, path: str, headers: dict | None = None) -> tuple[int, dict, by
     return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
 
-def test_the_generated_configuration_passes_nginx_t(served):
+def test_the_generated_configuration_passes_nginx_t(served, built):
     _, conf = served
-    command = [shutil.which("nginx") or "/usr/sbin/nginx", "-t", "-p", str(conf.parent),
-               "-e", "stderr", "-c", str(conf),
-               "-g", "daemon off;" + (" user root;" if os.geteuid() == 0 else "")]
-    result = subprocess.run(command, capture_output=True, text=True)
+    line = nginx.command(conf.parent, conf, built)
+    result = subprocess.run([*line, "-t"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
+
+
+def test_nginx_runs_unprivileged(served):
+    _, conf = served
+    pid = int((conf.parent / "nginx.pid").read_text())
+    workers = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+               and f"PPid:\t{pid}\n" in _status(p)]
+    assert workers
+    assert {os.stat(f"/proc/{p}").st_uid for p in [pid, *workers]} == {
+        pwd.getpwnam("nobody").pw_uid if os.geteuid() == 0 else os.geteuid()}
+
+
+def _status(proc: Path) -> str:
+    try:
+        return (proc / "status").read_text()
+    except OSError:
+        return ""
 
 
 @pytest.mark.parametrize(("path", "content_type", "cache_control"), [

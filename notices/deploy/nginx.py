@@ -9,9 +9,11 @@ Run it with a prefix for its pid, logs and temporary files, e.g.
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import tempfile
 import time
@@ -136,28 +138,46 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def _served_to_others(root: Path) -> bool:
+    """True when any user may read ``root``: every folder above it can be entered."""
+    path = root.absolute()
+    if path.stat().st_mode & (stat.S_IROTH | stat.S_IXOTH) != stat.S_IROTH | stat.S_IXOTH:
+        return False
+    return all(parent.stat().st_mode & stat.S_IXOTH for parent in path.parents)
+
+
+def command(prefix: Path, conf: Path, root: Path) -> list[str]:
+    """The nginx command line for ``conf``, in the foreground, never running as root: as
+    root it runs as "nobody" (through util-linux's setpriv) when "nobody" can read ``root``."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
+    line = [nginx, "-p", str(prefix), "-e", "stderr", "-c", str(conf)]
+    directives = "daemon off;"  # a child of this process, stopped by its own pid
+    if os.geteuid() != 0:
+        return [*line, "-g", directives]
+    if _served_to_others(root) and shutil.which("setpriv"):
+        nobody = pwd.getpwnam("nobody")
+        os.chown(prefix, nobody.pw_uid, nobody.pw_gid)
+        return ["setpriv", "--reuid", str(nobody.pw_uid), "--regid", str(nobody.pw_gid),
+                "--clear-groups", *line, "-g", directives]
+    # A site in a private folder (under /root): nginx's workers must stay root to read it.
+    return [*line, "-g", directives + " user root;"]
+
+
 @contextmanager
 def running(root: Path, table: KindTable, port: int | None = None,
             host: str = "127.0.0.1") -> Iterator[tuple[str, Path]]:
     """Serve ``root`` with Debian's nginx and the generated configuration on a loopback port,
     in a temporary prefix (pid, temporary files); yield (base URL, configuration file)."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
     port = port or free_port(host)
     with tempfile.TemporaryDirectory(prefix="notices-nginx-") as prefix:
         conf = Path(prefix) / "nginx.conf"
         conf.write_text(render(root, table, port=port, listen=host), "utf-8")
-        command = [nginx, "-p", prefix, "-e", "stderr", "-c", str(conf)]
-        directives = "daemon off;"  # a child of this process, stopped by its own pid
-        if os.geteuid() == 0:
-            # As root nginx's workers would run as "nobody", who cannot enter a private
-            # temporary folder; unprivileged, the workers are the user running this.
-            directives += " user root;"
-        command += ["-g", directives]
-        subprocess.run([*command, "-t", "-q"], check=True, capture_output=True)
+        line = command(Path(prefix), conf, root)
+        subprocess.run([*line, "-t", "-q"], check=True, capture_output=True)
         log = open(Path(prefix) / "error.log", "wb")  # noqa: SIM115 - closed below
-        server = subprocess.Popen(command, stdin=subprocess.DEVNULL,
+        server = subprocess.Popen(line, stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL, stderr=log)
         try:
             deadline = time.monotonic() + 10
