@@ -133,3 +133,7 @@ CACHE_PATH = os.path.join(PROJECT_ROOT, ".cache")
 LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 TYPOGRIFY = False
+
+# Write page.html.gz beside each text file for nginx's gzip_static (deterministic: gzip
+# with mtime 0 and no file name). Off while writing; on in publishconf.py.
+PRECOMPRESS = False

@@ -10,3 +10,4 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "https://notices.example.cn")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
+PRECOMPRESS = True

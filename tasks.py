@@ -132,3 +132,47 @@ def regold(c):
 def bench(c, sizes="1000,5000", runs=3):
     """Benchmark cold, no-change and one-file builds against plain Pelican."""
     c.run(f"{PY} {shlex.quote(str(ROOT / 'bench' / 'bench.py'))} --sizes {sizes} --runs {runs}")
+
+
+def _deploy(c, *args: str):
+    return c.run(" ".join([PY, "-m", "notices.deploy", *map(shlex.quote, args)]), pty=False)
+
+
+@task(help={"target": "s3://BUCKET or s3://BUCKET/PREFIX (endpoint: $AWS_ENDPOINT_URL)",
+            "keep_deleted": "keep objects the build no longer makes",
+            "dry_run": "list what would be done, do nothing",
+            "purge_list": "write the changed URLs (for a CDN purge) to this file",
+            "settings": "settings file (default publishconf.py)"})
+def deploy(c, target, keep_deleted=False, dry_run=False, purge_list=None, root=None,
+           settings=None, jobs=8):
+    """Upload the built site (./dev publish first) to S3-compatible object storage."""
+    args = ["s3", target, "-s", settings or SETTINGS["settings_publish"], "--jobs", str(jobs)]
+    if root:
+        args += ["--root", root]
+    if keep_deleted:
+        args.append("--keep-deleted")
+    if dry_run:
+        args.append("--dry-run")
+    if purge_list:
+        args += ["--purge-list", purge_list]
+    _deploy(c, *args)
+
+
+@task(help={"root": "the built site (default: output/)", "port": "port to listen on",
+            "server_name": "nginx server_name"})
+def nginx_config(c, root=None, port=8080, server_name="_", settings=None):
+    """Print a complete nginx configuration for the built site."""
+    _deploy(c, "nginx-config", "--root", root or SETTINGS["output"], "--port", str(port),
+            "--server-name", server_name, "-s", settings or SETTINGS["settings_publish"])
+
+
+@task(help={"root": "the built site (default: output/)", "connections": "concurrent clients",
+            "duration": "seconds"})
+def loadtest(c, root=None, connections=100, duration=20, url=None, settings=None):
+    """Serve the built site with nginx on loopback and load-test it with wrk."""
+    args = ["loadtest", "--root", root or SETTINGS["output"], "--connections",
+            str(connections), "--duration", str(duration),
+            "-s", settings or SETTINGS["settings_publish"]]
+    if url:
+        args += ["--url", url]
+    _deploy(c, *args)

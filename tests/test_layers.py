@@ -127,3 +127,18 @@ def test_the_checks_see_a_violation():
     imports = _imports(ROOT / "build" / "driver.py")
     assert any(t == "notices.build.publish" and top for t, _, top in imports)
     assert any(not top and t.startswith(LAZY_ALLOWED) for t, _, top in imports)
+
+
+def test_only_the_command_line_and_tasks_import_deploy():
+    """Publishing sits on top: no layer, plugin or build step imports ``notices.deploy``."""
+    repo = ROOT.parent
+    wrong = []
+    for path in sorted([*ROOT.rglob("*.py"), *(repo / "plugins").rglob("*.py")]):
+        module = _module_name(path) if path.is_relative_to(ROOT) else str(path.relative_to(repo))
+        if module.startswith("notices.deploy") or module == "notices.cli":
+            continue
+        for target, line, _ in _imports(path):
+            if target.startswith("notices.deploy"):
+                wrong.append(f"{module}:{line} imports {target}")
+    assert wrong == []
+    assert "deploy" not in set().union(*(ALLOWED[layer] for layer in ALLOWED if layer != "deploy"))

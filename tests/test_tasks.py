@@ -36,5 +36,5 @@ def test_invoke_lists_the_tasks():
     out = subprocess.run([sys.executable, "-m", "invoke", "--list"], cwd=ROOT, text=True,
                          capture_output=True, check=True).stdout
     for name in ["build", "rebuild", "clean", "serve", "livereload", "check", "new", "publish",
-                 "test", "import-outages", "regold"]:
+                 "test", "import-outages", "regold", "deploy", "nginx-config", "loadtest"]:
         assert f"  {name}" in out, name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notices import timing
+from notices.build.precompress import precompress
 from notices.build.publish import discard, remove_stale_builds, swap_in, update_in_place
 from notices.build.session import BuildState
 from notices.build.state import (
@@ -182,12 +184,19 @@ def _build(settings_file: str, output: str | None, overrides: dict | None,
     remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
+    # mkdtemp makes it 0700; the published tree must be readable by the web server's user.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)
     request.previous_output = str(output_path) if output_path.is_dir() else None
     try:
         code, state = _build_into(settings_file, staging, overrides, request)
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
+        if not unchanged and settings.get("PRECOMPRESS"):
+            with timing.phase("precompress"):
+                precompress(staging, output_path if request.previous_output else None)
         if not unchanged and state is not None and state.in_place:
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])

@@ -102,7 +102,8 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
             os.replace(os.path.join(folder, name), target)
-            written.append(rel)
+            if not (name.endswith(".gz") and name[:-3] in names):
+                written.append(rel)  # a precompressed copy goes and comes with its file
     recorded = manifest.files(manifest.entries)
     manifest.entries.pop(UNRECORDED, None)
     unrecorded = sorted(set(written) - recorded)
@@ -114,6 +115,8 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
             os.unlink(path)
         except FileNotFoundError:
             continue
+        if os.path.exists(path + ".gz"):
+            os.unlink(path + ".gz")
         folder = os.path.dirname(path)
         while folder != str(output_dir):
             try:

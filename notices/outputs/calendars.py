@@ -22,6 +22,12 @@ from notices.outputs.outage_events import OutageEvent
 
 TZID = "Asia/Shanghai"
 
+#: How often subscribed apps should fetch a calendar again (REFRESH-INTERVAL), unless
+#: OUTAGE_CALENDAR says otherwise; object storage and nginx cache calendars as long.
+DEFAULT_REFRESH_INTERVAL = dt.timedelta(hours=6)
+#: The same hint in the older form Outlook and Google read (X-PUBLISHED-TTL).
+DEFAULT_PUBLISHED_TTL = dt.timedelta(hours=6)
+
 #: Turns a site-relative path such as ``outages/x.html#w-1`` into an absolute URL.
 Absolute = Callable[[str], str]
 

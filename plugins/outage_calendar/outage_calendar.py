@@ -39,7 +39,15 @@ from notices.content.model import TIMEZONE, Kind, Notice
 from notices.content.problems import quote
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.memo import remember
-from notices.outputs.calendars import Subscription, calendar_ics, outage_vevent, tender_vevents, uid
+from notices.outputs.calendars import (
+    DEFAULT_PUBLISHED_TTL,
+    DEFAULT_REFRESH_INTERVAL,
+    Subscription,
+    calendar_ics,
+    outage_vevent,
+    tender_vevents,
+    uid,
+)
 from notices.outputs.outage_events import (
     OutageEvent,
     OutageEvents,
@@ -75,9 +83,9 @@ class OutageCalendarSettings(PluginSettings):
     """``OUTAGE_CALENDAR`` in pelicanconf.py (durations are iCalendar durations: "PT6H")."""
 
     #: How often subscribed apps should fetch a calendar again (REFRESH-INTERVAL).
-    refresh_interval: Duration = dt.timedelta(hours=6)
+    refresh_interval: Duration = DEFAULT_REFRESH_INTERVAL
     #: The same hint in the older form Outlook and Google read (X-PUBLISHED-TTL).
-    published_ttl: Duration = dt.timedelta(hours=6)
+    published_ttl: Duration = DEFAULT_PUBLISHED_TTL
     #: How long a window stays in the calendars, the open data and the 停电日历 page after
     #: it ended, counted back from the newest content date (never the build clock). None
     #: keeps every window.
