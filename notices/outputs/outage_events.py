@@ -80,7 +80,7 @@ class Revision:
 
 
 def unique_areas(areas: Iterable[str]) -> tuple[str, ...]:
-    """The areas in published order, each once."""
+    """The areas in published order, each once (``OutageWindow.shown_areas``)."""
     return tuple(dict.fromkeys(areas))
 
 
@@ -333,6 +333,19 @@ class OutageEvents:
     def in_district(self, slug: str) -> list[OutageEvent]:
         return self._by_district.get(slug, [])
 
+    def in_town(self, key: str) -> list[OutageEvent]:
+        """The events of a town (``Town.key``, e.g. ``jiangbei/cicheng``), in time order."""
+        return self._by_town.get(key, [])
+
+    @cached_property
+    def _by_town(self) -> dict[str, list[OutageEvent]]:
+        grouped: dict[str, list[OutageEvent]] = {}
+        for event in self.events:
+            town = event.window.town_place
+            if town is not None:
+                grouped.setdefault(town.key, []).append(event)
+        return grouped
+
     def of_notice(self, notice: Notice) -> list[OutageEvent]:
         """The events a schedule mentions, in time order (their current state)."""
         return self._by_notice.get(notice.source_id, [])
@@ -411,6 +424,7 @@ def event_record(event: OutageEvent, uid: str, url: str, calendar_url: str,
         "end": w.end_at.isoformat(),
         "district": {"name": w.district.name, "slug": w.district.slug},
         "town": w.town,
+        "town_slug": w.town_place.slug if w.town_place else None,
         "areas": list(event.areas),
         "cancelled_areas": list(event.cancelled_areas),
         "note": w.note,

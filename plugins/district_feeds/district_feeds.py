@@ -42,7 +42,8 @@ class DistrictFeedsGenerator(Generator):
     def generate_context(self) -> None:
         self.options = load_plugin_settings(self.settings, SETTING, DistrictFeedsSettings)
         self.directory = FeedDirectory(self.settings, self.options,
-                                       self.settings["DISTRICT_TABLE"])
+                                       self.settings["DISTRICT_TABLE"],
+                                       lambda: self.context.get("catalog"))
         # Set before any page is written: base.html announces the site feed on every page.
         self.context["district_feeds"] = self.directory
 
