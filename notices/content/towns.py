@@ -11,6 +11,7 @@ asks for a declared slug (``Catalog.town_problems``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pypinyin import Style, lazy_pinyin
@@ -19,6 +20,7 @@ from notices.content.problems import ConfigError, did_you_mean, quote
 from notices.content.settings import SETTINGS_FILE
 
 SUFFIXES = ("街道", "镇", "乡")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Slugs a town may not have: the names of files beside the town folders.
 RESERVED = frozenset({"articles", "tenders", "outages", "index", "page"})
 
@@ -102,8 +104,6 @@ _KNOWN_KEYS = ("district", "name", "slug", "aliases")
 
 def town_table(settings: dict, districts) -> TownTable:
     """Build and check the town table from ``settings['TOWNS']`` (optional)."""
-    from notices.content.districts import SLUG_PATTERN
-
     raw = settings.get("TOWNS") or []
     where = f"{SETTINGS_FILE}: TOWNS"
     if not isinstance(raw, (list, tuple)):
