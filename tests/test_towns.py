@@ -383,3 +383,72 @@ def test_two_builds_of_the_seed_are_byte_identical(demo_output, tmp_path):
     assert len(paths) > 20
     assert {p: tree_digest(again)[p] for p in paths} == {
         p: tree_digest(demo_output)[p] for p in paths}
+
+
+# ---------------------------------------------------------------------------
+# In Chromium
+
+
+def _visible_towns(page) -> list[str]:
+    return [a.text_content() for a in page.locator("#towns .town-list a").all() if a.is_visible()]
+
+
+def test_from_a_window_in_search_results_one_click_reaches_its_town_subscription(
+        browser, demo_server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{demo_server}/search/?q=%E7%99%BD%E7%B1%B3%E6%B9%BE")  # 白米湾
+        page.wait_for_selector("body[data-search-state=done]", state="attached")
+        link = page.locator(".result").first.locator(".result-town a")
+        assert link.text_content() == "订阅慈城镇停电"
+        link.click()
+        page.wait_for_load_state()
+        assert page.url == f"{demo_server}/districts/jiangbei/cicheng/#subscribe"
+        subscribe = page.locator("#subscribe")
+        assert subscribe.is_visible()
+        assert subscribe.locator("a.button").get_attribute("href") == (
+            "webcal://localhost:8000/calendars/outages/jiangbei/cicheng.ics")
+    finally:
+        context.close()
+
+
+def test_town_chooser_filters_by_district_and_name_with_javascript(browser, demo_server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(demo_server + "/calendar/")
+        assert page.locator("[data-town-filter]").is_visible()
+        assert len(_visible_towns(page)) == 9
+        page.fill("#town-query", "洪塘")
+        assert _visible_towns(page) == ["洪塘街道"]
+        assert page.locator("[data-town-status]").text_content() == "找到 1 个镇（街道）"
+        page.fill("#town-query", "")
+        page.select_option("#town-district", "haishu")
+        assert _visible_towns(page) == ["洞桥镇", "高桥镇", "龙观乡", "石碶街道", "章水镇"]
+        assert not page.locator('.town-group[data-district="jiangbei"]').is_visible()
+        page.fill("#town-query", "慈城")
+        assert _visible_towns(page) == []
+        assert "没有找到" in page.locator("[data-town-status]").text_content()
+        page.select_option("#town-district", "jiangbei")
+        page.locator("#towns .town-list a", has_text="慈城镇").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/districts/jiangbei/cicheng/#subscribe")
+    finally:
+        context.close()
+
+
+def test_town_chooser_works_without_javascript(browser, demo_server):
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(demo_server + "/subscribe/")
+        assert not page.locator("[data-town-filter]").is_visible()
+        assert len(_visible_towns(page)) == 9
+        page.locator("#towns .town-list a", has_text="庄桥街道").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/districts/jiangbei/zhuangqiao/#subscribe")
+        assert page.locator("#subscribe a.button").get_attribute("href").endswith(
+            "/calendars/outages/jiangbei/zhuangqiao.ics")
+    finally:
+        context.close()
