@@ -20,6 +20,7 @@ import pytest
 import vobject
 from lxml import etree
 from lxml import html as lxml_html
+from test_calendars import cal_output  # noqa: F401 - the calendars fixture site
 from test_feeds import feed_rule_problems
 
 import pelicanconf
@@ -333,6 +334,41 @@ def test_updated_shows_on_the_page_and_in_every_feed_format(updated_output):
     rss = feedparser.parse((updated_output / "feeds/kinds/articles.rss.xml").read_bytes())
     assert rss.entries[0].summary.startswith("更新于2024年5月3日 10:30。")
     assert "更新于2024年5月3日 10:30" in rss.entries[0].content[0].value
+
+
+CORRECTIONS = ["5月6日 江北区慈城镇 叉车蓄电池厂等3处：更改",
+               "5月7日 江北区洪塘街道 排水公司泵站等2处：取消",
+               "5月8日 江北区庄桥街道 老街等4处：取消",
+               "5月8日 鄞州区 广场2号箱变：部分取消",
+               "5月10日 镇海区招宝山街道 城河路：更改"]
+
+
+def test_a_correcting_schedule_says_so_on_its_page_and_in_its_feed_items(cal_output):  # noqa: F811
+    doc = page(cal_output / "outages/2024-05-04-power.html")
+    listed = doc.cssselect(".corrections li a")
+    assert [a.text_content() for a in listed] == CORRECTIONS
+    assert all(doc.get_element_by_id(a.get("href")[1:]) is not None for a in listed)
+    assert "本通告更正了此前发布的 5 处停电" in doc.cssselect(".corrections")[0].text_content()
+    for key, expected in (("kinds/outages", CORRECTIONS), ("districts/jiangbei", CORRECTIONS[:3]),
+                          ("districts/jiangbei/cicheng", CORRECTIONS[:1])):
+        feed = json.loads((cal_output / f"feeds/{key}.json").read_text("utf-8"))
+        item = next(i for i in feed["items"] if "2024-05-04-power" in i["id"])
+        content = lxml_html.fromstring(item["content_html"])
+        first_list = content.cssselect("ul")[0]
+        assert [a.text_content() for a in first_list.cssselect("a")] == expected, key
+    # The first schedule corrected nothing.
+    assert page(cal_output / "outages/2024-05-02-power.html").cssselect(".corrections") == []
+
+
+def test_corrections_follow_the_earlier_schedule_incrementally(tmp_path):
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    (site / "content/outages/2024-05-02-power.md").unlink()
+    assert build_site(site).code == 0
+    doc = page(site / "output/outages/2024-05-04-power.html")
+    assert doc.cssselect(".corrections") == []
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert tree_digest(cold.output) == tree_digest(site / "output")
 
 
 # ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any
@@ -340,6 +340,9 @@ class FeedItems:
     #: notices missing here use their own ``body_html``.
     bodies: Mapping[str, str] = field(default_factory=dict)
     summary_chars: int = 120
+    #: What a schedule corrected in earlier windows (``OutageEvents.corrections``), when
+    #: the calendars' events are at hand; None leaves corrections out.
+    corrections: Callable[[Notice], list] | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     def item(self, notice: Notice, district: District | None = None,
@@ -386,7 +389,8 @@ class FeedItems:
                 # The link goes to the district's first window on the schedule page.
                 first = min(entries, key=lambda e: (e.cancelled, e.sort_key))
                 link = absolute(self.settings, first.url)
-            content = self._outage_html(fields, entries, district is None, body)
+            content = self._outage_html(fields, entries, district is None, body,
+                                        self._corrections(notice, district, town))
             authors = [fields.source.name]
         elif isinstance(fields, TenderFields):
             content = self._tender_html(fields, body)
@@ -428,12 +432,31 @@ class FeedItems:
                          f"{'、'.join(w.shown_areas)}（{w.time_range}）")
         return "；".join(parts)
 
+    def _corrections(self, notice: Notice, district: District | None,
+                     town: Town | None) -> list:
+        """The schedule's corrections of earlier windows, within the item's district/town."""
+        if self.corrections is None:
+            return []
+        found = self.corrections(notice)
+        if town is not None:
+            return [c for c in found if c.revision.entry.window.town_place is not None
+                    and c.revision.entry.window.town_place.key == town.key]
+        if district is not None:
+            return [c for c in found if c.revision.entry.window.district.slug == district.slug]
+        return found
+
     def _outage_html(self, fields: OutageFields, entries: list[WindowEntry],
-                     show_district: bool, body: str) -> str:
+                     show_district: bool, body: str, corrections: list = ()) -> str:
         source = _e(fields.source.name)
         if fields.source.url:
             source = f'<a href="{_e(fields.source.url)}">{source}</a>'
         parts = [f"<p>发布单位：{source}</p>"]
+        if corrections:
+            # The calendars raise SEQUENCE for these; the feed says so in words.
+            parts.append(f"<p>本通告更正了此前发布的 {len(corrections)} 处停电：</p>\n<ul>")
+            parts += [f'<li><a href="{_e(absolute(self.settings, c.url))}">{_e(c.text)}</a></li>'
+                      for c in corrections]
+            parts.append("</ul>")
         scheduled = [e for e in entries if not e.cancelled]
         cancelled = [e for e in entries if e.cancelled]
         if scheduled:

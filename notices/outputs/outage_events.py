@@ -182,6 +182,32 @@ class OutageEvent:
         return ["停电", self.window.district.name] + (["已取消"] if self.cancelled else [])
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One earlier window a later schedule changed, cancelled or reinstated."""
+
+    event: OutageEvent
+    revision: Revision
+
+    @property
+    def text(self) -> str:
+        """"9月24日 江北区庄桥街道 老街等4处：取消" (the window as the schedule gives it)."""
+        w = self.revision.entry.window
+        areas = unique_areas(w.areas)
+        more = f"等{len(areas)}处" if len(areas) > 1 else ""
+        return (f"{zh_date(w.date, year=False)} {w.place} {areas[0]}{more}："
+                f"{self.revision.change.label}")
+
+    @property
+    def url(self) -> str:
+        """The entry on the correcting schedule's page (site-relative)."""
+        return self.revision.entry.url
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.event.key}:{self.revision.change.value}:{self.revision.sequence}"
+
+
 def _content(window: OutageWindow) -> tuple:
     """What a later publication can change about a window."""
     return (window.start, window.end, window.note, window.town,
@@ -345,6 +371,21 @@ class OutageEvents:
             if town is not None:
                 grouped.setdefault(town.key, []).append(event)
         return grouped
+
+    def corrections(self, notice: Notice) -> list[Correction]:
+        """What a schedule changed in windows published before it (each raised SEQUENCE),
+        in time order: the corrections its page and feed items announce."""
+        return self._corrections.get(notice.source_id, [])
+
+    @cached_property
+    def _corrections(self) -> dict[str, list[Correction]]:
+        found: dict[str, list[Correction]] = {}
+        for event in self.events:
+            for revision in event.revisions:
+                if revision.change.raises_sequence and revision.matched_by != "new":
+                    found.setdefault(revision.entry.notice.source_id, []).append(
+                        Correction(event, revision))
+        return found
 
     def of_notice(self, notice: Notice) -> list[OutageEvent]:
         """The events a schedule mentions, in time order (their current state)."""

@@ -176,7 +176,8 @@ class OutageCalendars:
 
         def files() -> str:
             return repr([self.schedule_file(notice)]
-                        + [self.window_file(entry) for entry in schedule_windows(notice)])
+                        + [self.window_file(entry) for entry in schedule_windows(notice)]
+                        + [c.fingerprint for c in self.events.corrections(notice)])
 
         return remember(("schedule-files", notice.source_id, notice.content_hash,
                          self.fingerprint), files)
