@@ -371,6 +371,20 @@ def test_corrections_follow_the_earlier_schedule_incrementally(tmp_path):
     assert tree_digest(cold.output) == tree_digest(site / "output")
 
 
+def test_a_schedule_corrected_in_place_dates_its_events_by_updated(site):
+    path = site / "content" / "outages" / "2024-05-02-power.md"
+    path.write_text(path.read_text("utf-8").replace(
+        "date: 2024-05-02", 'date: 2024-05-02\nupdated: "2024-05-03 18:00"', 1), "utf-8")
+    result = build_site(site)
+    assert result.code == 0, result.err
+    for event in read_ics(result.output / "calendars/outages.ics").events:
+        assert event.decoded("LAST-MODIFIED").isoformat() == "2024-05-03T10:00:00+00:00"
+        assert event.decoded("DTSTAMP") == event.decoded("LAST-MODIFIED")
+    doc = page(result.output / "outages/2024-05-02-power.html")
+    assert " ".join(doc.cssselect("dd.updated")[0].text_content().split()) == (
+        "更新于2024年5月3日 18:00")
+
+
 # ---------------------------------------------------------------------------
 # Incremental builds: a new town's outputs appear, then disappear
 

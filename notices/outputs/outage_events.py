@@ -128,7 +128,12 @@ class OutageEvent:
 
     @property
     def last_modified(self) -> dt.datetime:
-        return self.last_change.entry.notice.date
+        """The date of the notice that last changed the event, or a later ``updated`` of a
+        notice that mentions it (a schedule corrected in place)."""
+        stamps = [self.last_change.entry.notice.date]
+        stamps += [r.entry.notice.fields.updated for r in self.revisions
+                   if r.entry.notice.fields.updated is not None]
+        return max(stamps)
 
     @property
     def notices(self) -> list[Notice]:
