@@ -36,6 +36,16 @@ DISTRICTS = [
     {"name": "全市", "slug": "citywide", "aliases": ["宁波市", "市区"], "citywide": True},
 ]
 
+# Towns (镇, 街道, 乡) below the districts. A window naming a town not listed here is still
+# published under its district, with a slug from the pinyin of its name (慈城镇 -> cicheng);
+# declare a town to give it aliases (what notices also write) or a different slug. Never
+# change a published town's slug: subscribers' calendar and feed addresses contain it.
+TOWNS = [
+    {"district": "江北区", "name": "慈城镇", "slug": "cicheng", "aliases": ["慈城"]},
+    {"district": "江北区", "name": "洪塘街道", "slug": "hongtang", "aliases": ["洪塘"]},
+    {"district": "江北区", "name": "庄桥街道", "slug": "zhuangqiao", "aliases": ["庄桥"]},
+]
+
 # Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]
 PLUGINS = ["notice_reader", "digest_pages", "outage_calendar", "district_feeds", "search_index",

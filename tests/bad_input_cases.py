@@ -93,18 +93,18 @@ CASES = [
     Case("nul-bytes", "articles/case.md", b"---\ntitle: a\x00\n---\n",
          [f"{P}: file contains NUL bytes; expected a UTF-8 text file"]),
     Case("unknown-field", "articles/case.md", article("colour: red\n"),
-         [f'{P}: unknown field "colour". Did you mean "column"? Fields of an article: title, date, slug, summary, tags, '
+         [f'{P}: unknown field "colour". Did you mean "column"? Fields of an article: title, date, slug, summary, tags, updated, '
           "districts, authors, photographers, source, column, image"]),
     Case("misspelt-field", "articles/case.md", article("photografers: [王博]\n"),
          [f'{P}: unknown field "photografers". Did you mean "photographers"? Fields of an '
-          "article: title, date, slug, summary, tags, districts, authors, photographers, source, "
+          "article: title, date, slug, summary, tags, updated, districts, authors, photographers, source, "
           "column, image"]),
     Case("misspelt-nested-field", "outages/case.md", outage(WINDOW + "    tonw: 慈城镇\n"),
          [f'{Q}: windows[0]: unknown field "tonw". Did you mean "town"? Fields of this entry: '
           "date, district, town, areas, start, end, note, id"]),
     Case("save-as-field", "articles/case.md", article("save_as: ../../etc/x\n"),
          [f'{P}: unknown field "save_as". Fields of an article: title, date, slug, summary, '
-          "tags, districts, authors, photographers, source, column, image"]),
+          "tags, updated, districts, authors, photographers, source, column, image"]),
     Case("slug-escapes-output", "articles/case.md", article("slug: ../../etc/x\n"),
          [f'{P}: slug "../../etc/x" is not a slug; expected lower-case ASCII letters, digits and '
           'hyphens (at most 80), e.g. "2019-09-16-power"']),

@@ -12,6 +12,7 @@ PAGES = {
     "outage": "/outages/2019-09-16-jihua-tingdian.html",
     "kind-list": "/outages/",
     "district": "/districts/jiangbei/",
+    "town": "/districts/jiangbei/cicheng/",
     "districts": "/districts/",
     "archives": "/archives/",
     "calendar": "/calendar/",

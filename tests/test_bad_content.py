@@ -16,7 +16,7 @@ EXPECTED = [
     "GBK/GB18030. Save it as UTF-8",
     "content/articles/no-title.md: title is missing; every article needs it",
     'content/articles/unknown-field.md: unknown field "autors". Did you mean "authors"? Fields of '
-    "an article: title, date, slug, summary, tags, districts, authors, photographers, source, "
+    "an article: title, date, slug, summary, tags, updated, districts, authors, photographers, source, "
     "column, image",
     'content/outages/end-before-start.md: windows[0].end "08:00" is before start "15:00". If the '
     'window ends after midnight, write "次日08:00"',

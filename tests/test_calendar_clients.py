@@ -76,9 +76,11 @@ def _SKIP_OR_FAIL(condition: bool, reason: str):  # noqa: N802 - used as a marke
 
 @_SKIP_OR_FAIL(not _libical_available(), reason="libical (python3-gi, gir1.2-ical-3.0) "
                     "is not installed")
-def test_libical_reads_every_calendar_without_errors(cal_output):  # noqa: F811
-    expected = _expected(cal_output)
-    got = _lines([SYSTEM_PYTHON, str(CLIENTS / "libical_check.py"), str(cal_output)])
+@pytest.mark.parametrize("site", ["cal_output", "demo_output"])
+def test_libical_reads_every_calendar_without_errors(site, request):
+    output = request.getfixturevalue(site)  # the seed's town calendars too
+    expected = _expected(output)
+    got = _lines([SYSTEM_PYTHON, str(CLIENTS / "libical_check.py"), str(output)])
     assert [r["file"] for r in got] == list(expected)
     for record in got:
         # check_restrictions() ran: RFC 5546 iTIP rules for METHOD:PUBLISH hold too.
@@ -93,9 +95,11 @@ def test_libical_reads_every_calendar_without_errors(cal_output):  # noqa: F811
 
 
 @_SKIP_OR_FAIL(_icaljs() is None, reason="node with ical.js is not installed")
-def test_icaljs_reads_every_calendar_with_the_same_times(cal_output):  # noqa: F811
-    expected = _expected(cal_output)
-    got = _lines(["node", str(CLIENTS / "icaljs_check.mjs"), str(cal_output), _icaljs()])
+@pytest.mark.parametrize("site", ["cal_output", "demo_output"])
+def test_icaljs_reads_every_calendar_with_the_same_times(site, request):
+    output = request.getfixturevalue(site)  # the seed's town calendars too
+    expected = _expected(output)
+    got = _lines(["node", str(CLIENTS / "icaljs_check.mjs"), str(output), _icaljs()])
     assert sorted(r["file"] for r in got) == sorted(expected)
     for record in got:
         rows = sorted(record["events"], key=lambda r: r[0])

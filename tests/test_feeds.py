@@ -49,11 +49,16 @@ NS = {"atom": "http://www.w3.org/2005/Atom",
 TAG = "tag:ningbo-notices.cn,2019:"
 
 
+#: The towns the fixture's windows name, by district in declared order: each gets a feed.
+TOWN_KEYS = ["haishu/shiqi", "jiangbei/cicheng", "jiangbei/hongtang", "yinzhou/jiangshan",
+             "beilun/daqi"]
+
+
 def feed_keys() -> list[str]:
     keys = ["all", "kinds/articles", "kinds/tenders", "kinds/outages"]
     for slug in SLUGS:
         keys += [f"districts/{slug}", f"districts/{slug}/outages"]
-    return keys
+    return keys + [f"districts/{key}" for key in TOWN_KEYS]
 
 
 def feed_paths() -> list[str]:
@@ -469,7 +474,12 @@ def test_subscribe_page_lists_every_feed_with_its_plain_url(feeds_output):
     assert [h.text_content() for h in doc.xpath("//h1")] == ["订阅"]
     assert doc.cssselect('nav.site-nav a[aria-current="page"]')[0].text_content() == "订阅"
     listed = [(a.get("href"), a.text_content()) for a in doc.cssselect("a.feed-url")]
-    assert listed == [(f"{SITE}/{p}", f"{SITE}/{p}") for p in feed_paths()]
+    district_level = [p for p in feed_paths()
+                      if not any(f"districts/{key}." in p for key in TOWN_KEYS)]
+    assert listed == [(f"{SITE}/{p}", f"{SITE}/{p}") for p in district_level]
+    # Town feeds are reached through the town chooser: district, then town, then its page.
+    towns = [a.get("href") for a in doc.cssselect("#towns .town-list a")]
+    assert towns == [f"../districts/{key}/#subscribe" for key in TOWN_KEYS]
     text = doc.text_content()
     for reader in ("Inoreader", "Feedly", "NetNewsWire", "Thunderbird"):
         assert reader in text
@@ -707,7 +717,14 @@ def test_fixture_feeds_pass_the_validator_rules(feeds_output):
 
 def test_demo_site_feeds_pass_the_validator_rules(demo_output):
     base = pelicanconf.FEED_DOMAIN
-    problems = [p for path in feed_paths()
+    paths = sorted(str(p.relative_to(demo_output)) for p in (demo_output / "feeds").rglob("*")
+                   if p.is_file())
+    # Every district-level feed, and one feed per town of the seed week (9 towns).
+    assert set(feed_paths()) - {p for p in feed_paths() if "/districts/" in p and p.count("/") > 2
+                                } <= set(paths)
+    assert len([p for p in paths if p.count("/") == 3 and not p.endswith(
+        ("outages.rss.xml", "outages.atom.xml", "outages.json"))]) == 9 * 3
+    problems = [p for path in paths
                 for p in feed_rule_problems(demo_output / path, f"{base}/{path}")]
     assert problems == []
 

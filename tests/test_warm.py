@@ -82,6 +82,26 @@ def test_a_series_of_edits_publishes_what_a_cold_build_would(warm_process, tmp_p
     assert warm_process.articles, "articles were kept between builds"
 
 
+def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tmp_path):
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    output = site / "output"
+    schedule = site / "content" / "outages" / "2024-05-04-power.md"
+    town_files = ["districts/jiangbei/xinzhuang/index.html",
+                  "calendars/outages/jiangbei/xinzhuang.ics",
+                  "feeds/districts/jiangbei/xinzhuang.atom.xml",
+                  "data/outages/jiangbei/xinzhuang.json"]
+    edit(schedule, "    town: 慈城镇\n    areas: [章伊村]", "    town: 新庄镇\n    areas: [章伊村]")
+    assert build_site(site).code == 0
+    assert all((output / p).is_file() for p in town_files)
+    assert tree_digest(output) == cold_build(site, tmp_path, "cold-new-town")
+    edit(schedule, "    town: 新庄镇\n", "    town: 慈城镇\n")
+    assert build_site(site).code == 0
+    assert not any((output / p).exists() for p in town_files)
+    assert not (output / "districts/jiangbei/xinzhuang").exists()
+    assert tree_digest(output) == cold_build(site, tmp_path, "cold-town-gone")
+
+
 def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch):
     site = copy_site("basic", tmp_path / "site")
     assert build_site(site).code == 0

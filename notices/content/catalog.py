@@ -10,6 +10,7 @@ from functools import cached_property
 
 from notices.content.districts import District, DistrictTable
 from notices.content.model import Kind, Notice, OutageFields, OutageWindow
+from notices.content.towns import Town
 from notices.memo import remember
 
 
@@ -150,6 +151,71 @@ class Catalog:
                     for slug, entries in grouped.items()}
 
         return remember((self.windows.key, "by-district"), make)
+
+    # Towns ------------------------------------------------------------------
+
+    @cached_property
+    def _windows_by_town(self) -> dict[str, Keyed]:
+        """Window entries by town key (``jiangbei/cicheng``), in time order."""
+        def make() -> dict[str, Keyed]:
+            grouped: dict[str, list[WindowEntry]] = defaultdict(list)
+            for entry in self.windows:
+                town = entry.window.town_place
+                if town is not None:
+                    grouped[town.key].append(entry)
+            return {key: Keyed(entries, f"{self.windows.key}:town:{key}")
+                    for key, entries in grouped.items()}
+
+        return remember((self.windows.key, "by-town"), make)
+
+    @cached_property
+    def towns(self) -> list[Town]:
+        """Every town a window names: by district in declared order, then declared towns
+        in their order, then the others by slug."""
+        found: dict[str, Town] = {}
+        for entries in self._windows_by_town.values():
+            town = entries[0].window.town_place
+            found[town.key] = town
+        declared = {t.key: i for i, t in enumerate(self.districts.towns)}
+        order = {d.slug: i for i, d in enumerate(self.districts)}
+        return sorted(found.values(), key=lambda t: (
+            order.get(t.district_slug, len(order)), declared.get(t.key, len(declared)), t.slug))
+
+    def towns_in(self, district: District | str) -> list[Town]:
+        slug = district if isinstance(district, str) else district.slug
+        return [t for t in self.towns if t.district_slug == slug]
+
+    def town(self, key: str) -> Town | None:
+        return next((t for t in self.towns if t.key == key), None)
+
+    def windows_in_town(self, town: Town) -> Keyed:
+        return self._windows_by_town.get(town.key) or Keyed([], f"{self.windows.key}:town:"
+                                                                f"{town.key}")
+
+    def notices_in_town(self, town: Town) -> list[Notice]:
+        """The schedules with a window in the town, newest first."""
+        wanted = {id(e.notice) for e in self.windows_in_town(town)}
+        return [n for n in self.of_kind(Kind.OUTAGE) if id(n) in wanted]
+
+    @cached_property
+    def towns_fingerprint(self) -> str:
+        """Changes when a town appears or disappears (what lists of towns depend on)."""
+        return hashlib.sha256("|".join(f"{t.key}={t.name}" for t in self.towns)
+                              .encode("utf-8")).hexdigest()[:16]
+
+    def town_problems(self) -> list[tuple[str, str]]:
+        """Two different towns of a district with the same slug: (file, message) each."""
+        problems = set()
+        for entries in self._windows_by_town.values():
+            first = entries[0].window.town_place
+            for entry in entries:
+                town = entry.window.town_place
+                if town.name != first.name:
+                    problems.add((
+                        entry.notice.source_path, f'town "{town.name}" gets the slug '
+                        f'"{town.slug}", which "{first.name}" in {town.district_name} already '
+                        "has. Declare a slug for one of them in TOWNS in pelicanconf.py"))
+        return sorted(problems)
 
     # The archive -----------------------------------------------------------
 

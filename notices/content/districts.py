@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from notices.content.problems import ConfigError, did_you_mean, quote
 from notices.content.settings import SETTINGS_FILE
+from notices.content.towns import TownTable, town_table
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -29,6 +30,8 @@ class DistrictTable:
     """Look districts up by name or alias; the order is the declared order."""
 
     districts: tuple[District, ...]
+    #: The towns below the districts (``TOWNS``; undeclared towns are made on demand).
+    towns: TownTable = field(default_factory=TownTable)
     _by_name: dict[str, District] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -112,4 +115,6 @@ def district_table(settings: dict) -> DistrictTable:
         )
     if errors:
         raise ConfigError("\n".join(errors))
-    return DistrictTable(tuple(districts))
+    table = DistrictTable(tuple(districts))
+    table.towns = town_table(settings, table)
+    return table

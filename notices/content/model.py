@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from notices.content.districts import District, DistrictTable
 from notices.content.problems import quote
+from notices.content.towns import Town, TownTable
 
 TIMEZONE = ZoneInfo("Asia/Shanghai")
 
@@ -380,6 +381,18 @@ class OutageWindow(Shape):
     # and 14:00—17:00): the second and later get 1, 2, … so each is its own event.
     _ordinal: int = PrivateAttr(default=0)
     _memo: dict = PrivateAttr(default_factory=dict)
+    # The town as a place (slug, district, declared or not): set from the town table.
+    _town: Town | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _resolve_town(self, info: ValidationInfo) -> OutageWindow:
+        """Name the town by its official name (an alias in TOWNS reads as the town)."""
+        if self.town is not None:
+            table = getattr(_context(info).get("districts"), "towns", None) or TownTable()
+            town = table.get(self.district, self.town)
+            object.__setattr__(self, "town", town.name)
+            self.__pydantic_private__["_town"] = town
+        return self
 
     @model_validator(mode="after")
     def _order(self) -> OutageWindow:
@@ -415,6 +428,21 @@ class OutageWindow(Shape):
     def end_at(self) -> dt.datetime:
         day = self.date + dt.timedelta(days=1 if self.end.next_day else 0)
         return dt.datetime.combine(day, dt.time(self.end.hour, self.end.minute), TIMEZONE)
+
+    @property
+    def town_place(self) -> Town | None:
+        """The window's town with its slug and district (None when it names no town)."""
+        town = self.__pydantic_private__.get("_town")
+        if town is None and self.town is not None:  # made without the town table
+            town = TownTable().get(self.district, self.town)
+            self.__pydantic_private__["_town"] = town
+        return town
+
+    @property
+    def shown_areas(self) -> tuple[str, ...]:
+        """The areas in published order, each once: how every output but the schedule
+        page (which keeps the printed text) shows them."""
+        return tuple(dict.fromkeys(self.areas))
 
     @property
     def place(self) -> str:
@@ -484,6 +512,23 @@ class Common(Shape):
     slug: Slug | None = None
     summary: Text | None = None
     tags: TextList = []
+    #: When the item was last corrected (optional); shown as 更新于… and in feeds.
+    updated: DateTime | None = None
+
+    @model_validator(mode="after")
+    def _updated_after_date(self) -> Common:
+        if self.updated is not None and self.updated < self.date:
+            raise PydanticCustomError(
+                "notice_at", 'updated "{updated}" is before date "{date}"; expected the time '
+                "of the correction, after publication",
+                {"field": "updated", "updated": self.updated.strftime("%Y-%m-%d %H:%M"),
+                 "date": self.date.strftime("%Y-%m-%d %H:%M")})
+        return self
+
+    @property
+    def modified(self) -> dt.datetime:
+        """The last correction, else the publication date."""
+        return self.updated or self.date
 
 
 class ArticleFields(Common):

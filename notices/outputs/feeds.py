@@ -17,7 +17,7 @@ import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any
@@ -32,6 +32,7 @@ from notices.content.districts import District, DistrictTable
 from notices.content.markup import summarize
 from notices.content.model import TIMEZONE, ArticleFields, Kind, Notice, OutageFields, TenderFields
 from notices.content.settings import PluginSettings
+from notices.content.towns import Town
 from notices.outputs.filters import zh_date, zh_datetime, zh_weekday
 from notices.outputs.urls import absolute, site_base
 
@@ -111,6 +112,7 @@ class FeedSpec:
     page: str  # the site-relative page the feed follows ("" is the home page)
     kind: Kind | None = None
     district: District | None = None
+    town: Town | None = None
 
     @property
     def label(self) -> str:
@@ -149,7 +151,10 @@ class FeedDirectory:
     """
 
     def __init__(self, settings: Mapping, options: DistrictFeedsSettings,
-                 districts: DistrictTable):
+                 districts: DistrictTable, catalog=None):
+        #: The catalog, or a function giving it: the towns come from the content, which
+        #: is read after the directory is made.
+        self._catalog = catalog
         self.settings = settings
         self.options = options
         self.districts = districts
@@ -189,8 +194,36 @@ class FeedDirectory:
         return groups
 
     @property
+    def catalog(self) -> Catalog | None:
+        return self._catalog() if callable(self._catalog) else self._catalog
+
+    @cached_property
+    def by_town(self) -> list[FeedSpec]:
+        """One outage feed per town a window names (``Catalog.towns``)."""
+        catalog = self.catalog
+        if catalog is None:
+            return []
+        return [FeedSpec(f"districts/{town.key}", self._title(f"{town.label}停电"),
+                         f"{town.label}的计划停电", town.page, kind=Kind.OUTAGE,
+                         district=self.districts.by_slug(town.district_slug), town=town)
+                for town in catalog.towns]
+
+    def town(self, key: str) -> FeedSpec | None:
+        return next((s for s in self.by_town if s.town.key == key), None)
+
+    def towns_of(self, slug: str) -> list[FeedSpec]:
+        """The town feeds of one district."""
+        return [s for s in self.by_town if s.town.district_slug == slug]
+
+    def page_fingerprint(self, shown: dict) -> str:
+        """What a page read from the directory: settings, and which towns have feeds."""
+        catalog = self.catalog
+        return catalog.towns_fingerprint if catalog is not None else ""
+
+    @property
     def specs(self) -> list[FeedSpec]:
-        return [self.site, *self.kinds, *(s for _, specs in self.by_district for s in specs)]
+        return [self.site, *self.kinds, *(s for _, specs in self.by_district for s in specs),
+                *self.by_town]
 
     def kind(self, name: str) -> FeedSpec | None:
         return next((s for s in self.kinds if s.kind and s.kind.value == name), None)
@@ -255,6 +288,11 @@ class FeedItem:
     content_html: str
     categories: tuple[tuple[str, str], ...]  # (term, scheme)
     authors: tuple[str, ...]
+    updated: dt.datetime | None = None  # the last correction (``updated``), else published
+
+    @property
+    def modified(self) -> dt.datetime:
+        return self.updated or self.published
 
 
 def outage_title(district: District, entries: list[WindowEntry]) -> str:
@@ -277,13 +315,17 @@ def _day_range(entries: list[WindowEntry]) -> str:
     return f"{zh_date(first, year=False)}—{end}"
 
 
-def item_guid(namespace: str, notice: Notice, district: District | None = None) -> str:
-    """A tag: URI from the notice's kind and slug; ``#<district>`` for a district's part.
+def item_guid(namespace: str, notice: Notice, district: District | None = None,
+              town: Town | None = None) -> str:
+    """A tag: URI from the notice's kind and slug; ``#<district>`` for a district's part,
+    ``#<district>/<town>`` for a town's part.
 
     Neither the title, the URL pattern nor the build date is part of it, so a reader never
     shows an item again as new after an edit or a change of ARTICLE_URL.
     """
     guid = f"tag:{namespace}:{notice.source_id}"
+    if town is not None:
+        return f"{guid}#{town.key}"
     return f"{guid}#{district.slug}" if district else guid
 
 
@@ -298,14 +340,20 @@ class FeedItems:
     #: notices missing here use their own ``body_html``.
     bodies: Mapping[str, str] = field(default_factory=dict)
     summary_chars: int = 120
+    #: What a schedule corrected in earlier windows (``OutageEvents.corrections``), when
+    #: the calendars' events are at hand; None leaves corrections out.
+    corrections: Callable[[Notice], list] | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
-    def item(self, notice: Notice, district: District | None = None) -> FeedItem:
-        """The notice as a feed item; an outage schedule limited to ``district`` if given."""
+    def item(self, notice: Notice, district: District | None = None,
+             town: Town | None = None) -> FeedItem:
+        """The notice as a feed item; an outage schedule limited to ``district`` (or to
+        ``town``) if given."""
         scope = district if notice.kind == Kind.OUTAGE else None
-        key = (notice.source_id, scope.slug if scope else None)
+        town = town if notice.kind == Kind.OUTAGE else None
+        key = (notice.source_id, scope.slug if scope else None, town.key if town else None)
         if key not in self._cache:
-            self._cache[key] = self._build(notice, scope)
+            self._cache[key] = self._build(notice, scope, town)
         return self._cache[key]
 
     @cached_property
@@ -313,7 +361,8 @@ class FeedItems:
         ns = self.options.guid_namespace
         return {"kind": f"tag:{ns}:kinds", "district": f"tag:{ns}:districts"}
 
-    def _build(self, notice: Notice, district: District | None) -> FeedItem:
+    def _build(self, notice: Notice, district: District | None,
+               town: Town | None = None) -> FeedItem:
         link = absolute(self.settings, notice.url)
         title, summary = notice.title, notice.summary
         districts = notice.districts
@@ -321,7 +370,17 @@ class FeedItems:
         fields = notice.fields
         if isinstance(fields, OutageFields):
             entries = schedule_windows(notice)
-            if district is not None and any(
+            in_town = [e for e in entries if town is not None
+                       and e.window.town_place is not None
+                       and e.window.town_place.key == town.key]
+            if in_town:
+                entries = in_town
+                districts = [district] if district else notice.districts
+                title = outage_title(town, entries)
+                summary = summarize(self._windows_text(entries), self.summary_chars)
+                first = min(entries, key=lambda e: (e.cancelled, e.sort_key))
+                link = absolute(self.settings, first.url)
+            elif district is not None and any(
                     e.window.district.slug == district.slug for e in entries):
                 entries = [e for e in entries if e.window.district.slug == district.slug]
                 districts = [district]
@@ -330,7 +389,8 @@ class FeedItems:
                 # The link goes to the district's first window on the schedule page.
                 first = min(entries, key=lambda e: (e.cancelled, e.sort_key))
                 link = absolute(self.settings, first.url)
-            content = self._outage_html(fields, entries, district is None, body)
+            content = self._outage_html(fields, entries, district is None, body,
+                                        self._corrections(notice, district, town))
             authors = [fields.source.name]
         elif isinstance(fields, TenderFields):
             content = self._tender_html(fields, body)
@@ -343,8 +403,15 @@ class FeedItems:
         authors = authors or [self.settings.get("AUTHOR") or self.settings.get("SITENAME")]
         categories = [(notice.kind.label, self._scheme["kind"])]
         categories += [(d.name, self._scheme["district"]) for d in districts]
+        updated = notice.fields.updated
+        if updated is not None:
+            # RSS has no element for it: the description and the content say it in words.
+            stamp = f"更新于{zh_datetime(updated.astimezone(TIMEZONE))}"
+            summary = f"{stamp}。{summary}"
+            content = f'<p class="updated">{_e(stamp)}</p>\n{content}'
         return FeedItem(
-            guid=item_guid(self.options.guid_namespace, notice, district),
+            updated=updated.astimezone(TIMEZONE) if updated is not None else None,
+            guid=item_guid(self.options.guid_namespace, notice, district, town),
             title=xml_text(title),
             link=link,
             published=notice.date.astimezone(TIMEZONE),
@@ -362,15 +429,34 @@ class FeedItems:
             w = entry.window
             prefix = "取消：" if entry.cancelled else ""
             parts.append(f"{prefix}{zh_date(w.date, year=False)} {w.place}"
-                         f"{'、'.join(w.areas)}（{w.time_range}）")
+                         f"{'、'.join(w.shown_areas)}（{w.time_range}）")
         return "；".join(parts)
 
+    def _corrections(self, notice: Notice, district: District | None,
+                     town: Town | None) -> list:
+        """The schedule's corrections of earlier windows, within the item's district/town."""
+        if self.corrections is None:
+            return []
+        found = self.corrections(notice)
+        if town is not None:
+            return [c for c in found if c.revision.entry.window.town_place is not None
+                    and c.revision.entry.window.town_place.key == town.key]
+        if district is not None:
+            return [c for c in found if c.revision.entry.window.district.slug == district.slug]
+        return found
+
     def _outage_html(self, fields: OutageFields, entries: list[WindowEntry],
-                     show_district: bool, body: str) -> str:
+                     show_district: bool, body: str, corrections: list = ()) -> str:
         source = _e(fields.source.name)
         if fields.source.url:
             source = f'<a href="{_e(fields.source.url)}">{source}</a>'
         parts = [f"<p>发布单位：{source}</p>"]
+        if corrections:
+            # The calendars raise SEQUENCE for these; the feed says so in words.
+            parts.append(f"<p>本通告更正了此前发布的 {len(corrections)} 处停电：</p>\n<ul>")
+            parts += [f'<li><a href="{_e(absolute(self.settings, c.url))}">{_e(c.text)}</a></li>'
+                      for c in corrections]
+            parts.append("</ul>")
         scheduled = [e for e in entries if not e.cancelled]
         cancelled = [e for e in entries if e.cancelled]
         if scheduled:
@@ -394,7 +480,7 @@ class FeedItems:
                     note = f"（{_e(w.note)}）" if w.note else ""
                     parts.append(
                         f'<li><a href="{_e(absolute(self.settings, entry.url))}">'
-                        f"{_e(w.time_range)}</a> {where}{_e('、'.join(w.areas))}{note}</li>")
+                        f"{_e(w.time_range)}</a> {where}{_e('、'.join(w.shown_areas))}{note}</li>")
             parts.append("</ul>")
         return "\n".join(parts)
 
@@ -475,7 +561,9 @@ class Feed:
 
 def feed_notices(catalog: Catalog, spec: FeedSpec, limit: int) -> list[Notice]:
     """The notices a feed holds, newest first: an item is in every district it names."""
-    if spec.district is not None:
+    if spec.town is not None:
+        notices = catalog.notices_in_town(spec.town)
+    elif spec.district is not None:
         notices = catalog.in_district(spec.district, spec.kind)
     elif spec.kind is not None:
         notices = catalog.of_kind(spec.kind)
@@ -503,8 +591,8 @@ def build_feeds(catalog: Catalog, directory: FeedDirectory, items: FeedItems,
     feeds = []
     for spec in directory.specs if specs is None else specs:
         notices = feed_notices(catalog, spec, directory.options.limit)
-        entries = tuple(items.item(n, spec.district) for n in notices)
-        updated = (max(i.published for i in entries) if entries
+        entries = tuple(items.item(n, spec.district, spec.town) for n in notices)
+        updated = (max(i.modified for i in entries) if entries
                    else empty_feed_date(catalog, directory.options.guid_namespace))
         feeds.append(Feed(spec, entries, updated))
     return feeds
@@ -532,7 +620,7 @@ def _feedgen(feed: Feed, directory: FeedDirectory, fmt: FeedFormat) -> FeedGener
         fe.title(item.title)
         fe.link(href=item.link, rel="alternate", type="text/html")
         fe.published(item.published)
-        fe.updated(item.published)
+        fe.updated(item.modified)
         # RSS <description> is HTML, so the plain-text summary is escaped once more.
         fe.summary(html.escape(item.summary, quote=False), type="html")
         fe.content(item.content_html, type="html")
@@ -578,7 +666,7 @@ def json_bytes(feed: Feed, directory: FeedDirectory) -> bytes:
                 "content_html": item.content_html,
                 "summary": item.summary,
                 "date_published": item.published.isoformat(),
-                "date_modified": item.published.isoformat(),
+                "date_modified": item.modified.isoformat(),
                 "authors": [{"name": name} for name in item.authors],
                 "tags": [term for term, _ in item.categories],
             }

@@ -80,7 +80,7 @@ class Revision:
 
 
 def unique_areas(areas: Iterable[str]) -> tuple[str, ...]:
-    """The areas in published order, each once."""
+    """The areas in published order, each once (``OutageWindow.shown_areas``)."""
     return tuple(dict.fromkeys(areas))
 
 
@@ -128,7 +128,12 @@ class OutageEvent:
 
     @property
     def last_modified(self) -> dt.datetime:
-        return self.last_change.entry.notice.date
+        """The date of the notice that last changed the event, or a later ``updated`` of a
+        notice that mentions it (a schedule corrected in place)."""
+        stamps = [self.last_change.entry.notice.date]
+        stamps += [r.entry.notice.fields.updated for r in self.revisions
+                   if r.entry.notice.fields.updated is not None]
+        return max(stamps)
 
     @property
     def notices(self) -> list[Notice]:
@@ -180,6 +185,32 @@ class OutageEvent:
     @property
     def categories(self) -> list[str]:
         return ["停电", self.window.district.name] + (["已取消"] if self.cancelled else [])
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One earlier window a later schedule changed, cancelled or reinstated."""
+
+    event: OutageEvent
+    revision: Revision
+
+    @property
+    def text(self) -> str:
+        """"9月24日 江北区庄桥街道 老街等4处：取消" (the window as the schedule gives it)."""
+        w = self.revision.entry.window
+        areas = unique_areas(w.areas)
+        more = f"等{len(areas)}处" if len(areas) > 1 else ""
+        return (f"{zh_date(w.date, year=False)} {w.place} {areas[0]}{more}："
+                f"{self.revision.change.label}")
+
+    @property
+    def url(self) -> str:
+        """The entry on the correcting schedule's page (site-relative)."""
+        return self.revision.entry.url
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.event.key}:{self.revision.change.value}:{self.revision.sequence}"
 
 
 def _content(window: OutageWindow) -> tuple:
@@ -333,6 +364,34 @@ class OutageEvents:
     def in_district(self, slug: str) -> list[OutageEvent]:
         return self._by_district.get(slug, [])
 
+    def in_town(self, key: str) -> list[OutageEvent]:
+        """The events of a town (``Town.key``, e.g. ``jiangbei/cicheng``), in time order."""
+        return self._by_town.get(key, [])
+
+    @cached_property
+    def _by_town(self) -> dict[str, list[OutageEvent]]:
+        grouped: dict[str, list[OutageEvent]] = {}
+        for event in self.events:
+            town = event.window.town_place
+            if town is not None:
+                grouped.setdefault(town.key, []).append(event)
+        return grouped
+
+    def corrections(self, notice: Notice) -> list[Correction]:
+        """What a schedule changed in windows published before it (each raised SEQUENCE),
+        in time order: the corrections its page and feed items announce."""
+        return self._corrections.get(notice.source_id, [])
+
+    @cached_property
+    def _corrections(self) -> dict[str, list[Correction]]:
+        found: dict[str, list[Correction]] = {}
+        for event in self.events:
+            for revision in event.revisions:
+                if revision.change.raises_sequence and revision.matched_by != "new":
+                    found.setdefault(revision.entry.notice.source_id, []).append(
+                        Correction(event, revision))
+        return found
+
     def of_notice(self, notice: Notice) -> list[OutageEvent]:
         """The events a schedule mentions, in time order (their current state)."""
         return self._by_notice.get(notice.source_id, [])
@@ -411,6 +470,7 @@ def event_record(event: OutageEvent, uid: str, url: str, calendar_url: str,
         "end": w.end_at.isoformat(),
         "district": {"name": w.district.name, "slug": w.district.slug},
         "town": w.town,
+        "town_slug": w.town_place.slug if w.town_place else None,
         "areas": list(event.areas),
         "cancelled_areas": list(event.cancelled_areas),
         "note": w.note,

@@ -227,9 +227,10 @@ def _window_record(entry: WindowEntry) -> SearchRecord:
     w = entry.window
     display = {"k": "window", "u": entry.url, "t": entry.notice.title,
                "d": f"{zh_date(w.date)} {zh_weekday(w.date)}", "h": w.time_range,
-               "w": [w.district.name], "a": list(w.areas)}
+               "w": [w.district.name], "a": list(w.shown_areas)}
     if w.town:
         display["o"] = w.town
+        display["ou"] = w.town_place.subscribe_url
     if w.note:
         display["n"] = w.note
     if entry.cancelled:

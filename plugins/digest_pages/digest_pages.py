@@ -2,7 +2,9 @@
 
 Writes ``robots.txt`` (naming the sitemap when pelican-sitemap makes one),
 ``districts/index.html`` and one ``districts/<slug>/index.html`` per declared district
-(its items, newest first, and its outage windows by day, cancelled ones marked), and the
+(its items, newest first, its outage windows by day, cancelled ones marked, and its towns),
+one ``districts/<slug>/<town>/index.html`` per town a window names (its windows by day and
+its calendar and feeds to subscribe to), and the
 archive: ``archives/index.html`` (years and months with their counts) and one
 ``archives/<year>/index.html`` per year (its items by month). The home page, kind lists and
 item pages are Pelican's own templates, fed by the shared ``catalog``.
@@ -62,6 +64,17 @@ class DigestPagesGenerator(Generator):
                 district_days=catalog.windows_by_day(recent), windows_since=since,
                 older_window_count=len(windows) - len(recent),
                 page_name=f"districts/{district.slug}/index",
+            )
+        for town in catalog.towns:
+            windows = catalog.windows_in_town(town)
+            recent = catalog.windows_since(windows, since)
+            writer.write_file(
+                f"{town.page}index.html", self.get_template("town"), self.context,
+                relative_urls=relative, town=town,
+                district=catalog.districts.by_slug(town.district_slug),
+                town_days=catalog.windows_by_day(recent), windows_since=since,
+                window_count=len(windows), older_window_count=len(windows) - len(recent),
+                page_name=f"{town.page}index",
             )
         self._archive(writer, catalog, relative)
         self._robots()

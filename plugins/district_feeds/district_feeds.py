@@ -43,7 +43,8 @@ class DistrictFeedsGenerator(Generator):
     def generate_context(self) -> None:
         self.options = load_plugin_settings(self.settings, SETTING, DistrictFeedsSettings)
         self.directory = FeedDirectory(self.settings, self.options,
-                                       self.settings["DISTRICT_TABLE"])
+                                       self.settings["DISTRICT_TABLE"],
+                                       lambda: self.context.get("catalog"))
         # Set before any page is written: base.html announces the site feed on every page.
         self.context["district_feeds"] = self.directory
 
@@ -71,16 +72,22 @@ class DistrictFeedsGenerator(Generator):
         catalog = self.context["catalog"]
         directory = self.directory
         reader = self.settings.get("NOTICE_READER_SETTINGS")
+        calendars = self.context.get("outage_calendar")
+        corrections = calendars.events.corrections if calendars is not None else None
         items = FeedItems(self.settings, self.options, catalog.districts, self._bodies(),
-                          summary_chars=getattr(reader, "summary_chars", 120))
+                          summary_chars=getattr(reader, "summary_chars", 120),
+                          corrections=corrections)
         state = current_build()
         for spec in directory.specs:
             notices = feed_notices(catalog, spec, directory.options.limit)
             if not notices or any(not n.content_hash for n in notices) or state is None:
                 key = None  # an empty feed's date comes from the whole catalog: always write
             else:
-                key = ["district_feeds", spec.key, *(f"{n.source_id}:{n.content_hash}:{n.url}"
-                                                     for n in notices)]
+                # A schedule's corrections depend on earlier schedules: in the key too.
+                key = ["district_feeds", spec.key, *(
+                    f"{n.source_id}:{n.content_hash}:{n.url}:" + ",".join(
+                        c.fingerprint for c in (corrections(n) if corrections else ()))
+                    for n in notices)]
             built: list[Feed] = []
 
             def render(fmt, spec=spec, built=built):

@@ -291,6 +291,10 @@ def on_all_generators_finalized(generators) -> None:
         article.notice.url = article.url
         notices.append(article.notice)
     catalog = Catalog(notices, settings["DISTRICT_TABLE"], settings)
+    clashes = catalog.town_problems()
+    if clashes:
+        PROBLEMS.extend(Problem(path, message) for path, message in clashes)
+        raise ContentProblems(PROBLEMS.lines())
     state: BuildState = current_build()
     state.mark("read")
     state.catalog_fp = catalog.fingerprint

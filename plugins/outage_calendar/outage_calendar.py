@@ -9,7 +9,9 @@ Reads the shared ``catalog``; the merging of windows into events lives in
 - ``calendars/schedules/<slug>.ics`` (one schedule) and ``calendars/windows/<key>.ics``
   (one window), to add once;
 - ``calendars/tenders.ics`` and ``calendars/tenders/<district>.ics``;
-- ``data/outages.json`` and ``data/outages/<district>.json``;
+- ``calendars/outages/<district>/<town>.ics`` for every town a window names;
+- ``data/outages.json``, ``data/outages/<district>.json``, ``data/outages/<district>/<town>.json``
+  and ``data/towns.json`` (every town with its counts and the URLs of its outputs);
 - ``calendar/index.html`` and ``calendar/<district>/index.html``.
 
 The theme reaches the files through ``outage_calendar`` in the template context.
@@ -38,6 +40,7 @@ from notices.content.districts import District
 from notices.content.model import TIMEZONE, Kind, Notice
 from notices.content.problems import quote
 from notices.content.settings import PluginSettings, load_plugin_settings
+from notices.content.towns import Town
 from notices.memo import remember
 from notices.outputs.calendars import (
     DEFAULT_PUBLISHED_TTL,
@@ -125,6 +128,7 @@ class CalendarLink:
     path: str
     https: str
     district: District | None = None
+    town: Town | None = None
 
     @property
     def webcal(self) -> str:
@@ -133,6 +137,8 @@ class CalendarLink:
 
     @property
     def slug(self) -> str:
+        if self.town:
+            return self.town.key.replace("/", "-")
         return self.district.slug if self.district else "all"
 
 
@@ -179,7 +185,8 @@ class OutageCalendars:
 
         def files() -> str:
             return repr([self.schedule_file(notice)]
-                        + [self.window_file(entry) for entry in schedule_windows(notice)])
+                        + [self.window_file(entry) for entry in schedule_windows(notice)]
+                        + [c.fingerprint for c in self.events.corrections(notice)])
 
         return remember(("schedule-files", notice.source_id, notice.content_hash,
                          self.fingerprint), files)
@@ -230,6 +237,26 @@ class OutageCalendars:
         path = f"calendars/tenders/{district.slug}.ics" if district else "calendars/tenders.ics"
         return CalendarLink(district.name if district else "全部地区", path,
                             self.absolute(path), district)
+
+    def town_calendar(self, town: Town) -> CalendarLink:
+        """The outage calendar of one town, to subscribe to."""
+        path = f"calendars/outages/{town.key}.ics"
+        return CalendarLink(town.name, path, self.absolute(path),
+                            self.catalog.districts.by_slug(town.district_slug), town)
+
+    @staticmethod
+    def town_data_file(town: Town) -> str:
+        return f"data/outages/{town.key}.json"
+
+    def towns(self, district: District | None = None) -> list[Town]:
+        """The towns windows name (in a district, or all), in the catalog's order."""
+        return self.catalog.towns_in(district) if district else self.catalog.towns
+
+    def town_events(self, town: Town) -> list[OutageEvent]:
+        return self.events.in_town(town.key)
+
+    def town_count(self, town: Town) -> int:
+        return len(self.town_events(town))
 
     @staticmethod
     def data_file(district: District | None = None) -> str:
@@ -349,6 +376,16 @@ class OutageCalendarGenerator(Generator):
                                    f"{where}的计划停电。供电公司更改或取消停电时，"
                                    "日历中的原事件随之更新。", cals.page(district)))
             self._json(cals.data_file(district), district, chosen)
+        for town in catalog.towns:
+            chosen = cals.town_events(town)
+            self._outage_ics(
+                cals.town_calendar(town).path, chosen,
+                self._subscription(f"{town.label}停电",
+                                   f"{town.label}的计划停电。供电公司更改或取消停电时，"
+                                   "日历中的原事件随之更新。", town.page))
+            self._json(cals.town_data_file(town), cals.catalog.districts.by_slug(
+                town.district_slug), chosen, town)
+        self._towns_json()
         for notice in catalog.of_kind(Kind.OUTAGE):
             if path := cals.schedule_file(notice):
                 self._outage_ics(path, events.of_notice(notice), None)
@@ -384,7 +421,40 @@ class OutageCalendarGenerator(Generator):
                       self._subscription(f"{where}招标报名", f"{where}招标与公开报名公告的报名时间"
                                          "和截止日期。", "tenders/"))
 
-    def _json(self, path: str, district: District | None, events: list[OutageEvent]) -> None:
+    def _towns_json(self) -> None:
+        """``data/towns.json``: every town, its counts and the URLs of its outputs."""
+        cals = self.calendars
+        catalog: Catalog = self.context["catalog"]
+        feeds = self.context.get("district_feeds")
+
+        def render() -> bytes:
+            towns = []
+            for town in catalog.towns:
+                events = cals.town_events(town)
+                spec = feeds.town(town.key) if feeds is not None else None
+                towns.append({
+                    "district": {"name": town.district_name, "slug": town.district_slug},
+                    "town": town.name,
+                    "slug": town.slug,
+                    "declared": town.declared,
+                    "windows": len(catalog.windows_in_town(town)),
+                    "events": len(events),
+                    "cancelled": sum(1 for e in events if e.cancelled),
+                    "page": cals.absolute(town.page),
+                    "calendar": cals.town_calendar(town).https,
+                    "data": cals.absolute(cals.town_data_file(town)),
+                    "feeds": {link.format.name: link.url for link in feeds.links(spec)}
+                    if spec is not None else {},
+                })
+            document = {"name": f"{self.settings['SITENAME']}·乡镇（街道）",
+                        "as_of": local_iso(catalog.newest_date) if catalog.newest_date else None,
+                        "count": len(towns), "towns": towns}
+            return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+        self._write("data/towns.json", None, render)
+
+    def _json(self, path: str, district: District | None, events: list[OutageEvent],
+              town: Town | None = None) -> None:
         cals = self.calendars
         catalog: Catalog = self.context["catalog"]
         as_of = local_iso(catalog.newest_date) if catalog.newest_date else None
@@ -393,12 +463,13 @@ class OutageCalendarGenerator(Generator):
         def render() -> bytes:
             document = {
                 "name": f"{self.settings['SITENAME']}·"
-                        f"{district.name if district else '全部地区'}停电",
+                        f"{town.label if town else district.name if district else '全部地区'}停电",
                 "district": {"name": district.name, "slug": district.slug} if district else None,
+                **({"town": {"name": town.name, "slug": town.slug}} if town else {}),
                 "timezone": "Asia/Shanghai",
                 "as_of": as_of,
                 "retained_since": since,
-                "calendar": cals.outages(district).https,
+                "calendar": (cals.town_calendar(town) if town else cals.outages(district)).https,
                 "count": len(events),
                 "events": [
                     event_record(e, cals.uid(e), cals.absolute(e.url),

@@ -43,4 +43,33 @@
     el.insertBefore(document.createTextNode(" "), el.firstChild);
     el.insertBefore(label, el.firstChild);
   });
+
+  // The town chooser (partials/town_chooser.html): without JavaScript a list of links per
+  // district; here a district menu and a name filter narrow the lists.
+  document.querySelectorAll("[data-town-filter]").forEach(function (filter) {
+    var chooser = filter.parentNode;
+    var select = filter.querySelector("[data-town-district]");
+    var query = filter.querySelector("[data-town-query]");
+    var status = filter.querySelector("[data-town-status]");
+    function apply() {
+      var district = select.value;
+      var text = query.value.trim().toLowerCase();
+      var shown = 0;
+      chooser.querySelectorAll(".town-group").forEach(function (group) {
+        var inGroup = 0;
+        var districtOk = !district || group.getAttribute("data-district") === district;
+        group.querySelectorAll("li[data-names]").forEach(function (li) {
+          var ok = districtOk && (!text || li.getAttribute("data-names").toLowerCase().indexOf(text) !== -1);
+          li.hidden = !ok;
+          if (ok) { inGroup += 1; }
+        });
+        group.hidden = inGroup === 0;
+        shown += inGroup;
+      });
+      status.textContent = shown ? "找到 " + shown + " 个镇（街道）" : "没有找到，请换个名称或选“全部”";
+    }
+    select.addEventListener("change", apply);
+    query.addEventListener("input", apply);
+    filter.hidden = false;
+  });
 }());

@@ -395,6 +395,14 @@
       li.appendChild(el("p", "result-areas",
         "停电范围：" + item.a.join("、") + (item.n ? "（" + item.n + "）" : "")));
       li.appendChild(el("p", "result-source", "出自：" + item.t));
+      if (item.o && item.ou) {
+        // The window's town: one click to subscribe to that town's outages only.
+        var town = el("a", "result-town-link", "订阅" + item.o + "停电");
+        town.href = new URL(item.ou, siteRoot).href;
+        var townLine = el("p", "result-town");
+        townLine.appendChild(town);
+        li.appendChild(townLine);
+      }
     } else if (item.s) {
       li.appendChild(el("p", "result-summary", item.s));
     }
