@@ -214,6 +214,24 @@ CASES = [
     Case("symlink-outside-content", "articles/case.md", None,
          [f'{P}: is a link to "<outside>", outside content/; copy the file into content/ '
           "instead"]),
+    # Issue 19, class 1: anything under content/ that is not a regular file is one line, and
+    # the walk neither blocks on it (a FIFO is never opened) nor follows a loop.
+    Case("fifo-named-md", "articles/case.md", None,
+         [f"{P}: is a named pipe (FIFO), not a regular file; content files must be ordinary "
+          "files. Remove it"]),
+    Case("socket-named-md", "articles/case.md", None,
+         [f"{P}: is a socket, not a regular file; content files must be ordinary files. "
+          "Remove it"]),
+    Case("folder-named-md", "articles/case.md", None,
+         [f"{P}: is a folder whose name ends in .md; rename it (the files in it are not read)"]),
+    Case("symlink-loop", "articles/case.md", None,
+         [f"{P}: is a link that loops (it leads back to itself); remove it"]),
+    Case("folder-link-loop", "articles/loop", None,
+         ['content/articles/loop: is a link to the folder "content"; links to folders are not '
+          "followed. Move the files into content/ instead"]),
+    Case("dangling-link", "articles/case.md", None,
+         [f'{P}: is a link to "missing.md", which does not exist; remove it or copy the file '
+          "into content/"]),
 ]
 
 # Accepted, not errors: a byte-order mark and Windows line ends are normalised.

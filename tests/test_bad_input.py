@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import socket
 
 import pytest
 
-from bad_input_cases import ACCEPTED, CASES, Case
+from bad_input_cases import ACCEPTED, ARTICLE, CASES, Case
 from conftest import build_site, copy_site
 from test_build import tree_digest
 
@@ -32,6 +35,20 @@ def _install(case: Case, site, tmp_path) -> list[str]:
         outside.write_text("---\ntitle: x\n---\n", encoding="utf-8")
         target.symlink_to(outside)
         expected = [line.replace("<outside>", str(outside)) for line in expected]
+    elif case.name == "fifo-named-md":
+        os.mkfifo(target)
+    elif case.name == "socket-named-md":
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(target))
+    elif case.name == "folder-named-md":
+        target.mkdir()
+        (target / "inside.md").write_text(ARTICLE.format(extra=""), "utf-8")
+    elif case.name == "symlink-loop":
+        target.symlink_to(target.name)
+    elif case.name == "folder-link-loop":
+        target.symlink_to("..")
+    elif case.name == "dangling-link":
+        target.symlink_to("missing.md")
     elif isinstance(case.data, bytes):
         target.write_bytes(case.data)
     else:
@@ -51,12 +68,41 @@ def test_bad_input(case: Case, good_site, tmp_path):
     before = tree_digest(site / "output")
     expected = _install(case, site, tmp_path)
 
-    result = build_site(site)
+    result = _build_within(site, 20)
 
     assert result.problems == expected
     assert result.code == 1
     assert "Traceback" not in result.err
     assert tree_digest(site / "output") == before
+
+
+def _build_within(site, seconds: int, command: str = "build"):
+    """Build, failing the test (instead of hanging it) if the build blocks."""
+    signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(seconds)
+    try:
+        return build_site(site, command=command)
+    finally:
+        signal.alarm(0)
+
+
+def _blocked(signum, frame):
+    raise AssertionError("the build blocked")
+
+
+def test_check_never_opens_a_fifo(site):
+    os.mkfifo(site / "content" / "outages" / "pipe.md")
+    result = _build_within(site, 20, command="check")
+    assert result.problems == ["content/outages/pipe.md: is a named pipe (FIFO), not a regular "
+                               "file; content files must be ordinary files. Remove it"]
+    assert result.code == 1
+
+
+def test_a_folder_loop_is_one_line_and_kinds_stay_apart(site):
+    (site / "content" / "tenders" / "up").symlink_to("../articles")
+    result = _build_within(site, 20)
+    assert result.problems == ['content/tenders/up: is a link to the folder "content/articles"; links to '
+                               "folders are not followed. Move the files into content/ instead"]
 
 
 @pytest.mark.parametrize("name", sorted(ACCEPTED))

@@ -23,6 +23,7 @@ from notices.build.session import BuildState
 from notices.build.writer import IncrementalWriter
 from notices.content.catalog import Catalog
 from notices.content.districts import district_table
+from notices.content.files import ContentTree, walk_content
 from notices.content.frontmatter import FrontMatterError
 from notices.content.model import KIND_LABELS, Kind
 from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative
@@ -179,6 +180,7 @@ _FILTER = _DropReportedFailures()
 def on_initialized(pelican) -> None:
     """Check settings and reset per-run state (autoreload runs many builds in one process)."""
     PROBLEMS.reset()
+    _TREES.clear()
     forget_resolved_folders()  # a folder may have become a link since the last build
     settings = pelican.settings
     settings["DISTRICT_TABLE"] = district_table(settings)
@@ -212,17 +214,56 @@ def on_initialized(pelican) -> None:
 
 
 def on_readers_init(readers) -> None:
+    # Only .md is content; Pelican's HTML and reStructuredText readers would take an
+    # attachment such as files/x.html as an article.
+    readers.reader_classes.clear()
     readers.reader_classes["md"] = NoticeReader
 
 
-def get_files_once(generator) -> None:
+_TREES: dict[str, ContentTree] = {}
+
+
+def content_tree(settings: dict) -> ContentTree:
+    """The one walk of content/ in this build (regular files, and what else is there)."""
+    root = settings["PATH"]
+    if root not in _TREES:
+        _TREES[root] = walk_content(root, project_root(settings))
+    return _TREES[root]
+
+
+def _safe_get_files(generator, static: bool):
+    """Pelican's ``get_files`` over the safe walk: regular files only, no folder links."""
+    settings = generator.settings
+    static_folders = tuple(settings["NOTICE_READER_SETTINGS"].static_folders)
+
+    def get_files(paths, exclude=None, extensions=None):
+        paths = [paths] if isinstance(paths, str) else list(paths)
+        prefixes = [p.strip("/") for p in paths]
+        excluded = [e.strip("/") for e in (exclude or [])]
+        if not static:
+            excluded += static_folders  # copied as they are, never read as content
+        found = set()
+        for rel in content_tree(settings).files:
+            if not any(p == "" or rel == p or rel.startswith(p + "/") for p in prefixes):
+                continue
+            if any(rel == e or rel.startswith(e + "/") for e in excluded):
+                continue
+            rel = rel.replace("/", os.sep)
+            if generator._include_path(rel, extensions):
+                found.add(rel)
+        return found
+
+    return get_files
+
+
+def get_files_once(generator, static: bool = False) -> None:
     """Pelican walks the content folder for each question about it; within one build the
     answer to the same question is the same (one walk instead of two: 5,000 files)."""
-    get_files = generator.get_files
+    get_files = _safe_get_files(generator, static)
     answers: dict[tuple, set[str]] = {}
 
     def get_files_once(paths, exclude=None, extensions=None):
-        key = (repr(paths), repr(exclude), repr(extensions))
+        key = (static, repr(paths), repr(exclude), repr(extensions))
         if key not in answers:
             def answer():
                 return get_files(paths, exclude=exclude, extensions=extensions)
@@ -233,6 +274,10 @@ def get_files_once(generator) -> None:
         return set(answers[key])
 
     generator.get_files = get_files_once
+
+
+def on_static_generator_init(generator) -> None:
+    get_files_once(generator, static=True)
 
 
 def on_generator_init(generator) -> None:
@@ -273,22 +318,18 @@ def on_finalized(pelican) -> None:
 
 
 def _stray_files(settings: dict) -> list[Problem]:
-    """Files under content/ that no reader takes would vanish silently: report them."""
-    root = Path(settings["PATH"])
+    """Files under content/ that no reader takes would vanish silently: report them, with
+    everything that is not a regular file."""
     static = set(settings["NOTICE_READER_SETTINGS"].static_folders)
-    problems = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = Path(dirpath).relative_to(root)
-        if rel_dir.parts and rel_dir.parts[0] in static:
+    tree = content_tree(settings)
+    problems = list(tree.problems)
+    for rel in tree.files:
+        if rel.split("/", 1)[0] in static and "/" in rel or rel.endswith(".md"):
             continue
-        for name in sorted(filenames):
-            if name.startswith(".") or name.endswith(".md"):
-                continue
-            rel = project_relative(os.path.join(dirpath, name), project_root(settings))
-            problems.append(Problem(rel, (
-                "is not a .md file, so it would not be published; content files end in .md "
-                f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
+        path = os.path.join(settings["PATH"], rel)
+        problems.append(Problem(project_relative(path, project_root(settings)), (
+            "is not a .md file, so it would not be published; content files end in .md "
+            f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
     return problems
 
 
@@ -387,6 +428,7 @@ def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_init.connect(on_generator_init)
+    signals.static_generator_init.connect(on_static_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(on_finalized)
