@@ -6,8 +6,10 @@ Builds the site into a temporary folder and swaps it in only when everything suc
 from __future__ import annotations
 
 import argparse
+import sys
+import traceback
 
-from notices.build.driver import build, check, setup_logging
+from notices.build.driver import EXIT_BUG, build, check, setup_logging
 from notices.build.serve import rebuild_on_request
 
 
@@ -24,6 +26,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the previous search index (a full build updates it)")
     args = parser.parse_args(argv)
     setup_logging(args.verbose)
+    try:
+        return _run(args)
+    except Exception:  # noqa: BLE001 - content and settings problems never get here
+        traceback.print_exc()
+        print("internal error (a bug in the build, not a content problem); please report it "
+              "with the lines above", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _run(args) -> int:
     if args.command == "check":
         return check(args.settings)
     if args.command == "rebuild-on-request":

@@ -232,6 +232,28 @@ CASES = [
     Case("dangling-link", "articles/case.md", None,
          [f'{P}: is a link to "missing.md", which does not exist; remove it or copy the file '
           "into content/"]),
+    # Issue 19, class 3: every one of these is one line and exit 1, never exit 70 or 1 with
+    # a traceback.
+    Case("unreadable-file", "articles/case.md", None,
+         [f"{P}: cannot be read (Permission denied); check its permissions"]),
+    Case("window-on-9999-12-31", "outages/case.md",
+         outage(WINDOW.replace("2024-05-06", "9999-12-31").replace('"16:00"', '"次日01:00"')),
+         [f'{Q}: windows[0].date "9999-12-31" is outside the years 1990–2099 this site '
+          "accepts; check the year"]),
+    Case("newline-in-file-name", "articles/bad\nname.md", "",
+         ['content/articles/bad\\nname.md: file is empty; expected YAML front matter between '
+          '"---" lines']),
+    Case("lone-surrogate-escape", "articles/case.md",
+         '---\ntitle: "\\ud800"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: front matter is not valid YAML (line 2, column 8: "\\ud800" is half of a '
+          "UTF-16 surrogate pair, not a character; write the character itself)"]),
+    # Issue 19, class 4: a plausible range of years (no local mean time offsets in feeds).
+    Case("year-1900", "articles/case.md", article().replace("2024-05-01", "1900-05-01"),
+         [f'{P}: date "1900-05-01" is outside the years 1990–2099 this site accepts; check the '
+          "year"]),
+    Case("year-0001", "articles/case.md", article().replace("2024-05-01", '"0001-01-01 08:00"'),
+         [f'{P}: date "0001-01-01 08:00" is outside the years 1990–2099 this site accepts; '
+          "check the year"]),
 ]
 
 # Accepted, not errors: a byte-order mark and Windows line ends are normalised.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
+import io
 import os
 import shutil
 import signal
@@ -22,7 +25,7 @@ def good_site(tmp_path_factory):
     return site
 
 
-def _install(case: Case, site, tmp_path) -> list[str]:
+def _install(case: Case, site, tmp_path, monkeypatch) -> list[str]:
     target = site / "content" / case.path
     target.parent.mkdir(parents=True, exist_ok=True)
     expected = list(case.expected)
@@ -35,6 +38,11 @@ def _install(case: Case, site, tmp_path) -> list[str]:
         outside.write_text("---\ntitle: x\n---\n", encoding="utf-8")
         target.symlink_to(outside)
         expected = [line.replace("<outside>", str(outside)) for line in expected]
+    elif case.name == "unreadable-file":
+        target.write_text(ARTICLE.format(extra=""), "utf-8")
+        target.chmod(0)
+        if os.geteuid() == 0:  # root reads anything: refuse this one file as the kernel would
+            _refuse_reading(monkeypatch, target)
     elif case.name == "fifo-named-md":
         os.mkfifo(target)
     elif case.name == "socket-named-md":
@@ -62,11 +70,11 @@ def test_corpus_has_at_least_40_cases():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_bad_input(case: Case, good_site, tmp_path):
+def test_bad_input(case: Case, good_site, tmp_path, monkeypatch):
     site = tmp_path / "site"
     shutil.copytree(good_site, site, symlinks=True)
     before = tree_digest(site / "output")
-    expected = _install(case, site, tmp_path)
+    expected = _install(case, site, tmp_path, monkeypatch)
 
     result = _build_within(site, 20)
 
@@ -74,6 +82,66 @@ def test_bad_input(case: Case, good_site, tmp_path):
     assert result.code == 1
     assert "Traceback" not in result.err
     assert tree_digest(site / "output") == before
+
+
+def _refuse_reading(monkeypatch, target) -> None:
+    real_open = os.open
+
+    def refusing_open(path, flags, *args, **kwargs):
+        if os.path.abspath(path) == str(target):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    real_io_open = io.open
+
+    def refusing_io_open(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and os.path.abspath(file) == str(target):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_io_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_io_open)
+    monkeypatch.setattr(io, "open", refusing_io_open)
+
+
+def test_an_internal_error_exits_70_not_1(site, monkeypatch, capsys):
+    from notices import cli
+    from notices.build import driver
+
+    def broken(settings):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(driver, "_run_pelican", broken)
+    code = cli.main(["build", "-o", str(site / "output")])
+    err = capsys.readouterr().err
+    assert code == 70
+    assert err.splitlines()[-1] == ("internal error (a bug in the build, not a content "
+                                    "problem); please report it with the lines above")
+
+
+def test_editor_lock_and_backup_files_are_skipped(site):
+    articles = site / "content" / "articles"
+    (articles / ".#2024-05-01-two-districts.md").symlink_to("editor@host.4242:1717171717")
+    (articles / "#2024-05-01-two-districts.md#").write_text("half-saved", "utf-8")
+    (articles / "2024-05-01-two-districts.md~").write_text("old copy", "utf-8")
+    (articles / ".2024-05-01-two-districts.md.swp").write_bytes(b"\x00vim swap")
+    result = build_site(site)
+    assert result.code == 0, result.err
+    assert result.err.splitlines()[-1].startswith("Built output/ in ")
+
+
+def test_html_and_rst_attachments_are_copied_as_they_are(site):
+    content = site / "content"
+    (content / "images").mkdir()
+    (content / "files").mkdir()
+    page = b"<html><body><h1>map</h1></body></html>\n"
+    text = b"Title\n=====\n\nbody\n"
+    (content / "images" / "map.html").write_bytes(page)
+    (content / "files" / "rules.rst").write_bytes(text)
+    result = build_site(site)
+    assert result.code == 0, result.err
+    assert (result.output / "images" / "map.html").read_bytes() == page
+    assert (result.output / "files" / "rules.rst").read_bytes() == text
 
 
 def _build_within(site, seconds: int, command: str = "build"):

@@ -124,16 +124,31 @@ def _text_list(value: Any) -> list:
 TextList = Annotated[list[Text], BeforeValidator(_text_list)]
 
 
+# Dates outside these years are typing mistakes; before 1990 Python's zone data would also
+# give Asia/Shanghai's local mean time (+08:05:43), which feed readers misread.
+FIRST_YEAR, LAST_YEAR = 1990, 2099
+
+
+def _plausible(day: dt.date, shown: Any):
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        shown = shown if isinstance(shown, str) else (
+            shown.isoformat(" ") if isinstance(shown, dt.datetime) else shown.isoformat())
+        raise PydanticCustomError(
+            "notice", "{value} is outside the years {first}–{last} this site accepts; check "
+            "the year", {"value": quote(shown.strip()), "first": FIRST_YEAR, "last": LAST_YEAR})
+    return day
+
+
 def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _plausible(value, value).date()
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value, value)
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?\s*", value)
         if match:
             try:
-                return dt.date(*map(int, match.groups()))
+                return _plausible(dt.date(*map(int, match.groups())), value)
             except ValueError:
                 raise PydanticCustomError(
                     "notice", "{value} is not a real date; check the month and day",
@@ -156,9 +171,10 @@ _DATETIME = re.compile(
 def _parse_datetime(value: Any) -> dt.datetime:
     """Read a date or date-time; naive values are in the site's time zone."""
     if isinstance(value, dt.datetime):
+        _plausible(value, value)
         return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value
     if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(), TIMEZONE)
+        return dt.datetime.combine(_plausible(value, value), dt.time(), TIMEZONE)
     if isinstance(value, str):
         match = _DATETIME.fullmatch(value)
         if match:
@@ -171,6 +187,7 @@ def _parse_datetime(value: Any) -> dt.datetime:
                     "notice", "{value} is not a real date and time; check the month, day and hour",
                     {"value": quote(value)},
                 ) from None
+            _plausible(naive, value)
             if tz:
                 return dt.datetime.fromisoformat(naive.isoformat() + (
                     "+00:00" if tz == "Z" else tz[:3] + ":" + tz[-2:]))

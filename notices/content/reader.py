@@ -80,7 +80,8 @@ def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
     except FrontMatterError as exc:
         raise ContentError([Problem(rel, str(exc))]) from None
     except OSError as exc:
-        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror})")]) from None
+        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror}); check its "
+                                         "permissions")]) from None
 
     fields, problems = validate_fields(kind, source.front_matter, districts)
     if fields is None:

@@ -108,6 +108,9 @@ def cached_notice(settings: dict, source_path: str):
         data = read_bytes(path)
     except FrontMatterError as exc:
         raise ContentError([Problem(rel, str(exc))]) from None
+    except OSError as exc:
+        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror}); check its "
+                                         "permissions")]) from None
     key = ReaderCache.key(source_path, data)
     result = state.cache.get(key)
     if result is None:
@@ -216,7 +219,8 @@ def on_initialized(pelican) -> None:
 def on_readers_init(readers) -> None:
     # Only .md is content; Pelican's HTML and reStructuredText readers would take an
     # attachment such as files/x.html as an article.
-    readers.reader_classes.clear()
+    for extension in [e for e in readers.reader_classes if e != "static"]:
+        del readers.reader_classes[extension]
     readers.reader_classes["md"] = NoticeReader
 
 
