@@ -254,6 +254,38 @@ CASES = [
     Case("year-0001", "articles/case.md", article().replace("2024-05-01", '"0001-01-01 08:00"'),
          [f'{P}: date "0001-01-01 08:00" is outside the years 1990–2099 this site accepts; '
           "check the year"]),
+    # Issue 19, class 4: published with exit 0 although wrong.
+    Case("broken-internal-link", "articles/case.md",
+         article() + "见[停电]({filename}/outages/none.md)。\n",
+         [f'{P}: body: link "{{filename}}/outages/none.md" leads to content/outages/none.md, '
+          "which does not exist; check the path"]),
+    Case("image-src-missing", "articles/case.md",
+         article("image:\n  src: images/none.jpg\n"),
+         [f'{P}: image.src "images/none.jpg" is not a file under content/; check the path '
+          "(photos go in content/images/)"]),
+    Case("static-link-outside-content", "articles/case.md",
+         article() + "[s]({static}/../secret.txt)\n",
+         [f'{P}: body: link "{{static}}/../secret.txt" leads outside content/; link only to '
+          "files under content/"]),
+    Case("duplicate-yaml-key", "articles/case.md",
+         "---\ntitle: 标题一\ndate: 2024-05-01\ndistricts: [江北区]\ntitle: 标题二\n---\n",
+         [f'{P}: front matter has "title" twice (lines 2 and 5); keep one']),
+    Case("duplicate-window-key", "outages/case.md",
+         outage(WINDOW + '    start: "09:00"\n'),
+         [f'{Q}: front matter has "start" twice (lines 10 and 12); keep one']),
+    Case("index-file-name", "articles/index.md", article(),
+         ['content/articles/index.md: slug "index" gives the URL "articles/index.html", already '
+          "used by the list of articles; set a different slug in the front matter"]),
+    Case("index-slug", "tenders/case.md",
+         "---\ntitle: 招标\ndate: 2024-05-01\ndistricts: [江北区]\nissuer: 某公司\n"
+         "project: 某项目\nslug: index\n---\n",
+         ['content/tenders/case.md: slug "index" gives the URL "tenders/index.html", already '
+          "used by the list of tenders; set a different slug in the front matter"]),
+    Case("date-far-beyond-the-others", "articles/case.md",
+         article().replace("2024-05-01", "2094-05-01"),
+         [f'{P}: date "2094-05-01" is 70 years after the newest other item (2024-05-02); a '
+          "date more than a year ahead of all others is taken for a typing mistake. Check the "
+          "year"]),
 ]
 
 # Accepted, not errors: a byte-order mark and Windows line ends are normalised.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import errno
 import io
+import json
 import os
 import shutil
 import signal
@@ -117,6 +118,26 @@ def test_an_internal_error_exits_70_not_1(site, monkeypatch, capsys):
     assert code == 70
     assert err.splitlines()[-1] == ("internal error (a bug in the build, not a content "
                                     "problem); please report it with the lines above")
+
+
+def test_static_link_never_reads_outside_content_nor_writes_outside_output(tmp_path):
+    site = copy_site("basic", tmp_path / "site")
+    (site / "secret.txt").write_text("secret", "utf-8")
+    (site / "content" / "articles" / "leak.md").write_text(
+        ARTICLE.format(extra="") + "[s]({static}/../secret.txt)\n", "utf-8")
+    elsewhere = tmp_path / "public" / "www"
+    result = build_site(site, output=elsewhere)
+    assert result.code == 1
+    assert not [p for p in tmp_path.rglob("secret.txt") if p != site / "secret.txt"]
+
+
+def test_a_newer_article_never_empties_the_calendars(site):
+    (site / "content" / "articles" / "later.md").write_text(
+        ARTICLE.format(extra="").replace("2024-05-01", "2025-04-30"), "utf-8")
+    result = build_site(site)
+    assert result.code == 0, result.err
+    records = json.loads((result.output / "data" / "outages.json").read_text("utf-8"))
+    assert records["events"], "retention counts back from the newest outage schedule"
 
 
 def test_editor_lock_and_backup_files_are_skipped(site):

@@ -22,6 +22,21 @@ class FrontMatterLoader(_BaseLoader):
     """
 
 
+def _construct_mapping(loader, node, deep=False):
+    """Refuse a key given twice in one mapping: YAML keeps the last one silently."""
+    seen: dict = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            line = key_node.start_mark.line + 2  # front matter starts on the file's line 2
+            if key_node.value in seen:
+                raise FrontMatterError(
+                    f'front matter has "{key_node.value}" twice (lines {seen[key_node.value]} '
+                    f"and {line}); keep one")
+            seen[key_node.value] = line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+FrontMatterLoader.construct_mapping = _construct_mapping
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
@@ -127,6 +142,8 @@ def load_yaml(yaml_text: str) -> dict:
         _refuse_aliases(yaml_text)
     try:
         data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except FrontMatterError:
+        raise
     except yaml.MarkedYAMLError as exc:
         raise FrontMatterError(
             f"front matter is not valid YAML ({_yaml_reason(exc, yaml_text)})") from None

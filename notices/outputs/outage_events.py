@@ -365,7 +365,8 @@ def merge_schedules(schedules: Iterable[Notice]) -> OutageEvents:
 
 def retention_cutoff(newest: dt.datetime | None,
                      retention: dt.timedelta | None) -> dt.datetime | None:
-    """The moment before which ended windows are dropped: newest content date less retention."""
+    """The moment before which ended windows are dropped: the newest schedule's date less
+    retention."""
     if newest is None or retention is None:
         return None
     return newest - retention
@@ -384,7 +385,7 @@ def retained(events: OutageEvents, cutoff: dt.datetime | None) -> OutageEvents:
 def catalog_events(catalog: Catalog, retention: dt.timedelta | None = None) -> OutageEvents:
     """The events of a catalog's schedules that the retention period keeps."""
     merged = merge_schedules(catalog.of_kind(Kind.OUTAGE))
-    return retained(merged, retention_cutoff(catalog.newest_date, retention))
+    return retained(merged, retention_cutoff(catalog.newest_schedule_date, retention))
 
 
 # ---------------------------------------------------------------------------

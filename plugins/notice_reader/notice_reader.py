@@ -8,9 +8,13 @@ stops the build before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import logging
 import os
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -26,7 +30,7 @@ from notices.content.districts import district_table
 from notices.content.files import ContentTree, walk_content
 from notices.content.frontmatter import FrontMatterError
 from notices.content.model import KIND_LABELS, Kind
-from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative
+from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative, quote
 from notices.content.reader import check_location, forget_resolved_folders, read_bytes, read_notice
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.timing import phase
@@ -162,8 +166,6 @@ def prefill_cache(generator) -> None:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=False)
 
 
@@ -349,9 +351,11 @@ def static_fingerprint(settings: dict) -> str:
     return "|".join(parts)
 
 
-def _duplicates(articles) -> list[Problem]:
+def _duplicates(articles, settings: dict) -> list[Problem]:
     problems = []
-    seen: dict[str, str] = {}
+    # A kind's list page: an item with the slug "index" would silently replace it.
+    seen: dict[str, str] = {settings["CATEGORY_SAVE_AS"].format(slug=kind.value):
+                            f"the list of {kind.value}" for kind in Kind}
     for article in sorted(articles, key=lambda a: a.notice.source_path):
         notice = article.notice
         if article.save_as in seen:
@@ -363,13 +367,73 @@ def _duplicates(articles) -> list[Problem]:
     return problems
 
 
+def _inside_content(path: str, relative_dir: str) -> str | None:
+    """A link's target relative to content/ (``/x`` from the top), or None if it leads out."""
+    path = path[1:] if path.startswith("/") else posixpath.join(relative_dir, path)
+    path = posixpath.normpath(path)
+    return None if path.startswith(("../", "/")) or path == ".." else path
+
+
+def _broken_links(articles, context: dict) -> list[Problem]:
+    """Internal links and photos must lead to a file under content/ that is published."""
+    problems = []
+    known = set(context.get("generated_content", {})) | set(context.get("static_content", {}))
+    for article in articles:
+        notice = article.notice
+        folder = posixpath.dirname(article.get_relative_source_path().replace(os.sep, "/"))
+        for match in article._get_intrasite_link_regex().finditer(notice.body_html):
+            if match.group("what") not in ("filename", "static", "attach"):
+                continue
+            link = html.unescape(match.group("path"))
+            target = _inside_content(unquote(urlparse(html.unescape(
+                match.group("value"))).path), folder)
+            if target is None:
+                problems.append(Problem(notice.source_path, (
+                    f'body: link "{link}" leads outside content/; link only to files under '
+                    "content/")))
+            elif target not in known:
+                problems.append(Problem(notice.source_path, (
+                    f'body: link "{link}" leads to content/{target}, which does not exist; '
+                    "check the path")))
+        image = getattr(notice.fields, "image", None)
+        if image is not None and image.src:
+            target = _inside_content("/" + image.src.lstrip("/"), "")
+            if target is None or target not in known:
+                problems.append(Problem(notice.source_path, (
+                    f"image.src {quote(image.src)} is not a file under content/; check the "
+                    "path (photos go in content/images/)")))
+    return problems
+
+
+def _date_typos(articles) -> list[Problem]:
+    """An item dated far beyond all others (2094 for 2024) would move every "newest"
+    (feeds, the calendars' retention point): take it for a typing mistake."""
+    notices = sorted((a.notice for a in articles), key=lambda n: n.date, reverse=True)
+    if len(notices) < 2:
+        return []
+    newest, other = notices[0], notices[1]
+    gap = newest.date.date() - other.date.date()
+    if gap <= dt.timedelta(days=366):
+        return []
+    return [Problem(newest.source_path, (
+        f'date "{_show_date(newest.date)}" is {gap.days // 365} years after the newest other '
+        f"item ({_show_date(other.date)}); a date more than a year ahead of all others is "
+        "taken for a typing mistake. Check the year"))]
+
+
+def _show_date(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d" if moment.time() == dt.time() else "%Y-%m-%d %H:%M")
+
+
 def on_all_generators_finalized(generators) -> None:
     """Build the catalog, or stop the build with every problem of the run."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = articles_generator.settings
     articles = list(articles_generator.articles) + list(articles_generator.drafts)
     PROBLEMS.extend(_stray_files(settings))
-    PROBLEMS.extend(_duplicates(articles))
+    PROBLEMS.extend(_duplicates(articles, settings))
+    PROBLEMS.extend(_broken_links(articles, articles_generator.context))
+    PROBLEMS.extend(_date_typos(articles))
     if PROBLEMS:
         raise ContentProblems(PROBLEMS.lines())
     notices = []
@@ -422,6 +486,13 @@ def on_article_generator_finalized(generator) -> None:
     get lists with a constant-time ``in``; authors are dropped, since this site writes no
     author pages (``AUTHOR_SAVE_AS`` is empty) and every article has the one default author.
     """
+    # A {static} link that leads out of content/ is reported (``_broken_links``); it must not
+    # even be read by the static files' generator, which would copy it out of the output.
+    links = generator.context.get("static_links")
+    if links:
+        for link in [p for p in links if _inside_content("/" + p.replace(os.sep, "/"), "")
+                     is None]:
+            links.discard(link)
     generator.categories[:] = [(category, _Listing(articles))
                                for category, articles in generator.categories]
     if not generator.settings.get("AUTHOR_SAVE_AS"):
