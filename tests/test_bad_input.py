@@ -14,7 +14,8 @@ import socket
 import pytest
 
 from bad_input_cases import ACCEPTED, ARTICLE, CASES, Case
-from conftest import build_site, copy_site
+from conftest import SETTINGS, build_site, copy_site
+from notices.build.driver import read_catalog
 from test_build import tree_digest
 
 
@@ -211,3 +212,19 @@ def test_all_problems_of_a_run_are_listed_together(site, tmp_path):
     assert len(result.problems) == len(cases)
     assert result.err.splitlines()[-1] == f"{len(cases)} problems in {len(cases)} files; " \
         "nothing was published"
+
+
+@pytest.mark.parametrize("written", ["2024-06-30T20:00:00Z", '"2024-06-30 20:00 +00:00"',
+                                     '"2024-07-01T05:00:00+09:00"'])
+def test_a_date_with_an_offset_is_converted_to_ningbo_time(site, written):
+    """Issue 19, class 5: 20:00 UTC on 30 June is 04:00 on 1 July in Ningbo."""
+    (site / "content" / "articles" / "2024-07-01-utc.md").write_text(
+        ARTICLE.format(extra="").replace("2024-05-01", written), "utf-8")
+    result = build_site(site)
+    assert result.code == 0, result.err
+    page = (result.output / "articles" / "2024-07-01-utc.html").read_text("utf-8")
+    assert "2024年7月1日" in page and "6月30日" not in page
+    catalog = read_catalog(SETTINGS, {"PATH": str(site / "content"), "PROJECT_ROOT": str(site)})
+    notice = next(n for n in catalog.notices if n.slug == "2024-07-01-utc")
+    assert notice.date.isoformat() == "2024-07-01T04:00:00+08:00"
+    assert notice.month_key == "2024-07"

@@ -141,7 +141,8 @@ def _plausible(day: dt.date, shown: Any):
 
 def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return _plausible(value, value).date()
+        _plausible(value, value)
+        return (value.astimezone(TIMEZONE) if value.tzinfo else value).date()
     if isinstance(value, dt.date):
         return _plausible(value, value)
     if isinstance(value, str):
@@ -172,7 +173,9 @@ def _parse_datetime(value: Any) -> dt.datetime:
     """Read a date or date-time; naive values are in the site's time zone."""
     if isinstance(value, dt.datetime):
         _plausible(value, value)
-        return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value
+        # A date with an offset is shown, archived and counted in Ningbo time.
+        return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else \
+            value.astimezone(TIMEZONE)
     if isinstance(value, dt.date):
         return dt.datetime.combine(_plausible(value, value), dt.time(), TIMEZONE)
     if isinstance(value, str):
@@ -190,7 +193,7 @@ def _parse_datetime(value: Any) -> dt.datetime:
             _plausible(naive, value)
             if tz:
                 return dt.datetime.fromisoformat(naive.isoformat() + (
-                    "+00:00" if tz == "Z" else tz[:3] + ":" + tz[-2:]))
+                    "+00:00" if tz == "Z" else tz[:3] + ":" + tz[-2:])).astimezone(TIMEZONE)
             return naive.replace(tzinfo=TIMEZONE)
     raise PydanticCustomError(
         "notice",
