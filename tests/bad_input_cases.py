@@ -286,6 +286,33 @@ CASES = [
          [f'{P}: date "2094-05-01" is 70 years after the newest other item (2024-05-02); a '
           "date more than a year ahead of all others is taken for a typing mistake. Check the "
           "year"]),
+    # Issue 19, class 7: characters a page and its feed would show differently are refused,
+    # in the content validation (one place), with one line each.
+    Case("bidi-override-in-title", "articles/case.md",
+         '---\ntitle: "通告\\u202e文字"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "通告\\u202e文字" contains U+202E (RIGHT-TO-LEFT OVERRIDE), a '
+          "bidirectional control that can reorder how text is shown; remove it"]),
+    Case("bidi-isolate-in-area", "outages/case.md",
+         outage(WINDOW.replace("[白米湾村]", '["\\u2067白米湾村"]')),
+         [f'{Q}: windows[0].areas[0] "\\u2067白米湾村" contains U+2067 (RIGHT-TO-LEFT '
+          "ISOLATE), a bidirectional control that can reorder how text is shown; remove it"]),
+    Case("bidi-override-in-body", "articles/case.md", article() + "甲\u202e乙\n",
+         [f"{P}: body line 7 contains U+202E (RIGHT-TO-LEFT OVERRIDE), a bidirectional "
+          "control that can reorder how text is shown; remove it"]),
+    Case("zero-width-title", "articles/case.md",
+         '---\ntitle: "\\u200b"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "\\u200b" has no visible characters; expected text']),
+    Case("del-in-title", "articles/case.md",
+         '---\ntitle: "标题\\x7f"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\x7f" contains control characters; remove them']),
+    Case("c1-control-in-title", "articles/case.md",
+         '---\ntitle: "标题\\x9b"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\x9b" contains control characters; remove them']),
+    Case("noncharacter-in-title", "articles/case.md",
+         '---\ntitle: "标题\\uffff"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\uffff" contains the noncharacter U+FFFF; remove it']),
+    Case("noncharacter-in-body", "articles/case.md", article() + "甲\ufdd0乙\n",
+         [f"{P}: body line 7 contains the noncharacter U+FDD0; remove it"]),
 ]
 
 # Accepted, not errors: a byte-order mark and Windows line ends are normalised.

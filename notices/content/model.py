@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from notices.content.characters import has_visible_character, refused_character
 from notices.content.districts import District, DistrictTable
 from notices.content.problems import quote
 
@@ -97,10 +98,13 @@ def _text(value: Any) -> str:
     value = value.strip()
     if not value:
         raise PydanticCustomError("notice", "is empty; expected text")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise PydanticCustomError(
-            "notice", "{value} contains control characters; remove them", {"value": quote(value)}
-        )
+    refused = refused_character(value)
+    if refused:
+        raise PydanticCustomError("notice", "{value} contains {what}",
+                                  {"value": quote(value), "what": refused})
+    if not has_visible_character(value):
+        raise PydanticCustomError("notice", "{value} has no visible characters; expected text",
+                                  {"value": quote(value)})
     return value
 
 
