@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 
 import pytest
 
@@ -228,3 +229,24 @@ def test_a_date_with_an_offset_is_converted_to_ningbo_time(site, written):
     notice = next(n for n in catalog.notices if n.slug == "2024-07-01-utc")
     assert notice.date.isoformat() == "2024-07-01T04:00:00+08:00"
     assert notice.month_key == "2024-07"
+
+
+def test_published_files_and_folders_are_world_readable(site):
+    """Issue 19, class 8: a web server's user must read output/ (mkdtemp makes 0700)."""
+    (site / "content" / "images").mkdir()
+    photo = site / "content" / "images" / "private.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xd9")
+    photo.chmod(0o600)
+    previous = os.umask(0o077)
+    try:
+        result = build_site(site)
+    finally:
+        os.umask(previous)
+    assert result.code == 0, result.err
+    assert stat.S_IMODE(result.output.stat().st_mode) == 0o755
+    for path in result.output.rglob("*"):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if path.is_dir():
+            assert mode == 0o755, path
+        else:
+            assert mode & 0o644 == 0o644, path

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 
 from notices import timing
 from notices.build import warm
-from notices.build.publish import remove_stale_builds, swap_in, update_in_place
+from notices.build.publish import (
+    make_world_readable,
+    remove_stale_builds,
+    swap_in,
+    update_in_place,
+)
 from notices.build.state import (
     input_signature,
     inputs_record,
@@ -192,6 +197,8 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
         if code != EXIT_OK:
             return code
         unchanged = bool(state and state.manifest.unchanged)
+        if not unchanged:
+            make_world_readable(staging)
         if not unchanged and state is not None and state.in_place:
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])

@@ -10,6 +10,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,19 @@ from notices.build.state import state_dir
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+def make_world_readable(tree: Path) -> None:
+    """Give every folder 0755 and every file at least 0644: a web server runs as another
+    user, and ``mkdtemp`` (0700), a strict umask or a copied 0600 image would lock it out."""
+    for folder, _, names in os.walk(tree):
+        if stat.S_IMODE(os.stat(folder).st_mode) != 0o755:
+            os.chmod(folder, 0o755)
+        for name in names:
+            path = os.path.join(folder, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode) and mode & 0o644 != 0o644:
+                os.chmod(path, stat.S_IMODE(mode) | 0o644)
 
 
 def remove_stale_builds(output_path: Path) -> None:
