@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -73,6 +74,7 @@ def _district(value: Any, info: ValidationInfo) -> District:
             '{value} is not a district name; expected a declared district such as "江北区"',
             {"value": quote(value)},
         )
+    value = unicodedata.normalize("NFC", value)
     found = table.get(value) if table else None
     if found is None:
         message = table.unknown_message(value) if table else f"{quote(value)} is not a district"
@@ -95,7 +97,9 @@ def _text(value: Any) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise PydanticCustomError("notice", "expected text")
-    value = value.strip()
+    # One form for every output and every comparison (an area typed in NFD must match the
+    # same area in NFC, as Unicode says they are the same text).
+    value = unicodedata.normalize("NFC", value.strip())
     if not value:
         raise PydanticCustomError("notice", "is empty; expected text")
     refused = refused_character(value)
