@@ -37,3 +37,10 @@ def has_visible_character(text: str) -> bool:
     return any(not char.isspace() and unicodedata.category(char) not in ("Cf", "Zs", "Zl",
                                                                           "Zp", "Mn")
                for char in text)
+
+
+def without_controls(text: str) -> str:
+    """``text`` without control characters other than line breaks and tabs."""
+    if text.isprintable():
+        return text
+    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
