@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default=None)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="if another build of the same output is running, exit 75 at "
+                             "once instead of waiting for it")
     parser.add_argument("--defer-search", action="store_true",
                         help="keep the previous search index (a full build updates it)")
     args = parser.parse_args(argv)
@@ -41,4 +44,4 @@ def _run(args) -> int:
     if args.command == "rebuild-on-request":
         return rebuild_on_request(args.settings, args.output)
     overrides = {"NOTICES_REUSE_SEARCH": True} if args.defer_search else None
-    return build(args.settings, args.output, overrides)
+    return build(args.settings, args.output, overrides, wait=not args.no_wait)

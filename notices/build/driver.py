@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -25,6 +26,8 @@ from notices.build.publish import (
     update_in_place,
 )
 from notices.build.state import (
+    BuildBusy,
+    build_lock,
     input_signature,
     inputs_record,
     unchanged_since_last_build,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_CONTENT, EXIT_CONFIG, EXIT_BUG = 0, 1, 2, 70
+EXIT_BUSY = 75  # EX_TEMPFAIL: another build of the same output is running (--no-wait)
 
 
 class _ErrorCounter(logging.Handler):
@@ -158,18 +162,23 @@ def _fewer_collections() -> None:
 
 
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
-          overrides: dict | None = None) -> int:
-    """Build into a temporary folder beside ``output``, then swap; return an exit code."""
+          overrides: dict | None = None, wait: bool = True) -> int:
+    """Build into a temporary folder beside ``output``, then swap; return an exit code.
+
+    Builds of one output folder are serialised: a second one waits for the first (or,
+    with ``wait=False``, refuses with one line and exit 75).
+    """
     if warm.WARM is None:
-        return _build(settings_file, output, overrides)
+        return _build(settings_file, output, overrides, wait)
     warm.WARM.settle()  # the last build's manifest and records are saved
     try:
-        return _build(settings_file, output, overrides)
+        return _build(settings_file, output, overrides, wait)
     finally:
         warm.WARM.save_in_background()
 
 
-def _build(settings_file: str, output: str | None, overrides: dict | None) -> int:
+def _build(settings_file: str, output: str | None, overrides: dict | None,
+           wait: bool = True) -> int:
     started = time.perf_counter()
     _fewer_collections()
     overrides = dict(overrides or {})
@@ -187,6 +196,19 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
         return EXIT_CONFIG
     output_path = Path(output or settings["OUTPUT_PATH"]).absolute()
     output_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with build_lock(settings["CACHE_PATH"], output_path, wait=wait):
+            return _build_locked(settings_file, overrides, settings, output_path, signature,
+                                 started)
+    except BuildBusy as exc:
+        print(f"Another build of {output_path.name}/ is running (process {exc.holder}); not "
+              "building (--no-wait). Run it again when that build has finished",
+              file=sys.stderr)
+        return EXIT_BUSY
+
+
+def _build_locked(settings_file: str, overrides: dict, settings: dict, output_path: Path,
+                  signature, started: float) -> int:
     remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
@@ -205,7 +227,16 @@ def _build(settings_file: str, output: str | None, overrides: dict | None) -> in
         elif not unchanged:
             swap_in(staging, output_path)
         if warm.WARM is not None:  # the new output is live: the rest is bookkeeping
-            warm.WARM.later(lambda: _record_state(state, settings, output_path, signature))
+            tree = os.stat(output_path).st_ino
+
+            def record_later() -> None:
+                # After this build's lock is released: wait for any build that started since,
+                # and record nothing if it replaced the tree this state describes.
+                with build_lock(settings["CACHE_PATH"], output_path, quiet=True):
+                    if os.stat(output_path).st_ino == tree:
+                        _record_state(state, settings, output_path, signature)
+
+            warm.WARM.later(record_later)
         else:
             _record_state(state, settings, output_path, signature)
         if unchanged:

@@ -36,17 +36,27 @@ def make_world_readable(tree: Path) -> None:
 
 
 def remove_stale_builds(output_path: Path) -> None:
-    """Remove staging folders left by killed builds, and old trees not yet deleted."""
+    """Remove staging folders left by killed builds, and old trees not yet deleted.
+
+    Called under the build lock, so no other build of this output is running: a staging
+    folder is a killed build's, and an old tree is one whose deletion may have been killed
+    too (deleting it again alongside a running ``rm`` does no harm).
+    """
     for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
         if stale.name.endswith("-old"):
-            continue  # a replaced tree that a background process is deleting
-        _discard(stale)
+            _delete(stale)
+        else:
+            _discard(stale)
 
 
 def _discard(tree: Path) -> None:
     """Delete a replaced tree in the background: unlinking thousands of files is slow."""
     trash = tree.with_name(tree.name + "-old")
     os.rename(tree, trash)
+    _delete(trash)
+
+
+def _delete(trash: Path) -> None:
     if os.environ.get("NOTICES_SYNC_DELETE"):
         shutil.rmtree(trash, ignore_errors=True)
         return
