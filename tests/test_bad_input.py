@@ -250,3 +250,14 @@ def test_published_files_and_folders_are_world_readable(site):
             assert mode == 0o755, path
         else:
             assert mode & 0o644 == 0o644, path
+
+
+def test_an_image_linked_from_outside_content_is_refused(site, tmp_path):
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(b"\xff\xd8secret")
+    (site / "content" / "images").mkdir()
+    (site / "content" / "images" / "photo.jpg").symlink_to(secret)
+    result = build_site(site)
+    assert result.problems == [f'content/images/photo.jpg: is a link to "{secret}", outside '
+                               "content/; copy the file into content/ instead"]
+    assert result.code == 1

@@ -100,8 +100,8 @@ def _link_target(path: str, real_root: str, project_root: str | None) -> str | N
         shown = project_relative(real, project_root) if inside else real
         return (f'is a link to the folder "{shown}"; links to folders are not followed. '
                 "Move the files into content/ instead")
-    if not inside:
-        return None  # the reader says it leads outside content/, with the file's kind
+    if not inside:  # nothing is read from outside content/, not even an image
+        return f'is a link to "{real}", outside content/; copy the file into content/ instead'
     if not stat.S_ISREG(info.st_mode):
         what = _NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "a special file")
         return f"is a link to {what}, {_ORDINARY}"
