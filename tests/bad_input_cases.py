@@ -214,6 +214,105 @@ CASES = [
     Case("symlink-outside-content", "articles/case.md", None,
          [f'{P}: is a link to "<outside>", outside content/; copy the file into content/ '
           "instead"]),
+    # Issue 19, class 1: anything under content/ that is not a regular file is one line, and
+    # the walk neither blocks on it (a FIFO is never opened) nor follows a loop.
+    Case("fifo-named-md", "articles/case.md", None,
+         [f"{P}: is a named pipe (FIFO), not a regular file; content files must be ordinary "
+          "files. Remove it"]),
+    Case("socket-named-md", "articles/case.md", None,
+         [f"{P}: is a socket, not a regular file; content files must be ordinary files. "
+          "Remove it"]),
+    Case("folder-named-md", "articles/case.md", None,
+         [f"{P}: is a folder whose name ends in .md; rename it (the files in it are not read)"]),
+    Case("symlink-loop", "articles/case.md", None,
+         [f"{P}: is a link that loops (it leads back to itself); remove it"]),
+    Case("folder-link-loop", "articles/loop", None,
+         ['content/articles/loop: is a link to the folder "content"; links to folders are not '
+          "followed. Move the files into content/ instead"]),
+    Case("dangling-link", "articles/case.md", None,
+         [f'{P}: is a link to "missing.md", which does not exist; remove it or copy the file '
+          "into content/"]),
+    # Issue 19, class 3: every one of these is one line and exit 1, never exit 70 or 1 with
+    # a traceback.
+    Case("unreadable-file", "articles/case.md", None,
+         [f"{P}: cannot be read (Permission denied); check its permissions"]),
+    Case("window-on-9999-12-31", "outages/case.md",
+         outage(WINDOW.replace("2024-05-06", "9999-12-31").replace('"16:00"', '"次日01:00"')),
+         [f'{Q}: windows[0].date "9999-12-31" is outside the years 1990–2099 this site '
+          "accepts; check the year"]),
+    Case("newline-in-file-name", "articles/bad\nname.md", "",
+         ['content/articles/bad\\nname.md: file is empty; expected YAML front matter between '
+          '"---" lines']),
+    Case("lone-surrogate-escape", "articles/case.md",
+         '---\ntitle: "\\ud800"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: front matter is not valid YAML (line 2, column 8: "\\ud800" is half of a '
+          "UTF-16 surrogate pair, not a character; write the character itself)"]),
+    # Issue 19, class 4: a plausible range of years (no local mean time offsets in feeds).
+    Case("year-1900", "articles/case.md", article().replace("2024-05-01", "1900-05-01"),
+         [f'{P}: date "1900-05-01" is outside the years 1990–2099 this site accepts; check the '
+          "year"]),
+    Case("year-0001", "articles/case.md", article().replace("2024-05-01", '"0001-01-01 08:00"'),
+         [f'{P}: date "0001-01-01 08:00" is outside the years 1990–2099 this site accepts; '
+          "check the year"]),
+    # Issue 19, class 4: published with exit 0 although wrong.
+    Case("broken-internal-link", "articles/case.md",
+         article() + "见[停电]({filename}/outages/none.md)。\n",
+         [f'{P}: body: link "{{filename}}/outages/none.md" leads to content/outages/none.md, '
+          "which does not exist; check the path"]),
+    Case("image-src-missing", "articles/case.md",
+         article("image:\n  src: images/none.jpg\n"),
+         [f'{P}: image.src "images/none.jpg" is not a file under content/; check the path '
+          "(photos go in content/images/)"]),
+    Case("static-link-outside-content", "articles/case.md",
+         article() + "[s]({static}/../secret.txt)\n",
+         [f'{P}: body: link "{{static}}/../secret.txt" leads outside content/; link only to '
+          "files under content/"]),
+    Case("duplicate-yaml-key", "articles/case.md",
+         "---\ntitle: 标题一\ndate: 2024-05-01\ndistricts: [江北区]\ntitle: 标题二\n---\n",
+         [f'{P}: front matter has "title" twice (lines 2 and 5); keep one']),
+    Case("duplicate-window-key", "outages/case.md",
+         outage(WINDOW + '    start: "09:00"\n'),
+         [f'{Q}: front matter has "start" twice (lines 10 and 12); keep one']),
+    Case("index-file-name", "articles/index.md", article(),
+         ['content/articles/index.md: slug "index" gives the URL "articles/index.html", already '
+          "used by the list of articles; set a different slug in the front matter"]),
+    Case("index-slug", "tenders/case.md",
+         "---\ntitle: 招标\ndate: 2024-05-01\ndistricts: [江北区]\nissuer: 某公司\n"
+         "project: 某项目\nslug: index\n---\n",
+         ['content/tenders/case.md: slug "index" gives the URL "tenders/index.html", already '
+          "used by the list of tenders; set a different slug in the front matter"]),
+    Case("date-far-beyond-the-others", "articles/case.md",
+         article().replace("2024-05-01", "2094-05-01"),
+         [f'{P}: date "2094-05-01" is 70 years after the newest other item (2024-05-02); a '
+          "date more than a year ahead of all others is taken for a typing mistake. Check the "
+          "year"]),
+    # Issue 19, class 7: characters a page and its feed would show differently are refused,
+    # in the content validation (one place), with one line each.
+    Case("bidi-override-in-title", "articles/case.md",
+         '---\ntitle: "通告\\u202e文字"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "通告\\u202e文字" contains U+202E (RIGHT-TO-LEFT OVERRIDE), a '
+          "bidirectional control that can reorder how text is shown; remove it"]),
+    Case("bidi-isolate-in-area", "outages/case.md",
+         outage(WINDOW.replace("[白米湾村]", '["\\u2067白米湾村"]')),
+         [f'{Q}: windows[0].areas[0] "\\u2067白米湾村" contains U+2067 (RIGHT-TO-LEFT '
+          "ISOLATE), a bidirectional control that can reorder how text is shown; remove it"]),
+    Case("bidi-override-in-body", "articles/case.md", article() + "甲\u202e乙\n",
+         [f"{P}: body line 7 contains U+202E (RIGHT-TO-LEFT OVERRIDE), a bidirectional "
+          "control that can reorder how text is shown; remove it"]),
+    Case("zero-width-title", "articles/case.md",
+         '---\ntitle: "\\u200b"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "\\u200b" has no visible characters; expected text']),
+    Case("del-in-title", "articles/case.md",
+         '---\ntitle: "标题\\x7f"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\x7f" contains control characters; remove them']),
+    Case("c1-control-in-title", "articles/case.md",
+         '---\ntitle: "标题\\x9b"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\x9b" contains control characters; remove them']),
+    Case("noncharacter-in-title", "articles/case.md",
+         '---\ntitle: "标题\\uffff"\ndate: 2024-05-01\ndistricts: [江北区]\n---\n',
+         [f'{P}: title "标题\\uffff" contains the noncharacter U+FFFF; remove it']),
+    Case("noncharacter-in-body", "articles/case.md", article() + "甲\ufdd0乙\n",
+         [f"{P}: body line 7 contains the noncharacter U+FDD0; remove it"]),
 ]
 
 # Accepted, not errors: a byte-order mark and Windows line ends are normalised.

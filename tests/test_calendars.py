@@ -905,3 +905,32 @@ def test_a_schedule_page_asks_the_calendars_only_about_its_own_windows(tmp_path,
             assert name in ("schedule_file", "window_file"), (path, name)
             notice = args[0] if name == "schedule_file" else args[0].notice
             assert notice.slug == slug, (path, name)
+
+
+# Issue 19, class 6: identity.
+
+def test_rule_a_window_with_an_id_moved_to_another_day_or_district_is_a_change():
+    """RFC 5545 (3.8.7.4): a new DTSTART is a change, so SEQUENCE goes up."""
+    merged = merge_schedules([
+        schedule("2024-05-01", [window(["甲"], id="cicheng-1")]),
+        schedule("2024-05-02", [window(["甲"], day="2024-05-07", id="cicheng-1")]),
+        schedule("2024-05-03", [window(["甲"], day="2024-05-07", district="鄞州区",
+                                       id="cicheng-1")]),
+    ])
+    [event] = merged.events
+    assert history(event) == [("published", 0, "new"), ("changed", 1, "identity"),
+                              ("changed", 2, "identity")]
+    assert event.window.date == dt.date(2024, 5, 7)
+    assert event.window.district.slug == "yinzhou"
+
+
+def test_rule_identities_are_compared_after_unicode_normalisation():
+    """A 取消 entry typed in NFD cancels the window published in NFC."""
+    nfc, nfd = "Café小区", "Cafe\u0301小区"
+    merged = merge_schedules([
+        schedule("2024-05-01", [window([nfc], town="慈城镇")]),
+        schedule("2024-05-02", cancelled=[window([nfd], town="慈城镇")]),
+    ])
+    [event] = merged.events
+    assert event.status == "CANCELLED"
+    assert history(event) == [("published", 0, "new"), ("cancelled", 1, "identity")]

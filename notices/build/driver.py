@@ -18,9 +18,17 @@ from typing import TYPE_CHECKING
 
 from notices import timing
 from notices.build.precompress import precompress
-from notices.build.publish import discard, remove_stale_builds, swap_in, update_in_place
+from notices.build.publish import (
+    discard,
+    make_world_readable,
+    remove_stale_builds,
+    swap_in,
+    update_in_place,
+)
 from notices.build.session import BuildState
 from notices.build.state import (
+    BuildBusy,
+    build_lock,
     input_signature,
     inputs_record,
     unchanged_since_last_build,
@@ -35,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_CONTENT, EXIT_CONFIG, EXIT_BUG = 0, 1, 2, 70
+EXIT_BUSY = 75  # EX_TEMPFAIL: another build of the same output is running (--no-wait)
 
 
 class _ErrorCounter(logging.Handler):
@@ -142,26 +151,28 @@ def _fewer_collections() -> None:
 
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
           overrides: dict | None = None, *, warm: WarmState | None = None,
-          reuse_search: bool = False, cancel=None) -> int:
+          reuse_search: bool = False, cancel=None, wait: bool = True) -> int:
     """Build into a temporary folder beside ``output``, then swap; return an exit code.
 
     ``overrides`` are Pelican settings. The rest is what is asked of this build, not
     configuration: ``warm`` what a long-running process keeps between its builds,
     ``reuse_search`` carry the previous search index over (the pages go live first),
     ``cancel`` a ``threading.Event`` that stops the build where it waits for its workers.
+    Builds of one output folder are serialised: a second one waits for the first (or,
+    with ``wait=False``, refuses with one line and exit 75).
     """
     request = BuildState(reuse_search=reuse_search, cancel=cancel, warm=warm)
     if warm is None:
-        return _build(settings_file, output, overrides, request)
+        return _build(settings_file, output, overrides, request, wait)
     warm.settle()  # the last build's manifest and records are saved
     try:
-        return _build(settings_file, output, overrides, request)
+        return _build(settings_file, output, overrides, request, wait)
     finally:
         warm.save_in_background()
 
 
 def _build(settings_file: str, output: str | None, overrides: dict | None,
-           request: BuildState) -> int:
+           request: BuildState, wait: bool = True) -> int:
     started = time.perf_counter()
     _fewer_collections()
     overrides = dict(overrides or {})
@@ -181,13 +192,22 @@ def _build(settings_file: str, output: str | None, overrides: dict | None,
         return EXIT_CONFIG
     output_path = Path(output or settings["OUTPUT_PATH"]).absolute()
     output_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with build_lock(settings["CACHE_PATH"], output_path, wait=wait):
+            return _build_locked(settings_file, overrides, settings, output_path, signature,
+                                 started, request)
+    except BuildBusy as exc:
+        print(f"Another build of {output_path.name}/ is running (process {exc.holder}); not "
+              "building (--no-wait). Run it again when that build has finished",
+              file=sys.stderr)
+        return EXIT_BUSY
+
+
+def _build_locked(settings_file: str, overrides: dict, settings: dict, output_path: Path,
+                  signature, started: float, request: BuildState) -> int:
     remove_stale_builds(output_path)
     staging = Path(tempfile.mkdtemp(prefix=f".build-{output_path.name}-",
                                     dir=output_path.parent))
-    # mkdtemp makes it 0700; the published tree must be readable by the web server's user.
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(staging, 0o777 & ~umask)
     request.previous_output = str(output_path) if output_path.is_dir() else None
     try:
         code, state = _build_into(settings_file, staging, overrides, request)
@@ -197,13 +217,24 @@ def _build(settings_file: str, output: str | None, overrides: dict | None,
         if not unchanged and settings.get("PRECOMPRESS"):
             with timing.phase("precompress"):
                 precompress(staging, output_path if request.previous_output else None)
+        if not unchanged:  # (mkdtemp made it 0700: a web server runs as another user)
+            make_world_readable(staging)
         if not unchanged and state is not None and state.in_place:
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])
         elif not unchanged:
             swap_in(staging, output_path)
         if request.warm is not None:  # the new output is live: the rest is bookkeeping
-            request.warm.later(lambda: _record_state(state, settings, output_path, signature))
+            tree = os.stat(output_path).st_ino
+
+            def record_later() -> None:
+                # After this build's lock is released: wait for any build that started since,
+                # and record nothing if it replaced the tree this state describes.
+                with build_lock(settings["CACHE_PATH"], output_path, quiet=True):
+                    if os.stat(output_path).st_ino == tree:
+                        _record_state(state, settings, output_path, signature)
+
+            request.warm.later(record_later)
         else:
             _record_state(state, settings, output_path, signature)
         if unchanged:

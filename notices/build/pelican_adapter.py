@@ -37,7 +37,7 @@ import os
 import re
 import sys
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 
@@ -85,6 +85,7 @@ RELIED_ON: list[tuple[str, str, tuple[str, ...] | None]] = [
     ("pelican.utils", "path_to_url", ("path",)),
     # Replaced on each ArticlesGenerator (keep_articles, ask_files_once).
     ("pelican.generators.Generator", "get_files", ("paths", "exclude", "extensions")),
+    ("pelican.generators.Generator", "_include_path", ("path", "extensions")),
     ("pelican.generators.Generator", "add_source_path", ("content", "static")),
     ("pelican.cache.FileStampDataCacher", "get_cached_data", ("filename", "default")),
     ("pelican.cache.FileStampDataCacher", "cache_data", ("filename", "data")),
@@ -433,8 +434,12 @@ def _local_context(context: dict, name: str, kwargs: dict, relative_urls: bool) 
 # Readers and generators
 
 
-def use_reader(readers: Readers, extension: str, reader_class: type) -> None:
-    """Read files ending in ``extension`` with ``reader_class`` (``readers_init``)."""
+def use_only_reader(readers: Readers, extension: str, reader_class: type) -> None:
+    """Read files ending in ``extension`` with ``reader_class``, and nothing else as content
+    (``readers_init``): Pelican's HTML and reStructuredText readers would take an attachment
+    such as ``files/x.html`` as an article."""
+    for other in [e for e in readers.reader_classes if e != "static"]:
+        del readers.reader_classes[other]
     readers.reader_classes[extension] = reader_class
 
 
@@ -444,15 +449,37 @@ def accept_extension(generator: Generator, extension: str) -> None:
     generator.readers.disabled_readers.pop(extension, None)
 
 
-def ask_files_once(generator: Generator, listing: Callable | None) -> None:
-    """Pelican walks the content folder for each question about it; within one build the
-    answer to the same question is the same (one walk instead of two: 5,000 files).
-    ``listing(root, question, answer)`` (``WarmState.listing``) may answer from last build."""
-    get_files = generator.get_files
+def ask_files_once(generator: Generator, listing: Callable | None, *, files: Iterable[str],
+                   excluded: Iterable[str] = (), tag: str = "") -> None:
+    """Answer Pelican's ``get_files`` from ``files`` (relative paths with ``/``, from the one
+    safe walk of the content folder) instead of its own ``os.walk``, which follows folder
+    links and opens what it finds; ``excluded`` folders are left out.
+
+    Pelican asks the same question more than once; within one build the answer is the
+    same. ``listing(root, question, answer)`` (``WarmState.listing``) may answer from the
+    last build; ``tag`` keeps the questions of different generators apart.
+    """
+    files = list(files)
+    excluded = tuple(excluded)
+
+    def get_files(paths, exclude=None, extensions=None):
+        prefixes = [p.strip("/") for p in ([paths] if isinstance(paths, str) else paths)]
+        skip = [e.strip("/") for e in (exclude or [])] + list(excluded)
+        found = set()
+        for rel in files:
+            if not any(p == "" or rel == p or rel.startswith(p + "/") for p in prefixes):
+                continue
+            if any(rel == e or rel.startswith(e + "/") for e in skip):
+                continue
+            rel = rel.replace("/", os.sep)
+            if generator._include_path(rel, extensions):
+                found.add(rel)
+        return found
+
     answers: dict[tuple, set[str]] = {}
 
     def get_files_once(paths, exclude=None, extensions=None):
-        key = (repr(paths), repr(exclude), repr(extensions))
+        key = (tag, repr(paths), repr(exclude), repr(extensions))
         if key not in answers:
             def answer():
                 return get_files(paths, exclude=exclude, extensions=extensions)

@@ -10,6 +10,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -21,18 +22,41 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+def make_world_readable(tree: Path) -> None:
+    """Give every folder 0755 and every file at least 0644: a web server runs as another
+    user, and ``mkdtemp`` (0700), a strict umask or a copied 0600 image would lock it out."""
+    for folder, _, names in os.walk(tree):
+        if stat.S_IMODE(os.stat(folder).st_mode) != 0o755:
+            os.chmod(folder, 0o755)
+        for name in names:
+            path = os.path.join(folder, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode) and mode & 0o644 != 0o644:
+                os.chmod(path, stat.S_IMODE(mode) | 0o644)
+
+
 def remove_stale_builds(output_path: Path) -> None:
-    """Remove staging folders left by killed builds, and old trees not yet deleted."""
+    """Remove staging folders left by killed builds, and old trees not yet deleted.
+
+    Called under the build lock, so no other build of this output is running: a staging
+    folder is a killed build's, and an old tree is one whose deletion may have been killed
+    too (deleting it again alongside a running ``rm`` does no harm).
+    """
     for stale in output_path.parent.glob(f".build-{output_path.name}-*"):
         if stale.name.endswith("-old"):
-            continue  # a replaced tree that a background process is deleting
-        discard(stale)
+            _delete(stale)
+        else:
+            discard(stale)
 
 
 def discard(tree: Path) -> None:
     """Delete a replaced tree in the background: unlinking thousands of files is slow."""
     trash = tree.with_name(tree.name + "-old")
     os.rename(tree, trash)
+    _delete(trash)
+
+
+def _delete(trash: Path) -> None:
     if os.environ.get("NOTICES_SYNC_DELETE"):
         shutil.rmtree(trash, ignore_errors=True)
         return

@@ -8,12 +8,15 @@ by the modules that save build state (manifest, publish).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
 import runpy
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # A file changed less than this before it was looked at is not trusted by its stat alone
@@ -111,3 +114,41 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}")
     tmp.write_text(text, "utf-8")
     os.replace(tmp, path)
+
+
+class BuildBusy(Exception):
+    """Another build of the same output folder holds the lock (and we were told not to wait)."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+@contextmanager
+def build_lock(cache_dir: str, output_dir: Path, wait: bool = True,
+               quiet: bool = False) -> Iterator[None]:
+    """Hold the lock of one output folder: builds of one checkout run one after another.
+
+    Two builds at once would delete each other's staging folders and could leave
+    ``output/`` missing for a moment. ``flock`` is released by the kernel when the process
+    ends, so a killed build never leaves a stale lock.
+    """
+    path = state_dir(cache_dir, output_dir) / "lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            if not wait:
+                raise BuildBusy(holder) from None
+            if not quiet:
+                print(f"Waiting for another build of {Path(output_dir).name}/ (process "
+                      f"{holder}) to finish …", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)

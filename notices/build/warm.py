@@ -192,7 +192,7 @@ def file_signature(path: str) -> tuple | None:
 def _folder_signatures(root: str) -> list[tuple]:
     """(path, mtime, ctime, inode) of ``root`` and every folder under it, in walk order."""
     signatures = []
-    for folder, _, _ in os.walk(root, followlinks=True):
+    for folder, _, _ in os.walk(root):
         stat = os.stat(folder)
         signatures.append((folder, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return signatures

@@ -261,6 +261,13 @@ class Catalog:
     def newest_date(self) -> dt.datetime | None:
         return self.notices[0].date if self.notices else None
 
+    @property
+    def newest_schedule_date(self) -> dt.datetime | None:
+        """The newest outage schedule's date: what the calendars' retention counts back from
+        (a newer article or tender must not drop windows residents subscribed to)."""
+        schedules = self.of_kind(Kind.OUTAGE)
+        return schedules[0].date if schedules else self.newest_date
+
 
 def _fingerprint(notices: list[Notice]) -> str:
     """A hash of each notice's identity, bytes and URL, in order."""

@@ -22,6 +22,21 @@ class FrontMatterLoader(_BaseLoader):
     """
 
 
+def _construct_mapping(loader, node, deep=False):
+    """Refuse a key given twice in one mapping: YAML keeps the last one silently."""
+    seen: dict = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            line = key_node.start_mark.line + 2  # front matter starts on the file's line 2
+            if key_node.value in seen:
+                raise FrontMatterError(
+                    f'front matter has "{key_node.value}" twice (lines {seen[key_node.value]} '
+                    f"and {line}); keep one")
+            seen[key_node.value] = line
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+FrontMatterLoader.construct_mapping = _construct_mapping
 FrontMatterLoader.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
@@ -127,8 +142,11 @@ def load_yaml(yaml_text: str) -> dict:
         _refuse_aliases(yaml_text)
     try:
         data = yaml.load(yaml_text, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader
+    except FrontMatterError:
+        raise
     except yaml.MarkedYAMLError as exc:
-        raise FrontMatterError(f"front matter is not valid YAML ({_yaml_reason(exc)})") from None
+        raise FrontMatterError(
+            f"front matter is not valid YAML ({_yaml_reason(exc, yaml_text)})") from None
     except yaml.reader.ReaderError as exc:
         raise FrontMatterError(
             f"front matter contains the control character U+{exc.character:04X} at position "
@@ -161,10 +179,30 @@ def _refuse_aliases(yaml_text: str) -> None:
         return  # the real load below reports it
 
 
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def _bad_escape(yaml_text: str, line: int) -> str | None:
+    """The first escape on ``line`` that names no character (a surrogate, or past U+10FFFF)."""
+    lines = yaml_text.split("\n")
+    for match in _ESCAPE.finditer(lines[line] if line < len(lines) else ""):
+        code = int(match.group()[2:], 16)
+        if 0xD800 <= code <= 0xDFFF:
+            return (f'"{match.group()}" is half of a UTF-16 surrogate pair, not a character; '
+                    "write the character itself")
+        if code > 0x10FFFF:
+            return f'"{match.group()}" is past the last Unicode character U+10FFFF'
+    return None
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError, yaml_text: str = "") -> str:
     mark = exc.problem_mark or exc.context_mark
     problem = " ".join((exc.problem or exc.context or "cannot parse").split())
-    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+    escape = _bad_escape(yaml_text, exc.problem_mark.line) if exc.problem_mark and (
+        "escape" in problem) else None
+    if escape and exc.context_mark:
+        mark, problem = exc.context_mark, escape
+    elif exc.context and "quoted scalar" in exc.context and exc.context_mark:
         mark, problem = exc.context_mark, "a quoted value is opened here and never closed"
     if "\t" in problem or "tab" in problem:
         problem = "found a tab character; indent with spaces"

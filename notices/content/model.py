@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -29,6 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from notices.content.characters import has_visible_character, refused_character
 from notices.content.districts import District, DistrictTable
 from notices.content.problems import quote
 from notices.content.towns import Town, TownTable
@@ -73,6 +75,7 @@ def _district(value: Any, info: ValidationInfo) -> District:
             '{value} is not a district name; expected a declared district such as "江北区"',
             {"value": quote(value)},
         )
+    value = unicodedata.normalize("NFC", value)
     found = table.get(value) if table else None
     if found is None:
         message = table.unknown_message(value) if table else f"{quote(value)} is not a district"
@@ -95,13 +98,18 @@ def _text(value: Any) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise PydanticCustomError("notice", "expected text")
-    value = value.strip()
+    # One form for every output and every comparison (an area typed in NFD must match the
+    # same area in NFC, as Unicode says they are the same text).
+    value = unicodedata.normalize("NFC", value.strip())
     if not value:
         raise PydanticCustomError("notice", "is empty; expected text")
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
-        raise PydanticCustomError(
-            "notice", "{value} contains control characters; remove them", {"value": quote(value)}
-        )
+    refused = refused_character(value)
+    if refused:
+        raise PydanticCustomError("notice", "{value} contains {what}",
+                                  {"value": quote(value), "what": refused})
+    if not has_visible_character(value):
+        raise PydanticCustomError("notice", "{value} has no visible characters; expected text",
+                                  {"value": quote(value)})
     return value
 
 
@@ -125,16 +133,32 @@ def _text_list(value: Any) -> list:
 TextList = Annotated[list[Text], BeforeValidator(_text_list)]
 
 
+# Dates outside these years are typing mistakes; before 1990 Python's zone data would also
+# give Asia/Shanghai's local mean time (+08:05:43), which feed readers misread.
+FIRST_YEAR, LAST_YEAR = 1990, 2099
+
+
+def _plausible(day: dt.date, shown: Any):
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        shown = shown if isinstance(shown, str) else (
+            shown.isoformat(" ") if isinstance(shown, dt.datetime) else shown.isoformat())
+        raise PydanticCustomError(
+            "notice", "{value} is outside the years {first}–{last} this site accepts; check "
+            "the year", {"value": quote(shown.strip()), "first": FIRST_YEAR, "last": LAST_YEAR})
+    return day
+
+
 def _parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
-        return value.date()
+        _plausible(value, value)
+        return (value.astimezone(TIMEZONE) if value.tzinfo else value).date()
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value, value)
     if isinstance(value, str):
         match = re.fullmatch(r"\s*(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?\s*", value)
         if match:
             try:
-                return dt.date(*map(int, match.groups()))
+                return _plausible(dt.date(*map(int, match.groups())), value)
             except ValueError:
                 raise PydanticCustomError(
                     "notice", "{value} is not a real date; check the month and day",
@@ -157,9 +181,12 @@ _DATETIME = re.compile(
 def _parse_datetime(value: Any) -> dt.datetime:
     """Read a date or date-time; naive values are in the site's time zone."""
     if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else value
+        _plausible(value, value)
+        # A date with an offset is shown, archived and counted in Ningbo time.
+        return value.replace(tzinfo=TIMEZONE) if value.tzinfo is None else \
+            value.astimezone(TIMEZONE)
     if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(), TIMEZONE)
+        return dt.datetime.combine(_plausible(value, value), dt.time(), TIMEZONE)
     if isinstance(value, str):
         match = _DATETIME.fullmatch(value)
         if match:
@@ -172,9 +199,10 @@ def _parse_datetime(value: Any) -> dt.datetime:
                     "notice", "{value} is not a real date and time; check the month, day and hour",
                     {"value": quote(value)},
                 ) from None
+            _plausible(naive, value)
             if tz:
                 return dt.datetime.fromisoformat(naive.isoformat() + (
-                    "+00:00" if tz == "Z" else tz[:3] + ":" + tz[-2:]))
+                    "+00:00" if tz == "Z" else tz[:3] + ":" + tz[-2:])).astimezone(TIMEZONE)
             return naive.replace(tzinfo=TIMEZONE)
     raise PydanticCustomError(
         "notice",

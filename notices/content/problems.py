@@ -15,7 +15,9 @@ class Problem:
     message: str
 
     def __post_init__(self) -> None:
-        # One problem, one line: a value with a newline must not split the report.
+        # One problem, one line: a file name or value with a newline must not split the report.
+        if not self.path.isprintable():
+            object.__setattr__(self, "path", printable(self.path))
         if "\n" in self.message or "\r" in self.message:
             object.__setattr__(self, "message", " ".join(self.message.split()))
 
@@ -81,6 +83,11 @@ def project_relative(path: str, root: str | None = None) -> str:
     return rel.replace(os.sep, "/")
 
 
+def printable(text: str) -> str:
+    """``text`` with each character that is not printable escaped (``\\n``, ``\\x07``)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def did_you_mean(value: str, choices, cutoff: float = 0.5) -> str:
     """Return ' Did you mean "x"?' for the closest choice, or ''."""
     matches = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=cutoff)
@@ -92,7 +99,7 @@ def quote(value) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "…"
         text = text.replace("\\", "\\\\").replace('"', '\\"')
-        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+        text = printable(text)
         return f'"{text}"'
     if value is None:
         return "empty"

@@ -6,6 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from notices.content.characters import refused_character, without_controls
 from notices.content.districts import DistrictTable
 from notices.content.frontmatter import MAX_FILE_BYTES, FrontMatterError, read_source
 from notices.content.markup import plain_text, render, summarize
@@ -80,17 +81,31 @@ def read_notice(path: str | os.PathLike, content_root: str | os.PathLike,
     except FrontMatterError as exc:
         raise ContentError([Problem(rel, str(exc))]) from None
     except OSError as exc:
-        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror})")]) from None
+        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror}); check its "
+                                         "permissions")]) from None
 
     fields, problems = validate_fields(kind, source.front_matter, districts)
-    if fields is None:
+    problems += _body_problems(source.body, source.body_line)
+    if fields is None or problems:
         raise ContentError([Problem(rel, line) for line in problems])
 
-    body_html = render(source.body)
+    # Control characters pasted into a body are dropped here, once, so that the page, its
+    # feeds and the search index show the same text (XML cannot carry them at all).
+    body_html = render(without_controls(source.body))
     slug = fields.slug or slug_from_stem(path.stem) or pinyin_slug(fields.title)
     summary = fields.summary or summarize(_summary_source(fields, body_html), summary_chars)
     return Notice(kind=kind, fields=fields, source_path=rel, slug=slug, body_html=body_html,
                   summary=summary, content_hash=content_hash)
+
+
+def _body_problems(body: str, first_line: int) -> list[str]:
+    """The body's refused characters, one line each (the first per line of the file)."""
+    problems = []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        refused = refused_character(without_controls(line))
+        if refused:
+            problems.append(f"body line {number} contains {refused}")
+    return problems
 
 
 def _summary_source(fields, body_html: str) -> str:

@@ -11,8 +11,9 @@ How notices are merged (documented for users in docs/calendars.md):
   (``OutageWindow.identity``: an explicit ``id``, else day + district + town + set of
   areas). When a schedule lists the same areas twice on one day, the earlier window with
   the same start and end is preferred, then the one with the same ordinal.
-- The first publication is SEQUENCE 0. A later publication that changes the start, end,
-  note, town or areas raises SEQUENCE and LAST-MODIFIED; an unchanged repeat keeps both.
+- The first publication is SEQUENCE 0. A later publication that changes the day, district
+  (a window with an ``id`` can move), start, end, note, town or areas raises SEQUENCE and
+  LAST-MODIFIED; an unchanged repeat keeps both. Text is compared in Unicode NFC form.
 - A 取消 entry cancels the earlier event with the same identity. Failing that (and only
   for entries without an explicit ``id``), it is matched to every earlier, not cancelled
   event on the same day, in the same district and town (both without a town counts as the
@@ -214,8 +215,9 @@ class Correction:
 
 
 def _content(window: OutageWindow) -> tuple:
-    """What a later publication can change about a window."""
-    return (window.start, window.end, window.note, window.town,
+    """What a later publication can change about a window (a window with an ``id`` can move
+    to another day or district: a new DTSTART is a change in RFC 5545, 3.8.7.4)."""
+    return (window.date, window.district.slug, window.start, window.end, window.note, window.town,
             tuple(sorted(set(window.areas))))
 
 
@@ -424,7 +426,8 @@ def merge_schedules(schedules: Iterable[Notice]) -> OutageEvents:
 
 def retention_cutoff(newest: dt.datetime | None,
                      retention: dt.timedelta | None) -> dt.datetime | None:
-    """The moment before which ended windows are dropped: newest content date less retention."""
+    """The moment before which ended windows are dropped: the newest schedule's date less
+    retention."""
     if newest is None or retention is None:
         return None
     return newest - retention
@@ -443,7 +446,7 @@ def retained(events: OutageEvents, cutoff: dt.datetime | None) -> OutageEvents:
 def catalog_events(catalog: Catalog, retention: dt.timedelta | None = None) -> OutageEvents:
     """The events of a catalog's schedules that the retention period keeps."""
     merged = merge_schedules(catalog.of_kind(Kind.OUTAGE))
-    return retained(merged, retention_cutoff(catalog.newest_date, retention))
+    return retained(merged, retention_cutoff(catalog.newest_schedule_date, retention))
 
 
 # ---------------------------------------------------------------------------

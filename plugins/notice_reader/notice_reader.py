@@ -8,9 +8,13 @@ stops the build before anything is written.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import logging
 import os
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -22,9 +26,10 @@ from notices.build.pelican_adapter import IncrementalWriter, current_build
 from notices.build.session import BuildState
 from notices.content.catalog import Catalog
 from notices.content.districts import district_table
+from notices.content.files import ContentTree, walk_content
 from notices.content.frontmatter import FrontMatterError
 from notices.content.model import KIND_LABELS, Kind
-from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative
+from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative, quote
 from notices.content.reader import check_location, forget_resolved_folders, read_bytes, read_notice
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.timing import phase
@@ -106,6 +111,9 @@ def cached_notice(settings: dict, source_path: str):
         data = read_bytes(path)
     except FrontMatterError as exc:
         raise ContentError([Problem(rel, str(exc))]) from None
+    except OSError as exc:
+        raise ContentError([Problem(rel, f"cannot be read ({exc.strerror}); check its "
+                                         "permissions")]) from None
     key = ReaderCache.key(source_path, data)
     result = state.cache.get(key)
     if result is None:
@@ -157,8 +165,6 @@ def prefill_cache(generator) -> None:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text, quote=False)
 
 
@@ -178,6 +184,7 @@ _FILTER = _DropReportedFailures()
 def on_initialized(pelican) -> None:
     """Check settings and reset per-run state (autoreload runs many builds in one process)."""
     PROBLEMS.reset()
+    _TREES.clear()
     forget_resolved_folders()  # a folder may have become a link since the last build
     settings = pelican.settings
     settings["DISTRICT_TABLE"] = district_table(settings)
@@ -199,14 +206,41 @@ def on_initialized(pelican) -> None:
 
 
 def on_readers_init(readers) -> None:
-    pelican_adapter.use_reader(readers, "md", NoticeReader)
+    pelican_adapter.use_only_reader(readers, "md", NoticeReader)
+
+
+_TREES: dict[str, ContentTree] = {}
+
+
+def content_tree(settings: dict) -> ContentTree:
+    """The one walk of content/ in this build (regular files, and what else is there)."""
+    root = settings["PATH"]
+    if root not in _TREES:
+        _TREES[root] = walk_content(root, project_root(settings))
+    return _TREES[root]
+
+
+def _ask_files_once(generator, static: bool) -> None:
+    """Pelican's file listing answered from the safe walk (regular files only, no folder
+    links); attachments under the static folders are never read as content."""
+    settings = generator.settings
+    excluded = () if static else tuple(settings["NOTICE_READER_SETTINGS"].static_folders)
+    state = current_build()
+    warm_state = state.warm if state is not None else None
+    pelican_adapter.ask_files_once(
+        generator, warm_state.listing if warm_state is not None else None,
+        files=content_tree(settings).files, excluded=excluded,
+        tag="static" if static else "content")
+
+
+def on_static_generator_init(generator) -> None:
+    _ask_files_once(generator, static=True)
 
 
 def on_generator_init(generator) -> None:
     state = current_build()
     pelican_adapter.accept_extension(generator, "md")
-    pelican_adapter.ask_files_once(generator,
-                                   state.warm.listing if state.warm is not None else None)
+    _ask_files_once(generator, static=False)
     state.mark("read")
     if state.warm is not None:
         pelican_adapter.keep_articles(generator, state.warm)
@@ -232,22 +266,18 @@ def on_finalized(pelican) -> None:
 
 
 def _stray_files(settings: dict) -> list[Problem]:
-    """Files under content/ that no reader takes would vanish silently: report them."""
-    root = Path(settings["PATH"])
+    """Files under content/ that no reader takes would vanish silently: report them, with
+    everything that is not a regular file."""
     static = set(settings["NOTICE_READER_SETTINGS"].static_folders)
-    problems = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = Path(dirpath).relative_to(root)
-        if rel_dir.parts and rel_dir.parts[0] in static:
+    tree = content_tree(settings)
+    problems = list(tree.problems)
+    for rel in tree.files:
+        if rel.split("/", 1)[0] in static and "/" in rel or rel.endswith(".md"):
             continue
-        for name in sorted(filenames):
-            if name.startswith(".") or name.endswith(".md"):
-                continue
-            rel = project_relative(os.path.join(dirpath, name), project_root(settings))
-            problems.append(Problem(rel, (
-                "is not a .md file, so it would not be published; content files end in .md "
-                f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
+        path = os.path.join(settings["PATH"], rel)
+        problems.append(Problem(project_relative(path, project_root(settings)), (
+            "is not a .md file, so it would not be published; content files end in .md "
+            f"(images and attachments go in content/{'/, content/'.join(sorted(static))}/)")))
     return problems
 
 
@@ -263,9 +293,11 @@ def static_fingerprint(settings: dict) -> str:
     return "|".join(parts)
 
 
-def _duplicates(articles) -> list[Problem]:
+def _duplicates(articles, settings: dict) -> list[Problem]:
     problems = []
-    seen: dict[str, str] = {}
+    # A kind's list page: an item with the slug "index" would silently replace it.
+    seen: dict[str, str] = {settings["CATEGORY_SAVE_AS"].format(slug=kind.value):
+                            f"the list of {kind.value}" for kind in Kind}
     for article in sorted(articles, key=lambda a: a.notice.source_path):
         notice = article.notice
         if article.save_as in seen:
@@ -277,13 +309,77 @@ def _duplicates(articles) -> list[Problem]:
     return problems
 
 
+def _inside_content(path: str, relative_dir: str) -> str | None:
+    """A link's target relative to content/ (``/x`` from the top), or None if it leads out."""
+    path = path[1:] if path.startswith("/") else posixpath.join(relative_dir, path)
+    path = posixpath.normpath(path)
+    return None if path.startswith(("../", "/")) or path == ".." else path
+
+
+def _broken_links(articles, context: dict) -> list[Problem]:
+    """Internal links and photos must lead to a file under content/ that is published."""
+    problems = []
+    known = set(context.get("generated_content", {})) | set(context.get("static_content", {}))
+    links = articles[0]._get_intrasite_link_regex() if articles else None  # Pelican's own
+    for article in articles:
+        notice = article.notice
+        if "{" not in notice.body_html and "|" not in notice.body_html and not getattr(
+                notice.fields, "image", None):
+            continue  # no internal link, no photo (most items): skip the regex
+        folder = posixpath.dirname(article.get_relative_source_path().replace(os.sep, "/"))
+        for match in links.finditer(notice.body_html):
+            if match.group("what") not in ("filename", "static", "attach"):
+                continue
+            link = html.unescape(match.group("path"))
+            target = _inside_content(unquote(urlparse(html.unescape(
+                match.group("value"))).path), folder)
+            if target is None:
+                problems.append(Problem(notice.source_path, (
+                    f'body: link "{link}" leads outside content/; link only to files under '
+                    "content/")))
+            elif target not in known:
+                problems.append(Problem(notice.source_path, (
+                    f'body: link "{link}" leads to content/{target}, which does not exist; '
+                    "check the path")))
+        image = getattr(notice.fields, "image", None)
+        if image is not None and image.src:
+            target = _inside_content("/" + image.src.lstrip("/"), "")
+            if target is None or target not in known:
+                problems.append(Problem(notice.source_path, (
+                    f"image.src {quote(image.src)} is not a file under content/; check the "
+                    "path (photos go in content/images/)")))
+    return problems
+
+
+def _date_typos(articles) -> list[Problem]:
+    """An item dated far beyond all others (2094 for 2024) would move every "newest"
+    (feeds, the calendars' retention point): take it for a typing mistake."""
+    notices = sorted((a.notice for a in articles), key=lambda n: n.date, reverse=True)
+    if len(notices) < 2:
+        return []
+    newest, other = notices[0], notices[1]
+    gap = newest.date.date() - other.date.date()
+    if gap <= dt.timedelta(days=366):
+        return []
+    return [Problem(newest.source_path, (
+        f'date "{_show_date(newest.date)}" is {gap.days // 365} years after the newest other '
+        f"item ({_show_date(other.date)}); a date more than a year ahead of all others is "
+        "taken for a typing mistake. Check the year"))]
+
+
+def _show_date(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d" if moment.time() == dt.time() else "%Y-%m-%d %H:%M")
+
+
 def on_all_generators_finalized(generators) -> None:
     """Build the catalog, or stop the build with every problem of the run."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings = articles_generator.settings
     articles = list(articles_generator.articles) + list(articles_generator.drafts)
     PROBLEMS.extend(_stray_files(settings))
-    PROBLEMS.extend(_duplicates(articles))
+    PROBLEMS.extend(_duplicates(articles, settings))
+    PROBLEMS.extend(_broken_links(articles, articles_generator.context))
+    PROBLEMS.extend(_date_typos(articles))
     if PROBLEMS:
         raise ContentProblems(PROBLEMS.lines())
     notices = []
@@ -311,12 +407,24 @@ def on_all_generators_finalized(generators) -> None:
     state.catalog_ready(catalog)
 
 
+def on_article_generator_finalized(generator) -> None:
+    """A {static} link that leads out of content/ is reported (``_broken_links``); it must not
+    even be read by the static files' generator, which would copy it out of the output."""
+    links = generator.context.get("static_links")
+    if links:
+        for link in [p for p in links if _inside_content("/" + p.replace(os.sep, "/"), "")
+                     is None]:
+            links.discard(link)
+    pelican_adapter.spare_quadratic_loops(generator)
+
+
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.readers_init.connect(on_readers_init)
     signals.article_generator_init.connect(on_generator_init)
+    signals.static_generator_init.connect(on_static_generator_init)
     signals.all_generators_finalized.connect(on_all_generators_finalized)
     signals.get_writer.connect(get_writer)
     signals.finalized.connect(on_finalized)
     signals.content_object_init.connect(pelican_adapter.freeze_urls)
-    signals.article_generator_finalized.connect(pelican_adapter.spare_quadratic_loops)
+    signals.article_generator_finalized.connect(on_article_generator_finalized)

@@ -199,7 +199,7 @@ class OutageCalendars:
 
     @cached_property
     def cutoff(self) -> dt.datetime | None:
-        return retention_cutoff(self.catalog.newest_date, self.options.retention)
+        return retention_cutoff(self.catalog.newest_schedule_date, self.options.retention)
 
     def absolute(self, path: str) -> str:
         return absolute(self.settings, path)
