@@ -11,7 +11,8 @@ districts, ``kind == "place"``) and warnings, each with its line and the fragmen
 ``partial_fields`` moves every unread fragment into the ``note`` of the nearest window (or the
 body) for ``--allow-partial``; ``render_outage_file`` writes the file; before writing, ``main``
 reads the rendered text back through ``frontmatter.read_source`` and ``validate_fields``, so a
-written file always passes the build. How a line is read: see ``importer_parse``.
+written file always passes the build. How a line is read: see
+``scanner`` and ``assembler``.
 
 Decisions:
 
@@ -21,7 +22,7 @@ Decisions:
   ``|``-separated cells, with or without a header row), and news prose with the time first
   (``1月10日6时至18时，新华路…；``).
 - Traditional characters, full-width forms, dashes and ``·`` variants are folded one character
-  for one (``importer_text.fold``) for *reading* only: districts, towns, labels, dates and
+  for one (``text.fold``) for *reading* only: districts, towns, labels, dates and
   times are matched on the folded text, while areas and towns are written **as printed**
   (only full-width letters and digits become ASCII), so no name is re-spelt by a partial
   conversion table. The district is always the declared name (海曙 → 海曙区); a place that is
@@ -59,13 +60,9 @@ from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow
 from notices.content.problems import ConfigError, project_relative
 from notices.content.validate import validate_fields
 
-from .importer_parse import (
-    DEFAULT_SOURCE,
-    ImportMessage,
-    OutageImport,
-    WindowSource,
-    parse_notice_text,
-)
+from .assembler import parse_notice_text
+from .messages import ImportMessage, OutageImport, WindowSource
+from .scanner import DEFAULT_SOURCE
 
 __all__ = [
     "ImportMessage",
@@ -76,7 +73,7 @@ __all__ = [
     "main",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_PATH = PROJECT_ROOT / "pelicanconf.py"
 FILE_SUFFIX = "jihua-tingdian"
 TITLE = "计划停电预告"
