@@ -61,6 +61,7 @@ from notices.content.problems import ConfigError, project_relative
 from notices.content.validate import validate_fields
 
 from .assembler import parse_notice_text
+from .layouts import read_general
 from .messages import ImportMessage, OutageImport, WindowSource
 from .scanner import DEFAULT_SOURCE
 
@@ -88,6 +89,13 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
                         title: str | None = None) -> OutageImport:
     """Read a notice's text into outage front matter, problems and warnings."""
     assembler = parse_notice_text(text, published, districts)
+    general = None
+    column_read = assembler.windows and not any(p.kind != "place" for p in assembler.problems)
+    if not column_read:
+        # Not read cleanly as the column or its records: read it by its layout instead.
+        general = read_general(text, published)
+        if general.windows:
+            return _general_import(general, text, published, source_name, source_url, title)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
     name = source_name or assembler.source_name
@@ -116,6 +124,35 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
                         warnings=warnings, body_lines=body,
                         source_found=bool(assembler.source_name))
+
+
+def _general_import(general, text: str, published: dt.date, source_name, source_url,
+                    title) -> OutageImport:
+    """The result of ``layouts.read_general`` in the shape the command line writes."""
+    sources = {"windows": [WindowSource(line, 0, "", False) for line in general.window_lines],
+               "cancelled": [WindowSource(line, 0, "", True) for line in general.cancel_lines]}
+    warnings = []
+    name = source_name or DEFAULT_SOURCE
+    if not source_name:
+        warnings.append(ImportMessage(None, "", f'no source such as "{DEFAULT_SOURCE}" found in '
+                                      f'the text; using "{DEFAULT_SOURCE}". Set it with '
+                                      "--source-name"))
+    source = {"name": name}
+    if source_url:
+        source["url"] = source_url
+    windows = [{key: value for key, value in window.items() if value is not None or
+                key in ("start", "end")} for window in general.windows]
+    fields = {
+        "title": title or outage_title(windows),
+        "date": published,
+        "source": source,
+        "windows": windows,
+    }
+    problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
+    result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
+                          body_lines=list(general.body_lines))
+    result.read_lines = general.read_lines
+    return result
 
 
 def outage_title(windows: list[dict]) -> str:

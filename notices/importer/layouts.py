@@ -1,0 +1,591 @@
+"""Read the notices that are not the Ningbo newspaper column: labelled records, numbered items,
+tables pasted with ``|`` cells, and prose.
+
+The column layout (a date line, then ``海曙 areas(8:30—15:30)…``) is read by ``scanner`` and
+``assembler``; ``detect_layout`` tells the two apart and ``read_general`` reads the rest:
+
+1. *Anchors*: every date with its time window (``2022年10月29日(周六)上午6:00—下午16:00``,
+   ``6日7:00至6日18:30``, ``4月15日、16日两天的23时50分至次日凌晨1时``,
+   ``6月28日至29日9:00至18:30``)
+   or a date alone (``2025年8月16-17日``; a date-only window has no times). A date list or range
+   before one time window gives one window per day; ``22:00至2日13:00`` is one window ending
+   the next day (``次日13:00``).
+2. *Areas* of an anchor, in this order: a label after it (``停电范围：``, ``影响区域:``,
+   ``停电区域包括``; its text runs to the end of the sentence, or is the numbered lines or the
+   table below it), a clause of the prose after it (``，金珠中路沿线部分用户将停电``,
+   ``对食品楼…进行停电``, ``倒闸期间，全校停电``), the areas of the next anchor on the same line
+   (``第一次停电初定于8月15日，第二次…8月16-17日，届时北校园…将受到影响``) or a label before it.
+3. *Tables* (cells ending ``|``): a header row names the columns; a table whose header speaks of
+   停水 and not 停电 is a decoy. A row ends at its time cell; its area is the cell before it.
+   A table without a time column lists the areas of the label above it.
+4. A list is cut at ``、，,;；`` (runs such as ``,、`` are one cut) outside brackets; an item that
+   only continues a number (``学生宿舍3、4、5、10栋``, ``學生公寓4#樓、5#樓``, ``A、B、C栋``) stays
+   with the one before; list endings (``等``, ``等一带``, ``等部分地区``) and group labels
+   (``教學區:``) are not areas.
+
+Every line is accounted for: it is read (an anchor, a label, areas, a table) or kept in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .text import fold
+
+# ---------------------------------------------------------------------------
+# Dates and times (on folded text: Simplified, half-width).
+
+_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
+_FULL = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+_DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
+_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
+_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}")
+_MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
+_CLOCK = re.compile(
+    rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
+    r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
+)
+_TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
+_SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
+
+
+@dataclass
+class Anchor:
+    """A date (or several) with its time window, where it was printed."""
+
+    start: int  # offsets in the whole (folded) text
+    end: int
+    days: list[dt.date]
+    first: str | None = None  # "HH:MM"
+    last: str | None = None  # "HH:MM" or "次日HH:MM"
+    areas: list[str] | None = None
+    district: str | None = None
+    town: str | None = None
+
+
+def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
+    try:
+        if printed:
+            date = dt.date(printed, month, day)
+            # A printed year that puts the day most of a year before the notice is a typo
+            # (``2025年2月2日`` in a notice of 2026-01-12): the nearest such day is meant.
+            if (reference - date).days > 300:
+                date = dt.date(printed + 1, month, day)
+            return date
+        candidates = [dt.date(reference.year + delta, month, day) for delta in (-1, 0, 1)]
+    except ValueError:
+        return None
+    return min(candidates, key=lambda d: abs((d - reference).days))
+
+
+def _clock(match: re.Match) -> tuple[int, int, str]:
+    hour = int(match["h"])
+    minute = match["mi"] or match["mi2"] or match["mi3"]
+    minute = 30 if (match["half"] or match["half2"]) else int(minute or 0)
+    meridiem = match["mer"] or ""
+    if any(word in meridiem for word in ("下午", "晚", "傍晚", "夜")) and hour < 12:
+        hour += 12
+    return hour, minute, meridiem
+
+
+class _Dates:
+    """Find anchors in folded text."""
+
+    def __init__(self, text: str, reference: dt.date):
+        self.t = text
+        self.ref = reference
+        self.month = None
+        self.year = None
+
+    def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
+        m = _DATE.match(self.t, pos)
+        if m:
+            year = m["y"] or m["y2"]
+            month = int(m["m"] or m["m2"])
+            day = int(m["d"] or m["d2"])
+            self.month = month
+            if year:
+                self.year = int(year)
+            date = _year_for(month, day, int(year) if year else None, self.ref)
+            return (date, m.end()) if date else None
+        if allow_day:
+            m = _DAY.match(self.t, pos)
+            if m and (m["m"] or self.month) and (pos == 0 or not self.t[pos - 1].isdigit()):
+                month = int(m["m"] or self.month)
+                date = _year_for(month, int(m["d"]), None, self.ref)
+                return (date, m.end()) if date else None
+        return None
+
+    def anchors(self) -> list[Anchor]:
+        found: list[Anchor] = []
+        pos = 0
+        t = self.t
+        while pos < len(t):
+            if not t[pos].isdigit() or (pos and t[pos - 1].isdigit()):
+                pos += 1
+                continue
+            day_only = bool(found) or self.month is not None
+            got = self._date_at(pos, allow_day=day_only)
+            if not got:
+                # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
+                window = self._window(pos, None)
+                if window and found and found[-1].first is None and \
+                        "\n" in t[found[-1].end:pos] and not t[found[-1].end:pos].strip(" \n"):
+                    last = found[-1]
+                    last.first, last.last = window[0], window[1]
+                    last.end = window[2]
+                    pos = window[2]
+                    continue
+                pos += 1
+                continue
+            start = pos
+            date, pos = got
+            days = [date]
+            # A list or a range of days: 15日、16日 / 16-17日 / 30日至2月1日 / 28日至29日
+            while True:
+                m = re.compile(_SEP_DAYS).match(t, pos)
+                if m:
+                    nxt = self._date_at(m.end(), allow_day=True)
+                    if nxt:
+                        days.append(nxt[0])
+                        pos = nxt[1]
+                        continue
+                m = re.compile(rf"{_TO}").match(t, pos)
+                if m:
+                    nxt = self._date_at(m.end(), allow_day=True)
+                    bare = re.match(r"(\d{1,2})\s*[日号]", t[m.end():])
+                    if nxt is None and bare and t[pos - 1] not in "日号":
+                        pass
+                    if nxt and not self._window(nxt[1], None, strict=True):
+                        days += _span(days[-1], nxt[0])
+                        pos = nxt[1]
+                        continue
+                    if nxt:  # 22:00至2日13:00 is handled below, as a window
+                        pass
+                break
+            # ``8月16-17日``: a range of days written with one 日.
+            if t[pos - 1] not in "日号)）" and False:
+                pass
+            m = re.match(r"\s*[-—~至]\s*(\d{1,2})\s*日", t[pos:])
+            if m and t[pos - 1] != ")" and len(days) == 1 and False:
+                pass
+            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，)*\s*").match(t, pos)
+            window = self._window(m.end(), days[0])
+            if window:
+                first, last, pos = window
+                found.append(Anchor(start, pos, days, first, last))
+            else:
+                found.append(Anchor(start, pos, days))
+        return found
+
+    def _window(self, pos: int, day: dt.date | None, strict: bool = False):
+        t = self.t
+        a = _CLOCK.match(t, pos)
+        if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
+                                               and "点" not in a.group()):
+            return None
+        h1, m1, _ = _clock(a)
+        sep = re.compile(_TO).match(t, a.end())
+        if not sep:
+            m = re.match(r"\s*起", t[a.end():])
+            return None if strict or not m else None
+        after = sep.end()
+        later = 0
+        nxt = self._date_at(after, allow_day=True)
+        if nxt and day:
+            later = (nxt[0] - day).days
+            after = nxt[1]
+        b = _CLOCK.match(t, after)
+        if not b or not b.group().strip() or (b["mi"] is None and "时" not in b.group()
+                                               and "点" not in b.group()):
+            return None
+        h2, m2, mer2 = _clock(b)
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
+            return None
+        end = b.end()
+        tail = re.match(r"\s*[时分]", t[end:])
+        if tail and b["mi"]:
+            end += tail.end()
+        next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
+        if h2 == 24 and later == 0:
+            next_day = False
+        first = f"{h1:02d}:{m1:02d}"
+        last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
+        return first, last, end
+
+
+def _span(first: dt.date, last: dt.date) -> list[dt.date]:
+    days = []
+    day = first + dt.timedelta(days=1)
+    while day <= last and len(days) < 31:
+        days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+# ---------------------------------------------------------------------------
+# Areas.
+
+_LABEL = re.compile(
+    r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户)"
+    r"(?:范围)?(?:包括|为|是|如下)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为))"
+)
+_LIST_END = re.compile(
+    r"(?:等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区)?(?:受影响|将停电|停电)?|"
+    r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
+_SEP = re.compile(r"[、,，;；]+")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+_SHORT = re.compile(r"^[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+
+
+def _split_top(text: str) -> list[tuple[str, str]]:
+    """(item, separator before it) for the separators outside brackets."""
+    items: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    before = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEP.match(text, i)
+            if m:
+                items.append((text[start:i], before))
+                before = m.group()
+                start = i = m.end()
+                continue
+        i += 1
+    items.append((text[start:], before))
+    return items
+
+
+def split_areas(printed: str) -> list[str]:
+    """Cut a printed list of places into areas (see the module docstring)."""
+    folded = fold(printed)
+    out: list[str] = []
+    out_folded: list[str] = []
+    pos = 0
+    for item, sep in _split_top(folded):
+        begin = folded.index(item, pos) if item else pos
+        pos = begin + len(item)
+        raw = printed[begin:begin + len(item)]
+        words = [(w, raw[m.start():m.end()]) for m in re.finditer(r"\S+", item)
+                 for w in [m.group()]] if re.search(r"\s", item.strip()) else [(item, raw)]
+        for k, (word, word_raw) in enumerate(words):
+            word_f = word.strip()
+            word_p = word_raw.strip()
+            group = re.match(r"^[^:：]{1,6}[区楼部][:：]", word_f)
+            if group:
+                word_f, word_p = word_f[group.end():], word_p[group.end():]
+            if not word_f:
+                continue
+            if out and k == 0 and (
+                (_SHORT.match(word_f) or re.match(r"^[0-9A-Za-z]+[#＃]", word_f))
+                and re.search(r"[0-9A-Za-z#]$", out_folded[-1])
+                or _SHORT.match(word_f) and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
+                and re.match(r"^\d", word_f)
+            ):
+                joined = printed_sep(printed, folded, sep, pos - len(item))
+                out[-1] += joined + word_p
+                out_folded[-1] += sep + word_f
+                continue
+            out.append(word_p)
+            out_folded.append(word_f)
+    cleaned = []
+    for area in out:
+        area = area.strip().strip("。.")
+        area_f = fold(area)
+        m = _LIST_END.search(area_f)
+        while m and m.start() > 0:
+            area = area[:m.start()].rstrip()
+            area_f = area_f[:m.start()].rstrip()
+            m = _LIST_END.search(area_f)
+        if area:
+            cleaned.append(area)
+    return cleaned
+
+
+def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
+    return printed[at - len(sep):at] if sep else ""
+
+
+_PROSE = [
+    re.compile(r"对(?P<a>[^。;；]+?)(?:进行)?停电"),
+    re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
+               r"(?:停电|受到影响)"),
+    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
+               r"(?=$|[,，。;；(])"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Tables.
+
+_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|备注|停电时间|停水时间|"
+                   r"停电区域|停水区域|涉及停电区域|停电范围|时间|区域|线路名称|供电单位|"
+                   r"停电开始时间|停电结束时间|停电线路|设备名称)$")
+
+
+@dataclass
+class Table:
+    first: int  # line index
+    last: int
+    cells: list[tuple[int, str, str]]  # (line index, folded, printed)
+    header: list[str] = field(default_factory=list)
+
+
+def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    tables: list[Table] = []
+    current: Table | None = None
+    for index, line in enumerate(lines_f):
+        stripped = line.strip()
+        cell = stripped.endswith("|") or "\t" in stripped
+        if not cell:
+            current = None
+            continue
+        parts_f = [c.strip() for c in re.split(r"\t|\|", stripped)]
+        parts_p = [c.strip() for c in re.split(r"\t|\|", lines_p[index].strip())]
+        if current is None:
+            current = Table(index, index, [])
+            tables.append(current)
+        current.last = index
+        for f, p in zip(parts_f, parts_p, strict=False):
+            if f:
+                current.cells.append((index, f, p))
+    # Split on header rows: a run of header cells starts a new table.
+    result: list[Table] = []
+    for table in tables:
+        part: Table | None = None
+        in_header = False
+        for cell in table.cells:
+            if _HEAD.match(cell[1]):
+                if part is None or not in_header:
+                    part = Table(cell[0], cell[0], [])
+                    result.append(part)
+                in_header = True
+                part.header.append(cell[1])
+                part.last = cell[0]
+                continue
+            in_header = False
+            if part is None:
+                part = Table(cell[0], cell[0], [])
+                result.append(part)
+            part.cells.append(cell)
+            part.last = cell[0]
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The reader.
+
+
+@dataclass
+class GeneralResult:
+    windows: list[dict]
+    read_lines: set[int]  # 1-based line numbers read into fields or structure
+    body_lines: list[str]
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    window_lines: list[int] = field(default_factory=list)  # the line of each window
+    cancelled: list[dict] = field(default_factory=list)
+    cancel_lines: list[int] = field(default_factory=list)
+
+
+def detect_layout(text: str) -> str:
+    """``table``, ``records`` (labels such as 停电时间：), ``numbered``, ``prose``."""
+    folded = fold(text)
+    if re.search(r"^[^\n]*\|\s*$", folded, re.M) or "\t" in folded:
+        return "table"
+    if re.search(r"停电(?:时间|范围|区域)\s*[:：]", folded):
+        return "records"
+    if re.search(r"^\s*(?:\d+[.、]|[一二三四五六七八九十]+、)", folded, re.M):
+        return "numbered"
+    return "prose"
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。\n]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def read_general(text: str, reference: dt.date) -> GeneralResult:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    lines_f = folded.split("\n")
+    lines_p = text.split("\n")
+    line_start = [0]
+    for line in lines_f[:-1]:
+        line_start.append(line_start[-1] + len(line) + 1)
+    read: set[int] = set()
+
+    tables = _tables(lines_f, lines_p)
+    table_lines = {i for table in tables for i in range(table.first, table.last + 1)}
+    windows: list[tuple[dict, int]] = []
+    table_anchor_lines: set[int] = set()
+    list_tables: list[Table] = []
+    for table in tables:
+        for i in range(table.first, table.last + 1):
+            read.add(i + 1)
+        head = "".join(table.header)
+        if "停水" in head and "停电" not in head:
+            continue  # a decoy: water, not power
+        if not any("时间" in h for h in table.header):
+            list_tables.append(table)
+            continue
+        previous: tuple[int, str, str] | None = None
+        for cell in table.cells:
+            sub = _Dates(cell[1], reference).anchors()
+            if sub and sub[0].first and sub[0].start == 0:
+                anchor = sub[0]
+                table_anchor_lines.add(cell[0])
+                areas = split_areas(previous[2]) if previous else []
+                for day in anchor.days:
+                    windows.append((_window(day, anchor.first, anchor.last, areas, None, None),
+                                    cell[0] + 1))
+                previous = None
+                continue
+            previous = cell
+
+    # Anchors outside tables.
+    masked = "".join(
+        ch if _line_of(folded, i) - 1 not in table_lines or ch == "\n" else " "
+        for i, ch in enumerate(folded)
+    ) if table_lines else folded
+    anchors = _Dates(masked, reference).anchors()
+    # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
+    kept = []
+    for index, anchor in enumerate(anchors):
+        if anchor.first is None:
+            line_end = masked.find("\n", anchor.end)
+            line_end = len(masked) if line_end < 0 else line_end
+            if any(other.first and anchor.end <= other.start < line_end
+                   for other in anchors[index + 1:]):
+                continue
+            # A date-only mention inside advice (``合理调整1月30日(星期五)的上班安排``) is
+            # not a window: keep a date alone only at the head of its line or item, or
+            # where its sentence speaks of a cut.
+            head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
+            sentence = masked[max(masked.rfind("。", 0, anchor.start),
+                                  masked.rfind("\n", 0, anchor.start)) + 1:
+                              _sentence_end(masked, anchor.end)]
+            if not (re.fullmatch(r"\s*(?:\d+[.、]\s*)?", head) or "停电" in sentence
+                    and ("定于" in sentence or "初定" in sentence)):
+                continue
+        kept.append(anchor)
+    anchors = kept
+
+    labels = list(_LABEL.finditer(masked))
+    for index, anchor in enumerate(anchors):
+        scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
+        areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
+                             lines_f, lines_p, line_start, read)
+        if areas is None and anchor.first is not None:
+            areas = _prose_areas(masked, text, anchor.end, scope_end, read)
+        anchor.areas = areas
+    # Share areas backward on a line (or a run of anchors before one label).
+    for index in range(len(anchors) - 2, -1, -1):
+        if anchors[index].areas is None and anchors[index + 1].areas is not None:
+            anchors[index].areas = anchors[index + 1].areas
+    for index, anchor in enumerate(anchors):
+        if anchor.areas is None:
+            scope_start = anchors[index - 1].end if index else 0
+            before = [m for m in labels if scope_start <= m.start() < anchor.start]
+            if before:
+                m = before[-1]
+                end = _sentence_end(masked, m.end())
+                clause = re.split(r"[,，](?=停电时间|时间)", text[m.end():end])[0]
+                anchor.areas = split_areas(clause)
+                read.add(_line_of(masked, m.start()))
+    for anchor in anchors:
+        read.add(_line_of(masked, anchor.start))
+        if anchor.areas is None:
+            continue
+        district = town = None
+        areas = list(anchor.areas)
+        if len(areas) == 1 and re.fullmatch(r"\S{1,4}[区县市]", fold(areas[0])):
+            district, areas = areas[0], []
+        elif areas:
+            m = re.match(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?"
+                         r"(?P<d>\S{1,4}?[区县](?=\S{2,5}?(?:街道|镇|乡)))?"
+                         r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?", fold(areas[0]))
+            if m and m.end():
+                district = areas[0][m.start("d"):m.end("d")] if m["d"] else None
+                town = areas[0][m.start("t"):m.end("t")] if m["t"] else None
+                areas[0] = areas[0][m.end():]
+        for day in anchor.days:
+            windows.append((_window(day, anchor.first, anchor.last, areas, district, town),
+                            _line_of(masked, anchor.start)))
+    unique: list[dict] = []
+    unique_lines: list[int] = []
+    for window, line in windows:
+        if window not in unique:
+            unique.append(window)
+            unique_lines.append(line)
+    body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
+    return GeneralResult(unique, read, body, window_lines=unique_lines)
+
+
+def _window(day, first, last, areas, district, town) -> dict:
+    return {"date": day, "district": district, "town": town, "areas": list(areas),
+            "start": first, "end": last}
+
+
+def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
+                 read) -> list[str] | None:
+    for m in labels:
+        if not start <= m.start() < end:
+            continue
+        # Only the first label after the anchor, before any other sentence speaks of time.
+        read.add(_line_of(masked, m.start()))
+        rest_end = _sentence_end(masked, m.end())
+        inline = text[m.end():rest_end].strip()
+        if inline:
+            return split_areas(inline)
+        # The label stands alone: numbered lines or a table below it.
+        line = _line_of(masked, m.start())  # 1-based; the next line has index ``line``
+        for table in list_tables:
+            if table.first in (line, line + 1):
+                cells = [c for c in table.cells if not re.fullmatch(r"\d+", c[1])]
+                return [area for c in cells for area in split_areas(c[2])]
+        areas: list[str] = []
+        index = line
+        while index < len(lines_f):
+            item = re.match(r"^\s*\d+\s*[.、]\s*", lines_f[index])
+            if not item:
+                break
+            areas += split_areas(lines_p[index][item.end():])
+            read.add(index + 1)
+            index += 1
+        return areas or None
+    return None
+
+
+def _prose_areas(masked, text, start, end, read) -> list[str] | None:
+    stop = min(end, _sentence_end(masked, start))
+    # The clause after the time, up to the next ``;`` or sentence end.
+    semi = re.compile(r"[;；]").search(masked, start, stop)
+    stop = semi.start() if semi else stop
+    scope = masked[start:stop]
+    for pattern in _PROSE:
+        for m in pattern.finditer(scope):
+            printed = text[start + m.start("a"):start + m.end("a")]
+            printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
+            if printed:
+                return split_areas(printed)
+    # ``06:30—15:30鹤上镇东平村部分区域、…`` or ``，大东区``: the clause itself
+    clause = scope.lstrip(" ,，:：")
+    if clause and not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
+        offset = stop - len(clause)
+        return split_areas(text[offset:stop])
+    if not clause.strip() or clause.startswith("停电"):
+        return []
+    return None
