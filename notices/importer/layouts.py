@@ -38,7 +38,8 @@ from .text import fold
 # Dates and times (on folded text: Simplified, half-width).
 
 _WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
-_FULL = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+_FULL = (r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
+         r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
 _DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}")
@@ -96,8 +97,9 @@ class _Dates:
     def __init__(self, text: str, reference: dt.date):
         self.t = text
         self.ref = reference
-        self.month = None
+        self.month = reference.month
         self.year = None
+        self.extra: list[dt.date] = []
 
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
         m = _DATE.match(self.t, pos)
@@ -109,10 +111,12 @@ class _Dates:
             if year:
                 self.year = int(year)
             date = _year_for(month, day, int(year) if year else None, self.ref)
+            if date and m["dend"]:
+                self.extra = _span(date, date.replace(day=int(m["dend"])))
             return (date, m.end()) if date else None
         if allow_day:
             m = _DAY.match(self.t, pos)
-            if m and (m["m"] or self.month) and (pos == 0 or not self.t[pos - 1].isdigit()):
+            if m and (pos == 0 or not self.t[pos - 1].isdigit()):
                 month = int(m["m"] or self.month)
                 date = _year_for(month, int(m["d"]), None, self.ref)
                 return (date, m.end()) if date else None
@@ -142,14 +146,16 @@ class _Dates:
                 continue
             start = pos
             date, pos = got
-            days = [date]
+            days = [date, *self.extra]
+            self.extra = []
             # A list or a range of days: 15日、16日 / 16-17日 / 30日至2月1日 / 28日至29日
             while True:
                 m = re.compile(_SEP_DAYS).match(t, pos)
                 if m:
                     nxt = self._date_at(m.end(), allow_day=True)
                     if nxt:
-                        days.append(nxt[0])
+                        days += [nxt[0], *self.extra]
+                        self.extra = []
                         pos = nxt[1]
                         continue
                 m = re.compile(rf"{_TO}").match(t, pos)
@@ -158,7 +164,7 @@ class _Dates:
                     bare = re.match(r"(\d{1,2})\s*[日号]", t[m.end():])
                     if nxt is None and bare and t[pos - 1] not in "日号":
                         pass
-                    if nxt and not self._window(nxt[1], None, strict=True):
+                    if nxt:
                         days += _span(days[-1], nxt[0])
                         pos = nxt[1]
                         continue
@@ -231,6 +237,7 @@ def _span(first: dt.date, last: dt.date) -> list[dt.date]:
 _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户)"
     r"(?:范围)?(?:包括|为|是|如下)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为))"
+    r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
 )
 _LIST_END = re.compile(
     r"(?:等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区)?(?:受影响|将停电|停电)?|"
@@ -316,7 +323,7 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 
 
 _PROSE = [
-    re.compile(r"对(?P<a>[^。;；]+?)(?:进行)?停电"),
+    re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
@@ -480,6 +487,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             if not (re.fullmatch(r"\s*(?:\d+[.、]\s*)?", head) or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence)):
                 continue
+            # A signature or publication date (``2022年10月28日`` alone on its line,
+            # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
+            rest = masked[anchor.end:line_end]
+            if not rest.strip() or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+                    re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
+                continue
         kept.append(anchor)
     anchors = kept
 
@@ -488,7 +501,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
                              lines_f, lines_p, line_start, read)
-        if areas is None and anchor.first is not None:
+        if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         anchor.areas = areas
     # Share areas backward on a line (or a run of anchors before one label).
@@ -565,27 +578,56 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             areas += split_areas(lines_p[index][item.end():])
             read.add(index + 1)
             index += 1
-        return areas or None
+        if areas:
+            return areas
     return None
 
 
 def _prose_areas(masked, text, start, end, read) -> list[str] | None:
-    stop = min(end, _sentence_end(masked, start))
-    # The clause after the time, up to the next ``;`` or sentence end.
-    semi = re.compile(r"[;；]").search(masked, start, stop)
-    stop = semi.start() if semi else stop
+    line_end = masked.find("\n", start)
+    line_end = min(end, len(masked) if line_end < 0 else line_end)
+    first = True
+    while start < line_end:
+        stop = min(line_end, _sentence_end(masked, start))
+        # The clause after the time, up to the next ``;`` or sentence end.
+        semi = re.compile(r"[;；]").search(masked, start, stop)
+        stop = semi.start() if semi else stop
+        found = _clause_areas(masked, text, start, stop, first)
+        if found is not None:
+            return found
+        first = False
+        start = stop + 1
+    return None
+
+
+def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     scope = masked[start:stop]
+    # ``，大东区；``: a district alone
+    lone = re.match(r"^[,，\s]*([^\s,，、;；。]{1,4}[区县])(?=$|[,，])", scope)
+    if first and lone:
+        return [text[start + lone.start(1):start + lone.end(1)]]
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
             printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
             if printed:
-                return split_areas(printed)
-    # ``06:30—15:30鹤上镇东平村部分区域、…`` or ``，大东区``: the clause itself
-    clause = scope.lstrip(" ,，:：")
-    if clause and not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
+                areas = split_areas(printed)
+                # Customers in a parenthesis cut during the same window
+                # (``(拉萨百益百货有限公司、自治区邮政局短时停电两次)``).
+                more = re.match(r"\s*[(（](?P<a>[^)）]+?)(?:短时|短暂)?停电[^)）]*[)）]",
+                                masked[start + m.end():stop + 1])
+                if more:
+                    at = start + m.end() + more.start("a")
+                    areas += split_areas(text[at:at + len(more["a"])])
+                return areas
+    if not first:
+        return None
+    # ``06:30—15:30鹤上镇东平村部分区域、…``: the clause right after the time
+    clause = scope.strip(" ")
+    if clause.startswith("停电"):
+        return []
+    if clause and clause[0] not in ",，:：" and \
+            not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
-    if not clause.strip() or clause.startswith("停电"):
-        return []
     return None
