@@ -42,7 +42,8 @@ _FULL = (r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
 _DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
-_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*)?(?P<d>\d{{1,2}})\s*[日号]{_WEEKDAY}")
+_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
+                  rf"{_WEEKDAY}")
 _MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
 _CLOCK = re.compile(
     rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
@@ -100,6 +101,7 @@ class _Dates:
         self.month = reference.month
         self.year = None
         self.extra: list[dt.date] = []
+        self.base: dt.date | None = None  # the anchor's first date, for the next one's year
 
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
         m = _DATE.match(self.t, pos)
@@ -110,7 +112,7 @@ class _Dates:
             self.month = month
             if year:
                 self.year = int(year)
-            date = _year_for(month, day, int(year) if year else None, self.ref)
+            date = _year_for(month, day, int(year) if year else None, self.base or self.ref)
             if date and m["dend"]:
                 self.extra = _span(date, date.replace(day=int(m["dend"])))
             return (date, m.end()) if date else None
@@ -118,7 +120,7 @@ class _Dates:
             m = _DAY.match(self.t, pos)
             if m and (pos == 0 or not self.t[pos - 1].isdigit()):
                 month = int(m["m"] or self.month)
-                date = _year_for(month, int(m["d"]), None, self.ref)
+                date = _year_for(month, int(m["d1"] or m["d"]), None, self.base or self.ref)
                 return (date, m.end()) if date else None
         return None
 
@@ -146,6 +148,7 @@ class _Dates:
                 continue
             start = pos
             date, pos = got
+            self.base = date
             days = [date, *self.extra]
             self.extra = []
             # A list or a range of days: 15日、16日 / 16-17日 / 30日至2月1日 / 28日至29日
@@ -179,6 +182,7 @@ class _Dates:
                 pass
             m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，)*\s*").match(t, pos)
             window = self._window(m.end(), days[0])
+            self.base = None
             if window:
                 first, last, pos = window
                 found.append(Anchor(start, pos, days, first, last))
@@ -274,6 +278,12 @@ def _split_top(text: str) -> list[tuple[str, str]]:
 
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
+    printed = printed.rstrip(" 。.\n")
+    while True:
+        m = _LIST_END.search(fold(printed))
+        if not m or m.start() == 0:
+            break
+        printed = printed[:m.start()].rstrip(" 。.")
     folded = fold(printed)
     out: list[str] = []
     out_folded: list[str] = []
@@ -424,8 +434,12 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
 def read_general(text: str, reference: dt.date) -> GeneralResult:
-    folded = fold(text)
+    # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
+    folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
@@ -490,7 +504,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # A signature or publication date (``2022年10月28日`` alone on its line,
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
             rest = masked[anchor.end:line_end]
-            if not rest.strip() or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+            if not rest.strip() and not re.search(r"\d+[.、]\s*$", head) or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
         kept.append(anchor)
