@@ -276,6 +276,27 @@ def _split_top(text: str) -> list[tuple[str, str]]:
     return items
 
 
+def _words(item: str) -> list[tuple[int, int]]:
+    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``)."""
+    spans = []
+    depth = 0
+    start = None
+    for i, ch in enumerate(item):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch.isspace() and depth == 0:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(item)))
+    return spans
+
+
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
@@ -292,8 +313,7 @@ def split_areas(printed: str) -> list[str]:
         begin = folded.index(item, pos) if item else pos
         pos = begin + len(item)
         raw = printed[begin:begin + len(item)]
-        words = [(w, raw[m.start():m.end()]) for m in re.finditer(r"\S+", item)
-                 for w in [m.group()]] if re.search(r"\s", item.strip()) else [(item, raw)]
+        words = [(item[a:b], raw[a:b]) for a, b in _words(item)]
         for k, (word, word_raw) in enumerate(words):
             word_f = word.strip()
             word_p = word_raw.strip()
@@ -434,6 +454,9 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_NOTICE_DISTRICT = re.compile(
+    r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
+    r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
@@ -504,7 +527,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # A signature or publication date (``2022年10月28日`` alone on its line,
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
             rest = masked[anchor.end:line_end]
-            if not rest.strip() and not re.search(r"\d+[.、]\s*$", head) or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+            alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head)
+            if alone or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
         kept.append(anchor)
@@ -532,6 +556,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 clause = re.split(r"[,，](?=停电时间|时间)", text[m.end():end])[0]
                 anchor.areas = split_areas(clause)
                 read.add(_line_of(masked, m.start()))
+    # The district a whole notice is about, named in its title or lead
+    # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
+    named = _NOTICE_DISTRICT.search(masked)
+    notice_district = text[named.start(1):named.end(1)] if named else None
     for anchor in anchors:
         read.add(_line_of(masked, anchor.start))
         if anchor.areas is None:
@@ -548,6 +576,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 district = areas[0][m.start("d"):m.end("d")] if m["d"] else None
                 town = areas[0][m.start("t"):m.end("t")] if m["t"] else None
                 areas[0] = areas[0][m.end():]
+        district = district or notice_district
         for day in anchor.days:
             windows.append((_window(day, anchor.first, anchor.last, areas, district, town),
                             _line_of(masked, anchor.start)))
