@@ -148,6 +148,10 @@ def _general_import(general, text: str, published: dt.date, source_name, source_
         "source": source,
         "windows": windows,
     }
+    if general.cancelled:
+        fields["cancelled"] = [{key: value for key, value in window.items()
+                                if value is not None or key in ("start", "end")}
+                               for window in general.cancelled]
     problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))

@@ -63,6 +63,7 @@ class Anchor:
     first: str | None = None  # "HH:MM"
     last: str | None = None  # "HH:MM" or "次日HH:MM"
     areas: list[str] | None = None
+    cancelled: bool = False
     district: str | None = None
     town: str | None = None
 
@@ -508,7 +509,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
-        if anchor.first is None:
+        # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
+        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
+                                                                      anchor.start]))
+        if anchor.first is None and not anchor.cancelled:
             line_end = masked.find("\n", anchor.end)
             line_end = len(masked) if line_end < 0 else line_end
             if any(other.first and anchor.end <= other.start < line_end
@@ -560,13 +564,23 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
     named = _NOTICE_DISTRICT.search(masked)
     notice_district = text[named.start(1):named.end(1)] if named else None
+    # Addressed to a place (``西太湖校区各学院、部门、直属单位:``): the area of a window that
+    # names none.
+    addressee = re.search(
+        r"^\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|街道|村))各[^\n]{0,20}[:：]\s*$",
+        masked, re.M)
+    cancelled: list[tuple[dict, int]] = []
     for anchor in anchors:
         read.add(_line_of(masked, anchor.start))
+        if anchor.areas is None and addressee:
+            anchor.areas = [text[addressee.start(1):addressee.end(1)]]
+            read.add(_line_of(masked, addressee.start()))
         if anchor.areas is None:
             continue
         district = town = None
         areas = list(anchor.areas)
-        if len(areas) == 1 and re.fullmatch(r"\S{1,4}[区县市]", fold(areas[0])):
+        if len(areas) == 1 and re.fullmatch(r"\S{1,4}[区县市]", fold(areas[0])) and \
+                not re.search(r"[校小社园景厂]区$", fold(areas[0])):
             district, areas = areas[0], []
         elif areas:
             m = re.match(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?"
@@ -578,7 +592,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 areas[0] = areas[0][m.end():]
         district = district or notice_district
         for day in anchor.days:
-            windows.append((_window(day, anchor.first, anchor.last, areas, district, town),
+            window = _window(day, anchor.first, anchor.last, areas, district, town)
+            (cancelled if anchor.cancelled else windows).append((window,
                             _line_of(masked, anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
@@ -587,7 +602,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             unique.append(window)
             unique_lines.append(line)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
-    return GeneralResult(unique, read, body, window_lines=unique_lines)
+    return GeneralResult(unique, read, body, window_lines=unique_lines,
+                         cancelled=[c for c, _ in cancelled],
+                         cancel_lines=[line for _, line in cancelled])
 
 
 def _window(day, first, last, areas, district, town) -> dict:
@@ -653,7 +670,7 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
             printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
-            if printed:
+            if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
                 # (``(拉萨百益百货有限公司、自治区邮政局短时停电两次)``).
