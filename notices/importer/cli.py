@@ -57,12 +57,23 @@ import yaml
 from notices.content.districts import DistrictTable, district_table
 from notices.content.frontmatter import FrontMatterError, read_source
 from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow
-from notices.content.problems import ConfigError, project_relative
+from notices.content.problems import ConfigError, did_you_mean, project_relative
+from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
 
 from .assembler import parse_notice_text
 from .layouts import read_general
-from .messages import ImportMessage, OutageImport, WindowSource
+from .messages import (
+    CONTROL_CHARACTERS,
+    NO_DISTRICT,
+    NOT_READ,
+    TOO_LARGE,
+    UNDECLARED_PLACE,
+    UTF16,
+    ImportMessage,
+    OutageImport,
+    WindowSource,
+)
 from .scanner import DEFAULT_SOURCE
 
 __all__ = [
@@ -94,8 +105,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
-        if general.windows:
-            return _general_import(general, text, published, source_name, source_url, title)
+        if general.windows or general.cancelled:
+            return _general_import(general, districts, published, source_name, source_url,
+                                   title)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
     name = source_name or assembler.source_name
@@ -121,14 +133,62 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
             None, "", "no outage windows found; expected a date line such as "
             '"9月23日 星期一" followed by lines such as "海曙 万众村、郭夏村(8:30—15:30)"'))
     body = list(assembler.body_lines)
-    return OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
+    result = OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
                         warnings=warnings, body_lines=body,
                         source_found=bool(assembler.source_name))
+    # Nothing is lost without a word: when no window was read, a line neither read, kept nor
+    # reported goes to the body. (The column reader reads headings, labels and table rules as
+    # structure without recording them; its windows' lines are accounted by the score.)
+    for number, line in (unaccounted_lines(text, result) if not assembler.windows else []):
+        result.body_lines.append(line)
+        result.warnings.append(ImportMessage(number, line, NOT_READ.format(
+            fragment=_quote(line))))
+    return result
 
 
-def _general_import(general, text: str, published: dt.date, source_name, source_url,
-                    title) -> OutageImport:
-    """The result of ``layouts.read_general`` in the shape the command line writes."""
+def _quote(text: str) -> str:
+    return f'"{text[:57]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def unaccounted_lines(text: str, result: OutageImport) -> list[tuple[int, str]]:
+    """Non-blank lines the importer neither read into a window, kept in the body nor reported."""
+    seen: set[int] = set(getattr(result, "read_lines", ()) or ())
+    for sources in result.sources.values():
+        seen.update(source.line for source in sources)
+    for message in [*result.problems, *result.warnings]:
+        if message.line:
+            seen.add(message.line)
+    body = {" ".join(line.split()) for line in result.body_lines}
+    lost = []
+    for number, line in enumerate(text.splitlines(), 1):
+        printed = " ".join(line.split())
+        if printed and number not in seen and not any(printed in kept for kept in body):
+            lost.append((number, printed))
+    return lost
+
+
+def _general_import(general, districts: DistrictTable, published: dt.date, source_name,
+                    source_url, title) -> OutageImport:
+    """The result of ``layouts.read_general`` in the shape the command line writes.
+
+    A district the notice names is the declared name when it is declared (``海曙`` → 海曙区);
+    any other place (``长乐``, ``泰山区``) is kept as printed and reported, as is a window that
+    names no district: the editor chooses one before the file can be written."""
+    places: list[ImportMessage] = []
+    for kind, lines in (("windows", general.window_lines), ("cancelled", general.cancel_lines)):
+        for window, line in zip(getattr(general, kind), lines, strict=True):
+            printed = window.get("district")
+            declared = districts.get(printed) if printed else None
+            if declared is not None:
+                window["district"] = declared.name
+                continue
+            key = printed or ""
+            if any(p.fragment == key for p in places):
+                continue
+            message = (UNDECLARED_PLACE.format(place=printed, hint=did_you_mean(
+                printed, districts.names), settings=SETTINGS_FILE) if printed else
+                NO_DISTRICT.format(settings=SETTINGS_FILE))
+            places.append(ImportMessage(line, key, message, kind="place"))
     sources = {"windows": [WindowSource(line, 0, "", False) for line in general.window_lines],
                "cancelled": [WindowSource(line, 0, "", True) for line in general.cancel_lines]}
     warnings = []
@@ -153,6 +213,8 @@ def _general_import(general, text: str, published: dt.date, source_name, source_
                                 if value is not None or key in ("start", "end")}
                                for window in general.cancelled]
     problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
+    problems += places
+    warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))
     result.read_lines = general.read_lines
@@ -325,22 +387,47 @@ def load_districts(settings_file: Path = SETTINGS_PATH) -> tuple[DistrictTable, 
     return district_table(settings), content
 
 
+MAX_BYTES = 1_000_000  # a notice is a few kilobytes; the seed column is 3 KB
+
+
+def _checked(text: str) -> str:
+    """Refuse NUL and other control characters: they may join or split a place name."""
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for column, char in enumerate(line, 1):
+            if (ord(char) < 32 and char not in "\t\r") or ord(char) == 127:
+                found.append(f"line {number} column {column} (U+{ord(char):04X})")
+    if found:
+        shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10
+                                          else "")
+        raise ValueError(CONTROL_CHARACTERS.format(where=shown))
+    return text
+
+
 def _read_input(name: str, stdin) -> tuple[str, list[str]]:
     """Return (text, warnings) or raise OSError/ValueError with a one-line reason."""
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin
-        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        data = stream.buffer.read(MAX_BYTES + 1) if hasattr(stream, "buffer") else \
+            stream.read(MAX_BYTES + 1)
+        size = len(data.encode("utf-8") if isinstance(data, str) else data)
     else:
-        data = Path(name).read_bytes()
+        size = Path(name).stat().st_size
+        data = b"" if size > MAX_BYTES else Path(name).read_bytes()
+    if size > MAX_BYTES:  # refused before reading it all, let alone parsing it
+        raise ValueError(TOO_LARGE.format(size=size, limit=MAX_BYTES))
     if isinstance(data, str):
-        return data, []
+        return _checked(data), []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            len(data) >= 4 and data[1::2].count(0) > len(data) // 4):
+        raise ValueError(UTF16)
     try:
-        return data.decode("utf-8"), []
+        return _checked(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         try:
-            return data.decode("gb18030"), ["file is not UTF-8; read it as GBK/GB18030"]
+            return _checked(data.decode("gb18030")), ["file is not UTF-8; read it as GBK/GB18030"]
         except UnicodeDecodeError:
             raise ValueError(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                              f"{exc.start}); save it as UTF-8") from None

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .messages import NO_AREAS, NOT_A_DATE
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -429,6 +430,7 @@ class GeneralResult:
     read_lines: set[int]  # 1-based line numbers read into fields or structure
     body_lines: list[str]
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
     window_lines: list[int] = field(default_factory=list)  # the line of each window
     cancelled: list[dict] = field(default_factory=list)
     cancel_lines: list[int] = field(default_factory=list)
@@ -570,12 +572,16 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         r"^\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|街道|村))各[^\n]{0,20}[:：]\s*$",
         masked, re.M)
     cancelled: list[tuple[dict, int]] = []
+    warnings: list[tuple[int, str, str]] = []
     for anchor in anchors:
         read.add(_line_of(masked, anchor.start))
         if anchor.areas is None and addressee:
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
             read.add(_line_of(masked, addressee.start()))
         if anchor.areas is None:
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((_line_of(masked, anchor.start), fragment,
+                             NO_AREAS.format(fragment=f'"{fragment}"')))
             continue
         district = town = None
         areas = list(anchor.areas)
@@ -601,8 +607,17 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
+    problems = []
+    for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
+        try:
+            dt.date(2000, int(m[1]), int(m[2]))  # a leap year: 2月29日 is a day
+        except ValueError:
+            number = _line_of(masked, m.start())
+            fragment = text[m.start():m.end()]
+            problems.append((number, fragment, NOT_A_DATE.format(fragment=f'"{fragment}"')))
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
+                         problems=problems, warnings=warnings,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
 

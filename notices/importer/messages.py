@@ -5,6 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Exact wording of the messages the command line prints (pinned by tests/test_importer*.py).
+TOO_LARGE = ("file is {size} bytes, over the importer's limit of {limit} bytes; a notice is a "
+             "few kilobytes. Import the outage notice alone, not a whole page or archive")
+UTF16 = "file is UTF-16, not UTF-8; save it as UTF-8"
+CONTROL_CHARACTERS = ("file contains control characters at {where}; remove them (they can join "
+                      "or split a place name) and import again")
+NOT_READ = "{fragment} was not read as a window; kept in the body"
+NO_AREAS = ("{fragment} reads as a date but no places follow it; expected the places cut after "
+            'it, such as "停电范围：食堂、图书馆"')
+UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed.{hint} '
+                    "Districts are declared in DISTRICTS in {settings}")
+NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
+               "in DISTRICTS in {settings}")
+NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
+
 # ---------------------------------------------------------------------------
 # What the importer reports.
 

@@ -22,7 +22,7 @@ import yaml
 
 from notices.content.districts import DistrictTable
 
-from .cli import load_districts, parse_outage_notice
+from .cli import load_districts, parse_outage_notice, unaccounted_lines
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "importer" / "real"
 SEED = Path(__file__).resolve().parents[2] / "tests" / "importer" / "seed-outages.txt"
@@ -85,27 +85,6 @@ def reference_date(expected: dict) -> dt.date:
     if published:
         return dt.date.fromisoformat(str(published))
     return dt.date(int(expected["year"]), 7, 1)
-
-
-def unaccounted_lines(text: str, result) -> list[tuple[int, str]]:
-    """Non-blank lines the importer neither read, kept nor reported."""
-    seen: set[int] = set()
-    for sources in result.sources.values():
-        seen.update(source.line for source in sources)
-    for message in [*result.problems, *result.warnings]:
-        if message.line:
-            seen.add(message.line)
-    seen.update(getattr(result, "read_lines", ()) or ())
-    body = {" ".join(line.split()) for line in result.body_lines}
-    lost = []
-    for number, line in enumerate(text.splitlines(), 1):
-        printed = " ".join(line.split())
-        if not printed or number in seen:
-            continue
-        if any(printed in kept for kept in body):
-            continue
-        lost.append((number, printed))
-    return lost
 
 
 def score_notice(txt: Path, districts: DistrictTable) -> NoticeScore:
