@@ -108,6 +108,7 @@ class NoticeAssembler:
         self.cancelled: list[dict] = []
         self.sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
         self.body_lines: list[str] = []
+        self.read_lines: set[int] = set()  # lines read into windows, structure or messages
         self.section = "windows"
         self.dates: list[dt.date] = []
         self.date_token: tuple[int, str] | None = None
@@ -159,6 +160,7 @@ class NoticeAssembler:
         if not f:
             return
         if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", f):
+            self.read_lines.add(lineno)
             return  # a Markdown table's rule
         heading = re.match(r"#+\s*", f)
         if heading:
@@ -166,9 +168,11 @@ class NoticeAssembler:
         cells = [c for c in _CELL_SPLIT.split(f) if c.strip()]
         if len(cells) > 1 and all(_table_role(c) for c in cells):
             self.table_roles = [(_table_role(c), display(c).strip().rstrip(":：")) for c in cells]
+            self.read_lines.add(lineno)
             return
         if len(f.split()) > 1 and all(_table_role(c) for c in f.split()):
             self.table_roles = None  # a header whose cells only a single space separates
+            self.read_lines.add(lineno)
             return
         timeish = bool(TIMEISH.search(f))
         if not timeish and _PLAN_HEADING.fullmatch(f):
@@ -178,11 +182,13 @@ class NoticeAssembler:
                 self.source_name = display(_printed_like(line, source.group(0)))
             if self.section == "cancelled" and "取消" not in f:
                 self.section = "windows"
+            self.read_lines.add(lineno)
             return
         if not timeish and self.read_footer(lineno, line, f):
             return
         short = match_short_date_line(f)
         if short and not timeish:
+            self.read_lines.add(lineno)
             self.on_date(Token("date", lineno, 0, len(line), display(line).strip(), short))
             return
         if not timeish and not re.search(r"[、]", f) and not _CANCEL.match(f) and (
@@ -228,6 +234,10 @@ class NoticeAssembler:
         return False
 
     def read_tokens(self, lineno: int, tokens: list[Token]) -> None:
+        # A date, label, district or time is read here; area text is accounted for when its
+        # run becomes a window or is reported (``flush``, ``boundary``).
+        if any(t.kind not in ("space", "cell", "area", "sep") for t in tokens):
+            self.read_lines.add(lineno)
         first = next((t for t in tokens if t.kind not in ("space", "cell")), None)
         if first is None:
             return
@@ -459,6 +469,7 @@ class NoticeAssembler:
             else:
                 fragment = self.run_text()
                 line, col = self.run.start or (self.run.items[0].line, 0)
+                self.read_lines.update(self.run.lines)  # reported below, with the first line
                 self.problem(line, fragment, f"areas {_q(fragment)} have no time window; "
                              f"expected one after them, such as {_q(EXAMPLE_WINDOW)}", col=col)
                 self.run = Run()
@@ -474,6 +485,8 @@ class NoticeAssembler:
 
     def flush(self, windows: list[TimeWindow], time_line: int) -> None:
         run, self.run = self.run, Run()
+        self.read_lines.update(run.lines)
+        self.read_lines.add(time_line)
         self.town = None
         fragment = " ".join(
             self.lines[line - 1][start:end].strip() for line, (start, end) in

@@ -136,10 +136,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     result = OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
                         warnings=warnings, body_lines=body,
                         source_found=bool(assembler.source_name))
-    # Nothing is lost without a word: when no window was read, a line neither read, kept nor
-    # reported goes to the body. (The column reader reads headings, labels and table rules as
-    # structure without recording them; its windows' lines are accounted by the score.)
-    for number, line in (unaccounted_lines(text, result) if not assembler.windows else []):
+    # Nothing is lost without a word: a line neither read, kept nor reported goes to the body.
+    result.read_lines = assembler.read_lines
+    for number, line in unaccounted_lines(text, result):
         result.body_lines.append(line)
         result.warnings.append(ImportMessage(number, line, NOT_READ.format(
             fragment=_quote(line))))

@@ -246,11 +246,11 @@ _LABEL = re.compile(
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
 )
 _LIST_END = re.compile(
-    r"(?:等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区)?(?:受影响|将停电|停电)?|"
+    r"(?:等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
     r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
-_SHORT = re.compile(r"^[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+_SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
 
 
 def _split_top(text: str) -> list[tuple[str, str]]:
@@ -503,10 +503,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             previous = cell
 
     # Anchors outside tables.
-    masked = "".join(
-        ch if _line_of(folded, i) - 1 not in table_lines or ch == "\n" else " "
-        for i, ch in enumerate(folded)
-    ) if table_lines else folded
+    masked = "\n".join(" " * len(line) if index in table_lines else line
+                       for index, line in enumerate(lines_f)) if table_lines else folded
     anchors = _Dates(masked, reference).anchors()
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []

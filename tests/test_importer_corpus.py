@@ -1,0 +1,208 @@
+"""Issue 13: the importer on real notices (tests/importer/real), the score, nothing lost,
+bad input, and output that reads right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from notices.importer import load_districts, main, parse_outage_notice
+from notices.importer.cli import unaccounted_lines
+from notices.importer.layouts import detect_layout, split_areas
+from notices.importer.score import reference_date, run, score_corpus, summary_line, totals
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "importer" / "real"
+SEED = ROOT / "tests" / "importer" / "seed-outages.txt"
+DISTRICTS, _ = load_districts()
+NOTICES = sorted(CORPUS.glob("*.txt"))
+
+
+def _notice(name: str) -> tuple[str, dt.date]:
+    txt = CORPUS / f"{name}.txt"
+    meta = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
+    return txt.read_text(encoding="utf-8"), reference_date(meta)
+
+
+def _rows(windows):
+    return [(w["date"].isoformat(), w.get("start"), w.get("end"), w.get("district"), w["areas"])
+            for w in windows]
+
+
+# --- the score -----------------------------------------------------------------------------
+
+def test_the_corpus_scores_at_least_the_floor():
+    scores = score_corpus(CORPUS, DISTRICTS)
+    exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
+    assert len(scores) == len(NOTICES) >= 28
+    assert exact / expected >= 0.95, summary_line(*totals(scores))
+    assert cancel_exact == cancel_expected
+    assert unaccounted == 0
+
+
+def test_score_prints_per_notice_and_total_lines(tmp_path):
+    (tmp_path / "a.txt").write_text("停电时间：2024年3月5日8:00至12:00\n停电范围：食堂、图书馆\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "published: 2024-03-01\nwindows:\n- {date: 2024-03-05, start: '08:00', end: '12:00', "
+        "district: null, areas: [食堂, 图书馆]}\n- {date: 2024-03-06, start: '08:00', "
+        "end: '12:00', district: null, areas: [食堂]}\ncancelled: []\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run(tmp_path, out=out) == 0
+    assert out.getvalue().splitlines()[:2] == [
+        "a: importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+        "importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+    ]
+
+
+def test_seed_is_read_by_the_column_reader_and_fast():
+    text = SEED.read_text(encoding="utf-8")
+    started = dt.datetime.now()
+    result = parse_outage_notice(text, dt.date(2019, 9, 16), DISTRICTS)
+    assert (dt.datetime.now() - started).total_seconds() < 1
+    assert len(result.fields["windows"]) == 25 and result.warnings == []
+    assert unaccounted_lines(text, result) == []
+
+
+# --- layouts, with their output ------------------------------------------------------------
+
+def test_table_with_a_decoy_water_table_reads_only_the_power_table():
+    text, published = _notice("cn-zhejiang-hangzhou-zafu-table-undated")
+    assert detect_layout(text) == "table"
+    rows = _rows(parse_outage_notice(text, published, DISTRICTS).fields["windows"])
+    assert rows[:2] == [("2021-02-02", "08:00", "12:00", None, ["C7-C12", "官塘基地", "农作园"]),
+                        ("2021-02-02", "08:00", "12:00", None, ["B7-B10"])]
+    assert all("停水" not in area for row in rows for area in row[4])
+
+
+def test_labelled_records_with_a_district_and_town():
+    text, published = _notice("cn-shandong-taian-qlwb-201012")
+    windows = parse_outage_notice(text, published, DISTRICTS).fields["windows"]
+    assert _rows(windows)[0] == ("2010-12-06", "07:00", "18:30", "泰山区",
+                                 ["迎胜社区居委会", "中国石化山东泰山石油股份有限公司",
+                                  "山东省交通职工中等专业学校", "迎胜小区", "七里", "鲁能投资公司",
+                                  "牛奶厂"])
+    assert windows[0]["town"] == "泰前街道"
+
+
+def test_prose_with_semicolons_and_a_day_range():
+    text, published = _notice("cn-xizang-lhasa-prose-202006")
+    rows = _rows(parse_outage_notice(text, published, DISTRICTS).fields["windows"])
+    assert ("2020-06-23", "09:00", "18:30", None, ["金珠中路沿线部分用户"]) in rows
+    assert [r[0] for r in rows if r[4][:1] == ["电力小区"]] == ["2020-06-28", "2020-06-29"]
+
+
+def test_change_notice_gives_new_windows_and_cancels_the_original_days():
+    text, published = _notice("cn-jiangsu-changzhou-cczu-change-202504")
+    fields = parse_outage_notice(text, published, DISTRICTS).fields
+    assert _rows(fields["windows"]) == [
+        ("2025-04-18", "12:45", "14:45", None, ["西太湖校区"]),
+        ("2025-04-21", "12:45", "14:45", None, ["西太湖校区"])]
+    assert [w["date"].isoformat() for w in fields["cancelled"]] == ["2025-04-11", "2025-04-14"]
+
+
+def test_undeclared_places_are_reported_never_read_as_ningbo_towns():
+    text, published = _notice("cn-fujian-changle-column-202208")
+    result = parse_outage_notice(text, published, DISTRICTS)
+    assert {w["district"] for w in result.fields["windows"]} == {"长乐"}
+    assert [p.message for p in result.place_problems] == [
+        'place "长乐" is not a declared district; kept as printed. Districts are declared in '
+        "DISTRICTS in pelicanconf.py"]
+
+
+@pytest.mark.parametrize("printed, areas", [
+    ("3、5、9、乙11号", ["3、5、9、乙11号"]),
+    ("学生宿舍3、4、5、10栋等。", ["学生宿舍3、4、5、10栋"]),
+    ("學生公寓4#樓、5#樓、8#樓、禮堂", ["學生公寓4#樓、5#樓、8#樓", "禮堂"]),
+    ("133單元、134單元", ["133單元", "134單元"]),
+    ("青年教工周转房A、B、C栋。", ["青年教工周转房A、B、C栋"]),
+    ("朝阳社区、解放北路沿线等地受影响。", ["朝阳社区", "解放北路沿线"]),
+    ("校园大部分区域( 6号教学楼、7号教学楼除外)", ["校园大部分区域( 6号教学楼、7号教学楼除外)"]),
+    ("教學區:耕耘樓、配樓 家屬區:甲3樓", ["耕耘樓", "配樓", "甲3樓"]),
+])
+def test_area_lists_are_cut_where_a_reader_would(printed, areas):
+    assert split_areas(printed) == areas
+
+
+# --- nothing lost --------------------------------------------------------------------------
+
+_MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "duplicate"]),
+                                st.integers(min_value=0), st.sampled_from(
+                                    list("、，。：；（）() \n|0123456789日月时至停电区朝阳村")),
+                                ), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(index=st.integers(min_value=0, max_value=len(NOTICES) - 1), mutations=_MUTATIONS)
+def test_every_line_is_read_kept_or_reported(index, mutations):
+    text = NOTICES[index].read_text(encoding="utf-8")
+    for kind, where, char in mutations:
+        at = where % (len(text) + 1)
+        if kind == "delete":
+            text = text[:at] + text[at + 1:]
+        elif kind == "insert":
+            text = text[:at] + char + text[at:]
+        else:
+            lines = text.split("\n")
+            row = where % len(lines)
+            text = "\n".join(lines[:row + 1] + lines[row:])
+    result = parse_outage_notice(text, dt.date(2020, 6, 1), DISTRICTS)
+    assert unaccounted_lines(text, result) == []
+
+
+# --- bad input and the command line --------------------------------------------------------
+
+def _cli(*argv, stdin=None):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=stdin, stdout=out, stderr=err, today=dt.date(2024, 3, 1))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_an_oversize_file_is_refused_before_parsing(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(("海曙 万众村(8:30—15:30)\n" * 60_000).encode("utf-8"))
+    started = dt.datetime.now()
+    code, out, err = _cli(str(big), "--dry-run")
+    assert (dt.datetime.now() - started).total_seconds() < 1
+    assert code == 1 and out == ""
+    assert "over the importer's limit of 1000000 bytes" in err
+
+
+def test_utf16_is_named(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("停电时间：3月5日8:00至12:00".encode("utf-16"))
+    code, _, err = _cli(str(path), "--dry-run")
+    assert code == 1 and err.endswith("file is UTF-16, not UTF-8; save it as UTF-8\n")
+
+
+def test_nul_and_control_characters_are_reported_with_line_and_column(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes("9月23日\n海曙 万众\x00村(8:30—15:30)\n".encode())
+    code, out, err = _cli(str(path), "--dry-run")
+    assert code == 1 and out == ""
+    assert "control characters at line 2 column 6 (U+0000)" in err
+
+
+def test_an_impossible_date_is_reported_and_the_area_line_is_kept():
+    text = "停电时间：2月30日8:00至12:00\n停电范围：食堂、图书馆\n停电时间：3月2日8:00至12:00\n"
+    result = parse_outage_notice(text, dt.date(2024, 2, 1), DISTRICTS)
+    messages = [(p.line, p.message) for p in result.problems if p.kind != "place"]
+    assert (1, '"2月30日" is not a date (no such day); the places on this line were kept') \
+        in messages
+    assert unaccounted_lines(text, result) == []
+
+
+def test_the_task_prints_chinese_intact(capsys):
+    from invoke import Context
+
+    import tasks
+
+    tasks.import_outages(Context(), str(SEED), dry_run=True, published="2019-09-16")
+    out = capsys.readouterr().out
+    assert "town: 慈城镇" in out and "白米湾村" in out and "\ufffd" not in out
