@@ -68,6 +68,7 @@ from .messages import (
     NO_DISTRICT,
     NOT_READ,
     TOO_LARGE,
+    UNCLEAN_AREA,
     UNDECLARED_PLACE,
     UTF16,
     ImportMessage,
@@ -145,6 +146,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return result
 
 
+_UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年")
+
+
 def _quote(text: str) -> str:
     return f'"{text[:57]}…"' if len(text) > 60 else f'"{text}"'
 
@@ -174,22 +178,34 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     any other place (``长乐``, ``泰山区``) is kept as printed and reported, as is a window that
     names no district: the editor chooses one before the file can be written."""
     places: list[ImportMessage] = []
+    unclean: list[ImportMessage] = []
+    sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
     for kind, lines in (("windows", general.window_lines), ("cancelled", general.cancel_lines)):
         for window, line in zip(getattr(general, kind), lines, strict=True):
+            # An area that still holds a time, a date, a sentence or 停电 was not separated
+            # cleanly: reported (exit 1), or kept in a note with --allow-partial.
+            for area in list(window["areas"]):
+                if _UNCLEAN.search(area) or len(area) > 40:
+                    window["areas"].remove(area)
+                    if not any(p.fragment == area for p in unclean):
+                        unclean.append(ImportMessage(line, area, UNCLEAN_AREA.format(
+                            fragment=_quote(area)), leftover=area))
+            source = WindowSource(line, 0, "、".join(window["areas"]), kind == "cancelled")
+            sources[kind].append(source)
             printed = window.get("district")
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
                 continue
             key = printed or ""
-            if any(p.fragment == key for p in places):
-                continue
-            message = (UNDECLARED_PLACE.format(place=printed, hint=did_you_mean(
-                printed, districts.names), settings=SETTINGS_FILE) if printed else
-                NO_DISTRICT.format(settings=SETTINGS_FILE))
-            places.append(ImportMessage(line, key, message, kind="place"))
-    sources = {"windows": [WindowSource(line, 0, "", False) for line in general.window_lines],
-               "cancelled": [WindowSource(line, 0, "", True) for line in general.cancel_lines]}
+            place = next((p for p in places if p.fragment == key), None)
+            if place is None:
+                message = (UNDECLARED_PLACE.format(place=printed, hint=did_you_mean(
+                    printed, districts.names), settings=SETTINGS_FILE) if printed else
+                    NO_DISTRICT.format(settings=SETTINGS_FILE))
+                place = ImportMessage(line, key, message, kind="place")
+                places.append(place)
+            source.place = place
     warnings = []
     name = source_name or DEFAULT_SOURCE
     if not source_name:
@@ -212,7 +228,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                                 if value is not None or key in ("start", "end")}
                                for window in general.cancelled]
     problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
-    problems += places
+    problems += unclean + places
     warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))

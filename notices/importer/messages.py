@@ -18,6 +18,8 @@ UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed
                     "Districts are declared in DISTRICTS in {settings}")
 NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
                "in DISTRICTS in {settings}")
+UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
+                "a sentence or 停电); cut it by hand, or use --allow-partial to keep it in a note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
 
 # ---------------------------------------------------------------------------
