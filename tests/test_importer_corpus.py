@@ -112,8 +112,8 @@ def test_undeclared_places_are_reported_never_read_as_ningbo_towns():
     result = parse_outage_notice(text, published, DISTRICTS)
     assert {w["district"] for w in result.fields["windows"]} == {"长乐"}
     assert [p.message for p in result.place_problems] == [
-        'place "长乐" is not a declared district; kept as printed. Districts are declared in '
-        "DISTRICTS in pelicanconf.py"]
+        'place "长乐" is not a declared district; kept as printed. It is 长乐区, 福州市, 福建省. '
+        "Districts are declared in DISTRICTS in pelicanconf.py"]
 
 
 @pytest.mark.parametrize("printed, areas", [

@@ -75,6 +75,7 @@ from .messages import (
     OutageImport,
     WindowSource,
 )
+from .places import county
 from .scanner import DEFAULT_SOURCE
 
 __all__ = [
@@ -200,8 +201,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             key = printed or ""
             place = next((p for p in places if p.fragment == key), None)
             if place is None:
-                message = (UNDECLARED_PLACE.format(place=printed, hint=did_you_mean(
-                    printed, districts.names), settings=SETTINGS_FILE) if printed else
+                known = county(printed) if printed else None
+                hint = f" It is {known.where()}." if known else did_you_mean(printed,
+                                                                             districts.names)
+                message = (UNDECLARED_PLACE.format(place=printed, hint=hint,
+                                                   settings=SETTINGS_FILE) if printed else
                     NO_DISTRICT.format(settings=SETTINGS_FILE))
                 place = ImportMessage(line, key, message, kind="place")
                 places.append(place)

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE
+from .places import county
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -562,7 +563,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 read.add(_line_of(masked, m.start()))
     # The district a whole notice is about, named in its title or lead
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
-    named = _NOTICE_DISTRICT.search(masked)
+    named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[1])), None)
     notice_district = text[named.start(1):named.end(1)] if named else None
     # Addressed to a place (``西太湖校区各学院、部门、直属单位:``): the area of a window that
     # names none.
@@ -583,13 +584,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             continue
         district = town = None
         areas = list(anchor.areas)
-        if len(areas) == 1 and re.fullmatch(r"\S{1,4}[区县市]", fold(areas[0])) and \
-                not re.search(r"[校小社园景厂]区$", fold(areas[0])):
+        if len(areas) == 1 and county(fold(areas[0])):
             district, areas = areas[0], []
         elif areas:
             m = re.match(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?"
                          r"(?P<d>\S{1,4}?[区县](?=\S{2,5}?(?:街道|镇|乡)))?"
                          r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?", fold(areas[0]))
+            if m and m["d"] and not county(m["d"]):  # 南校区…: not a district
+                m = None
             if m and m.end():
                 district = areas[0][m.start("d"):m.end("d")] if m["d"] else None
                 town = areas[0][m.start("t"):m.end("t")] if m["t"] else None
