@@ -65,6 +65,7 @@ class Anchor:
     first: str | None = None  # "HH:MM"
     last: str | None = None  # "HH:MM" or "次日HH:MM"
     areas: list[str] | None = None
+    more: list[tuple[str, str]] = field(default_factory=list)  # further windows, same days
     cancelled: bool = False
     district: str | None = None
     town: str | None = None
@@ -141,7 +142,8 @@ class _Dates:
                 # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
                 window = self._window(pos, None)
                 if window and found and found[-1].first is None and \
-                        "\n" in t[found[-1].end:pos] and not t[found[-1].end:pos].strip(" \n"):
+                        "\n" in t[found[-1].end:pos] and \
+                        not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos]):
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
@@ -188,7 +190,16 @@ class _Dates:
             self.base = None
             if window:
                 first, last, pos = window
-                found.append(Anchor(start, pos, days, first, last))
+                anchor = Anchor(start, pos, days, first, last)
+                # ``7:30-11:30、14:00-17:30``: two windows on the same days.
+                while True:
+                    sep = re.compile(r"\s*[、,，和及]\s*").match(t, pos)
+                    more = self._window(sep.end(), days[0]) if sep else None
+                    if not more:
+                        break
+                    anchor.more.append((more[0], more[1]))
+                    pos = anchor.end = more[2]
+                found.append(anchor)
             else:
                 found.append(Anchor(start, pos, days))
         return found
@@ -526,7 +537,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             sentence = masked[max(masked.rfind("。", 0, anchor.start),
                                   masked.rfind("\n", 0, anchor.start)) + 1:
                               _sentence_end(masked, anchor.end)]
-            if not (re.fullmatch(r"\s*(?:\d+[.、]\s*)?", head) or "停电" in sentence
+            numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            if not (numbered or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence)):
                 continue
             # A signature or publication date (``2022年10月28日`` alone on its line,
@@ -542,6 +554,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     labels = list(_LABEL.finditer(masked))
     for index, anchor in enumerate(anchors):
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
+        if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
+            scope_end = min(scope_end, _sentence_end(masked, anchor.end))
         areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
                              lines_f, lines_p, line_start, read)
         if areas is None:
@@ -549,10 +563,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         anchor.areas = areas
     # Share areas backward on a line (or a run of anchors before one label).
     for index in range(len(anchors) - 2, -1, -1):
-        if anchors[index].areas is None and anchors[index + 1].areas is not None:
+        if anchors[index].areas is None and anchors[index + 1].areas is not None and \
+                not anchors[index].cancelled:
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
-        if anchor.areas is None:
+        if anchor.areas is None and not anchor.cancelled:
             scope_start = anchors[index - 1].end if index else 0
             before = [m for m in labels if scope_start <= m.start() < anchor.start]
             if before:
@@ -577,6 +592,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchor.areas is None and addressee:
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
             read.add(_line_of(masked, addressee.start()))
+        if anchor.areas is None and anchor.cancelled:
+            anchor.areas = []  # a cancelled slot that names no place: the editor matches it
         if anchor.areas is None:
             fragment = " ".join(text[anchor.start:anchor.end].split())
             warnings.append((_line_of(masked, anchor.start), fragment,
@@ -598,9 +615,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 areas[0] = areas[0][m.end():]
         district = district or notice_district
         for day in anchor.days:
-            window = _window(day, anchor.first, anchor.last, areas, district, town)
-            (cancelled if anchor.cancelled else windows).append((window,
-                            _line_of(masked, anchor.start)))
+            for first, last in [(anchor.first, anchor.last), *anchor.more]:
+                window = _window(day, first, last, areas, district, town)
+                (cancelled if anchor.cancelled else windows).append((window,
+                                _line_of(masked, anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
     for window, line in windows:
@@ -629,6 +647,12 @@ def _window(day, first, last, areas, district, town) -> dict:
 
 def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
                  read) -> list[str] | None:
+    # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
+    # cut from the first area like any other).
+    pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?P<a>[^\n]+)", re.M).search(masked, start, end)
+    if pin:
+        read.add(_line_of(masked, pin.start()))
+        return split_areas(re.sub(r"[:：]\s*", "", text[pin.start("a"):pin.end("a")], count=1))
     for m in labels:
         if not start <= m.start() < end:
             continue
