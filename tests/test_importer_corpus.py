@@ -130,6 +130,53 @@ def test_area_lists_are_cut_where_a_reader_would(printed, areas):
     assert split_areas(printed) == areas
 
 
+# --- shapes from the issue that the corpus does not hold yet --------------------------------
+
+def _read(text: str, published=dt.date(2024, 3, 1)):
+    fields = parse_outage_notice(text, published, DISTRICTS).fields
+    return _rows(fields["windows"]), _rows(fields.get("cancelled", []))
+
+
+def test_every_day_of_a_range_two_windows_a_day_and_no_rain_date():
+    windows, _ = _read("3月4日至3月6日每天8:00-17:00,解放北路沿线部分用户将停电(如遇雨天顺延至3月9日)。\n"
+                       "3月10日7:30-11:30、14:00-17:30,朝阳社区停电。\n")
+    assert windows == [
+        ("2024-03-04", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-05", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-06", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-10", "07:30", "11:30", None, ["朝阳社区"]),
+        ("2024-03-10", "14:00", "17:30", None, ["朝阳社区"])]
+
+
+def test_a_changed_slot_is_a_new_window_and_a_cancellation():
+    windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,调整为3月7日8:00-17:00。\n"
+                               "原定3月12日8:00-12:00的停电取消。\n")
+    assert windows == [("2024-03-07", "08:00", "17:00", None, ["白米湾村"])]
+    assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"]),
+                         ("2024-03-12", "08:00", "12:00", None, [])]
+
+
+def test_a_95598_listing_with_start_and_end_columns():
+    windows, _ = _read(
+        "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"
+        "10kV石碶线\t2024-03-05 22:00:00\t2024-03-06 06:00:00\t星光村、栎社村\t国网宁波市海曙区供电公司\n"
+        "10kV慈湖线\t2024-03-07 08:00:00\t2024-03-07 17:00:00\t白米湾村\t国网宁波市江北区供电公司\n"
+        "共2条记录 第1页/共1页\n")
+    assert windows == [("2024-03-05", "22:00", "次日06:00", "海曙区", ["星光村", "栎社村"]),
+                       ("2024-03-07", "08:00", "17:00", "江北区", ["白米湾村"])]
+
+
+def test_a_wechat_article_with_keycaps_clock_and_pin():
+    text = ("停电预告\n原创 宁波电力 2024-03-01\n2️⃣ 3月5日（周二）\n⏰ 8:00-17:00\n"
+            "📍 慈城镇：白米湾村、红湾排涝站\n温馨提示：停电期间请勿靠近电力设施，咨询电话95598。\n"
+            "编辑：小王\n")
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-03-05", "08:00", "17:00", None, ["白米湾村", "红湾排涝站"])]
+    assert result.fields["windows"][0]["town"] == "慈城镇"
+    assert unaccounted_lines(text, result) == []
+
+
 # --- nothing lost --------------------------------------------------------------------------
 
 _MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "duplicate"]),

@@ -258,7 +258,7 @@ _LABEL = re.compile(
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
 )
 _LIST_END = re.compile(
-    r"(?:等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
+    r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
     r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
@@ -432,6 +432,49 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return result
 
 
+def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
+    """A table from a utility's listing (95598): one row a line, 停电开始时间 and 停电结束时间 in
+    their own columns (``2024-03-05 22:00:00``). The 供电单位 column names the district that
+    supplies the area (``国网宁波市海曙区供电公司``); it is not an area itself."""
+    header = table.header
+    role = {}
+    for index, name in enumerate(header):
+        if "开始" in name:
+            role.setdefault("start", index)
+        elif "结束" in name:
+            role.setdefault("end", index)
+        elif re.search(r"区域|范围|用户|地点", name):
+            role.setdefault("area", index)
+        elif "供电单位" in name:
+            role.setdefault("unit", index)
+    rows: dict[int, list[tuple[int, str, str]]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell[0], []).append(cell)
+    found = []
+    for line, cells in sorted(rows.items()):
+        if len(cells) != len(header) or "start" not in role or "end" not in role:
+            continue
+        start = _Dates(cells[role["start"]][1], reference)
+        begin = start._date_at(0, allow_day=False)
+        end_at = _Dates(cells[role["end"]][1], reference)._date_at(0, allow_day=False)
+        clock = [re.search(r"(\d{1,2}):(\d{2})", cells[role[k]][1]) for k in ("start", "end")]
+        if not begin or not end_at or not all(clock):
+            continue
+        first = f"{int(clock[0][1]):02d}:{clock[0][2]}"
+        last = f"{int(clock[1][1]):02d}:{clock[1][2]}"
+        if (end_at[0] - begin[0]).days >= 1:
+            last = "次日" + last
+        areas = split_areas(cells[role["area"]][2]) if "area" in role else []
+        district = None
+        if "unit" in role:
+            unit = fold(cells[role["unit"]][2])
+            at = unit.find("供电")
+            district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
+                             and county(unit[at - n:at])), None)
+        found.append((_window(begin[0], first, last, areas, district, None), line + 1))
+    return found
+
+
 # ---------------------------------------------------------------------------
 # The reader.
 
@@ -472,6 +515,7 @@ def _sentence_end(text: str, pos: int) -> int:
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
+_FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
@@ -499,6 +543,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             continue  # a decoy: water, not power
         if not any("时间" in h for h in table.header):
             list_tables.append(table)
+            continue
+        if any("开始" in h for h in table.header) and any("结束" in h for h in table.header):
+            windows += _start_end_rows(table, reference)
             continue
         previous: tuple[int, str, str] | None = None
         for cell in table.cells:
@@ -561,6 +608,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         anchor.areas = areas
+    # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
+    for index in range(1, len(anchors)):
+        anchor = anchors[index]
+        if anchor.areas is None and anchors[index - 1].cancelled and re.search(
+                r"(?:调整|更改|变更|改|推迟|提前)(?:为|到|至)\s*$",
+                masked[max(0, anchor.start - 6):anchor.start]):
+            anchor.areas = anchors[index - 1].areas
     # Share areas backward on a line (or a run of anchors before one label).
     for index in range(len(anchors) - 2, -1, -1):
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
@@ -633,6 +687,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             number = _line_of(masked, m.start())
             fragment = text[m.start():m.end()]
             problems.append((number, fragment, NOT_A_DATE.format(fragment=f'"{fragment}"')))
+    for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
+        if _FOOTER.fullmatch(line):
+            read.add(number)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
                          problems=problems, warnings=warnings,
