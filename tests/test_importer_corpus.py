@@ -148,6 +148,17 @@ def test_every_day_of_a_range_two_windows_a_day_and_no_rain_date():
         ("2024-03-10", "14:00", "17:30", None, ["朝阳社区"])]
 
 
+def test_prose_windows_keep_their_own_places_and_districts():
+    text = ("5月12日8:00至17:30,海曙区解放北路沿线部分用户将停电;"
+            "5月14日8:00至12:00,江北区慈城镇朝阳社区停电。\n")
+    result = parse_outage_notice(text, dt.date(2024, 5, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-05-12", "08:00", "17:30", "海曙区", ["解放北路沿线部分用户"]),
+        ("2024-05-14", "08:00", "12:00", "江北区", ["朝阳社区"])]
+    assert result.fields["windows"][1]["town"] == "慈城镇"
+    assert result.problems == []
+
+
 def test_a_changed_slot_is_a_new_window_and_a_cancellation():
     windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,调整为3月7日8:00-17:00。\n"
                                "原定3月12日8:00-12:00的停电取消。\n")

@@ -103,7 +103,13 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     """Read a notice's text into outage front matter, problems and warnings."""
     assembler = parse_notice_text(text, published, districts)
     general = None
-    column_read = assembler.windows and not any(p.kind != "place" for p in assembler.problems)
+    # An area that still holds 停电, a time or a date was glued to the prose around it
+    # (``…栎社村停电;3月6日…``): the column reader did not read this notice cleanly.
+    glued = [(window, source) for window, source in zip(
+        assembler.windows, assembler.sources.get("windows", []), strict=False)
+        if any(_UNCLEAN.search(area) for area in window["areas"])]
+    column_read = assembler.windows and not glued and \
+        not any(p.kind != "place" for p in assembler.problems)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
@@ -112,6 +118,11 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
                                    title)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
+    for window, source in glued:
+        for area in window["areas"]:
+            if _UNCLEAN.search(area):
+                problems.append(ImportMessage(source.line, area, UNCLEAN_AREA.format(
+                    fragment=_quote(area)), col=source.col))
     name = source_name or assembler.source_name
     if not name:
         name = DEFAULT_SOURCE

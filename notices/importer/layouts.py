@@ -515,6 +515,10 @@ def _sentence_end(text: str, pos: int) -> int:
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
+_PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?[区县](?=\S{2}))?"
+                           r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
+                                       r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -658,13 +662,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if len(areas) == 1 and county(fold(areas[0])):
             district, areas = areas[0], []
         elif areas:
-            m = re.match(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?"
-                         r"(?P<d>\S{1,4}?[区县](?=\S{2,5}?(?:街道|镇|乡)))?"
-                         r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?", fold(areas[0]))
-            if m and m["d"] and not county(m["d"]):  # 南校区…: not a district
-                m = None
+            m = _PLACE_PREFIX.match(fold(areas[0]))
+            if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
+                m = _PLACE_PREFIX_NO_DISTRICT.match(fold(areas[0]))
             if m and m.end():
-                district = areas[0][m.start("d"):m.end("d")] if m["d"] else None
+                district = areas[0][m.start("d"):m.end("d")] or None
                 town = areas[0][m.start("t"):m.end("t")] if m["t"] else None
                 areas[0] = areas[0][m.end():]
         district = district or notice_district
