@@ -52,6 +52,7 @@ _CLOCK = re.compile(
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
 _TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
+_FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
 
 
@@ -212,9 +213,10 @@ class _Dates:
             return None
         h1, m1, _ = _clock(a)
         sep = re.compile(_TO).match(t, a.end())
-        if not sep:
-            m = re.match(r"\s*起", t[a.end():])
-            return None if strict or not m else None
+        if not sep:  # ``上午8时30分起实施工作停电,至上午10时恢复供电``
+            sep = _FROM_UNTIL.match(t, a.end())
+            if not sep:
+                return None
         after = sep.end()
         later = 0
         nxt = self._date_at(after, allow_day=True)
@@ -238,6 +240,47 @@ class _Dates:
         first = f"{h1:02d}:{m1:02d}"
         last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
         return first, last, end
+
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十廿卅]{1,4}(?=\s*[月日时点分])")
+
+
+def _cn_value(word: str) -> int | None:
+    """``八`` 8, ``十`` 10, ``二十六`` 26, ``卅`` 30, ``三十`` 30 (numbers below 100)."""
+    word = word.replace("廿", "二十").replace("卅", "三十")
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        value = (_CN_DIGIT.get(tens, -100) if tens else 1) * 10 + (_CN_DIGIT.get(ones, -100)
+                                                                    if ones else 0)
+        return value if 0 <= value < 100 else None
+    if len(word) == 1:
+        return _CN_DIGIT.get(word)
+    return None
+
+
+def _numerals(text: str) -> tuple[str, list[int]]:
+    """``text`` with Chinese numerals before 月日时点分 as digits, and for each offset of the
+    result the offset in ``text``."""
+    out: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _CN_NUMBER.finditer(text):
+        value = _cn_value(m.group())
+        if value is None or (m.start() and text[m.start() - 1] in "星期周第"):
+            continue
+        out.append(text[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        digits = str(value)
+        out.append(digits)
+        back.extend([m.start()] * len(digits))
+        pos = m.end()
+    out.append(text[pos:])
+    back.extend(range(pos, len(text) + 1))
+    return "".join(out), back
 
 
 def _span(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -351,6 +394,9 @@ def split_areas(printed: str) -> list[str]:
     cleaned = []
     for area in out:
         area = area.strip().strip("。.")
+        wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
+        if wrapped:  # ``含沿途軍事單位在內``
+            area = area[wrapped.start(1):wrapped.end(1)]
         area_f = fold(area)
         m = _LIST_END.search(area_f)
         while m and m.start() > 0:
@@ -568,7 +614,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # Anchors outside tables.
     masked = "\n".join(" " * len(line) if index in table_lines else line
                        for index, line in enumerate(lines_f)) if table_lines else folded
-    anchors = _Dates(masked, reference).anchors()
+    # Chinese numerals in dates and times (``二月二十六日上午八時三十分``) are read as digits on a
+    # copy; offsets are mapped back to the printed text.
+    digits, back = _numerals(masked)
+    anchors = _Dates(digits, reference).anchors()
+    for anchor in anchors:
+        anchor.start, anchor.end = back[anchor.start], back[anchor.end]
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
@@ -718,6 +769,9 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         # Only the first label after the anchor, before any other sentence speaks of time.
         read.add(_line_of(masked, m.start()))
         rest_end = _sentence_end(masked, m.end())
+        semi = re.compile(r"[;；]").search(masked, m.end(), rest_end)
+        if semi and "、" not in masked[semi.end():rest_end]:
+            rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
         inline = text[m.end():rest_end].strip()
         if inline:
             return split_areas(inline)
