@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from notices.importer import load_districts, main, parse_outage_notice
 from notices.importer.cli import unaccounted_lines
-from notices.importer.layouts import detect_layout, split_areas
+from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import reference_date, run, score_corpus, summary_line, totals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +157,20 @@ def test_prose_windows_keep_their_own_places_and_districts():
         ("2024-05-14", "08:00", "12:00", "江北区", ["朝阳社区"])]
     assert result.fields["windows"][1]["town"] == "慈城镇"
     assert result.problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "线路名称：10kV招宝线\n停电时间：2024年3月5日8:00至17:00\n"
+    "涉及区域：镇海区招宝山街道后大街、车站路；江北区庄桥街道老街、盛家\n",
+])
+def test_one_list_naming_two_districts_gives_a_window_per_district(text):
+    expected = [("2024-03-05", "08:00", "17:00", "镇海区", ["后大街", "车站路"]),
+                ("2024-03-05", "08:00", "17:00", "江北区", ["老街", "盛家"])]
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == expected  # the records reader
+    general = read_general(text, dt.date(2024, 3, 1))  # the layout reader agrees
+    assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
+        ("镇海区", "招宝山街道", ["后大街", "车站路"]), ("江北区", "庄桥街道", ["老街", "盛家"])]
 
 
 def test_a_changed_slot_is_a_new_window_and_a_cancellation():

@@ -708,24 +708,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             warnings.append((_line_of(masked, anchor.start), fragment,
                              NO_AREAS.format(fragment=f'"{fragment}"')))
             continue
-        district = town = None
-        areas = list(anchor.areas)
-        if len(areas) == 1 and county(fold(areas[0])):
-            district, areas = areas[0], []
-        elif areas:
-            m = _PLACE_PREFIX.match(fold(areas[0]))
-            if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
-                m = _PLACE_PREFIX_NO_DISTRICT.match(fold(areas[0]))
-            if m and m.end():
-                district = areas[0][m.start("d"):m.end("d")] or None
-                town = areas[0][m.start("t"):m.end("t")] if m["t"] else None
-                areas[0] = areas[0][m.end():]
-        district = district or notice_district
+        groups = _district_groups(list(anchor.areas), notice_district)
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                window = _window(day, first, last, areas, district, town)
-                (cancelled if anchor.cancelled else windows).append((window,
-                                _line_of(masked, anchor.start)))
+                for district, town, areas in groups:
+                    window = _window(day, first, last, areas, district, town)
+                    (cancelled if anchor.cancelled else windows).append((window,
+                                    _line_of(masked, anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
     for window, line in windows:
@@ -748,6 +737,35 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          problems=problems, warnings=warnings,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
+
+
+def _district_groups(areas: list[str], notice_district: str | None
+                     ) -> list[tuple[str | None, str | None, list[str]]]:
+    """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
+    the places (``泰山区泰前街道迎胜社区…``), and a new group wherever a later item names
+    another district (``镇海区招宝山街道…；江北区庄桥街道…``: one window per district)."""
+    if len(areas) == 1 and county(fold(areas[0])):
+        return [(areas[0], None, [])]
+    groups: list[tuple[str | None, str | None, list[str]]] = []
+    for index, area in enumerate(areas):
+        m = _PLACE_PREFIX.match(fold(area))
+        if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
+            m = _PLACE_PREFIX_NO_DISTRICT.match(fold(area))
+        # A later item starts a new district only with a full name and a town after it.
+        starts = m is not None and m.end() > 0 and (
+            index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
+        if starts:
+            district = area[m.start("d"):m.end("d")] or None
+            town = area[m.start("t"):m.end("t")] if m["t"] else None
+            if index == 0 or district:
+                groups.append((district, town, [area[m.end():]]))
+                continue
+        if not groups:
+            groups.append((None, None, []))
+        groups[-1][2].append(area)
+    if not groups:
+        groups.append((None, None, []))
+    return [(district or notice_district, town, items) for district, town, items in groups]
 
 
 def _window(day, first, last, areas, district, town) -> dict:
