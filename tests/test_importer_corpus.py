@@ -179,6 +179,9 @@ def test_a_changed_slot_is_a_new_window_and_a_cancellation():
     assert windows == [("2024-03-07", "08:00", "17:00", None, ["白米湾村"])]
     assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"]),
                          ("2024-03-12", "08:00", "12:00", None, [])]
+    windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,时间变更为14:00—18:00。\n")
+    assert windows == [("2024-03-05", "14:00", "18:00", None, ["白米湾村"])]
+    assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"])]
 
 
 def test_a_95598_listing_with_start_and_end_columns():

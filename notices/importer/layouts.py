@@ -565,6 +565,7 @@ _PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?
                            r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
                                        r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+_RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -663,12 +664,28 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         anchor.areas = areas
+    # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
+    # slot after the cancelled one.
+    timer = _Dates(masked, reference)
+    for index in range(len(anchors) - 1, -1, -1):
+        anchor = anchors[index]
+        if not anchor.cancelled:
+            continue
+        stop = _sentence_end(masked, anchor.end)
+        if index + 1 < len(anchors):
+            stop = min(stop, anchors[index + 1].start)
+        change = _RETIMED.search(masked, anchor.end, stop)
+        window = timer._window(change.end(), anchor.days[0]) if change else None
+        if window:
+            anchors.insert(index + 1, Anchor(change.start(), window[2], list(anchor.days),
+                                             window[0], window[1]))
     # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
     for index in range(1, len(anchors)):
         anchor = anchors[index]
-        if anchor.areas is None and anchors[index - 1].cancelled and re.search(
-                r"(?:调整|更改|变更|改|推迟|提前)(?:为|到|至)\s*$",
-                masked[max(0, anchor.start - 6):anchor.start]):
+        changed = re.search(r"(?:调整|更改|变更|改|推迟|提前)(?:为|到|至)\s*$",
+                            masked[max(0, anchor.start - 6):anchor.start]) or \
+            re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
+        if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
     # Share areas backward on a line (or a run of anchors before one label).
     for index in range(len(anchors) - 2, -1, -1):
