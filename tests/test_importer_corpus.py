@@ -184,6 +184,14 @@ def test_a_changed_slot_is_a_new_window_and_a_cancellation():
     assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"])]
 
 
+def test_a_table_with_date_time_and_area_columns_in_any_order():
+    windows, _ = _read("停电安排如下:\n停电区域 |\n日期 |\n停电时间 |\n图书馆、实验楼 |\n10月5日 |\n"
+                       "8:00-12:00 |\n学生公寓1-3栋 |\n10月6日 |\n13:00-17:00 |\n",
+                       dt.date(2024, 9, 30))
+    assert windows == [("2024-10-05", "08:00", "12:00", None, ["图书馆", "实验楼"]),
+                       ("2024-10-06", "13:00", "17:00", None, ["学生公寓1-3栋"])]
+
+
 def test_a_95598_listing_with_start_and_end_columns():
     windows, _ = _read(
         "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"

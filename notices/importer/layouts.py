@@ -478,6 +478,40 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return result
 
 
+def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
+    """Rows of exactly one cell per header column (no merged cells): the 日期, 时间 and 区域
+    columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
+    None when the cells do not fill whole rows or a row cannot be read."""
+    width = len(table.header)
+    if width < 2 or not table.cells or len(table.cells) % width:
+        return None
+    role = {}
+    for index, name in enumerate(table.header):
+        if "时间" in name:
+            role.setdefault("time", index)
+        elif "日期" in name:
+            role.setdefault("date", index)
+        elif re.search(r"区域|范围|地点|楼宇|用户|单位", name):
+            role.setdefault("area", index)
+    if "time" not in role or "area" not in role:
+        return None
+    found = []
+    for at in range(0, len(table.cells), width):
+        row = table.cells[at:at + width]
+        when = row[role["time"]][1]
+        if "date" in role and not _DATE.match(when) and not _DAY.match(when):
+            when = f"{row[role['date']][1]} {when}"
+        anchors = _Dates(when, reference).anchors()
+        if not anchors or anchors[0].first is None:
+            return None
+        anchor = anchors[0]
+        areas = split_areas(row[role["area"]][2])
+        for day in anchor.days:
+            for first, last in [(anchor.first, anchor.last), *anchor.more]:
+                found.append((_window(day, first, last, areas, None, None), row[0][0] + 1))
+    return found
+
+
 def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     """A table from a utility's listing (95598): one row a line, 停电开始时间 and 停电结束时间 in
     their own columns (``2024-03-05 22:00:00``). The 供电单位 column names the district that
@@ -598,6 +632,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if any("开始" in h for h in table.header) and any("结束" in h for h in table.header):
             windows += _start_end_rows(table, reference)
             continue
+        rows = _header_rows(table, reference)
+        if rows is not None:
+            windows += rows
+            continue
+        # Merged cells (a 校区 spanning rows): a row ends at its time cell, its area before it.
         previous: tuple[int, str, str] | None = None
         for cell in table.cells:
             sub = _Dates(cell[1], reference).anchors()
