@@ -109,7 +109,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         assembler.windows, assembler.sources.get("windows", []), strict=False)
         if any(_UNCLEAN.search(area) for area in window["areas"])]
     column_read = assembler.windows and not glued and \
-        not any(p.kind != "place" for p in assembler.problems)
+        not any(p.kind != "place" for p in assembler.problems) and \
+        all(window.get("district") for window in assembler.windows)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
