@@ -16,6 +16,12 @@ written file always passes the build. How a line is read: see
 
 Decisions:
 
+- Two readers: the column reader (``scanner`` + ``assembler``, the Ningbo newspaper column and
+  utility records) is tried first and kept when every window names a district and nothing was
+  left unread or glued to prose; otherwise ``layouts.read_general`` reads the notice by its
+  layout (tables, labelled records, numbered items, WeChat pairs, prose). See
+  docs/importer.md.
+
 - Layouts read: the newspaper column (a date line, then ``海曙 areas(8:30—15:30)areas(…)`` per
   district, several runs per line), labelled records (``停电时间：… 停电范围：…``,
   ``【停电区域】``, a label alone on its line), tables flattened to text (tab- or
