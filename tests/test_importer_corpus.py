@@ -192,6 +192,11 @@ def test_a_table_with_date_time_and_area_columns_in_any_order():
                        ("2024-10-06", "13:00", "17:00", None, ["学生公寓1-3栋"])]
 
 
+def test_a_day_without_a_month_early_in_the_month_after_publication_is_next_month():
+    windows, _ = _read("停电时间:2日8:00至12:00\n停电范围:食堂\n", dt.date(2024, 1, 28))
+    assert windows == [("2024-02-02", "08:00", "12:00", None, ["食堂"])]
+
+
 def test_a_95598_listing_with_start_and_end_columns():
     windows, _ = _read(
         "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"

@@ -104,6 +104,7 @@ class _Dates:
         self.t = text
         self.ref = reference
         self.month = reference.month
+        self.month_printed = False
         self.year = None
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
@@ -115,6 +116,7 @@ class _Dates:
             month = int(m["m"] or m["m2"])
             day = int(m["d"] or m["d2"])
             self.month = month
+            self.month_printed = True
             if year:
                 self.year = int(year)
             date = _year_for(month, day, int(year) if year else None, self.base or self.ref)
@@ -125,7 +127,13 @@ class _Dates:
             m = _DAY.match(self.t, pos)
             if m and (pos == 0 or not self.t[pos - 1].isdigit()):
                 month = int(m["m"] or self.month)
-                date = _year_for(month, int(m["d1"] or m["d"]), None, self.base or self.ref)
+                day = int(m["d1"] or m["d"])
+                if m["m"]:
+                    self.month, self.month_printed = month, True
+                elif not self.month_printed and day < self.ref.day - 3:
+                    # ``2日`` in a notice of 1月28日 with no month printed yet: next month.
+                    month = self.ref.month % 12 + 1
+                date = _year_for(month, day, None, self.base or self.ref)
                 return (date, m.end()) if date else None
         return None
 
