@@ -197,6 +197,12 @@ def test_a_day_without_a_month_early_in_the_month_after_publication_is_next_mont
     assert windows == [("2024-02-02", "08:00", "12:00", None, ["食堂"])]
 
 
+def test_a_label_alone_with_its_list_on_the_next_line():
+    windows, _ = _read("一、停电时间：3月5日8:00至12:00\n二、停电范围：\n食堂、图书馆、实验楼\n"
+                       "三、注意事项：请提前做好准备。\n")
+    assert windows == [("2024-03-05", "08:00", "12:00", None, ["食堂", "图书馆", "实验楼"])]
+
+
 def test_a_95598_listing_with_start_and_end_columns():
     windows, _ = _read(
         "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"

@@ -872,6 +872,12 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             areas += split_areas(lines_p[index][item.end():])
             read.add(index + 1)
             index += 1
+        # ``停电范围：`` alone, the list on the next line (not a heading, label or date).
+        if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
+                not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
+                not _LABEL.search(lines_f[line]) and "停电" not in lines_f[line]:
+            areas = split_areas(lines_p[line])
+            read.add(line + 1)
         if areas:
             return areas
     return None
