@@ -203,6 +203,12 @@ def test_a_label_alone_with_its_list_on_the_next_line():
     assert windows == [("2024-03-05", "08:00", "12:00", None, ["食堂", "图书馆", "实验楼"])]
 
 
+def test_a_table_whose_header_words_vary():
+    windows, _ = _read("停电日期 |\n停电时段 |\n影响楼栋 |\n10月5日 |\n8:00-12:00 |\n1号楼、2号楼 |\n",
+                       dt.date(2024, 9, 30))
+    assert windows == [("2024-10-05", "08:00", "12:00", None, ["1号楼", "2号楼"])]
+
+
 def test_a_95598_listing_with_start_and_end_columns():
     windows, _ = _read(
         "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"

@@ -432,9 +432,10 @@ _PROSE = [
 # ---------------------------------------------------------------------------
 # Tables.
 
-_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|备注|停电时间|停水时间|"
-                   r"停电区域|停水区域|涉及停电区域|停电范围|时间|区域|线路名称|供电单位|"
-                   r"停电开始时间|停电结束时间|停电线路|设备名称)$")
+_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
+                   r"线路名称|供电单位|设备名称|"
+                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电)\S{0,4}"
+                   r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户))$")
 
 
 @dataclass
@@ -495,11 +496,11 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         return None
     role = {}
     for index, name in enumerate(table.header):
-        if "时间" in name:
+        if "时间" in name or "时段" in name:
             role.setdefault("time", index)
         elif "日期" in name:
             role.setdefault("date", index)
-        elif re.search(r"区域|范围|地点|楼宇|用户|单位", name):
+        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name):
             role.setdefault("area", index)
     if "time" not in role or "area" not in role:
         return None
@@ -634,7 +635,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         head = "".join(table.header)
         if "停水" in head and "停电" not in head:
             continue  # a decoy: water, not power
-        if not any("时间" in h for h in table.header):
+        if not any("时间" in h or "时段" in h for h in table.header):
             list_tables.append(table)
             continue
         if any("开始" in h for h in table.header) and any("结束" in h for h in table.header):
