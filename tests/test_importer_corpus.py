@@ -173,6 +173,13 @@ def test_one_list_naming_two_districts_gives_a_window_per_district(text):
         ("镇海区", "招宝山街道", ["后大街", "车站路"]), ("江北区", "庄桥街道", ["老街", "盛家"])]
 
 
+def test_places_printed_before_the_date():
+    windows, _ = _read("受道路施工影响,解放北路沿线、朝阳社区将于3月5日8:00至17:00停电。\n"
+                       "我公司拟于3月6日8:00至12:00停电检修。\n")
+    assert windows[0] == ("2024-03-05", "08:00", "17:00", None, ["解放北路沿线", "朝阳社区"])
+    assert all(row[4] != ["我公司"] for row in windows)
+
+
 def test_a_changed_slot_is_a_new_window_and_a_cancellation():
     windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,调整为3月7日8:00-17:00。\n"
                                "原定3月12日8:00-12:00的停电取消。\n")

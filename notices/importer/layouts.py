@@ -711,6 +711,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                              lines_f, lines_p, line_start, read)
         if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
+        if not areas and anchor.first is not None:
+            # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
+            before = _areas_before(masked, text, anchor.start)
+            areas = before if before else areas
         anchor.areas = areas
     # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
     # slot after the cancelled one.
@@ -882,6 +886,19 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if areas:
             return areas
     return None
+
+
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*"
+                     r"(?:将|拟|定|计划|预计)(?:于|在)\s*$")
+_NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电局|电力局")
+
+
+def _areas_before(masked, text, start) -> list[str] | None:
+    line_start = masked.rfind("\n", 0, start) + 1
+    m = _BEFORE.search(masked, line_start, start)
+    if not m or _NOT_PLACES.search(m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
 
 
 def _prose_areas(masked, text, start, end, read) -> list[str] | None:
