@@ -305,6 +305,26 @@ def test_an_impossible_date_is_reported_and_the_area_line_is_kept():
     assert unaccounted_lines(text, result) == []
 
 
+def test_an_area_not_separated_cleanly_exits_1_or_goes_to_a_note(tmp_path):
+    from notices.importer import partial_fields
+
+    path = tmp_path / "glued.txt"
+    path.write_text("3月5日8:00至17:00,海曙区石碶街道星光村、栎社村停电;"
+                    "3月6日8:00至12:00,海曙区高桥镇望江村、12:00前恢复供电的地方停电。\n",
+                    encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2024-03-01",
+                        "--source-name", "宁波供电公司")
+    assert code == 1
+    assert (f'{path}:1: area "12:00前恢复供电的地方" could not be separated cleanly (it still '
+            "holds a time, a date, a sentence or 停电); cut it by hand, or use --allow-partial "
+            "to keep it in a note") in err
+    result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2024, 3, 1),
+                                 DISTRICTS, source_name="宁波供电公司")
+    fields, _ = partial_fields(result)
+    assert fields["windows"][1]["areas"] == ["望江村"]
+    assert fields["windows"][1]["note"] == "原文未能识别（第1行）：12:00前恢复供电的地方"
+
+
 def test_the_task_prints_chinese_intact(capsys):
     from invoke import Context
 
