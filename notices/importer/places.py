@@ -10,6 +10,7 @@ several corpus shapes (see docs/importer.md), while the importer needs only this
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,18 @@ def _index() -> dict[str, County]:
         if len(alias) >= 2:
             index.setdefault(alias, county)
     return index
+
+
+@cache
+def _full_names() -> re.Pattern:
+    names = sorted({c.name for c in _index().values() if len(c.name) >= 3}, key=len,
+                   reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def names_a_county(text: str) -> bool:
+    """Whether ``text`` prints the full name of any county-level division (``天河区``)."""
+    return _full_names().search(text) is not None
 
 
 def county(printed: str) -> County | None:
