@@ -1,4 +1,4 @@
-"""Issue 8: importing outage notices from plain text (notices/importer.py)."""
+"""Issue 8: importing outage notices from plain text (notices/importer/)."""
 
 from __future__ import annotations
 

@@ -120,6 +120,20 @@ def test_function_local_imports_only_keep_pelican_out_of_fast_paths():
     assert wrong == []
 
 
+def test_only_the_command_line_imports_the_importer():
+    """The importer (notices/importer/) sits on notices.content; nothing below the command
+    line depends on it."""
+    wrong = []
+    for module, imports in _graph().items():
+        if _layer(module) == "importer" or module in ("notices.cli", "notices.__main__"):
+            continue
+        wrong += [f"{module}:{line} imports {target}" for target, line, _ in imports
+                  if _layer(target) == "importer"]
+    assert wrong == []
+    assert (ROOT / "importer" / "__init__.py").read_text("utf-8").startswith('"""')
+    assert not list(ROOT.glob("importer*.py")), "the importer is a package, not flat modules"
+
+
 def test_the_checks_see_a_violation():
     """The checks above find what they look for (they are not vacuous)."""
     assert _layer("notices.content.model") == "content"

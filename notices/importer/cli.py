@@ -11,9 +11,17 @@ districts, ``kind == "place"``) and warnings, each with its line and the fragmen
 ``partial_fields`` moves every unread fragment into the ``note`` of the nearest window (or the
 body) for ``--allow-partial``; ``render_outage_file`` writes the file; before writing, ``main``
 reads the rendered text back through ``frontmatter.read_source`` and ``validate_fields``, so a
-written file always passes the build. How a line is read: see ``importer_parse``.
+written file always passes the build. How a line is read: see
+``scanner`` and ``assembler``.
 
 Decisions:
+
+- Two readers: the column reader (``scanner`` + ``assembler``, the Ningbo newspaper column and
+  utility records) is kept when every window names a district and nothing was left unread or
+  glued to prose; otherwise ``layouts.read_general`` reads the notice by its layout (tables,
+  labelled records, numbered items, WeChat pairs, prose). A notice that names neither a
+  declared district nor any county of China goes to the layout reader first (it is faster).
+  See docs/importer.md.
 
 - Layouts read: the newspaper column (a date line, then ``海曙 areas(8:30—15:30)areas(…)`` per
   district, several runs per line), labelled records (``停电时间：… 停电范围：…``,
@@ -21,7 +29,7 @@ Decisions:
   ``|``-separated cells, with or without a header row), and news prose with the time first
   (``1月10日6时至18时，新华路…；``).
 - Traditional characters, full-width forms, dashes and ``·`` variants are folded one character
-  for one (``importer_text.fold``) for *reading* only: districts, towns, labels, dates and
+  for one (``text.fold``) for *reading* only: districts, towns, labels, dates and
   times are matched on the folded text, while areas and towns are written **as printed**
   (only full-width letters and digits become ASCII), so no name is re-spelt by a partial
   conversion table. The district is always the declared name (海曙 → 海曙区); a place that is
@@ -56,16 +64,26 @@ import yaml
 from notices.content.districts import DistrictTable, district_table
 from notices.content.frontmatter import FrontMatterError, read_source
 from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow
-from notices.content.problems import ConfigError, project_relative
+from notices.content.problems import ConfigError, did_you_mean, project_relative
+from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
 
-from .importer_parse import (
-    DEFAULT_SOURCE,
+from .assembler import parse_notice_text
+from .layouts import read_general
+from .messages import (
+    CONTROL_CHARACTERS,
+    NO_DISTRICT,
+    NOT_READ,
+    TOO_LARGE,
+    UNCLEAN_AREA,
+    UNDECLARED_PLACE,
+    UTF16,
     ImportMessage,
     OutageImport,
     WindowSource,
-    parse_notice_text,
 )
+from .places import county, names_a_county
+from .scanner import DEFAULT_SOURCE
 
 __all__ = [
     "ImportMessage",
@@ -76,7 +94,7 @@ __all__ = [
     "main",
 ]
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_PATH = PROJECT_ROOT / "pelicanconf.py"
 FILE_SUFFIX = "jihua-tingdian"
 TITLE = "计划停电预告"
@@ -90,9 +108,38 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
                         source_name: str | None = None, source_url: str | None = None,
                         title: str | None = None) -> OutageImport:
     """Read a notice's text into outage front matter, problems and warnings."""
+    # A notice that names no declared district and reads cleanly by its layout (a campus
+    # table, another city's prose) skips the column reader: it is the slower of the two.
+    if not any(key in text for district in districts
+               for key in (district.name, *district.aliases)) and not names_a_county(text):
+        general = read_general(text, published)
+        if general.windows and not any(_UNCLEAN.search(area) for window in general.windows
+                        for area in window["areas"]):
+            return _general_import(general, districts, published, source_name, source_url,
+                                   title)
     assembler = parse_notice_text(text, published, districts)
+    general = None
+    # An area that still holds 停电, a time or a date was glued to the prose around it
+    # (``…栎社村停电;3月6日…``): the column reader did not read this notice cleanly.
+    glued = [(window, source) for window, source in zip(
+        assembler.windows, assembler.sources.get("windows", []), strict=False)
+        if any(_UNCLEAN.search(area) for area in window["areas"])]
+    column_read = assembler.windows and not glued and \
+        not any(p.kind != "place" for p in assembler.problems) and \
+        all(window.get("district") for window in assembler.windows)
+    if not column_read:
+        # Not read cleanly as the column or its records: read it by its layout instead.
+        general = read_general(text, published)
+        if general.windows or general.cancelled:
+            return _general_import(general, districts, published, source_name, source_url,
+                                   title)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
+    for window, source in glued:
+        for area in window["areas"]:
+            if _UNCLEAN.search(area):
+                problems.append(ImportMessage(source.line, area, UNCLEAN_AREA.format(
+                    fragment=_quote(area)), col=source.col))
     name = source_name or assembler.source_name
     if not name:
         name = DEFAULT_SOURCE
@@ -116,9 +163,109 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
             None, "", "no outage windows found; expected a date line such as "
             '"9月23日 星期一" followed by lines such as "海曙 万众村、郭夏村(8:30—15:30)"'))
     body = list(assembler.body_lines)
-    return OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
+    result = OutageImport(fields=_ordered(fields), sources=assembler.sources, problems=problems,
                         warnings=warnings, body_lines=body,
                         source_found=bool(assembler.source_name))
+    # Nothing is lost without a word: a line neither read, kept nor reported goes to the body.
+    result.read_lines = assembler.read_lines
+    for number, line in unaccounted_lines(text, result):
+        result.body_lines.append(line)
+        result.warnings.append(ImportMessage(number, line, NOT_READ.format(
+            fragment=_quote(line))))
+    return result
+
+
+_UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年")
+
+
+def _quote(text: str) -> str:
+    return f'"{text[:57]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def unaccounted_lines(text: str, result: OutageImport) -> list[tuple[int, str]]:
+    """Non-blank lines the importer neither read into a window, kept in the body nor reported."""
+    seen: set[int] = set(getattr(result, "read_lines", ()) or ())
+    for sources in result.sources.values():
+        seen.update(source.line for source in sources)
+    for message in [*result.problems, *result.warnings]:
+        if message.line:
+            seen.add(message.line)
+    body = {" ".join(line.split()) for line in result.body_lines}
+    lost = []
+    for number, line in enumerate(text.splitlines(), 1):
+        printed = " ".join(line.split())
+        if printed and number not in seen and not any(printed in kept for kept in body):
+            lost.append((number, printed))
+    return lost
+
+
+def _general_import(general, districts: DistrictTable, published: dt.date, source_name,
+                    source_url, title) -> OutageImport:
+    """The result of ``layouts.read_general`` in the shape the command line writes.
+
+    A district the notice names is the declared name when it is declared (``海曙`` → 海曙区);
+    any other place (``长乐``, ``泰山区``) is kept as printed and reported, as is a window that
+    names no district: the editor chooses one before the file can be written."""
+    places: list[ImportMessage] = []
+    unclean: list[ImportMessage] = []
+    sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
+    for kind, lines in (("windows", general.window_lines), ("cancelled", general.cancel_lines)):
+        for window, line in zip(getattr(general, kind), lines, strict=True):
+            # An area that still holds a time, a date, a sentence or 停电 was not separated
+            # cleanly: reported (exit 1), or kept in a note with --allow-partial.
+            for area in list(window["areas"]):
+                if _UNCLEAN.search(area) or len(area) > 40:
+                    window["areas"].remove(area)
+                    if not any(p.fragment == area for p in unclean):
+                        unclean.append(ImportMessage(line, area, UNCLEAN_AREA.format(
+                            fragment=_quote(area)), leftover=area))
+            source = WindowSource(line, 0, "、".join(window["areas"]), kind == "cancelled")
+            sources[kind].append(source)
+            printed = window.get("district")
+            declared = districts.get(printed) if printed else None
+            if declared is not None:
+                window["district"] = declared.name
+                continue
+            key = printed or ""
+            place = next((p for p in places if p.fragment == key), None)
+            if place is None:
+                known = county(printed) if printed else None
+                hint = f" It is {known.where()}." if known else did_you_mean(printed,
+                                                                             districts.names)
+                message = (UNDECLARED_PLACE.format(place=printed, hint=hint,
+                                                   settings=SETTINGS_FILE) if printed else
+                    NO_DISTRICT.format(settings=SETTINGS_FILE))
+                place = ImportMessage(line, key, message, kind="place")
+                places.append(place)
+            source.place = place
+    warnings = []
+    name = source_name or DEFAULT_SOURCE
+    if not source_name:
+        warnings.append(ImportMessage(None, "", f'no source such as "{DEFAULT_SOURCE}" found in '
+                                      f'the text; using "{DEFAULT_SOURCE}". Set it with '
+                                      "--source-name"))
+    source = {"name": name}
+    if source_url:
+        source["url"] = source_url
+    windows = [{key: value for key, value in window.items() if value is not None or
+                key in ("start", "end")} for window in general.windows]
+    fields = {
+        "title": title or outage_title(windows),
+        "date": published,
+        "source": source,
+        "windows": windows,
+    }
+    if general.cancelled:
+        fields["cancelled"] = [{key: value for key, value in window.items()
+                                if value is not None or key in ("start", "end")}
+                               for window in general.cancelled]
+    problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
+    problems += unclean + places
+    warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
+    result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
+                          body_lines=list(general.body_lines))
+    result.read_lines = general.read_lines
+    return result
 
 
 def outage_title(windows: list[dict]) -> str:
@@ -287,22 +434,47 @@ def load_districts(settings_file: Path = SETTINGS_PATH) -> tuple[DistrictTable, 
     return district_table(settings), content
 
 
+MAX_BYTES = 1_000_000  # a notice is a few kilobytes; the seed column is 3 KB
+
+
+def _checked(text: str) -> str:
+    """Refuse NUL and other control characters: they may join or split a place name."""
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for column, char in enumerate(line, 1):
+            if (ord(char) < 32 and char not in "\t\r") or ord(char) == 127:
+                found.append(f"line {number} column {column} (U+{ord(char):04X})")
+    if found:
+        shown = ", ".join(found[:10]) + (f" and {len(found) - 10} more" if len(found) > 10
+                                          else "")
+        raise ValueError(CONTROL_CHARACTERS.format(where=shown))
+    return text
+
+
 def _read_input(name: str, stdin) -> tuple[str, list[str]]:
     """Return (text, warnings) or raise OSError/ValueError with a one-line reason."""
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin
-        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+        data = stream.buffer.read(MAX_BYTES + 1) if hasattr(stream, "buffer") else \
+            stream.read(MAX_BYTES + 1)
+        size = len(data.encode("utf-8") if isinstance(data, str) else data)
     else:
-        data = Path(name).read_bytes()
+        size = Path(name).stat().st_size
+        data = b"" if size > MAX_BYTES else Path(name).read_bytes()
+    if size > MAX_BYTES:  # refused before reading it all, let alone parsing it
+        raise ValueError(TOO_LARGE.format(size=size, limit=MAX_BYTES))
     if isinstance(data, str):
-        return data, []
+        return _checked(data), []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            len(data) >= 4 and data[1::2].count(0) > len(data) // 4):
+        raise ValueError(UTF16)
     try:
-        return data.decode("utf-8"), []
+        return _checked(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         try:
-            return data.decode("gb18030"), ["file is not UTF-8; read it as GBK/GB18030"]
+            return _checked(data.decode("gb18030")), ["file is not UTF-8; read it as GBK/GB18030"]
         except UnicodeDecodeError:
             raise ValueError(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
                              f"{exc.start}); save it as UTF-8") from None

@@ -1,0 +1,951 @@
+"""Read the notices that are not the Ningbo newspaper column: labelled records, numbered items,
+tables pasted with ``|`` cells, and prose.
+
+The column layout (a date line, then ``海曙 areas(8:30—15:30)…``) is read by ``scanner`` and
+``assembler``; ``detect_layout`` tells the two apart and ``read_general`` reads the rest:
+
+1. *Anchors*: every date with its time window (``2022年10月29日(周六)上午6:00—下午16:00``,
+   ``6日7:00至6日18:30``, ``4月15日、16日两天的23时50分至次日凌晨1时``,
+   ``6月28日至29日9:00至18:30``)
+   or a date alone (``2025年8月16-17日``; a date-only window has no times). A date list or range
+   before one time window gives one window per day; ``22:00至2日13:00`` is one window ending
+   the next day (``次日13:00``).
+2. *Areas* of an anchor, in this order: a label after it (``停电范围：``, ``影响区域:``,
+   ``停电区域包括``; its text runs to the end of the sentence, or is the numbered lines or the
+   table below it), a clause of the prose after it (``，金珠中路沿线部分用户将停电``,
+   ``对食品楼…进行停电``, ``倒闸期间，全校停电``), the areas of the next anchor on the same line
+   (``第一次停电初定于8月15日，第二次…8月16-17日，届时北校园…将受到影响``) or a label before it.
+3. *Tables* (cells ending ``|``): a header row names the columns; a table whose header speaks of
+   停水 and not 停电 is a decoy. A row ends at its time cell; its area is the cell before it.
+   A table without a time column lists the areas of the label above it.
+4. A list is cut at ``、，,;；`` (runs such as ``,、`` are one cut) outside brackets; an item that
+   only continues a number (``学生宿舍3、4、5、10栋``, ``學生公寓4#樓、5#樓``, ``A、B、C栋``) stays
+   with the one before; list endings (``等``, ``等一带``, ``等部分地区``) and group labels
+   (``教學區:``) are not areas.
+
+Every line is accounted for: it is read (an anchor, a label, areas, a table) or kept in the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .messages import NO_AREAS, NOT_A_DATE
+from .places import county
+from .text import fold
+
+# ---------------------------------------------------------------------------
+# Dates and times (on folded text: Simplified, half-width).
+
+_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
+_FULL = (r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
+         r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
+_DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
+_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
+_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
+                  rf"{_WEEKDAY}")
+_MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
+_CLOCK = re.compile(
+    rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
+    r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
+)
+_TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
+_FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
+_SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
+
+
+@dataclass
+class Anchor:
+    """A date (or several) with its time window, where it was printed."""
+
+    start: int  # offsets in the whole (folded) text
+    end: int
+    days: list[dt.date]
+    first: str | None = None  # "HH:MM"
+    last: str | None = None  # "HH:MM" or "次日HH:MM"
+    areas: list[str] | None = None
+    more: list[tuple[str, str]] = field(default_factory=list)  # further windows, same days
+    cancelled: bool = False
+    district: str | None = None
+    town: str | None = None
+
+
+def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
+    try:
+        if printed:
+            date = dt.date(printed, month, day)
+            # A printed year that puts the day most of a year before the notice is a typo
+            # (``2025年2月2日`` in a notice of 2026-01-12): the nearest such day is meant.
+            if (reference - date).days > 300:
+                date = dt.date(printed + 1, month, day)
+            return date
+        candidates = [dt.date(reference.year + delta, month, day) for delta in (-1, 0, 1)]
+    except ValueError:
+        return None
+    return min(candidates, key=lambda d: abs((d - reference).days))
+
+
+def _clock(match: re.Match) -> tuple[int, int, str]:
+    hour = int(match["h"])
+    minute = match["mi"] or match["mi2"] or match["mi3"]
+    minute = 30 if (match["half"] or match["half2"]) else int(minute or 0)
+    meridiem = match["mer"] or ""
+    if any(word in meridiem for word in ("下午", "晚", "傍晚", "夜")) and hour < 12:
+        hour += 12
+    return hour, minute, meridiem
+
+
+class _Dates:
+    """Find anchors in folded text."""
+
+    def __init__(self, text: str, reference: dt.date):
+        self.t = text
+        self.ref = reference
+        self.month = reference.month
+        self.month_printed = False
+        self.year = None
+        self.extra: list[dt.date] = []
+        self.base: dt.date | None = None  # the anchor's first date, for the next one's year
+
+    def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
+        m = _DATE.match(self.t, pos)
+        if m:
+            year = m["y"] or m["y2"]
+            month = int(m["m"] or m["m2"])
+            day = int(m["d"] or m["d2"])
+            self.month = month
+            self.month_printed = True
+            if year:
+                self.year = int(year)
+            date = _year_for(month, day, int(year) if year else None, self.base or self.ref)
+            if date and m["dend"]:
+                self.extra = _span(date, date.replace(day=int(m["dend"])))
+            return (date, m.end()) if date else None
+        if allow_day:
+            m = _DAY.match(self.t, pos)
+            if m and (pos == 0 or not self.t[pos - 1].isdigit()):
+                month = int(m["m"] or self.month)
+                day = int(m["d1"] or m["d"])
+                if m["m"]:
+                    self.month, self.month_printed = month, True
+                elif not self.month_printed and day < self.ref.day - 3:
+                    # ``2日`` in a notice of 1月28日 with no month printed yet: next month.
+                    month = self.ref.month % 12 + 1
+                date = _year_for(month, day, None, self.base or self.ref)
+                return (date, m.end()) if date else None
+        return None
+
+    def anchors(self) -> list[Anchor]:
+        found: list[Anchor] = []
+        pos = 0
+        t = self.t
+        while pos < len(t):
+            if not t[pos].isdigit() or (pos and t[pos - 1].isdigit()):
+                pos += 1
+                continue
+            day_only = bool(found) or self.month is not None
+            got = self._date_at(pos, allow_day=day_only)
+            if not got:
+                # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
+                window = self._window(pos, None)
+                if window and found and found[-1].first is None and \
+                        "\n" in t[found[-1].end:pos] and \
+                        not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos]):
+                    last = found[-1]
+                    last.first, last.last = window[0], window[1]
+                    last.end = window[2]
+                    pos = window[2]
+                    continue
+                pos += 1
+                continue
+            start = pos
+            date, pos = got
+            self.base = date
+            days = [date, *self.extra]
+            self.extra = []
+            # A list or a range of days: 15日、16日 / 16-17日 / 30日至2月1日 / 28日至29日
+            while True:
+                m = re.compile(_SEP_DAYS).match(t, pos)
+                if m:
+                    nxt = self._date_at(m.end(), allow_day=True)
+                    if nxt:
+                        days += [nxt[0], *self.extra]
+                        self.extra = []
+                        pos = nxt[1]
+                        continue
+                m = re.compile(rf"{_TO}").match(t, pos)
+                if m:
+                    nxt = self._date_at(m.end(), allow_day=True)
+                    bare = re.match(r"(\d{1,2})\s*[日号]", t[m.end():])
+                    if nxt is None and bare and t[pos - 1] not in "日号":
+                        pass
+                    if nxt:
+                        days += _span(days[-1], nxt[0])
+                        pos = nxt[1]
+                        continue
+                    if nxt:  # 22:00至2日13:00 is handled below, as a window
+                        pass
+                break
+            # ``8月16-17日``: a range of days written with one 日.
+            if t[pos - 1] not in "日号)）" and False:
+                pass
+            m = re.match(r"\s*[-—~至]\s*(\d{1,2})\s*日", t[pos:])
+            if m and t[pos - 1] != ")" and len(days) == 1 and False:
+                pass
+            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，)*\s*").match(t, pos)
+            window = self._window(m.end(), days[0])
+            self.base = None
+            if window:
+                first, last, pos = window
+                anchor = Anchor(start, pos, days, first, last)
+                # ``7:30-11:30、14:00-17:30``: two windows on the same days.
+                while True:
+                    sep = re.compile(r"\s*[、,，和及]\s*").match(t, pos)
+                    more = self._window(sep.end(), days[0]) if sep else None
+                    if not more:
+                        break
+                    anchor.more.append((more[0], more[1]))
+                    pos = anchor.end = more[2]
+                found.append(anchor)
+            else:
+                found.append(Anchor(start, pos, days))
+        return found
+
+    def _window(self, pos: int, day: dt.date | None, strict: bool = False):
+        t = self.t
+        a = _CLOCK.match(t, pos)
+        if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
+                                               and "点" not in a.group()):
+            return None
+        h1, m1, _ = _clock(a)
+        sep = re.compile(_TO).match(t, a.end())
+        if not sep:  # ``上午8时30分起实施工作停电,至上午10时恢复供电``
+            sep = _FROM_UNTIL.match(t, a.end())
+            if not sep:
+                return None
+        after = sep.end()
+        later = 0
+        nxt = self._date_at(after, allow_day=True)
+        if nxt and day:
+            later = (nxt[0] - day).days
+            after = nxt[1]
+        b = _CLOCK.match(t, after)
+        if not b or not b.group().strip() or (b["mi"] is None and "时" not in b.group()
+                                               and "点" not in b.group()):
+            return None
+        h2, m2, mer2 = _clock(b)
+        if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
+            return None
+        end = b.end()
+        tail = re.match(r"\s*[时分]", t[end:])
+        if tail and b["mi"]:
+            end += tail.end()
+        next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
+        if h2 == 24 and later == 0:
+            next_day = False
+        first = f"{h1:02d}:{m1:02d}"
+        last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
+        return first, last, end
+
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十廿卅]{1,4}(?=\s*[月日时点分])")
+
+
+def _cn_value(word: str) -> int | None:
+    """``八`` 8, ``十`` 10, ``二十六`` 26, ``卅`` 30, ``三十`` 30 (numbers below 100)."""
+    word = word.replace("廿", "二十").replace("卅", "三十")
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        value = (_CN_DIGIT.get(tens, -100) if tens else 1) * 10 + (_CN_DIGIT.get(ones, -100)
+                                                                    if ones else 0)
+        return value if 0 <= value < 100 else None
+    if len(word) == 1:
+        return _CN_DIGIT.get(word)
+    return None
+
+
+def _numerals(text: str) -> tuple[str, list[int]]:
+    """``text`` with Chinese numerals before 月日时点分 as digits, and for each offset of the
+    result the offset in ``text``."""
+    out: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for m in _CN_NUMBER.finditer(text):
+        value = _cn_value(m.group())
+        if value is None or (m.start() and text[m.start() - 1] in "星期周第"):
+            continue
+        out.append(text[pos:m.start()])
+        back.extend(range(pos, m.start()))
+        digits = str(value)
+        out.append(digits)
+        back.extend([m.start()] * len(digits))
+        pos = m.end()
+    out.append(text[pos:])
+    back.extend(range(pos, len(text) + 1))
+    return "".join(out), back
+
+
+def _span(first: dt.date, last: dt.date) -> list[dt.date]:
+    days = []
+    day = first + dt.timedelta(days=1)
+    while day <= last and len(days) < 31:
+        days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+# ---------------------------------------------------------------------------
+# Areas.
+
+_LABEL = re.compile(
+    r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
+    r"(?:范围)?(?:包括|为|是|如下)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为))"
+    r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
+)
+_LIST_END = re.compile(
+    r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
+    r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
+_SEP = re.compile(r"[、,，;；]+")
+_OPEN, _CLOSE = "(（[【", ")）]】"
+_SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+
+
+def _split_top(text: str) -> list[tuple[str, str]]:
+    """(item, separator before it) for the separators outside brackets."""
+    items: list[tuple[str, str]] = []
+    depth = 0
+    start = 0
+    before = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _SEP.match(text, i)
+            if m:
+                items.append((text[start:i], before))
+                before = m.group()
+                start = i = m.end()
+                continue
+        i += 1
+    items.append((text[start:], before))
+    return items
+
+
+def _words(item: str) -> list[tuple[int, int]]:
+    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``)."""
+    spans = []
+    depth = 0
+    start = None
+    for i, ch in enumerate(item):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch.isspace() and depth == 0:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(item)))
+    return spans
+
+
+def split_areas(printed: str) -> list[str]:
+    """Cut a printed list of places into areas (see the module docstring)."""
+    printed = printed.rstrip(" 。.\n")
+    while True:
+        m = _LIST_END.search(fold(printed))
+        if not m or m.start() == 0:
+            break
+        printed = printed[:m.start()].rstrip(" 。.")
+    folded = fold(printed)
+    out: list[str] = []
+    out_folded: list[str] = []
+    pos = 0
+    for item, sep in _split_top(folded):
+        begin = folded.index(item, pos) if item else pos
+        pos = begin + len(item)
+        raw = printed[begin:begin + len(item)]
+        words = [(item[a:b], raw[a:b]) for a, b in _words(item)]
+        for k, (word, word_raw) in enumerate(words):
+            word_f = word.strip()
+            word_p = word_raw.strip()
+            group = re.match(r"^[^:：]{1,6}[区楼部][:：]", word_f)
+            if group:
+                word_f, word_p = word_f[group.end():], word_p[group.end():]
+            if not word_f:
+                continue
+            if out and k == 0 and (
+                (_SHORT.match(word_f) or re.match(r"^[0-9A-Za-z]+[#＃]", word_f))
+                and re.search(r"[0-9A-Za-z#]$", out_folded[-1])
+                or _SHORT.match(word_f) and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
+                and re.match(r"^\d", word_f)
+            ):
+                joined = printed_sep(printed, folded, sep, pos - len(item))
+                out[-1] += joined + word_p
+                out_folded[-1] += sep + word_f
+                continue
+            out.append(word_p)
+            out_folded.append(word_f)
+    cleaned = []
+    for area in out:
+        area = area.strip().strip("。.")
+        wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
+        if wrapped:  # ``含沿途軍事單位在內``
+            area = area[wrapped.start(1):wrapped.end(1)]
+        area_f = fold(area)
+        m = _LIST_END.search(area_f)
+        while m and m.start() > 0:
+            area = area[:m.start()].rstrip()
+            area_f = area_f[:m.start()].rstrip()
+            m = _LIST_END.search(area_f)
+        if area:
+            cleaned.append(area)
+    return cleaned
+
+
+def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
+    return printed[at - len(sep):at] if sep else ""
+
+
+_PROSE = [
+    re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
+    re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
+               r"(?:停电|受到影响)"),
+    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
+               r"(?=$|[,，。;；(])"),
+]
+
+
+# ---------------------------------------------------------------------------
+# Tables.
+
+_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
+                   r"线路名称|供电单位|设备名称|"
+                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电)\S{0,4}"
+                   r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户))$")
+
+
+@dataclass
+class Table:
+    first: int  # line index
+    last: int
+    cells: list[tuple[int, str, str]]  # (line index, folded, printed)
+    header: list[str] = field(default_factory=list)
+
+
+def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    tables: list[Table] = []
+    current: Table | None = None
+    for index, line in enumerate(lines_f):
+        stripped = line.strip()
+        cell = stripped.endswith("|") or "\t" in stripped
+        if not cell:
+            current = None
+            continue
+        parts_f = [c.strip() for c in re.split(r"\t|\|", stripped)]
+        parts_p = [c.strip() for c in re.split(r"\t|\|", lines_p[index].strip())]
+        if current is None:
+            current = Table(index, index, [])
+            tables.append(current)
+        current.last = index
+        for f, p in zip(parts_f, parts_p, strict=False):
+            if f:
+                current.cells.append((index, f, p))
+    # Split on header rows: a run of header cells starts a new table.
+    result: list[Table] = []
+    for table in tables:
+        part: Table | None = None
+        in_header = False
+        for cell in table.cells:
+            if _HEAD.match(cell[1]):
+                if part is None or not in_header:
+                    part = Table(cell[0], cell[0], [])
+                    result.append(part)
+                in_header = True
+                part.header.append(cell[1])
+                part.last = cell[0]
+                continue
+            in_header = False
+            if part is None:
+                part = Table(cell[0], cell[0], [])
+                result.append(part)
+            part.cells.append(cell)
+            part.last = cell[0]
+    return result
+
+
+def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
+    """Rows of exactly one cell per header column (no merged cells): the 日期, 时间 and 区域
+    columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
+    None when the cells do not fill whole rows or a row cannot be read."""
+    width = len(table.header)
+    if width < 2 or not table.cells or len(table.cells) % width:
+        return None
+    role = {}
+    for index, name in enumerate(table.header):
+        if "时间" in name or "时段" in name:
+            role.setdefault("time", index)
+        elif "日期" in name:
+            role.setdefault("date", index)
+        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name):
+            role.setdefault("area", index)
+    if "time" not in role or "area" not in role:
+        return None
+    found = []
+    for at in range(0, len(table.cells), width):
+        row = table.cells[at:at + width]
+        when = row[role["time"]][1]
+        if "date" in role and not _DATE.match(when) and not _DAY.match(when):
+            when = f"{row[role['date']][1]} {when}"
+        anchors = _Dates(when, reference).anchors()
+        if not anchors or anchors[0].first is None:
+            return None
+        anchor = anchors[0]
+        areas = split_areas(row[role["area"]][2])
+        for day in anchor.days:
+            for first, last in [(anchor.first, anchor.last), *anchor.more]:
+                found.append((_window(day, first, last, areas, None, None), row[0][0] + 1))
+    return found
+
+
+def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
+    """A table from a utility's listing (95598): one row a line, 停电开始时间 and 停电结束时间 in
+    their own columns (``2024-03-05 22:00:00``). The 供电单位 column names the district that
+    supplies the area (``国网宁波市海曙区供电公司``); it is not an area itself."""
+    header = table.header
+    role = {}
+    for index, name in enumerate(header):
+        if "开始" in name:
+            role.setdefault("start", index)
+        elif "结束" in name:
+            role.setdefault("end", index)
+        elif re.search(r"区域|范围|用户|地点", name):
+            role.setdefault("area", index)
+        elif "供电单位" in name:
+            role.setdefault("unit", index)
+    rows: dict[int, list[tuple[int, str, str]]] = {}
+    for cell in table.cells:
+        rows.setdefault(cell[0], []).append(cell)
+    found = []
+    for line, cells in sorted(rows.items()):
+        if len(cells) != len(header) or "start" not in role or "end" not in role:
+            continue
+        start = _Dates(cells[role["start"]][1], reference)
+        begin = start._date_at(0, allow_day=False)
+        end_at = _Dates(cells[role["end"]][1], reference)._date_at(0, allow_day=False)
+        clock = [re.search(r"(\d{1,2}):(\d{2})", cells[role[k]][1]) for k in ("start", "end")]
+        if not begin or not end_at or not all(clock):
+            continue
+        first = f"{int(clock[0][1]):02d}:{clock[0][2]}"
+        last = f"{int(clock[1][1]):02d}:{clock[1][2]}"
+        if (end_at[0] - begin[0]).days >= 1:
+            last = "次日" + last
+        areas = split_areas(cells[role["area"]][2]) if "area" in role else []
+        district = None
+        if "unit" in role:
+            unit = fold(cells[role["unit"]][2])
+            at = unit.find("供电")
+            district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
+                             and county(unit[at - n:at])), None)
+        found.append((_window(begin[0], first, last, areas, district, None), line + 1))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# The reader.
+
+
+@dataclass
+class GeneralResult:
+    windows: list[dict]
+    read_lines: set[int]  # 1-based line numbers read into fields or structure
+    body_lines: list[str]
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    window_lines: list[int] = field(default_factory=list)  # the line of each window
+    cancelled: list[dict] = field(default_factory=list)
+    cancel_lines: list[int] = field(default_factory=list)
+
+
+def detect_layout(text: str) -> str:
+    """``table``, ``records`` (labels such as 停电时间：), ``numbered``, ``prose``."""
+    folded = fold(text)
+    if re.search(r"^[^\n]*\|\s*$", folded, re.M) or "\t" in folded:
+        return "table"
+    if re.search(r"停电(?:时间|范围|区域)\s*[:：]", folded):
+        return "records"
+    if re.search(r"^\s*(?:\d+[.、]|[一二三四五六七八九十]+、)", folded, re.M):
+        return "numbered"
+    return "prose"
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[。\n]").search(text, pos)
+    return m.start() if m else len(text)
+
+
+_NOTICE_DISTRICT = re.compile(
+    r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
+    r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
+_PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?[区县](?=\S{2}))?"
+                           r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
+                                       r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+_RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
+_FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def read_general(text: str, reference: dt.date) -> GeneralResult:
+    # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
+    folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+    assert len(folded) == len(text)
+    lines_f = folded.split("\n")
+    lines_p = text.split("\n")
+    line_start = [0]
+    for line in lines_f[:-1]:
+        line_start.append(line_start[-1] + len(line) + 1)
+    read: set[int] = set()
+
+    tables = _tables(lines_f, lines_p)
+    table_lines = {i for table in tables for i in range(table.first, table.last + 1)}
+    windows: list[tuple[dict, int]] = []
+    table_anchor_lines: set[int] = set()
+    list_tables: list[Table] = []
+    for table in tables:
+        for i in range(table.first, table.last + 1):
+            read.add(i + 1)
+        head = "".join(table.header)
+        if "停水" in head and "停电" not in head:
+            continue  # a decoy: water, not power
+        if not any("时间" in h or "时段" in h for h in table.header):
+            list_tables.append(table)
+            continue
+        if any("开始" in h for h in table.header) and any("结束" in h for h in table.header):
+            windows += _start_end_rows(table, reference)
+            continue
+        rows = _header_rows(table, reference)
+        if rows is not None:
+            windows += rows
+            continue
+        # Merged cells (a 校区 spanning rows): a row ends at its time cell, its area before it.
+        previous: tuple[int, str, str] | None = None
+        for cell in table.cells:
+            sub = _Dates(cell[1], reference).anchors()
+            if sub and sub[0].first and sub[0].start == 0:
+                anchor = sub[0]
+                table_anchor_lines.add(cell[0])
+                areas = split_areas(previous[2]) if previous else []
+                for day in anchor.days:
+                    windows.append((_window(day, anchor.first, anchor.last, areas, None, None),
+                                    cell[0] + 1))
+                previous = None
+                continue
+            previous = cell
+
+    # Anchors outside tables.
+    masked = "\n".join(" " * len(line) if index in table_lines else line
+                       for index, line in enumerate(lines_f)) if table_lines else folded
+    # Chinese numerals in dates and times (``二月二十六日上午八時三十分``) are read as digits on a
+    # copy; offsets are mapped back to the printed text.
+    digits, back = _numerals(masked)
+    anchors = _Dates(digits, reference).anchors()
+    for anchor in anchors:
+        anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+    # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
+    kept = []
+    for index, anchor in enumerate(anchors):
+        # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
+        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
+                                                                      anchor.start]))
+        if anchor.first is None and not anchor.cancelled:
+            line_end = masked.find("\n", anchor.end)
+            line_end = len(masked) if line_end < 0 else line_end
+            if any(other.first and anchor.end <= other.start < line_end
+                   for other in anchors[index + 1:]):
+                continue
+            # A date-only mention inside advice (``合理调整1月30日(星期五)的上班安排``) is
+            # not a window: keep a date alone only at the head of its line or item, or
+            # where its sentence speaks of a cut.
+            head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
+            sentence = masked[max(masked.rfind("。", 0, anchor.start),
+                                  masked.rfind("\n", 0, anchor.start)) + 1:
+                              _sentence_end(masked, anchor.end)]
+            numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            if not (numbered or "停电" in sentence
+                    and ("定于" in sentence or "初定" in sentence)):
+                continue
+            # A signature or publication date (``2022年10月28日`` alone on its line,
+            # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
+            rest = masked[anchor.end:line_end]
+            alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head)
+            if alone or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+                    re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
+                continue
+        kept.append(anchor)
+    anchors = kept
+
+    labels = list(_LABEL.finditer(masked))
+    for index, anchor in enumerate(anchors):
+        scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
+        if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
+            scope_end = min(scope_end, _sentence_end(masked, anchor.end))
+        areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
+                             lines_f, lines_p, line_start, read)
+        if areas is None:
+            areas = _prose_areas(masked, text, anchor.end, scope_end, read)
+        if not areas and anchor.first is not None:
+            # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
+            before = _areas_before(masked, text, anchor.start)
+            areas = before if before else areas
+        anchor.areas = areas
+    # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
+    # slot after the cancelled one.
+    timer = _Dates(masked, reference)
+    for index in range(len(anchors) - 1, -1, -1):
+        anchor = anchors[index]
+        if not anchor.cancelled:
+            continue
+        stop = _sentence_end(masked, anchor.end)
+        if index + 1 < len(anchors):
+            stop = min(stop, anchors[index + 1].start)
+        change = _RETIMED.search(masked, anchor.end, stop)
+        window = timer._window(change.end(), anchor.days[0]) if change else None
+        if window:
+            anchors.insert(index + 1, Anchor(change.start(), window[2], list(anchor.days),
+                                             window[0], window[1]))
+    # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
+    for index in range(1, len(anchors)):
+        anchor = anchors[index]
+        changed = re.search(r"(?:调整|更改|变更|改|推迟|提前)(?:为|到|至)\s*$",
+                            masked[max(0, anchor.start - 6):anchor.start]) or \
+            re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
+        if anchor.areas is None and anchors[index - 1].cancelled and changed:
+            anchor.areas = anchors[index - 1].areas
+    # Share areas backward on a line (or a run of anchors before one label).
+    for index in range(len(anchors) - 2, -1, -1):
+        if anchors[index].areas is None and anchors[index + 1].areas is not None and \
+                not anchors[index].cancelled:
+            anchors[index].areas = anchors[index + 1].areas
+    for index, anchor in enumerate(anchors):
+        if anchor.areas is None and not anchor.cancelled:
+            scope_start = anchors[index - 1].end if index else 0
+            before = [m for m in labels if scope_start <= m.start() < anchor.start]
+            if before:
+                m = before[-1]
+                end = _sentence_end(masked, m.end())
+                clause = re.split(r"[,，](?=停电时间|时间)", text[m.end():end])[0]
+                anchor.areas = split_areas(clause)
+                read.add(_line_of(masked, m.start()))
+    # The district a whole notice is about, named in its title or lead
+    # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
+    named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[1])), None)
+    notice_district = text[named.start(1):named.end(1)] if named else None
+    # Addressed to a place (``西太湖校区各学院、部门、直属单位:``): the area of a window that
+    # names none.
+    addressee = re.search(
+        r"^\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|街道|村))各[^\n]{0,20}[:：]\s*$",
+        masked, re.M)
+    cancelled: list[tuple[dict, int]] = []
+    warnings: list[tuple[int, str, str]] = []
+    for anchor in anchors:
+        read.add(_line_of(masked, anchor.start))
+        if anchor.areas is None and addressee:
+            anchor.areas = [text[addressee.start(1):addressee.end(1)]]
+            read.add(_line_of(masked, addressee.start()))
+        if anchor.areas is None and anchor.cancelled:
+            anchor.areas = []  # a cancelled slot that names no place: the editor matches it
+        if anchor.areas is None:
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((_line_of(masked, anchor.start), fragment,
+                             NO_AREAS.format(fragment=f'"{fragment}"')))
+            continue
+        groups = _district_groups(list(anchor.areas), notice_district)
+        for day in anchor.days:
+            for first, last in [(anchor.first, anchor.last), *anchor.more]:
+                for district, town, areas in groups:
+                    window = _window(day, first, last, areas, district, town)
+                    (cancelled if anchor.cancelled else windows).append((window,
+                                    _line_of(masked, anchor.start)))
+    unique: list[dict] = []
+    unique_lines: list[int] = []
+    for window, line in windows:
+        if window not in unique:
+            unique.append(window)
+            unique_lines.append(line)
+    problems = []
+    for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
+        try:
+            dt.date(2000, int(m[1]), int(m[2]))  # a leap year: 2月29日 is a day
+        except ValueError:
+            number = _line_of(masked, m.start())
+            fragment = text[m.start():m.end()]
+            problems.append((number, fragment, NOT_A_DATE.format(fragment=f'"{fragment}"')))
+    for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
+        if _FOOTER.fullmatch(line):
+            read.add(number)
+    body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
+    return GeneralResult(unique, read, body, window_lines=unique_lines,
+                         problems=problems, warnings=warnings,
+                         cancelled=[c for c, _ in cancelled],
+                         cancel_lines=[line for _, line in cancelled])
+
+
+def _district_groups(areas: list[str], notice_district: str | None
+                     ) -> list[tuple[str | None, str | None, list[str]]]:
+    """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
+    the places (``泰山区泰前街道迎胜社区…``), and a new group wherever a later item names
+    another district (``镇海区招宝山街道…；江北区庄桥街道…``: one window per district)."""
+    if len(areas) == 1 and county(fold(areas[0])):
+        return [(areas[0], None, [])]
+    groups: list[tuple[str | None, str | None, list[str]]] = []
+    for index, area in enumerate(areas):
+        m = _PLACE_PREFIX.match(fold(area))
+        if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
+            m = _PLACE_PREFIX_NO_DISTRICT.match(fold(area))
+        # A later item starts a new district only with a full name and a town after it.
+        starts = m is not None and m.end() > 0 and (
+            index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
+        if starts:
+            district = area[m.start("d"):m.end("d")] or None
+            town = area[m.start("t"):m.end("t")] if m["t"] else None
+            if index == 0 or district:
+                groups.append((district, town, [area[m.end():]]))
+                continue
+        if not groups:
+            groups.append((None, None, []))
+        groups[-1][2].append(area)
+    if not groups:
+        groups.append((None, None, []))
+    return [(district or notice_district, town, items) for district, town, items in groups]
+
+
+def _window(day, first, last, areas, district, town) -> dict:
+    return {"date": day, "district": district, "town": town, "areas": list(areas),
+            "start": first, "end": last}
+
+
+def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
+                 read) -> list[str] | None:
+    # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
+    # cut from the first area like any other).
+    pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?P<a>[^\n]+)", re.M).search(masked, start, end)
+    if pin:
+        read.add(_line_of(masked, pin.start()))
+        return split_areas(re.sub(r"[:：]\s*", "", text[pin.start("a"):pin.end("a")], count=1))
+    for m in labels:
+        if not start <= m.start() < end:
+            continue
+        # Only the first label after the anchor, before any other sentence speaks of time.
+        read.add(_line_of(masked, m.start()))
+        rest_end = _sentence_end(masked, m.end())
+        semi = re.compile(r"[;；]").search(masked, m.end(), rest_end)
+        if semi and "、" not in masked[semi.end():rest_end]:
+            rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
+        inline = text[m.end():rest_end].strip()
+        if inline:
+            return split_areas(inline)
+        # The label stands alone: numbered lines or a table below it.
+        line = _line_of(masked, m.start())  # 1-based; the next line has index ``line``
+        for table in list_tables:
+            if table.first in (line, line + 1):
+                cells = [c for c in table.cells if not re.fullmatch(r"\d+", c[1])]
+                return [area for c in cells for area in split_areas(c[2])]
+        areas: list[str] = []
+        index = line
+        while index < len(lines_f):
+            item = re.match(r"^\s*\d+\s*[.、]\s*", lines_f[index])
+            if not item:
+                break
+            areas += split_areas(lines_p[index][item.end():])
+            read.add(index + 1)
+            index += 1
+        # ``停电范围：`` alone, the list on the next line (not a heading, label or date).
+        if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
+                not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
+                not _LABEL.search(lines_f[line]) and "停电" not in lines_f[line]:
+            areas = split_areas(lines_p[line])
+            read.add(line + 1)
+        if areas:
+            return areas
+    return None
+
+
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*"
+                     r"(?:将|拟|定|计划|预计)(?:于|在)\s*$")
+_NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电局|电力局")
+
+
+def _areas_before(masked, text, start) -> list[str] | None:
+    line_start = masked.rfind("\n", 0, start) + 1
+    m = _BEFORE.search(masked, line_start, start)
+    if not m or _NOT_PLACES.search(m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
+
+
+def _prose_areas(masked, text, start, end, read) -> list[str] | None:
+    line_end = masked.find("\n", start)
+    line_end = min(end, len(masked) if line_end < 0 else line_end)
+    first = True
+    while start < line_end:
+        stop = min(line_end, _sentence_end(masked, start))
+        # The clause after the time, up to the next ``;`` or sentence end.
+        semi = re.compile(r"[;；]").search(masked, start, stop)
+        stop = semi.start() if semi else stop
+        found = _clause_areas(masked, text, start, stop, first)
+        if found is not None:
+            return found
+        first = False
+        start = stop + 1
+    return None
+
+
+def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
+    scope = masked[start:stop]
+    # ``，大东区；``: a district alone
+    lone = re.match(r"^[,，\s]*([^\s,，、;；。]{1,4}[区县])(?=$|[,，])", scope)
+    if first and lone:
+        return [text[start + lone.start(1):start + lone.end(1)]]
+    for pattern in _PROSE:
+        for m in pattern.finditer(scope):
+            printed = text[start + m.start("a"):start + m.end("a")]
+            printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
+            if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
+                areas = split_areas(printed)
+                # Customers in a parenthesis cut during the same window
+                # (``(拉萨百益百货有限公司、自治区邮政局短时停电两次)``).
+                more = re.match(r"\s*[(（](?P<a>[^)）]+?)(?:短时|短暂)?停电[^)）]*[)）]",
+                                masked[start + m.end():stop + 1])
+                if more:
+                    at = start + m.end() + more.start("a")
+                    areas += split_areas(text[at:at + len(more["a"])])
+                return areas
+    if not first:
+        return None
+    # ``06:30—15:30鹤上镇东平村部分区域、…``: the clause right after the time
+    clause = scope.strip(" ")
+    if clause.startswith("停电"):
+        return []
+    if clause and clause[0] not in ",，:：" and \
+            not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
+        offset = stop - len(clause)
+        return split_areas(text[offset:stop])
+    return None

@@ -1,0 +1,78 @@
+"""What the importer reports: messages with their line, column and fragment, and the
+result of reading a notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Exact wording of the messages the command line prints (pinned by tests/test_importer*.py).
+TOO_LARGE = ("file is {size} bytes, over the importer's limit of {limit} bytes; a notice is a "
+             "few kilobytes. Import the outage notice alone, not a whole page or archive")
+UTF16 = "file is UTF-16, not UTF-8; save it as UTF-8"
+CONTROL_CHARACTERS = ("file contains control characters at {where}; remove them (they can join "
+                      "or split a place name) and import again")
+NOT_READ = "{fragment} was not read as a window; kept in the body"
+NO_AREAS = ("{fragment} reads as a date but no places follow it; expected the places cut after "
+            'it, such as "停电范围：食堂、图书馆"')
+UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed.{hint} '
+                    "Districts are declared in DISTRICTS in {settings}")
+NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
+               "in DISTRICTS in {settings}")
+UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
+                "a sentence or 停电); cut it by hand, or use --allow-partial to keep it in a note")
+NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
+
+# ---------------------------------------------------------------------------
+# What the importer reports.
+
+
+@dataclass
+class ImportMessage:
+    """One problem or warning: the line it is on, the fragment as printed, and what is wrong."""
+
+    line: int | None
+    fragment: str
+    message: str
+    leftover: str = ""  # the printed text an --allow-partial import keeps in a note
+    kind: str = "fragment"  # "fragment" or "place" (an undeclared district)
+    col: int = 0
+
+    def format(self, file: str, warning: bool = False) -> str:
+        where = f"{file}:{self.line}" if self.line else file
+        return f"{where}: {'warning: ' if warning else ''}{self.message}"
+
+
+@dataclass
+class WindowSource:
+    """Where an imported window came from, for messages and notes."""
+
+    line: int
+    col: int
+    fragment: str
+    cancelled: bool
+    place: ImportMessage | None = None  # set when the district is not declared
+
+
+@dataclass
+class OutageImport:
+    """What the parser made of a notice: front matter, its origins, problems and warnings."""
+
+    fields: dict
+    sources: dict[str, list[WindowSource]]
+    problems: list[ImportMessage]
+    warnings: list[ImportMessage]
+    body_lines: list[str]
+    source_found: bool = False
+
+    @property
+    def place_problems(self) -> list[ImportMessage]:
+        return [p for p in self.problems if p.kind == "place"]
+
+    @property
+    def fragment_problems(self) -> list[ImportMessage]:
+        return [p for p in self.problems if p.kind != "place"]
+
+
+# ---------------------------------------------------------------------------
+# Tokens.
+

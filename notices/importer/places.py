@@ -1,0 +1,63 @@
+"""Place names of any Chinese district, so a notice from another city is read as that city's,
+never as towns of a declared (Ningbo) district.
+
+The table is ``data/china_counties.tsv``: the county-level divisions (县, 区, 县级市, 旗) with their
+short names (``长乐`` for 长乐区, ``松北`` for 松北区), taken from jionlp's administrative-division
+dictionary (Apache License 2.0; see the file's header and docs/importer.md). The jionlp package
+itself is not a dependency: it takes about a second to import and its ``parse_time`` misreads
+several corpus shapes (see docs/importer.md), while the importer needs only this table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "china_counties.tsv"
+
+
+@dataclass(frozen=True)
+class County:
+    province: str
+    city: str
+    name: str  # the full name: 长乐区
+    alias: str  # the short name: 长乐
+    code: str
+
+    def where(self) -> str:
+        """``长乐区, 福州市, 福建省`` (the city is left out where it is the province)."""
+        parts = [self.name, self.city, self.province]
+        return ", ".join(dict.fromkeys(p for p in parts if p))
+
+
+@cache
+def _index() -> dict[str, County]:
+    index: dict[str, County] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        province, city, name, alias, code = line.split("\t")
+        county = County(province, city, name, alias, code)
+        index.setdefault(name, county)
+        if len(alias) >= 2:
+            index.setdefault(alias, county)
+    return index
+
+
+@cache
+def _full_names() -> re.Pattern:
+    names = sorted({c.name for c in _index().values() if len(c.name) >= 3}, key=len,
+                   reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def names_a_county(text: str) -> bool:
+    """Whether ``text`` prints the full name of any county-level division (``天河区``)."""
+    return _full_names().search(text) is not None
+
+
+def county(printed: str) -> County | None:
+    """The county-level division a printed name (full or short) stands for, else None."""
+    return _index().get(printed.strip())

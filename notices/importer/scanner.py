@@ -1,0 +1,486 @@
+"""Turn the text of an outage notice into outage windows, reporting what it cannot read.
+
+How a line is read:
+
+1. ``NoticeAssembler.read_line`` first sorts whole lines: blank lines, Markdown table rules,
+   table header rows (their cells give each column a role), headings (``### 计划停电预告``),
+   the footer (``宁波供电公司``, ``网址：…``, a signature date), a short date line
+   (``09-23``) and prose (kept in the body with a warning).
+2. Every other line is folded (``text.fold``: full-width forms, dashes, ``·``
+   variants and Traditional characters, one character for one, so offsets stay those of the
+   printed text) and ``LineScanner`` cuts it into tokens, trying at each position in turn:
+   ``取消：``, a label (``停电时间：``, ``【停电区域】``), a bracketed date, a time window in
+   brackets (``(8:00—12:00，14:00—17:00)``; brackets that hold no time, such as
+   ``(5001049464)``, stay in the area), a bare time window, and at the start of an item a
+   date, a district (``海曙``, ``浙江省宁波市海曙区``, an undeclared ``越城区``) or a town
+   (``慈城镇…``, ``石碶街道·``, ``洞桥镇：``); anything else is area text up to a separator
+   (``、，,;；``), a space or a time. Table rows are scanned cell by cell.
+3. ``NoticeAssembler`` reads the tokens in order. Areas gather into a run, each remembering
+   its district and town. A time window after a run closes it (the seed's layout); a time
+   window with no run before it, or one leading its line, opens the next run (``停电时间：…
+   停电范围：…``, ``1月10日6时至18时，…``) and holds until the next date or record. A date, a
+   district at the start of a line, a repeated label and ``取消：`` end the open run; one
+   without a time window is reported. Words split by spaces or line breaks are joined or
+   split by the list's separators and the words' endings, with a warning where it guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from notices.content.districts import District, DistrictTable
+
+from .text import (
+    CJK,
+    SEPARATORS,
+    TIMEISH,
+    TimeError,
+    display,
+    fold,
+    match_date,
+    match_window,
+    parse_windows,
+)
+
+DAY = 24 * 60
+LONG_OVERNIGHT = 12 * 60
+DEFAULT_SOURCE = "宁波供电公司"
+EXAMPLE_WINDOW = "(8:30—15:30)"
+EXAMPLE_RUN = "万众村、郭夏村(8:30—15:30)"
+EXAMPLE_DATE = "9月23日 星期一"
+
+
+
+
+def _q(text: str) -> str:
+    text = " ".join(text.split())
+    text = text if len(text) <= 60 else text[:57] + "…"
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+@dataclass
+class Token:
+    kind: str
+    line: int
+    start: int
+    end: int
+    text: str  # as printed (display form)
+    value: object = None
+
+
+_LABEL_TIME = "时间|时段|日期|时限"
+_LABEL_AREA = "范围|区域|地点|地区|用户|客户|单位|小区|位置|地址|片区|村庄"
+_LABEL_INFO = ("线路|设备|原因|内容|事由|备注|说明|类型|性质|编号|名称|台区|变压器|电压|等级|项目|"
+               "联系人|联系电话|电话|热线")
+_LABEL_WORD = rf"(?:{_LABEL_TIME}|{_LABEL_AREA}|{_LABEL_INFO})"
+# What may stand before a label word: 停电时间, 影响范围, 线路名称, 联系电话; a name such as
+# 阳光小区： is not a label.
+_LABEL_PREFIX = (r"(?:计划|预计|临时|检修|故障)?"
+                 r"(?:停电|停送电|送电|恢复送电|影响|受影响|涉及|作业|工作|施工|线路|设备|供电|所属|具体|"
+                 r"联系|咨询|服务|报修)?")
+_LABEL_COLON = re.compile(rf"(?P<label>{_LABEL_PREFIX}{_LABEL_WORD})\s*:\s*")
+_LABEL_BRACKET = re.compile(r"[【\[](?P<label>[^】\]]{1,12})[】\]]\s*:?\s*")
+_LABEL_ONLY = re.compile(rf"\s*(?P<label>{_LABEL_PREFIX}{_LABEL_WORD})\s*:?\s*$")
+_TABLE_WORDS = re.compile(
+    rf"[{CJK}]{{0,6}}?(?:{_LABEL_WORD}|序号|区县|县区|县市区|乡镇|街道|镇街|乡镇街道|所属区域|日期)"
+)
+_ENUMERATOR = re.compile(
+    r"\s*(?:\d{1,3}\s*[.、)](?!\d)|\(\d{1,3}\)|[①-⑳]|[一二三四五六七八九十]{1,3}\s*[、.])\s*"
+)
+_CANCEL = re.compile(
+    r"\s*[\[【(]?\s*(?:以下)?(?:取消停电|停电取消|取消计划停电|取消计划|取消)(?:的)?"
+    r"(?:停电)?(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*(?::|$)"
+)
+_PLAN_HEADING = re.compile(
+    r"\s*#*\s*[\[【]?\s*[^\s:、]{0,16}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
+    r"检修停电|停电安排)[^\s:、]{0,20}\s*[\]】]?\s*:?\s*$"
+)
+_SOURCE = re.compile(
+    rf"[{CJK}A-Za-z()]{{2,16}}?(?:供电公司|供电局|电力公司|供电分公司|电业局|供电服务中心|"
+    r"电网公司|供电所|供电中心)"
+)
+_URL_LINE = re.compile(
+    r"\s*(?:(?:网址|网站|官网|网页|详见|查询网址|查询)\s*:?\s*)?"
+    r"(?P<url>(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:/\S*)?)\s*$"
+)
+_PROSE = re.compile(
+    r"[。！!？?]\s*$|谅解|特此|敬请|不便|如遇|顺延|提前送电|恢复送电|停电期间|咨询|热线|服务电话|"
+    r"客服|通知如下|公告如下|如下:\s*$|安全用电|请.{0,12}做好"
+)
+_PROVINCE = re.compile(rf"[{CJK}]{{2,3}}省\s*")
+_AREA_ENDING = re.compile(
+    r"(?:村|社区|小区|路|街|弄|巷|号|厂|公司|站|变|带|苑|园|区|院|队|库|店|场|楼|馆|所|中心|局|厦|"
+    r"城|湾|桥|港|岙|塘|庄|宅|坊|府|部|行|室|处|校|堂|门|里|口|埠|堡|寺|阁|山|岭|浦|镇|乡|线|"
+    r"附近|周边|沿线|[\d)A-Za-z])$"
+)
+_SUFFIX_PIECE = re.compile(r"(?:一带|等地|等|附近|周边|及周边|沿线|一线|片区)")
+_NOT_A_DISTRICT_ENDING = re.compile(
+    r"(?:小区|社区|园区|景区|片区|厂区|校区|库区|山区|街区|开发区|工业区|保税区|高新区|度假区|功能区|"
+    r"服务区|示范区|产业区|商务区|生活区|住宅区|居住区|营业区|办公区|试验区|集聚区|核心区|管理区|"
+    r"风景区|林区|矿区|垦区|牧区|湖区|港区|园区|专区|分区|一区|二区|三区|四区|五区|[东南西北]区|"
+    r"超市|菜市|夜市|集市|门市|村|路|街|弄|巷|号|厂|站|带|苑|园|院|队|库|店|场|楼|馆|所|公司|中心|镇|乡|"
+    r"街道|线|变)$"
+)
+_TOWN_DOT = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?)\s*·\s*(?=\S)")
+_TOWN_COLON = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?)\s*:\s*(?=\S)")
+_TOWN_INSTITUTION = (
+    "人民政府|政府|办事处|卫生院|派出所|敬老院|中心小学|中学|小学|幼儿园|财政所|供电所|文化站|"
+    "成校|农办|街道办"
+)
+_TOWN_GLUED = re.compile(
+    rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))(?!{_TOWN_INSTITUTION})(?=[^\s、,;()\[\]【】·:])"
+)
+_TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
+_TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
+_EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
+_UNKNOWN_PLACE = re.compile(rf"(?P<place>[{CJK}]{{1,6}}?(?:区|县|市|旗))")
+_SHORT_PLACE = re.compile(rf"(?P<place>[{CJK}]{{2,4}})\s+(?=\S)")
+_WINDOW_START = set("0123456789上下中早晚凌夜傍清次翌第隔每当")
+_OPEN = {"(": ")", "[": "]", "【": "】"}
+
+
+def _label_kind(label: str) -> str:
+    if re.search(rf"(?:{_LABEL_INFO})$", label):
+        return "info"
+    if re.search(rf"(?:{_LABEL_TIME})$", label):
+        return "time"
+    return "area"
+
+
+def _table_role(cell: str) -> str | None:
+    cell = fold(cell).strip().rstrip(":")
+    if not cell:
+        return None
+    if re.fullmatch(r"序号|编号|No\.?", cell):
+        return "seq"
+    if re.search(r"(?:区县|县区|县市区|所属区域|所属区县)$", cell):
+        return "district"
+    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)$", cell):
+        return "town"
+    if not _TABLE_WORDS.fullmatch(cell):
+        return None
+    return _label_kind(cell)
+
+
+_CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
+
+
+class LineScanner:
+    """Cut one folded line into tokens (see the module docstring)."""
+
+    def __init__(self, lineno: int, original: str, table: DistrictTable,
+                 district_keys: list[tuple[str, District]]):
+        self.lineno = lineno
+        self.o = original
+        self.d = display(original)
+        self.f = fold(original)
+        self.table = table
+        self.keys = district_keys
+        self.tokens: list[Token] = []
+        self.closes = self._match_brackets()
+
+    # Helpers -----------------------------------------------------------------
+
+    def emit(self, kind: str, start: int, end: int, value: object = None) -> None:
+        self.tokens.append(Token(kind, self.lineno, start, end, self.d[start:end].strip(), value))
+
+    def _close_of(self, i: int, stop: int) -> int | None:
+        close = self.closes.get(i)
+        return close if close is not None and close < stop else None
+
+    def _match_brackets(self) -> dict[int, int]:
+        """Pair each opening bracket with its closing one, once per line."""
+        closes: dict[int, int] = {}
+        stacks: dict[str, list[int]] = {opener: [] for opener in _OPEN}
+        closers = {closer: opener for opener, closer in _OPEN.items()}
+        for j, c in enumerate(self.f):
+            if c in stacks:
+                stacks[c].append(j)
+            elif c in closers and stacks[closers[c]]:
+                closes[stacks[closers[c]].pop()] = j
+        return closes
+
+    def _window_group(self, i: int, stop: int) -> tuple[str, int, object] | None:
+        """Classify the bracket group at ``i``: ("times"|"badtime", end, value) or None."""
+        close = self._close_of(i, stop)
+        if close is None:
+            if TIMEISH.match(self.f, self._skip_space(i + 1, stop), stop):  # "(8:00—12:00"
+                end = self._bad_time_end(i + 1, stop)
+                return "badtime", end, ('has no closing parenthesis; expected "HH:MM—HH:MM" '
+                                        f"in parentheses such as {_q(EXAMPLE_WINDOW)}")
+            return None
+        inner = self.f[i + 1:close]
+        try:
+            windows = parse_windows(inner)
+        except TimeError as exc:
+            return "badtime", close + 1, str(exc)
+        if windows:
+            return "times", close + 1, windows
+        if TIMEISH.search(inner):
+            return "badtime", close + 1, None
+        return None
+
+    def _bad_time_end(self, i: int, stop: int) -> int:
+        j = i
+        while j < stop and self.f[j] not in SEPARATORS and not self.f[j].isspace():
+            j += 1
+        return j
+
+    def _bare_window(self, i: int, stop: int) -> tuple[str, int, object] | None:
+        if self.f[i] not in _WINDOW_START or (i and self.f[i - 1].isdigit()):
+            return None
+        try:
+            found = match_window(self.f[:stop], i)
+        except TimeError as exc:
+            end = self._bad_time_end(i, stop)
+            return "badtime", end, str(exc)
+        if found:
+            return "times", found[1], [found[0]]
+        return None
+
+    def _district_at(self, i: int, stop: int, line_start: bool):
+        """Return (end, District | None, printed) for a district at ``i``, or None."""
+        f = self.f
+        province = _PROVINCE.match(f, i, stop)
+        base = province.end() if province else i
+        for key, district in self.keys:
+            if not f.startswith(key, base) or base + len(key) > stop:
+                continue
+            after = base + len(key)
+            official = key == fold(district.name) or key[-1] in "区县市"
+            if official or self._boundary(after, stop):
+                # 宁波市海曙区: the more specific district wins.
+                nested = self._district_at(self._skip_space(after, stop), stop, False)
+                if nested and nested[1] is not None:
+                    return nested
+                end = after
+                if end < stop and f[end] == ":":
+                    end += 1
+                return end, district, self.d[i:after].strip()
+        found, pos = None, base
+        while True:  # 广州市天河区: the most specific place wins
+            place = _UNKNOWN_PLACE.match(f, pos, stop)
+            if not place or _NOT_A_DISTRICT_ENDING.search(place.group("place")):
+                break
+            found, pos = place, place.end()
+            known = self._district_at(pos, stop, False) if pos < stop else None
+            if known and known[1] is not None:
+                return known
+        if found:
+            base = found.start()
+            after = found.end()
+            glued = line_start and found.group("place")[-1] in "区县" and len(
+                found.group("place")) >= 3
+            county = found.group("place")[-1] in "区县" and len(found.group("place")) >= 3
+            if glued or (self._boundary(after, stop) and (
+                    line_start or county or f[after:after + 1] in (":", "")
+                    or self._town_follows(after, stop))):
+                end = after + 1 if after < stop and f[after] == ":" else after
+                return end, None, self.d[base:after].strip()
+        if line_start:
+            short = _SHORT_PLACE.match(f, base, stop)
+            if short and not _NOT_A_DISTRICT_ENDING.search(short.group("place")) \
+                    and not _TOWN_SUFFIX.search(short.group("place")) \
+                    and self._looks_like_district_column(short.end(), stop):
+                place = short.group("place")
+                return base + len(place), None, self.d[base:base + len(place)]
+        return None
+
+    def _looks_like_district_column(self, after: int, stop: int) -> bool:
+        rest = self.f[after:stop]
+        return bool(re.search(r"[、,]", rest) or TIMEISH.search(rest))
+
+    def _skip_space(self, i: int, stop: int) -> int:
+        while i < stop and self.f[i].isspace():
+            i += 1
+        return i
+
+    def _town_follows(self, i: int, stop: int) -> bool:
+        i = self._skip_space(i, stop)
+        return bool(_TOWN_GLUED.match(self.f, i, stop) or _TOWN_DOT.match(self.f, i, stop))
+
+    def _boundary(self, i: int, stop: int) -> bool:
+        if i >= stop:
+            return True
+        c = self.f[i]
+        if c.isspace() or c in ":·":
+            return True
+        return self._town_follows(i, stop)
+
+    def _area_end(self, i: int, stop: int) -> int:
+        f = self.f
+        j = i
+        while j < stop:
+            c = f[j]
+            if c in SEPARATORS or c.isspace():
+                break
+            if c in _OPEN:
+                if self._window_group(j, stop):
+                    break
+                close = self._close_of(j, stop)
+                j = (close + 1) if close is not None else j + 1
+                continue
+            if j > i and c in _WINDOW_START and self._bare_window(j, stop):
+                break
+            if j > i and (_LABEL_COLON.match(f, j, stop) and f[j:j + 2] in ("停电", "计划")):
+                break
+            j += 1
+        return max(j, i + 1)
+
+    # Scanning ----------------------------------------------------------------
+
+    def scan(self, start: int = 0, stop: int | None = None, role: str | None = None,
+             label: str = "") -> None:
+        f = self.f
+        stop = len(f) if stop is None else stop
+        i = self._skip_space(start, stop)
+        if role == "info":
+            if i < stop:
+                value = self.d[i:stop].strip()
+                self.emit("note", i, stop, f"{label}：{value}" if label else value)
+            return
+        if role == "seq" and f[i:stop].strip().isdigit():
+            return
+        if role == "town" and i < stop:
+            self.emit("town", i, stop, self.d[i:stop].strip())
+            return
+        line_start = start == 0 or role is not None
+        enum = _ENUMERATOR.match(f, i, stop) if line_start else None
+        if enum and enum.end() < stop and not f[enum.end()].isdigit():
+            i = enum.end()
+        at_item = True
+        while i < stop:
+            c = f[i]
+            if c.isspace():
+                j = self._skip_space(i, stop)
+                self.emit("space", i, j)
+                i = j
+                continue
+            if c in SEPARATORS:
+                self.emit("sep", i, i + 1)
+                at_item = True
+                i += 1
+                continue
+            if at_item:
+                cancel = _CANCEL.match(f, i, stop)
+                if cancel and cancel.end() > i and ("取消" in cancel.group(0)):
+                    self.emit("cancel", i, cancel.end())
+                    i = cancel.end()
+                    continue
+            label = self._label_at(i, stop)
+            if label:
+                kind, end, text = label
+                self.emit("label", i, end, kind)
+                i = self._skip_space(end, stop)
+                if kind == "info":
+                    j = self._next_label(i, stop)
+                    if j > i:
+                        self.emit("note", i, j, f"{text}：{self.d[i:j].strip()}")
+                    i = j
+                at_item, line_start = True, True
+                continue
+            if c in _OPEN and at_item:
+                close = self._close_of(i, stop)
+                date = match_date(f[:close], i + 1) if close else None
+                if date and not f[date.end:close].strip():
+                    self.emit("date", i, close + 1, date)
+                    i = close + 1
+                    continue
+            if c in _OPEN:
+                group = self._window_group(i, stop)
+                if group:
+                    kind, end, value = group
+                    self.emit(kind, i, end, value)
+                    i, at_item, line_start = end, True, False
+                    continue
+            bare = self._bare_window(i, stop)
+            if bare:
+                kind, end, value = bare
+                self.emit(kind, i, end, value)
+                i, at_item, line_start = end, True, False
+                continue
+            if at_item:
+                date = match_date(f[:stop], i)
+                if date:
+                    self.emit("date", i, date.end, date)
+                    i = date.end
+                    continue
+                district = self._district_at(i, stop, line_start)
+                if district:
+                    end, found, printed = district
+                    self.emit("district", i, end, (found, printed, line_start))
+                    i, line_start = end, False
+                    continue
+                town = self._town_at(i, stop)
+                if town:
+                    kind, end, value = town
+                    self.emit(kind, i, end, value)
+                    i, at_item, line_start = end, True, False
+                    continue
+            j = self._area_end(i, stop)
+            self.emit("area", i, j)
+            i, at_item, line_start = j, False, False
+
+    def _label_at(self, i: int, stop: int):
+        f = self.f
+        m = _LABEL_COLON.match(f, i, stop)
+        if m:
+            return _label_kind(m.group("label")), m.end(), self.d[i:i + len(m.group("label"))]
+        m = _LABEL_BRACKET.match(f, i, stop)
+        if m and _TABLE_WORDS.fullmatch(m.group("label").strip()):
+            label = m.group("label").strip()
+            return _label_kind(label), m.end(), label
+        m = _LABEL_ONLY.match(f[:stop], i)
+        if m and i == self._skip_space(0, stop):
+            return _label_kind(m.group("label")), m.end(), m.group("label")
+        return None
+
+    def _next_label(self, i: int, stop: int) -> int:
+        for j in range(i, stop):
+            if j > i and self.f[j - 1] in " ,;、" and self._label_at(j, stop):
+                return j
+        return stop
+
+    def _town_at(self, i: int, stop: int):
+        f = self.f
+        m = _TOWN_DOT.match(f, i, stop)
+        if m:
+            return "town", m.end(), self.d[i:i + len(m.group("town"))].strip()
+        m = _TOWN_COLON.match(f, i, stop)
+        if m:
+            name = m.group("town")
+            printed = self.d[i:i + len(name)].strip()
+            if _TOWN_SUFFIX.search(name):
+                return "town", m.end(), printed
+            if _EQUIPMENT.search(name):
+                return "note", m.end(), printed
+            if not re.search(r"\d$|\d{4,}", name):
+                return "town_guess", m.end(), printed
+        m = _TOWN_GLUED.match(f, i, stop) or _TOWN_SPACED.match(f, i, stop)
+        if m:
+            name = m.group("town")
+            return "town", m.end(), self.d[i:i + len(name)].strip()
+        return None
+
+    def scan_cells(self, roles: list[tuple[str | None, str]] | None) -> None:
+        """Scan a table row: each cell by its column's role, cells separated like runs."""
+        pos = 0
+        cells = []
+        for m in _CELL_SPLIT.finditer(self.f):
+            cells.append((pos, m.start()))
+            pos = m.end()
+        cells.append((pos, len(self.f)))
+        cells = [(a, b) for a, b in cells if self.f[a:b].strip()]
+        for index, (a, b) in enumerate(cells):
+            role, label = roles[index] if roles and index < len(roles) else (None, "")
+            if role is None and index == 0 and self.f[a:b].strip().isdigit() and len(cells) > 1:
+                continue
+            if index:
+                self.tokens.append(Token("cell", self.lineno, a, a, ""))
+            self.scan(a, b, role or "cell", label)
+
+
+# ---------------------------------------------------------------------------
+# Assembling tokens into windows.
+

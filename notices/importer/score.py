@@ -1,0 +1,169 @@
+"""``./dev importer-score``: run the importer over a corpus of real notices and count what it
+reads exactly.
+
+A corpus is a folder of ``NAME.txt`` (the notice as printed) and ``NAME.yaml`` (the expected
+windows and cancellations, written by hand; see ``tests/importer/real/SOURCES.md``). A window is
+*exact* when its date, start, end, district (where the expectation names one) and area list
+(in order) equal an expected window's; each produced window matches at most one expected one.
+A cancellation is exact on the same terms. A *fragment unaccounted* is a non-blank input line
+that the importer neither read into a window or cancellation, nor kept in the body, nor
+reported as a problem or warning: text that would otherwise be lost without a word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from notices.content.districts import DistrictTable
+
+from .cli import load_districts, parse_outage_notice, unaccounted_lines
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "importer" / "real"
+SEED = Path(__file__).resolve().parents[2] / "tests" / "importer" / "seed-outages.txt"
+
+
+@dataclass
+class NoticeScore:
+    name: str
+    exact: int
+    expected: int
+    cancel_exact: int
+    cancel_expected: int
+    produced: int
+    unaccounted: list[tuple[int, str]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+    extra: list[dict] = field(default_factory=list)
+
+
+def _clock(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.startswith("次日"):
+        return "次日" + _clock(text[2:])
+    hours, _, minutes = text.partition(":")
+    return f"{int(hours):02d}:{int(minutes or 0):02d}" if hours.isdigit() else text
+
+
+def _key(window: dict, with_district: bool) -> tuple:
+    date = window.get("date")
+    if isinstance(date, dt.date):
+        date = date.isoformat()
+    district = window.get("district") if with_district else None
+    return (str(date), _clock(window.get("start")), _clock(window.get("end")), district,
+            tuple(str(a) for a in window.get("areas") or []))
+
+
+def _match(expected: list[dict], produced: list[dict]) -> tuple[int, list[dict], list[dict]]:
+    left = list(produced)
+    missed = []
+    exact = 0
+    for want in expected:
+        named = want.get("district") is not None
+        key = _key(want, named)
+        for index, got in enumerate(left):
+            if _key(got, named) == key:
+                exact += 1
+                del left[index]
+                break
+        else:
+            missed.append(want)
+    return exact, missed, left
+
+
+def reference_date(expected: dict) -> dt.date:
+    """The notice's published date, or the middle of the assumed year when none is printed."""
+    published = expected.get("published")
+    if isinstance(published, dt.date):
+        return published
+    if published:
+        return dt.date.fromisoformat(str(published))
+    return dt.date(int(expected["year"]), 7, 1)
+
+
+def score_notice(txt: Path, districts: DistrictTable) -> NoticeScore:
+    expected = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
+    text = txt.read_text(encoding="utf-8")
+    result = parse_outage_notice(text, reference_date(expected), districts)
+    produced = [dict(w) for w in result.fields.get("windows", [])]
+    cancelled = [dict(w) for w in result.fields.get("cancelled", [])]
+    exact, missed, extra = _match(expected.get("windows") or [], produced)
+    cancel_exact, _, _ = _match(expected.get("cancelled") or [], cancelled)
+    return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
+                       len(expected.get("cancelled") or []), len(produced),
+                       unaccounted_lines(text, result), missed, extra)
+
+
+def summary_line(exact: int, expected: int, cancel_exact: int, cancel_expected: int,
+                 unaccounted: int) -> str:
+    percent = 100.0 * exact / expected if expected else 100.0
+    return (f"importer: {exact}/{expected} windows exact ({percent:.1f}%), "
+            f"{cancel_exact}/{cancel_expected} cancellations, {unaccounted} fragments unaccounted")
+
+
+def score_corpus(corpus: Path, districts: DistrictTable) -> list[NoticeScore]:
+    return [score_notice(txt, districts) for txt in sorted(corpus.glob("*.txt"))
+            if txt.with_suffix(".yaml").exists()]
+
+
+def totals(scores: list[NoticeScore]) -> tuple[int, int, int, int, int]:
+    return (sum(s.exact for s in scores), sum(s.expected for s in scores),
+            sum(s.cancel_exact for s in scores), sum(s.cancel_expected for s in scores),
+            sum(len(s.unaccounted) for s in scores))
+
+
+def bench(districts: DistrictTable, corpus: Path, count: int = 1000
+          ) -> tuple[float, float, float]:
+    """Seconds to read the seed once, and ``count`` notices of the corpus (cycled) in one run,
+    wall clock and processor time (the second is steadier on a shared machine)."""
+    seed = SEED.read_text(encoding="utf-8")
+    started = time.perf_counter()
+    parse_outage_notice(seed, dt.date(2019, 9, 16), districts)
+    seed_seconds = time.perf_counter() - started
+    notices = []
+    for txt in sorted(corpus.glob("*.txt")):
+        meta = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8")) \
+            if txt.with_suffix(".yaml").exists() else {"year": 2020}
+        notices.append((txt.read_text(encoding="utf-8"), reference_date(meta)))
+    notices.append((seed, dt.date(2019, 9, 16)))
+    started, cpu = time.perf_counter(), time.process_time()
+    for index in range(count):
+        text, published = notices[index % len(notices)]
+        parse_outage_notice(text, published, districts)
+    return seed_seconds, time.perf_counter() - started, time.process_time() - cpu
+
+
+def run(corpus: Path | None = None, *, verbose: bool = False, do_bench: bool = False,
+        out=None) -> int:
+    """Print the score per notice and in total; return 0 (the score is information)."""
+    out = out or sys.stdout
+    corpus = Path(corpus) if corpus else DEFAULT_CORPUS
+    districts, _ = load_districts()
+    scores = score_corpus(corpus, districts)
+    if not scores:
+        print(f"{corpus}: no NAME.txt with a NAME.yaml found", file=out)
+        return 1
+    for s in scores:
+        print(f"{s.name}: " + summary_line(s.exact, s.expected, s.cancel_exact, s.cancel_expected,
+                                           len(s.unaccounted)), file=out)
+        if verbose:
+            for want in s.missed:
+                print(f"  missed: {_key(want, True)}", file=out)
+            for got in s.extra:
+                print(f"  produced: {_key(got, True)}", file=out)
+            for number, line in s.unaccounted:
+                print(f"  unaccounted line {number}: {line[:60]}", file=out)
+    invented = sum(len(s.extra) for s in scores)
+    print(summary_line(*totals(scores)), file=out)
+    print(f"importer: {invented} windows produced that no expectation names", file=out)
+    if do_bench:
+        seed_seconds, many, cpu = bench(districts, corpus)
+        print(f"bench: seed {seed_seconds:.3f} s; 1000 notices {many:.2f} s "
+              f"({cpu:.2f} s of processor time)", file=out)
+    return 0

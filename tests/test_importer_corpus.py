@@ -1,0 +1,335 @@
+"""Issue 13: the importer on real notices (tests/importer/real), the score, nothing lost,
+bad input, and output that reads right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from notices.importer import load_districts, main, parse_outage_notice
+from notices.importer.cli import unaccounted_lines
+from notices.importer.layouts import detect_layout, read_general, split_areas
+from notices.importer.score import reference_date, run, score_corpus, summary_line, totals
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "importer" / "real"
+SEED = ROOT / "tests" / "importer" / "seed-outages.txt"
+DISTRICTS, _ = load_districts()
+NOTICES = sorted(CORPUS.glob("*.txt"))
+
+
+def _notice(name: str) -> tuple[str, dt.date]:
+    txt = CORPUS / f"{name}.txt"
+    meta = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
+    return txt.read_text(encoding="utf-8"), reference_date(meta)
+
+
+def _rows(windows):
+    return [(w["date"].isoformat(), w.get("start"), w.get("end"), w.get("district"), w["areas"])
+            for w in windows]
+
+
+# --- the score -----------------------------------------------------------------------------
+
+def test_the_corpus_scores_at_least_the_floor():
+    scores = score_corpus(CORPUS, DISTRICTS)
+    exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
+    assert len(scores) == len(NOTICES) >= 28
+    assert exact / expected >= 0.95, summary_line(*totals(scores))
+    assert cancel_exact == cancel_expected
+    assert unaccounted == 0
+
+
+def test_score_prints_per_notice_and_total_lines(tmp_path):
+    (tmp_path / "a.txt").write_text("停电时间：2024年3月5日8:00至12:00\n停电范围：食堂、图书馆\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "published: 2024-03-01\nwindows:\n- {date: 2024-03-05, start: '08:00', end: '12:00', "
+        "district: null, areas: [食堂, 图书馆]}\n- {date: 2024-03-06, start: '08:00', "
+        "end: '12:00', district: null, areas: [食堂]}\ncancelled: []\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run(tmp_path, out=out) == 0
+    assert out.getvalue().splitlines()[:2] == [
+        "a: importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+        "importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+    ]
+
+
+def test_seed_is_read_by_the_column_reader_and_fast():
+    text = SEED.read_text(encoding="utf-8")
+    started = dt.datetime.now()
+    result = parse_outage_notice(text, dt.date(2019, 9, 16), DISTRICTS)
+    assert (dt.datetime.now() - started).total_seconds() < 1
+    assert len(result.fields["windows"]) == 25 and result.warnings == []
+    assert unaccounted_lines(text, result) == []
+
+
+# --- layouts, with their output ------------------------------------------------------------
+
+def test_table_with_a_decoy_water_table_reads_only_the_power_table():
+    text, published = _notice("cn-zhejiang-hangzhou-zafu-table-undated")
+    assert detect_layout(text) == "table"
+    rows = _rows(parse_outage_notice(text, published, DISTRICTS).fields["windows"])
+    assert rows[:2] == [("2021-02-02", "08:00", "12:00", None, ["C7-C12", "官塘基地", "农作园"]),
+                        ("2021-02-02", "08:00", "12:00", None, ["B7-B10"])]
+    assert all("停水" not in area for row in rows for area in row[4])
+
+
+def test_labelled_records_with_a_district_and_town():
+    text, published = _notice("cn-shandong-taian-qlwb-201012")
+    windows = parse_outage_notice(text, published, DISTRICTS).fields["windows"]
+    assert _rows(windows)[0] == ("2010-12-06", "07:00", "18:30", "泰山区",
+                                 ["迎胜社区居委会", "中国石化山东泰山石油股份有限公司",
+                                  "山东省交通职工中等专业学校", "迎胜小区", "七里", "鲁能投资公司",
+                                  "牛奶厂"])
+    assert windows[0]["town"] == "泰前街道"
+
+
+def test_prose_with_semicolons_and_a_day_range():
+    text, published = _notice("cn-xizang-lhasa-prose-202006")
+    rows = _rows(parse_outage_notice(text, published, DISTRICTS).fields["windows"])
+    assert ("2020-06-23", "09:00", "18:30", None, ["金珠中路沿线部分用户"]) in rows
+    assert [r[0] for r in rows if r[4][:1] == ["电力小区"]] == ["2020-06-28", "2020-06-29"]
+
+
+def test_change_notice_gives_new_windows_and_cancels_the_original_days():
+    text, published = _notice("cn-jiangsu-changzhou-cczu-change-202504")
+    fields = parse_outage_notice(text, published, DISTRICTS).fields
+    assert _rows(fields["windows"]) == [
+        ("2025-04-18", "12:45", "14:45", None, ["西太湖校区"]),
+        ("2025-04-21", "12:45", "14:45", None, ["西太湖校区"])]
+    assert [w["date"].isoformat() for w in fields["cancelled"]] == ["2025-04-11", "2025-04-14"]
+
+
+def test_undeclared_places_are_reported_never_read_as_ningbo_towns():
+    text, published = _notice("cn-fujian-changle-column-202208")
+    result = parse_outage_notice(text, published, DISTRICTS)
+    assert {w["district"] for w in result.fields["windows"]} == {"长乐"}
+    assert [p.message for p in result.place_problems] == [
+        'place "长乐" is not a declared district; kept as printed. It is 长乐区, 福州市, 福建省. '
+        "Districts are declared in DISTRICTS in pelicanconf.py"]
+
+
+@pytest.mark.parametrize("printed, areas", [
+    ("3、5、9、乙11号", ["3、5、9、乙11号"]),
+    ("学生宿舍3、4、5、10栋等。", ["学生宿舍3、4、5、10栋"]),
+    ("學生公寓4#樓、5#樓、8#樓、禮堂", ["學生公寓4#樓、5#樓、8#樓", "禮堂"]),
+    ("133單元、134單元", ["133單元", "134單元"]),
+    ("青年教工周转房A、B、C栋。", ["青年教工周转房A、B、C栋"]),
+    ("朝阳社区、解放北路沿线等地受影响。", ["朝阳社区", "解放北路沿线"]),
+    ("校园大部分区域( 6号教学楼、7号教学楼除外)", ["校园大部分区域( 6号教学楼、7号教学楼除外)"]),
+    ("教學區:耕耘樓、配樓 家屬區:甲3樓", ["耕耘樓", "配樓", "甲3樓"]),
+])
+def test_area_lists_are_cut_where_a_reader_would(printed, areas):
+    assert split_areas(printed) == areas
+
+
+# --- shapes from the issue that the corpus does not hold yet --------------------------------
+
+def _read(text: str, published=dt.date(2024, 3, 1)):
+    fields = parse_outage_notice(text, published, DISTRICTS).fields
+    return _rows(fields["windows"]), _rows(fields.get("cancelled", []))
+
+
+def test_every_day_of_a_range_two_windows_a_day_and_no_rain_date():
+    windows, _ = _read("3月4日至3月6日每天8:00-17:00,解放北路沿线部分用户将停电(如遇雨天顺延至3月9日)。\n"
+                       "3月10日7:30-11:30、14:00-17:30,朝阳社区停电。\n")
+    assert windows == [
+        ("2024-03-04", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-05", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-06", "08:00", "17:00", None, ["解放北路沿线部分用户"]),
+        ("2024-03-10", "07:30", "11:30", None, ["朝阳社区"]),
+        ("2024-03-10", "14:00", "17:30", None, ["朝阳社区"])]
+
+
+def test_prose_windows_keep_their_own_places_and_districts():
+    text = ("5月12日8:00至17:30,海曙区解放北路沿线部分用户将停电;"
+            "5月14日8:00至12:00,江北区慈城镇朝阳社区停电。\n")
+    result = parse_outage_notice(text, dt.date(2024, 5, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-05-12", "08:00", "17:30", "海曙区", ["解放北路沿线部分用户"]),
+        ("2024-05-14", "08:00", "12:00", "江北区", ["朝阳社区"])]
+    assert result.fields["windows"][1]["town"] == "慈城镇"
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("text", [
+    "线路名称：10kV招宝线\n停电时间：2024年3月5日8:00至17:00\n"
+    "涉及区域：镇海区招宝山街道后大街、车站路；江北区庄桥街道老街、盛家\n",
+])
+def test_one_list_naming_two_districts_gives_a_window_per_district(text):
+    expected = [("2024-03-05", "08:00", "17:00", "镇海区", ["后大街", "车站路"]),
+                ("2024-03-05", "08:00", "17:00", "江北区", ["老街", "盛家"])]
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == expected  # the records reader
+    general = read_general(text, dt.date(2024, 3, 1))  # the layout reader agrees
+    assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
+        ("镇海区", "招宝山街道", ["后大街", "车站路"]), ("江北区", "庄桥街道", ["老街", "盛家"])]
+
+
+def test_places_printed_before_the_date():
+    windows, _ = _read("受道路施工影响,解放北路沿线、朝阳社区将于3月5日8:00至17:00停电。\n"
+                       "我公司拟于3月6日8:00至12:00停电检修。\n")
+    assert windows[0] == ("2024-03-05", "08:00", "17:00", None, ["解放北路沿线", "朝阳社区"])
+    assert all(row[4] != ["我公司"] for row in windows)
+
+
+def test_a_changed_slot_is_a_new_window_and_a_cancellation():
+    windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,调整为3月7日8:00-17:00。\n"
+                               "原定3月12日8:00-12:00的停电取消。\n")
+    assert windows == [("2024-03-07", "08:00", "17:00", None, ["白米湾村"])]
+    assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"]),
+                         ("2024-03-12", "08:00", "12:00", None, [])]
+    windows, cancelled = _read("原定3月5日8:00-17:00白米湾村的停电,时间变更为14:00—18:00。\n")
+    assert windows == [("2024-03-05", "14:00", "18:00", None, ["白米湾村"])]
+    assert cancelled == [("2024-03-05", "08:00", "17:00", None, ["白米湾村"])]
+
+
+def test_a_table_with_date_time_and_area_columns_in_any_order():
+    windows, _ = _read("停电安排如下:\n停电区域 |\n日期 |\n停电时间 |\n图书馆、实验楼 |\n10月5日 |\n"
+                       "8:00-12:00 |\n学生公寓1-3栋 |\n10月6日 |\n13:00-17:00 |\n",
+                       dt.date(2024, 9, 30))
+    assert windows == [("2024-10-05", "08:00", "12:00", None, ["图书馆", "实验楼"]),
+                       ("2024-10-06", "13:00", "17:00", None, ["学生公寓1-3栋"])]
+
+
+def test_a_day_without_a_month_early_in_the_month_after_publication_is_next_month():
+    windows, _ = _read("停电时间:2日8:00至12:00\n停电范围:食堂\n", dt.date(2024, 1, 28))
+    assert windows == [("2024-02-02", "08:00", "12:00", None, ["食堂"])]
+
+
+def test_a_label_alone_with_its_list_on_the_next_line():
+    windows, _ = _read("一、停电时间：3月5日8:00至12:00\n二、停电范围：\n食堂、图书馆、实验楼\n"
+                       "三、注意事项：请提前做好准备。\n")
+    assert windows == [("2024-03-05", "08:00", "12:00", None, ["食堂", "图书馆", "实验楼"])]
+
+
+def test_a_table_whose_header_words_vary():
+    windows, _ = _read("停电日期 |\n停电时段 |\n影响楼栋 |\n10月5日 |\n8:00-12:00 |\n1号楼、2号楼 |\n",
+                       dt.date(2024, 9, 30))
+    assert windows == [("2024-10-05", "08:00", "12:00", None, ["1号楼", "2号楼"])]
+
+
+def test_a_95598_listing_with_start_and_end_columns():
+    windows, _ = _read(
+        "线路名称\t停电开始时间\t停电结束时间\t停电区域\t供电单位\n"
+        "10kV石碶线\t2024-03-05 22:00:00\t2024-03-06 06:00:00\t星光村、栎社村\t国网宁波市海曙区供电公司\n"
+        "10kV慈湖线\t2024-03-07 08:00:00\t2024-03-07 17:00:00\t白米湾村\t国网宁波市江北区供电公司\n"
+        "共2条记录 第1页/共1页\n")
+    assert windows == [("2024-03-05", "22:00", "次日06:00", "海曙区", ["星光村", "栎社村"]),
+                       ("2024-03-07", "08:00", "17:00", "江北区", ["白米湾村"])]
+
+
+def test_a_wechat_article_with_keycaps_clock_and_pin():
+    text = ("停电预告\n原创 宁波电力 2024-03-01\n2️⃣ 3月5日（周二）\n⏰ 8:00-17:00\n"
+            "📍 慈城镇：白米湾村、红湾排涝站\n温馨提示：停电期间请勿靠近电力设施，咨询电话95598。\n"
+            "编辑：小王\n")
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-03-05", "08:00", "17:00", None, ["白米湾村", "红湾排涝站"])]
+    assert result.fields["windows"][0]["town"] == "慈城镇"
+    assert unaccounted_lines(text, result) == []
+
+
+# --- nothing lost --------------------------------------------------------------------------
+
+_MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "insert", "duplicate"]),
+                                st.integers(min_value=0), st.sampled_from(
+                                    list("、，。：；（）() \n|0123456789日月时至停电区朝阳村")),
+                                ), max_size=6)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(index=st.integers(min_value=0, max_value=len(NOTICES) - 1), mutations=_MUTATIONS)
+def test_every_line_is_read_kept_or_reported(index, mutations):
+    text = NOTICES[index].read_text(encoding="utf-8")
+    for kind, where, char in mutations:
+        at = where % (len(text) + 1)
+        if kind == "delete":
+            text = text[:at] + text[at + 1:]
+        elif kind == "insert":
+            text = text[:at] + char + text[at:]
+        else:
+            lines = text.split("\n")
+            row = where % len(lines)
+            text = "\n".join(lines[:row + 1] + lines[row:])
+    result = parse_outage_notice(text, dt.date(2020, 6, 1), DISTRICTS)
+    assert unaccounted_lines(text, result) == []
+
+
+# --- bad input and the command line --------------------------------------------------------
+
+def _cli(*argv, stdin=None):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=stdin, stdout=out, stderr=err, today=dt.date(2024, 3, 1))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_an_oversize_file_is_refused_before_parsing(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(("海曙 万众村(8:30—15:30)\n" * 60_000).encode("utf-8"))
+    started = dt.datetime.now()
+    code, out, err = _cli(str(big), "--dry-run")
+    assert (dt.datetime.now() - started).total_seconds() < 1
+    assert code == 1 and out == ""
+    assert "over the importer's limit of 1000000 bytes" in err
+
+
+def test_utf16_is_named(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("停电时间：3月5日8:00至12:00".encode("utf-16"))
+    code, _, err = _cli(str(path), "--dry-run")
+    assert code == 1 and err.endswith("file is UTF-16, not UTF-8; save it as UTF-8\n")
+
+
+def test_nul_and_control_characters_are_reported_with_line_and_column(tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes("9月23日\n海曙 万众\x00村(8:30—15:30)\n".encode())
+    code, out, err = _cli(str(path), "--dry-run")
+    assert code == 1 and out == ""
+    assert "control characters at line 2 column 6 (U+0000)" in err
+
+
+def test_an_impossible_date_is_reported_and_the_area_line_is_kept():
+    text = "停电时间：2月30日8:00至12:00\n停电范围：食堂、图书馆\n停电时间：3月2日8:00至12:00\n"
+    result = parse_outage_notice(text, dt.date(2024, 2, 1), DISTRICTS)
+    messages = [(p.line, p.message) for p in result.problems if p.kind != "place"]
+    assert (1, '"2月30日" is not a date (no such day); the places on this line were kept') \
+        in messages
+    assert unaccounted_lines(text, result) == []
+
+
+def test_an_area_not_separated_cleanly_exits_1_or_goes_to_a_note(tmp_path):
+    from notices.importer import partial_fields
+
+    path = tmp_path / "glued.txt"
+    path.write_text("3月5日8:00至17:00,海曙区石碶街道星光村、栎社村停电;"
+                    "3月6日8:00至12:00,海曙区高桥镇望江村、12:00前恢复供电的地方停电。\n",
+                    encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2024-03-01",
+                        "--source-name", "宁波供电公司")
+    assert code == 1
+    assert (f'{path}:1: area "12:00前恢复供电的地方" could not be separated cleanly (it still '
+            "holds a time, a date, a sentence or 停电); cut it by hand, or use --allow-partial "
+            "to keep it in a note") in err
+    result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2024, 3, 1),
+                                 DISTRICTS, source_name="宁波供电公司")
+    fields, _ = partial_fields(result)
+    assert fields["windows"][1]["areas"] == ["望江村"]
+    assert fields["windows"][1]["note"] == "原文未能识别（第1行）：12:00前恢复供电的地方"
+
+
+def test_the_task_prints_chinese_intact(capsys):
+    from invoke import Context
+
+    import tasks
+
+    tasks.import_outages(Context(), str(SEED), dry_run=True, published="2019-09-16")
+    out = capsys.readouterr().out
+    assert "town: 慈城镇" in out and "白米湾村" in out and "\ufffd" not in out
