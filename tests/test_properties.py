@@ -71,7 +71,9 @@ hostile_text = st.one_of(st.sampled_from(HOSTILE).filter(lambda s: s.strip() and
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=hostile_text, area=hostile_text, body=st.sampled_from(HOSTILE + ["正文"]))
+# (A bidirectional override is refused in every text, the body included: tests/bad_input_cases.)
+@given(title=hostile_text, area=hostile_text,
+       body=st.sampled_from([h for h in HOSTILE if h != "\u202e"] + ["正文"]))
 def test_hostile_text_is_escaped_in_every_output(tmp_path_factory, title, area, body):
     site = copy_site("basic", tmp_path_factory.mktemp("prop") / "site")
     item = {
