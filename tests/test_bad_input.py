@@ -7,16 +7,7 @@ import shutil
 import pytest
 
 from bad_input_cases import ACCEPTED, CASES, Case
-from conftest import build_site, copy_site
-from test_build import tree_digest
-
-
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory):
-    site = copy_site("basic", tmp_path_factory.mktemp("good") / "site")
-    result = build_site(site)
-    assert result.code == 0, result.err
-    return site
+from conftest import build_site, tree_digest
 
 
 def _install(case: Case, site, tmp_path) -> list[str]:
@@ -45,9 +36,9 @@ def test_corpus_has_at_least_40_cases():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_bad_input(case: Case, good_site, tmp_path):
+def test_bad_input(case: Case, basic_built_site, tmp_path):
     site = tmp_path / "site"
-    shutil.copytree(good_site, site, symlinks=True)
+    shutil.copytree(basic_built_site, site, symlinks=True)
     before = tree_digest(site / "output")
     expected = _install(case, site, tmp_path)
 

@@ -8,9 +8,8 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site, copy_site
+from conftest import ROOT, build_site, copy_site, tree_digest
 from notices.build import cache, publish, warm, workers
-from test_build import tree_digest
 
 
 @pytest.fixture
