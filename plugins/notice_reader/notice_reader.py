@@ -21,7 +21,7 @@ from notices.build.cache import ReaderCache, code_fingerprint, parse_in_parallel
 from notices.build.manifest import BuildManifest
 from notices.build.session import BuildState
 from notices.build.writer import IncrementalWriter
-from notices.content.catalog import Catalog
+from notices.content.catalog import Catalog, newest_first
 from notices.content.districts import district_table
 from notices.content.frontmatter import FrontMatterError
 from notices.content.model import KIND_LABELS, Kind
@@ -186,6 +186,9 @@ def on_initialized(pelican) -> None:
         settings, "NOTICE_READER", NoticeReaderSettings
     )
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
+    if settings.get("ARTICLE_ORDER_BY") == "reversed-date":  # Pelican's default
+        # The same date is no order: list the kind pages as the catalog lists every page.
+        settings["ARTICLE_ORDER_BY"] = newest_first
     code = code_fingerprint(settings)
     if warm.WARM is not None:
         # PATH is not part of the code fingerprint (it does not change any output), but
