@@ -165,18 +165,31 @@ def livereload(root: Path, settings_file: str, output: str, host: str, port: int
 def rebuild_on_request(settings_file: str, output: str | None) -> int:
     """Build, then build again for each line read from standard input, as the live-reload
     server does after an edit (the pages, then the search index); print one line per
-    build: ``built <exit status> <seconds>`` (the benchmark drives this)."""
+    build: ``built <exit status> <seconds>`` (the benchmark drives this).
 
-
+    Standard output carries these lines and nothing else: whatever else would be printed
+    there (Pelican's "Done: Processed …") goes to standard error.
+    """
+    protocol = _own_channel()
     setup_logging()
     output = output or load_settings(settings_file)["OUTPUT_PATH"]
     rebuilder = Rebuilder(settings_file, output)
     started = time.perf_counter()
     code = rebuilder.build()
-    print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+    print(f"built {code} {time.perf_counter() - started:.3f}", file=protocol, flush=True)
     for line in sys.stdin:
         what = line.strip()
         started = time.perf_counter()
         code = rebuilder.rebuild_pages() if what == "pages" else rebuilder.build()
-        print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+        print(f"built {code} {time.perf_counter() - started:.3f}", file=protocol, flush=True)
     return 0
+
+
+def _own_channel():
+    """Standard output for the caller of this process alone: a file on a copy of its
+    descriptor, while descriptor 1 (``sys.stdout``, and what Pelican's console printer
+    holds) now writes to standard error."""
+    sys.stdout.flush()
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return protocol
