@@ -175,12 +175,10 @@ class WarmState:
         self._later.append(work)
 
     def save_in_background(self) -> None:
-        """Start the work put off by ``later``, in order, in one thread."""
+        """Start the work put off by ``later``, in order, in one thread, which then frees
+        the garbage of the build (``collect_garbage``), after any build."""
 
         work, self._later = self._later, []
-        if not work:
-            collect_garbage()
-            return
 
         def run() -> None:
             for item in work:
