@@ -353,3 +353,55 @@ def test_rebuild_on_request_keeps_standard_output_for_its_replies(tmp_path):
     assert len(replies) == 3 and all(re.fullmatch(r"built 0 \d+\.\d{3}", r) for r in replies), (
         result.stdout)
     assert "Done: Processed" in result.stderr  # Pelican's own lines go to standard error
+
+
+def test_the_live_reload_watcher_runs_a_task_once_for_the_changes_it_hears_of(tmp_path):
+    import asyncio
+    import threading
+
+    from tornado import ioloop
+
+    from notices.build.serve import watchfiles_watcher
+
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\n", "utf-8")
+    patterns = [str(tmp_path / "content/**/*"), str(tmp_path / "pelicanconf.py")]
+    watcher = watchfiles_watcher(patterns)
+    ran, heard = [], threading.Event()
+
+    def task():
+        ran.append(watcher.filepath)
+        heard.set()
+
+    for pattern in patterns:
+        watcher.watch(pattern, task)
+    loops, started = [], threading.Event()
+
+    def serve():
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = ioloop.IOLoop.current()
+        loops.append(loop)
+        watcher.start(watcher.examine)
+        loop.add_callback(started.set)
+        loop.start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        assert started.wait(60)
+        for path in (tmp_path / "content" / "articles" / "new.md", tmp_path / "pelicanconf.py"):
+            heard.clear()
+            ran.clear()
+            path.write_text("---\ntitle: x\n---\n", "utf-8")
+            assert heard.wait(60), f"no rebuild after {path.name} changed"
+            assert set(ran) == {str(path)}
+    finally:
+        watcher.stop.set()
+        loops[0].add_callback(loops[0].stop)
+        thread.join(60)
+    # Changes heard together (an editor saving several files) run each task once.
+    ran.clear()
+    watcher._heard = [str(tmp_path / "content" / "a.md"), str(tmp_path / "pelicanconf.py"),
+                      str(tmp_path / "output" / "index.html")]
+    assert watcher.examine() == (str(tmp_path / "content" / "a.md"), None)
+    assert ran == [str(tmp_path / "content" / "a.md")]
