@@ -171,9 +171,9 @@ def watchfiles_watcher(patterns: list[str]):
     watched file every 800 ms (at 20,000 content files a walk of its own, and on average
     0.4 s before an edit is seen). Each task runs once for a batch of changes that match
     its glob pattern; the reload message follows as with livereload's watchers."""
-    import watchfiles  # lazy: only the live-reload server needs these
-    from livereload.watcher import Watcher
-    from tornado import ioloop
+    import watchfiles  # lazy: only the live-reload server needs it
+    from livereload.watcher import Watcher  # lazy: as above
+    from tornado import ioloop  # lazy: as above (livereload's server runs on tornado)
 
     folders, files = set(), set()
     for pattern in patterns:
