@@ -217,9 +217,7 @@ class WarmServer:
         self._reply()  # the first, full build
 
     def _reply(self) -> float:
-        line = self.process.stdout.readline()
-        while line and not line.startswith("built "):  # Pelican's own messages
-            line = self.process.stdout.readline()
+        line = self.process.stdout.readline()  # its standard output carries these lines only
         if not line.startswith("built 0 "):
             self.process.kill()
             raise SystemExit(f"the warm rebuild failed: {line!r}")

@@ -1,7 +1,9 @@
-"""Shared fixtures: build small fixture sites under tests/sites/ (never the real content/)."""
+"""Shared fixtures and helpers: build small fixture sites under tests/sites/ (never the real
+content/), read their pages, digest their trees. Tests read nothing outside the repository."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 from notices.build.driver import build, check
 
@@ -19,6 +22,9 @@ os.environ.setdefault("NOTICES_SYNC_DELETE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 SITES = Path(__file__).resolve().parent / "sites"
 SETTINGS = str(ROOT / "pelicanconf.py")
+# The seed newspaper page the demo site was made from (a copy: tests read nothing outside
+# the repository).
+SEED_PAGE = Path(__file__).resolve().parent / "seed" / "seed-page.txt"
 
 
 @dataclass
@@ -59,6 +65,27 @@ def build_site(site: Path, output: Path | None = None, command: str = "build", *
     return BuildResult(code, out.getvalue(), err.getvalue(), output)
 
 
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def page(output: Path, path: str):
+    """The HTML page ``output/path``, parsed with lxml."""
+    return html.fromstring((output / path).read_bytes())
+
+
+def built_fixture_site(tmp_path_factory, name: str, **settings) -> BuildResult:
+    """tests/sites/<name> copied to a fresh folder and built (it must build cleanly)."""
+    site = copy_site(name, tmp_path_factory.mktemp(name) / "site")
+    result = build_site(site, **settings)
+    assert result.code == 0, result.err
+    return result
+
+
 @pytest.fixture
 def site(tmp_path) -> Path:
     """A fresh copy of the basic fixture site."""
@@ -66,13 +93,22 @@ def site(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def basic_output(tmp_path_factory) -> Path:
-    """The basic fixture site, built once per test session."""
-    root = tmp_path_factory.mktemp("basic")
-    site = copy_site("basic", root / "site")
-    result = build_site(site)
-    assert result.code == 0, result.err
-    return result.output
+def basic_built_site(tmp_path_factory) -> Path:
+    """The basic fixture site's folder after a build (content, cache and output/), once per
+    session: tests copy it before they change it."""
+    return built_fixture_site(tmp_path_factory, "basic").output.parent
+
+
+@pytest.fixture(scope="session")
+def basic_output(basic_built_site) -> Path:
+    """The basic fixture site's output, built once per test session (read it, never change it)."""
+    return basic_built_site / "output"
+
+
+@pytest.fixture(scope="session")
+def cal_output(tmp_path_factory) -> Path:
+    """The calendars fixture site, built once per session."""
+    return built_fixture_site(tmp_path_factory, "calendars").output
 
 
 @pytest.fixture(scope="session")

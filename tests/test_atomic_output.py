@@ -8,8 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT, build_site
-from test_build import tree_digest
+from conftest import ROOT, build_site, tree_digest
 
 ITEM = """---
 title: 第{n}号新闻

@@ -15,17 +15,8 @@ import stat
 import pytest
 
 from bad_input_cases import ACCEPTED, ARTICLE, CASES, Case
-from conftest import SETTINGS, build_site, copy_site
+from conftest import SETTINGS, build_site, copy_site, tree_digest
 from notices.build.driver import read_catalog
-from test_build import tree_digest
-
-
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory):
-    site = copy_site("basic", tmp_path_factory.mktemp("good") / "site")
-    result = build_site(site)
-    assert result.code == 0, result.err
-    return site
 
 
 def _install(case: Case, site, tmp_path, monkeypatch) -> list[str]:
@@ -73,9 +64,9 @@ def test_corpus_has_at_least_40_cases():
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_bad_input(case: Case, good_site, tmp_path, monkeypatch):
+def test_bad_input(case: Case, basic_built_site, tmp_path, monkeypatch):
     site = tmp_path / "site"
-    shutil.copytree(good_site, site, symlinks=True)
+    shutil.copytree(basic_built_site, site, symlinks=True)
     before = tree_digest(site / "output")
     expected = _install(case, site, tmp_path, monkeypatch)
 

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
-from lxml import html
-
-from conftest import build_site, copy_site
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
-def page(output: Path, path: str):
-    return html.fromstring((output / path).read_bytes())
+from conftest import build_site, copy_site, page, tree_digest
 
 
 def test_pages_per_item_kind_and_district(basic_output):

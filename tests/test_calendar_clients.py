@@ -15,7 +15,6 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from test_calendars import cal_output  # noqa: F401 - the built fixture site
 
 CLIENTS = Path(__file__).resolve().parent / "clients"
 SYSTEM_PYTHON = "/usr/bin/python3"

@@ -18,29 +18,18 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import vobject
-from lxml import html
 
-from conftest import ROOT, build_site, copy_site
+from conftest import ROOT, build_site, copy_site, page, tree_digest
 from notices.content.catalog import WindowEntry
 from notices.content.districts import district_table
 from notices.content.model import Kind, Notice
 from notices.content.validate import validate_fields
 from notices.outputs.outage_events import Change, merge_schedules, retained, retention_cutoff
-from test_build import tree_digest
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 GOLDEN = Path(__file__).resolve().parent / "golden" / "calendars"
 DISTRICT_SLUGS = ["haishu", "jiangbei", "yinzhou", "zhenhai", "beilun", "fenghua", "yuyao",
                   "cixi", "ninghai", "xiangshan", "citywide"]
-
-
-@pytest.fixture(scope="session")
-def cal_output(tmp_path_factory) -> Path:
-    """The calendars fixture site, built once per session."""
-    site = copy_site("calendars", tmp_path_factory.mktemp("calendars") / "site")
-    result = build_site(site)
-    assert result.code == 0, result.err
-    return result.output
 
 
 def ics_files(output: Path) -> list[Path]:
@@ -580,10 +569,6 @@ def test_tender_calendar(cal_output):
 
 # ---------------------------------------------------------------------------
 # Pages
-
-
-def page(output: Path, path: str):
-    return html.fromstring((output / path).read_bytes())
 
 
 def test_calendar_page_per_district_with_filters(cal_output):

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import html
-
-from conftest import ROOT
-
-SEED = (ROOT.parent / "shared" / "seed")
-
-
-def doc(output, path):
-    return html.fromstring((output / path).read_bytes())
+from conftest import SEED_PAGE
+from conftest import page as doc
 
 
 def windows_of(page):
@@ -42,7 +35,7 @@ def test_jiangbei_page_shows_ten_windows_and_the_cancelled_one(demo_output):
 
 def _seed_windows():
     """Parse the seed's outage column independently of the importer: (date, district, start, end, text)."""
-    text = next(SEED.glob("*.txt")).read_text(encoding="utf-8")
+    text = SEED_PAGE.read_text(encoding="utf-8")
     column = text.split("### 计划停电预告", 1)[1].split("宁波供电公司", 1)[0]
     cancelled_part = column.split("取消：", 1)
     found = []

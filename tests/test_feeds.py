@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import hashlib
 import json
 import os
 import re
@@ -25,7 +24,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import pelicanconf
-from conftest import build_site, copy_site
+from conftest import build_site, built_fixture_site, copy_site, tree_digest
 from notices.content.catalog import Catalog, schedule_windows
 from notices.content.districts import district_table
 from notices.content.model import ArticleFields, Kind, Notice, OutageFields
@@ -67,10 +66,7 @@ def feed_paths() -> list[str]:
 
 @pytest.fixture(scope="module")
 def feeds_output(tmp_path_factory) -> Path:
-    site = copy_site("feeds", tmp_path_factory.mktemp("feeds") / "site")
-    result = build_site(site, **URLS)
-    assert result.code == 0, result.err
-    return result.output
+    return built_fixture_site(tmp_path_factory, "feeds", **URLS).output
 
 
 def rss(output: Path, key: str):
@@ -279,18 +275,13 @@ def test_guid_survives_a_change_of_url_pattern(tmp_path, feeds_output):
     assert f'href="{SITE}/outages/2024/2024-05-02-power/"' in article["content"]
 
 
-def tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_give_byte_identical_feeds(tmp_path):
     site = copy_site("feeds", tmp_path / "site")
     one = build_site(site, tmp_path / "one", **URLS)
     time.sleep(1.1)  # a clock read anywhere would now show in the seconds
     two = build_site(site, tmp_path / "two", **URLS)
     assert one.code == two.code == 0
-    first, second = tree(one.output / "feeds"), tree(two.output / "feeds")
+    first, second = tree_digest(one.output / "feeds"), tree_digest(two.output / "feeds")
     assert first == second and len(first) == len(feed_paths())
     page = "subscribe/index.html"
     assert (one.output / page).read_bytes() == (two.output / page).read_bytes()

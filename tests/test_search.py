@@ -6,7 +6,6 @@ schedule or outage window) whose text contains it, and nothing else, newest firs
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
@@ -19,7 +18,7 @@ from lxml import html
 from playwright.sync_api import expect
 from search_reader import search as read_index
 
-from conftest import SETTINGS, build_site
+from conftest import SETTINGS, build_site, tree_digest
 from notices.build.driver import build, read_catalog
 from notices.content.model import Kind
 from notices.search.index import (
@@ -288,16 +287,11 @@ def test_search_page_and_index_are_written(demo_output):
     assert home.cssselect("label[for=header-q]")[0].text_content() == "搜索本站"
 
 
-def _tree_digest(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_builds_give_byte_identical_search_files(demo_output, tmp_path):
     output = tmp_path / "output"
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
         assert build(SETTINGS, str(output), {"CACHE_PATH": str(tmp_path / ".cache")}) == 0
-    assert _tree_digest(output / "search") == _tree_digest(demo_output / "search")
+    assert tree_digest(output / "search") == tree_digest(demo_output / "search")
 
 
 def test_unknown_search_setting_names_the_key(site):

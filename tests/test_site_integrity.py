@@ -127,9 +127,17 @@ def test_html_passes_the_nu_html_checker(demo_output):
     result = subprocess.run(["java", "-Xss1024k", "-jar", str(jar), "--errors-only",
                              "--format", "json", *pages], capture_output=True, text=True,
                             timeout=300)
-    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    # The checker prints a JSON report (on standard error) and exits 0 when it found no
+    # error. No report, or a non-zero exit without an error listed, is a crash (of Java or
+    # of the checker): the test fails then too, it never passes on empty output.
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(f"the Nu HTML Checker gave no report (exit status {result.returncode}):\n"
+                    f"{(result.stderr + result.stdout)[-2000:]}")
     errors = [f"{Path(urlsplit(m.get('url', '')).path).relative_to(demo_output)}:"
               f"{m.get('lastLine')}: {m['message']}" for m in messages
               if m.get("type") == "error"]
     assert len(pages) > 20
     assert errors == []
+    assert result.returncode == 0, f"exit status {result.returncode}: {result.stderr[-2000:]}"

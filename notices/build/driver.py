@@ -139,14 +139,22 @@ def _summary(lines: list[str]) -> str:
 
 
 
-def _fewer_collections() -> None:
-    """Run the cycle collector less often during a build.
+@contextmanager
+def _fewer_collections():
+    """Run the cycle collector less often during a build, and as before after it.
 
     A build allocates hundreds of thousands of long-lived objects (notices, Pelican's
     articles, page contexts) and few cycles; with the default thresholds the collector
-    walks them again and again.
+    walks them again and again. A long-running process (the live-reload server) must get
+    its thresholds back: with these a full collection came about once in a hundred builds,
+    and the garbage of every build stayed until then.
     """
+    kept = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*kept)
 
 
 def build(settings_file: str = "pelicanconf.py", output: str | None = None,
@@ -163,25 +171,29 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     """
     request = BuildState(reuse_search=reuse_search, cancel=cancel, warm=warm)
     if warm is None:
-        return _build(settings_file, output, overrides, request, wait)
+        with _fewer_collections():
+            return _build(settings_file, output, overrides, request, wait)
     warm.settle()  # the last build's manifest and records are saved
     try:
-        return _build(settings_file, output, overrides, request, wait)
+        with _fewer_collections():
+            return _build(settings_file, output, overrides, request, wait)
     finally:
-        warm.save_in_background()
+        warm.save_in_background()  # and then frees the garbage of this build
 
 
 def _build(settings_file: str, output: str | None, overrides: dict | None,
            request: BuildState, wait: bool = True) -> int:
     started = time.perf_counter()
-    _fewer_collections()
     overrides = dict(overrides or {})
     if output:
         overrides.setdefault("OUTPUT_PATH", str(output))
     # A build that carries the search index over is not the same as a full one.
     signature = input_signature(settings_file, {**overrides,
                                                 "::reuse_search": request.reuse_search})
-    if signature and unchanged_since_last_build(signature):
+    # A long-running process builds in full the first time even when nothing changed: the
+    # shortcut would leave it nothing to keep, and its first edit would read every file.
+    if signature and unchanged_since_last_build(signature) and (
+            request.warm is None or request.warm.primed):
         print(f"Nothing changed; {signature[1].name}/ kept as it was "
               f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
         return EXIT_OK

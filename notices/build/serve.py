@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import sys
 import threading
 import time
@@ -147,36 +148,121 @@ class Rebuilder:
                   file=sys.stderr)
 
 
+WATCHED = ("content/**/*", "themes/**/*", "plugins/**/*.py", "notices/**/*.py", "pelicanconf.py")
+
+
 def livereload(root: Path, settings_file: str, output: str, host: str, port: int) -> None:
     """Rebuild on content, theme, plugin or settings change and reload the browser."""
     from livereload import Server  # lazy: only the live-reload server needs it
 
-
     setup_logging()
     rebuilder = Rebuilder(settings_file, output)
     rebuilder.build()
-    server = Server()
-    for pattern in ("content/**/*", "themes/**/*", "plugins/**/*.py", "notices/**/*.py",
-                    "pelicanconf.py"):
-        server.watch(str(root / pattern), rebuilder.rebuild)
+    patterns = [str(root / pattern) for pattern in WATCHED]
+    server = Server(watcher=watchfiles_watcher(patterns))
+    for pattern in patterns:
+        server.watch(pattern, rebuilder.rebuild)
     server.serve(host=host, port=port, root=output, open_url_delay=None)
+
+
+def watchfiles_watcher(patterns: list[str]):
+    """A watcher for livereload's server that hears of changes from the operating system
+    (``watchfiles``: inotify on Linux) instead of livereload's own, which stats every
+    watched file every 800 ms (at 20,000 content files a walk of its own, and on average
+    0.4 s before an edit is seen). Each task runs once for a batch of changes that match
+    its glob pattern; the reload message follows as with livereload's watchers."""
+    import watchfiles  # lazy: only the live-reload server needs it
+    from livereload.watcher import Watcher  # lazy: as above
+    from tornado import ioloop  # lazy: as above (livereload's server runs on tornado)
+
+    folders, files = set(), set()
+    for pattern in patterns:
+        fixed = Path(re.split(r"[*?[]", pattern, maxsplit=1)[0])
+        if fixed.is_dir():
+            folders.add(fixed)
+        else:  # a single file: its folder, not recursively (an editor may replace the file)
+            files.add(fixed.parent)
+
+    class WatchfilesWatcher(Watcher):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stop = threading.Event()
+            self._heard: list[str] = []
+            self._heard_lock = threading.Lock()
+
+        def start(self, callback) -> bool:
+            loop = ioloop.IOLoop.current()
+
+            def listen(paths, recursive: bool) -> None:
+                for changes in watchfiles.watch(*paths, recursive=recursive,
+                                                stop_event=self.stop, step=20):
+                    with self._heard_lock:
+                        self._heard.extend(path for _, path in sorted(changes))
+                    loop.add_callback(callback)
+
+            for paths, recursive in ((sorted(folders), True), (sorted(files), False)):
+                if paths:
+                    threading.Thread(target=listen, args=(paths, recursive), daemon=True,
+                                     name="notices-watch").start()
+            callback()  # livereload's first message (as its inotify watcher does)
+            return True
+
+        def examine(self):
+            if self._changes:
+                return self._changes.pop()
+            with self._heard_lock:
+                heard, self._heard = self._heard, []
+            self.filepath = None
+            done = set()
+            for pattern, task in self._tasks.items():
+                matches = glob_regex(pattern).fullmatch
+                matched = [path for path in heard if matches(path)
+                           and not (task["ignore"] and task["ignore"](path))]
+                if matched and task["func"] is not None and task["func"] not in done:
+                    self.filepath = matched[0]
+                    done.add(task["func"])
+                    task["func"]()
+            return self.filepath, None
+
+    return WatchfilesWatcher()
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """A glob pattern as ``glob.glob(recursive=True)`` reads it: ``**/`` is any number of
+    folders (none too), ``*`` and ``?`` stay within one path segment."""
+    parts = re.split(r"(\*\*/|\*|\?)", pattern)
+    wildcards = {"**/": "(?:.*/)?", "*": "[^/]*", "?": "[^/]"}
+    return re.compile("".join(wildcards.get(part) or re.escape(part) for part in parts))
 
 
 def rebuild_on_request(settings_file: str, output: str | None) -> int:
     """Build, then build again for each line read from standard input, as the live-reload
     server does after an edit (the pages, then the search index); print one line per
-    build: ``built <exit status> <seconds>`` (the benchmark drives this)."""
+    build: ``built <exit status> <seconds>`` (the benchmark drives this).
 
-
+    Standard output carries these lines and nothing else: whatever else would be printed
+    there (Pelican's "Done: Processed …") goes to standard error.
+    """
+    protocol = _own_channel()
     setup_logging()
     output = output or load_settings(settings_file)["OUTPUT_PATH"]
     rebuilder = Rebuilder(settings_file, output)
     started = time.perf_counter()
     code = rebuilder.build()
-    print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+    print(f"built {code} {time.perf_counter() - started:.3f}", file=protocol, flush=True)
     for line in sys.stdin:
         what = line.strip()
         started = time.perf_counter()
         code = rebuilder.rebuild_pages() if what == "pages" else rebuilder.build()
-        print(f"built {code} {time.perf_counter() - started:.3f}", flush=True)
+        print(f"built {code} {time.perf_counter() - started:.3f}", file=protocol, flush=True)
     return 0
+
+
+def _own_channel():
+    """Standard output for the caller of this process alone: a file on a copy of its
+    descriptor, while descriptor 1 (``sys.stdout``, and what Pelican's console printer
+    holds) now writes to standard error."""
+    sys.stdout.flush()
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", buffering=1)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return protocol

@@ -25,6 +25,9 @@ asked for kept articles and listings is in ``notices.build.pelican_adapter``.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import logging
 import os
 import threading
@@ -57,6 +60,12 @@ class WarmState:
     _fresh: dict[str, object] = field(default_factory=dict)  # this build's answers
     _later: list = field(default_factory=list)  # saving put off until the output is live
     _saving: object = None  # the thread doing it
+    _builds: int = 0  # builds of this process (a full collection every COLLECT_EVERY)
+
+    @property
+    def primed(self) -> bool:
+        """True once a build of this process read the site (what it keeps is loaded)."""
+        return bool(self.code)
 
     def begin(self, code: str) -> None:
         """Start a build with code fingerprint ``code``; other code forgets everything."""
@@ -148,11 +157,12 @@ class WarmState:
         self._later.append(work)
 
     def save_in_background(self) -> None:
-        """Start the work put off by ``later``, in order, in one thread."""
+        """Start the work put off by ``later``, in order, in one thread, which then frees
+        the garbage of the build (``collect_garbage``), after any build."""
 
         work, self._later = self._later, []
-        if not work:
-            return
+        self._builds += 1
+        full = self._builds % COLLECT_EVERY == 0
 
         def run() -> None:
             for item in work:
@@ -162,6 +172,7 @@ class WarmState:
 
                     logging.getLogger(__name__).warning("saving the build state failed",
                                                         exc_info=True)
+            collect_garbage(full)
 
         self.settle()
         self._saving = threading.Thread(target=run, name="notices-save")
@@ -178,6 +189,39 @@ class WarmState:
         return value
 
 
+
+
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None (another C library, or not Linux)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+# A full collection takes about 0.13 s of CPU at 1,000 items (0.6 s at 5,000), too much
+# after every build of the live-reload server; every tenth keeps the garbage of at most ten.
+COLLECT_EVERY = 10
+
+
+def collect_garbage(full: bool) -> None:
+    """After a build of a long-running process: free its garbage (``full``: all of it, with
+    a full collection), and give the memory back.
+
+    A build leaves cycles behind (Pelican's generators and contexts), which the collector's
+    own thresholds let wait for many builds; glibc keeps freed memory in the arena of the
+    thread that used it (each build runs in new threads: the server's, the index update's,
+    this one; ``malloc_trim`` takes a millisecond). Without this the live-reload server grew
+    by about 0.3 MiB an edit although no object was kept (basic fixture site: +12.5 MiB
+    over 20 edits, +3 MiB with it).
+    """
+    if full:
+        gc.collect()
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def file_signature(path: str) -> tuple | None:

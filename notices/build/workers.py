@@ -53,9 +53,16 @@ class BackgroundJob:
         if not hasattr(os, "fork"):
             return cls(None, None, done, work())
         reader, writer = os.pipe()
-        gc.freeze()  # the collector leaves the parent's objects alone: fewer copied pages
+        # The child's collector leaves the objects it inherits alone (fewer pages copied);
+        # the parent unfreezes them at once, or nothing it made so far would ever be freed
+        # (a live-reload server grew with every build).
+        gc.freeze()
         parent = os.getpid()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        finally:
+            if os.getpid() == parent:
+                gc.unfreeze()
         if pid == 0:  # the child: do the work, send the result, exit without cleanup
             die_with_parent(parent)
             os.close(reader)

@@ -6,12 +6,43 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, total_ordering
 
 from notices.content.districts import District, DistrictTable
 from notices.content.model import Kind, Notice, OutageFields, OutageWindow
 from notices.content.towns import Town
 from notices.memo import remember
+
+
+def newest_first_key(notice: Notice) -> tuple:
+    """The one order of every list of notices, used with ``reverse=True``: newest first, and
+    among notices of the same date by kind and slug (``source_id``, which no two notices
+    share), so the order never depends on the order files were listed in."""
+    return (notice.date, notice.source_id)
+
+
+@total_ordering
+class _Descending:
+    """Sorts ``key`` in reverse: for sort functions that take a key but no ``reverse``."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key) -> None:
+        self.key = key
+
+    def __eq__(self, other) -> bool:
+        return self.key == other.key
+
+    def __lt__(self, other) -> bool:
+        return self.key > other.key
+
+
+def newest_first(article) -> _Descending:
+    """``newest_first_key`` as Pelican's ``ARTICLE_ORDER_BY`` (a key, without ``reverse``):
+    the kind pages and archives list Pelican's articles in the catalog's order. Pelican's
+    own ``reversed-date`` leaves notices of the same date in the order its file listing (a
+    set) gave, which changes with the hash seed."""
+    return _Descending(newest_first_key(article.notice))
 
 
 @dataclass(frozen=True)
@@ -59,7 +90,7 @@ class Catalog:
     settings: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.notices.sort(key=lambda n: (n.date, n.source_id), reverse=True)
+        self.notices.sort(key=newest_first_key, reverse=True)
 
     @cached_property
     def fingerprint(self) -> str:

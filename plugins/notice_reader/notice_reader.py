@@ -24,7 +24,7 @@ from notices.build import pelican_adapter
 from notices.build.cache import ReaderCache, parse_in_parallel
 from notices.build.pelican_adapter import IncrementalWriter, current_build
 from notices.build.session import BuildState
-from notices.content.catalog import Catalog
+from notices.content.catalog import Catalog, newest_first
 from notices.content.districts import district_table
 from notices.content.files import ContentTree, walk_content
 from notices.content.frontmatter import FrontMatterError
@@ -192,6 +192,9 @@ def on_initialized(pelican) -> None:
         settings, "NOTICE_READER", NoticeReaderSettings
     )
     settings["KIND_LABELS"] = {k.value: v for k, v in KIND_LABELS.items()}
+    if settings.get("ARTICLE_ORDER_BY") == "reversed-date":  # Pelican's default
+        # The same date is no order: list the kind pages as the catalog lists every page.
+        settings["ARTICLE_ORDER_BY"] = newest_first
     # The build driver runs Pelican with a build state; ``pelican`` on the command line
     # gets a one-off one.
     state = current_build() or pelican_adapter.adopt(BuildState())
