@@ -715,6 +715,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
             before = _areas_before(masked, text, anchor.start)
             areas = before if before else areas
+        if not areas:
+            # ``1.化工楼:`` alone on its line, then ``停电时间:3月20日…``: the item's heading
+            # is its place.
+            heading = _areas_heading(masked, text, anchor.start,
+                                     anchors[index - 1].end if index else 0, read)
+            areas = heading if heading else areas
         anchor.areas = areas
     # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
     # slot after the cancelled one.
@@ -817,9 +823,11 @@ def _district_groups(areas: list[str], notice_district: str | None
         return [(areas[0], None, [])]
     groups: list[tuple[str | None, str | None, list[str]]] = []
     for index, area in enumerate(areas):
-        m = _PLACE_PREFIX.match(fold(area))
+        # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
+        area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
+        m = _PLACE_PREFIX.match(area_f)
         if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
-            m = _PLACE_PREFIX_NO_DISTRICT.match(fold(area))
+            m = _PLACE_PREFIX_NO_DISTRICT.match(area_f)
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
             index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
@@ -898,6 +906,27 @@ def _areas_before(masked, text, start) -> list[str] | None:
     m = _BEFORE.search(masked, line_start, start)
     if not m or _NOT_PLACES.search(m["a"]):
         return None
+    return split_areas(text[m.start("a"):m.end("a")])
+
+
+_HEADING = re.compile(r"^[ \t]*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]\s*"
+                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$", re.M)
+
+
+def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
+    """The place of a numbered item whose heading line is only that place (``1.化工楼:``),
+    when the anchor's line comes right after it, a label at most before the date."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if line_start == 0 or not re.fullmatch(r"\s*(?:[^\d:：,，。\n]{2,16}[:：])?\s*",
+                                          masked[line_start:start]):
+        return None
+    previous = masked.rfind("\n", 0, line_start - 1) + 1
+    if previous < scope_start:
+        return None
+    m = _HEADING.match(masked, previous, line_start - 1)
+    if not m or re.search(r"停电|时间|通知|如下|安排|单位|部门", m["a"]):
+        return None
+    read.add(_line_of(masked, previous))
     return split_areas(text[m.start("a"):m.end("a")])
 
 
