@@ -957,6 +957,9 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
             printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
+            # ``将对东坝镇、…等地停电``: the places are the object of 对.
+            obj = re.match(r"(?:将会|将|拟|计划)?对(?=\S{2})", fold(printed))
+            printed = printed[obj.end():] if obj else printed
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
