@@ -305,7 +305,7 @@ def _span(first: dt.date, last: dt.date) -> list[dt.date]:
 
 _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
-    r"(?:范围)?(?:包括|为|是|如下)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为))"
+    r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
 )
 _LIST_END = re.compile(
@@ -314,6 +314,26 @@ _LIST_END = re.compile(
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+
+
+_CONJ = re.compile(r"以及|及")
+
+
+def _joining(text: str, start: int, at: int) -> re.Match | None:
+    """A conjunction that joins two lists (``北片区以及校本部…``, ``介寿村374号等及沿途…``,
+    ``…部分客户及丈八东路跳水馆至…段``): ``以及`` and ``等及`` always; ``及`` between two
+    places of five characters or more. A short part after 及 is an annex of the place before
+    (``校医院及放射科``, ``综合服务楼及门面房``), and ``及周边…`` qualifies it."""
+    m = _CONJ.match(text, at)
+    if not m or at == start:
+        return None
+    if m.group() == "以及" or text[at - 1] == "等":
+        return m
+    after = _SEP.search(text, m.end())
+    tail = text[m.end():after.start() if after else len(text)]
+    if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
+        return m
+    return None
 
 
 def _split_top(text: str) -> list[tuple[str, str]]:
@@ -330,7 +350,7 @@ def _split_top(text: str) -> list[tuple[str, str]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = _SEP.match(text, i)
+            m = _SEP.match(text, i) or _joining(text, start, i)
             if m:
                 items.append((text[start:i], before))
                 before = m.group()
@@ -413,6 +433,11 @@ def split_areas(printed: str) -> list[str]:
             m = _LIST_END.search(area_f)
         if area:
             cleaned.append(area)
+    # ``…、兒童中心、木塔寨村地區``: a 地区 after the last of several places closes the list.
+    if len(cleaned) > 1:
+        last = re.search(r"(?<=\S{2})地区$", fold(cleaned[-1]))
+        if last:
+            cleaned[-1] = cleaned[-1][:last.start()]
     return cleaned
 
 
@@ -976,7 +1001,7 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     clause = scope.strip(" ")
     if clause.startswith("停电"):
         return []
-    if clause and clause[0] not in ",，:：" and \
+    if clause and clause[0] not in ",，:：、" and \
             not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
