@@ -70,6 +70,7 @@ class Anchor:
     cancelled: bool = False
     district: str | None = None
     town: str | None = None
+    headed: bool = False  # a date heading on its own line, the times on the lines below
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -156,6 +157,15 @@ class _Dates:
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
+                    last.headed = True
+                    pos = window[2]
+                    continue
+                # A further time window at the head of a line under the same date heading
+                # (``10月3日`` then ``8:00-12:00 areas`` then ``12:00-19:00 areas``).
+                if window and found and found[-1].headed and \
+                        not t[t.rfind("\n", 0, pos) + 1:pos].strip():
+                    found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
+                                        window[1], headed=True))
                     pos = window[2]
                     continue
                 pos += 1
@@ -198,8 +208,9 @@ class _Dates:
             window = self._window(m.end(), days[0])
             self.base = None
             if window:
+                anchor = Anchor(start, window[2], days, window[0], window[1],
+                                headed="\n" in t[start:m.end()])
                 first, last, pos = window
-                anchor = Anchor(start, pos, days, first, last)
                 # ``7:30-11:30、14:00-17:30``: two windows on the same days.
                 while True:
                     sep = re.compile(r"\s*[、,，和及]\s*").match(t, pos)
@@ -417,6 +428,10 @@ def split_areas(printed: str) -> list[str]:
                 out[-1] += joined + word_p
                 out_folded[-1] += sep + word_f
                 continue
+            if out and k == 0 and sep == "、" and _shares_suffix(out_folded[-1], word_f):
+                out[-1] += printed_sep(printed, folded, sep, pos - len(item)) + word_p
+                out_folded[-1] += sep + word_f
+                continue
             out.append(word_p)
             out_folded.append(word_f)
     cleaned = []
@@ -439,6 +454,18 @@ def split_areas(printed: str) -> list[str]:
         if last:
             cleaned[-1] = cleaned[-1][:last.start()]
     return cleaned
+
+
+def _shares_suffix(before: str, item: str) -> bool:
+    """``会计学院、电子商务学院办公区域``: the part before ends with a word (``学院``) that the
+    next part repeats with more after it, so the more belongs to both; a qualifier after the
+    word (``…小区周边区域``, ``…公司及周边用户``) does not."""
+    word = before[-2:]
+    if not re.fullmatch(r"[\u3400-\u9fff]{2}", word) or "、" in before:
+        return False
+    at = item.find(word, 1)
+    rest = item[at + 2:] if at > 0 else ""
+    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及", rest)
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
