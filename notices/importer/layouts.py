@@ -522,12 +522,13 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
         part: Table | None = None
         in_header = False
         for cell in table.cells:
-            if _HEAD.match(cell[1]):
+            name = re.sub(r"\s+", "", cell[1])  # ``時(shí)間``: pinyin read as space
+            if _HEAD.match(name):
                 if part is None or not in_header:
                     part = Table(cell[0], cell[0], [])
                     result.append(part)
                 in_header = True
-                part.header.append(cell[1])
+                part.header.append(name)
                 part.last = cell[0]
                 continue
             in_header = False
@@ -567,6 +568,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             return None
         anchor = anchors[0]
         areas = split_areas(row[role["area"]][2])
+        # ``龙子湖校区 | 8月20日8:00-13:00 | 全校``: "all of it" names the row's own place.
+        place = next((i for i, name in enumerate(table.header) if i not in role.values()
+                      and not re.search(r"序号|编号|备注", name)), None)
+        whole = re.fullmatch(r"全校|全部|全部区域|全区|整栋|全楼", row[role["area"]][1])
+        if place is not None and whole:
+            areas = split_areas(row[place][2])
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
                 found.append((_window(day, first, last, areas, None, None), row[0][0] + 1))
@@ -844,7 +851,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                     _line_of(masked, anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
+    # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
+    # 停电`` above a table of 8月20日's slots) is the summary of those windows, not one more.
+    timed = {window["date"] for window, _ in windows if window["start"] is not None}
     for window, line in windows:
+        if window["start"] is None and window["date"] in timed:
+            continue
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
