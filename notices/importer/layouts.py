@@ -473,6 +473,8 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 
 
 _PROSE = [
+    # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
+    re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
     re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:停电|受到影响)"),
