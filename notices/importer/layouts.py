@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE
-from .places import county
+from .places import county, shared_name
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -892,7 +892,10 @@ def _district_groups(areas: list[str], notice_district: str | None
         # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
         area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
         m = _PLACE_PREFIX.match(area_f)
-        if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
+        if m and m["d"] and (not county(m["d"]) or not m["t"] and shared_name(m["d"])):
+            # 南校区…, 利民开发区…: not a district; nor is a name several districts bear with
+            # no town after it (``新城区西太平村…``: without its 街道/镇/乡 it may be another
+            # city's development area), which stays in the area as printed.
             m = _PLACE_PREFIX_NO_DISTRICT.match(area_f)
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
@@ -1046,4 +1049,12 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
+    # ``1月10日6时至18时,新华路中段沿线高低压用户;``: a list of entries, one a line, each
+    # ``time,places;`` — the clause after the comma, when it is the whole rest of its line.
+    entry = re.fullmatch(r"[,，]\s*([^,，:：、][^:：]*?)\s*[;；。]?\s*", clause)
+    rest_of_line = masked[stop:masked.find("\n", stop) if "\n" in masked[stop:] else len(masked)]
+    if entry and not rest_of_line.strip(" ;；。") and \
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|请|恢复|影响|将|通知", entry[1]):
+        offset = stop - len(clause) + entry.start(1)
+        return split_areas(text[offset:offset + len(entry[1])])
     return None
