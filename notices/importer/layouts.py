@@ -1029,6 +1029,9 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             # ``将对东坝镇、…等地停电``: the places are the object of 对.
             obj = re.match(r"(?:将会|将|拟|计划)?对(?=\S{2})", fold(printed))
             printed = printed[obj.end():] if obj else printed
+            # ``实施工作停电``, ``进行检修停电``: what is done, not where.
+            if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
+                continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
