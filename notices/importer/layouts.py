@@ -892,10 +892,11 @@ def _district_groups(areas: list[str], notice_district: str | None
         # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
         area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
         m = _PLACE_PREFIX.match(area_f)
-        if m and m["d"] and (not county(m["d"]) or not m["t"] and shared_name(m["d"])):
-            # 南校区…, 利民开发区…: not a district; nor is a name several districts bear with
-            # no town after it (``新城区西太平村…``: without its 街道/镇/乡 it may be another
-            # city's development area), which stays in the area as printed.
+        if m and m["d"] and (not county(m["d"]) or not m["t"] and (
+                shared_name(m["d"]) or len(m["d"]) < 3)):
+            # 南校区…, 利民开发区…: not a district; with no town after it, nor is a name several
+            # districts bear (``新城区西太平村…`` may be another city's development area) or a
+            # two-character one (``北区浴室``: a part of a campus): they stay in the area.
             m = _PLACE_PREFIX_NO_DISTRICT.match(area_f)
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
