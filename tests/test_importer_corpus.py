@@ -419,3 +419,10 @@ def test_a_field_name_in_a_list_is_not_a_label():
     general = read_general("发布公告(包括检修线路、停电区域、主要影响客户范围),同时报送。\n",
                            dt.date(2010, 11, 1))
     assert general.windows == []
+
+
+def test_a_slot_restated_vaguely_gives_way_to_its_list():
+    text = ("配电房将于6月3日22时至次日2时倒闸,届时学校将有部分区域停电。\n"
+            "停电时间:6月3日22时至次日2时\n停电范围:实验楼、西区宿舍\n")
+    assert _general(text, dt.date(2021, 6, 1)) == [
+        ("2021-06-03", "22:00", "次日02:00", None, ["实验楼", "西区宿舍"])]

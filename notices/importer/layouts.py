@@ -862,6 +862,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
+    # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
+    def vague(window: dict) -> bool:
+        return len(window["areas"]) == 1 and bool(re.search(
+            r"部分(?:区域|地区|用户)$", _PINYIN.sub("", fold(window["areas"][0]))))
+    slots = {(w["date"], w["start"], w["end"], w["district"]) for w in unique if not vague(w)}
+    keep = [not (vague(w) and (w["date"], w["start"], w["end"], w["district"]) in slots)
+            for w in unique]
+    unique = [w for w, k in zip(unique, keep, strict=True) if k]
+    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     problems = []
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
         try:
