@@ -426,3 +426,12 @@ def test_a_slot_restated_vaguely_gives_way_to_its_list():
             "停电时间:6月3日22时至次日2时\n停电范围:实验楼、西区宿舍\n")
     assert _general(text, dt.date(2021, 6, 1)) == [
         ("2021-06-03", "22:00", "次日02:00", None, ["实验楼", "西区宿舍"])]
+
+
+def test_a_supply_switched_off_is_not_a_list_and_areas_do_not_cross_a_sentence():
+    text = ("于2020年5月6日8时至18时停用东配电室1路电源。配电室将于5月6日23时至次日1时倒闸,"
+            "届时北楼、南楼将停电。\n")
+    general = read_general(text, dt.date(2020, 5, 1))
+    assert _rows(general.windows) == [("2020-05-06", "23:00", "次日01:00", None, ["北楼", "南楼"])]
+    assert [w[0] for w in general.warnings] == [1]  # the 8时至18时 slot: no places, said so
+    assert split_areas("(shí)学校东区、(qū)北楼") == ["学校东区", "北楼"]

@@ -437,6 +437,9 @@ def split_areas(printed: str) -> list[str]:
     cleaned = []
     for area in out:
         area = area.strip().strip("。.")
+        # A pinyin gloss belongs to the character before it: not the start of an area.
+        gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
+        area = area[gloss.end():] if gloss else area
         wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
         if wrapped:  # ``含沿途軍事單位在內``
             area = area[wrapped.start(1):wrapped.end(1)]
@@ -806,10 +809,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
-    # Share areas backward on a line (or a run of anchors before one label).
+    # Share areas backward on a line (or a run of anchors before one label), not across the
+    # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
     for index in range(len(anchors) - 2, -1, -1):
+        between = masked[anchors[index].end:anchors[index + 1].start]
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
-                not anchors[index].cancelled:
+                not anchors[index].cancelled and not ("。" in between and "\n" not in between):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
         if anchor.areas is None and not anchor.cancelled:
@@ -1059,7 +1064,7 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     if clause.startswith("停电"):
         return []
     if clause and clause[0] not in ",，:：、" and \
-            not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
     # ``1月10日6时至18时,新华路中段沿线高低压用户;``: a list of entries, one a line, each
