@@ -350,6 +350,10 @@ def test_a_numbered_heading_is_the_place_of_the_time_label_under_it():
         ("2023-04-02", "23:00", "次日05:00", None, ["图书馆"]),
         ("2023-04-03", "23:00", "次日05:00", None, ["图书馆"]),
         ("2023-04-04", "22:00", "次日06:00", None, ["北区浴室"])]
+    # Full-width punctuation, Traditional characters, ``(1)`` numbering.
+    text = "(1)圖書館：\n停電時間：4月2日晚23:00至次日早5:00。\n"
+    assert _general(text, dt.date(2023, 3, 30)) == [
+        ("2023-04-02", "23:00", "次日05:00", None, ["圖書館"])]
 
 
 def test_the_object_of_dui_is_the_list():

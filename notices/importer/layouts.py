@@ -993,7 +993,7 @@ def _areas_before(masked, text, start) -> list[str] | None:
     return split_areas(text[m.start("a"):m.end("a")])
 
 
-_HEADING = re.compile(r"^[ \t]*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]\s*"
+_HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]?\d+[)）])\s*"
                       r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$", re.M)
 
 
