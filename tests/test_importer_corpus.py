@@ -41,7 +41,8 @@ def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
     assert len(scores) == len(NOTICES) >= 28
-    assert exact / expected >= 0.95, summary_line(*totals(scores))
+    # 99/101 after the held-out round (docs/importer.md, "Held-out results"), rounded down.
+    assert exact / expected >= 0.98, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -333,3 +334,108 @@ def test_the_task_prints_chinese_intact(capsys):
     tasks.import_outages(Context(), str(SEED), dry_run=True, published="2019-09-16")
     out = capsys.readouterr().out
     assert "town: 慈城镇" in out and "白米湾村" in out and "\ufffd" not in out
+
+
+# --- failure classes found on the held-out notices (docs/importer.md, "Held-out results") ----
+# Each shape with words of its own, not the held-out notice's.
+
+def _general(text: str, published: dt.date) -> list[tuple]:
+    return _rows(read_general(text, published).windows)
+
+
+def test_a_numbered_heading_is_the_place_of_the_time_label_under_it():
+    text = ("一、停电安排\n1.图书馆:\n停电时间:4月2日—3日,每日晚23:00至次日早5:00。\n"
+            "2.北区浴室:\n停电时间:4月4日晚22:00至4月5日早6:00。\n")
+    assert _general(text, dt.date(2023, 3, 30)) == [
+        ("2023-04-02", "23:00", "次日05:00", None, ["图书馆"]),
+        ("2023-04-03", "23:00", "次日05:00", None, ["图书馆"]),
+        ("2023-04-04", "22:00", "次日06:00", None, ["北区浴室"])]
+    # Full-width punctuation, Traditional characters, ``(1)`` numbering.
+    text = "(1)圖書館：\n停電時間：4月2日晚23:00至次日早5:00。\n"
+    assert _general(text, dt.date(2023, 3, 30)) == [
+        ("2023-04-02", "23:00", "次日05:00", None, ["圖書館"])]
+
+
+def test_the_object_of_dui_is_the_list():
+    text = "1、2019年6月3日06:00-18:00将对青山镇、白石乡等地停电。\n"
+    assert _general(text, dt.date(2019, 6, 1)) == [
+        ("2019-06-03", "06:00", "18:00", None, ["青山镇", "白石乡"])]
+
+
+def test_lists_joined_by_yiji_and_a_closing_diqu():
+    assert split_areas("东片区以及主楼的报告厅、食堂") == ["东片区", "主楼的报告厅", "食堂"]
+    assert split_areas("光华路以北部分客户及光华路体育馆至火车站段、邮局地区") == [
+        "光华路以北部分客户", "光华路体育馆至火车站段", "邮局"]
+    assert split_areas("幸福村12号等及沿线单位") == ["幸福村12号", "沿线单位"]
+    # A short annex or a qualifier after 及 stays with its place.
+    assert split_areas("综合楼及门卫室、宾馆及周边用户") == ["综合楼及门卫室", "宾馆及周边用户"]
+
+
+def test_windows_listed_one_after_another_share_the_label_after_them():
+    text = ("具体时间为7月2日23:00至3日6:00、7月9日23:00至10日6:00,停电范围为东风路以南、"
+            "水厂。\n")
+    assert _general(text, dt.date(2018, 6, 30)) == [
+        ("2018-07-02", "23:00", "次日06:00", None, ["东风路以南", "水厂"]),
+        ("2018-07-09", "23:00", "次日06:00", None, ["东风路以南", "水厂"])]
+
+
+def test_a_second_slot_under_a_date_heading_and_a_shared_suffix_list():
+    text = ("日期停电时间停电范围\n\n5月6日\n\n(星期一)\n\n"
+            "9:00-11:00机房,物理学院、化学学院实验室,礼堂\n13:00-16:00礼堂,食堂\n")
+    assert _general(text, dt.date(2024, 5, 1)) == [
+        ("2024-05-06", "09:00", "11:00", None, ["机房", "物理学院、化学学院实验室", "礼堂"]),
+        ("2024-05-06", "13:00", "16:00", None, ["礼堂", "食堂"])]
+    # A qualifier after the repeated word is not a shared suffix.
+    assert split_areas("阳光小区、月湖小区周边区域") == ["阳光小区", "月湖小区周边区域"]
+
+
+def test_a_table_with_pinyin_in_its_header_and_whole_campus_cells():
+    text = ("摘要:拟定于9月3日对两校区停电。\n"
+            "校區(qū) | 時(shí)間 | 區(qū)域 |\n"
+            "东校区 | 9月3日7:00-11:00 | 全校 |\n西校区 | 9月3日7:00-10:00 | 全校 |\n")
+    assert _general(text, dt.date(2022, 9, 1)) == [
+        ("2022-09-03", "07:00", "11:00", None, ["东校区"]),
+        ("2022-09-03", "07:00", "10:00", None, ["西校区"])]
+
+
+def test_jieshi_list_runs_to_jiang_tingdian_commas_included():
+    text = "2023年3月4日9:00至12:00,部分线路停电,届时南区以及实验楼,、礼堂、各宿舍将停电。\n"
+    assert _general(text, dt.date(2023, 3, 1)) == [
+        ("2023-03-04", "09:00", "12:00", None, ["南区", "实验楼", "礼堂", "各宿舍"])]
+
+
+def test_entries_one_a_line_time_then_places():
+    text = ("停电区域及时间如下:\n3月1日8时至12时,和平路沿线用户;\n"
+            "3月2日8时至12时,新城区东湖小区、西湖小区。\n")
+    assert _general(text, dt.date(2015, 2, 27)) == [
+        ("2015-03-01", "08:00", "12:00", None, ["和平路沿线用户"]),
+        ("2015-03-02", "08:00", "12:00", None, ["新城区东湖小区", "西湖小区"])]
+
+
+def test_a_verb_before_tingdian_is_not_a_place_and_a_restatement_gives_the_places():
+    text = ("东村9日7:00至9日12:00实施工作停电\n台电表示,预定于9月9日上午实施工作停电,"
+            "停电范围包括东村5号等及港口仓库。\n")
+    assert _general(text, dt.date(2012, 9, 7)) == [
+        ("2012-09-09", "07:00", "12:00", None, ["东村5号", "港口仓库"])]
+
+
+def test_a_field_name_in_a_list_is_not_a_label():
+    general = read_general("发布公告(包括检修线路、停电区域、主要影响客户范围),同时报送。\n",
+                           dt.date(2010, 11, 1))
+    assert general.windows == []
+
+
+def test_a_slot_restated_vaguely_gives_way_to_its_list():
+    text = ("配电房将于6月3日22时至次日2时倒闸,届时学校将有部分区域停电。\n"
+            "停电时间:6月3日22时至次日2时\n停电范围:实验楼、西区宿舍\n")
+    assert _general(text, dt.date(2021, 6, 1)) == [
+        ("2021-06-03", "22:00", "次日02:00", None, ["实验楼", "西区宿舍"])]
+
+
+def test_a_supply_switched_off_is_not_a_list_and_areas_do_not_cross_a_sentence():
+    text = ("于2020年5月6日8时至18时停用东配电室1路电源。配电室将于5月6日23时至次日1时倒闸,"
+            "届时北楼、南楼将停电。\n")
+    general = read_general(text, dt.date(2020, 5, 1))
+    assert _rows(general.windows) == [("2020-05-06", "23:00", "次日01:00", None, ["北楼", "南楼"])]
+    assert [w[0] for w in general.warnings] == [1]  # the 8时至18时 slot: no places, said so
+    assert split_areas("(shí)学校东区、(qū)北楼") == ["学校东区", "北楼"]

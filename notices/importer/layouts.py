@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE
-from .places import county
+from .places import county, shared_name
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -70,6 +70,7 @@ class Anchor:
     cancelled: bool = False
     district: str | None = None
     town: str | None = None
+    headed: bool = False  # a date heading on its own line, the times on the lines below
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -156,6 +157,15 @@ class _Dates:
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
+                    last.headed = True
+                    pos = window[2]
+                    continue
+                # A further time window at the head of a line under the same date heading
+                # (``10月3日`` then ``8:00-12:00 areas`` then ``12:00-19:00 areas``).
+                if window and found and found[-1].headed and \
+                        not t[t.rfind("\n", 0, pos) + 1:pos].strip():
+                    found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
+                                        window[1], headed=True))
                     pos = window[2]
                     continue
                 pos += 1
@@ -198,8 +208,9 @@ class _Dates:
             window = self._window(m.end(), days[0])
             self.base = None
             if window:
+                anchor = Anchor(start, window[2], days, window[0], window[1],
+                                headed="\n" in t[start:m.end()])
                 first, last, pos = window
-                anchor = Anchor(start, pos, days, first, last)
                 # ``7:30-11:30、14:00-17:30``: two windows on the same days.
                 while True:
                     sep = re.compile(r"\s*[、,，和及]\s*").match(t, pos)
@@ -305,8 +316,8 @@ def _span(first: dt.date, last: dt.date) -> list[dt.date]:
 
 _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
-    r"(?:范围)?(?:包括|为|是|如下)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为))"
-    r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?"
+    r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
+    r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?(?![ \t]*[、)）])"
 )
 _LIST_END = re.compile(
     r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
@@ -314,6 +325,26 @@ _LIST_END = re.compile(
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+
+
+_CONJ = re.compile(r"以及|及")
+
+
+def _joining(text: str, start: int, at: int) -> re.Match | None:
+    """A conjunction that joins two lists (``北片区以及校本部…``, ``介寿村374号等及沿途…``,
+    ``…部分客户及丈八东路跳水馆至…段``): ``以及`` and ``等及`` always; ``及`` between two
+    places of five characters or more. A short part after 及 is an annex of the place before
+    (``校医院及放射科``, ``综合服务楼及门面房``), and ``及周边…`` qualifies it."""
+    m = _CONJ.match(text, at)
+    if not m or at == start:
+        return None
+    if m.group() == "以及" or text[at - 1] == "等":
+        return m
+    after = _SEP.search(text, m.end())
+    tail = text[m.end():after.start() if after else len(text)]
+    if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
+        return m
+    return None
 
 
 def _split_top(text: str) -> list[tuple[str, str]]:
@@ -330,7 +361,7 @@ def _split_top(text: str) -> list[tuple[str, str]]:
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = _SEP.match(text, i)
+            m = _SEP.match(text, i) or _joining(text, start, i)
             if m:
                 items.append((text[start:i], before))
                 before = m.group()
@@ -397,11 +428,18 @@ def split_areas(printed: str) -> list[str]:
                 out[-1] += joined + word_p
                 out_folded[-1] += sep + word_f
                 continue
+            if out and k == 0 and sep == "、" and _shares_suffix(out_folded[-1], word_f):
+                out[-1] += printed_sep(printed, folded, sep, pos - len(item)) + word_p
+                out_folded[-1] += sep + word_f
+                continue
             out.append(word_p)
             out_folded.append(word_f)
     cleaned = []
     for area in out:
         area = area.strip().strip("。.")
+        # A pinyin gloss belongs to the character before it: not the start of an area.
+        gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
+        area = area[gloss.end():] if gloss else area
         wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
         if wrapped:  # ``含沿途軍事單位在內``
             area = area[wrapped.start(1):wrapped.end(1)]
@@ -413,7 +451,24 @@ def split_areas(printed: str) -> list[str]:
             m = _LIST_END.search(area_f)
         if area:
             cleaned.append(area)
+    # ``…、兒童中心、木塔寨村地區``: a 地区 after the last of several places closes the list.
+    if len(cleaned) > 1:
+        last = re.search(r"(?<=\S{2})地区$", fold(cleaned[-1]))
+        if last:
+            cleaned[-1] = cleaned[-1][:last.start()]
     return cleaned
+
+
+def _shares_suffix(before: str, item: str) -> bool:
+    """``会计学院、电子商务学院办公区域``: the part before ends with a word (``学院``) that the
+    next part repeats with more after it, so the more belongs to both; a qualifier after the
+    word (``…小区周边区域``, ``…公司及周边用户``) does not."""
+    word = before[-2:]
+    if not re.fullmatch(r"[\u3400-\u9fff]{2}", word) or "、" in before:
+        return False
+    at = item.find(word, 1)
+    rest = item[at + 2:] if at > 0 else ""
+    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及", rest)
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
@@ -421,6 +476,8 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 
 
 _PROSE = [
+    # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
+    re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
     re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:停电|受到影响)"),
@@ -470,12 +527,13 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
         part: Table | None = None
         in_header = False
         for cell in table.cells:
-            if _HEAD.match(cell[1]):
+            name = re.sub(r"\s+", "", cell[1])  # ``時(shí)間``: pinyin read as space
+            if _HEAD.match(name):
                 if part is None or not in_header:
                     part = Table(cell[0], cell[0], [])
                     result.append(part)
                 in_header = True
-                part.header.append(cell[1])
+                part.header.append(name)
                 part.last = cell[0]
                 continue
             in_header = False
@@ -515,6 +573,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             return None
         anchor = anchors[0]
         areas = split_areas(row[role["area"]][2])
+        # ``龙子湖校区 | 8月20日8:00-13:00 | 全校``: "all of it" names the row's own place.
+        place = next((i for i, name in enumerate(table.header) if i not in role.values()
+                      and not re.search(r"序号|编号|备注", name)), None)
+        whole = re.fullmatch(r"全校|全部|全部区域|全区|整栋|全楼", row[role["area"]][1])
+        if place is not None and whole:
+            areas = split_areas(row[place][2])
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
                 found.append((_window(day, first, last, areas, None, None), row[0][0] + 1))
@@ -715,6 +779,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
             before = _areas_before(masked, text, anchor.start)
             areas = before if before else areas
+        if not areas:
+            # ``1.化工楼:`` alone on its line, then ``停电时间:3月20日…``: the item's heading
+            # is its place.
+            heading = _areas_heading(masked, text, anchor.start,
+                                     anchors[index - 1].end if index else 0, read)
+            areas = heading if heading else areas
         anchor.areas = areas
     # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
     # slot after the cancelled one.
@@ -739,10 +809,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
-    # Share areas backward on a line (or a run of anchors before one label).
+    # Share areas backward on a line (or a run of anchors before one label), not across the
+    # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
     for index in range(len(anchors) - 2, -1, -1):
+        between = masked[anchors[index].end:anchors[index + 1].start]
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
-                not anchors[index].cancelled:
+                not anchors[index].cancelled and not ("。" in between and "\n" not in between):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
         if anchor.areas is None and not anchor.cancelled:
@@ -786,10 +858,24 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                     _line_of(masked, anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
+    # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
+    # 停电`` above a table of 8月20日's slots) is the summary of those windows, not one more.
+    timed = {window["date"] for window, _ in windows if window["start"] is not None}
     for window, line in windows:
+        if window["start"] is None and window["date"] in timed:
+            continue
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
+    # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
+    def vague(window: dict) -> bool:
+        return len(window["areas"]) == 1 and bool(re.search(
+            r"部分(?:区域|地区|用户)$", _PINYIN.sub("", fold(window["areas"][0]))))
+    slots = {(w["date"], w["start"], w["end"], w["district"]) for w in unique if not vague(w)}
+    keep = [not (vague(w) and (w["date"], w["start"], w["end"], w["district"]) in slots)
+            for w in unique]
+    unique = [w for w, k in zip(unique, keep, strict=True) if k]
+    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     problems = []
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
         try:
@@ -817,9 +903,15 @@ def _district_groups(areas: list[str], notice_district: str | None
         return [(areas[0], None, [])]
     groups: list[tuple[str | None, str | None, list[str]]] = []
     for index, area in enumerate(areas):
-        m = _PLACE_PREFIX.match(fold(area))
-        if m and m["d"] and not county(m["d"]):  # 南校区…, 利民开发区…: not a district
-            m = _PLACE_PREFIX_NO_DISTRICT.match(fold(area))
+        # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
+        area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
+        m = _PLACE_PREFIX.match(area_f)
+        if m and m["d"] and (not county(m["d"]) or not m["t"] and (
+                shared_name(m["d"]) or len(m["d"]) < 3)):
+            # 南校区…, 利民开发区…: not a district; with no town after it, nor is a name several
+            # districts bear (``新城区西太平村…`` may be another city's development area) or a
+            # two-character one (``北区浴室``: a part of a campus): they stay in the area.
+            m = _PLACE_PREFIX_NO_DISTRICT.match(area_f)
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
             index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
@@ -901,6 +993,27 @@ def _areas_before(masked, text, start) -> list[str] | None:
     return split_areas(text[m.start("a"):m.end("a")])
 
 
+_HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]?\d+[)）])\s*"
+                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$", re.M)
+
+
+def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
+    """The place of a numbered item whose heading line is only that place (``1.化工楼:``),
+    when the anchor's line comes right after it, a label at most before the date."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if line_start == 0 or not re.fullmatch(r"\s*(?:[^\d:：,，。\n]{2,16}[:：])?\s*",
+                                          masked[line_start:start]):
+        return None
+    previous = masked.rfind("\n", 0, line_start - 1) + 1
+    if previous < scope_start:
+        return None
+    m = _HEADING.match(masked, previous, line_start - 1)
+    if not m or re.search(r"停电|时间|通知|如下|安排|单位|部门", m["a"]):
+        return None
+    read.add(_line_of(masked, previous))
+    return split_areas(text[m.start("a"):m.end("a")])
+
+
 def _prose_areas(masked, text, start, end, read) -> list[str] | None:
     line_end = masked.find("\n", start)
     line_end = min(end, len(masked) if line_end < 0 else line_end)
@@ -928,6 +1041,12 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
             printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
+            # ``将对东坝镇、…等地停电``: the places are the object of 对.
+            obj = re.match(r"(?:将会|将|拟|计划)?对(?=\S{2})", fold(printed))
+            printed = printed[obj.end():] if obj else printed
+            # ``实施工作停电``, ``进行检修停电``: what is done, not where.
+            if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
+                continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
@@ -944,8 +1063,16 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     clause = scope.strip(" ")
     if clause.startswith("停电"):
         return []
-    if clause and clause[0] not in ",，:：" and \
-            not re.search(r"停电|供电|倒闸|施工|检修|操作", clause):
+    if clause and clause[0] not in ",，:：、" and \
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
+    # ``1月10日6时至18时,新华路中段沿线高低压用户;``: a list of entries, one a line, each
+    # ``time,places;`` — the clause after the comma, when it is the whole rest of its line.
+    entry = re.fullmatch(r"[,，]\s*([^,，:：、][^:：]*?)\s*[;；。]?\s*", clause)
+    rest_of_line = masked[stop:masked.find("\n", stop) if "\n" in masked[stop:] else len(masked)]
+    if entry and not rest_of_line.strip(" ;；。") and \
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|请|恢复|影响|将|通知", entry[1]):
+        offset = stop - len(clause) + entry.start(1)
+        return split_areas(text[offset:offset + len(entry[1])])
     return None

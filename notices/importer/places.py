@@ -61,3 +61,18 @@ def names_a_county(text: str) -> bool:
 def county(printed: str) -> County | None:
     """The county-level division a printed name (full or short) stands for, else None."""
     return _index().get(printed.strip())
+
+
+@cache
+def _name_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name = line.split("\t")[2]
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def shared_name(printed: str) -> bool:
+    """Whether several districts of China bear this full name (``新城区``, ``城关区``)."""
+    return _name_counts().get(printed.strip(), 0) > 1
