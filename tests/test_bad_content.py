@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SITES, build_site
-from test_build import tree_digest
+from conftest import SITES, build_site, tree_digest
 
 EXPECTED = [
     "content/articles/broken-yaml.md: front matter is not valid YAML (line 5, column 1: did not "

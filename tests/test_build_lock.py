@@ -9,10 +9,9 @@ import sys
 import threading
 import time
 
-from conftest import ROOT, build_site, copy_site
+from conftest import ROOT, build_site, copy_site, tree_digest
 from notices.build import warm
 from notices.build.state import build_lock
-from test_build import tree_digest
 
 
 def _settings_file(site, tmp_path):

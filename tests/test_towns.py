@@ -20,14 +20,12 @@ import pytest
 import vobject
 from lxml import etree
 from lxml import html as lxml_html
-from test_calendars import cal_output  # noqa: F401 - the calendars fixture site
 from test_feeds import feed_rule_problems
 
 import pelicanconf
-from conftest import build_site, copy_site
+from conftest import build_site, copy_site, tree_digest
 from notices.content.districts import district_table
 from notices.content.towns import town_slug
-from test_build import tree_digest
 
 SEED_TOWNS = ["haishu/dongqiao", "haishu/gaoqiao", "haishu/longguan", "haishu/shiqi",
               "haishu/zhangshui", "jiangbei/cicheng", "jiangbei/hongtang", "jiangbei/zhuangqiao",
