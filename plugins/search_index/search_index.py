@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import resource
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +35,16 @@ from notices.search.index import (
 )
 
 MANIFEST_ENTRY = "::search"
+
+
+def _resident_mib() -> int:
+    """This process's resident memory now, in MiB (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
 INDEX_FOLDER = "search"
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
@@ -99,7 +111,8 @@ class SearchPageGenerator(Generator):
         The postings are built here while a forked helper writes the display
         blocks and filter files (the two halves take about as long at 20,000 items).
         """
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        inherited = _resident_mib()
         records = search_records(catalog)
         filter_values = {"kind": [k.value for k in KIND_LABELS],
                          "district": [d.slug for d in catalog.districts]}
@@ -116,7 +129,12 @@ class SearchPageGenerator(Generator):
                                                                   hashes)}))
         return {"files": [f"{INDEX_FOLDER}/{name}" for name in hashes],
                 "records": len(records), "tokens": tokens, "buckets": buckets,
-                "seconds": time.perf_counter() - started}
+                "seconds": time.perf_counter() - started,
+                "cpu_seconds": time.process_time() - cpu_started,
+                # Resident memory of the indexing process: at its start (mostly pages it
+                # shares with the build process it was forked from) and at its peak.
+                "rss_start_mib": inherited,
+                "rss_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
     def _write_files(self, files: dict[str, bytes]) -> dict[str, str]:
         """Write index files under search/; return each one's hash (for the version)."""
@@ -135,6 +153,10 @@ class SearchPageGenerator(Generator):
             log.error("search index: %s", result["error"])
             return
         timing.PHASES["search"] += result["seconds"]
+        timing.NOTES["search indexer"] = (
+            f"{result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, "
+            f"peak {result['rss_peak_mib']} MiB resident "
+            f"({result['rss_start_mib']} MiB at its start, shared with the build)")
         if state is not None:
             state.manifest.record(MANIFEST_ENTRY, key, result["files"])
         log.info("search index: %d records, %d tokens in %d buckets, %d files in %.2f s",
