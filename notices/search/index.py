@@ -278,6 +278,9 @@ def _varint(value: int) -> bytes:
             return bytes(out)
 
 
+_SMALL_VARINTS = [_varint(n) for n in range(16384)]  # every length of one or two bytes
+
+
 def varints(values) -> bytes:
     """Unsigned LEB128 of each value (numpy, for millions of postings at once)."""
     return _varint_array(values)[0].tobytes()
@@ -389,7 +392,15 @@ class _Postings:
         record_starts = np.zeros(len(lengths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=record_starts[1:])
         self.words = vocabulary
-        self.tokens: list[tuple[str, bytes]] = []
+        self.u = u
+        # Per part and width: where each token first occurs in ``u`` (its name is read from
+        # there), the token width, the posting bytes of all its tokens and where each
+        # token's bytes start. Kept as numpy arrays and one bytes object per part, not as a
+        # Python string and bytes per token (a million tokens cost about 300 MB that way).
+        self.chunks: list[tuple[np.ndarray, int, bytes, np.ndarray]] = []
+        self.count = 0
+        self._encoded: list[bytes] | None = None
+        self._spaced: list[bytes] = []
         # The record of a position, and the position within its record, are looked up for
         # each part's tokens rather than kept for all positions (memory at 20,000 items).
         size = max(len(vocabulary), 1)
@@ -420,18 +431,35 @@ class _Postings:
                 else:
                     self._add_stream(keys, record, at - record_starts[record], at, u)
 
-    def _names(self, first_at, width: int, u) -> list[str]:
-        words = self.words
+    def names(self, first_at, width: int) -> list[bytes]:
+        """The UTF-8 names of the tokens that first occur at ``first_at``."""
+        if self._encoded is None:
+            self._encoded = [w.encode("utf-8") for w in self.words]
+            self._spaced = [w + b" " for w in self._encoded]
+        last, spaced, u = self._encoded, self._spaced, self.u
         columns = [u[first_at + i].tolist() for i in range(width)]
-        return [" ".join(words[w] for w in units) for units in zip(*columns, strict=True)]
+        if width == 1:
+            return [last[a] for a in columns[0]]
+        if width == 2:
+            return [spaced[a] + last[b] for a, b in zip(*columns, strict=True)]
+        return [spaced[a] + spaced[b] + last[c] for a, b, c in zip(*columns, strict=True)]
 
-    def _emit(self, names: list[str], values, value_bounds) -> None:
+    def name_chars(self) -> int:
+        """The summed length in characters of every token's name."""
+        lengths = np.array([len(w) for w in self.words] or [0], dtype=np.int64)
+        total = 0
+        for first_at, width, _, _ in self.chunks:
+            total += (width - 1) * first_at.size
+            for i in range(width):
+                total += int(lengths[self.u[first_at + i]].sum())
+        return total
+
+    def _emit(self, first_at, width: int, values, value_bounds) -> None:
 
         data, starts = _varint_array(values)
-        blob = data.tobytes()
-        byte_at = np.append(starts[value_bounds], data.size).tolist()
-        self.tokens.extend((name, blob[byte_at[i]:byte_at[i + 1]])
-                           for i, name in enumerate(names))
+        byte_at = np.append(starts[value_bounds], data.size)
+        self.chunks.append((first_at.astype(np.int32), width, data.tobytes(), byte_at))
+        self.count += first_at.size
 
     def _add_set(self, keys, records, at, width: int, u) -> None:
         """Tokens without positions: each posting is its record numbers, delta-coded."""
@@ -444,7 +472,7 @@ class _Postings:
         values[1:] -= records[:-1]
         values[first] = records[first]
         bounds = np.flatnonzero(first)
-        self._emit(self._names(at[bounds], width, u), values, bounds)
+        self._emit(at[bounds], width, values, bounds)
 
     def _add_stream(self, keys, records, positions, at, u) -> None:
         """Trigrams: per record, its number (delta), the count, then positions (delta)."""
@@ -468,7 +496,7 @@ class _Postings:
         token_at = np.flatnonzero(first)
         heads_before = np.cumsum(new_record) - new_record
         bounds = token_at + 2 * heads_before[token_at]
-        self._emit(self._names(at[token_at], NGRAM, u), values, bounds)
+        self._emit(at[token_at], NGRAM, values, bounds)
 
 
 def bucket_of(token: str, buckets: int) -> int:
@@ -512,20 +540,34 @@ def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192
                   ) -> tuple[dict[str, bytes], int, int]:
     """The bucket files (``i/<n>.bin``), the number of tokens and the number of buckets."""
     postings = _Postings([r.text for r in records])
-    total = sum(len(name) + len(data) + 4 for name, data in postings.tokens)
+    total = (postings.name_chars() + 4 * postings.count
+             + sum(len(blob) for _, _, blob, _ in postings.chunks))
     buckets = bucket_count(total, bucket_bytes)
-    by_bucket: list[list[tuple[bytes, bytes]]] = [[] for _ in range(buckets)]
-    for name, data in postings.tokens:
-        encoded = name.encode("utf-8")
-        by_bucket[zlib.crc32(encoded) & (buckets - 1)].append((encoded, data))
+    # One bytes object per token, its name, NUL, its postings: sorting them sorts by name
+    # (no name holds a NUL, and a NUL sorts before every byte a name has).
+    by_bucket: list[list[bytes]] = [[] for _ in range(buckets)]
+    crc32, mask = zlib.crc32, buckets - 1
+    chunks, postings.chunks = postings.chunks, []
+    chunks.reverse()
+    while chunks:
+        first_at, width, blob, byte_at = chunks.pop()  # each part's arrays freed when done
+        bounds = byte_at.tolist()
+        for i, name in enumerate(postings.names(first_at, width)):
+            by_bucket[crc32(name) & mask].append(name + b"\0" + blob[bounds[i]:bounds[i + 1]])
     files: dict[str, bytes] = {}
-    for number, entries in enumerate(by_bucket):
+    for number in range(buckets):
+        entries = by_bucket[number]
+        by_bucket[number] = []
         entries.sort()
         parts = [_varint(len(entries))]
-        for name, data in entries:
-            parts += [_varint(len(name)), name, _varint(len(data)), data]
+        for entry in entries:
+            name, _, data = entry.partition(b"\0")
+            parts += [_SMALL_VARINTS[len(name)] if len(name) < 16384 else _varint(len(name)),
+                      name,
+                      _SMALL_VARINTS[len(data)] if len(data) < 16384 else _varint(len(data)),
+                      data]
         files[f"i/{number}.bin"] = b"".join(parts)
-    return files, len(postings.tokens), buckets
+    return files, postings.count, buckets
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
