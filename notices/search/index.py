@@ -42,6 +42,7 @@ import json
 import re
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -536,9 +537,14 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     return SearchIndex(files, len(records), tokens, buckets)
 
 
-def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192
+def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
+                  sink: Callable[[str, bytes], None] | None = None
                   ) -> tuple[dict[str, bytes], int, int]:
-    """The bucket files (``i/<n>.bin``), the number of tokens and the number of buckets."""
+    """The bucket files (``i/<n>.bin``), the number of tokens and the number of buckets.
+
+    With a ``sink``, each file is handed to it as soon as it is made and not kept (the
+    returned dict is empty): at 20,000 items the files are 200 MB.
+    """
     postings = _Postings([r.text for r in records])
     total = (postings.name_chars() + 4 * postings.count
              + sum(len(blob) for _, _, blob, _ in postings.chunks))
@@ -566,7 +572,10 @@ def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192
                       name,
                       _SMALL_VARINTS[len(data)] if len(data) < 16384 else _varint(len(data)),
                       data]
-        files[f"i/{number}.bin"] = b"".join(parts)
+        if sink is None:
+            files[f"i/{number}.bin"] = b"".join(parts)
+        else:
+            sink(f"i/{number}.bin", b"".join(parts))
     return files, postings.count, buckets
 
 

@@ -119,8 +119,11 @@ class SearchPageGenerator(Generator):
         helper = BackgroundJob.start(
             lambda: self._write_files(record_files(records, filter_values)), lambda r: None)
         try:
-            postings, tokens, buckets = posting_files(records, self.options.bucket_bytes)
-            hashes = self._write_files(postings)
+            hashes: dict[str, str] = {}
+            # Each bucket file is written as soon as it is made, not kept until the end.
+            _, tokens, buckets = posting_files(
+                records, self.options.bucket_bytes,
+                lambda name, data: hashes.update(self._write_files({name: data})))
         except SearchIndexError as exc:
             helper.result()
             return {"error": str(exc)}
