@@ -47,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from corpus import corpus_characters, write_corpus  # noqa: E402
+from corpus import VOCABULARIES, corpus_characters, write_corpus  # noqa: E402
 
 from bench import parse_memory, parse_phases, run  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
@@ -274,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=int, default=5000,
                         help="items in the corpus (default 5000; 20000 needs several GiB)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="lexicon",
+                        help="article text from jieba's dictionary (default) or the small "
+                             "hand-typed phrase set the first measurements used")
     parser.add_argument("--queries", type=int, default=40,
                         help="about how many place-name queries")
     parser.add_argument("--per-class", type=int, default=8,
@@ -295,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.site:
             started = time.perf_counter()
-            write_corpus(work, args.items, args.seed)
+            write_corpus(work, args.items, args.seed, vocabulary=args.vocabulary)
             print(f"Corpus: {args.items} items, {corpus_characters(work / 'content')} distinct "
                   f"characters, written in {time.perf_counter() - started:.1f} s",
                   file=sys.stderr)

@@ -282,6 +282,21 @@ def _varint(value: int) -> bytes:
 _SMALL_VARINTS = [_varint(n) for n in range(16384)]  # every length of one or two bytes
 
 
+def _read_varint(data: bytes, at: int) -> tuple[int, int]:
+    """The LEB128 number at ``at`` and where the next one starts."""
+    byte = data[at]
+    if byte < 0x80:
+        return byte, at + 1
+    value, shift = byte & 0x7F, 7
+    while True:
+        at += 1
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at + 1
+        shift += 7
+
+
 def varints(values) -> bytes:
     """Unsigned LEB128 of each value (numpy, for millions of postings at once)."""
     return _varint_array(values)[0].tobytes()
@@ -549,33 +564,42 @@ def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
     total = (postings.name_chars() + 4 * postings.count
              + sum(len(blob) for _, _, blob, _ in postings.chunks))
     buckets = bucket_count(total, bucket_bytes)
-    # One bytes object per token, its name, NUL, its postings: sorting them sorts by name
-    # (no name holds a NUL, and a NUL sorts before every byte a name has).
-    by_bucket: list[list[bytes]] = [[] for _ in range(buckets)]
-    crc32, mask = zlib.crc32, buckets - 1
+    # Each bucket's entries (name length, name, postings length, postings, as in the file)
+    # are appended to one bytearray per bucket, unsorted: about 17 bytes a token rather than
+    # a Python object each (60 to 70 bytes); each bucket is sorted when it is written.
+    by_bucket = [bytearray() for _ in range(buckets)]
+    crc32, mask, small = zlib.crc32, buckets - 1, _SMALL_VARINTS
     chunks, postings.chunks = postings.chunks, []
     chunks.reverse()
     while chunks:
         first_at, width, blob, byte_at = chunks.pop()  # each part's arrays freed when done
         bounds = byte_at.tolist()
         for i, name in enumerate(postings.names(first_at, width)):
-            by_bucket[crc32(name) & mask].append(name + b"\0" + blob[bounds[i]:bounds[i + 1]])
+            size = bounds[i + 1] - bounds[i]
+            body = by_bucket[crc32(name) & mask]
+            body += small[len(name)] if len(name) < 16384 else _varint(len(name))
+            body += name
+            body += small[size] if size < 16384 else _varint(size)
+            body += blob[bounds[i]:bounds[i + 1]]
     files: dict[str, bytes] = {}
     for number in range(buckets):
-        entries = by_bucket[number]
-        by_bucket[number] = []
+        body = bytes(by_bucket[number])
+        by_bucket[number] = bytearray()
+        entries = []
+        at, end = 0, len(body)
+        while at < end:
+            start = at
+            size, at = _read_varint(body, at)
+            name_at, at = at, at + size
+            length, at = _read_varint(body, at)
+            at += length
+            entries.append((body[name_at:name_at + size], start, at))
         entries.sort()
-        parts = [_varint(len(entries))]
-        for entry in entries:
-            name, _, data = entry.partition(b"\0")
-            parts += [_SMALL_VARINTS[len(name)] if len(name) < 16384 else _varint(len(name)),
-                      name,
-                      _SMALL_VARINTS[len(data)] if len(data) < 16384 else _varint(len(data)),
-                      data]
+        data = b"".join([_varint(len(entries)), *(body[a:b] for _, a, b in entries)])
         if sink is None:
-            files[f"i/{number}.bin"] = b"".join(parts)
+            files[f"i/{number}.bin"] = data
         else:
-            sink(f"i/{number}.bin", b"".join(parts))
+            sink(f"i/{number}.bin", data)
     return files, postings.count, buckets
 
 
