@@ -35,6 +35,7 @@ from notices.search.index import (
 )
 
 MANIFEST_ENTRY = "::search"
+INDEX_FOLDER = "search"
 
 
 def _resident_mib() -> int:
@@ -45,7 +46,7 @@ def _resident_mib() -> int:
     except (OSError, ValueError, IndexError):
         return 0
     return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
-INDEX_FOLDER = "search"
+
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
 log = logging.getLogger("pelican.plugins.search_index")
