@@ -10,6 +10,8 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 PHASES: dict[str, float] = defaultdict(float)
+#: Free-form figures of one part of the build, printed as ``note: <name>: <text>``.
+NOTES: dict[str, str] = {}
 
 
 @contextmanager
@@ -24,6 +26,7 @@ def phase(name: str):
 
 def reset() -> None:
     PHASES.clear()
+    NOTES.clear()
 
 
 def report() -> None:
@@ -37,3 +40,5 @@ def report() -> None:
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         print(f"memory: build {own} MiB, largest child {child} MiB", file=sys.stderr)
+        for name, text in NOTES.items():
+            print(f"note: {name}: {text}", file=sys.stderr)

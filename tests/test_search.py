@@ -29,6 +29,7 @@ from notices.search.index import (
     expected_results,
     matches,
     normalize,
+    posting_files,
     query_plans,
     runs,
     search_records,
@@ -389,6 +390,24 @@ def test_long_words_and_many_records():
     assert read_index(files, "0000002999") == [2999]
     assert read_index(files, "000000299") == []  # an ASCII word is matched whole
     assert read_index(files, "广场2号箱变") == list(range(2996, -1, -7))
+
+
+def test_postings_sorted_in_many_parts_or_handed_to_a_sink_give_the_same_files(monkeypatch):
+    from notices.search import index
+
+    places = ["慈城镇", "白米湾村", "广场2号箱变", "户号5002195984", "庄桥街道", "的"]
+    records = [_record("、".join(places[(n + k) % len(places)] for k in range(n % 4 + 1))
+                       + f"第{n}号", n) for n in range(400)]
+    whole, tokens, buckets = posting_files(records, 1024)
+    monkeypatch.setattr(index, "PART_POSTINGS", 50)  # dozens of parts instead of one
+    handed: dict[str, bytes] = {}
+    kept, parted_tokens, parted_buckets = posting_files(records, 1024, handed.__setitem__)
+    assert kept == {}
+    assert (handed, parted_tokens, parted_buckets) == (whole, tokens, buckets)
+    files = build_index(records, bucket_bytes=1024).files
+    for query in ["广场2号箱变", "白米湾村", "户号5002195984", "第12号", "的"]:
+        assert read_index(files, query) == [n for n in range(399, -1, -1)
+                                            if matches(records[n].text, query)]
 
 
 @given(st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=30),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import resource
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +37,17 @@ from notices.search.index import (
 
 MANIFEST_ENTRY = "::search"
 INDEX_FOLDER = "search"
+
+
+def _resident_mib() -> int:
+    """This process's resident memory now, in MiB (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
+
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
 log = logging.getLogger("pelican.plugins.search_index")
@@ -100,15 +113,19 @@ class SearchPageGenerator(Generator):
         The postings are built here while a forked helper writes the display
         blocks and filter files (the two halves take about as long at 20,000 items).
         """
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        inherited = _resident_mib()
         records = search_records(catalog)
         filter_values = {"kind": [k.value for k in KIND_LABELS],
                          "district": [d.slug for d in catalog.districts]}
         helper = BackgroundJob.start(
             lambda: self._write_files(record_files(records, filter_values)), lambda r: None)
         try:
-            postings, tokens, buckets = posting_files(records, self.options.bucket_bytes)
-            hashes = self._write_files(postings)
+            hashes: dict[str, str] = {}
+            # Each bucket file is written as soon as it is made, not kept until the end.
+            _, tokens, buckets = posting_files(
+                records, self.options.bucket_bytes,
+                lambda name, data: hashes.update(self._write_files({name: data})))
         except SearchIndexError as exc:
             helper.result()
             return {"error": str(exc)}
@@ -117,7 +134,12 @@ class SearchPageGenerator(Generator):
                                                                   hashes)}))
         return {"files": [f"{INDEX_FOLDER}/{name}" for name in hashes],
                 "records": len(records), "tokens": tokens, "buckets": buckets,
-                "seconds": time.perf_counter() - started}
+                "seconds": time.perf_counter() - started,
+                "cpu_seconds": time.process_time() - cpu_started,
+                # Resident memory of the indexing process: at its start (mostly pages it
+                # shares with the build process it was forked from) and at its peak.
+                "rss_start_mib": inherited,
+                "rss_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
     def _write_files(self, files: dict[str, bytes]) -> dict[str, str]:
         """Write index files under search/; return each one's hash (for the version)."""
@@ -136,6 +158,10 @@ class SearchPageGenerator(Generator):
             log.error("search index: %s", result["error"])
             return
         timing.PHASES["search"] += result["seconds"]
+        timing.NOTES["search indexer"] = (
+            f"{result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, "
+            f"peak {result['rss_peak_mib']} MiB resident "
+            f"({result['rss_start_mib']} MiB at its start, shared with the build)")
         if state is not None:
             state.manifest.record(MANIFEST_ENTRY, key, result["files"])
         log.info("search index: %d records, %d tokens in %d buckets, %d files in %.2f s",
