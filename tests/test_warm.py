@@ -108,9 +108,8 @@ def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tm
     assert tree_digest(output) == cold_build(site, tmp_path, "cold-town-gone")
 
 
-def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch):
-    site = copy_site("basic", tmp_path / "site")
-    assert build_site(site).code == 0
+def _count_reads(monkeypatch) -> list[str]:
+    """The names of the files the reader cache is asked about from now on (files read)."""
     read = []
     original = cache.ReaderCache.key
 
@@ -119,6 +118,13 @@ def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch)
         return original(path, data)
 
     monkeypatch.setattr(cache.ReaderCache, "key", staticmethod(counting_key))
+    return read
+
+
+def test_unchanged_files_are_not_read_again(warm_process, tmp_path, monkeypatch):
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    read = _count_reads(monkeypatch)
     source = site / "content" / "articles" / "2024-05-01-two-districts.md"
     edit(source, "联合开展改革", "联合开展改革试点")
 
@@ -144,14 +150,7 @@ def test_the_first_build_loads_the_state_even_when_nothing_changed(tmp_path, mon
         assert first.code == 0
         assert "Nothing changed" in first.err
         assert len(kept.articles) == 3, "the first build read the site and kept it"
-        read = []
-        original = cache.ReaderCache.key
-
-        def counting_key(path, data):
-            read.append(os.path.basename(path))
-            return original(path, data)
-
-        monkeypatch.setattr(cache.ReaderCache, "key", staticmethod(counting_key))
+        read = _count_reads(monkeypatch)
         source = site / "content" / "articles" / "2024-05-01-two-districts.md"
         edit(source, "联合开展改革", "联合开展改革试点")
         assert build_site(site).code == 0
