@@ -424,7 +424,10 @@ def write_pelican(item: Item) -> str:
     districts = meta.get("districts") or sorted(
         {w["district"] for w in meta.get("windows", []) + meta.get("cancelled", [])})
     lines = [f"Title: {meta['title']}", f"Date: {meta['date']}", f"Category: {item.kind}",
-             f"Tags: {', '.join(districts + meta.get('tags', []))}", f"Slug: {item.slug}"]
+             # Districts only: they are the tags this site lists and feeds (like for like); the
+             # topic tags of articles get no page or feed here (and, drawn from a real lexicon,
+             # two of them can share a slug, which stops Pelican).
+             f"Tags: {', '.join(districts)}", f"Slug: {item.slug}"]
     if meta.get("authors"):
         lines.append(f"Authors: {', '.join(meta['authors'])}")
     body = item.body

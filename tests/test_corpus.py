@@ -51,3 +51,12 @@ def test_pelican_format_has_native_metadata_headers(tmp_path):
     assert headers[2] == "Category: outages"
     body = outage.split("\n\n", 1)[1]
     assert body.startswith("- ") and "—" in body.splitlines()[0]
+
+
+def test_pelican_format_tags_are_the_districts_only(tmp_path):
+    # Like for like: this site lists and feeds districts, not the articles' topic tags.
+    content = write_corpus(tmp_path, 12, seed=1, fmt="pelican")
+    tags = {tag.strip() for path in content.rglob("*.md")
+            for line in path.read_text("utf-8").splitlines() if line.startswith("Tags:")
+            for tag in line[len("Tags:"):].split(",")}
+    assert tags and all(tag.endswith(("区", "市", "县")) for tag in tags), tags
