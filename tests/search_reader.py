@@ -8,14 +8,13 @@ demo site.
 from __future__ import annotations
 
 import json
-import zlib
 
-from notices.search.index import query_plans
+from notices.search.index import NGRAM, matches, runs, token_hash
 
 
-def _numbers(data: bytes):
+def _numbers(data: bytes, at: int = 0):
     value, scale = 0, 1
-    for byte in data:
+    for byte in data[at:]:
         value += (byte & 0x7F) * scale
         scale *= 128
         if not byte & 0x80:
@@ -24,32 +23,22 @@ def _numbers(data: bytes):
     assert scale == 1, "truncated varint"
 
 
-def postings(files: dict[str, bytes], token: str) -> bytes | None:
-    meta = json.loads(files["index.json"])
-    name = token.encode("utf-8")
-    data = files[f"i/{zlib.crc32(name) & (meta['buckets'] - 1)}.bin"]
-    at = 0
+class _Cursor:
+    def __init__(self, data: bytes) -> None:
+        self.data, self.at = data, 0
 
-    def number() -> int:
-        nonlocal at
+    def more(self) -> bool:
+        return self.at < len(self.data)
+
+    def next(self) -> int:
         value, scale = 0, 1
         while True:
-            byte = data[at]
-            at += 1
+            byte = self.data[self.at]
+            self.at += 1
             value += (byte & 0x7F) * scale
             scale *= 128
             if not byte & 0x80:
                 return value
-
-    for _ in range(number()):
-        size = number()
-        found = data[at:at + size] == name
-        at += size
-        length = number()
-        if found:
-            return data[at:at + length]
-        at += length
-    return None
 
 
 def record_numbers(data: bytes | None) -> list[int]:
@@ -60,35 +49,119 @@ def record_numbers(data: bytes | None) -> list[int]:
     return numbers
 
 
-def positions_by_record(data: bytes | None) -> dict[int, set[int]]:
-    values = list(_numbers(data or b""))
-    found: dict[int, set[int]] = {}
-    number = i = 0
-    while i < len(values):
-        number += values[i]
-        count = values[i + 1]
-        positions, at = set(), 0
-        for delta in values[i + 2:i + 2 + count]:
-            at += delta
-            positions.add(at)
-        found[number] = positions
-        i += 2 + count
+def set_records(payload: bytes, prefix: list[int] | None = None) -> list[int]:
+    """A common token's records: count * 4 + mode, then deltas (0), first record and a
+    bitmap (1), or nothing: the records of the token one unit shorter (2)."""
+    cursor = _Cursor(payload)
+    head = cursor.next()
+    count, mode = head >> 2, head & 3
+    if mode == 2:
+        found = list(prefix)
+    elif mode == 0:
+        found = record_numbers(payload[cursor.at:])
+    else:
+        first = cursor.next()
+        found = [first + 8 * i + bit for i, byte in enumerate(payload[cursor.at:])
+                 for bit in range(8) if byte >> bit & 1]
+    assert len(found) == count
     return found
+
+
+def shard(files: dict[str, bytes], units: list[str]):
+    """A shard's common tokens (name -> records) and rare tokens (fingerprint -> records)."""
+    meta = json.loads(files["index.json"])
+    x = token_hash(units)
+    data = files[f"i/{x & (meta['shards'] - 1)}.bin"]
+    cursor = _Cursor(data)
+    payloads: dict[str, bytes] = {}
+    for _ in range(cursor.next()):
+        size = cursor.next()
+        name = data[cursor.at:cursor.at + size].decode("utf-8")
+        cursor.at += size
+        length = cursor.next()
+        payloads[name] = data[cursor.at:cursor.at + length]
+        cursor.at += length
+    common: dict[str, list[int]] = {}
+    for name in sorted(payloads, key=len):  # a prefix before the tokens extending it
+        units = [u for run in runs(name) for u in run]
+        prefix = common.get("".join(units[:-1])) if len(units) > NGRAM else None
+        common[name] = set_records(payloads[name], prefix)
+    rare: dict[int, set[int]] = {}
+    fingerprint = 0
+    while cursor.more():
+        head = cursor.next()
+        fingerprint += head >> 2
+        number = 0
+        for _ in range(head & 3):
+            number += cursor.next()
+            rare.setdefault(fingerprint, set()).add(number)
+    return common, rare, x >> 16
+
+
+def text(files: dict[str, bytes], number: int) -> str:
+    firsts = record_numbers(files["t/index.bin"])
+    page = max(i for i, first in enumerate(firsts) if first <= number)
+    cursor = _Cursor(files[f"t/{page}.bin"])
+    for _ in range(number - firsts[page]):
+        skip = cursor.next()
+        cursor.at += skip
+    size = cursor.next()
+    return cursor.data[cursor.at:cursor.at + size].decode("utf-8")
+
+
+def plan_offsets(length: int) -> list[int]:
+    offsets = list(range(0, length - NGRAM + 1, NGRAM))
+    if offsets[-1] != length - NGRAM:
+        offsets.append(length - NGRAM)
+    return offsets
+
+
+def term_records(files: dict[str, bytes], units: list[str]) -> set[int]:
+    meta = json.loads(files["index.json"])
+    if len(units) <= NGRAM:
+        common, rare, fingerprint = shard(files, units)
+        name = "".join(units)
+        if name in common:
+            return set(common[name])
+        candidates = rare.get(fingerprint, set())
+    else:
+        offsets = plan_offsets(len(units))
+        shards = [shard(files, units[o:o + NGRAM]) for o in offsets]
+        whole = "".join(units)
+        if len(units) <= meta["longest"] and whole in shards[0][0]:
+            return set(shards[0][0][whole])
+        candidates = None
+        for offset, (common, rare, fingerprint) in zip(offsets, shards, strict=True):
+            found = None
+            for end in range(min(len(units), offset + meta["longest"]), offset + NGRAM - 1,
+                             -1):
+                name = "".join(units[offset:end])
+                if name in common:
+                    found = set(common[name])
+                    break
+            if found is None:
+                found = rare.get(fingerprint, set())
+            candidates = found if candidates is None else candidates & found
+    return {n for n in candidates if any(_inside(run, units) for run in runs(text(files, n)))}
+
+
+def _inside(run: list[str], units: list[str]) -> bool:
+    width = len(units)
+    return any(run[i:i + width] == units for i in range(len(run) - width + 1))
 
 
 def search(files: dict[str, bytes], query: str, **filters: str) -> list[int]:
     """The numbers of the records found, newest (highest) first."""
-    lists = []
-    for tokens, offsets in query_plans(query):
-        if len(tokens[0].split(" ")) < 3:
-            lists.append(set(record_numbers(postings(files, tokens[0]))))
-            continue
-        located = [positions_by_record(postings(files, token)) for token in tokens]
-        lists.append({number for number, starts in located[0].items()
-                      if any(all(start + o in located[j].get(number, ())
-                                 for j, o in enumerate(offsets)) for start in starts)})
-    if not lists:
+    terms = []
+    for units in runs(query):
+        if units not in terms:
+            terms.append(units)
+    if not terms:
         return []
+    lists = [term_records(files, units) for units in terms]
     lists += [set(record_numbers(files[f"f/{name}-{value}.bin"]))
               for name, value in filters.items() if value]
     return sorted(set.intersection(*lists), reverse=True)
+
+
+assert matches  # the ground truth the tests compare this reader with

@@ -267,9 +267,11 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 1 and meta["records"] == len(records)
+    assert meta["format"] == 2 and meta["records"] == len(records)
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
-        f"{n}.bin" for n in range(meta["buckets"]))
+        f"{n}.bin" for n in range(meta["shards"]))
+    pages = sorted(p.name for p in (index / "t").iterdir())
+    assert pages == sorted(["index.bin"] + [f"{n}.bin" for n in range(len(pages) - 1)])
     blocks = -(-len(records) // meta["block"])
     assert sorted(p.name for p in (index / "r").iterdir()) == sorted(
         f"{n}.json" for n in range(blocks))
@@ -317,7 +319,7 @@ def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog
     def too_large(*args, **kwargs):
         raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
 
-    monkeypatch.setattr("notices.search.index._Postings", too_large)
+    monkeypatch.setattr("notices.search.index._Shards", too_large)
     result = build_site(site)
     assert result.code == 70
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [

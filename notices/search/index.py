@@ -61,7 +61,14 @@ PART_POSTINGS = 250_000
 # digit; search.js has the same limit.
 _MAX_CODE_POINT = 26**4
 _ASCII_WORD_MAX = 99
-INDEX_VERSION = 1  # the file format; search.js refuses another
+INDEX_VERSION = 2  # the file format; search.js refuses another
+# A token (of one to LONGEST units) in at least COMMON_RECORDS records is stored by name with
+# its exact records; a rarer one of one to three units by a fingerprint, its records checked
+# against their text (see docs/search.md).
+COMMON_RECORDS = 4
+LONGEST = 16
+TEXT_PAGE = 8192  # bytes of record text per text page
+BYTES_PER_UNIT = 3.0  # index bytes per unit of text, to choose the number of shards
 
 
 class SearchIndexError(Exception):
@@ -363,165 +370,302 @@ def _sort_by_key(keys, at, key_limit: int):
     return combined, at[order]
 
 
-class _Postings:
-    """Every token's posting bytes, built from the records' units with numpy."""
+def _number_units(texts: list[str]):
+    """Each record's units as numbers (-1 for every other character and after each record),
+    where each record starts, and the units by number.
 
-    def __init__(self, texts: list[str]) -> None:
+    A character is a unit; each ASCII word is first replaced by one stand-in character from
+    plane 15 (where the text's own characters were blanked: they are not letters), so a
+    record is numbered by one table lookup per character.
+    """
+    vocabulary: list[str] = []
+    stand_in: dict[str, str] = {}
+    table = np.full(0x110000, -1, dtype=np.int32)
 
-        # Each record's units as numbers, -1 for every other character and after the record.
-        # A character is a unit; each ASCII word is first replaced by one stand-in character
-        # from plane 15 (where the text's own characters were blanked: they are not letters),
-        # so a record is numbered by one table lookup per character.
-        vocabulary: list[str] = []
-        stand_in: dict[str, str] = {}
-        # Every record is followed by one non-unit (NUL); the characters of a few hundred
-        # records at a time are numbered through a table indexed by code point.
-        table = np.full(0x110000, -1, dtype=np.int32)
+    def replace_word(match: re.Match) -> str:
+        word = match[0]
+        if word not in stand_in:
+            stand_in[word] = chr(_STAND_IN_BASE + len(stand_in))
+            table[ord(stand_in[word])] = len(vocabulary)
+            vocabulary.append(word)
+        return stand_in[word]
 
-        def replace_word(match: re.Match) -> str:
-            word = match[0]
-            if word not in stand_in:
-                stand_in[word] = chr(_STAND_IN_BASE + len(stand_in))
-                table[ord(stand_in[word])] = len(vocabulary)
-                vocabulary.append(word)
-            return stand_in[word]
+    known = np.zeros(0x110000, dtype=bool)
+    known[_STAND_IN_BASE:] = True  # ASCII words' stand-ins (their own text was blanked)
+    pieces, lengths = [], []
+    for first in range(0, len(texts), 512):
+        prepared = []
+        for text in texts[first:first + 512]:
+            text = normalize(text)
+            if _PLANE_15.search(text):
+                text = _PLANE_15.sub(" ", text)
+            prepared.append(_ASCII_WORD.sub(replace_word, text))
+            lengths.append(len(prepared[-1]) + 1)
+        points = np.frombuffer(("\0".join(prepared) + "\0").encode("utf-32-le"),
+                               dtype=np.uint32)
+        seen = np.zeros(0x110000, dtype=bool)
+        seen[points] = True
+        for point in np.flatnonzero(seen & ~known).tolist():  # new characters
+            if _is_unit_char(chr(point)):
+                table[point] = len(vocabulary)
+                vocabulary.append(chr(point))
+        known |= seen
+        pieces.append(table[points])
+    u = np.concatenate(pieces) if pieces else np.empty(0, dtype=np.int32)
+    record_starts = np.zeros(len(lengths), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=record_starts[1:])
+    if len(vocabulary) >= 1 << 21:  # trigram keys are size**3: keep them within 63 bits
+        raise SearchIndexError(f"{len(vocabulary)} distinct characters and words are more "
+                               "than the index can number (2**21)")
+    return u, record_starts, vocabulary
 
-        known = np.zeros(0x110000, dtype=bool)
-        known[_STAND_IN_BASE:] = True  # ASCII words' stand-ins (their own text was blanked)
-        pieces, lengths = [], []
-        for first in range(0, len(texts), 512):
-            prepared = []
-            for text in texts[first:first + 512]:
-                text = normalize(text)
-                if _PLANE_15.search(text):
-                    text = _PLANE_15.sub(" ", text)
-                prepared.append(_ASCII_WORD.sub(replace_word, text))
-                lengths.append(len(prepared[-1]) + 1)
-            points = np.frombuffer(("\0".join(prepared) + "\0").encode("utf-32-le"),
-                                   dtype=np.uint32)
-            seen = np.zeros(0x110000, dtype=bool)
-            seen[points] = True
-            for point in np.flatnonzero(seen & ~known).tolist():  # new characters
-                if _is_unit_char(chr(point)):
-                    table[point] = len(vocabulary)
-                    vocabulary.append(chr(point))
-            known |= seen
-            pieces.append(table[points])
-        u = np.concatenate(pieces) if pieces else np.empty(0, dtype=np.int32)
-        del pieces
-        record_starts = np.zeros(len(lengths), dtype=np.int64)
-        np.cumsum(lengths[:-1], out=record_starts[1:])
-        self.words = vocabulary
-        self.u = u
-        # Per part and width: where each token first occurs in ``u`` (its name is read from
-        # there), the token width, the posting bytes of all its tokens and where each
-        # token's bytes start. Kept as numpy arrays and one bytes object per part, not as a
-        # Python string and bytes per token (a million tokens cost about 300 MB that way).
-        self.chunks: list[tuple[np.ndarray, int, bytes, np.ndarray]] = []
-        self.count = 0
-        self._encoded: list[bytes] | None = None
-        self._spaced: list[bytes] = []
-        # The record of a position, and the position within its record, are looked up for
-        # each part's tokens rather than kept for all positions (memory at 20,000 items).
+
+# ---------------------------------------------------------------------------
+# Token hashes: which shard a token is in, and a rare token's fingerprint. search.js
+# computes the same from the units of a query (FNV-1a over each unit's CRC-32, mixed).
+
+_FNV_BASIS, _FNV_PRIME = 2166136261, 16777619
+_MASK32 = 0xFFFFFFFF
+
+
+def token_hash(units: list[str]) -> int:
+    """The 32-bit hash of a token, from its first three units (an n-gram of four or more
+    units is in the shard of its first trigram)."""
+    x = _FNV_BASIS
+    for unit in units[:NGRAM]:
+        x = ((x ^ zlib.crc32(unit.encode("utf-8"))) * _FNV_PRIME) & _MASK32
+    x ^= x >> 16
+    x = (x * 0x85EBCA6B) & _MASK32
+    return x ^ (x >> 13)
+
+
+def _hash_array(u, at, width: int, unit_hashes):
+    x = np.full(at.size, _FNV_BASIS, dtype=np.uint32)
+    for j in range(min(width, NGRAM)):
+        x ^= unit_hashes[u[at + j]]
+        x *= np.uint32(_FNV_PRIME)
+    x ^= x >> np.uint32(16)
+    x *= np.uint32(0x85EBCA6B)
+    x ^= x >> np.uint32(13)
+    return x
+
+
+FINGERPRINT_SHIFT = 16  # a rare token's fingerprint: the upper 16 bits of its hash
+MAX_SHARDS = 1 << 16  # shard numbers are the lower bits
+
+
+def _set_payload(records: np.ndarray, deltas: bytes) -> bytes:
+    """A token's records: varint(count * 4 + mode), then the record numbers delta-coded
+    (mode 0) or the first record and a bitmap from it (mode 1), whichever is smaller.
+    Mode 2 (no more bytes): the same records as the token one unit shorter."""
+    count = int(records.size)
+    first, last = int(records[0]), int(records[-1])
+    bitmap_size = (last - first) // 8 + 1
+    if count > 64 and bitmap_size + len(_varint(first)) < len(deltas):
+        bits = np.zeros(bitmap_size * 8, dtype=bool)
+        bits[records - first] = True
+        return _varint(count * 4 + 1) + _varint(first) + np.packbits(
+            bits, bitorder="little").tobytes()
+    return _varint(count * 4) + deltas
+
+
+class _Shards:
+    """The shard files' contents, built part by part (a part is every shard whose number
+    is congruent to it modulo the number of parts, so each part's shards are complete)."""
+
+    def __init__(self, texts: list[str], bucket_bytes: int, sink) -> None:
+        u, record_starts, vocabulary = _number_units(texts)
+        self.u, self.record_starts = u, record_starts
+        self.encoded = [w.encode("utf-8") for w in vocabulary]
         size = max(len(vocabulary), 1)
-        if size >= 1 << 21:  # trigram keys below are size**3: keep them within 63 bits
-            raise SearchIndexError(f"{size} distinct characters and words are more than the "
-                                   "index can number (2**21)")
-        # Tokens are taken in parts (by their first unit), which bounds the memory of the
-        # sorts: about PART_POSTINGS postings a part. Records and positions increase along the
-        # arrays, so a stable sort by token leaves each token's postings in record and
-        # position order.
-        parts = min(max(1, u.size // PART_POSTINGS), 1 << 15)
+        self.size = size
+        unit_hashes = np.array([zlib.crc32(w) for w in self.encoded] or [0], dtype=np.uint32)
+        # About BYTES_PER_UNIT bytes of index per unit of text (measured on the
+        # real-vocabulary corpus; docs/search.md).
+        self.shards = min(bucket_count(int(u.size * BYTES_PER_UNIT), bucket_bytes), MAX_SHARDS)
+        self.tokens = 0
+        starts = []
+        hashes = []
         for width in (1, 2, NGRAM):
             valid = u[:u.size - width + 1] >= 0
             for i in range(1, width):
                 valid &= u[i:u.size - width + 1 + i] >= 0
-            starts_all = _where(valid)
+            at = _where(valid)
             del valid
-            part_of = (u[starts_all] % parts).astype(np.int16)
-            for part in range(parts):
-                at = starts_all[part_of == part] if parts > 1 else starts_all
-                keys = u[at].astype(np.int64)
-                for i in range(1, width):
-                    keys = keys * size + u[at + i]
-                keys, at = _sort_by_key(keys, at, size ** width)
-                record = (np.searchsorted(record_starts, at, side="right") - 1).astype(np.int32)
-                if width < NGRAM:
-                    self._add_set(keys, record, at, width, u)
-                else:
-                    self._add_stream(keys, record, at - record_starts[record], at, u)
+            starts.append(at)
+            hashes.append(_hash_array(u, at, width, unit_hashes))
+        parts = 1
+        while parts < self.shards and u.size // parts > 4 * PART_POSTINGS:
+            parts *= 2
+        mask = np.uint32(parts - 1)
+        for part in range(parts):
+            exact: list[tuple[int, bytes, bytes]] = []
+            rare: list[tuple[np.ndarray, ...]] = []
+            for width, at_all, h_all in zip((1, 2, NGRAM), starts, hashes, strict=True):
+                pick = (h_all & mask) == part if parts > 1 else slice(None)
+                self._width(at_all[pick], h_all[pick], width, exact, rare)
+            self._write(part, parts, exact, rare, sink)
 
-    def names(self, first_at, width: int) -> list[bytes]:
-        """The UTF-8 names of the tokens that first occur at ``first_at``."""
-        if self._encoded is None:
-            self._encoded = [w.encode("utf-8") for w in self.words]
-            self._spaced = [w + b" " for w in self._encoded]
-        last, spaced, u = self._encoded, self._spaced, self.u
-        columns = [u[first_at + i].tolist() for i in range(width)]
-        if width == 1:
-            return [last[a] for a in columns[0]]
-        if width == 2:
-            return [spaced[a] + last[b] for a, b in zip(*columns, strict=True)]
-        return [spaced[a] + spaced[b] + last[c] for a, b, c in zip(*columns, strict=True)]
+    def _records(self, at):
+        return (np.searchsorted(self.record_starts, at, side="right") - 1).astype(np.int64)
 
-    def name_chars(self) -> int:
-        """The summed length in characters of every token's name."""
-        lengths = np.array([len(w) for w in self.words] or [0], dtype=np.int64)
-        total = 0
-        for first_at, width, _, _ in self.chunks:
-            total += (width - 1) * first_at.size
-            for i in range(width):
-                total += int(lengths[self.u[first_at + i]].sum())
-        return total
+    def _width(self, at, h, width: int, exact, rare) -> None:
+        u, size = self.u, self.size
+        keys = u[at].astype(np.int64)
+        for i in range(1, width):
+            keys = keys * size + u[at + i]
+        keys, order_at = _sort_by_key(keys, np.arange(at.size, dtype=np.int64), size ** width)
+        at, h = at[order_at], h[order_at]
+        records = self._records(at)
+        common, _ = self._groups(keys, records, at, h, width, exact, rare)
+        if width == NGRAM:
+            self._longer(keys, at, h, common, exact)
 
-    def _emit(self, first_at, width: int, values, value_bounds) -> None:
-
-        data, starts = _varint_array(values)
-        byte_at = np.append(starts[value_bounds], data.size)
-        self.chunks.append((first_at.astype(np.int32), width, data.tobytes(), byte_at))
-        self.count += first_at.size
-
-    def _add_set(self, keys, records, at, width: int, u) -> None:
-        """Tokens without positions: each posting is its record numbers, delta-coded."""
-
-        keep = _group_starts(keys)
+    def _groups(self, keys, records, at, h, width, exact, rare, parent_counts=None):
+        """Split sorted (key, record) occurrences into tokens; store common ones by name,
+        rare ones (fewer than COMMON_RECORDS records) by fingerprint (``rare`` None: drop
+        them). Returns the mask of occurrences whose token is common and the counts of
+        the common tokens."""
+        if keys.size == 0:
+            return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
+        first = _group_starts(keys)
+        token_of = np.cumsum(first) - 1
+        keep = first.copy()
         keep[1:] |= records[1:] != records[:-1]
-        keys, records, at = keys[keep], records[keep], at[keep]
-        first = _group_starts(keys)
-        values = records.copy()
-        values[1:] -= records[:-1]
-        values[first] = records[first]
-        bounds = np.flatnonzero(first)
-        self._emit(at[bounds], width, values, bounds)
+        kept_token = token_of[keep]
+        kept_records = records[keep]
+        counts = np.bincount(kept_token, minlength=int(token_of[-1]) + 1)
+        is_common = counts >= COMMON_RECORDS
+        self.tokens += counts.size if rare is not None else int(is_common.sum())
+        deltas = kept_records.copy()
+        deltas[1:] -= kept_records[:-1]
+        kept_first = _group_starts(kept_token)
+        deltas[kept_first] = kept_records[kept_first]
+        bounds = np.flatnonzero(kept_first)
+        first_of_token = np.flatnonzero(first)
+        token_first_at = at[first_of_token]
+        token_h = h[first_of_token]
+        common_tokens = np.flatnonzero(is_common)
+        if common_tokens.size:
+            data, starts = _varint_array(deltas)
+            byte_at = np.append(starts, data.size)
+            blob = data.tobytes()
+            ends = np.append(bounds[1:], kept_records.size)
+            same = (np.zeros(counts.size, dtype=bool) if parent_counts is None else
+                    counts == parent_counts[first_of_token])
+            u, encoded, shard_mask = self.u, self.encoded, self.shards - 1
+            for t in common_tokens.tolist():
+                p = int(token_first_at[t])
+                name = b"".join([encoded[x] for x in u[p:p + width].tolist()])
+                if same[t]:  # every record of its prefix: the count says it all
+                    payload = _varint(int(counts[t]) * 4 + 2)
+                else:
+                    lo, hi = int(bounds[t]), int(ends[t])
+                    payload = _set_payload(kept_records[lo:hi],
+                                           blob[int(byte_at[lo]):int(byte_at[hi])])
+                exact.append((int(token_h[t]) & shard_mask, name, payload))
+        if rare is not None:
+            rare_tokens = np.flatnonzero(~is_common)
+            if rare_tokens.size:
+                lengths = counts[rare_tokens]
+                src = bounds[rare_tokens]
+                total = int(lengths.sum())
+                out_start = np.cumsum(lengths) - lengths
+                gather = np.repeat(src - out_start, lengths) + np.arange(total)
+                rare.append((token_h[rare_tokens], lengths, out_start, deltas[gather],
+                             keys[first_of_token][rare_tokens] * (NGRAM + 1) + width))
+        return is_common[token_of], counts[is_common]
 
-    def _add_stream(self, keys, records, positions, at, u) -> None:
-        """Trigrams: per record, its number (delta), the count, then positions (delta)."""
+    def _longer(self, keys, at, h, common, exact) -> None:
+        """The n-grams of four to LONGEST units in at least COMMON_RECORDS records: each
+        extends one of the common (n - 1)-grams by a unit, so they are found level by level
+        from the common trigrams' occurrences."""
+        u, size = self.u, self.size
+        occ_keys, occ_at, occ_h = keys[common], at[common], h[common]
+        if occ_keys.size == 0:
+            return
+        gid = np.cumsum(_group_starts(occ_keys)) - 1
+        records = self._records(occ_at)
+        first = _group_starts(occ_keys)
+        keep = first.copy()
+        keep[1:] |= records[1:] != records[:-1]
+        parent_counts = np.bincount(gid[keep])
+        for width in range(NGRAM + 1, LONGEST + 1):
+            nxt = u[occ_at + width - 1]
+            ok = nxt >= 0
+            occ_at, occ_h, gid, nxt = occ_at[ok], occ_h[ok], gid[ok], nxt[ok]
+            if occ_at.size < COMMON_RECORDS:
+                return
+            keys = gid * size + nxt
+            keys, order = _sort_by_key(keys, np.arange(keys.size, dtype=np.int64),
+                                       (int(gid.max()) + 1) * size)
+            occ_at, occ_h = occ_at[order], occ_h[order]
+            # The parent of each token: its key without the last unit.
+            common, counts = self._groups(keys, self._records(occ_at), occ_at, occ_h, width,
+                                          exact, None, parent_counts[keys // size])
+            occ_at, occ_h, keys = occ_at[common], occ_h[common], keys[common]
+            if occ_at.size == 0:
+                return
+            gid = np.cumsum(_group_starts(keys)) - 1
+            parent_counts = counts
 
-        first = _group_starts(keys)
-        new_record = first.copy()
-        new_record[1:] |= records[1:] != records[:-1]
-        deltas = positions.copy()
-        deltas[1:] -= positions[:-1]
-        deltas[new_record] = positions[new_record]
-        heads = np.flatnonzero(new_record)
-        head_records = records[heads]
-        record_deltas = head_records.copy()
-        record_deltas[1:] -= head_records[:-1]
-        record_deltas[first[heads]] = head_records[first[heads]]
-        counts = np.diff(np.append(heads, keys.size))
-        inserted = np.empty(2 * heads.size, dtype=np.int64)
-        inserted[0::2] = record_deltas
-        inserted[1::2] = counts
-        values = np.insert(deltas, np.repeat(heads, 2), inserted)
-        token_at = np.flatnonzero(first)
-        heads_before = np.cumsum(new_record) - new_record
-        bounds = token_at + 2 * heads_before[token_at]
-        self._emit(at[token_at], NGRAM, values, bounds)
+    def _write(self, part: int, parts: int, exact, rare, sink) -> None:
+        by_shard: dict[int, list[tuple[bytes, bytes]]] = {}
+        for shard, name, payload in exact:
+            by_shard.setdefault(shard, []).append((name, payload))
+        # The rare tokens of the three widths together, by shard, then fingerprint, then
+        # records: per token (fingerprint - previous fingerprint) * 4 + count, then its
+        # records (delta-coded).
+        rare_by_shard: dict[int, bytes] = {}
+        if rare:
+            h = np.concatenate([r[0] for r in rare])
+            lengths = np.concatenate([r[1] for r in rare])
+            offset = np.cumsum([0] + [r[3].size for r in rare[:-1]])
+            starts = np.concatenate([r[2] + o for r, o in zip(rare, offset, strict=True)])
+            body = np.concatenate([r[3] for r in rare])
+            shard = (h & np.uint32(self.shards - 1)).astype(np.int64)
+            fingerprint = (h >> np.uint32(FINGERPRINT_SHIFT)).astype(np.int64)
+            token = np.concatenate([r[4] for r in rare])  # key and width: a total order
+            order = np.lexsort((token, fingerprint, shard))
+            shard, fingerprint, lengths, starts = (shard[order], fingerprint[order],
+                                                   lengths[order], starts[order])
+            new_shard = _group_starts(shard)
+            heads = fingerprint.copy()
+            heads[1:] -= fingerprint[:-1]
+            heads[new_shard] = fingerprint[new_shard]
+            heads = heads * 4 + lengths
+            total = int(lengths.sum())
+            out_start = np.cumsum(lengths) - lengths
+            values_body = body[np.repeat(starts - out_start, lengths) + np.arange(total)]
+            values = np.insert(values_body, out_start, heads)
+            data, value_at = _varint_array(values)
+            token_bytes_at = np.append(value_at[out_start + np.arange(out_start.size)],
+                                       data.size)
+            cuts = np.flatnonzero(new_shard)
+            blob = data.tobytes()
+            for lo, hi in zip(cuts.tolist(), [*cuts[1:].tolist(), shard.size], strict=True):
+                rare_by_shard[int(shard[lo])] = blob[int(token_bytes_at[lo]):
+                                                     int(token_bytes_at[hi])]
+        for shard_number in range(part, self.shards, parts):
+            entries = sorted(by_shard.get(shard_number, ()))
+            out = [_varint(len(entries))]
+            for name, payload in entries:
+                out += [_varint(len(name)), name, _varint(len(payload)), payload]
+            out.append(rare_by_shard.get(shard_number, b""))
+            sink(f"i/{shard_number}.bin", b"".join(out))
 
 
-def bucket_of(token: str, buckets: int) -> int:
-    """The bucket file a token is in (search.js computes the same CRC-32)."""
-    return zlib.crc32(token.encode("utf-8")) & (buckets - 1)
+def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
+                  sink: Callable[[str, bytes], None] | None = None
+                  ) -> tuple[dict[str, bytes], int, int]:
+    """The shard files (``i/<n>.bin``), the number of tokens and the number of shards.
+
+    With a ``sink``, each file is handed to it as soon as it is made and not kept (the
+    returned dict is empty).
+    """
+    files: dict[str, bytes] = {}
+    built = _Shards([r.text for r in records], bucket_bytes, sink or files.__setitem__)
+    return files, built.tokens, built.shards
 
 
 def bucket_count(total_bytes: int, bucket_bytes: int) -> int:
@@ -556,60 +700,34 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     return SearchIndex(files, len(records), tokens, buckets)
 
 
-def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
-                  sink: Callable[[str, bytes], None] | None = None
-                  ) -> tuple[dict[str, bytes], int, int]:
-    """The bucket files (``i/<n>.bin``), the number of tokens and the number of buckets.
-
-    With a ``sink``, each file is handed to it as soon as it is made and not kept (the
-    returned dict is empty): at 20,000 items the files are 200 MB.
-    """
-    postings = _Postings([r.text for r in records])
-    total = (postings.name_chars() + 4 * postings.count
-             + sum(len(blob) for _, _, blob, _ in postings.chunks))
-    buckets = bucket_count(total, bucket_bytes)
-    # Each bucket's entries (name length, name, postings length, postings, as in the file)
-    # are appended to one bytearray per bucket, unsorted: about 17 bytes a token rather than
-    # a Python object each (60 to 70 bytes); each bucket is sorted when it is written.
-    by_bucket = [bytearray() for _ in range(buckets)]
-    crc32, mask, small = zlib.crc32, buckets - 1, _SMALL_VARINTS
-    chunks, postings.chunks = postings.chunks, []
-    chunks.reverse()
-    while chunks:
-        first_at, width, blob, byte_at = chunks.pop()  # each part's arrays freed when done
-        bounds = byte_at.tolist()
-        for i, name in enumerate(postings.names(first_at, width)):
-            size = bounds[i + 1] - bounds[i]
-            body = by_bucket[crc32(name) & mask]
-            body += small[len(name)] if len(name) < 16384 else _varint(len(name))
-            body += name
-            body += small[size] if size < 16384 else _varint(size)
-            body += blob[bounds[i]:bounds[i + 1]]
+def text_pages(records: list[SearchRecord]) -> dict[str, bytes]:
+    """Every record's text, for checking the candidates of a rare term: ``t/<k>.bin`` holds
+    consecutive records (per record the length of its UTF-8, then the UTF-8), about
+    TEXT_PAGE bytes; ``t/index.bin`` the first record of each page (delta-coded)."""
     files: dict[str, bytes] = {}
-    for number in range(buckets):
-        body = bytes(by_bucket[number])
-        by_bucket[number] = bytearray()
-        entries = []
-        at, end = 0, len(body)
-        while at < end:
-            start = at
-            size, at = _read_varint(body, at)
-            name_at, at = at, at + size
-            length, at = _read_varint(body, at)
-            at += length
-            entries.append((body[name_at:name_at + size], start, at))
-        entries.sort()
-        data = b"".join([_varint(len(entries)), *(body[a:b] for _, a, b in entries)])
-        if sink is None:
-            files[f"i/{number}.bin"] = data
-        else:
-            sink(f"i/{number}.bin", data)
-    return files, postings.count, buckets
+    firsts: list[int] = []
+    page: list[bytes] = []
+    size = 0
+    for number, record in enumerate(records):
+        data = record.text.encode("utf-8")
+        if page and size + len(data) > TEXT_PAGE:
+            files[f"t/{len(firsts) - 1}.bin"] = b"".join(page)
+            page, size = [], 0
+        if not page:
+            firsts.append(number)
+        page += [_varint(len(data)), data]
+        size += len(data) + 2
+    if page:
+        files[f"t/{len(firsts) - 1}.bin"] = b"".join(page)
+    files["t/index.bin"] = varints(firsts[:1] + [b - a for a, b in
+                                                 zip(firsts, firsts[1:], strict=False)])
+    return files
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
                  ) -> dict[str, bytes]:
-    """The filter files (``f/<filter>-<value>.bin``) and display blocks (``r/<n>.json``)."""
+    """The filter files (``f/<filter>-<value>.bin``), display blocks (``r/<n>.json``) and
+    text pages (``t/``)."""
     files: dict[str, bytes] = {}
     kept: dict[tuple[str, str], list[int]] = {
         (name, value): [] for name, values in (filter_values or {}).items() for value in values}
@@ -623,6 +741,7 @@ def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]
         files[f"r/{block // DISPLAY_BLOCK}.json"] = json.dumps(
             [r.display for r in records[block:block + DISPLAY_BLOCK]], ensure_ascii=False,
             separators=(",", ":")).encode("utf-8")
+    files.update(text_pages(records))
     return files
 
 
@@ -637,4 +756,5 @@ def index_meta(records: int, buckets: int, hashes: dict[str, str]) -> bytes:
         digest.update(f"{path}\0{hashes[path]}\0".encode())
     return json.dumps(
         {"format": INDEX_VERSION, "version": digest.hexdigest()[:16], "records": records,
-         "buckets": buckets, "block": DISPLAY_BLOCK}, separators=(",", ":")).encode("utf-8")
+         "shards": buckets, "block": DISPLAY_BLOCK, "common": COMMON_RECORDS,
+         "longest": LONGEST}, separators=(",", ":")).encode("utf-8")

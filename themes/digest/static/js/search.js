@@ -71,6 +71,17 @@
     };
   }
 
+  // The distinct terms of a query, each as its units.
+  function terms(query) {
+    var seen = {};
+    return runs(query).filter(function (units) {
+      var key = units.join(" ");
+      if (seen[key]) { return false; }
+      seen[key] = true;
+      return true;
+    });
+  }
+
   function queryPlans(query) {
     var plans = [];
     var seen = {};
@@ -130,9 +141,9 @@
 
   // --- The index ---------------------------------------------------------------------------
   // index.json names the format, the version (every other file is fetched with ?v=version,
-  // so a browser never mixes files of two builds) and the number of buckets. A token's
-  // postings are in bucket file i/<CRC-32 of the token & (buckets - 1)>.bin.
-  var INDEX_FORMAT = 1;
+  // so a browser never mixes files of two builds), the number of shards, and the limits of
+  // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
+  var INDEX_FORMAT = 2;
   var meta = null;
   function loadMeta() {
     if (!meta) {
@@ -178,6 +189,21 @@
     return (crc ^ 0xFFFFFFFF) >>> 0;
   }
 
+  var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
+  // notices.search.index.token_hash: FNV-1a over the CRC-32 of each of the first three
+  // units, then mixed. The lower bits pick the shard, the upper 16 are a rare token's
+  // fingerprint.
+  function tokenHash(units) {
+    var x = 2166136261;
+    units.slice(0, NGRAM).forEach(function (unit) {
+      x = Math.imul((x ^ crc32(encoder.encode(unit))) >>> 0, 16777619) >>> 0;
+    });
+    x = (x ^ (x >>> 16)) >>> 0;
+    x = Math.imul(x, 0x85EBCA6B) >>> 0;
+    return (x ^ (x >>> 13)) >>> 0;
+  }
+
   // Unsigned LEB128 numbers, one after another.
   function Reader(bytes) { this.bytes = bytes; this.at = 0; }
   Reader.prototype.more = function () { return this.at < this.bytes.length; };
@@ -194,31 +220,7 @@
     return value;
   };
 
-  var encoder = new TextEncoder();
-  function sameBytes(a, b) {
-    if (a.length !== b.length) { return false; }
-    for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return false; } }
-    return true;
-  }
-
-  // A token's postings (bytes), or null. A bucket is: the number of tokens, then per token
-  // the length of its UTF-8 name, the name, the length of its postings, the postings.
-  async function postings(info, token) {
-    var name = encoder.encode(token);
-    var bytes = await indexFile(info, "i/" + (crc32(name) & (info.buckets - 1)) + ".bin");
-    var reader = new Reader(bytes);
-    for (var count = reader.next(); count > 0; count--) {
-      var nameLength = reader.next();
-      var found = sameBytes(bytes.subarray(reader.at, reader.at + nameLength), name);
-      reader.at += nameLength;
-      var length = reader.next();
-      if (found) { return bytes.subarray(reader.at, reader.at + length); }
-      reader.at += length;
-    }
-    return null;
-  }
-
-  // Record numbers, delta-coded (a token without positions, or a filter value).
+  // Record numbers, delta-coded (a filter value, a token's records).
   function recordNumbers(bytes) {
     var numbers = [];
     if (!bytes) { return numbers; }
@@ -227,42 +229,132 @@
     return numbers;
   }
 
-  // A trigram's records and positions: per record its number (delta), the count of
-  // positions, the positions (delta).
-  function positionsByRecord(bytes) {
-    var byRecord = new Map();
-    if (!bytes) { return byRecord; }
-    var reader = new Reader(bytes);
-    for (var number = 0; reader.more();) {
-      number += reader.next();
-      var positions = new Set();
-      for (var count = reader.next(), at = 0; count > 0; count--) {
-        at += reader.next();
-        positions.add(at);
-      }
-      byRecord.set(number, positions);
+  // A shard: the number of common tokens; per common token the length of its UTF-8 name,
+  // the name, the length of its records, the records; then the rare tokens to the end.
+  var shards = {};
+  function shard(info, units) {
+    var x = tokenHash(units);
+    var number = x & (info.shards - 1);
+    if (!shards[number]) {
+      shards[number] = indexFile(info, "i/" + number + ".bin").then(parseShard);
     }
-    return byRecord;
+    return shards[number].then(function (parsed) {
+      return { common: parsed.common, rare: parsed.rare, fingerprint: x >>> 16 };
+    });
   }
 
-  // The numbers of the records matching one term: its trigrams at its offsets in one record.
-  async function termMatches(info, plan) {
-    var found = await Promise.all(plan.tokens.map(function (token) {
-      return postings(info, token);
-    }));
-    if (!plan.positional) { return recordNumbers(found[0]); }
-    var located = found.map(positionsByRecord);
-    var numbers = [];
-    located[0].forEach(function (starts, number) {
-      for (var start of starts) {
-        var all = plan.offsets.every(function (offset, j) {
-          var positions = located[j].get(number);
-          return positions && positions.has(start + offset);
-        });
-        if (all) { numbers.push(number); return; }
+  function parseShard(bytes) {
+    var reader = new Reader(bytes);
+    var common = new Map();
+    for (var count = reader.next(); count > 0; count--) {
+      var nameLength = reader.next();
+      var name = decoder.decode(bytes.subarray(reader.at, reader.at + nameLength));
+      reader.at += nameLength;
+      var length = reader.next();
+      common.set(name, bytes.subarray(reader.at, reader.at + length));
+      reader.at += length;
+    }
+    // A rare token: (its fingerprint - the previous one) * 4 + the count of its records,
+    // then the records (delta-coded).
+    var rare = new Map();
+    for (var fingerprint = 0; reader.more();) {
+      var head = reader.next();
+      fingerprint += Math.floor(head / 4);
+      var records = rare.get(fingerprint) || [];
+      for (var i = 0, record = 0; i < head % 4; i++) {
+        record += reader.next();
+        records.push(record);
       }
-    });
+      rare.set(fingerprint, records);
+    }
+    return { common: common, rare: rare };
+  }
+
+  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0), the
+  // first record and a bitmap from it (1), or nothing: the records of the token one unit
+  // shorter, in the same shard (2).
+  function commonRecords(found, units) {
+    var bytes = found.common.get(units.join(""));
+    var reader = new Reader(bytes);
+    var head = reader.next();
+    var mode = head % 4;
+    if (mode === 2) { return commonRecords(found, units.slice(0, -1)); }
+    if (mode === 0) { return recordNumbers(bytes.subarray(reader.at)); }
+    var first = reader.next();
+    var numbers = [];
+    for (var at = reader.at; at < bytes.length; at++) {
+      for (var bit = 0; bit < 8; bit++) {
+        if (bytes[at] >> bit & 1) { numbers.push(first + 8 * (at - reader.at) + bit); }
+      }
+    }
     return numbers;
+  }
+
+  // Record text, to check the candidates of a rare term: t/index.bin holds the first record
+  // of each page (delta-coded), t/<page>.bin per record the length of its UTF-8 and the text.
+  async function recordText(info, number) {
+    var firsts = recordNumbers(await indexFile(info, "t/index.bin"));
+    var page = 0;
+    while (page + 1 < firsts.length && firsts[page + 1] <= number) { page++; }
+    var reader = new Reader(await indexFile(info, "t/" + page + ".bin"));
+    for (var skip = number - firsts[page]; skip > 0; skip--) {
+      var length = reader.next();
+      reader.at += length;
+    }
+    var size = reader.next();
+    return decoder.decode(reader.bytes.subarray(reader.at, reader.at + size));
+  }
+
+  function containsTerm(text, units) {
+    var term = units.join("\u0000");
+    return runs(text).some(function (run) {
+      for (var i = 0; i + units.length <= run.length; i++) {
+        if (run.slice(i, i + units.length).join("\u0000") === term) { return true; }
+      }
+      return false;
+    });
+  }
+
+  function intersectSorted(a, b) {
+    var keep = new Set(b);
+    return a.filter(function (number) { return keep.has(number); });
+  }
+
+  // The numbers of the records matching one term. A token (one to info.longest units) in at
+  // least info.common records is stored with its exact records; a rarer term's candidates
+  // (the records of its rare tokens by fingerprint, or of the longest common tokens at
+  // offsets 0, 3, 6, … and one ending at its last unit) are checked against their text.
+  async function termMatches(info, units) {
+    var candidates;
+    if (units.length <= NGRAM) {
+      var found = await shard(info, units);
+      if (found.common.has(units.join(""))) { return commonRecords(found, units); }
+      candidates = found.rare.get(found.fingerprint) || [];
+    } else {
+      var plan = termPlan(units);
+      var shardsFound = await Promise.all(plan.offsets.map(function (offset) {
+        return shard(info, units.slice(offset, offset + NGRAM));
+      }));
+      if (units.length <= info.longest && shardsFound[0].common.has(units.join(""))) {
+        return commonRecords(shardsFound[0], units);
+      }
+      plan.offsets.forEach(function (offset, i) {
+        var found = shardsFound[i];
+        var numbers = null;
+        for (var end = Math.min(units.length, offset + info.longest); end >= offset + NGRAM; end--) {
+          if (found.common.has(units.slice(offset, end).join(""))) {
+            numbers = commonRecords(found, units.slice(offset, end));
+            break;
+          }
+        }
+        if (numbers === null) { numbers = found.rare.get(found.fingerprint) || []; }
+        candidates = candidates ? intersectSorted(candidates, numbers) : numbers;
+      });
+    }
+    var checked = await Promise.all(candidates.map(function (number) {
+      return recordText(info, number).then(function (text) { return containsTerm(text, units); });
+    }));
+    return candidates.filter(function (number, i) { return checked[i]; });
   }
 
   // What a result shows: r/<number // block>.json holds the records of one block, in order.
@@ -315,8 +407,8 @@
     var lists;
     try {
       var info = await loadMeta();
-      lists = await Promise.all(plans.map(function (plan) {
-        return termMatches(info, plan);
+      lists = await Promise.all(terms(state.q).map(function (units) {
+        return termMatches(info, units);
       }).concat(filters.map(function (path) {
         return indexFile(info, path).then(recordNumbers);
       })));
