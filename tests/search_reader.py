@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from notices.search.index import NGRAM, matches, runs, token_hash
+from notices.search.index import NGRAM, matches, runs, shard_of, token_hash
 
 
 def _numbers(data: bytes, at: int = 0):
@@ -49,15 +49,13 @@ def record_numbers(data: bytes | None) -> list[int]:
     return numbers
 
 
-def set_records(payload: bytes, prefix: list[int] | None = None) -> list[int]:
-    """A common token's records: count * 4 + mode, then deltas (0), first record and a
-    bitmap (1), or nothing: the records of the token one unit shorter (2)."""
+def set_records(payload: bytes) -> list[int]:
+    """A common token's records: count * 4 + mode, then deltas (mode 0) or the first record
+    and a bitmap from it (mode 1)."""
     cursor = _Cursor(payload)
     head = cursor.next()
     count, mode = head >> 2, head & 3
-    if mode == 2:
-        found = list(prefix)
-    elif mode == 0:
+    if mode == 0:
         found = record_numbers(payload[cursor.at:])
     else:
         first = cursor.next()
@@ -71,7 +69,7 @@ def shard(files: dict[str, bytes], units: list[str]):
     """A shard's common tokens (name -> records) and rare tokens (fingerprint -> records)."""
     meta = json.loads(files["index.json"])
     x = token_hash(units)
-    data = files[f"i/{x & (meta['shards'] - 1)}.bin"]
+    data = files[f"i/{shard_of(units, meta['shards'])}.bin"]
     cursor = _Cursor(data)
     payloads: dict[str, bytes] = {}
     for _ in range(cursor.next()):
@@ -81,11 +79,7 @@ def shard(files: dict[str, bytes], units: list[str]):
         length = cursor.next()
         payloads[name] = data[cursor.at:cursor.at + length]
         cursor.at += length
-    common: dict[str, list[int]] = {}
-    for name in sorted(payloads, key=len):  # a prefix before the tokens extending it
-        units = [u for run in runs(name) for u in run]
-        prefix = common.get("".join(units[:-1])) if len(units) > NGRAM else None
-        common[name] = set_records(payloads[name], prefix)
+    common = {name: set_records(payload) for name, payload in payloads.items()}
     rare: dict[int, set[int]] = {}
     fingerprint = 0
     while cursor.more():
@@ -118,29 +112,20 @@ def plan_offsets(length: int) -> list[int]:
 
 def term_records(files: dict[str, bytes], units: list[str]) -> set[int]:
     meta = json.loads(files["index.json"])
-    if len(units) <= NGRAM:
+    whole = "".join(units)
+    if len(units) <= meta["longest"]:
         common, rare, fingerprint = shard(files, units)
-        name = "".join(units)
-        if name in common:
-            return set(common[name])
+        if whole in common:
+            return set(common[whole])
+    if len(units) <= NGRAM:
         candidates = rare.get(fingerprint, set())
     else:
-        offsets = plan_offsets(len(units))
-        shards = [shard(files, units[o:o + NGRAM]) for o in offsets]
-        whole = "".join(units)
-        if len(units) <= meta["longest"] and whole in shards[0][0]:
-            return set(shards[0][0][whole])
         candidates = None
-        for offset, (common, rare, fingerprint) in zip(offsets, shards, strict=True):
-            found = None
-            for end in range(min(len(units), offset + meta["longest"]), offset + NGRAM - 1,
-                             -1):
-                name = "".join(units[offset:end])
-                if name in common:
-                    found = set(common[name])
-                    break
-            if found is None:
-                found = rare.get(fingerprint, set())
+        for offset in plan_offsets(len(units)):
+            trigram = units[offset:offset + NGRAM]
+            common, rare, fingerprint = shard(files, trigram)
+            found = (set(common["".join(trigram)]) if "".join(trigram) in common
+                     else rare.get(fingerprint, set()))
             candidates = found if candidates is None else candidates & found
     return {n for n in candidates if any(_inside(run, units) for run in runs(text(files, n)))}
 

@@ -429,10 +429,10 @@ _MASK32 = 0xFFFFFFFF
 
 
 def token_hash(units: list[str]) -> int:
-    """The 32-bit hash of a token, from its first three units (an n-gram of four or more
-    units is in the shard of its first trigram)."""
+    """The 32-bit hash of a token (all its units): its shard is the lower bits, a rare
+    token's fingerprint the upper FINGERPRINT_BITS."""
     x = _FNV_BASIS
-    for unit in units[:NGRAM]:
+    for unit in units:
         x = ((x ^ zlib.crc32(unit.encode("utf-8"))) * _FNV_PRIME) & _MASK32
     x ^= x >> 16
     x = (x * 0x85EBCA6B) & _MASK32
@@ -441,7 +441,7 @@ def token_hash(units: list[str]) -> int:
 
 def _hash_array(u, at, width: int, unit_hashes):
     x = np.full(at.size, _FNV_BASIS, dtype=np.uint32)
-    for j in range(min(width, NGRAM)):
+    for j in range(width):
         x ^= unit_hashes[u[at + j]]
         x *= np.uint32(_FNV_PRIME)
     x ^= x >> np.uint32(16)
@@ -452,21 +452,43 @@ def _hash_array(u, at, width: int, unit_hashes):
 
 FINGERPRINT_SHIFT = 16  # a rare token's fingerprint: the upper 16 bits of its hash
 MAX_SHARDS = 1 << 16  # shard numbers are the lower bits
+# The lowest PART_BITS bits of a token's shard come from the hash of its first three units,
+# so an n-gram is built in the same part (of at most 2**PART_BITS) as its first trigram.
+PART_BITS = 5
 
 
-def _set_payload(records: np.ndarray, deltas: bytes) -> bytes:
-    """A token's records: varint(count * 4 + mode), then the record numbers delta-coded
-    (mode 0) or the first record and a bitmap from it (mode 1), whichever is smaller.
-    Mode 2 (no more bytes): the same records as the token one unit shorter."""
-    count = int(records.size)
-    first, last = int(records[0]), int(records[-1])
-    bitmap_size = (last - first) // 8 + 1
-    if count > 64 and bitmap_size + len(_varint(first)) < len(deltas):
-        bits = np.zeros(bitmap_size * 8, dtype=bool)
-        bits[records - first] = True
-        return _varint(count * 4 + 1) + _varint(first) + np.packbits(
-            bits, bitorder="little").tobytes()
-    return _varint(count * 4) + deltas
+def shard_of(units: list[str], shards: int) -> int:
+    """The shard a token is in (search.js computes the same)."""
+    low = (1 << PART_BITS) - 1
+    return ((token_hash(units) & ~low) | (token_hash(units[:NGRAM]) & low)) & (shards - 1)
+
+
+def _place(full, first):
+    low = np.uint32((1 << PART_BITS) - 1)
+    return (full & ~low) | (first & low)
+
+
+def _ragged(fields, tokens: int):
+    """Per token, its fields one after another (each field: source bytes, where each
+    token's bytes start in it, their lengths); returns the bytes and each token's end."""
+    total = np.zeros(tokens, dtype=np.int64)
+    for _, _, lengths in fields:
+        total += lengths
+    ends = np.cumsum(total)
+    out = np.empty(int(ends[-1]) if tokens else 0, dtype=np.uint8)
+    at = ends - total
+    for source, starts, lengths in fields:
+        size = int(lengths.sum())
+        if size:
+            within = np.arange(size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            out[np.repeat(at, lengths) + within] = source[np.repeat(starts, lengths) + within]
+        at = at + lengths
+    return out, ends
+
+
+def _varint_field(values):
+    data, starts = _varint_array(values)
+    return data, starts, np.diff(np.append(starts, data.size))
 
 
 class _Shards:
@@ -476,58 +498,61 @@ class _Shards:
     def __init__(self, texts: list[str], bucket_bytes: int, sink) -> None:
         u, record_starts, vocabulary = _number_units(texts)
         self.u, self.record_starts = u, record_starts
-        self.encoded = [w.encode("utf-8") for w in vocabulary]
+        encoded = [w.encode("utf-8") for w in vocabulary] or [b""]
+        self.unit_bytes = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        self.unit_length = np.array([len(w) for w in encoded], dtype=np.int64)
+        self.unit_start = np.cumsum(self.unit_length) - self.unit_length
         size = max(len(vocabulary), 1)
         self.size = size
-        unit_hashes = np.array([zlib.crc32(w) for w in self.encoded] or [0], dtype=np.uint32)
+        self.unit_hashes = np.array([zlib.crc32(w) for w in encoded], dtype=np.uint32)
         # About BYTES_PER_UNIT bytes of index per unit of text (measured on the
         # real-vocabulary corpus; docs/search.md).
         self.shards = min(bucket_count(int(u.size * BYTES_PER_UNIT), bucket_bytes), MAX_SHARDS)
         self.tokens = 0
-        starts = []
-        hashes = []
+        parts = 1
+        while (parts < min(self.shards, 1 << PART_BITS)
+               and u.size // parts > 4 * PART_POSTINGS):
+            parts *= 2
+        # Per width, every position where a token of that width starts, grouped by part.
+        by_part = []
         for width in (1, 2, NGRAM):
             valid = u[:u.size - width + 1] >= 0
             for i in range(1, width):
                 valid &= u[i:u.size - width + 1 + i] >= 0
             at = _where(valid)
             del valid
-            starts.append(at)
-            hashes.append(_hash_array(u, at, width, unit_hashes))
-        parts = 1
-        while parts < self.shards and u.size // parts > 4 * PART_POSTINGS:
-            parts *= 2
-        mask = np.uint32(parts - 1)
+            part_of = (_hash_array(u, at, width, self.unit_hashes) & np.uint32(parts - 1)
+                       ).astype(np.int32)
+            part_of, at = _sort_by_key(part_of.astype(np.int64), at, parts)
+            by_part.append((at, np.searchsorted(part_of, np.arange(parts + 1))))
+            del part_of
         for part in range(parts):
-            exact: list[tuple[int, bytes, bytes]] = []
+            common: list[tuple[np.ndarray, ...]] = []
             rare: list[tuple[np.ndarray, ...]] = []
-            for width, at_all, h_all in zip((1, 2, NGRAM), starts, hashes, strict=True):
-                pick = (h_all & mask) == part if parts > 1 else slice(None)
-                self._width(at_all[pick], h_all[pick], width, exact, rare)
-            self._write(part, parts, exact, rare, sink)
+            for width, (at, bounds) in zip((1, 2, NGRAM), by_part, strict=True):
+                self._width(at[bounds[part]:bounds[part + 1]], width, common, rare)
+            self._write(part, parts, common, rare, sink)
 
     def _records(self, at):
         return (np.searchsorted(self.record_starts, at, side="right") - 1).astype(np.int64)
 
-    def _width(self, at, h, width: int, exact, rare) -> None:
+    def _width(self, at, width: int, common, rare) -> None:
         u, size = self.u, self.size
         keys = u[at].astype(np.int64)
         for i in range(1, width):
             keys = keys * size + u[at + i]
-        keys, order_at = _sort_by_key(keys, np.arange(at.size, dtype=np.int64), size ** width)
-        at, h = at[order_at], h[order_at]
-        records = self._records(at)
-        common, _ = self._groups(keys, records, at, h, width, exact, rare)
+        keys, at = _sort_by_key(keys, at.astype(np.int64), size ** width)
+        is_common = self._groups(keys, self._records(at), at, width, common, rare)
         if width == NGRAM:
-            self._longer(keys, at, h, common, exact)
+            self._longer(keys[is_common], at[is_common], common)
 
-    def _groups(self, keys, records, at, h, width, exact, rare, parent_counts=None):
-        """Split sorted (key, record) occurrences into tokens; store common ones by name,
-        rare ones (fewer than COMMON_RECORDS records) by fingerprint (``rare`` None: drop
-        them). Returns the mask of occurrences whose token is common and the counts of
-        the common tokens."""
+    def _groups(self, keys, records, at, width, common, rare):
+        """Split sorted (key, record) occurrences into tokens; keep common ones (in at least
+        COMMON_RECORDS records) with their name and records, rare ones (``rare`` None: drop
+        them) with their fingerprint and records. Returns the mask of the occurrences whose
+        token is common."""
         if keys.size == 0:
-            return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=bool)
         first = _group_starts(keys)
         token_of = np.cumsum(first) - 1
         keep = first.copy()
@@ -543,90 +568,142 @@ class _Shards:
         deltas[kept_first] = kept_records[kept_first]
         bounds = np.flatnonzero(kept_first)
         first_of_token = np.flatnonzero(first)
-        token_first_at = at[first_of_token]
-        token_h = h[first_of_token]
-        common_tokens = np.flatnonzero(is_common)
-        if common_tokens.size:
-            data, starts = _varint_array(deltas)
-            byte_at = np.append(starts, data.size)
-            blob = data.tobytes()
-            ends = np.append(bounds[1:], kept_records.size)
-            same = (np.zeros(counts.size, dtype=bool) if parent_counts is None else
-                    counts == parent_counts[first_of_token])
-            u, encoded, shard_mask = self.u, self.encoded, self.shards - 1
-            for t in common_tokens.tolist():
-                p = int(token_first_at[t])
-                name = b"".join([encoded[x] for x in u[p:p + width].tolist()])
-                if same[t]:  # every record of its prefix: the count says it all
-                    payload = _varint(int(counts[t]) * 4 + 2)
-                else:
-                    lo, hi = int(bounds[t]), int(ends[t])
-                    payload = _set_payload(kept_records[lo:hi],
-                                           blob[int(byte_at[lo]):int(byte_at[hi])])
-                exact.append((int(token_h[t]) & shard_mask, name, payload))
+        token_at = at[first_of_token]
+        token_h = _hash_array(self.u, token_at, width, self.unit_hashes)
+        if width > NGRAM:  # the shard's lowest bits from the first trigram (PART_BITS)
+            token_h = _place(token_h, _hash_array(self.u, token_at, NGRAM, self.unit_hashes))
+        chosen = np.flatnonzero(is_common if rare is None else np.ones(counts.size, bool))
+        lengths = counts[chosen]
+        total = int(lengths.sum())
+        out_start = np.cumsum(lengths) - lengths
+        gather = np.repeat(bounds[chosen] - out_start, lengths) + np.arange(total)
+        picked = (token_h[chosen], lengths, out_start, deltas[gather],
+                  keys[first_of_token][chosen], token_at[chosen], kept_records[gather])
+        mine = is_common[chosen]
         if rare is not None:
-            rare_tokens = np.flatnonzero(~is_common)
-            if rare_tokens.size:
-                lengths = counts[rare_tokens]
-                src = bounds[rare_tokens]
-                total = int(lengths.sum())
-                out_start = np.cumsum(lengths) - lengths
-                gather = np.repeat(src - out_start, lengths) + np.arange(total)
-                rare.append((token_h[rare_tokens], lengths, out_start, deltas[gather],
-                             keys[first_of_token][rare_tokens] * (NGRAM + 1) + width))
-        return is_common[token_of], counts[is_common]
+            rare.append(tuple(x[~mine] if x.size == mine.size else x for x in picked[:2])
+                        + self._sub(picked, ~mine) + (width,))
+        common.append(tuple(x[mine] for x in picked[:2]) + self._sub(picked, mine) + (width,))
+        return is_common[token_of]
 
-    def _longer(self, keys, at, h, common, exact) -> None:
+    @staticmethod
+    def _sub(picked, mine):
+        """The records (and deltas) of the chosen tokens ``mine``, with new starts."""
+        _, lengths, out_start, deltas, keys, token_at, records = picked
+        lengths_m = lengths[mine]
+        new_start = np.cumsum(lengths_m) - lengths_m
+        total = int(lengths_m.sum())
+        gather = np.repeat(out_start[mine] - new_start, lengths_m) + np.arange(total)
+        return (new_start, deltas[gather], keys[mine], token_at[mine], records[gather])
+
+    def _longer(self, keys, at, common) -> None:
         """The n-grams of four to LONGEST units in at least COMMON_RECORDS records: each
-        extends one of the common (n - 1)-grams by a unit, so they are found level by level
-        from the common trigrams' occurrences."""
+        extends a common (n - 1)-gram by a unit, so they are found level by level from the
+        common trigrams' occurrences."""
         u, size = self.u, self.size
-        occ_keys, occ_at, occ_h = keys[common], at[common], h[common]
-        if occ_keys.size == 0:
+        if keys.size == 0:
             return
-        gid = np.cumsum(_group_starts(occ_keys)) - 1
-        records = self._records(occ_at)
-        first = _group_starts(occ_keys)
-        keep = first.copy()
-        keep[1:] |= records[1:] != records[:-1]
-        parent_counts = np.bincount(gid[keep])
+        gid = np.cumsum(_group_starts(keys)) - 1
         for width in range(NGRAM + 1, LONGEST + 1):
-            nxt = u[occ_at + width - 1]
+            nxt = u[at + width - 1]
             ok = nxt >= 0
-            occ_at, occ_h, gid, nxt = occ_at[ok], occ_h[ok], gid[ok], nxt[ok]
-            if occ_at.size < COMMON_RECORDS:
+            at, gid, nxt = at[ok], gid[ok], nxt[ok]
+            if at.size < COMMON_RECORDS:
                 return
-            keys = gid * size + nxt
-            keys, order = _sort_by_key(keys, np.arange(keys.size, dtype=np.int64),
-                                       (int(gid.max()) + 1) * size)
-            occ_at, occ_h = occ_at[order], occ_h[order]
-            # The parent of each token: its key without the last unit.
-            common, counts = self._groups(keys, self._records(occ_at), occ_at, occ_h, width,
-                                          exact, None, parent_counts[keys // size])
-            occ_at, occ_h, keys = occ_at[common], occ_h[common], keys[common]
-            if occ_at.size == 0:
+            keys, at = _sort_by_key(gid * size + nxt, at, (int(gid.max()) + 1) * size)
+            is_common = self._groups(keys, self._records(at), at, width, common, None)
+            at, keys = at[is_common], keys[is_common]
+            if at.size == 0:
                 return
             gid = np.cumsum(_group_starts(keys)) - 1
-            parent_counts = counts
 
-    def _write(self, part: int, parts: int, exact, rare, sink) -> None:
-        by_shard: dict[int, list[tuple[bytes, bytes]]] = {}
-        for shard, name, payload in exact:
-            by_shard.setdefault(shard, []).append((name, payload))
-        # The rare tokens of the three widths together, by shard, then fingerprint, then
-        # records: per token (fingerprint - previous fingerprint) * 4 + count, then its
-        # records (delta-coded).
+    def _common_entries(self, common):
+        """Every common token's entry (name length, name, payload length, payload), ordered
+        by shard, width and key; returns the bytes, each token's shard and end, and the
+        entries of tokens whose records are a bitmap, made one by one."""
+        shard_mask = np.uint32(self.shards - 1)
+        pieces = []
+        bitmaps: list[tuple[int, bytes]] = []
+        for h, counts, starts, deltas, keys, token_at, records, width in common:
+            if not counts.size:
+                continue
+            data, value_at = _varint_array(deltas)
+            byte_at = np.append(value_at, data.size)
+            ends = starts + counts
+            delta_bytes = byte_at[ends] - byte_at[starts]
+            shard = (h & shard_mask).astype(np.int64)
+            # A bitmap from the first record is smaller for tokens in most records.
+            first_record = records[starts]
+            span = records[ends - 1] - first_record
+            dense = np.flatnonzero((counts > 64) & (span // 8 + 4 < delta_bytes))
+            for t in dense.tolist():
+                name = b"".join(self.unit_bytes[self.unit_start[x]:self.unit_start[x]
+                                                + self.unit_length[x]].tobytes()
+                                for x in self.u[token_at[t]:token_at[t] + width].tolist())
+                rec = records[starts[t]:ends[t]]
+                bits = np.zeros((int(span[t]) // 8 + 1) * 8, dtype=bool)
+                bits[rec - rec[0]] = True
+                payload = (_varint(int(counts[t]) * 4 + 1) + _varint(int(rec[0]))
+                           + np.packbits(bits, bitorder="little").tobytes())
+                bitmaps.append((int(shard[t]), _varint(len(name)) + name
+                                + _varint(len(payload)) + payload))
+            keep = np.ones(counts.size, dtype=bool)
+            keep[dense] = False
+            t = np.flatnonzero(keep)
+            if not t.size:
+                continue
+            units = [self.u[token_at[t] + j] for j in range(width)]
+            name_length = sum(self.unit_length[x] for x in units)
+            head = _varint_field(counts[t] * 4)
+            payload_length = head[2] + delta_bytes[t]
+            fields = [_varint_field(name_length)]
+            fields += [(self.unit_bytes, self.unit_start[x], self.unit_length[x]) for x in units]
+            fields += [_varint_field(payload_length), head,
+                       (data, byte_at[starts[t]], delta_bytes[t])]
+            out, token_end = _ragged(fields, t.size)
+            pieces.append((shard[t], width, keys[t], out, token_end))
+        return pieces, bitmaps
+
+    def _write(self, part: int, parts: int, common, rare, sink) -> None:
+        shard_mask = np.uint32(self.shards - 1)
+        body: dict[int, list[bytes]] = {}
+        count: dict[int, int] = {}
+        pieces, bitmaps = self._common_entries(common)
+        for shards_of, _, keys, out, token_end in pieces:
+            order = np.lexsort((keys, shards_of))
+            if not np.array_equal(order, np.arange(order.size)):
+                token_start = token_end - np.diff(np.append(0, token_end))
+                lengths = token_end - token_start
+                out, token_end = _ragged([(out, token_start[order], lengths[order])],
+                                         order.size)
+                shards_of = shards_of[order]
+            cuts = np.flatnonzero(_group_starts(shards_of)).tolist()
+            blob = out.tobytes()
+            token_start = np.append(0, token_end[:-1])
+            for lo, hi in zip(cuts, [*cuts[1:], shards_of.size], strict=True):
+                number = int(shards_of[lo])
+                body.setdefault(number, []).append(blob[int(token_start[lo]):
+                                                        int(token_end[hi - 1])])
+                count[number] = count.get(number, 0) + hi - lo
+        for number, entry in bitmaps:
+            body.setdefault(number, []).append(entry)
+            count[number] = count.get(number, 0) + 1
+        # The rare tokens of the three widths together, by shard, then fingerprint: per
+        # token (fingerprint - previous fingerprint) * 4 + count, then its records
+        # (delta-coded).
         rare_by_shard: dict[int, bytes] = {}
+        rare = [r for r in rare if r[1].size]
         if rare:
             h = np.concatenate([r[0] for r in rare])
             lengths = np.concatenate([r[1] for r in rare])
             offset = np.cumsum([0] + [r[3].size for r in rare[:-1]])
             starts = np.concatenate([r[2] + o for r, o in zip(rare, offset, strict=True)])
-            body = np.concatenate([r[3] for r in rare])
-            shard = (h & np.uint32(self.shards - 1)).astype(np.int64)
+            values_all = np.concatenate([r[3] for r in rare])
+            keys = np.concatenate([r[4] for r in rare])
+            widths = np.concatenate([np.full(r[1].size, r[7]) for r in rare])
+            shard = (h & shard_mask).astype(np.int64)
             fingerprint = (h >> np.uint32(FINGERPRINT_SHIFT)).astype(np.int64)
-            token = np.concatenate([r[4] for r in rare])  # key and width: a total order
-            order = np.lexsort((token, fingerprint, shard))
+            order = np.lexsort((keys, widths, fingerprint, shard))  # a total order
             shard, fingerprint, lengths, starts = (shard[order], fingerprint[order],
                                                    lengths[order], starts[order])
             new_shard = _group_starts(shard)
@@ -636,23 +713,20 @@ class _Shards:
             heads = heads * 4 + lengths
             total = int(lengths.sum())
             out_start = np.cumsum(lengths) - lengths
-            values_body = body[np.repeat(starts - out_start, lengths) + np.arange(total)]
-            values = np.insert(values_body, out_start, heads)
+            values = values_all[np.repeat(starts - out_start, lengths) + np.arange(total)]
+            values = np.insert(values, out_start, heads)
             data, value_at = _varint_array(values)
             token_bytes_at = np.append(value_at[out_start + np.arange(out_start.size)],
                                        data.size)
-            cuts = np.flatnonzero(new_shard)
+            cuts = np.flatnonzero(new_shard).tolist()
             blob = data.tobytes()
-            for lo, hi in zip(cuts.tolist(), [*cuts[1:].tolist(), shard.size], strict=True):
+            for lo, hi in zip(cuts, [*cuts[1:], shard.size], strict=True):
                 rare_by_shard[int(shard[lo])] = blob[int(token_bytes_at[lo]):
                                                      int(token_bytes_at[hi])]
-        for shard_number in range(part, self.shards, parts):
-            entries = sorted(by_shard.get(shard_number, ()))
-            out = [_varint(len(entries))]
-            for name, payload in entries:
-                out += [_varint(len(name)), name, _varint(len(payload)), payload]
-            out.append(rare_by_shard.get(shard_number, b""))
-            sink(f"i/{shard_number}.bin", b"".join(out))
+        for number in range(part, self.shards, parts):
+            sink(f"i/{number}.bin", b"".join([_varint(count.get(number, 0)),
+                                              *body.get(number, ()),
+                                              rare_by_shard.get(number, b"")]))
 
 
 def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,

@@ -191,12 +191,11 @@
 
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
-  // notices.search.index.token_hash: FNV-1a over the CRC-32 of each of the first three
-  // units, then mixed. The lower bits pick the shard, the upper 16 are a rare token's
-  // fingerprint.
+  // notices.search.index.token_hash: FNV-1a over the CRC-32 of each unit, then mixed. The
+  // lower bits pick the shard, the upper 16 are a rare token's fingerprint.
   function tokenHash(units) {
     var x = 2166136261;
-    units.slice(0, NGRAM).forEach(function (unit) {
+    units.forEach(function (unit) {
       x = Math.imul((x ^ crc32(encoder.encode(unit))) >>> 0, 16777619) >>> 0;
     });
     x = (x ^ (x >>> 16)) >>> 0;
@@ -232,9 +231,11 @@
   // A shard: the number of common tokens; per common token the length of its UTF-8 name,
   // the name, the length of its records, the records; then the rare tokens to the end.
   var shards = {};
+  // The shard's lowest five bits come from the hash of the token's first three units
+  // (notices.search.index.shard_of).
   function shard(info, units) {
     var x = tokenHash(units);
-    var number = x & (info.shards - 1);
+    var number = (((x >>> 5) << 5) | (tokenHash(units.slice(0, NGRAM)) & 31)) & (info.shards - 1);
     if (!shards[number]) {
       shards[number] = indexFile(info, "i/" + number + ".bin").then(parseShard);
     }
@@ -270,15 +271,12 @@
     return { common: common, rare: rare };
   }
 
-  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0), the
-  // first record and a bitmap from it (1), or nothing: the records of the token one unit
-  // shorter, in the same shard (2).
+  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0) or
+  // the first record and a bitmap from it (mode 1).
   function commonRecords(found, units) {
     var bytes = found.common.get(units.join(""));
     var reader = new Reader(bytes);
-    var head = reader.next();
-    var mode = head % 4;
-    if (mode === 2) { return commonRecords(found, units.slice(0, -1)); }
+    var mode = reader.next() % 4;
     if (mode === 0) { return recordNumbers(bytes.subarray(reader.at)); }
     var first = reader.next();
     var numbers = [];
@@ -321,35 +319,28 @@
   }
 
   // The numbers of the records matching one term. A token (one to info.longest units) in at
-  // least info.common records is stored with its exact records; a rarer term's candidates
-  // (the records of its rare tokens by fingerprint, or of the longest common tokens at
+  // least info.common records is stored by name with its exact records; a rarer term's
+  // candidates (the records of its rare token by fingerprint, or those of its trigrams at
   // offsets 0, 3, 6, … and one ending at its last unit) are checked against their text.
   async function termMatches(info, units) {
+    var found = null;
+    if (units.length <= info.longest) {
+      found = await shard(info, units);
+      if (found.common.has(units.join(""))) { return commonRecords(found, units); }
+    }
     var candidates;
     if (units.length <= NGRAM) {
-      var found = await shard(info, units);
-      if (found.common.has(units.join(""))) { return commonRecords(found, units); }
       candidates = found.rare.get(found.fingerprint) || [];
     } else {
       var plan = termPlan(units);
-      var shardsFound = await Promise.all(plan.offsets.map(function (offset) {
-        return shard(info, units.slice(offset, offset + NGRAM));
+      var trigrams = await Promise.all(plan.offsets.map(function (offset) {
+        var trigram = units.slice(offset, offset + NGRAM);
+        return shard(info, trigram).then(function (inShard) {
+          return inShard.common.has(trigram.join("")) ? commonRecords(inShard, trigram)
+            : inShard.rare.get(inShard.fingerprint) || [];
+        });
       }));
-      if (units.length <= info.longest && shardsFound[0].common.has(units.join(""))) {
-        return commonRecords(shardsFound[0], units);
-      }
-      plan.offsets.forEach(function (offset, i) {
-        var found = shardsFound[i];
-        var numbers = null;
-        for (var end = Math.min(units.length, offset + info.longest); end >= offset + NGRAM; end--) {
-          if (found.common.has(units.slice(offset, end).join(""))) {
-            numbers = commonRecords(found, units.slice(offset, end));
-            break;
-          }
-        }
-        if (numbers === null) { numbers = found.rare.get(found.fingerprint) || []; }
-        candidates = candidates ? intersectSorted(candidates, numbers) : numbers;
-      });
+      candidates = trigrams.reduce(intersectSorted);
     }
     var checked = await Promise.all(candidates.map(function (number) {
       return recordText(info, number).then(function (text) { return containsTerm(text, units); });
