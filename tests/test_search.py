@@ -33,6 +33,7 @@ from notices.search.index import (
     query_plans,
     runs,
     search_records,
+    token_hash,
     varints,
 )
 
@@ -250,6 +251,9 @@ def test_browser_and_python_cut_queries_alike(page):
                   "宁波市江北区慈城镇白米湾村", "ＡＢＣ１２３、慈城", "𠀀𠀁𠀂 ①②", "", "，。"]:
         got = page.evaluate("q => window.noticesSearchPlans(q)", query)
         assert got == [[list(tokens), list(offsets)] for tokens, offsets in query_plans(query)]
+    for units in [["镇"], ["高", "桥"], ["慈", "城", "镇"], list("欢迎符合条件的单位报名"),
+                  ["5002195984", "号"], ["𠀀"]]:
+        assert page.evaluate("u => window.noticesSearchHash(u)", units) == token_hash(units)
 
 
 # ---------------------------------------------------------------------------
@@ -371,6 +375,42 @@ def test_index_lookups_find_exactly_the_records_containing_the_query(texts, quer
     files = build_index(records, bucket_bytes=size).files
     expected = [n for n in range(len(records) - 1, -1, -1) if matches(texts[n], query)]
     assert read_index(files, query) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=12), st.text(alphabet=ALPHABET, min_size=1,
+                                                         max_size=7))
+def test_rare_tokens_sharing_a_fingerprint_are_told_apart_by_the_text(texts, query):
+    # Every token hashed alike: one shard, one fingerprint for every rare token, so a rare
+    # term's candidates are every record with a rare token and only the text decides.
+    import numpy as np
+
+    from notices.search import index
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "_hash_array", lambda u, at, width, hashes: np.zeros(
+            at.size, dtype=np.uint32))
+        patch.setattr(index, "token_hash", lambda units: 0)
+        records = [_record(text, n) for n, text in enumerate(texts)]
+        files = build_index(records, bucket_bytes=64).files
+        expected = [n for n in range(len(records) - 1, -1, -1) if matches(texts[n], query)]
+        assert read_index(files, query) == expected
+
+
+def test_common_phrases_are_one_lookup_with_their_count():
+    from search_reader import shard
+
+    stock = "欢迎符合条件的单位报名"
+    records = [_record(f"第{n}号公告，{stock}。" if n % 3 else f"第{n}号", n)
+               for n in range(300)]
+    files = build_index(records).files
+    common, _, _ = shard(files, list(stock))
+    assert common[stock] == [n for n in range(300) if n % 3]
+    assert len(stock) <= 16 and read_index(files, stock) == [n for n in range(299, -1, -1)
+                                                             if n % 3]
+    common, rare, fingerprint = shard(files, list("第7号"))
+    assert "第7号" not in common  # in one record: rare, found by fingerprint
+    assert 7 in rare[fingerprint] and read_index(files, "第7号") == [7]
 
 
 def test_filters_keep_the_records_of_their_value():

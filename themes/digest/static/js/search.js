@@ -98,6 +98,7 @@
   window.noticesSearchPlans = function (query) {
     return queryPlans(query).map(function (plan) { return [plan.tokens, plan.offsets]; });
   };
+  window.noticesSearchHash = function (units) { return tokenHash(units); };
   window.noticesSearchResults = function () { return current ? current.keys.slice() : null; };
 
   // --- State in the URL ------------------------------------------------------------------
