@@ -123,6 +123,8 @@ def term_records(files: dict[str, bytes], units: list[str]) -> set[int]:
     else:
         candidates = None
         for offset in plan_offsets(len(units)):
+            if candidates is not None and len(candidates) <= 1:
+                break  # search.js stops here too: the text decides
             trigram = units[offset:offset + NGRAM]
             common, rare, fingerprint = shard(files, trigram)
             found = (set(common["".join(trigram)]) if "".join(trigram) in common

@@ -322,7 +322,8 @@
   // The numbers of the records matching one term. A token (one to info.longest units) in at
   // least info.common records is stored by name with its exact records; a rarer term's
   // candidates (the records of its rare token by fingerprint, or those of its trigrams at
-  // offsets 0, 3, 6, … and one ending at its last unit) are checked against their text.
+  // offsets 0, 3, 6, … and one ending at its last unit, as far as needed) are checked
+  // against their text.
   async function termMatches(info, units) {
     var found = null;
     if (units.length <= info.longest) {
@@ -333,15 +334,16 @@
     if (units.length <= NGRAM) {
       candidates = found.rare.get(found.fingerprint) || [];
     } else {
-      var plan = termPlan(units);
-      var trigrams = await Promise.all(plan.offsets.map(function (offset) {
-        var trigram = units.slice(offset, offset + NGRAM);
-        return shard(info, trigram).then(function (inShard) {
-          return inShard.common.has(trigram.join("")) ? commonRecords(inShard, trigram)
-            : inShard.rare.get(inShard.fingerprint) || [];
-        });
-      }));
-      candidates = trigrams.reduce(intersectSorted);
+      // One trigram shard at a time, until at most one candidate is left: a rare trigram
+      // (one to three records) usually settles it, and a text page costs about a shard.
+      var offsets = termPlan(units).offsets;
+      for (var i = 0; i < offsets.length && (!candidates || candidates.length > 1); i++) {
+        var trigram = units.slice(offsets[i], offsets[i] + NGRAM);
+        var inShard = await shard(info, trigram);
+        var numbers = inShard.common.has(trigram.join("")) ? commonRecords(inShard, trigram)
+          : inShard.rare.get(inShard.fingerprint) || [];
+        candidates = candidates ? intersectSorted(candidates, numbers) : numbers;
+      }
     }
     var checked = await Promise.all(candidates.map(function (number) {
       return recordText(info, number).then(function (text) { return containsTerm(text, units); });
