@@ -334,14 +334,6 @@ def _varint_array(values):
     return out, starts
 
 
-def _where(mask):
-    """``np.flatnonzero(mask)`` as int32, a slice at a time (no int64 array of it all)."""
-
-    step = 1 << 22
-    return np.concatenate([np.flatnonzero(mask[i:i + step]).astype(np.int32) + np.int32(i)
-                           for i in range(0, mask.size, step)] or [np.empty(0, np.int32)])
-
-
 def _group_starts(keys):
 
     starts = np.empty(keys.size, dtype=bool)
@@ -513,24 +505,28 @@ class _Shards:
         while (parts < min(self.shards, 1 << PART_BITS)
                and u.size // parts > 4 * PART_POSTINGS):
             parts *= 2
-        # Per width, every position where a token of that width starts, grouped by part.
-        by_part = []
+        # Per width and position of ``u``, the part of the token starting there (255: none),
+        # one byte each: at 20,000 items, arrays of the positions themselves cost 240 MB
+        # and sorting them by part twice that.
+        part_of = []
+        mask = np.uint32(parts - 1)
+        step = 1 << 22
         for width in (1, 2, NGRAM):
-            valid = u[:u.size - width + 1] >= 0
-            for i in range(1, width):
-                valid &= u[i:u.size - width + 1 + i] >= 0
-            at = _where(valid)
-            del valid
-            part_of = (_hash_array(u, at, width, self.unit_hashes) & np.uint32(parts - 1)
-                       ).astype(np.int32)
-            part_of, at = _sort_by_key(part_of.astype(np.int64), at, parts)
-            by_part.append((at, np.searchsorted(part_of, np.arange(parts + 1))))
-            del part_of
+            parts_here = np.full(u.size, 255, dtype=np.uint8)
+            for lo in range(0, u.size - width + 1, step):
+                hi = min(u.size - width + 1, lo + step)
+                ok = u[lo:hi] >= 0
+                for i in range(1, width):
+                    ok &= u[lo + i:hi + i] >= 0
+                at = np.flatnonzero(ok) + lo
+                parts_here[at] = (_hash_array(u, at, width, self.unit_hashes) & mask
+                                  ).astype(np.uint8)
+            part_of.append(parts_here)
         for part in range(parts):
             common: list[tuple[np.ndarray, ...]] = []
             rare: list[tuple[np.ndarray, ...]] = []
-            for width, (at, bounds) in zip((1, 2, NGRAM), by_part, strict=True):
-                self._width(at[bounds[part]:bounds[part + 1]], width, common, rare)
+            for width, parts_here in zip((1, 2, NGRAM), part_of, strict=True):
+                self._width(np.flatnonzero(parts_here == part), width, common, rare)
             self._write(part, parts, common, rare, sink)
 
     def _records(self, at):
