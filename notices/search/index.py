@@ -14,23 +14,23 @@ when its units occur contiguously inside one of the record's runs; a query of se
 (split at spaces or punctuation) matches a record when every term does. For Chinese
 queries this is exactly "the record's text contains the query" (``matches``).
 
-Tokens. A token is one, two or three neighbouring units joined by spaces ("镇", "高 桥",
-"慈 城 镇", "5002195984 号 箱"). A record's *set tokens* are its distinct units and pairs
-(no positions: a query of one or two units is one lookup); its *stream* is the trigram at
-every position of every run, with the positions (runs are one position apart, so no
-trigram spans two runs).
+Tokens (index format 2). A token is one to LONGEST neighbouring units of one run, named by
+their UTF-8 one after another. A token in at least COMMON_RECORDS records (a *common*
+token) is stored by name with the exact set of its records and their count; every other
+unit, pair and trigram (a *rare* token) by a 16-bit fingerprint of its hash, with its
+records. There are no positions.
 
-Querying (``themes/digest/static/js/search.js`` repeats ``runs`` and ``term_plan``; a test
-compares them). A term of one or two units is one set-token lookup. A longer term is
-covered by trigrams at offsets 0, 3, 6, … and one ending at its last unit; a record matches
-when they sit at those offsets from each other in it. Trigrams at offsets at most three
-apart overlap or touch, so the units they cover are the term's, contiguous: the result is
+Querying (``themes/digest/static/js/search.js``; ``tests/search_reader.py`` reads the index
+step for step as it does). A term that is a common token: its records are the answer. Any
+other term is in fewer than COMMON_RECORDS records (or longer than LONGEST units): its
+candidates are the records of its rare token by fingerprint, or the intersection of those
+of its trigrams at offsets 0, 3, 6, … and one ending at its last unit (``term_plan``, as
+far as needed), and each candidate's text (the text pages) is checked. The answer is
 exactly the set of records containing the term.
 
-The index (``build_index``). Each token's postings go into one of ``buckets`` files chosen
-by the CRC-32 of the token, so a term of n units costs about n / 3 small downloads; the
-postings are unsigned LEB128 varints, delta-coded. numpy does the sorting and encoding:
-5,000 items (6 million postings) index in a few seconds. The file format is in
+The index (``build_index``). Tokens go into ``shards`` files by their hash (``shard_of``);
+record lists are unsigned LEB128 varints, delta-coded, or a bitmap when smaller. numpy
+finds, sorts and encodes the tokens a part of the shards at a time. The file format is in
 docs/search.md.
 """
 

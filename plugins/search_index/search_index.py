@@ -60,8 +60,8 @@ class SearchSettings(PluginSettings):
     index: bool = True
     #: Results shown at once; "显示更多" shows this many more.
     results_per_page: int = Field(20, ge=1)
-    #: Average size of an index file in bytes. A query of n characters downloads about
-    #: n / 3 of them; smaller files mean more of them (measurements in docs/search.md).
+    #: About the average size of a shard file (search/i/) in bytes. A query term costs one
+    #: shard, a rare one of n characters up to 1 + n / 3 (measurements in docs/search.md).
     bucket_bytes: int = Field(8192, ge=512)
 
 
@@ -164,7 +164,7 @@ class SearchPageGenerator(Generator):
             f"({result['rss_start_mib']} MiB at its start, shared with the build)")
         if state is not None:
             state.manifest.record(MANIFEST_ENTRY, key, result["files"])
-        log.info("search index: %d records, %d tokens in %d buckets, %d files in %.2f s",
+        log.info("search index: %d records, %d tokens in %d shards, %d files in %.2f s",
                  result["records"], result["tokens"], result["buckets"], len(result["files"]),
                  result["seconds"])
 
