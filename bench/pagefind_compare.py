@@ -1,0 +1,353 @@
+"""Pagefind fed bigram words, measured beside this project's index on the same corpus.
+
+    npm ci --prefix bench/pagefind                     # Pagefind 1.6.0, pinned (once)
+    python bench/pagefind_compare.py                   # 5,000 items, seed 1
+    python bench/pagefind_compare.py --items 20000 --work /tmp/pf20k --keep
+
+Issue 18 asks to re-measure Pagefind (https://pagefind.app) fed bigram words instead of
+positional trigrams, with exactness checked in the browser against the record text. This
+script:
+
+1. runs ``bench/search_recall.py`` on the corpus (``bench/corpus.py``, real vocabulary) in
+   the work folder, which builds the site with our index and prints its figures (skip with
+   ``--skip-ours``, e.g. when they were just taken);
+2. feeds Pagefind (the npm package, run through its Node API by ``bench/pagefind/index.mjs``)
+   one custom record per search record (``notices.search.index.search_records``: the same
+   records and texts our index has), the text cut into runs as ours is and each run written
+   as overlapping two-unit words plus its last unit alone (慈城镇村 → ``慈城 城镇 镇村 村``);
+   filters ``kind``, ``district``, ``year``, ``month``; sort key ``n`` (the record number,
+   so results come newest first as ours do); meta: the title and what a result shows;
+3. measures Pagefind's indexing: wall and CPU seconds (Node and the Pagefind binary it
+   runs), the peak summed PSS of those processes (sampled every 0.1 s), bytes and files;
+4. in headless Chromium (Debian's, as the tests use it) on ``bench/pagefind/search.html``,
+   served by ``notices.build.serve`` with every byte counted (headers too), runs the query
+   classes of ``bench/search_recall.py`` (the same queries for the same seed): a one-unit
+   term is a Pagefind word prefix, a longer one the quoted phrase of its bigram words; the
+   page loads the fragments of the first results and checks each record's text for the
+   query, until 20 results pass (``dropped``: candidates the check threw out);
+5. compares Pagefind's complete candidate list (ids mapped to URLs from the fragment files
+   on disk), in order, with the ground truth (every record containing the query, newest
+   first) and prints the table of ``bench/search_recall.py``.
+
+Exits 1 unless every query passed and stayed under the byte budgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+from corpus import corpus_characters, write_corpus  # noqa: E402
+from search_recall import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CLASSES,
+    FIRST_QUERY_BUDGET,
+    LATER_QUERY_BUDGET,
+    SETTINGS,
+    ByteCounter,
+    kib,
+    pick_queries,
+    pick_text_queries,
+    serve_counting,
+)
+
+from bench import run  # noqa: E402
+from notices.build.driver import read_catalog  # noqa: E402
+from notices.search.index import normalize, runs, search_records  # noqa: E402
+
+PAGEFIND = HERE / "pagefind"
+NODE = os.environ.get("NODE", "node")
+# Pagefind indexes CJK text with a segmenter (jieba in its extended build) when a record's
+# language is Chinese or Japanese, and otherwise matched 高桥 as 高 and 桥 anywhere in a
+# record (1.6.0, tried on 300 items); so each character is written as an ASCII code (see
+# unit_word), ``_`` counts as a word character, and the records are given a language
+# Pagefind has neither a segmenter nor a stemmer for.
+LANGUAGE = "und"
+CONFIG = {"includeCharacters": "_"}
+
+
+def unit_word(unit: str) -> str:
+    """A unit as Pagefind sees it: an ASCII word as is, any other character as ``_`` and
+    four base-36 digits of its code point (慈 → ``_7cl4``)."""
+    if len(unit) == 1 and ord(unit) > 127:
+        code, digits = ord(unit), ""
+        while code:
+            code, digit = divmod(code, 36)
+            digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        return "_" + digits.rjust(4, "0")
+    return unit
+
+
+def bigram_words(text: str) -> str:
+    """A record's text as Pagefind words: per run, each unit, and between two units the
+    pair of them (慈城镇 → the words of ``慈 慈城 城 城镇 镇``, each unit as unit_word)."""
+    out: list[str] = []
+    for units in runs(text):
+        words = [unit_word(u) for u in units]
+        out.append(words[0])
+        for a, b in zip(words, words[1:], strict=False):
+            out += (a + b, b)
+    return " ".join(out)
+
+
+def pagefind_records(records) -> list[dict]:
+    """One Pagefind custom record per search record (numbered oldest first, as ours)."""
+    out = []
+    for number, record in enumerate(records):
+        display = dict(record.display)
+        out.append({
+            "url": "/" + record.url,
+            "content": bigram_words(record.text),
+            "language": LANGUAGE,
+            # What a result shows. Pagefind indexes meta values too: their Chinese words
+            # are never asked for (queries are written as unit_word codes).
+            "meta": {"title": display.get("t", ""),
+                     "display": json.dumps(display, ensure_ascii=False, sort_keys=True)},
+            "filters": {"kind": [record.kind.value], "district": list(record.districts),
+                        "year": [record.month[:4]], "month": [record.month]},
+            "sort": {"n": f"{number:07d}"},
+        })
+    return out
+
+
+def installed() -> None:
+    binary = PAGEFIND / "node_modules" / "pagefind" / "package.json"
+    if not binary.exists():
+        raise SystemExit("Pagefind is not installed: run `npm ci --prefix bench/pagefind` "
+                         "(the pinned version in bench/pagefind/package-lock.json)")
+
+
+def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
+    """Index the records with Pagefind into ``site/pagefind``; return the report lines and
+    the fragment ids' URLs (read from the files on disk, not through the server)."""
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir(parents=True)
+    started = time.perf_counter()
+    lines = pagefind_records(records)
+    feed = site.parent / "pagefind-records.jsonl"
+    with feed.open("w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    prepared = time.perf_counter() - started
+    text_bytes = sum(len(r.text.encode()) for r in records)
+    word_bytes = sum(len(r["content"].encode()) for r in lines)
+    seconds, rss_kib, stderr, pss_kib, cpu = run(
+        [NODE, str(PAGEFIND / "index.mjs"), str(feed), str(site / "pagefind"),
+         json.dumps(CONFIG)], ROOT,
+        sample=True)
+    shutil.copy(PAGEFIND / "search.html", site / "index.html")
+    parts: dict[str, list[int]] = {}
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file():
+            key = path.parent.name if path.parent.name != "pagefind" else "(top)"
+            parts.setdefault(key, []).append(path.stat().st_size)
+    total = sum(sum(v) for v in parts.values())
+    files = sum(len(v) for v in parts.values())
+    detail = ", ".join(f"{k}/: {len(v)} files, {sum(v) / 1e6:.2f} MB"
+                       for k, v in sorted(parts.items()))
+    ids = fragment_urls(site / "pagefind")
+    report = [
+        f"Pagefind records: {len(records)} ({text_bytes / 1e6:.1f} MB of text as UTF-8, "
+        f"{word_bytes / 1e6:.1f} MB as bigram words), written in {prepared:.1f} s",
+        f"Pagefind index: {seconds:.1f} s wall, {cpu:.1f} s CPU (Node and the Pagefind "
+        f"binary); Node peak {rss_kib // 1024} MiB resident; all its processes at most "
+        f"{pss_kib / 1024:.0f} MiB (summed PSS, sampled every 0.1 s); "
+        + (stderr.strip().splitlines() or ["(no timings printed)"])[-1],
+        f"Pagefind files: {total / 1e6:.1f} MB in {files} files ({detail}); "
+        f"{total / text_bytes:.2f} × the text's UTF-8",
+    ]
+    return "\n".join(report), ids
+
+
+def fragment_urls(folder: Path) -> dict[str, str]:
+    """Every fragment's id (its file name) and the record URL in it."""
+    urls = {}
+    for path in (folder / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        if data.startswith(b"pagefind_dcd"):
+            data = data[len(b"pagefind_dcd"):]
+        fragment = json.loads(data)
+        urls[path.stem] = fragment["url"]
+    return urls
+
+
+def filters_of(query) -> dict:
+    found: dict[str, str] = {}
+    if query.district:
+        found["district"] = query.district
+    if query.date:
+        found["year" if len(query.date) == 4 else "month"] = query.date
+    return found
+
+
+def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
+          verbose: bool = False) -> int:
+    from playwright.sync_api import sync_playwright
+
+    counter = ByteCounter()
+    os.environ["NOTICES_QUIET_SERVER"] = "1"
+    server = serve_counting(site, counter)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    first = {c: [] for c in CLASSES}
+    later = {c: [] for c in CLASSES}
+    scores = {c: [0, 0, 0, 0, 0, 0] for c in CLASSES}  # passed, failed, right, found, want, drop
+    page_loads = []
+
+    def ask(page, query):
+        started = time.perf_counter()
+        answer = page.evaluate("([q, f]) => window.benchSearch(q, f)",
+                               [query.text, filters_of(query)])
+        return answer, time.perf_counter() - started
+
+    def open_page(context):
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_selector("body[data-ready]", state="attached")
+        page.evaluate("() => window.pagefindReady")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        for group in CLASSES:
+            for query in [q for q in queries if q.group == group
+                          and not (q.district or q.date)][:fresh]:
+                context = browser.new_context()
+                page = open_page(context)
+                page_loads.append(sum(n for _, n in counter.take()))
+                _, seconds = ask(page, query)
+                first[group].append((sum(n for _, n in counter.take()), seconds, query))
+                context.close()
+        context = browser.new_context()
+        page = open_page(context)
+        ask(page, type("Q", (), {"text": "慈城镇", "district": "", "date": ""})())
+        counter.take()
+        for query in queries:
+            answer, seconds = ask(page, query)
+            sent = sum(n for _, n in counter.take())
+            later[query.group].append((sent, seconds, query))
+            got = [urls[i].lstrip("/") for i in answer["ids"]]
+            want = query.expected(records, texts)
+            shown_ok = [u.lstrip("/") for u in answer["shown"]] == want[:len(answer["shown"])]
+            ok = got == want and bool(want) and shown_ok and not answer["dropped"]
+            right = len(set(got) & set(want))
+            score = scores[query.group]
+            score[0] += ok
+            score[1] += not ok
+            score[2] += right
+            score[3] += len(got)
+            score[4] += len(want)
+            score[5] += answer["dropped"]
+            if verbose:
+                print(f"{'ok  ' if ok else 'FAIL'} {kib(sent):>9} {seconds * 1000:6.0f} ms "
+                      f"{len(got):6} results {answer['dropped']:3} dropped  {query}  "
+                      f"[{answer['query']}]")
+            if not ok:
+                missing, extra = set(want) - set(got), set(got) - set(want)
+                print(f"FAIL {query} [{answer['query']}]: {len(got)} candidates, expected "
+                      f"{len(want)} ({len(missing)} missing, {len(extra)} not containing "
+                      f"it); {answer['dropped']} dropped by the check of "
+                      f"{answer['checked']} shown")
+        context.close()
+        browser.close()
+    server.shutdown()
+
+    print(f"The bench page with pagefind.js, before a query: "
+          f"{kib(statistics.median(page_loads))}")
+    print("| class | queries | passed | results (max) | first query KB (max) | later KB "
+          "(median / max) | time to results ms (median / max) | recall | precision | "
+          "dropped by the check |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    over = False
+    for group in CLASSES:
+        rows = later[group]
+        if not rows:
+            continue
+        passed, failed, right, found, want, dropped = scores[group]
+        sizes = [n for n, _, _ in rows]
+        times = [s * 1000 for _, s, _ in rows]
+        firsts = [n for n, _, _ in first[group]]
+        biggest = max(rows, key=lambda x: x[0])[2]
+        results = max(len(q.expected(records, texts)) for _, _, q in rows)
+        print(f"| {group} | {len(rows)} | {passed} | {results} | "
+              f"{kib(max(firsts)) if firsts else '-'} | {kib(statistics.median(sizes))} / "
+              f"{kib(max(sizes))} ({biggest.text}) | {statistics.median(times):.0f} / "
+              f"{max(times):.0f} | {right / want if want else 1:.3f} | "
+              f"{right / found if found else 1:.3f} | {dropped} |")
+        over |= bool(firsts) and max(firsts) >= FIRST_QUERY_BUDGET
+        over |= max(sizes) >= LATER_QUERY_BUDGET
+    failed = sum(s[1] for s in scores.values())
+    print(f"{sum(s[0] for s in scores.values())} passed, {failed} failed")
+    if over:
+        print("Over budget: first query must stay under 300 KB, later queries under 50 KB")
+    return 0 if failed == 0 and not over else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--per-class", type=int, default=8)
+    parser.add_argument("--fresh", type=int, default=2)
+    parser.add_argument("--work", type=Path, help="folder for the corpus and both sites")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--skip-ours", action="store_true",
+                        help="do not run bench/search_recall.py (the corpus is written if "
+                             "the work folder has none)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
+    args = parser.parse_args(argv)
+    installed()
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="pagefind-compare-"))
+    work.mkdir(parents=True, exist_ok=True)
+    code = 0
+    try:
+        if not args.skip_ours:
+            print(f"## Our index: bench/search_recall.py --items {args.items}", flush=True)
+            ours = subprocess.run(
+                [sys.executable, str(HERE / "search_recall.py"), "--items", str(args.items),
+                 "--seed", str(args.seed), "--queries", str(args.queries), "--per-class",
+                 str(args.per_class), "--fresh", str(args.fresh), "--work", str(work)],
+                cwd=ROOT, check=False)
+            code |= ours.returncode
+        elif not (work / "content").exists():
+            write_corpus(work, args.items, args.seed)
+        print(f"## Pagefind fed bigram words: {args.items} items, "
+              f"{corpus_characters(work / 'content')} distinct characters", flush=True)
+        overrides = {"PATH": str(work / "content"), "PROJECT_ROOT": str(work),
+                     "CACHE_PATH": str(work / ".cache")}
+        catalog = read_catalog(SETTINGS, overrides)
+        numbered = search_records(catalog)
+        report, urls = build_pagefind(numbered, work / "pagefind-site")
+        print(report, flush=True)
+        records = numbered[::-1]  # newest first, as results are shown
+        texts = [normalize(r.text) for r in records]
+        queries = pick_text_queries(records, texts, args.per_class, args.seed)
+        queries[3 * args.per_class:3 * args.per_class] = pick_queries(catalog, args.queries,
+                                                                      args.seed)
+        code |= check(queries, records, texts, work / "pagefind-site", urls, args.fresh,
+                      args.verbose)
+        return code
+    finally:
+        if not args.keep and not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
