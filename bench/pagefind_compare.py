@@ -43,6 +43,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -65,7 +66,7 @@ from search_recall import (  # noqa: E402
     serve_counting,
 )
 
-from bench import run  # noqa: E402
+from bench import _tree_pss_kib  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
 from notices.search.index import normalize, runs, search_records  # noqa: E402
 
@@ -124,6 +125,62 @@ def pagefind_records(records) -> list[dict]:
     return out
 
 
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+
+def run_sampled(cmd: list[str]) -> tuple[float, float, int, str]:
+    """Run a command; return its wall seconds, the CPU seconds of it and every process
+    under it (user + system, read from /proc every 0.1 s: the Pagefind binary is a child
+    that Node does not always wait for), the peak summed PSS in KiB of them all, and its
+    stderr."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu: dict[int, int] = {}
+    peak = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True)
+    done = threading.Event()
+
+    def poll() -> None:
+        nonlocal peak
+        while not done.wait(0.1):
+            for pid in _descendants(process.pid):
+                try:
+                    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+                        fields = handle.read().rsplit(")", 1)[1].split()
+                    cpu[pid] = max(cpu.get(pid, 0), int(fields[11]) + int(fields[12]))
+                except (OSError, ValueError, IndexError):
+                    continue
+            peak = max(peak, _tree_pss_kib(process.pid))
+
+    sampler = threading.Thread(target=poll, daemon=True)
+    sampler.start()
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr[-3000:]}")
+    seconds = max(sum(cpu.values()) / ticks, usage.ru_utime + usage.ru_stime)
+    return elapsed, seconds, peak, stderr
+
+
 def installed() -> None:
     binary = PAGEFIND / "node_modules" / "pagefind" / "package.json"
     if not binary.exists():
@@ -145,10 +202,10 @@ def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
     prepared = time.perf_counter() - started
     text_bytes = sum(len(r.text.encode()) for r in records)
     word_bytes = sum(len(r["content"].encode()) for r in lines)
-    seconds, rss_kib, stderr, pss_kib, cpu = run(
+    os.sync()
+    seconds, cpu, pss_kib, stderr = run_sampled(
         [NODE, str(PAGEFIND / "index.mjs"), str(feed), str(site / "pagefind"),
-         json.dumps(CONFIG)], ROOT,
-        sample=True)
+         json.dumps(CONFIG)])
     shutil.copy(PAGEFIND / "search.html", site / "index.html")
     parts: dict[str, list[int]] = {}
     for path in (site / "pagefind").rglob("*"):
@@ -164,7 +221,7 @@ def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
         f"Pagefind records: {len(records)} ({text_bytes / 1e6:.1f} MB of text as UTF-8, "
         f"{word_bytes / 1e6:.1f} MB as bigram words), written in {prepared:.1f} s",
         f"Pagefind index: {seconds:.1f} s wall, {cpu:.1f} s CPU (Node and the Pagefind "
-        f"binary); Node peak {rss_kib // 1024} MiB resident; all its processes at most "
+        f"binary, read from /proc); all its processes at most "
         f"{pss_kib / 1024:.0f} MiB (summed PSS, sampled every 0.1 s); "
         + (stderr.strip().splitlines() or ["(no timings printed)"])[-1],
         f"Pagefind files: {total / 1e6:.1f} MB in {files} files ({detail}); "
@@ -173,15 +230,15 @@ def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
     return "\n".join(report), ids
 
 
-def fragment_urls(folder: Path) -> dict[str, str]:
-    """Every fragment's id (its file name) and the record URL in it."""
+def fragment_urls(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every fragment's id (its file name), the record URL in it and the file's bytes."""
     urls = {}
     for path in (folder / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         if data.startswith(b"pagefind_dcd"):
             data = data[len(b"pagefind_dcd"):]
         fragment = json.loads(data)
-        urls[path.stem] = fragment["url"]
+        urls[path.stem] = (fragment["url"], path.stat().st_size)
     return urls
 
 
@@ -194,7 +251,7 @@ def filters_of(query) -> dict:
     return found
 
 
-def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
+def check(queries, records, texts, site: Path, urls: dict[str, tuple[str, int]], fresh: int,
           verbose: bool = False) -> int:
     from playwright.sync_api import sync_playwright
 
@@ -204,7 +261,12 @@ def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     first = {c: [] for c in CLASSES}
     later = {c: [] for c in CLASSES}
-    scores = {c: [0, 0, 0, 0, 0, 0] for c in CLASSES}  # passed, failed, right, found, want, drop
+    # passed, failed, found right, found, wanted, dropped by the check, counts exact
+    scores = {c: [0, 0, 0, 0, 0, 0, 0] for c in CLASSES}
+    # bytes to fetch every candidate's fragment (what an exact count checked in the browser
+    # costs): the files' bytes plus the headers measured on the fragments fetched
+    check_all: dict[str, list[tuple[int, int]]] = {c: [] for c in CLASSES}
+    header_bytes: list[int] = []
     page_loads = []
 
     def ask(page, query):
@@ -239,9 +301,17 @@ def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
         counter.take()
         for query in queries:
             answer, seconds = ask(page, query)
-            sent = sum(n for _, n in counter.take())
+            taken = counter.take()
+            sent = sum(n for _, n in taken)
             later[query.group].append((sent, seconds, query))
-            got = [urls[i].lstrip("/") for i in answer["ids"]]
+            per_path: dict[str, int] = {}
+            for path, n in taken:
+                per_path[path] = per_path.get(path, 0) + n
+            for path, n in per_path.items():
+                if path.startswith("/pagefind/fragment/"):
+                    header_bytes.append(n - urls[Path(path).stem][1])
+            got = [urls[i][0].lstrip("/") for i in answer["ids"]]
+            check_all[query.group].append((sum(urls[i][1] for i in answer["ids"]), len(got)))
             want = query.expected(records, texts)
             shown_ok = [u.lstrip("/") for u in answer["shown"]] == want[:len(answer["shown"])]
             ok = got == want and bool(want) and shown_ok and not answer["dropped"]
@@ -253,6 +323,7 @@ def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
             score[3] += len(got)
             score[4] += len(want)
             score[5] += answer["dropped"]
+            score[6] += len(got) == len(want)
             if verbose:
                 print(f"{'ok  ' if ok else 'FAIL'} {kib(sent):>9} {seconds * 1000:6.0f} ms "
                       f"{len(got):6} results {answer['dropped']:3} dropped  {query}  "
@@ -267,18 +338,21 @@ def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
         browser.close()
     server.shutdown()
 
+    header = statistics.median(header_bytes) if header_bytes else 0
     print(f"The bench page with pagefind.js, before a query: "
-          f"{kib(statistics.median(page_loads))}")
+          f"{kib(statistics.median(page_loads))}; headers of a fragment response: "
+          f"{header:.0f} bytes")
     print("| class | queries | passed | results (max) | first query KB (max) | later KB "
           "(median / max) | time to results ms (median / max) | recall | precision | "
-          "dropped by the check |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "dropped by the check | counts exact | KB to check every candidate (max) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     over = False
     for group in CLASSES:
         rows = later[group]
         if not rows:
             continue
-        passed, failed, right, found, want, dropped = scores[group]
+        passed, failed, right, found, want, dropped, exact = scores[group]
+        check_kb = max(n + header * count for n, count in check_all[group])
         sizes = [n for n, _, _ in rows]
         times = [s * 1000 for _, s, _ in rows]
         firsts = [n for n, _, _ in first[group]]
@@ -288,7 +362,8 @@ def check(queries, records, texts, site: Path, urls: dict[str, str], fresh: int,
               f"{kib(max(firsts)) if firsts else '-'} | {kib(statistics.median(sizes))} / "
               f"{kib(max(sizes))} ({biggest.text}) | {statistics.median(times):.0f} / "
               f"{max(times):.0f} | {right / want if want else 1:.3f} | "
-              f"{right / found if found else 1:.3f} | {dropped} |")
+              f"{right / found if found else 1:.3f} | {dropped} | {exact} of {len(rows)} | "
+              f"{kib(check_kb)} |")
         over |= bool(firsts) and max(firsts) >= FIRST_QUERY_BUDGET
         over |= max(sizes) >= LATER_QUERY_BUDGET
     failed = sum(s[1] for s in scores.values())
