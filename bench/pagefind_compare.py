@@ -39,6 +39,7 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -143,21 +144,27 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def run_sampled(cmd: list[str]) -> tuple[float, float, int, str]:
+class OverMemory(Exception):
+    """The indexer went over the memory cap and was stopped."""
+
+
+def run_sampled(cmd: list[str], cap_kib: int) -> tuple[float, float, int, str]:
     """Run a command; return its wall seconds, the CPU seconds of it and every process
     under it (user + system, read from /proc every 0.1 s: the Pagefind binary is a child
     that Node does not always wait for), the peak summed PSS in KiB of them all, and its
-    stderr."""
+    stderr. Stops it (OverMemory) once they hold more than ``cap_kib``: the machine is
+    shared."""
     ticks = os.sysconf("SC_CLK_TCK")
     cpu: dict[int, int] = {}
     peak = 0
     started = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, start_new_session=True)
+    over = False
     done = threading.Event()
 
     def poll() -> None:
-        nonlocal peak
+        nonlocal peak, over
         while not done.wait(0.1):
             for pid in _descendants(process.pid):
                 try:
@@ -167,6 +174,9 @@ def run_sampled(cmd: list[str]) -> tuple[float, float, int, str]:
                 except (OSError, ValueError, IndexError):
                     continue
             peak = max(peak, _tree_pss_kib(process.pid))
+            if peak > cap_kib and not over:
+                over = True
+                os.killpg(process.pid, signal.SIGKILL)
 
     sampler = threading.Thread(target=poll, daemon=True)
     sampler.start()
@@ -175,6 +185,9 @@ def run_sampled(cmd: list[str]) -> tuple[float, float, int, str]:
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
+    if over:
+        raise OverMemory(f"stopped after {elapsed:.0f} s wall, {sum(cpu.values()) / ticks:.0f} s "
+                         f"CPU: its processes held more than {cap_kib // 1024} MiB")
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr[-3000:]}")
     seconds = max(sum(cpu.values()) / ticks, usage.ru_utime + usage.ru_stime)
@@ -188,7 +201,8 @@ def installed() -> None:
                          "(the pinned version in bench/pagefind/package-lock.json)")
 
 
-def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
+def build_pagefind(records, site: Path, cap_kib: int
+                   ) -> tuple[str, dict[str, tuple[str, int]]]:
     """Index the records with Pagefind into ``site/pagefind``; return the report lines and
     the fragment ids' URLs (read from the files on disk, not through the server)."""
     shutil.rmtree(site, ignore_errors=True)
@@ -205,7 +219,7 @@ def build_pagefind(records, site: Path) -> tuple[str, dict[str, str]]:
     os.sync()
     seconds, cpu, pss_kib, stderr = run_sampled(
         [NODE, str(PAGEFIND / "index.mjs"), str(feed), str(site / "pagefind"),
-         json.dumps(CONFIG)])
+         json.dumps(CONFIG)], cap_kib)
     shutil.copy(PAGEFIND / "search.html", site / "index.html")
     parts: dict[str, list[int]] = {}
     for path in (site / "pagefind").rglob("*"):
@@ -385,6 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-ours", action="store_true",
                         help="do not run bench/search_recall.py (the corpus is written if "
                              "the work folder has none)")
+    parser.add_argument("--memory-cap", type=int, default=12288, metavar="MIB",
+                        help="stop Pagefind's indexing once its processes hold more than "
+                             "this (default 12288 MiB: the machine is shared)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
     args = parser.parse_args(argv)
     installed()
@@ -409,7 +426,12 @@ def main(argv: list[str] | None = None) -> int:
                      "CACHE_PATH": str(work / ".cache")}
         catalog = read_catalog(SETTINGS, overrides)
         numbered = search_records(catalog)
-        report, urls = build_pagefind(numbered, work / "pagefind-site")
+        try:
+            report, urls = build_pagefind(numbered, work / "pagefind-site",
+                                          args.memory_cap * 1024)
+        except OverMemory as error:
+            print(f"Pagefind index: {error}", flush=True)
+            return 1
         print(report, flush=True)
         records = numbered[::-1]  # newest first, as results are shown
         texts = [normalize(r.text) for r in records]
