@@ -94,26 +94,26 @@ def unit_word(unit: str) -> str:
     return unit
 
 
-def bigram_words(text: str) -> str:
+def bigram_words(text: str, codes: bool = True) -> str:
     """A record's text as Pagefind words: per run, each unit, and between two units the
     pair of them (慈城镇 → the words of ``慈 慈城 城 城镇 镇``, each unit as unit_word)."""
     out: list[str] = []
     for units in runs(text):
-        words = [unit_word(u) for u in units]
+        words = [unit_word(u) for u in units] if codes else units
         out.append(words[0])
         for a, b in zip(words, words[1:], strict=False):
             out += (a + b, b)
     return " ".join(out)
 
 
-def pagefind_records(records) -> list[dict]:
+def pagefind_records(records, codes: bool = True) -> list[dict]:
     """One Pagefind custom record per search record (numbered oldest first, as ours)."""
     out = []
     for number, record in enumerate(records):
         display = dict(record.display)
         out.append({
             "url": "/" + record.url,
-            "content": bigram_words(record.text),
+            "content": bigram_words(record.text, codes),
             "language": LANGUAGE,
             # What a result shows. Pagefind indexes meta values too: their Chinese words
             # are never asked for (queries are written as unit_word codes).
@@ -201,15 +201,15 @@ def installed() -> None:
                          "(the pinned version in bench/pagefind/package-lock.json)")
 
 
-def build_pagefind(records, site: Path, cap_kib: int
+def build_pagefind(records, site: Path, cap_kib: int, codes: bool = True
                    ) -> tuple[str, dict[str, tuple[str, int]]]:
     """Index the records with Pagefind into ``site/pagefind``; return the report lines and
     the fragment ids' URLs (read from the files on disk, not through the server)."""
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     started = time.perf_counter()
-    lines = pagefind_records(records)
-    feed = site.parent / "pagefind-records.jsonl"
+    lines = pagefind_records(records, codes)
+    feed = site.parent / f"{site.name}.jsonl"
     with feed.open("w", encoding="utf-8") as handle:
         for line in lines:
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -266,13 +266,13 @@ def filters_of(query) -> dict:
 
 
 def check(queries, records, texts, site: Path, urls: dict[str, tuple[str, int]], fresh: int,
-          verbose: bool = False) -> int:
+          verbose: bool = False, codes: bool = True) -> int:
     from playwright.sync_api import sync_playwright
 
     counter = ByteCounter()
     os.environ["NOTICES_QUIET_SERVER"] = "1"
     server = serve_counting(site, counter)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = f"http://127.0.0.1:{server.server_address[1]}/" + ("" if codes else "?words=cjk")
     first = {c: [] for c in CLASSES}
     later = {c: [] for c in CLASSES}
     # passed, failed, found right, found, wanted, dropped by the check, counts exact
@@ -402,8 +402,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-cap", type=int, default=12288, metavar="MIB",
                         help="stop Pagefind's indexing once its processes hold more than "
                              "this (default 12288 MiB: the machine is shared)")
+    parser.add_argument("--words", choices=("codes", "cjk"), default="codes",
+                        help="write each character as an ASCII code (default; exact) or as "
+                             "itself (Pagefind then matches 高桥 as 高 and 桥 anywhere)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
     args = parser.parse_args(argv)
+    codes = args.words == "codes"
     installed()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="pagefind-compare-"))
@@ -420,15 +424,15 @@ def main(argv: list[str] | None = None) -> int:
             code |= ours.returncode
         elif not (work / "content").exists():
             write_corpus(work, args.items, args.seed)
-        print(f"## Pagefind fed bigram words: {args.items} items, "
+        print(f"## Pagefind fed bigram words ({args.words}): {args.items} items, "
               f"{corpus_characters(work / 'content')} distinct characters", flush=True)
         overrides = {"PATH": str(work / "content"), "PROJECT_ROOT": str(work),
                      "CACHE_PATH": str(work / ".cache")}
         catalog = read_catalog(SETTINGS, overrides)
         numbered = search_records(catalog)
         try:
-            report, urls = build_pagefind(numbered, work / "pagefind-site",
-                                          args.memory_cap * 1024)
+            report, urls = build_pagefind(numbered, work / f"pagefind-site-{args.words}",
+                                          args.memory_cap * 1024, codes)
         except OverMemory as error:
             print(f"Pagefind index: {error}", flush=True)
             return 1
@@ -438,8 +442,8 @@ def main(argv: list[str] | None = None) -> int:
         queries = pick_text_queries(records, texts, args.per_class, args.seed)
         queries[3 * args.per_class:3 * args.per_class] = pick_queries(catalog, args.queries,
                                                                       args.seed)
-        code |= check(queries, records, texts, work / "pagefind-site", urls, args.fresh,
-                      args.verbose)
+        code |= check(queries, records, texts, work / f"pagefind-site-{args.words}", urls,
+                      args.fresh, args.verbose, codes)
         return code
     finally:
         if not args.keep and not args.work:
