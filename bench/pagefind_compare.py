@@ -47,6 +47,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -266,13 +267,14 @@ def filters_of(query) -> dict:
 
 
 def check(queries, records, texts, site: Path, urls: dict[str, tuple[str, int]], fresh: int,
-          verbose: bool = False, codes: bool = True) -> int:
+          verbose: bool = False, codes: bool = True, phrase: bool = False) -> int:
     from playwright.sync_api import sync_playwright
 
     counter = ByteCounter()
     os.environ["NOTICES_QUIET_SERVER"] = "1"
     server = serve_counting(site, counter)
-    base = f"http://127.0.0.1:{server.server_address[1]}/" + ("" if codes else "?words=cjk")
+    base = f"http://127.0.0.1:{server.server_address[1]}/?" + urlencode(
+        {"words": "codes" if codes else "cjk", "query": "phrase" if phrase else "words"})
     first = {c: [] for c in CLASSES}
     later = {c: [] for c in CLASSES}
     # passed, failed, found right, found, wanted, dropped by the check, counts exact
@@ -405,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", choices=("codes", "cjk"), default="codes",
                         help="write each character as an ASCII code (default; exact) or as "
                              "itself (Pagefind then matches 高桥 as 高 and 桥 anywhere)")
+    parser.add_argument("--phrase", action="store_true",
+                        help="ask a longer term as the quoted phrase of its own words (unit, "
+                             "pair, unit, …), which Pagefind matches by word positions")
+    parser.add_argument("--reuse-index", action="store_true",
+                        help="query the Pagefind index already in the work folder")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
     args = parser.parse_args(argv)
     codes = args.words == "codes"
@@ -430,20 +437,25 @@ def main(argv: list[str] | None = None) -> int:
                      "CACHE_PATH": str(work / ".cache")}
         catalog = read_catalog(SETTINGS, overrides)
         numbered = search_records(catalog)
-        try:
-            report, urls = build_pagefind(numbered, work / f"pagefind-site-{args.words}",
-                                          args.memory_cap * 1024, codes)
-        except OverMemory as error:
-            print(f"Pagefind index: {error}", flush=True)
-            return 1
-        print(report, flush=True)
+        site = work / f"pagefind-site-{args.words}"
+        if args.reuse_index and (site / "pagefind").exists():
+            shutil.copy(PAGEFIND / "search.html", site / "index.html")
+            urls = fragment_urls(site / "pagefind")
+            print(f"Pagefind index: reused ({site})", flush=True)
+        else:
+            try:
+                report, urls = build_pagefind(numbered, site, args.memory_cap * 1024, codes)
+            except OverMemory as error:
+                print(f"Pagefind index: {error}", flush=True)
+                return 1
+            print(report, flush=True)
         records = numbered[::-1]  # newest first, as results are shown
         texts = [normalize(r.text) for r in records]
         queries = pick_text_queries(records, texts, args.per_class, args.seed)
         queries[3 * args.per_class:3 * args.per_class] = pick_queries(catalog, args.queries,
                                                                       args.seed)
-        code |= check(queries, records, texts, work / f"pagefind-site-{args.words}", urls,
-                      args.fresh, args.verbose, codes)
+        code |= check(queries, records, texts, site, urls, args.fresh, args.verbose, codes,
+                      args.phrase)
         return code
     finally:
         if not args.keep and not args.work:
