@@ -13,21 +13,27 @@ script:
    ``--skip-ours``, e.g. when they were just taken);
 2. feeds Pagefind (the npm package, run through its Node API by ``bench/pagefind/index.mjs``)
    one custom record per search record (``notices.search.index.search_records``: the same
-   records and texts our index has), the text cut into runs as ours is and each run written
-   as overlapping two-unit words plus its last unit alone (慈城镇村 → ``慈城 城镇 镇村 村``);
-   filters ``kind``, ``district``, ``year``, ``month``; sort key ``n`` (the record number,
-   so results come newest first as ours do); meta: the title and what a result shows;
+   records and texts our index has), the text cut into runs and units as ours is and each
+   run written as its units with the pair of each two neighbours between them (慈城镇 →
+   ``慈 慈城 城 城镇 镇``), every non-ASCII character as an ASCII code (``unit_word``;
+   ``--words cjk``: as itself); filters ``kind``, ``district``, ``year``, ``month``; sort
+   key ``n`` (the record number, so results come newest first as ours do); meta: the title
+   and what a result shows;
 3. measures Pagefind's indexing: wall and CPU seconds (Node and the Pagefind binary it
-   runs), the peak summed PSS of those processes (sampled every 0.1 s), bytes and files;
+   runs), the peak summed PSS of those processes (sampled every 0.1 s; stopped above
+   ``--memory-cap``), bytes and files;
 4. in headless Chromium (Debian's, as the tests use it) on ``bench/pagefind/search.html``,
    served by ``notices.build.serve`` with every byte counted (headers too), runs the query
-   classes of ``bench/search_recall.py`` (the same queries for the same seed): a one-unit
-   term is a Pagefind word prefix, a longer one the quoted phrase of its bigram words; the
-   page loads the fragments of the first results and checks each record's text for the
-   query, until 20 results pass (``dropped``: candidates the check threw out);
+   classes of ``bench/search_recall.py`` (the same queries for the same seed): every word of
+   every term is required (a one-unit term is its unit word, a longer one its pair words;
+   ``--phrase``: the longest term as the quoted phrase of its own words, matched by word
+   positions); the page loads the fragments of the first results and checks each record's
+   text for the query, until 20 results pass (``dropped``: candidates the check threw out);
 5. compares Pagefind's complete candidate list (ids mapped to URLs from the fragment files
    on disk), in order, with the ground truth (every record containing the query, newest
-   first) and prints the table of ``bench/search_recall.py``.
+   first) and prints the table of ``bench/search_recall.py``, with how many counts were
+   exact and what fetching every candidate's fragment (an exact count checked in the
+   browser) would cost.
 
 Exits 1 unless every query passed and stayed under the byte budgets.
 """
