@@ -58,10 +58,28 @@ def test_score_prints_per_notice_and_total_lines(tmp_path):
         "end: '12:00', district: null, areas: [食堂]}\ncancelled: []\n", encoding="utf-8")
     out = io.StringIO()
     assert run(tmp_path, out=out) == 0
-    assert out.getvalue().splitlines()[:2] == [
+    assert out.getvalue().splitlines()[:3] == [
         "a: importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
         "importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+        "importer fields: date 1/2, start+end 1/2, district 0/0, areas 1/2, 0 windows invented",
     ]
+
+
+def test_fields_line_tells_which_field_was_missed_and_counts_invented_windows(tmp_path):
+    """A window with the right date and times but another area list is right on date and
+    start+end only; a window that shares neither date nor area with any expectation is
+    invented; a district named by the expectation is counted over those windows only."""
+    (tmp_path / "b.txt").write_text(
+        "停电时间：2023年7月2日9:00至11:00\n停电范围：泳池、操场\n"
+        "停电时间：2023年7月9日13:00至15:00\n停电范围：车库\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "published: 2023-06-30\nwindows:\n- {date: 2023-07-02, start: '09:00', end: '11:00', "
+        "district: 鄞州区, areas: [泳池]}\n- {date: 2023-07-03, start: '09:00', end: '11:00', "
+        "district: null, areas: [礼堂]}\ncancelled: []\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run(tmp_path, out=out) == 0
+    assert out.getvalue().splitlines()[-1] == (
+        "importer fields: date 1/2, start+end 1/2, district 0/1, areas 0/2, 1 windows invented")
 
 
 def test_seed_is_read_by_the_column_reader_and_fast():
