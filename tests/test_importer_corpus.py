@@ -43,8 +43,9 @@ def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
     assert len(scores) == len(NOTICES) >= 57
-    # 103/138 when the 19 held-out notices joined the corpus (docs/importer.md), rounded down.
-    assert exact / expected >= 0.74, summary_line(*totals(scores))
+    # 103/138 when the 19 held-out notices joined the corpus, 118/138 after the first classes
+    # were generalised (docs/importer.md), rounded down.
+    assert exact / expected >= 0.85, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -459,3 +460,48 @@ def test_a_supply_switched_off_is_not_a_list_and_areas_do_not_cross_a_sentence()
     assert _rows(general.windows) == [("2020-05-06", "23:00", "次日01:00", None, ["北楼", "南楼"])]
     assert [w[0] for w in general.warnings] == [1]  # the 8时至18时 slot: no places, said so
     assert split_areas("(shí)学校东区、(qū)北楼") == ["学校东区", "北楼"]
+
+
+# --- classes generalised after the second held-out round (issue 13) ------------------------
+
+def _imported(text: str, published: dt.date) -> list[tuple]:
+    result = parse_outage_notice(text, published, DISTRICTS)
+    return _rows(result.fields.get("windows", []))
+
+
+def test_equipment_switched_off_is_not_the_place_its_customers_are():
+    text = ("3月8日7:30至16:00,东湖开关站停电,滨江花园、市第二中学等地受影响。\n"
+            "3月9日8:00至12:00,10kV新桥线停电,新桥村一带、粮站受影响。\n")
+    assert _general(text, dt.date(2022, 3, 1)) == [
+        ("2022-03-08", "07:30", "16:00", None, ["滨江花园", "市第二中学"]),
+        ("2022-03-09", "08:00", "12:00", None, ["新桥村一带", "粮站"])]
+
+
+def test_a_duration_after_the_time_is_not_a_place():
+    text = ("二、停电时间如下:\n(一)2021年5月8日上午7:00~下午17:00(10小时)。\n"
+            "(二)2021年5月9日上午7:00~上午9:00(2小时)。\n")
+    assert _imported(text, dt.date(2021, 5, 1)) == [
+        ("2021-05-08", "07:00", "17:00", None, []), ("2021-05-09", "07:00", "09:00", None, [])]
+    assert split_areas("体育馆(约3小时)、游泳馆") == ["体育馆", "游泳馆"]
+
+
+def test_roc_years_weekday_without_xingqi_and_twelve_hour_afternoon():
+    text = ("本次停電範圍:A3行政大樓、B12 活動中心 (詳見附件平面圖)\n"
+            "本次停電時間:112年11月18日(六) 上午9:30~下午3:15。\n")
+    assert _imported(text, dt.date(2023, 11, 1)) == [
+        ("2023-11-18", "09:30", "15:15", None, ["A3行政大樓", "B12 活動中心"])]
+
+
+def test_the_publication_date_alone_is_not_a_window():
+    text = ("2023-10-02※宿舍區停電通知\n停電範圍:學生宿舍、餐廳\n"
+            "停電時間:民國112年10月7日(六)上午8:00~12:00\n")
+    assert _imported(text, dt.date(2023, 10, 2)) == [
+        ("2023-10-07", "08:00", "12:00", None, ["學生宿舍", "餐廳"])]
+
+
+def test_two_days_listed_then_their_common_slot_and_a_place_before_tingdian():
+    text = ("2.排定114年3月1日(星期六)上午7:00~下午19:00東校區停電配合更換設備\n"
+            "3.另於3月8日(星期六)及3月15日(星期六)等兩日上午7:00~9:00(各2小時)停電測試。\n")
+    assert _imported(text, dt.date(2025, 2, 20)) == [
+        ("2025-03-01", "07:00", "19:00", None, ["東校區"]),
+        ("2025-03-08", "07:00", "09:00", None, []), ("2025-03-15", "07:00", "09:00", None, [])]

@@ -39,8 +39,8 @@ from .text import fold
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
 
-_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
-_FULL = (r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
+_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])?"
+_FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
 _DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
@@ -119,8 +119,10 @@ class _Dates:
             self.month = month
             self.month_printed = True
             if year:
-                self.year = int(year)
-            date = _year_for(month, day, int(year) if year else None, self.base or self.ref)
+                # ``113年`` (Republic of China era, Taiwan): 113 + 1911 = 2024.
+                year = int(year) + (1911 if len(year) == 3 else 0)
+                self.year = year
+            date = _year_for(month, day, year or None, self.base or self.ref)
             if date and m["dend"]:
                 self.extra = _span(date, date.replace(day=int(m["dend"])))
             return (date, m.end()) if date else None
@@ -204,7 +206,9 @@ class _Dates:
             m = re.match(r"\s*[-—~至]\s*(\d{1,2})\s*日", t[pos:])
             if m and t[pos - 1] != ")" and len(days) == 1 and False:
                 pass
-            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，)*\s*").match(t, pos)
+            # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
+            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，"
+                           r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
             window = self._window(m.end(), days[0])
             self.base = None
             if window:
@@ -372,8 +376,12 @@ def _split_top(text: str) -> list[tuple[str, str]]:
     return items
 
 
+_CODE = re.compile(r"[A-Za-z]{1,3}[\d-]*\d[A-Za-z]?")  # a building code: S6, B12, S14-2
+
+
 def _words(item: str) -> list[tuple[int, int]]:
-    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``)."""
+    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``); a building
+    code before its name (``S6 食安大楼``) is not cut from it."""
     spans = []
     depth = 0
     start = None
@@ -390,7 +398,13 @@ def _words(item: str) -> list[tuple[int, int]]:
             start = i
     if start is not None:
         spans.append((start, len(item)))
-    return spans
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _CODE.fullmatch(item[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def split_areas(printed: str) -> list[str]:
@@ -435,8 +449,11 @@ def split_areas(printed: str) -> list[str]:
             out.append(word_p)
             out_folded.append(word_f)
     cleaned = []
-    for area in out:
+    for number, area in enumerate(out, 1):
         area = area.strip().strip("。.")
+        # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
+        # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
+        area = _cut(_cut(area, _DURATION), _POINTER)
         # A pinyin gloss belongs to the character before it: not the start of an area.
         gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
         area = area[gloss.end():] if gloss else area
@@ -446,6 +463,8 @@ def split_areas(printed: str) -> list[str]:
         area_f = fold(area)
         m = _LIST_END.search(area_f)
         while m and m.start() > 0:
+            if m.group() == "一带" and number < len(out):
+                break  # ``杓袁一带、宝志汽车销售…``: inside a list it names the place
             area = area[:m.start()].rstrip()
             area_f = area_f[:m.start()].rstrip()
             m = _LIST_END.search(area_f)
@@ -457,6 +476,24 @@ def split_areas(printed: str) -> list[str]:
         if last:
             cleaned[-1] = cleaned[-1][:last.start()]
     return cleaned
+
+
+_DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)"
+                       r"(?:左右)?\s*[)）]\s*")
+
+
+_POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
+
+
+def _cut(printed: str, pattern: re.Pattern) -> str:
+    """``printed`` without the spans ``pattern`` finds in its folded form (lengths are equal)."""
+    folded = fold(printed)
+    kept, pos = [], 0
+    for m in pattern.finditer(folded):
+        kept.append(printed[pos:m.start()])
+        pos = m.end()
+    kept.append(printed[pos:])
+    return "".join(kept).strip()
 
 
 def _shares_suffix(before: str, item: str) -> bool:
@@ -482,7 +519,7 @@ _PROSE = [
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
-               r"(?=$|[,，。;；(])"),
+               r"(?=$|[,，。;；(]|配合|以便|进行)"),
 ]
 
 
@@ -760,6 +797,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
             rest = masked[anchor.end:line_end]
             alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head)
+            # The publication day printed as a date alone, where the notice gives timed
+            # windows, is the notice's date, not one more window.
+            if anchor.days == [reference] and any(other.first for other in anchors):
+                continue
             if alone or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
@@ -1031,7 +1072,21 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
     return None
 
 
+# Equipment, not a place: a substation, a line, a switch, a transformer area.
+_EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
+                        r"|台区|环网柜|公变|专变)$")
+_CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
+                        r"(?P<a>[^。;；]+?)\s*(?:等(?:部分)?(?:地|地区|单位|用户|客户)?)?"
+                        r"(?:将)?(?:受到?影响|停电|用电)\s*$")
+
+
 def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
+    duration = _DURATION.match(masked, start, stop) if first else None
+    if duration:  # ``6:00~8:00(各2小时)停电…``: how long, then the clause
+        start = duration.end()
+        line_end = masked.find("\n", start)
+        if not masked[start:len(masked) if line_end < 0 else line_end].strip(" 。.;；,，"):
+            return []  # ``上午8:00~下午18:00(10小时)。`` and nothing more: no place named
     scope = masked[start:stop]
     # ``，大东区；``: a district alone
     lone = re.match(r"^[,，\s]*([^\s,，、;；。]{1,4}[区县])(?=$|[,，])", scope)
@@ -1048,6 +1103,13 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
                 continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
+                # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
+                # not the place; the customers named after it are.
+                customers = _EQUIPMENT.search(fold(printed)) and _CUSTOMERS.match(
+                    masked, start + m.end(), stop)
+                if customers:
+                    at = customers.start("a")
+                    return split_areas(text[at:customers.end("a")])
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
                 # (``(拉萨百益百货有限公司、自治区邮政局短时停电两次)``).
