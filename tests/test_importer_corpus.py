@@ -43,9 +43,9 @@ def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
     assert len(scores) == len(NOTICES) >= 57
-    # 103/138 when the 19 held-out notices joined the corpus, 118/138 after the first classes
+    # 103/138 when the 19 held-out notices joined the corpus, 125/138 after the first classes
     # were generalised (docs/importer.md), rounded down.
-    assert exact / expected >= 0.85, summary_line(*totals(scores))
+    assert exact / expected >= 0.90, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -505,3 +505,27 @@ def test_two_days_listed_then_their_common_slot_and_a_place_before_tingdian():
     assert _imported(text, dt.date(2025, 2, 20)) == [
         ("2025-03-01", "07:00", "19:00", None, ["東校區"]),
         ("2025-03-08", "07:00", "09:00", None, []), ("2025-03-15", "07:00", "09:00", None, [])]
+
+
+def test_month_slash_day_with_a_weekday_and_a_schedule_sharing_the_label_after_it():
+    text = ("二、工程日期:5/9(六)上午9:00~12:00。5/10 (日)~5/11(一)上午8:00~16:00。\n"
+            "三、停電範圍:實驗大樓(地下室除外),全區停電作業。\n")
+    assert _imported(text, dt.date(2026, 4, 20)) == [
+        ("2026-05-09", "09:00", "12:00", None, ["實驗大樓(地下室除外)"]),
+        ("2026-05-10", "08:00", "16:00", None, ["實驗大樓(地下室除外)"]),
+        ("2026-05-11", "08:00", "16:00", None, ["實驗大樓(地下室除外)"])]
+
+
+def test_a_route_printed_as_a_chain_is_cut_at_its_links():
+    assert split_areas("滨河路段一税务所(富民小区)一建设路段(中医院、邮局)一体育场") == [
+        "滨河路段", "税务所(富民小区)", "建设路段(中医院、邮局)", "体育场"]
+    # One dash-like 一 is not a chain: 第一中学 and 一号楼 stay whole.
+    assert split_areas("第一中学、一号楼") == ["第一中学", "一号楼"]
+
+
+def test_an_unnumbered_place_heading_alone_on_its_line():
+    text = ("一、东校区\n1.实训楼:\n8月2日21:00—8月2日23:00\n二、西校区\n"
+            "锅炉房:\n8月2日21:00—8月2日23:00\n")
+    assert _general(text, dt.date(2022, 7, 30)) == [
+        ("2022-08-02", "21:00", "23:00", None, ["实训楼"]),
+        ("2022-08-02", "21:00", "23:00", None, ["锅炉房"])]

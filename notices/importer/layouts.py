@@ -43,7 +43,10 @@ _WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[
 _FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
 _DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
-_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
+# ``3/28(六)``, ``4/3 (五)~4/4(六)``: month/day, known for a date by the weekday after it.
+_SLASHED = (r"(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
+            r"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）])")
+_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
 _MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
@@ -114,8 +117,8 @@ class _Dates:
         m = _DATE.match(self.t, pos)
         if m:
             year = m["y"] or m["y2"]
-            month = int(m["m"] or m["m2"])
-            day = int(m["d"] or m["d2"])
+            month = int(m["m"] or m["m2"] or m["m3"])
+            day = int(m["d"] or m["d2"] or m["d3"])
             self.month = month
             self.month_printed = True
             if year:
@@ -376,6 +379,7 @@ def _split_top(text: str) -> list[tuple[str, str]]:
     return items
 
 
+_CHAIN = re.compile(r"(?<=[段所路街场站园厂店)）])[一—－](?=[\u3400-\u9fff])")
 _CODE = re.compile(r"[A-Za-z]{1,3}[\d-]*\d[A-Za-z]?")  # a building code: S6, B12, S14-2
 
 
@@ -416,6 +420,11 @@ def split_areas(printed: str) -> list[str]:
             break
         printed = printed[:m.start()].rstrip(" 。.")
     folded = fold(printed)
+    # A route printed as a chain (``大观园路段一西城工商所(…)一朝阳路…段``, ``一`` standing for a
+    # dash): two links or more, each ending a place, are cut like a list.
+    links = [m.start() for m in _CHAIN.finditer(folded)]
+    if len(links) >= 2 and not _SEP.search(re.sub(r"[(（][^)）]*[)）]", "", folded)):
+        folded = "".join("、" if i in links else ch for i, ch in enumerate(folded))
     out: list[str] = []
     out_folded: list[str] = []
     pos = 0
@@ -457,6 +466,9 @@ def split_areas(printed: str) -> list[str]:
         # A pinyin gloss belongs to the character before it: not the start of an area.
         gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
         area = area[gloss.end():] if gloss else area
+        # ``全面电源停电作业``: the work done, not a place.
+        if re.search(r"(?:停电|断电|送电|停送电)\S{0,2}(?:作业|施工|工程|检修|操作)$", fold(area)):
+            continue
         wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
         if wrapped:  # ``含沿途軍事單位在內``
             area = area[wrapped.start(1):wrapped.end(1)]
@@ -505,7 +517,7 @@ def _shares_suffix(before: str, item: str) -> bool:
         return False
     at = item.find(word, 1)
     rest = item[at + 2:] if at > 0 else ""
-    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及", rest)
+    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest)
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
@@ -854,8 +866,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
     for index in range(len(anchors) - 2, -1, -1):
         between = masked[anchors[index].end:anchors[index + 1].start]
+        # A schedule of slots with only punctuation between them (``3/27(五)18:00至20:00。
+        # 3/28(六)8:00~17:00。``) is one list, its sentence ends notwithstanding.
+        schedule = not re.search(r"[\w\u3400-\u9fff]", between)
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
-                not anchors[index].cancelled and not ("。" in between and "\n" not in between):
+                not anchors[index].cancelled and \
+                (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
         if anchor.areas is None and not anchor.cancelled:
@@ -1035,7 +1051,10 @@ def _areas_before(masked, text, start) -> list[str] | None:
 
 
 _HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]?\d+[)）])\s*"
-                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$", re.M)
+                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$"
+                      # unnumbered, a short place alone on its line (``文三楼:``)
+                      r"|^[ \t]*(?P<b>[^\s\d:：,，。;；、(（][^\s:：,，。;；、]{1,11})[:：][ \t]*$",
+                      re.M)
 
 
 def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
@@ -1049,10 +1068,12 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     if previous < scope_start:
         return None
     m = _HEADING.match(masked, previous, line_start - 1)
-    if not m or re.search(r"停电|时间|通知|如下|安排|单位|部门", m["a"]):
+    group = "a" if m and m["a"] else "b"
+    if not m or re.search(r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
+                          r"|各|您|好|注意|提示|附件", m[group]):
         return None
     read.add(_line_of(masked, previous))
-    return split_areas(text[m.start("a"):m.end("a")])
+    return split_areas(text[m.start(group):m.end(group)])
 
 
 def _prose_areas(masked, text, start, end, read) -> list[str] | None:
