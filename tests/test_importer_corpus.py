@@ -43,9 +43,9 @@ def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
     assert len(scores) == len(NOTICES) >= 57
-    # 103/138 when the 19 held-out notices joined the corpus, 125/138 after the first classes
+    # 103/138 when the 19 held-out notices joined the corpus, 130/138 after the classes
     # were generalised (docs/importer.md), rounded down.
-    assert exact / expected >= 0.90, summary_line(*totals(scores))
+    assert exact / expected >= 0.94, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -529,3 +529,21 @@ def test_an_unnumbered_place_heading_alone_on_its_line():
     assert _general(text, dt.date(2022, 7, 30)) == [
         ("2022-08-02", "21:00", "23:00", None, ["实训楼"]),
         ("2022-08-02", "21:00", "23:00", None, ["锅炉房"])]
+
+
+def test_places_between_the_date_and_a_time_later_in_the_sentence():
+    text = ("本月9日,市区滨江苑、税务分局、人民医院因新装变压器等原因,将于8时至11时停电。"
+            "11日,因更换电缆,五金厂、粮食局、自来水公司将于14时30分至17时停电。\n"
+            "3月20日新河镇东岙村二号台区将进行线路改造,计划停电时段为7:00-16:00。\n")
+    assert _general(text, dt.date(2021, 3, 5)) == [
+        ("2021-03-09", "08:00", "11:00", None, ["滨江苑", "税务分局", "人民医院"]),
+        ("2021-03-11", "14:30", "17:00", None, ["五金厂", "粮食局", "自来水公司"]),
+        ("2021-03-20", "07:00", "16:00", None, ["东岙村二号台区"])]
+
+
+def test_a_date_alone_whose_sentence_says_the_cut_will_happen():
+    text = ("日报3月1日讯 3月6日,将对温州鹿城、瓯海等地实施停电。此外,7日,南塘街、"
+            "水心村等地區(qū)將分時段停電。\n4月1日至4月20日,将分批停电改造。\n")
+    assert _general(text, dt.date(2020, 3, 1)) == [
+        ("2020-03-06", None, None, None, ["鹿城", "瓯海"]),
+        ("2020-03-07", None, None, None, ["南塘街", "水心村"])]

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE
-from .places import county, shared_name
+from .places import city_prefix, county, shared_name
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -74,6 +74,7 @@ class Anchor:
     district: str | None = None
     town: str | None = None
     headed: bool = False  # a date heading on its own line, the times on the lines below
+    late: bool = False  # the time comes later in the sentence, the places between
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -228,8 +229,29 @@ class _Dates:
                     pos = anchor.end = more[2]
                 found.append(anchor)
             else:
-                found.append(Anchor(start, pos, days))
+                late = self._later_window(pos, days[0])
+                found.append(Anchor(start, pos, days, *late, late=True) if late
+                             else Anchor(start, pos, days))
         return found
+
+    def _later_window(self, pos: int, day: dt.date):
+        """``15日,市区明和苑、…因…原因,将于7时至12时停电``, ``6月12日…台区将进行…作业,计划
+        停电时段为6:00-15:00``: the first time window later in the date's sentence, when the
+        places come right after the date and no other date comes between."""
+        t = self.t
+        stop = re.compile(r"[。\n]").search(t, pos)
+        stop = stop.start() if stop else len(t)
+        if not re.match(r"[,，\s]*[\u3400-\u9fff]", t[pos:stop]):
+            return None
+        for m in re.finditer(r"(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?\s*\d",
+                             t[pos:stop]):
+            at = pos + m.start()
+            if _DAY.match(t, pos + m.end() - 1) or _DATE.match(t, pos + m.end() - 1):
+                return None
+            window = self._window(at, day)
+            if window:
+                return window[0], window[1]
+        return None
 
     def _window(self, pos: int, day: dt.date | None, strict: bool = False):
         t = self.t
@@ -415,7 +437,8 @@ def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
     while True:
-        m = _LIST_END.search(fold(printed))
+        # A pinyin gloss (``等地區(qū)``) is read as space here.
+        m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
         if not m or m.start() == 0:
             break
         printed = printed[:m.start()].rstrip(" 。.")
@@ -463,6 +486,8 @@ def split_areas(printed: str) -> list[str]:
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
         area = _cut(_cut(area, _DURATION), _POINTER)
+        # ``泉州洛江``: the city printed before its own county adds nothing.
+        area = area[city_prefix(fold(area)):]
         # A pinyin gloss belongs to the character before it: not the start of an area.
         gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
         area = area[gloss.end():] if gloss else area
@@ -527,9 +552,9 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
-    re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
+    re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
-               r"(?:停电|受到影响)"),
+               r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
                r"(?=$|[,，。;；(]|配合|以便|进行)"),
 ]
@@ -718,9 +743,9 @@ _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
 _PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?[区县](?=\S{2}))?"
-                           r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*(?=\S{2}))?")
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
-                                       r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*(?=\S{2}))?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -802,8 +827,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                   masked.rfind("\n", 0, anchor.start)) + 1:
                               _sentence_end(masked, anchor.end)]
             numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            # ``12月8日,将对…等地实施停电``, ``16日,…等地区将分时段停电``: the cut will happen.
             if not (numbered or "停电" in sentence
-                    and ("定于" in sentence or "初定" in sentence)):
+                    and ("定于" in sentence or "初定" in sentence
+                         or len(anchor.days) <= 2
+                         and re.search(r"将(?:对|分时段|分批|轮流)?[^。]{0,40}停电", sentence)
+                         and not re.search(r"可能|随时|短暂|短时", sentence)
+                         # a rain date: ``(如遇雨天顺延至3月9日)``
+                         and not re.search(r"如遇|顺延|延至|延期|推迟|[(（][^)）]*$",
+                                           masked[max(0, anchor.start - 12):anchor.start]))):
                 continue
             # A signature or publication date (``2022年10月28日`` alone on its line,
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
@@ -813,7 +845,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # windows, is the notice's date, not one more window.
             if anchor.days == [reference] and any(other.first for other in anchors):
                 continue
-            if alone or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+            # ``今日泉州网12月2日讯``: a news dateline.
+            if alone or re.match(r"\s*\d{1,2}:\d{2}|\s*(?:讯|电(?![力网]))", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
         kept.append(anchor)
@@ -824,8 +857,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
-        areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
-                             lines_f, lines_p, line_start, read)
+        areas = _late_areas(masked, text, anchor) if anchor.late else None
+        if areas is None:
+            areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
+                                 lines_f, lines_p, line_start, read)
         if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         if not areas and anchor.first is not None:
@@ -1035,6 +1070,31 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if areas:
             return areas
     return None
+
+
+_LATE_END = re.compile(r"因|由于|为了|为配合|将|拟|计划|进行|需|要|[,，;；。\n]")
+
+
+def _late_areas(masked, text, anchor) -> list[str] | None:
+    """The places between a date and the time printed later in its sentence."""
+    # ``23日,因新增…接线,汇信视讯、…``: a reason clause first; ``市区…``: the city proper.
+    m = re.compile(r"[,，\s]*(?:(?:因|由于|为了|为配合)[^,，。;；\n]*[,，]\s*)?"
+                   r"(?:市区|城区|我市|本市|全市)?\s*").match(masked, anchor.end)
+    end = _LATE_END.search(masked, m.end())
+    # A list runs over its own commas up to the reason or the verb: ``…、檢察院、石柱地區因…``.
+    while end and masked[end.start()] in ",，" and "、" in masked[end.end():end.end() + 12]:
+        nxt = _LATE_END.search(masked, end.end())
+        if not nxt or masked[nxt.start()] in ";；。\n":
+            break
+        end = nxt
+    stop = end.start() if end else len(masked)
+    printed = text[m.end():stop]
+    if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)):
+        return None
+    return split_areas(printed)
+
+
+_LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力|我|本|记者|获悉|了解")
 
 
 _BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*"
