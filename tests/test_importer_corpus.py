@@ -547,3 +547,20 @@ def test_a_date_alone_whose_sentence_says_the_cut_will_happen():
     assert _general(text, dt.date(2020, 3, 1)) == [
         ("2020-03-06", None, None, None, ["鹿城", "瓯海"]),
         ("2020-03-07", None, None, None, ["南塘街", "水心村"])]
+
+
+def test_a_water_outage_beside_the_power_cut_is_a_decoy_and_said_so():
+    text = ("关于2021年4月6日8:00至4月6日20:00东门水厂管网改造的停水通知\n"
+            "届时城东片区将暂停供水。\n")
+    general = read_general(text, dt.date(2021, 4, 1))
+    assert general.windows == [] and general.decoys == [1]
+    assert general.warnings == [(1, "2021年4月6日8:00至4月6日20:00", (
+        '"2021年4月6日8:00至4月6日20:00" is the slot of a water outage (停水), not a power cut; '
+        "not read as a window, kept in the body"))]
+
+
+def test_when_and_how_likely_are_not_places_and_the_whole_school_is():
+    text = "本站对供区实行轮供,供电日一天内随时可能停电。预计在2019年2月3日将再次停电。\n"
+    assert _general(text, dt.date(2019, 1, 20)) == []
+    text = "108年3月9日全校區高壓設備年度檢修停電公告\n本校將於3月9日(星期六)進行全日停電。\n"
+    assert _imported(text, dt.date(2019, 3, 1)) == [("2019-03-09", None, None, None, ["全校區"])]

@@ -130,7 +130,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
-        if general.windows or general.cancelled:
+        # A notice whose only slots are a water outage's is read: it gives no window.
+        if general.windows or general.cancelled or general.decoys:
             return _general_import(general, districts, published, source_name, source_url,
                                    title)
     warnings = list(assembler.warnings)

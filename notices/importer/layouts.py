@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .messages import NO_AREAS, NOT_A_DATE
+from .messages import NO_AREAS, NOT_A_DATE, WATER_DECOY
 from .places import city_prefix, county, shared_name
 from .text import fold
 
@@ -712,6 +712,7 @@ class GeneralResult:
     read_lines: set[int]  # 1-based line numbers read into fields or structure
     body_lines: list[str]
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    decoys: list[int] = field(default_factory=list)  # lines of windows about water, not power
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     window_lines: list[int] = field(default_factory=list)  # the line of each window
     cancelled: list[dict] = field(default_factory=list)
@@ -832,7 +833,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                     and ("定于" in sentence or "初定" in sentence
                          or len(anchor.days) <= 2
                          and re.search(r"将(?:对|分时段|分批|轮流)?[^。]{0,40}停电", sentence)
-                         and not re.search(r"可能|随时|短暂|短时", sentence)
+                         and not re.search(r"可能|随时|短暂|短时|预计|再次", sentence)
                          # a rain date: ``(如遇雨天顺延至3月9日)``
                          and not re.search(r"如遇|顺延|延至|延期|推迟|[(（][^)）]*$",
                                            masked[max(0, anchor.start - 12):anchor.start]))):
@@ -929,7 +930,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         masked, re.M)
     cancelled: list[tuple[dict, int]] = []
     warnings: list[tuple[int, str, str]] = []
+    decoys: list[int] = []
     for anchor in anchors:
+        # ``关于…9:00至…8:00…的停水通知``: a water outage beside the power one is a decoy.
+        sentence = masked[masked.rfind("\n", 0, anchor.start) + 1:_sentence_end(masked, anchor.end)]
+        if re.search(r"停水|供水", sentence) and not re.search(r"停电|断电|供电", sentence):
+            decoys.append(_line_of(masked, anchor.start))
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((decoys[-1], fragment, WATER_DECOY.format(fragment=f'"{fragment}"')))
+            continue
         read.add(_line_of(masked, anchor.start))
         if anchor.areas is None and addressee:
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
@@ -981,7 +990,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             read.add(number)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
-                         problems=problems, warnings=warnings,
+                         problems=problems, warnings=warnings, decoys=decoys,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
 
@@ -1173,6 +1182,10 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     lone = re.match(r"^[,，\s]*([^\s,，、;；。]{1,4}[区县])(?=$|[,，])", scope)
     if first and lone:
         return [text[start + lone.start(1):start + lone.end(1)]]
+    # ``全校高压电设备检修停电``: the whole school is the place (``全日`` is a time, not a place).
+    whole = re.match(r"^[,，\s]*(全(?:校区|校|院|区|岛|厂|村|镇))(?=[^,，。;；]{0,16}停电)", scope)
+    if first and whole:
+        return [text[start + whole.start(1):start + whole.end(1)]]
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
@@ -1182,6 +1195,9 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             printed = printed[obj.end():] if obj else printed
             # ``实施工作停电``, ``进行检修停电``: what is done, not where.
             if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
+                continue
+            # ``将再次停电``, ``一天内随时可能停电``: when and how likely, not where.
+            if re.search(r"^(?:将|再|又|也|均|都|会)|可能|随时|再次", fold(printed)):
                 continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
