@@ -43,9 +43,9 @@ def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
     assert len(scores) == len(NOTICES) >= 57
-    # 103/138 when the 19 held-out notices joined the corpus, 130/138 after the classes
+    # 103/138 when the 19 held-out notices joined the corpus, 132/138 after the classes
     # were generalised (docs/importer.md), rounded down.
-    assert exact / expected >= 0.94, summary_line(*totals(scores))
+    assert exact / expected >= 0.95, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -564,3 +564,21 @@ def test_when_and_how_likely_are_not_places_and_the_whole_school_is():
     assert _general(text, dt.date(2019, 1, 20)) == []
     text = "108年3月9日全校區高壓設備年度檢修停電公告\n本校將於3月9日(星期六)進行全日停電。\n"
     assert _imported(text, dt.date(2019, 3, 1)) == [("2019-03-09", None, None, None, ["全校區"])]
+
+
+def test_relative_days_count_from_the_publication_date():
+    published = dt.date(2022, 9, 14)  # a Wednesday
+    text = "供电所通知,明天上午9时至下午3时,青石村、石门村停电。\n"
+    assert _general(text, published) == [("2022-09-15", "09:00", "15:00", None, ["青石村", "石门村"])]
+    text = "本周六8:00至12:00,北门街停电。下周一8:00至10:00,南门街停电。\n"
+    assert _general(text, published) == [("2022-09-17", "08:00", "12:00", None, ["北门街"]),
+                                         ("2022-09-19", "08:00", "10:00", None, ["南门街"])]
+    # A relative day with no time is not a window; a site named 今日… is not a date.
+    assert _general("明天又轮到粮站、码头停电。\n今日东海网讯\n", published) == []
+
+
+def test_a_place_broken_across_a_hard_line_wrap():
+    text = ("【本报讯】电厂通知,今天北坡四维村社\n区为配合线路更换,从上午七时到下午四时\n"
+            "将进行停电。\n")
+    assert _general(text, dt.date(2003, 5, 6)) == [
+        ("2003-05-06", "07:00", "16:00", None, ["北坡四维村社区"])]

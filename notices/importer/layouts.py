@@ -39,6 +39,9 @@ from .text import fold
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
 
+_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天)|(?P<week>本|下)(?:周|星期|礼拜)"
+                       r"(?P<wd>[一二三四五六日天]))(?![\u3400-\u9fff]{0,2}[网报讯])")
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
 _WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])?"
 _FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
@@ -75,6 +78,7 @@ class Anchor:
     town: str | None = None
     headed: bool = False  # a date heading on its own line, the times on the lines below
     late: bool = False  # the time comes later in the sentence, the places between
+    relative: bool = False  # 今天, 明天, 本周六: counted from the publication date
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -114,6 +118,19 @@ class _Dates:
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
 
+    def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
+        """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
+        m = _RELATIVE.match(self.t, pos)
+        if not m:
+            return None
+        if m["week"]:
+            monday = self.ref - dt.timedelta(days=self.ref.weekday())
+            day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
+                                        + (7 if m["week"] == "下" else 0))
+        else:
+            day = self.ref + dt.timedelta(days=_RELATIVE_DAYS[m["rel"]])
+        return day, m.end()
+
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
         m = _DATE.match(self.t, pos)
         if m:
@@ -149,11 +166,12 @@ class _Dates:
         pos = 0
         t = self.t
         while pos < len(t):
-            if not t[pos].isdigit() or (pos and t[pos - 1].isdigit()):
+            relative = self._relative_at(pos) if t[pos] in "今明后本下" else None
+            if not relative and (not t[pos].isdigit() or (pos and t[pos - 1].isdigit())):
                 pos += 1
                 continue
             day_only = bool(found) or self.month is not None
-            got = self._date_at(pos, allow_day=day_only)
+            got = relative or self._date_at(pos, allow_day=day_only)
             if not got:
                 # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
                 window = self._window(pos, None)
@@ -232,6 +250,7 @@ class _Dates:
                 late = self._later_window(pos, days[0])
                 found.append(Anchor(start, pos, days, *late, late=True) if late
                              else Anchor(start, pos, days))
+            found[-1].relative = relative is not None
         return found
 
     def _later_window(self, pos: int, day: dt.date):
@@ -240,8 +259,10 @@ class _Dates:
         places come right after the date and no other date comes between."""
         t = self.t
         stop = re.compile(r"[。\n]").search(t, pos)
+        while stop and _hard_wrap(t, stop.start()):  # a line broken inside a sentence
+            stop = re.compile(r"[。\n]").search(t, stop.end())
         stop = stop.start() if stop else len(t)
-        if not re.match(r"[,，\s]*[\u3400-\u9fff]", t[pos:stop]):
+        if not re.match(r"[,， \t]*[\u3400-\u9fff]", t[pos:stop]):
             return None
         for m in re.finditer(r"(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?\s*\d",
                              t[pos:stop]):
@@ -814,6 +835,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
+        if anchor.first is None and anchor.relative:
+            continue  # ``明天又轮到…停电``: a relative day without a time is not a window
         if anchor.first is None and not anchor.cancelled:
             line_end = masked.find("\n", anchor.end)
             line_end = len(masked) if line_end < 0 else line_end
@@ -1081,6 +1104,14 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     return None
 
 
+def _hard_wrap(text: str, at: int) -> bool:
+    """A line break at ``at`` inside a word or sentence: Chinese characters on both sides, the
+    line before it ending without punctuation (a column printed with fixed-width lines)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text[at] == "\n" and 0 < at < len(text) - 1 and at - line_start >= 12 and \
+        bool(re.match(r"[\u3400-\u9fff]\n[\u3400-\u9fff]", text[at - 1:at + 2]))
+
+
 _LATE_END = re.compile(r"因|由于|为了|为配合|将|拟|计划|进行|需|要|[,，;；。\n]")
 
 
@@ -1096,8 +1127,10 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
         if not nxt or masked[nxt.start()] in ";；。\n":
             break
         end = nxt
+    while end and _hard_wrap(masked, end.start()):  # ``南澳三义村地`` / ``区为配合…``
+        end = _LATE_END.search(masked, end.end())
     stop = end.start() if end else len(masked)
-    printed = text[m.end():stop]
+    printed = text[m.end():stop].replace("\n", "")
     if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)):
         return None
     return split_areas(printed)
