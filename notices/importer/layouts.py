@@ -79,6 +79,7 @@ class Anchor:
     headed: bool = False  # a date heading on its own line, the times on the lines below
     late: bool = False  # the time comes later in the sentence, the places between
     relative: bool = False  # 今天, 明天, 本周六: counted from the publication date
+    slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -371,6 +372,8 @@ _LABEL = re.compile(
 )
 _LIST_END = re.compile(
     r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
+    # ``…津沙公园等沿途军事单位``: 等 and a collective of customers closes the list
+    r"等(?!及)[\u3400-\u9fff]{0,6}(?:单位|用户|客户|住户|居民|商户)|"
     r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
@@ -898,6 +901,23 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
         anchor.areas = areas
+        # ``8:20至12:25、13:20至17:20`` then ``上午时段:…停电范围包括…`` / ``下午时段:…停电范围
+        # 包括…``: as many labels as slots below, one label a slot, in order.
+        # (A later mention of the same day without times, ``预定于4月17日实施停电``, restates it.)
+        reach = index + 1
+        while reach < len(anchors) and anchors[reach].first is None and \
+                set(anchors[reach].days) <= set(anchor.days):
+            reach += 1
+        slots_end = anchors[reach].start if reach < len(anchors) else len(masked)
+        own = [m for m in labels if anchor.end <= m.start() < slots_end]
+        if anchor.more and len(own) == 1 + len(anchor.more):
+            slots = []
+            for k, m in enumerate(own):
+                stop = own[k + 1].start() if k + 1 < len(own) else slots_end
+                slots.append(_areas_after(masked, text, m.start(), stop, [m], list_tables,
+                                          lines_f, lines_p, line_start, read) or [])
+            if all(slots):
+                anchor.slot_areas = slots
     # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
     # slot after the cancelled one.
     timer = _Dates(masked, reference)
@@ -973,10 +993,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             warnings.append((_line_of(masked, anchor.start), fragment,
                              NO_AREAS.format(fragment=f'"{fragment}"')))
             continue
-        groups = _district_groups(list(anchor.areas), notice_district)
+        slots = [(anchor.first, anchor.last), *anchor.more]
+        per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
         for day in anchor.days:
-            for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                for district, town, areas in groups:
+            for (first, last), slot_areas in zip(slots, per_slot, strict=True):
+                for district, town, areas in _district_groups(list(slot_areas), notice_district):
                     window = _window(day, first, last, areas, district, town)
                     (cancelled if anchor.cancelled else windows).append((window,
                                     _line_of(masked, anchor.start)))
