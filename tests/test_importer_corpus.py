@@ -593,3 +593,21 @@ def test_each_slot_of_a_lead_takes_its_own_label_below_and_a_collective_closes_a
         ("2009-05-09", "13:00", "16:00", None, ["漁會", "碼頭"])]
     assert split_areas("车站、粮库等沿线单位") == ["车站", "粮库"]
     assert split_areas("幸福村12号等及沿线单位") == ["幸福村12号", "沿线单位"]
+
+
+def test_a_place_is_a_noun_phrase_without_opener_line_phone_or_speaker():
+    assert split_areas("包括滨海花园、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("35kV临港线、滨海花园、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("滨海花园(咨询电话:0574-87654321)、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("我校南校区、图书馆") == ["南校区", "图书馆"]
+    assert split_areas("本校区东门") == ["本校区东门"]
+
+
+def test_a_relative_day_with_its_date_and_an_afternoon_end_without_its_word():
+    text = "【通知】后天(6月9日)9:00-16:00,临江街道渔港村、盐场村停电。\n"
+    assert _imported(text, dt.date(2024, 6, 7)) == [
+        ("2024-06-09", "09:00", "16:00", None, ["渔港村", "盐场村"])]
+    text = "訂於6月9日(星期日)上午8時至11時及下午2時至4時30分停電,停電範圍:體育館。\n"
+    assert _general(text, dt.date(2024, 6, 1)) == [
+        ("2024-06-09", "08:00", "11:00", None, ["體育館"]),
+        ("2024-06-09", "14:00", "16:30", None, ["體育館"])]

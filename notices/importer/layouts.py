@@ -122,8 +122,8 @@ class _Dates:
     def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
         """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
         m = _RELATIVE.match(self.t, pos)
-        if not m:
-            return None
+        if not m or re.match(r"\s*[(（]\s*\d", self.t[m.end():]):
+            return None  # ``明天(3月2日)``: the printed date is read
         if m["week"]:
             monday = self.ref - dt.timedelta(days=self.ref.weekday())
             day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
@@ -230,7 +230,7 @@ class _Dates:
             if m and t[pos - 1] != ")" and len(days) == 1 and False:
                 pass
             # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
-            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，"
+            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，|[)）]"
                            r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
             window = self._window(m.end(), days[0])
             self.base = None
@@ -281,7 +281,7 @@ class _Dates:
         if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
                                                and "点" not in a.group()):
             return None
-        h1, m1, _ = _clock(a)
+        h1, m1, mer1 = _clock(a)
         sep = re.compile(_TO).match(t, a.end())
         if not sep:  # ``上午8时30分起实施工作停电,至上午10时恢复供电``
             sep = _FROM_UNTIL.match(t, a.end())
@@ -298,6 +298,10 @@ class _Dates:
                                                and "点" not in b.group()):
             return None
         h2, m2, mer2 = _clock(b)
+        # ``下午1时30分至5时``: an end without its own word keeps the afternoon of the start.
+        if not mer2.strip() and any(w in mer1 for w in ("下午", "晚")) and h2 < 12 \
+                and h1 >= 12 and (h2 + 12) * 60 + m2 > h1 * 60 + m1:
+            h2 += 12
         if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
             return None
         end = b.end()
@@ -425,6 +429,8 @@ def _split_top(text: str) -> list[tuple[str, str]]:
     return items
 
 
+_EQUIPMENT_ITEM = re.compile(r"\d+\s*[kK]?[vV]\S{0,8}线(?:路)?"
+                             r"|\S{1,8}(?:变电站|变电所|开关站|线路)")
 _CHAIN = re.compile(r"(?<=[段所路街场站园厂店)）])[一—－](?=[\u3400-\u9fff])")
 _CODE = re.compile(r"[A-Za-z]{1,3}[\d-]*\d[A-Za-z]?")  # a building code: S6, B12, S14-2
 
@@ -460,6 +466,10 @@ def _words(item: str) -> list[tuple[int, int]]:
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
+    # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
+    opener = re.match(r"\s*(?:主要)?(?:包括|包含|涉及|有|为)[:：]?\s*(?=\S{2})", fold(printed))
+    if opener:
+        printed = printed[opener.end():]
     while True:
         # A pinyin gloss (``等地區(qū)``) is read as space here.
         m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
@@ -509,7 +519,9 @@ def split_areas(printed: str) -> list[str]:
         area = area.strip().strip("。.")
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
-        area = _cut(_cut(area, _DURATION), _POINTER)
+        area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
+        # ``我校东校区``: the school speaking of itself.
+        area = area[2:] if re.match(r"(?:我校|本校|我院|本院)(?![区區])\S{2}", fold(area)) else area
         # ``泉州洛江``: the city printed before its own county adds nothing.
         area = area[city_prefix(fold(area)):]
         # A pinyin gloss belongs to the character before it: not the start of an area.
@@ -531,6 +543,9 @@ def split_areas(printed: str) -> list[str]:
             m = _LIST_END.search(area_f)
         if area:
             cleaned.append(area)
+    # ``10kV城东线 阳光小区、李家村``: the line switched off, beside its customers, is not one.
+    if len(cleaned) > 1:
+        cleaned = [area for area in cleaned if not _EQUIPMENT_ITEM.fullmatch(fold(area))] or cleaned
     # ``…、兒童中心、木塔寨村地區``: a 地区 after the last of several places closes the list.
     if len(cleaned) > 1:
         last = re.search(r"(?<=\S{2})地区$", fold(cleaned[-1]))
@@ -544,6 +559,9 @@ _DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?
 
 
 _POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
+
+
+_CONTACT = re.compile(r"\s*[(（][^()（）]*(?:电话|联系|咨询|\d{7,})[^()（）]*[)）]\s*")
 
 
 def _cut(printed: str, pattern: re.Pattern) -> str:
