@@ -611,3 +611,16 @@ def test_a_relative_day_with_its_date_and_an_afternoon_end_without_its_word():
     assert _general(text, dt.date(2024, 6, 1)) == [
         ("2024-06-09", "08:00", "11:00", None, ["體育館"]),
         ("2024-06-09", "14:00", "16:30", None, ["體育館"])]
+
+
+def test_items_time_colon_places_places_before_yuding_and_where_the_work_is_done():
+    text = "1、4月2日(星期二)9:00-15:00:滨海花园、周家村\n2、4月3日(星期三)9:00-11:00:盐场村\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["滨海花园", "周家村"]),
+        ("2024-04-03", "09:00", "11:00", None, ["盐场村"])]
+    text = "中興路二段部分用戶,預定4月2日(星期二)上午9時至下午3時停電。\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["中興路二段部分用戶"])]
+    text = "台電預定於113年4月2日(二)9時至15時,在中興路二段辦理停電工作。\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["中興路二段"])]

@@ -595,6 +595,8 @@ _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
     re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
+    # ``…9时至16时,在东区光复路一段办理停电工作``: where the work is done.
+    re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
@@ -1178,8 +1180,8 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
 _LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力|我|本|记者|获悉|了解")
 
 
-_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*"
-                     r"(?:将|拟|定|计划|预计)(?:于|在)\s*$")
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*[,，]?\s*"
+                     r"(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电局|电力局")
 
 
@@ -1294,6 +1296,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     clause = scope.strip(" ")
     if clause.startswith("停电"):
         return []
+    if clause[:1] in ":：" and clause[1:2] not in ("", " "):
+        clause = clause[1:]  # ``8:00-17:00:阳光小区、李家村``: the places after a colon
     if clause and clause[0] not in ",，:：、" and \
             not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
         offset = stop - len(clause)
