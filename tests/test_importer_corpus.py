@@ -555,8 +555,10 @@ def test_a_water_outage_beside_the_power_cut_is_a_decoy_and_said_so():
     general = read_general(text, dt.date(2021, 4, 1))
     assert general.windows == [] and general.decoys == [1]
     assert general.warnings == [(1, "2021年4月6日8:00至4月6日20:00", (
-        '"2021年4月6日8:00至4月6日20:00" is the slot of a water outage (停水), not a power cut; '
-        "not read as a window, kept in the body"))]
+        '"2021年4月6日8:00至4月6日20:00" is the slot of a water or gas outage (停水, 停气), not a '
+        "power cut; not read as a window, kept in the body"))]
+    text = "因燃气管道改造,5月6日8:00-17:00,滨海花园将停气。\n"
+    assert _imported(text, dt.date(2021, 5, 1)) == []
 
 
 def test_when_and_how_likely_are_not_places_and_the_whole_school_is():

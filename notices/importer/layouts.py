@@ -995,9 +995,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     warnings: list[tuple[int, str, str]] = []
     decoys: list[int] = []
     for anchor in anchors:
-        # ``关于…9:00至…8:00…的停水通知``: a water outage beside the power one is a decoy.
+        # ``关于…9:00至…8:00…的停水通知``: a water (or gas) outage beside the power one is a
+        # decoy.
         sentence = masked[masked.rfind("\n", 0, anchor.start) + 1:_sentence_end(masked, anchor.end)]
-        if re.search(r"停水|供水", sentence) and not re.search(r"停电|断电|供电", sentence):
+        if re.search(r"停水|供水|停气|供气", sentence) and \
+                not re.search(r"停电|断电|供电", sentence):
             decoys.append(_line_of(masked, anchor.start))
             fragment = " ".join(text[anchor.start:anchor.end].split())
             warnings.append((decoys[-1], fragment, WATER_DECOY.format(fragment=f'"{fragment}"')))
