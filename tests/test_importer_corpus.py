@@ -626,3 +626,10 @@ def test_items_time_colon_places_places_before_yuding_and_where_the_work_is_done
     text = "台電預定於113年4月2日(二)9時至15時,在中興路二段辦理停電工作。\n"
     assert _general(text, dt.date(2024, 3, 28)) == [
         ("2024-04-02", "09:00", "15:00", None, ["中興路二段"])]
+
+
+def test_a_link_to_another_article_is_page_chrome_not_a_window():
+    text = ("下一篇:关于4月9日8:00-12:00盐场村停电的通知\n"
+            "4月2日8:00-17:00,滨海花园停电。\n相关阅读:4月12日9:00-11:00渔港村停电\n")
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "08:00", "17:00", None, ["滨海花园"])]

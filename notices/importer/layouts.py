@@ -784,6 +784,8 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|推荐阅读|热门|热点|当前位置"
+                     r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
@@ -855,6 +857,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
+        # Page chrome: a link to another article (``上一篇:关于3月10日…停电的通知``).
+        if _CHROME.match(masked, masked.rfind("\n", 0, anchor.start) + 1):
+            continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
