@@ -633,3 +633,12 @@ def test_a_link_to_another_article_is_page_chrome_not_a_window():
             "4月2日8:00-17:00,滨海花园停电。\n相关阅读:4月12日9:00-11:00渔港村停电\n")
     assert _general(text, dt.date(2024, 3, 28)) == [
         ("2024-04-02", "08:00", "17:00", None, ["滨海花园"])]
+
+
+def test_roc_dotted_dates_and_the_object_of_dui_before_tingdian_shigong():
+    text = "停電時間:112.10.7 上午9時至下午4時\n停電範圍:實驗大樓\n"
+    assert _imported(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "16:00", None, ["實驗大樓"])]
+    text = "本公司訂於10月7日(星期六)9時至16時,對信義里、博愛里停電施工。\n"
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "16:00", None, ["信義里", "博愛里"])]
