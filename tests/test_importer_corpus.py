@@ -642,3 +642,9 @@ def test_roc_dotted_dates_and_the_object_of_dui_before_tingdian_shigong():
     text = "本公司訂於10月7日(星期六)9時至16時,對信義里、博愛里停電施工。\n"
     assert _general(text, dt.date(2023, 10, 1)) == [
         ("2023-10-07", "09:00", "16:00", None, ["信義里", "博愛里"])]
+
+
+def test_tomorrow_with_the_day_in_brackets():
+    text = "【本報訊】東引鄉樂華村將於明(八)日上午九時至十一時停電,停電範圍包括樂華村、中柳村。\n"
+    assert _general(text, dt.date(2015, 9, 7)) == [
+        ("2015-09-08", "09:00", "11:00", None, ["樂華村", "中柳村"])]

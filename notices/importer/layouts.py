@@ -39,7 +39,10 @@ from .text import fold
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
 
-_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天)|(?P<week>本|下)(?:周|星期|礼拜)"
+_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天)"
+                       # ``明(五)日``, ``今(4)日``: Taiwanese news, the day of the month in brackets
+                       r"|(?P<short>今|明)\s*[(（]\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[)）]\s*日"
+                       r"|(?P<week>本|下)(?:周|星期|礼拜)"
                        r"(?P<wd>[一二三四五六日天]))(?![\u3400-\u9fff]{0,2}[网报讯])")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
 _WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])?"
@@ -129,6 +132,8 @@ class _Dates:
             monday = self.ref - dt.timedelta(days=self.ref.weekday())
             day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
                                         + (7 if m["week"] == "下" else 0))
+        elif m["short"]:
+            day = self.ref + dt.timedelta(days=1 if m["short"] == "明" else 0)
         else:
             day = self.ref + dt.timedelta(days=_RELATIVE_DAYS[m["rel"]])
         return day, m.end()
