@@ -648,3 +648,10 @@ def test_tomorrow_with_the_day_in_brackets():
     text = "【本報訊】東引鄉樂華村將於明(八)日上午九時至十一時停電,停電範圍包括樂華村、中柳村。\n"
     assert _general(text, dt.date(2015, 9, 7)) == [
         ("2015-09-08", "09:00", "11:00", None, ["樂華村", "中柳村"])]
+
+
+def test_more_words_for_the_part_of_the_day():
+    text = "9月8日晚间10时至翌日凌晨4时,码头停电。9月9日清晨5时至午后2时,灯塔停电。\n"
+    assert _general(text, dt.date(2015, 9, 7)) == [
+        ("2015-09-08", "22:00", "次日04:00", None, ["码头"]),
+        ("2015-09-09", "05:00", "14:00", None, ["灯塔"])]

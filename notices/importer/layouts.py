@@ -56,7 +56,8 @@ _SLASHED = (r"(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
-_MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
+_MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
+             r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
 _CLOCK = re.compile(
     rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
@@ -106,7 +107,7 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
     minute = match["mi"] or match["mi2"] or match["mi3"]
     minute = 30 if (match["half"] or match["half2"]) else int(minute or 0)
     meridiem = match["mer"] or ""
-    if any(word in meridiem for word in ("下午", "晚", "傍晚", "夜")) and hour < 12:
+    if any(word in meridiem for word in ("下午", "午后", "晚", "傍晚", "夜")) and hour < 12:
         hour += 12
     return hour, minute, meridiem
 
