@@ -655,3 +655,11 @@ def test_more_words_for_the_part_of_the_day():
     assert _general(text, dt.date(2015, 9, 7)) == [
         ("2015-09-08", "22:00", "次日04:00", None, ["码头"]),
         ("2015-09-09", "05:00", "14:00", None, ["渔港"])]
+
+
+def test_a_two_character_name_alone_stays_an_area_though_a_county_bears_it():
+    # 灯塔 is also 灯塔市 (辽阳市); alone, it is the place printed, not a district.
+    assert _general("9月9日8时至12时,灯塔停电。\n", dt.date(2015, 9, 7)) == [
+        ("2015-09-09", "08:00", "12:00", None, ["灯塔"])]
+    assert _general("9月9日8时至12时,大东区;\n", dt.date(2015, 9, 7)) == [
+        ("2015-09-09", "08:00", "12:00", "大东区", [])]

@@ -1078,7 +1078,10 @@ def _district_groups(areas: list[str], notice_district: str | None
     """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
     the places (``泰山区泰前街道迎胜社区…``), and a new group wherever a later item names
     another district (``镇海区招宝山街道…；江北区庄桥街道…``: one window per district)."""
-    if len(areas) == 1 and county(fold(areas[0])):
+    # A district alone (``大东区``); a two-character short name alone (``灯塔``) may be any
+    # place, so it stays an area.
+    if len(areas) == 1 and county(fold(areas[0])) and \
+            (len(areas[0]) >= 3 or fold(areas[0])[-1:] in "区县市旗"):
         return [(areas[0], None, [])]
     groups: list[tuple[str | None, str | None, list[str]]] = []
     for index, area in enumerate(areas):
