@@ -539,6 +539,8 @@ def test_places_between_the_date_and_a_time_later_in_the_sentence():
         ("2021-03-09", "08:00", "11:00", None, ["滨江苑", "税务分局", "人民医院"]),
         ("2021-03-11", "14:30", "17:00", None, ["五金厂", "粮食局", "自来水公司"]),
         ("2021-03-20", "07:00", "16:00", None, ["东岙村二号台区"])]
+    # A time later in a sentence that does not speak of a cut is not the date's window.
+    assert _general("3月5日,社区居委会召开议事会,时间为9:00-11:00。\n", dt.date(2021, 3, 1)) == []
 
 
 def test_a_date_alone_whose_sentence_says_the_cut_will_happen():

@@ -270,7 +270,8 @@ class _Dates:
         while stop and _hard_wrap(t, stop.start()):  # a line broken inside a sentence
             stop = re.compile(r"[。\n]").search(t, stop.end())
         stop = stop.start() if stop else len(t)
-        if not re.match(r"[,， \t]*[\u3400-\u9fff]", t[pos:stop]):
+        if not re.match(r"[,， \t]*[\u3400-\u9fff]", t[pos:stop]) or \
+                not re.search(r"停电|断电|停送电", t[pos:stop]):  # a meeting's hours are not a cut
             return None
         for m in re.finditer(r"(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?\s*\d",
                              t[pos:stop]):
