@@ -605,6 +605,8 @@ def test_a_place_is_a_noun_phrase_without_opener_line_phone_or_speaker():
     assert split_areas("滨海花园(咨询电话:0574-87654321)、周家村") == ["滨海花园", "周家村"]
     assert split_areas("我校南校区、图书馆") == ["南校区", "图书馆"]
     assert split_areas("本校区东门") == ["本校区东门"]
+    # One character before a place with the same word after its own first character.
+    assert split_areas("南、北校区、食堂") == ["南校区", "北校区", "食堂"]
 
 
 def test_a_relative_day_with_its_date_and_an_afternoon_end_without_its_word():

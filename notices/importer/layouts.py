@@ -551,6 +551,13 @@ def split_areas(printed: str) -> list[str]:
             m = _LIST_END.search(area_f)
         if area:
             cleaned.append(area)
+    # ``东、西校区``, ``南、北门``: one character before a place that has the same word after its
+    # own first character shares that word.
+    for k in range(len(cleaned) - 1):
+        nxt = fold(cleaned[k + 1])
+        if re.fullmatch(r"[\u3400-\u9fff]", fold(cleaned[k])) and \
+                re.fullmatch(r"[\u3400-\u9fff](?:校区|校园|片区|区|楼|门|院|村|侧|段)", nxt):
+            cleaned[k] += cleaned[k + 1][1:]
     # ``10kV城东线 阳光小区、李家村``: the line switched off, beside its customers, is not one.
     if len(cleaned) > 1:
         cleaned = [area for area in cleaned if not _EQUIPMENT_ITEM.fullmatch(fold(area))] or cleaned
