@@ -613,6 +613,9 @@ def test_a_relative_day_with_its_date_and_an_afternoon_end_without_its_word():
     text = "【通知】后天(6月9日)9:00-16:00,临江街道渔港村、盐场村停电。\n"
     assert _imported(text, dt.date(2024, 6, 7)) == [
         ("2024-06-09", "09:00", "16:00", None, ["渔港村", "盐场村"])]
+    text = "本週六(6/15)上午8時至12時,行政大樓停電。\n"
+    assert _general(text, dt.date(2024, 6, 11)) == [
+        ("2024-06-15", "08:00", "12:00", None, ["行政大樓"])]
     text = "訂於6月9日(星期日)上午8時至11時及下午2時至4時30分停電,停電範圍:體育館。\n"
     assert _general(text, dt.date(2024, 6, 1)) == [
         ("2024-06-09", "08:00", "11:00", None, ["體育館"]),

@@ -127,8 +127,14 @@ class _Dates:
     def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
         """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
         m = _RELATIVE.match(self.t, pos)
-        if not m or re.match(r"\s*[(（]\s*\d", self.t[m.end():]):
-            return None  # ``明天(3月2日)``: the printed date is read
+        if not m:
+            return None
+        # ``明天(3月2日)``, ``本周六(3/9)``: the date printed in the bracket is the day.
+        printed = re.compile(r"\s*[(（]\s*(\d{1,2})\s*[/月]\s*(\d{1,2})\s*[日号]?\s*[)）]").match(
+            self.t, m.end())
+        if printed:
+            day = _year_for(int(printed[1]), int(printed[2]), None, self.ref)
+            return (day, printed.end()) if day else None
         if m["week"]:
             monday = self.ref - dt.timedelta(days=self.ref.weekday())
             day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
