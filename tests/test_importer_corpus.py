@@ -670,3 +670,13 @@ def test_a_two_character_name_alone_stays_an_area_though_a_county_bears_it():
         ("2015-09-09", "08:00", "12:00", None, ["灯塔"])]
     assert _general("9月9日8时至12时,大东区;\n", dt.date(2015, 9, 7)) == [
         ("2015-09-09", "08:00", "12:00", "大东区", [])]
+
+
+def test_a_supply_line_switched_off_with_no_place_named_is_not_a_window():
+    text = ("接供电局通知,学院的备用电源城北线将于2019年5月6日(星期一)08:00~18:00停电。"
+            "这将造成学院单电源供电。\n届时,图书馆将于5月6日12:00~12:30停电。\n")
+    general = read_general(text, dt.date(2019, 5, 1))
+    assert _rows(general.windows) == [("2019-05-06", "12:00", "12:30", None, ["图书馆"])]
+    assert general.warnings[0][2] == (
+        '"2019年5月6日(星期一)08:00~18:00" is when a supply line is switched off, and no place '
+        "is named as cut; not read as a window, kept in the body")

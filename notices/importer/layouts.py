@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .messages import NO_AREAS, NOT_A_DATE, WATER_DECOY
+from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
 from .places import city_prefix, county, shared_name
 from .text import fold
 
@@ -805,6 +805,8 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_SUPPLY_SUBJECT = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)[^,，。;；\d]{0,6}"
+                             r"(?:将|拟|计划)[^,，。;；\d]{0,4}$")
 _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|推荐阅读|热门|热点|当前位置"
                      r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
@@ -1030,6 +1032,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             fragment = " ".join(text[anchor.start:anchor.end].split())
             warnings.append((decoys[-1], fragment, WATER_DECOY.format(fragment=f'"{fragment}"')))
             continue
+        # ``主电源谢师线、谢矿线将分别于…07:00~23:00停电``: a supply line is the subject and no
+        # place is named: the school runs on its other line, nothing is cut.
+        if anchor.areas == [] and _SUPPLY_SUBJECT.search(
+                masked[max(masked.rfind("。", 0, anchor.start),
+                           masked.rfind("\n", 0, anchor.start)) + 1:anchor.start]):
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((_line_of(masked, anchor.start), fragment,
+                             SUPPLY_LINE.format(fragment=f'"{fragment}"')))
+            continue
         read.add(_line_of(masked, anchor.start))
         if anchor.areas is None and addressee:
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
@@ -1219,7 +1230,9 @@ _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|�
 def _areas_before(masked, text, start) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
     m = _BEFORE.search(masked, line_start, start)
-    if not m or _NOT_PLACES.search(m["a"]):
+    # (``备用电源城北线将于…``: a supply line, not a place.)
+    if not m or _NOT_PLACES.search(m["a"]) or \
+            re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 

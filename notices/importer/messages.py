@@ -21,6 +21,8 @@ NO_DISTRICT = ("the notice names no district; give each window one of the distri
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
                 "a sentence or 停电); cut it by hand, or use --allow-partial to keep it in a note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
+SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place is named as cut; "
+               "not read as a window, kept in the body")
 WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
                "not read as a window, kept in the body")
 
