@@ -680,3 +680,11 @@ def test_a_supply_line_switched_off_with_no_place_named_is_not_a_window():
     assert general.warnings[0][2] == (
         '"2019年5月6日(星期一)08:00~18:00" is when a supply line is switched off, and no place '
         "is named as cut; not read as a window, kept in the body")
+
+
+def test_a_date_label_then_a_time_label_on_the_next_line():
+    text = ("一、停电日期:2023年9月2日(星期六)至9月3日(星期日)\n二、停电时间:每日上午9时至下午4时\n"
+            "三、停电范围:化学楼、物理楼\n")
+    assert _imported(text, dt.date(2023, 8, 28)) == [
+        ("2023-09-02", "09:00", "16:00", None, ["化学楼", "物理楼"]),
+        ("2023-09-03", "09:00", "16:00", None, ["化学楼", "物理楼"])]

@@ -87,6 +87,11 @@ class Anchor:
     slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
 
 
+_TIME_LABEL = re.compile(r"[^\S\n]*[。.;；]?[^\S\n]*\n\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
+                         r"(?:停电)?(?:时间|时段)\s*[:：]\s*(?:每日|每天)?\s*"
+                         r"(?:凌晨|早上|上午)?\s*")
+
+
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
     try:
         if printed:
@@ -189,9 +194,11 @@ class _Dates:
             if not got:
                 # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
                 window = self._window(pos, None)
+                # (Or after a date label, a time label: ``停电日期:…`` / ``二、停电时间:每日8时…``.)
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
-                        not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos]):
+                        (not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos])
+                         or _TIME_LABEL.fullmatch(t, found[-1].end, pos)):
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
