@@ -539,6 +539,10 @@ def test_places_between_the_date_and_a_time_later_in_the_sentence():
         ("2021-03-09", "08:00", "11:00", None, ["滨江苑", "税务分局", "人民医院"]),
         ("2021-03-11", "14:30", "17:00", None, ["五金厂", "粮食局", "自来水公司"]),
         ("2021-03-20", "07:00", "16:00", None, ["东岙村二号台区"])]
+    # The time later in the sentence, the places under their label.
+    text = "学校定于9月7日(星期六)停电一天(8:00-18:00),停电范围:东区宿舍。\n"
+    assert _imported(text, dt.date(2024, 9, 2)) == [("2024-09-07", "08:00", "18:00", None,
+                                                    ["东区宿舍"])]
     # A time later in a sentence that does not speak of a cut is not the date's window.
     assert _general("3月5日,社区居委会召开议事会,时间为9:00-11:00。\n", dt.date(2021, 3, 1)) == []
 

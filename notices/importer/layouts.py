@@ -1221,8 +1221,8 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
         end = _LATE_END.search(masked, end.end())
     stop = end.start() if end else len(masked)
     printed = text[m.end():stop].replace("\n", "")
-    if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)):
-        return None
+    if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)) or "停电" in fold(printed):
+        return None  # ``7月13日停电一天(7:00-19:00),停电范围:…``: the places are elsewhere
     return split_areas(printed)
 
 
