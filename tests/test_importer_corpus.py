@@ -692,3 +692,9 @@ def test_a_date_label_then_a_time_label_on_the_next_line():
     assert _imported(text, dt.date(2023, 8, 28)) == [
         ("2023-09-02", "09:00", "16:00", None, ["化学楼", "物理楼"]),
         ("2023-09-03", "09:00", "16:00", None, ["化学楼", "物理楼"])]
+
+
+def test_the_places_after_yixia_quyu_tingdian():
+    text = "为配合道路改造,电力部门将于5月8日6:00至20:00对以下区域停电:北街、南街、东门社区。\n"
+    assert _general(text, dt.date(2024, 5, 1)) == [
+        ("2024-05-08", "06:00", "20:00", None, ["北街", "南街", "东门社区"])]
