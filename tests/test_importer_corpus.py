@@ -609,6 +609,9 @@ def test_a_place_is_a_noun_phrase_without_opener_line_phone_or_speaker():
     assert split_areas("滨海花园(咨询电话:0574-87654321)、周家村") == ["滨海花园", "周家村"]
     assert split_areas("我校南校区、图书馆") == ["南校区", "图书馆"]
     assert split_areas("本校区东门") == ["本校区东门"]
+    # A shared word is shared only when what follows it names a part (办公区域, 实训室…).
+    assert split_areas("南校区、北校区东门") == ["南校区", "北校区东门"]
+    assert split_areas("化学学院、物理学院实验室") == ["化学学院、物理学院实验室"]
     # One character before a place with the same word after its own first character.
     assert split_areas("南、北校区、食堂") == ["南校区", "北校区", "食堂"]
 

@@ -614,7 +614,10 @@ def _shares_suffix(before: str, item: str) -> bool:
         return False
     at = item.find(word, 1)
     rest = item[at + 2:] if at > 0 else ""
-    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest)
+    # The shared part names a part of each place (``办公区域``, ``实训室``, ``宿舍``), not a
+    # place of its own (``本校区东门``: 东门 is a place).
+    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest) and \
+        bool(re.search(r"区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分$", rest))
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
