@@ -42,10 +42,11 @@ def _rows(windows):
 def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
-    assert len(scores) == len(NOTICES) >= 59
+    assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
-    # were generalised (docs/importer.md), rounded down.
-    assert exact / expected >= 0.95, summary_line(*totals(scores))
+    # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
+    # held-out round joined (SOURCES.md), raised as its classes are fixed. Rounded down.
+    assert exact / expected >= 0.68, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
