@@ -395,7 +395,9 @@ _LABEL = re.compile(
     r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?(?![ \t]*[、)）])"
     # ``对以下区域停电:东街、…``
-    r"|(?:以下|下列)(?:区域|地区|范围|用户|客户|地点)(?:将|进行)?停电\s*[:：]"
+    # ``将影响以下区域正常供电：理工楼、…``
+    r"|(?:以下|下列)(?:区域|地区|范围|用户|客户|地点)(?:将|进行)?(?:停电|(?:的)?(?:正常)?(?:供电|用电))"
+    r"\s*[:：]"
 )
 _LIST_END = re.compile(
     r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
@@ -408,6 +410,17 @@ _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
 
 
 _CONJ = re.compile(r"以及|及")
+# ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
+_NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
+_PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组)"
+
+
+def _continues_part(before: str, item: str) -> bool:
+    """``光宇A区、B区``, ``轿顶村一组、二组``: an item that is only the letter or number of a part
+    (区, 片, 期, 组) after a place ending with a part of the same kind continues that place."""
+    m = re.fullmatch(_PART, item)
+    last = re.search(_PART + "$", before)
+    return bool(m and last and last.start() > 0 and m["w"] == last["w"])
 
 
 def _joining(text: str, start: int, at: int) -> re.Match | None:
@@ -524,8 +537,10 @@ def split_areas(printed: str) -> list[str]:
             if out and k == 0 and (
                 (_SHORT.match(word_f) or re.match(r"^[0-9A-Za-z]+[#＃]", word_f))
                 and re.search(r"[0-9A-Za-z#]$", out_folded[-1])
-                or _SHORT.match(word_f) and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
+                or (_SHORT.match(word_f) or _NUMBER_RANGE.fullmatch(word_f))
+                and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
                 and re.match(r"^\d", word_f)
+                or _continues_part(out_folded[-1], word_f)
             ):
                 joined = printed_sep(printed, folded, sep, pos - len(item))
                 out[-1] += joined + word_p
@@ -616,8 +631,11 @@ def _shares_suffix(before: str, item: str) -> bool:
     rest = item[at + 2:] if at > 0 else ""
     # The shared part names a part of each place (``办公区域``, ``实训室``, ``宿舍``), not a
     # place of its own (``本校区东门``: 东门 is a place).
+    # The shared part follows the word at once (``体育部、…教育部重点实验室`` shares nothing: 重点
+    # 实验室 is not a part of 体育部).
     return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest) and \
-        bool(re.search(r"区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分$", rest))
+        bool(re.match(r"(?:办公)?(?:区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分)",
+                      rest))
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
