@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), raised as its classes are fixed. Rounded down.
-    assert exact / expected >= 0.68, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 146/197 after its first classes. Rounded down.
+    assert exact / expected >= 0.74, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -733,3 +733,28 @@ def test_parts_and_house_number_ranges_continue_one_place():
     assert split_areas("教工宿舍1#—3#楼、7#—8#楼、食堂") == ["教工宿舍1#—3#楼、7#—8#楼", "食堂"]
     # A word repeated inside a longer place (教育部) is not a shared suffix.
     assert split_areas("后勤部、国家教育部重点实验室") == ["后勤部", "国家教育部重点实验室"]
+
+
+def test_a_province_city_county_town_heading_gives_one_window_a_town():
+    text = ("停电时间：2022-08-09 08:00 至 2022-08-09 17:00\n"
+            "停电范围：湖南省岳阳市平江县安定镇：高坪村，石桥村、大洲村；湖南省岳阳市平江县三阳乡："
+            "五里村，金坪村一组、二组。\n")
+    windows = parse_outage_notice(text, dt.date(2022, 8, 8), DISTRICTS).fields["windows"]
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("平江县", "安定镇", ["高坪村", "石桥村", "大洲村"]),
+        ("平江县", "三阳乡", ["五里村", "金坪村一组、二组"])]
+
+
+def test_a_lead_in_clause_is_not_a_place_and_the_estate_before_the_date_is():
+    text = "停电通知\n各位住户：\n   为配合供电局线路改造，幸福花园5月9日早7:00-9:30进行停电施工，敬请谅解。\n"
+    assert _general(text, dt.date(2016, 5, 6)) == [
+        ("2016-05-09", "07:00", "09:30", None, ["幸福花园"])]
+
+
+def test_a_tab_table_reads_its_tingdian_fanwei_column_not_the_work_site_and_a_blank_note():
+    text = ("停电安排如下：\n序号\t停电时间\t施工地点\t停电范围\t备注\n"
+            "1\t2024年6月1日晚   22:00-5：00\t2号配电房\t图书馆、东门\t东门岗亭不停电\n"
+            "2\t2024年6月2日晚   22:00-5：00\t7号配电房\t实验楼3-4、食堂\t \n")
+    assert _general(text, dt.date(2024, 5, 28)) == [
+        ("2024-06-01", "22:00", "次日05:00", None, ["图书馆", "东门"]),
+        ("2024-06-02", "22:00", "次日05:00", None, ["实验楼3-4", "食堂"])]

@@ -126,7 +126,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         if any(_UNCLEAN.search(area) for area in window["areas"])]
     column_read = assembler.windows and not glued and \
         not any(p.kind != "place" for p in assembler.problems) and \
-        all(window.get("district") for window in assembler.windows)
+        all(window.get("district") for window in assembler.windows) and \
+        not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
@@ -176,6 +177,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return result
 
 
+# ``湖南省岳阳市平江县三阳乡`` read as one town: the province, city or county heading a list was
+# not taken off it.
+_GLUED_TOWN = re.compile(r"省|自治区|\S[市县区]\S{2,}(?:镇|乡|街道)$")
 _UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年")
 
 

@@ -719,7 +719,7 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
     columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
     None when the cells do not fill whole rows or a row cannot be read."""
     width = len(table.header)
-    if width < 2 or not table.cells or len(table.cells) % width:
+    if width < 2 or not table.cells:
         return None
     role = {}
     for index, name in enumerate(table.header):
@@ -727,13 +727,28 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             role.setdefault("time", index)
         elif "日期" in name:
             role.setdefault("date", index)
-        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name):
+        # ``施工地点`` is where the work is done (a switch room), not the places cut off.
+        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name) and "施工" not in name:
             role.setdefault("area", index)
-    if "time" not in role or "area" not in role:
+    # ``停电范围`` names the places cut off even after another place-like column.
+    role["area"] = next((i for i, name in enumerate(table.header)
+                         if re.search(r"停电(?:区域|范围)", name)), role.get("area"))
+    if "time" not in role or role["area"] is None:
         return None
+    if len(table.cells) % width == 0:
+        rows = [table.cells[at:at + width] for at in range(0, len(table.cells), width)]
+    else:
+        # One row a line (tabs) whose empty last cells (``备注``) were left blank.
+        lines: dict[int, list] = {}
+        for cell in table.cells:
+            lines.setdefault(cell[0], []).append(cell)
+        rows = list(lines.values())
+        if any(len(row) > width or len(row) <= max(role.values()) or not all(
+                re.search(r"备注|说明", name) for name in table.header[len(row):])
+                for row in rows):
+            return None
     found = []
-    for at in range(0, len(table.cells), width):
-        row = table.cells[at:at + width]
+    for row in rows:
         when = row[role["time"]][1]
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
@@ -842,10 +857,15 @@ _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下�
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
-_PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?[区县](?=\S{2}))?"
-                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*(?=\S{2}))?")
-_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
-                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*(?=\S{2}))?")
+# ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
+# list (the colon after the town ends the heading).
+_PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
+_PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4}))?"
+                           r"(?P<d>\S{1,4}?[区县](?=\S{2}))?"
+                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
+_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
+                                       + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
+                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -970,7 +990,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         if not areas and anchor.first is not None:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
-            before = _areas_before(masked, text, anchor.start)
+            before = _areas_before(masked, text, anchor.start) or \
+                _place_before(masked, text, anchor.start, anchor.end)
             areas = before if before else areas
         if not areas:
             # ``1.化工楼:`` alone on its line, then ``停电时间:3月20日…``: the item's heading
@@ -1263,6 +1284,22 @@ def _areas_before(masked, text, start) -> list[str] | None:
     # (``备用电源城北线将于…``: a supply line, not a place.)
     if not m or _NOT_PLACES.search(m["a"]) or \
             re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
+
+
+# ``因配合电业春季检修,新鹤小区4月24日早6:00-8:00进行停电施工``: a place noun right before the
+# date of a sentence that goes on to the cut; the lead-in clause (``因…``, ``亲爱的业主:``) before
+# its comma is not a place.
+_BARE_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n\d]{2,20}?"
+                          r"(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园|广场|新村|家属院))\s*$")
+_CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
+
+
+def _place_before(masked, text, start, end) -> list[str] | None:
+    line_start = masked.rfind("\n", 0, start) + 1
+    m = _BARE_BEFORE.search(masked, line_start, start)
+    if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 
