@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 146/197 after its first classes. Rounded down.
-    assert exact / expected >= 0.74, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 149/197 after its first classes. Rounded down.
+    assert exact / expected >= 0.75, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -758,3 +758,14 @@ def test_a_tab_table_reads_its_tingdian_fanwei_column_not_the_work_site_and_a_bl
     assert _general(text, dt.date(2024, 5, 28)) == [
         ("2024-06-01", "22:00", "次日05:00", None, ["图书馆", "东门"]),
         ("2024-06-02", "22:00", "次日05:00", None, ["实验楼3-4", "食堂"])]
+
+
+def test_a_data_record_with_iso_times_and_a_city_district_scope():
+    """One ``label：value`` line a field; each start pairs with the end after it; the scope's
+    city and district prefix is taken off, the district known by its city; ``null`` is no slot."""
+    text = ("id：X100\nscope：高雄市苓雅區四維三路\nstart：2025-03-02T09:00:00+08:00\n"
+            "end：2025-03-02T11:30:00+08:00\nsecondStart：2025-03-02T13:00:00+08:00\n"
+            "secondEnd：2025-03-03T00:00:00+08:00\nthirdStart：null\nthirdEnd：null\n")
+    assert _general(text, dt.date(2025, 2, 25)) == [
+        ("2025-03-02", "09:00", "11:30", "苓雅區", ["四維三路"]),
+        ("2025-03-02", "13:00", "24:00", "苓雅區", ["四維三路"])]

@@ -812,6 +812,60 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     return found
 
 
+_ISO_LINE = re.compile(r"^\s*(?P<label>[A-Za-z_\u3400-\u9fff ]{1,24}?)\s*[:：]\s*"
+                       r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+                       r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
+_SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电区域|范围|地点|地址)"
+                         r"\s*[:：]\s*(?P<a>\S.*?)\s*$", re.I)
+# ``台北市中山區長春路``: a district printed after its city is a district, whether or not the
+# county table knows it.
+_CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}[市县](?P<d>[\u3400-\u9fff]{1,3}?区"
+                            r"|[\u3400-\u9fff]{1,2}[乡镇市](?=[\u3400-\u9fff]{2}))(?=\S)")
+
+
+def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
+    """Windows of one listing record: each start time paired with the end after it, the
+    record's scope line giving the place (its city and district prefix taken off)."""
+    stamps = []
+    scope = None
+    for index, line in enumerate(lines_f):
+        m = _ISO_LINE.match(line)
+        if m:
+            label = m["label"].lower()
+            kind = "start" if re.search(r"start|begin|开始|起", label) else \
+                "end" if re.search(r"end|finish|结束|止", label) else None
+            if kind:
+                when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
+                                   int(m["mi"]))
+                stamps.append((kind, when, index + 1))
+            continue
+        s = _SCOPE_LINE.match(line)
+        if s and scope is None:
+            scope = (s, index)
+    found = []
+    for (kind, begin, line), (kind2, end, _) in zip(stamps, stamps[1:], strict=False):
+        if kind != "start" or kind2 != "end" or end <= begin:
+            continue
+        district, areas = None, []
+        if scope is not None:
+            s, index = scope
+            printed = lines_p[index][s.start("a"):s.end("a")]
+            d = _CITY_DISTRICT.match(s["a"])
+            if d:
+                district = printed[d.start("d"):d.end("d")]
+                printed = printed[d.end("d"):]
+            areas = split_areas(printed)
+        last = f"{end.hour:02d}:{end.minute:02d}"
+        days = (end.date() - begin.date()).days
+        if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
+            last = "次日" * days + last
+        elif days == 1:
+            last = "24:00"
+        found.append((_window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last,
+                              areas, district, None), line))
+    return found
+
+
 # ---------------------------------------------------------------------------
 # The reader.
 
@@ -917,6 +971,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 previous = None
                 continue
             previous = cell
+
+    # Records of a data listing, one ``label：value`` line a field, with ISO 8601 times
+    # (``start：2026-09-18T00:00:00+08:00`` / ``end：…``, ``secondStart``/``secondEnd``).
+    for window, line in _iso_records(lines_f, lines_p):
+        windows.append((window, line))
+        table_lines.add(line - 1)
+        read.add(line)
 
     # Anchors outside tables.
     masked = "\n".join(" " * len(line) if index in table_lines else line
