@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 149/197 after its first classes. Rounded down.
-    assert exact / expected >= 0.75, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 158/197 after its classes. Rounded down.
+    assert exact / expected >= 0.80, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -769,3 +769,13 @@ def test_a_data_record_with_iso_times_and_a_city_district_scope():
     assert _general(text, dt.date(2025, 2, 25)) == [
         ("2025-03-02", "09:00", "11:30", "苓雅區", ["四維三路"]),
         ("2025-03-02", "13:00", "24:00", "苓雅區", ["四維三路"])]
+
+
+def test_rounds_of_a_rotating_outage_take_the_day_before_them_and_name_a_group_or_no_place():
+    text = ("电力公司20日晚间宣布分区轮流停电。第一轮停电时间为20日晚上7时至7时40分,涉及约10万户;"
+            "第二轮停电时间为晚上7时40分至8时20分,涉及约12万户。\n"
+            "另据通报:第三轮限电时间2020-2100,B组限电量80万瓩。\n")
+    assert _general(text, dt.date(2023, 9, 20)) == [
+        ("2023-09-20", "19:00", "19:40", None, []),
+        ("2023-09-20", "19:40", "20:20", None, []),
+        ("2023-09-20", "20:20", "21:00", None, ["B组"])]

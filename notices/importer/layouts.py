@@ -85,6 +85,14 @@ class Anchor:
     late: bool = False  # the time comes later in the sentence, the places between
     relative: bool = False  # 今天, 明天, 本周六: counted from the publication date
     slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
+    round: bool = False  # a round of a rotating outage (``第二轮限电时间…``)
+
+
+# ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
+# outage; the day is the last one printed before it, and a round names its group or no place.
+_ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。;；\n]{0,8}?$")
+_HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
+_GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
 
 
 _TIME_LABEL = re.compile(r"[^\S\n]*[。.;；]?[^\S\n]*\n\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -194,6 +202,21 @@ class _Dates:
             if not got:
                 # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
                 window = self._window(pos, None)
+                round_ = found and _ROUND.search(t, t.rfind("\n", 0, pos) + 1, pos)
+                if round_:  # the part of the day before the digit (``下午3时50分至4时40分``)
+                    word = re.search(r"(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*$",
+                                     t[round_.start():pos])
+                    window = self._window(pos - len(word.group()), None) if word else window
+                hhmm = _HHMM.match(t, pos) if round_ and not window else None
+                if hhmm:
+                    last = f"{hhmm[3]}:{hhmm[4]}"
+                    last = "次日" + last if last <= f"{hhmm[1]}:{hhmm[2]}" else last
+                    window = (f"{hhmm[1]}:{hhmm[2]}", last, hhmm.end())
+                if window and round_:
+                    found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
+                                        window[1], round=True))
+                    pos = window[2]
+                    continue
                 # (Or after a date label, a time label: ``停电日期:…`` / ``二、停电时间:每日8时…``.)
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
@@ -256,7 +279,9 @@ class _Dates:
             self.base = None
             if window:
                 anchor = Anchor(start, window[2], days, window[0], window[1],
-                                headed="\n" in t[start:m.end()])
+                                headed="\n" in t[start:m.end()],
+                                round=bool(_ROUND.search(t, t.rfind("\n", 0, start) + 1,
+                                                         start)))
                 first, last, pos = window
                 # ``7:30-11:30、14:00-17:30``: two windows on the same days.
                 while True:
@@ -1044,6 +1069,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
         areas = _late_areas(masked, text, anchor) if anchor.late else None
+        if anchor.round:
+            group = _GROUP.match(masked, anchor.end)
+            anchor.areas = [text[group.start(1):group.end()].strip()] if group else []
+            continue
         if areas is None:
             areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
                                  lines_f, lines_p, line_start, read)
