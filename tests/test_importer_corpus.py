@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 158/197 after its classes. Rounded down.
-    assert exact / expected >= 0.80, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 172/197 after its classes. Rounded down.
+    assert exact / expected >= 0.87, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -779,3 +779,18 @@ def test_rounds_of_a_rotating_outage_take_the_day_before_them_and_name_a_group_o
         ("2023-09-20", "19:00", "19:40", None, []),
         ("2023-09-20", "19:40", "20:20", None, []),
         ("2023-09-20", "20:20", "21:00", None, ["B组"])]
+
+
+def test_a_start_with_only_a_duration_and_the_estate_a_salutation_names():
+    text = ("title：停电通知\ncontent：尊敬的锦华苑业主：\n   接上级通知，今晚21：30将停电10-20分钟，请提前准备。\n"
+            "add_time：2019-03-02 16:10:00\n")
+    assert _general(text, dt.date(2019, 3, 2)) == [("2019-03-02", "21:30", None, None, ["锦华苑"])]
+
+
+def test_a_round_named_after_its_start_with_a_list_of_districts_and_a_cut_off_copy():
+    text = ("2019/07/02晚间实施分区轮流停电。\n"
+            "通知:19:30第二轮40分钟停电,停电区约是东港,西湾,南屯,西湾等区,共约8万户。\n"
+            "转载:19:30第二轮40分钟停电,停电区约是东港,西")
+    assert _general(text, dt.date(2019, 7, 2)) == [
+        ("2019-07-02", "19:30", None, "东港", []), ("2019-07-02", "19:30", None, "西湾", []),
+        ("2019-07-02", "19:30", None, "南屯", [])]

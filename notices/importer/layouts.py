@@ -39,12 +39,13 @@ from .text import fold
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
 
-_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天)"
+_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天|今(?=晚|早上|上午|下午|夜)"
+                       r"|明(?=晚|早上|上午|下午|夜))"
                        # ``明(五)日``, ``今(4)日``: Taiwanese news, the day of the month in brackets
                        r"|(?P<short>今|明)\s*[(（]\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[)）]\s*日"
                        r"|(?P<week>本|下)(?:周|星期|礼拜)"
                        r"(?P<wd>[一二三四五六日天]))(?![\u3400-\u9fff]{0,2}[网报讯])")
-_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "今": 0, "明": 1}
 _WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])?"
 _FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
@@ -86,6 +87,7 @@ class Anchor:
     relative: bool = False  # 今天, 明天, 本周六: counted from the publication date
     slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
     round: bool = False  # a round of a rotating outage (``第二轮限电时间…``)
+    districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
 
 
 # ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
@@ -93,6 +95,7 @@ class Anchor:
 _ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。;；\n]{0,8}?$")
 _HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
 _GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
+_ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?(?:是|为|包括|包含)[:：]?")
 
 
 _TIME_LABEL = re.compile(r"[^\S\n]*[。.;；]?[^\S\n]*\n\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -212,6 +215,12 @@ class _Dates:
                     last = f"{hhmm[3]}:{hhmm[4]}"
                     last = "次日" + last if last <= f"{hhmm[1]}:{hhmm[2]}" else last
                     window = (f"{hhmm[1]}:{hhmm[2]}", last, hhmm.end())
+                # ``20:00第三轮50分钟停电``: the round named after its start.
+                if not window and found:
+                    window = self._start_only(pos)
+                    round_ = window and re.match(
+                        r"[^,，。;；\n]{0,4}?第\s*[\d一二三四五六七八九十]+\s*轮", t[window[2]:])
+                    window = window if round_ else None
                 if window and round_:
                     found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
                                         window[1], round=True))
@@ -275,7 +284,7 @@ class _Dates:
             # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
             m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，|[)）]"
                            r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
-            window = self._window(m.end(), days[0])
+            window = self._window(m.end(), days[0]) or self._start_only(m.end())
             self.base = None
             if window:
                 anchor = Anchor(start, window[2], days, window[0], window[1],
@@ -298,6 +307,26 @@ class _Dates:
                              else Anchor(start, pos, days))
             found[-1].relative = relative is not None
         return found
+
+    def _start_only(self, pos: int):
+        """``今晚20:00将停电3-5分钟``, ``20:00第三轮50分钟停电``, ``下午3点40分起…停电``: a
+        start whose end is not printed (only a duration, or 起): a window without an end."""
+        t = self.t
+        a = _CLOCK.match(t, pos)
+        if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
+                                               and "点" not in a.group()):
+            return None
+        h, m, _ = _clock(a)
+        if h > 23 or m > 59:
+            return None
+        stop = re.compile(r"[。;；\n]").search(t, a.end())
+        sentence = t[a.end():stop.start() if stop else len(t)]
+        duration = re.match(r"[^,，。;；\d]{0,8}?\d+(?:\s*[-—~]\s*\d+)?\s*(?:分钟|小时)", sentence)
+        since = re.match(r"\s*起", sentence)
+        if not ((duration and "停电" in sentence[:duration.end() + 4]) or
+                (since and "停电" in sentence)):
+            return None
+        return f"{h:02d}:{m:02d}", None, a.end()
 
     def _later_window(self, pos: int, day: dt.date):
         """``15日,市区明和苑、…因…原因,将于7时至12时停电``, ``6月12日…台区将进行…作业,计划
@@ -1072,6 +1101,20 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchor.round:
             group = _GROUP.match(masked, anchor.end)
             anchor.areas = [text[group.start(1):group.end()].strip()] if group else []
+            # ``停电区约是凤山,鸟松,…,三民等区``: a list its own words call districts gives
+            # one window a district (their places are not printed); a list cut off by the end
+            # of the stored text is not read.
+            stop = _sentence_end(masked, anchor.end)
+            label = _ROUND_LABEL.search(masked, anchor.end, stop)
+            if label:
+                closed = re.compile(r"等(?:区|县|乡镇)").search(masked, label.end(), stop)
+                if closed:
+                    names = split_areas(text[label.end():closed.start()])
+                    anchor.districts = list(dict.fromkeys(names))
+                elif stop < len(masked) and masked[stop] == "。":
+                    anchor.areas = split_areas(text[label.end():stop])
+                else:
+                    anchor.areas = None  # reported: no places follow it
             continue
         if areas is None:
             areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
@@ -1159,7 +1202,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # names none.
     addressee = re.search(
         r"^\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|街道|村))各[^\n]{0,20}[:：]\s*$",
-        masked, re.M)
+        masked, re.M) or re.search(
+        # ``尊敬的宏源公寓业主:``: the estate a salutation names.
+        r"(?:^|[:：])\s*(?:尊敬的|亲爱的)\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|公寓|花园"
+        r"|家园|新村|苑|村))(?:的)?(?:全体|各位)?(?:业主|住户|居民|用户)们?\s*[:：]", masked, re.M)
     cancelled: list[tuple[dict, int]] = []
     warnings: list[tuple[int, str, str]] = []
     decoys: list[int] = []
@@ -1192,6 +1238,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             fragment = " ".join(text[anchor.start:anchor.end].split())
             warnings.append((_line_of(masked, anchor.start), fragment,
                              NO_AREAS.format(fragment=f'"{fragment}"')))
+            continue
+        if anchor.districts:
+            for day in anchor.days:
+                for district in anchor.districts:
+                    windows.append((_window(day, anchor.first, anchor.last, [], district, None),
+                                    _line_of(masked, anchor.start)))
             continue
         slots = [(anchor.first, anchor.last), *anchor.more]
         per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
