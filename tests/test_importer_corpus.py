@@ -794,3 +794,8 @@ def test_a_round_named_after_its_start_with_a_list_of_districts_and_a_cut_off_co
     assert _general(text, dt.date(2019, 7, 2)) == [
         ("2019-07-02", "19:30", None, "东港", []), ("2019-07-02", "19:30", None, "西湾", []),
         ("2019-07-02", "19:30", None, "南屯", [])]
+
+
+def test_a_listing_record_names_its_estate_in_its_own_field():
+    text = "title：停电通知\ncontent：各位业主：\n   今晚21：30将停电10分钟，请提前准备。\ncommunityName：翠湖花园\n"
+    assert _general(text, dt.date(2019, 3, 2)) == [("2019-03-02", "21:30", None, None, ["翠湖花园"])]

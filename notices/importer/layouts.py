@@ -1205,7 +1205,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         masked, re.M) or re.search(
         # ``尊敬的宏源公寓业主:``: the estate a salutation names.
         r"(?:^|[:：])\s*(?:尊敬的|亲爱的)\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|公寓|花园"
-        r"|家园|新村|苑|村))(?:的)?(?:全体|各位)?(?:业主|住户|居民|用户)们?\s*[:：]", masked, re.M)
+        r"|家园|新村|苑|村))(?:的)?(?:全体|各位)?(?:业主|住户|居民|用户)们?\s*[:：]",
+        masked, re.M) or re.search(  # a listing record's own field: ``communityName：宏源公寓``
+        r"^\s*(?:communityName|community_name|小区名称|小区)\s*[:：]\s*([^\s,，、:：]{2,20})\s*$",
+        masked, re.M | re.I)
     cancelled: list[tuple[dict, int]] = []
     warnings: list[tuple[int, str, str]] = []
     decoys: list[int] = []
