@@ -799,3 +799,8 @@ def test_a_round_named_after_its_start_with_a_list_of_districts_and_a_cut_off_co
 def test_a_listing_record_names_its_estate_in_its_own_field():
     text = "title：停电通知\ncontent：各位业主：\n   今晚21：30将停电10分钟，请提前准备。\ncommunityName：翠湖花园\n"
     assert _general(text, dt.date(2019, 3, 2)) == [("2019-03-02", "21:30", None, None, ["翠湖花园"])]
+
+
+def test_a_range_of_relative_days():
+    text = "记者获悉,从今天起到明天,每天8:00—18:00停电,涉及区域:东关街、北门巷。\n"
+    assert [row[0] for row in _general(text, dt.date(2012, 5, 3))] == ["2012-05-03", "2012-05-04"]

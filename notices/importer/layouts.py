@@ -159,6 +159,13 @@ class _Dates:
             day = self.ref + dt.timedelta(days=1 if m["short"] == "明" else 0)
         else:
             day = self.ref + dt.timedelta(days=_RELATIVE_DAYS[m["rel"]])
+        # ``从今天起到明天``, ``今明两天``: a range of relative days.
+        until = re.compile(r"\s*(?:起\s*)?(?:至|到)\s*(明天|明日|后天)|(?<=今)明两?[天日]"
+                           ).match(self.t, m.end())
+        if until and m["rel"] in ("今天", "今日", "今") and not m["short"]:
+            last = self.ref + dt.timedelta(days=_RELATIVE_DAYS.get(until[1] or "明天", 1))
+            self.extra = _span(day, last)
+            return day, until.end()
         return day, m.end()
 
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
