@@ -804,3 +804,12 @@ def test_a_listing_record_names_its_estate_in_its_own_field():
 def test_a_range_of_relative_days():
     text = "记者获悉,从今天起到明天,每天8:00—18:00停电,涉及区域:东关街、北门巷。\n"
     assert [row[0] for row in _general(text, dt.date(2012, 5, 3))] == ["2012-05-03", "2012-05-04"]
+
+
+def test_a_bare_start_of_a_rotating_outage_takes_the_day_before_it_and_its_counted_list():
+    text = ("今(9)日上午发生跳电。\n电力公司表示,晚上7点20分起,执行分区轮流停电,由B组先停电,"
+            "停电范围包含东区、西屯、南屯等3个区部分区域,影响约2万户,停电50分钟。\n"
+            "电力公司预计自晚上8时10分起开始分区轮流供电,第一轮限电时间20:10-21:00。\n")
+    assert _general(text, dt.date(2022, 5, 9)) == [
+        ("2022-05-09", "19:20", None, None, ["东区", "西屯", "南屯"]),
+        ("2022-05-09", "20:10", "21:00", None, [])]

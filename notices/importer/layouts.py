@@ -96,6 +96,9 @@ _ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。
 _HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
 _GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
 _ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?(?:是|为|包括|包含)[:：]?")
+# ``…、番路等14个乡镇部分区域``: the count of the places closes the list.
+_COUNTED_END = re.compile(r"等\s*\d+\s*个\s*(?:乡镇|乡|镇|村|社区|小区|地区|区域|区|县)"
+                          r"[^,，。;；]*$")
 
 
 _TIME_LABEL = re.compile(r"[^\S\n]*[。.;；]?[^\S\n]*\n\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -223,10 +226,16 @@ class _Dates:
                     last = "次日" + last if last <= f"{hhmm[1]}:{hhmm[2]}" else last
                     window = (f"{hhmm[1]}:{hhmm[2]}", last, hhmm.end())
                 # ``20:00第三轮50分钟停电``: the round named after its start.
+                # ``下午3点40分起,执行紧急分区轮流停电``: a start of a rotating outage's sentence.
                 if not window and found:
-                    window = self._start_only(pos)
-                    round_ = window and re.match(
+                    word = re.search(r"(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*$",
+                                     t[max(0, pos - 6):pos])
+                    window = self._start_only(pos - len(word.group()) if word else pos)
+                    stop = re.compile(r"[。;；\n]").search(t, pos)
+                    round_ = window and (re.match(
                         r"[^,，。;；\n]{0,4}?第\s*[\d一二三四五六七八九十]+\s*轮", t[window[2]:])
+                        or re.search(r"轮流停电|分区停电|轮流供电|轮流限电",
+                                     t[window[2]:stop.start() if stop else len(t)]))
                     window = window if round_ else None
                 if window and round_:
                     found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
@@ -1119,7 +1128,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                     names = split_areas(text[label.end():closed.start()])
                     anchor.districts = list(dict.fromkeys(names))
                 elif stop < len(masked) and masked[stop] == "。":
-                    anchor.areas = split_areas(text[label.end():stop])
+                    # A list cut at 、 ends at the first comma (``…,影响约10万户,停电50分钟``).
+                    comma = re.compile(r"[,，]").search(masked, label.end(), stop)
+                    if comma and "、" in masked[label.end():comma.start()]:
+                        stop = comma.start()
+                    counted = _COUNTED_END.search(masked, label.end(), stop)
+                    anchor.areas = split_areas(text[label.end():counted.start() if counted
+                                                    else stop])
                 else:
                     anchor.areas = None  # reported: no places follow it
             continue
@@ -1274,6 +1289,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
+    # A start printed alone (``自晚间20时50分起``) gives way to the same start with its end.
+    ended = {(w["date"], w["start"], w["district"]) for w in unique if w["end"] is not None}
+    keep = [w["end"] is not None or w["start"] is None
+            or (w["date"], w["start"], w["district"]) not in ended for w in unique]
+    unique = [w for w, k in zip(unique, keep, strict=True) if k]
+    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
     def vague(window: dict) -> bool:
         return len(window["areas"]) == 1 and bool(re.search(
