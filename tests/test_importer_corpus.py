@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 172/197 after its classes. Rounded down.
-    assert exact / expected >= 0.87, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 175/197 after its classes. Rounded down.
+    assert exact / expected >= 0.88, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -813,3 +813,11 @@ def test_a_bare_start_of_a_rotating_outage_takes_the_day_before_it_and_its_count
     assert _general(text, dt.date(2022, 5, 9)) == [
         ("2022-05-09", "19:20", None, None, ["东区", "西屯", "南屯"]),
         ("2022-05-09", "20:10", "21:00", None, [])]
+
+
+def test_a_list_said_of_one_day_of_a_range_belongs_to_that_day():
+    text = ("据悉,从今天起到明天,每天8:00—18:00城北间隔停电。今天主要停电的地段有东关街、北门巷。"
+            "明天停电的地段有南门街、西大街。\n")
+    assert _general(text, dt.date(2012, 5, 3)) == [
+        ("2012-05-03", "08:00", "18:00", None, ["东关街", "北门巷"]),
+        ("2012-05-04", "08:00", "18:00", None, ["南门街", "西大街"])]

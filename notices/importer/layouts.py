@@ -88,6 +88,7 @@ class Anchor:
     slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
     round: bool = False  # a round of a rotating outage (``第二轮限电时间…``)
     districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
+    day_areas: dict[dt.date, list[str]] | None = None  # a list said of each day
 
 
 # ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
@@ -95,6 +96,7 @@ class Anchor:
 _ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。;；\n]{0,8}?$")
 _HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
 _GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
+_DAY_SAID = re.compile(r"(今天|今日|明天|明日|后天)(?:主要|将)?(停电)")
 _ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?(?:是|为|包括|包含)[:：]?")
 # ``…、番路等14个乡镇部分区域``: the count of the places closes the list.
 _COUNTED_END = re.compile(r"等\s*\d+\s*个\s*(?:乡镇|乡|镇|村|社区|小区|地区|区域|区|县)"
@@ -1155,6 +1157,21 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
         anchor.areas = areas
+        # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
+        # day of the anchor belongs to that day (a day whose list is not printed has none).
+        if len(anchor.days) > 1 and areas is not None:
+            said: dict[dt.date, list[str]] = {}
+            for m in _DAY_SAID.finditer(masked, anchor.end, scope_end):
+                day = reference + dt.timedelta(days=_RELATIVE_DAYS[m[1]])
+                if day not in anchor.days or day in said:
+                    continue
+                label = _LABEL.match(masked, m.start(2))
+                said[day] = split_areas(text[label.end():_sentence_end(masked, label.end())]) \
+                    if label else []
+                if label:
+                    read.add(_line_of(masked, label.start()))
+            if len(said) >= 2:
+                anchor.day_areas = said
         # ``8:20至12:25、13:20至17:20`` then ``上午时段:…停电范围包括…`` / ``下午时段:…停电范围
         # 包括…``: as many labels as slots below, one label a slot, in order.
         # (A later mention of the same day without times, ``预定于4月17日实施停电``, restates it.)
@@ -1274,6 +1291,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
         for day in anchor.days:
             for (first, last), slot_areas in zip(slots, per_slot, strict=True):
+                if anchor.day_areas:
+                    slot_areas = anchor.day_areas.get(day, slot_areas)
                 for district, town, areas in _district_groups(list(slot_areas), notice_district):
                     window = _window(day, first, last, areas, district, town)
                     (cancelled if anchor.cancelled else windows).append((window,
