@@ -45,8 +45,8 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 175/197 after its classes. Rounded down.
-    assert exact / expected >= 0.88, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 178/197 after its classes. Rounded down.
+    assert exact / expected >= 0.90, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
 
@@ -821,3 +821,11 @@ def test_a_list_said_of_one_day_of_a_range_belongs_to_that_day():
     assert _general(text, dt.date(2012, 5, 3)) == [
         ("2012-05-03", "08:00", "18:00", None, ["东关街", "北门巷"]),
         ("2012-05-04", "08:00", "18:00", None, ["南门街", "西大街"])]
+
+
+def test_a_rounds_districts_in_a_bracket_after_its_sentence_and_a_cut_off_round_reported():
+    text = ("电力公司20日发布通报。\n区处表示:1.第1轮分区轮流限电(19:00-19:50)停电组别A组,停电户数1200户。"
+            "(停电地区:东势、石冈等地区);2.第2轮分区轮流限电(19:50-20:40)停电组别B组(停电地区:\n")
+    assert _general(text, dt.date(2022, 6, 20)) == [
+        ("2022-06-20", "19:00", "19:50", "东势", []), ("2022-06-20", "19:00", "19:50", "石冈", [])]
+    assert read_general(text, dt.date(2022, 6, 20)).warnings[0][1] == "19:50-20:40"

@@ -97,7 +97,8 @@ _ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。
 _HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
 _GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
 _DAY_SAID = re.compile(r"(今天|今日|明天|明日|后天)(?:主要|将)?(停电)")
-_ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?(?:是|为|包括|包含)[:：]?")
+_ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?"
+                          r"(?:(?:是|为|包括|包含)[:：]?|[:：])")
 # ``…、番路等14个乡镇部分区域``: the count of the places closes the list.
 _COUNTED_END = re.compile(r"等\s*\d+\s*个\s*(?:乡镇|乡|镇|村|社区|小区|地区|区域|区|县)"
                           r"[^,，。;；]*$")
@@ -1124,8 +1125,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # of the stored text is not read.
             stop = _sentence_end(masked, anchor.end)
             label = _ROUND_LABEL.search(masked, anchor.end, stop)
+            if not label:  # ``…停电户数36897户。(停电地区:新营、…等地区);2.第2轮…``
+                line_end = masked.find("\n", anchor.end)
+                label = _ROUND_LABEL.search(masked, anchor.end, min(
+                    scope_end, len(masked) if line_end < 0 else line_end))
+                label = label if label and masked[label.start() - 1] in "(（" else None
+                stop = label and (re.compile(r"[)）]").search(masked, label.end(), scope_end)
+                                  or re.compile(r"$", re.M).search(masked, label.end())).start()
             if label:
-                closed = re.compile(r"等(?:区|县|乡镇)").search(masked, label.end(), stop)
+                closed = re.compile(r"等(?:地)?(?:区|县|乡镇)").search(masked, label.end(), stop)
                 if closed:
                     names = split_areas(text[label.end():closed.start()])
                     anchor.districts = list(dict.fromkeys(names))
@@ -1220,11 +1228,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # 3/28(六)8:00~17:00。``) is one list, its sentence ends notwithstanding.
         schedule = not re.search(r"[\w\u3400-\u9fff]", between)
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
-                not anchors[index].cancelled and \
+                not anchors[index].cancelled and not anchors[index].round and \
                 (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
-        if anchor.areas is None and not anchor.cancelled:
+        if anchor.areas is None and not anchor.cancelled and not anchor.round:
             scope_start = anchors[index - 1].end if index else 0
             before = [m for m in labels if scope_start <= m.start() < anchor.start]
             if before:
