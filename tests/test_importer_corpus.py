@@ -829,3 +829,17 @@ def test_a_rounds_districts_in_a_bracket_after_its_sentence_and_a_cut_off_round_
     assert _general(text, dt.date(2022, 6, 20)) == [
         ("2022-06-20", "19:00", "19:50", "东势", []), ("2022-06-20", "19:00", "19:50", "石冈", [])]
     assert read_general(text, dt.date(2022, 6, 20)).warnings[0][1] == "19:50-20:40"
+
+
+def test_listing_labels_with_seconds_a_region_line_and_an_estate_speaking_of_itself():
+    text = "停电时间：2021-06-03 08:00:00至2021-06-03 17:00:00\n停电区域：平江县安定镇\n停电范围：李家村、王家村\n"
+    windows = read_general(text, dt.date(2021, 6, 1)).windows
+    assert [(w["start"], w["end"], w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("08:00", "17:00", "平江县", "安定镇", ["李家村", "王家村"])]
+    # A region that is not only a district and town stays an area, never dropped.
+    text = text.replace("平江县安定镇", "城东片区")
+    assert read_general(text, dt.date(2021, 6, 1)).windows[0]["areas"] == ["城东片区"]
+    text = ("communityName：翠湖花园\nbulletinContent：各位业主：因配电房检修，本小区定于6月5日9:00-11:00"
+            "停电，请做好准备。\n")
+    assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-05", "09:00", "11:00", None, ["翠湖花园"])]
+    assert split_areas("东区A栋、B栋、食堂") == ["东区A栋、B栋", "食堂"]

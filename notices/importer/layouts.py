@@ -63,6 +63,7 @@ _CLOCK = re.compile(
     rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
+_SECONDS = re.compile(r":\d{2}(?!\d)")
 _TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
@@ -376,9 +377,12 @@ class _Dates:
                                                and "点" not in a.group()):
             return None
         h1, m1, mer1 = _clock(a)
-        sep = re.compile(_TO).match(t, a.end())
+        # ``2021-06-03 08:00:00至…``: seconds of a listing's timestamp.
+        a_end = a.end() + (len(s.group()) if (s := _SECONDS.match(t, a.end())) and a["mi"]
+                           else 0)
+        sep = re.compile(_TO).match(t, a_end)
         if not sep:  # ``上午8时30分起实施工作停电,至上午10时恢复供电``
-            sep = _FROM_UNTIL.match(t, a.end())
+            sep = _FROM_UNTIL.match(t, a_end)
             if not sep:
                 return None
         after = sep.end()
@@ -399,6 +403,8 @@ class _Dates:
         if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
             return None
         end = b.end()
+        if b["mi"] and (s := _SECONDS.match(t, end)):
+            end = s.end()
         tail = re.match(r"\s*[时分]", t[end:])
         if tail and b["mi"]:
             end += tail.end()
@@ -485,12 +491,13 @@ _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
 _CONJ = re.compile(r"以及|及")
 # ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
 _NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
-_PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组)"
+_PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组|栋|幢|座)"
 
 
 def _continues_part(before: str, item: str) -> bool:
-    """``光宇A区、B区``, ``轿顶村一组、二组``: an item that is only the letter or number of a part
-    (区, 片, 期, 组) after a place ending with a part of the same kind continues that place."""
+    """``光宇A区、B区``, ``轿顶村一组、二组``, ``东区A栋、B栋``: an item that is only the letter or
+    number of a part (区, 片, 期, 组, 栋…) after a place ending with a part of the same kind
+    continues that place."""
     m = re.fullmatch(_PART, item)
     last = re.search(_PART + "$", before)
     return bool(m and last and last.start() > 0 and m["w"] == last["w"])
@@ -1279,7 +1286,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                              SUPPLY_LINE.format(fragment=f'"{fragment}"')))
             continue
         read.add(_line_of(masked, anchor.start))
-        if anchor.areas is None and addressee:
+        # (``本小区定于6月5日…停电``: the estate speaks of itself, so its name is the place.)
+        if addressee and (anchor.areas is None or anchor.areas == [] and not anchor.round
+                          and not anchor.districts and re.search(
+                              r"(?:本|我)(?:小区|社区|公寓|楼|苑|园区)\S{0,4}$",
+                              masked[max(0, anchor.start - 12):anchor.start])):
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
             read.add(_line_of(masked, addressee.start()))
         if anchor.areas is None and anchor.cancelled:
@@ -1410,6 +1421,15 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if semi and "、" not in masked[semi.end():rest_end]:
             rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
         inline = text[m.end():rest_end].strip()
+        # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
+        # town of the list on the next line.
+        following = next((n for n in labels if n.start() > m.start()), None)
+        if inline and following and "区域" in m.group() and "范围" in following.group() and \
+                _line_of(masked, following.start()) == _line_of(masked, m.start()) + 1 and \
+                _prefix_only(fold(inline)):
+            read.add(_line_of(masked, following.start()))
+            rest = text[following.end():_sentence_end(masked, following.end())].strip()
+            return split_areas(inline + "：" + rest)
         if inline:
             return split_areas(inline)
         # The label stands alone: numbered lines or a table below it.
@@ -1436,6 +1456,13 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if areas:
             return areas
     return None
+
+
+def _prefix_only(region: str) -> bool:
+    """``平江县安定镇``: a district and town with nothing else (the whole value is a prefix)."""
+    m = _PLACE_PREFIX.match(region + "：某某")
+    return bool(m and (m["d"] or m["t"]) and m.end() >= len(region)
+                and not (m["d"] and not county(m["d"])))
 
 
 def _hard_wrap(text: str, at: int) -> bool:
