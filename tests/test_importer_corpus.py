@@ -843,3 +843,16 @@ def test_listing_labels_with_seconds_a_region_line_and_an_estate_speaking_of_its
             "停电，请做好准备。\n")
     assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-05", "09:00", "11:00", None, ["翠湖花园"])]
     assert split_areas("东区A栋、B栋、食堂") == ["东区A栋、B栋", "食堂"]
+
+
+def test_table_rows_one_cell_a_line_and_a_tab_cell_going_on_to_the_next_line():
+    text = ("安排如下\n序号\n停电时间\n停电范围\n1\n2023年10月7日 9:00-11:00\n礼堂、车库\n"
+            "2\n2023年10月8日 9:00-11:00\n花房\n")
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "11:00", None, ["礼堂", "车库"]),
+        ("2023-10-08", "09:00", "11:00", None, ["花房"])]
+    text = ("序号\t停电时间\t停电范围\n1\t2023年10月7日 9:00-11:00\t礼堂、\n车库、泳池\n"
+            "2\t2023年10月8日 9:00-11:00\t花房\n")
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "11:00", None, ["礼堂", "车库", "泳池"]),
+        ("2023-10-08", "09:00", "11:00", None, ["花房"])]

@@ -758,6 +758,14 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     for index, line in enumerate(lines_f):
         stripped = line.strip()
         cell = stripped.endswith("|") or "\t" in stripped
+        # A tab row whose last cell ends with a list separator goes on on the next line
+        # (``1\t…\t图书馆、`` / ``食堂、体育馆``).
+        if not cell and current is not None and stripped and current.cells and \
+                current.cells[-1][0] == index - 1 and re.search(r"[、,，]$", current.cells[-1][1]):
+            row, f, p = current.cells[-1]
+            current.cells[-1] = (row, f + stripped, p + lines_p[index].strip())
+            current.last = index
+            continue
         if not cell:
             current = None
             continue
@@ -792,6 +800,36 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
             part.cells.append(cell)
             part.last = cell[0]
     return result
+
+
+def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    """A table pasted one cell a line: two or more header cells (``序号`` / ``停电时间`` /
+    ``停电范围``), then rows that each start with their number on its own line."""
+    found = []
+    index = 0
+    while index < len(lines_f):
+        header = []
+        at = index
+        while at < len(lines_f) and _HEAD.match(re.sub(r"\s+", "", lines_f[at])):
+            header.append(re.sub(r"\s+", "", lines_f[at]))
+            at += 1
+        if len(header) < 2 or not re.match(r"序号|编号", header[0]):
+            index = at + 1 if at > index else index + 1
+            continue
+        table = Table(index, at - 1, [], header)
+        number = 1
+        while at + len(header) <= len(lines_f) and \
+                lines_f[at].strip() == str(number) and \
+                all(lines_f[k].strip() for k in range(at, at + len(header))):
+            for k in range(at, at + len(header)):
+                table.cells.append((k, lines_f[k].strip(), lines_p[k].strip()))
+            table.last = at + len(header) - 1
+            at += len(header)
+            number += 1
+        if table.cells:
+            found.append(table)
+        index = at
+    return found
 
 
 def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
@@ -1017,6 +1055,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     read: set[int] = set()
 
     tables = _tables(lines_f, lines_p)
+    taken = {i for table in tables for i in range(table.first, table.last + 1)}
+    tables += [table for table in _line_tables(lines_f, lines_p)
+               if not taken & set(range(table.first, table.last + 1))]
     table_lines = {i for table in tables for i in range(table.first, table.last + 1)}
     windows: list[tuple[dict, int]] = []
     table_anchor_lines: set[int] = set()
