@@ -856,3 +856,11 @@ def test_table_rows_one_cell_a_line_and_a_tab_cell_going_on_to_the_next_line():
     assert _general(text, dt.date(2023, 10, 1)) == [
         ("2023-10-07", "09:00", "11:00", None, ["礼堂", "车库", "泳池"]),
         ("2023-10-08", "09:00", "11:00", None, ["花房"])]
+
+
+def test_a_data_record_whose_scope_is_a_district_alone_or_a_township_of_a_county():
+    record = "id：K1\nscope：{}\nstart：2026-09-21T08:30:00+08:00\nend：2026-09-21T16:30:00+08:00\n"
+    windows = read_general(record.format("高雄市鳳山區"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("鳳山區", None, [])]
+    windows = read_general(record.format("南投縣埔里鎮中山路三段"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [(None, "埔里鎮", ["中山路三段"])]

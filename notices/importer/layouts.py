@@ -937,8 +937,8 @@ _SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电�
                          r"\s*[:：]\s*(?P<a>\S.*?)\s*$", re.I)
 # ``台北市中山區長春路``: a district printed after its city is a district, whether or not the
 # county table knows it.
-_CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}[市县](?P<d>[\u3400-\u9fff]{1,3}?区"
-                            r"|[\u3400-\u9fff]{1,2}[乡镇市](?=[\u3400-\u9fff]{2}))(?=\S)")
+_CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}(?P<c>[市县])(?P<d>[\u3400-\u9fff]{1,3}?区"
+                            r"|[\u3400-\u9fff]{1,2}[乡镇市](?=[\u3400-\u9fff]{2}))(?=\S|$)")
 
 
 def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
@@ -964,15 +964,20 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
     for (kind, begin, line), (kind2, end, _) in zip(stamps, stamps[1:], strict=False):
         if kind != "start" or kind2 != "end" or end <= begin:
             continue
-        district, areas = None, []
+        district, town, areas = None, None, []
         if scope is not None:
             s, index = scope
             printed = lines_p[index][s.start("a"):s.end("a")]
             d = _CITY_DISTRICT.match(s["a"])
+            town = None
             if d:
-                district = printed[d.start("d"):d.end("d")]
+                # ``南投縣埔里鎮…``: a township of a county is its town.
+                if d["c"] == "县" and d["d"][-1] in "乡镇市":
+                    town = printed[d.start("d"):d.end("d")]
+                else:
+                    district = printed[d.start("d"):d.end("d")]
                 printed = printed[d.end("d"):]
-            areas = split_areas(printed)
+            areas = split_areas(printed) if printed.strip() else []
         last = f"{end.hour:02d}:{end.minute:02d}"
         days = (end.date() - begin.date()).days
         if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
@@ -980,7 +985,7 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
         elif days == 1:
             last = "24:00"
         found.append((_window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last,
-                              areas, district, None), line))
+                              areas, district, town), line))
     return found
 
 
