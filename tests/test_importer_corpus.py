@@ -707,8 +707,9 @@ def test_the_places_after_yixia_quyu_tingdian():
 # --- the third held-out round, tuning half (SOURCES.md): one test per class, other words ----
 
 def test_an_end_printed_24_00_is_the_same_instant_as_next_day_00_00(tmp_path):
-    """The expectations write 24:00 as printed; the content model writes it 次日00:00: the
-    score compares instants, so both are exact, and 次日24:00 is a day later still."""
+    """The expectations write 24:00 as printed; the importer writes it 次日00:00 as the column
+    reader and the content model do: the score compares instants, so both are exact, and
+    次日24:00 is a day later still."""
     (tmp_path / "c.txt").write_text("停电时间：2022年6月3日20:00至24:00\n停电范围：车库、花房\n",
                                     encoding="utf-8")
     (tmp_path / "c.yaml").write_text(
@@ -723,8 +724,8 @@ def test_a_sentence_end_closes_the_list_after_yixia_quyu_gongdian():
     text = ("因机房改造,2023年5月6日(周六)—5月7日(周日)每日20:00~24:00停电。将影响以下区域正常用电："
             "南苑餐厅、西区浴室、艺术馆。由此带来不便敬请谅解。联系人：王老师。\n后勤处\n2023年5月4日\n")
     assert _imported(text, dt.date(2023, 5, 4)) == [
-        ("2023-05-06", "20:00", "24:00", None, ["南苑餐厅", "西区浴室", "艺术馆"]),
-        ("2023-05-07", "20:00", "24:00", None, ["南苑餐厅", "西区浴室", "艺术馆"])]
+        ("2023-05-06", "20:00", "次日00:00", None, ["南苑餐厅", "西区浴室", "艺术馆"]),
+        ("2023-05-07", "20:00", "次日00:00", None, ["南苑餐厅", "西区浴室", "艺术馆"])]
 
 
 def test_parts_and_house_number_ranges_continue_one_place():
@@ -768,7 +769,7 @@ def test_a_data_record_with_iso_times_and_a_city_district_scope():
             "secondEnd：2025-03-03T00:00:00+08:00\nthirdStart：null\nthirdEnd：null\n")
     assert _general(text, dt.date(2025, 2, 25)) == [
         ("2025-03-02", "09:00", "11:30", "苓雅區", ["四維三路"]),
-        ("2025-03-02", "13:00", "24:00", "苓雅區", ["四維三路"])]
+        ("2025-03-02", "13:00", "次日00:00", "苓雅區", ["四維三路"])]
 
 
 def test_rounds_of_a_rotating_outage_take_the_day_before_them_and_name_a_group_or_no_place():

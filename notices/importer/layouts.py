@@ -409,8 +409,10 @@ class _Dates:
         if tail and b["mi"]:
             end += tail.end()
         next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
-        if h2 == 24 and later == 0:
-            next_day = False
+        # ``19:00～24:00``: one convention for the end with the column reader and the content
+        # model: midnight at the end of the day is ``次日00:00`` (the score compares instants).
+        if h2 == 24 and m2 == 0 and later == 0:
+            h2, next_day = 0, True
         first = f"{h1:02d}:{m1:02d}"
         last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
         return first, last, end
@@ -983,7 +985,7 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
         if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
             last = "次日" * days + last
         elif days == 1:
-            last = "24:00"
+            last = "次日00:00"
         found.append((_window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last,
                               areas, district, town), line))
     return found
