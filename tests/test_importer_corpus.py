@@ -865,3 +865,13 @@ def test_a_data_record_whose_scope_is_a_district_alone_or_a_township_of_a_county
     assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("鳳山區", None, [])]
     windows = read_general(record.format("南投縣埔里鎮中山路三段"), dt.date(2026, 9, 1)).windows
     assert [(w["district"], w["town"], w["areas"]) for w in windows] == [(None, "埔里鎮", ["中山路三段"])]
+
+
+def test_a_window_without_an_end_or_a_place_is_reported_with_its_day():
+    text = "各位业主：\n今晚21：30将停电10分钟。\n第一轮限电时间为22时至22时50分,限电量10万瓩。\n"
+    result = parse_outage_notice(text, dt.date(2019, 3, 2), DISTRICTS)
+    messages = [m.message for m in result.warnings]
+    assert ("the window of 2019-03-02 starts at 21:30 and the notice gives no end (only a "
+            "duration, or 起); write its end by hand") in messages
+    assert ("the window of 2019-03-02 22:00—22:50 names no place (a round of a rotating outage, "
+            "or a list lost from the text); write its areas by hand") in messages

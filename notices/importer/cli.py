@@ -73,6 +73,8 @@ from .layouts import read_general
 from .messages import (
     CONTROL_CHARACTERS,
     NO_DISTRICT,
+    NO_END,
+    NO_PLACE,
     NOT_READ,
     TOO_LARGE,
     UNCLEAN_AREA,
@@ -267,6 +269,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
     problems += unclean + places
     warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
+    # A start with no end, and a window that names no place, cannot be published as read.
+    for window, line in zip(general.windows, general.window_lines, strict=True):
+        day = window["date"].isoformat()
+        if window["start"] is not None and window["end"] is None:
+            warnings.append(ImportMessage(line, "", NO_END.format(date=day,
+                                                                  start=window["start"])))
+        elif window["start"] is not None and not window["areas"] and not window.get("district"):
+            warnings.append(ImportMessage(line, "", NO_PLACE.format(
+                date=day, start=window["start"], end=window["end"])))
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))
     result.read_lines = general.read_lines
