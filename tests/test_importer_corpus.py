@@ -875,3 +875,11 @@ def test_a_window_without_an_end_or_a_place_is_reported_with_its_day():
             "duration, or 起); write its end by hand") in messages
     assert ("the window of 2019-03-02 22:00—22:50 names no place (a round of a rotating outage, "
             "or a list lost from the text); write its areas by hand") in messages
+
+
+def test_a_later_town_heading_without_its_county_stays_in_the_county_before():
+    text = ("停电时间：2022-08-09 08:00 至 2022-08-09 17:00\n"
+            "停电范围：平江县安定镇：高坪村，石桥村；三阳乡：五里村，金坪村。\n")
+    windows = parse_outage_notice(text, dt.date(2022, 8, 8), DISTRICTS).fields["windows"]
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("平江县", "安定镇", ["高坪村", "石桥村"]), ("平江县", "三阳乡", ["五里村", "金坪村"])]

@@ -1432,6 +1432,11 @@ def _district_groups(areas: list[str], notice_district: str | None
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
             index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
+        # ``…；新观乡：新观场、…``: a later town heading with its colon, in the district before.
+        if m is not None and m["t"] and not m["d"] and index and groups and \
+                re.match(r"\s*[:：]", area_f[m.end("t"):]):
+            groups.append((groups[-1][0], area[m.start("t"):m.end("t")], [area[m.end():]]))
+            continue
         if starts:
             district = area[m.start("d"):m.end("d")] or None
             town = area[m.start("t"):m.end("t")] if m["t"] else None
@@ -1466,7 +1471,8 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         read.add(_line_of(masked, m.start()))
         rest_end = _sentence_end(masked, m.end())
         semi = re.compile(r"[;；]").search(masked, m.end(), rest_end)
-        if semi and "、" not in masked[semi.end():rest_end]:
+        if semi and "、" not in masked[semi.end():rest_end] and not re.match(
+                r"\s*[^\s,，。;；:：]{1,14}?(?:镇|乡|街道)[:：]", masked[semi.end():rest_end]):
             rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
         inline = text[m.end():rest_end].strip()
         # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
