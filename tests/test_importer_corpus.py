@@ -883,3 +883,10 @@ def test_a_later_town_heading_without_its_county_stays_in_the_county_before():
     windows = parse_outage_notice(text, dt.date(2022, 8, 8), DISTRICTS).fields["windows"]
     assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
         ("平江县", "安定镇", ["高坪村", "石桥村"]), ("平江县", "三阳乡", ["五里村", "金坪村"])]
+
+
+def test_a_semicolon_ends_a_list_only_before_the_restoration_never_before_more_places():
+    text = "停电时间：2021年3月16日7:00至19:00\n停电范围：阳光小区;幸福村\n"
+    assert _general(text, dt.date(2021, 3, 1))[0][4] == ["阳光小区", "幸福村"]
+    text = "停电时间：2021年3月16日7:00至19:00\n停电范围：中陇部分用户;预定当天上午十时恢复供电\n"
+    assert _general(text, dt.date(2021, 3, 1))[0][4] == ["中陇部分用户"]

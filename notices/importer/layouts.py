@@ -1471,8 +1471,10 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         read.add(_line_of(masked, m.start()))
         rest_end = _sentence_end(masked, m.end())
         semi = re.compile(r"[;；]").search(masked, m.end(), rest_end)
-        if semi and "、" not in masked[semi.end():rest_end] and not re.match(
-                r"\s*[^\s,，。;；:：]{1,14}?(?:镇|乡|街道)[:：]", masked[semi.end():rest_end]):
+        # (Only when what follows speaks of the restoration or the time, not of more places:
+        # ``阳光小区;幸福村`` keeps 幸福村.)
+        if semi and "、" not in masked[semi.end():rest_end] and re.search(
+                r"恢复|供电|送电|复电|预定|预计|届时|\d\s*[时点:：]", masked[semi.end():rest_end]):
             rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
         inline = text[m.end():rest_end].strip()
         # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
