@@ -23,6 +23,12 @@ The column layout (a date line, then ``海曙 areas(8:30—15:30)…``) is read 
    with the one before; list endings (``等``, ``等一带``, ``等部分地区``) and group labels
    (``教學區:``) are not areas.
 
+5. *Listing records* written one ``label：value`` line a field with ISO 8601 times
+   (``start：2026-09-18T00:00:00+08:00``), tables pasted one cell a line, and the *rounds of a
+   rotating outage* (``第二轮限电时间…``: the day printed before them, a group or no place, a
+   list its words call districts) are read too; a start whose end is only a duration is a
+   window without an end.
+
 Every line is accounted for: it is read (an anchor, a label, areas, a table) or kept in the body.
 """
 
