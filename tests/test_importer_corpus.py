@@ -890,3 +890,10 @@ def test_a_semicolon_ends_a_list_only_before_the_restoration_never_before_more_p
     assert _general(text, dt.date(2021, 3, 1))[0][4] == ["阳光小区", "幸福村"]
     text = "停电时间：2021年3月16日7:00至19:00\n停电范围：中陇部分用户;预定当天上午十时恢复供电\n"
     assert _general(text, dt.date(2021, 3, 1))[0][4] == ["中陇部分用户"]
+
+
+def test_an_end_given_as_the_restoration():
+    text = "6月4日9:30开始停电，预计16:00恢复供电，停电范围：北街、桥头村。\n"
+    assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-04", "09:30", "16:00", None, ["北街", "桥头村"])]
+    text = "停电时间：2021年6月4日上午8时30分起停电检修，预计下午4时前完成。停电范围：北街。\n"
+    assert _general(text, dt.date(2021, 6, 1))[0][1:3] == ("08:30", "16:00")

@@ -69,6 +69,10 @@ _CLOCK = re.compile(
     rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
+_RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
+                       r"(?P<c>(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|时(?:\s*\d{1,2}\s*分|半)?"
+                       r"|点(?:\s*\d{1,2}\s*分?|半)?))"
+                       r"\s*(?:前|以前|左右)?\s*(?:完成|恢复|送电|复电)")
 _SECONDS = re.compile(r":\d{2}(?!\d)")
 _TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
@@ -349,6 +353,19 @@ class _Dates:
         sentence = t[a.end():stop.start() if stop else len(t)]
         duration = re.match(r"[^,，。;；\d]{0,8}?\d+(?:\s*[-—~]\s*\d+)?\s*(?:分钟|小时)", sentence)
         since = re.match(r"\s*起", sentence)
+        if "停电" not in sentence[:60]:
+            return None
+        # ``8:00开始停电,预计17:00恢复供电``, ``…实施工作停电…,预计下午5时前完成``: the end is
+        # when the supply comes back.
+        back = _RESTORED.search(sentence, 0, 80)
+        if back:
+            b = _CLOCK.match(back.group("c"))
+            h2, m2, mer2 = _clock(b)
+            if not mer2.strip() and h2 < 12 and h < 12 and h2 * 60 + m2 <= h * 60 + m:
+                h2 += 12
+            if h2 * 60 + m2 > h * 60 + m and h2 <= 24 and m2 < 60:
+                last = "次日00:00" if (h2, m2) == (24, 0) else f"{h2:02d}:{m2:02d}"
+                return f"{h:02d}:{m:02d}", last, a.end()
         if not ((duration and "停电" in sentence[:duration.end() + 4]) or
                 (since and "停电" in sentence)):
             return None
@@ -372,6 +389,10 @@ class _Dates:
             if _DAY.match(t, pos + m.end() - 1) or _DATE.match(t, pos + m.end() - 1):
                 return None
             window = self._window(at, day)
+            # (``…上午8时30分…实施工作停电…,预计下午5时前完成``: the end is the restoration.)
+            if not window:
+                window = self._start_only(at)
+                window = window if window and window[1] else None
             if window:
                 return window[0], window[1]
         return None
