@@ -897,3 +897,10 @@ def test_an_end_given_as_the_restoration():
     assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-04", "09:30", "16:00", None, ["北街", "桥头村"])]
     text = "停电时间：2021年6月4日上午8时30分起停电检修，预计下午4时前完成。停电范围：北街。\n"
     assert _general(text, dt.date(2021, 6, 1))[0][1:3] == ("08:30", "16:00")
+
+
+def test_places_before_a_later_time_end_at_it_and_a_town_alone_after_its_county():
+    text = "今天平江县安定镇上午9时30分为检修线路,实施工作停电,预计下午4时前完成。\n"
+    windows = read_general(text, dt.date(2022, 7, 26)).windows
+    assert [(w["start"], w["end"], w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("09:30", "16:00", "平江县", "安定镇", [])]

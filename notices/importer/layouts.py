@@ -100,6 +100,7 @@ class Anchor:
     round: bool = False  # a round of a rotating outage (``第二轮限电时间…``)
     districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
     day_areas: dict[dt.date, list[str]] | None = None  # a list said of each day
+    late_at: int | None = None  # where the later time starts (the places end before it)
 
 
 # ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
@@ -156,6 +157,7 @@ class _Dates:
         self.year = None
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
+        self.late_at: int | None = None
 
     def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
         """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
@@ -333,8 +335,8 @@ class _Dates:
                 found.append(anchor)
             else:
                 late = self._later_window(pos, days[0])
-                found.append(Anchor(start, pos, days, *late, late=True) if late
-                             else Anchor(start, pos, days))
+                found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at)
+                             if late else Anchor(start, pos, days))
             found[-1].relative = relative is not None
         return found
 
@@ -394,6 +396,7 @@ class _Dates:
                 window = self._start_only(at)
                 window = window if window and window[1] else None
             if window:
+                self.late_at = at
                 return window[0], window[1]
         return None
 
@@ -1143,6 +1146,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     anchors = _Dates(digits, reference).anchors()
     for anchor in anchors:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+        if anchor.late_at is not None:
+            anchor.late_at = back[anchor.late_at]
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
@@ -1475,6 +1480,10 @@ def _district_groups(areas: list[str], notice_district: str | None
         groups[-1][2].append(area)
     if not groups:
         groups.append((None, None, []))
+    # ``南投县埔里镇`` alone: a town after its district names no finer place.
+    groups = [(district, items[0], []) if district and not town and len(items) == 1
+              and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
+              else (district, town, items) for district, town, items in groups]
     return [(district or notice_district, town, items) for district, town, items in groups]
 
 
@@ -1574,6 +1583,8 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
     while end and _hard_wrap(masked, end.start()):  # ``南澳三义村地`` / ``区为配合…``
         end = _LATE_END.search(masked, end.end())
     stop = end.start() if end else len(masked)
+    if anchor.late_at is not None and m.end() < anchor.late_at < stop:
+        stop = anchor.late_at  # ``今天南投县埔里镇上午8时30分…``: the places end at the time
     printed = text[m.end():stop].replace("\n", "")
     if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)) or "停电" in fold(printed):
         return None  # ``7月13日停电一天(7:00-19:00),停电范围:…``: the places are elsewhere
