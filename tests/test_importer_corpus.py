@@ -15,16 +15,15 @@ from hypothesis import strategies as st
 from notices.importer import load_districts, main, parse_outage_notice
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
-from notices.importer.score import reference_date, run, score_corpus, summary_line, totals
+from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "importer" / "real"
 SEED = ROOT / "tests" / "importer" / "seed-outages.txt"
 DISTRICTS, _ = load_districts()
+# Every notice, the 19 held out on 2026-12-04 included (now tuning data; see SOURCES.md).
 NOTICES = sorted(CORPUS.glob("*.txt"))
-# Scored once and never tuned on (see its SOURCES.md): only "nothing lost" is checked here.
-HELDOUT = ROOT / "tests" / "importer" / "heldout"
-EVERY_NOTICE = NOTICES + sorted(HELDOUT.glob("*.txt"))
+EVERY_NOTICE = NOTICES
 
 
 def _notice(name: str) -> tuple[str, dt.date]:
@@ -43,18 +42,13 @@ def _rows(windows):
 def test_the_corpus_scores_at_least_the_floor():
     scores = score_corpus(CORPUS, DISTRICTS)
     exact, expected, cancel_exact, cancel_expected, unaccounted = totals(scores)
-    assert len(scores) == len(NOTICES) >= 28
-    # 99/101 after the held-out round (docs/importer.md, "Held-out results"), rounded down.
-    assert exact / expected >= 0.98, summary_line(*totals(scores))
+    assert len(scores) == len(NOTICES) >= 78
+    # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
+    # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
+    # held-out round joined (SOURCES.md), 179/197 after its classes. Rounded down.
+    assert exact / expected >= 0.90, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
-
-
-def test_nothing_is_lost_on_the_held_out_notices():
-    """The held-out notices are not tuned on, but every line of them is still accounted for."""
-    scores = score_corpus(HELDOUT, DISTRICTS)
-    assert len(scores) == 19
-    assert [(s.name, s.unaccounted) for s in scores if s.unaccounted] == []
 
 
 def test_score_prints_per_notice_and_total_lines(tmp_path):
@@ -66,10 +60,28 @@ def test_score_prints_per_notice_and_total_lines(tmp_path):
         "end: '12:00', district: null, areas: [食堂]}\ncancelled: []\n", encoding="utf-8")
     out = io.StringIO()
     assert run(tmp_path, out=out) == 0
-    assert out.getvalue().splitlines()[:2] == [
+    assert out.getvalue().splitlines()[:3] == [
         "a: importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
         "importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
+        "importer fields: date 1/2, start+end 1/2, district 0/0, areas 1/2, 0 windows invented",
     ]
+
+
+def test_fields_line_tells_which_field_was_missed_and_counts_invented_windows(tmp_path):
+    """A window with the right date and times but another area list is right on date and
+    start+end only; a window that shares neither date nor area with any expectation is
+    invented; a district named by the expectation is counted over those windows only."""
+    (tmp_path / "b.txt").write_text(
+        "停电时间：2023年7月2日9:00至11:00\n停电范围：泳池、操场\n"
+        "停电时间：2023年7月9日13:00至15:00\n停电范围：车库\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "published: 2023-06-30\nwindows:\n- {date: 2023-07-02, start: '09:00', end: '11:00', "
+        "district: 鄞州区, areas: [泳池]}\n- {date: 2023-07-03, start: '09:00', end: '11:00', "
+        "district: null, areas: [礼堂]}\ncancelled: []\n", encoding="utf-8")
+    out = io.StringIO()
+    assert run(tmp_path, out=out) == 0
+    assert out.getvalue().splitlines()[-1] == (
+        "importer fields: date 1/2, start+end 1/2, district 0/1, areas 0/2, 1 windows invented")
 
 
 def test_seed_is_read_by_the_column_reader_and_fast():
@@ -449,3 +461,446 @@ def test_a_supply_switched_off_is_not_a_list_and_areas_do_not_cross_a_sentence()
     assert _rows(general.windows) == [("2020-05-06", "23:00", "次日01:00", None, ["北楼", "南楼"])]
     assert [w[0] for w in general.warnings] == [1]  # the 8时至18时 slot: no places, said so
     assert split_areas("(shí)学校东区、(qū)北楼") == ["学校东区", "北楼"]
+
+
+# --- classes generalised after the second held-out round (issue 13) ------------------------
+
+def _imported(text: str, published: dt.date) -> list[tuple]:
+    result = parse_outage_notice(text, published, DISTRICTS)
+    return _rows(result.fields.get("windows", []))
+
+
+def test_equipment_switched_off_is_not_the_place_its_customers_are():
+    text = ("3月8日7:30至16:00,东湖开关站停电,滨江花园、市第二中学等地受影响。\n"
+            "3月9日8:00至12:00,10kV新桥线停电,新桥村一带、粮站受影响。\n")
+    assert _general(text, dt.date(2022, 3, 1)) == [
+        ("2022-03-08", "07:30", "16:00", None, ["滨江花园", "市第二中学"]),
+        ("2022-03-09", "08:00", "12:00", None, ["新桥村一带", "粮站"])]
+
+
+def test_a_duration_after_the_time_is_not_a_place():
+    text = ("二、停电时间如下:\n(一)2021年5月8日上午7:00~下午17:00(10小时)。\n"
+            "(二)2021年5月9日上午7:00~上午9:00(2小时)。\n")
+    assert _imported(text, dt.date(2021, 5, 1)) == [
+        ("2021-05-08", "07:00", "17:00", None, []), ("2021-05-09", "07:00", "09:00", None, [])]
+    assert split_areas("体育馆(约3小时)、游泳馆") == ["体育馆", "游泳馆"]
+
+
+def test_roc_years_weekday_without_xingqi_and_twelve_hour_afternoon():
+    text = ("本次停電範圍:A3行政大樓、B12 活動中心 (詳見附件平面圖)\n"
+            "本次停電時間:112年11月18日(六) 上午9:30~下午3:15。\n")
+    assert _imported(text, dt.date(2023, 11, 1)) == [
+        ("2023-11-18", "09:30", "15:15", None, ["A3行政大樓", "B12 活動中心"])]
+
+
+def test_the_publication_date_alone_is_not_a_window():
+    text = ("2023-10-02※宿舍區停電通知\n停電範圍:學生宿舍、餐廳\n"
+            "停電時間:民國112年10月7日(六)上午8:00~12:00\n")
+    assert _imported(text, dt.date(2023, 10, 2)) == [
+        ("2023-10-07", "08:00", "12:00", None, ["學生宿舍", "餐廳"])]
+
+
+def test_two_days_listed_then_their_common_slot_and_a_place_before_tingdian():
+    text = ("2.排定114年3月1日(星期六)上午7:00~下午19:00東校區停電配合更換設備\n"
+            "3.另於3月8日(星期六)及3月15日(星期六)等兩日上午7:00~9:00(各2小時)停電測試。\n")
+    assert _imported(text, dt.date(2025, 2, 20)) == [
+        ("2025-03-01", "07:00", "19:00", None, ["東校區"]),
+        ("2025-03-08", "07:00", "09:00", None, []), ("2025-03-15", "07:00", "09:00", None, [])]
+
+
+def test_month_slash_day_with_a_weekday_and_a_schedule_sharing_the_label_after_it():
+    text = ("二、工程日期:5/9(六)上午9:00~12:00。5/10 (日)~5/11(一)上午8:00~16:00。\n"
+            "三、停電範圍:實驗大樓(地下室除外),全區停電作業。\n")
+    assert _imported(text, dt.date(2026, 4, 20)) == [
+        ("2026-05-09", "09:00", "12:00", None, ["實驗大樓(地下室除外)"]),
+        ("2026-05-10", "08:00", "16:00", None, ["實驗大樓(地下室除外)"]),
+        ("2026-05-11", "08:00", "16:00", None, ["實驗大樓(地下室除外)"])]
+
+
+def test_a_route_printed_as_a_chain_is_cut_at_its_links():
+    assert split_areas("滨河路段一税务所(富民小区)一建设路段(中医院、邮局)一体育场") == [
+        "滨河路段", "税务所(富民小区)", "建设路段(中医院、邮局)", "体育场"]
+    # One dash-like 一 is not a chain: 第一中学 and 一号楼 stay whole.
+    assert split_areas("第一中学、一号楼") == ["第一中学", "一号楼"]
+
+
+def test_an_unnumbered_place_heading_alone_on_its_line():
+    text = ("一、东校区\n1.实训楼:\n8月2日21:00—8月2日23:00\n二、西校区\n"
+            "锅炉房:\n8月2日21:00—8月2日23:00\n")
+    assert _general(text, dt.date(2022, 7, 30)) == [
+        ("2022-08-02", "21:00", "23:00", None, ["实训楼"]),
+        ("2022-08-02", "21:00", "23:00", None, ["锅炉房"])]
+
+
+def test_places_between_the_date_and_a_time_later_in_the_sentence():
+    text = ("本月9日,市区滨江苑、税务分局、人民医院因新装变压器等原因,将于8时至11时停电。"
+            "11日,因更换电缆,五金厂、粮食局、自来水公司将于14时30分至17时停电。\n"
+            "3月20日新河镇东岙村二号台区将进行线路改造,计划停电时段为7:00-16:00。\n")
+    assert _general(text, dt.date(2021, 3, 5)) == [
+        ("2021-03-09", "08:00", "11:00", None, ["滨江苑", "税务分局", "人民医院"]),
+        ("2021-03-11", "14:30", "17:00", None, ["五金厂", "粮食局", "自来水公司"]),
+        ("2021-03-20", "07:00", "16:00", None, ["东岙村二号台区"])]
+    # The time later in the sentence, the places under their label.
+    text = "学校定于9月7日(星期六)停电一天(8:00-18:00),停电范围:东区宿舍。\n"
+    assert _imported(text, dt.date(2024, 9, 2)) == [("2024-09-07", "08:00", "18:00", None,
+                                                    ["东区宿舍"])]
+    # A time later in a sentence that does not speak of a cut is not the date's window.
+    assert _general("3月5日,社区居委会召开议事会,时间为9:00-11:00。\n", dt.date(2021, 3, 1)) == []
+
+
+def test_a_date_alone_whose_sentence_says_the_cut_will_happen():
+    text = ("日报3月1日讯 3月6日,将对温州鹿城、瓯海等地实施停电。此外,7日,南塘街、"
+            "水心村等地區(qū)將分時段停電。\n4月1日至4月20日,将分批停电改造。\n")
+    assert _general(text, dt.date(2020, 3, 1)) == [
+        ("2020-03-06", None, None, None, ["鹿城", "瓯海"]),
+        ("2020-03-07", None, None, None, ["南塘街", "水心村"])]
+
+
+def test_a_water_outage_beside_the_power_cut_is_a_decoy_and_said_so():
+    text = ("关于2021年4月6日8:00至4月6日20:00东门水厂管网改造的停水通知\n"
+            "届时城东片区将暂停供水。\n")
+    general = read_general(text, dt.date(2021, 4, 1))
+    assert general.windows == [] and general.decoys == [1]
+    assert general.warnings == [(1, "2021年4月6日8:00至4月6日20:00", (
+        '"2021年4月6日8:00至4月6日20:00" is the slot of a water or gas outage (停水, 停气), not a '
+        "power cut; not read as a window, kept in the body"))]
+    text = "因燃气管道改造,5月6日8:00-17:00,滨海花园将停气。\n"
+    assert _imported(text, dt.date(2021, 5, 1)) == []
+
+
+def test_when_and_how_likely_are_not_places_and_the_whole_school_is():
+    text = "本站对供区实行轮供,供电日一天内随时可能停电。预计在2019年2月3日将再次停电。\n"
+    assert _general(text, dt.date(2019, 1, 20)) == []
+    text = "108年3月9日全校區高壓設備年度檢修停電公告\n本校將於3月9日(星期六)進行全日停電。\n"
+    assert _imported(text, dt.date(2019, 3, 1)) == [("2019-03-09", None, None, None, ["全校區"])]
+
+
+def test_relative_days_count_from_the_publication_date():
+    published = dt.date(2022, 9, 14)  # a Wednesday
+    text = "供电所通知,明天上午9时至下午3时,青石村、石门村停电。\n"
+    assert _general(text, published) == [("2022-09-15", "09:00", "15:00", None, ["青石村", "石门村"])]
+    text = "本周六8:00至12:00,北门街停电。下周一8:00至10:00,南门街停电。\n"
+    assert _general(text, published) == [("2022-09-17", "08:00", "12:00", None, ["北门街"]),
+                                         ("2022-09-19", "08:00", "10:00", None, ["南门街"])]
+    # A relative day with no time is not a window; a site named 今日… is not a date.
+    assert _general("明天又轮到粮站、码头停电。\n今日东海网讯\n", published) == []
+
+
+def test_a_place_broken_across_a_hard_line_wrap():
+    text = ("【本报讯】电厂通知,今天北坡四维村社\n区为配合线路更换,从上午七时到下午四时\n"
+            "将进行停电。\n")
+    assert _general(text, dt.date(2003, 5, 6)) == [
+        ("2003-05-06", "07:00", "16:00", None, ["北坡四维村社区"])]
+
+
+def test_each_slot_of_a_lead_takes_its_own_label_below_and_a_collective_closes_a_list():
+    text = ("北山村一帶預定五月九日上午七時至上午十一時、下午一時至下午四時,分別實施工作停電。\n"
+            "上午時段:自上午七時起至上午十一時,停電範圍包括水庫、碼頭、燈塔等沿線營區。\n"
+            "下午時段:自下午一時至下午四時,停電範圍包括漁會、碼頭等周邊住戶。\n")
+    assert _general(text, dt.date(2009, 5, 6)) == [
+        ("2009-05-09", "07:00", "11:00", None, ["水庫", "碼頭", "燈塔等沿線營區"]),
+        ("2009-05-09", "13:00", "16:00", None, ["漁會", "碼頭"])]
+    assert split_areas("车站、粮库等沿线单位") == ["车站", "粮库"]
+    assert split_areas("幸福村12号等及沿线单位") == ["幸福村12号", "沿线单位"]
+
+
+def test_a_place_is_a_noun_phrase_without_opener_line_phone_or_speaker():
+    assert split_areas("包括滨海花园、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("35kV临港线、滨海花园、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("滨海花园(咨询电话:0574-87654321)、周家村") == ["滨海花园", "周家村"]
+    assert split_areas("我校南校区、图书馆") == ["南校区", "图书馆"]
+    assert split_areas("本校区东门") == ["本校区东门"]
+    # A shared word is shared only when what follows it names a part (办公区域, 实训室…).
+    assert split_areas("南校区、北校区东门") == ["南校区", "北校区东门"]
+    assert split_areas("化学学院、物理学院实验室") == ["化学学院、物理学院实验室"]
+    # One character before a place with the same word after its own first character.
+    assert split_areas("南、北校区、食堂") == ["南校区", "北校区", "食堂"]
+
+
+def test_a_relative_day_with_its_date_and_an_afternoon_end_without_its_word():
+    text = "【通知】后天(6月9日)9:00-16:00,临江街道渔港村、盐场村停电。\n"
+    assert _imported(text, dt.date(2024, 6, 7)) == [
+        ("2024-06-09", "09:00", "16:00", None, ["渔港村", "盐场村"])]
+    text = "本週六(6/15)上午8時至12時,行政大樓停電。\n"
+    assert _general(text, dt.date(2024, 6, 11)) == [
+        ("2024-06-15", "08:00", "12:00", None, ["行政大樓"])]
+    text = "訂於6月9日(星期日)上午8時至11時及下午2時至4時30分停電,停電範圍:體育館。\n"
+    assert _general(text, dt.date(2024, 6, 1)) == [
+        ("2024-06-09", "08:00", "11:00", None, ["體育館"]),
+        ("2024-06-09", "14:00", "16:30", None, ["體育館"])]
+
+
+def test_items_time_colon_places_places_before_yuding_and_where_the_work_is_done():
+    text = "1、4月2日(星期二)9:00-15:00:滨海花园、周家村\n2、4月3日(星期三)9:00-11:00:盐场村\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["滨海花园", "周家村"]),
+        ("2024-04-03", "09:00", "11:00", None, ["盐场村"])]
+    text = "中興路二段部分用戶,預定4月2日(星期二)上午9時至下午3時停電。\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["中興路二段部分用戶"])]
+    text = "台電預定於113年4月2日(二)9時至15時,在中興路二段辦理停電工作。\n"
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "09:00", "15:00", None, ["中興路二段"])]
+
+
+def test_a_link_to_another_article_is_page_chrome_not_a_window():
+    text = ("下一篇:关于4月9日8:00-12:00盐场村停电的通知\n"
+            "4月2日8:00-17:00,滨海花园停电。\n相关阅读:4月12日9:00-11:00渔港村停电\n")
+    assert _general(text, dt.date(2024, 3, 28)) == [
+        ("2024-04-02", "08:00", "17:00", None, ["滨海花园"])]
+
+
+def test_roc_dotted_dates_and_the_object_of_dui_before_tingdian_shigong():
+    text = "停電時間:112.10.7 上午9時至下午4時\n停電範圍:實驗大樓\n"
+    assert _imported(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "16:00", None, ["實驗大樓"])]
+    text = "本公司訂於10月7日(星期六)9時至16時,對信義里、博愛里停電施工。\n"
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "16:00", None, ["信義里", "博愛里"])]
+
+
+def test_tomorrow_with_the_day_in_brackets():
+    text = "【本報訊】東引鄉樂華村將於明(八)日上午九時至十一時停電,停電範圍包括樂華村、中柳村。\n"
+    assert _general(text, dt.date(2015, 9, 7)) == [
+        ("2015-09-08", "09:00", "11:00", None, ["樂華村", "中柳村"])]
+
+
+def test_more_words_for_the_part_of_the_day():
+    text = "9月8日晚间10时至翌日凌晨4时,码头停电。9月9日清晨5时至午后2时,渔港停电。\n"
+    assert _general(text, dt.date(2015, 9, 7)) == [
+        ("2015-09-08", "22:00", "次日04:00", None, ["码头"]),
+        ("2015-09-09", "05:00", "14:00", None, ["渔港"])]
+
+
+def test_a_two_character_name_alone_stays_an_area_though_a_county_bears_it():
+    # 灯塔 is also 灯塔市 (辽阳市); alone, it is the place printed, not a district.
+    assert _general("9月9日8时至12时,灯塔停电。\n", dt.date(2015, 9, 7)) == [
+        ("2015-09-09", "08:00", "12:00", None, ["灯塔"])]
+    assert _general("9月9日8时至12时,大东区;\n", dt.date(2015, 9, 7)) == [
+        ("2015-09-09", "08:00", "12:00", "大东区", [])]
+
+
+def test_a_supply_line_switched_off_with_no_place_named_is_not_a_window():
+    text = ("接供电局通知,学院的备用电源城北线将于2019年5月6日(星期一)08:00~18:00停电。"
+            "这将造成学院单电源供电。\n届时,图书馆将于5月6日12:00~12:30停电。\n")
+    general = read_general(text, dt.date(2019, 5, 1))
+    assert _rows(general.windows) == [("2019-05-06", "12:00", "12:30", None, ["图书馆"])]
+    assert general.warnings[0][2] == (
+        '"2019年5月6日(星期一)08:00~18:00" is when a supply line is switched off, and no place '
+        "is named as cut; not read as a window, kept in the body")
+
+
+def test_a_date_label_then_a_time_label_on_the_next_line():
+    text = ("一、停电日期:2023年9月2日(星期六)至9月3日(星期日)\n二、停电时间:每日上午9时至下午4时\n"
+            "三、停电范围:化学楼、物理楼\n")
+    assert _imported(text, dt.date(2023, 8, 28)) == [
+        ("2023-09-02", "09:00", "16:00", None, ["化学楼", "物理楼"]),
+        ("2023-09-03", "09:00", "16:00", None, ["化学楼", "物理楼"])]
+
+
+def test_the_places_after_yixia_quyu_tingdian():
+    text = "为配合道路改造,电力部门将于5月8日6:00至20:00对以下区域停电:北街、南街、东门社区。\n"
+    assert _general(text, dt.date(2024, 5, 1)) == [
+        ("2024-05-08", "06:00", "20:00", None, ["北街", "南街", "东门社区"])]
+
+
+# --- the third held-out round, tuning half (SOURCES.md): one test per class, other words ----
+
+def test_an_end_printed_24_00_is_the_same_instant_as_next_day_00_00(tmp_path):
+    """The expectations write 24:00 as printed; the importer writes it 次日00:00 as the column
+    reader and the content model do: the score compares instants, so both are exact, and
+    次日24:00 is a day later still."""
+    (tmp_path / "c.txt").write_text("停电时间：2022年6月3日20:00至24:00\n停电范围：车库、花房\n",
+                                    encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "published: 2022-06-01\nwindows:\n- {date: 2022-06-03, start: '20:00', end: '24:00', "
+        "district: null, areas: [车库, 花房]}\ncancelled: []\n", encoding="utf-8")
+    assert totals(score_corpus(tmp_path, DISTRICTS))[:2] == (1, 1)
+    assert _clock("24:00") == _clock("次日00:00") == "次日00:00"
+    assert _clock("次日24:00") == "次日次日00:00" != _clock("24:00")
+
+
+def test_a_sentence_end_closes_the_list_after_yixia_quyu_gongdian():
+    text = ("因机房改造,2023年5月6日(周六)—5月7日(周日)每日20:00~24:00停电。将影响以下区域正常用电："
+            "南苑餐厅、西区浴室、艺术馆。由此带来不便敬请谅解。联系人：王老师。\n后勤处\n2023年5月4日\n")
+    assert _imported(text, dt.date(2023, 5, 4)) == [
+        ("2023-05-06", "20:00", "次日00:00", None, ["南苑餐厅", "西区浴室", "艺术馆"]),
+        ("2023-05-07", "20:00", "次日00:00", None, ["南苑餐厅", "西区浴室", "艺术馆"])]
+
+
+def test_parts_and_house_number_ranges_continue_one_place():
+    assert split_areas("阳光C区、D区、花园") == ["阳光C区、D区", "花园"]
+    assert split_areas("李家村三组、四组、王家村") == ["李家村三组、四组", "王家村"]
+    assert split_areas("教工宿舍1#—3#楼、7#—8#楼、食堂") == ["教工宿舍1#—3#楼、7#—8#楼", "食堂"]
+    # A word repeated inside a longer place (教育部) is not a shared suffix.
+    assert split_areas("后勤部、国家教育部重点实验室") == ["后勤部", "国家教育部重点实验室"]
+
+
+def test_a_province_city_county_town_heading_gives_one_window_a_town():
+    text = ("停电时间：2022-08-09 08:00 至 2022-08-09 17:00\n"
+            "停电范围：湖南省岳阳市平江县安定镇：高坪村，石桥村、大洲村；湖南省岳阳市平江县三阳乡："
+            "五里村，金坪村一组、二组。\n")
+    windows = parse_outage_notice(text, dt.date(2022, 8, 8), DISTRICTS).fields["windows"]
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("平江县", "安定镇", ["高坪村", "石桥村", "大洲村"]),
+        ("平江县", "三阳乡", ["五里村", "金坪村一组、二组"])]
+
+
+def test_a_lead_in_clause_is_not_a_place_and_the_estate_before_the_date_is():
+    text = "停电通知\n各位住户：\n   为配合供电局线路改造，幸福花园5月9日早7:00-9:30进行停电施工，敬请谅解。\n"
+    assert _general(text, dt.date(2016, 5, 6)) == [
+        ("2016-05-09", "07:00", "09:30", None, ["幸福花园"])]
+
+
+def test_a_tab_table_reads_its_tingdian_fanwei_column_not_the_work_site_and_a_blank_note():
+    text = ("停电安排如下：\n序号\t停电时间\t施工地点\t停电范围\t备注\n"
+            "1\t2024年6月1日晚   22:00-5：00\t2号配电房\t图书馆、东门\t东门岗亭不停电\n"
+            "2\t2024年6月2日晚   22:00-5：00\t7号配电房\t实验楼3-4、食堂\t \n")
+    assert _general(text, dt.date(2024, 5, 28)) == [
+        ("2024-06-01", "22:00", "次日05:00", None, ["图书馆", "东门"]),
+        ("2024-06-02", "22:00", "次日05:00", None, ["实验楼3-4", "食堂"])]
+
+
+def test_a_data_record_with_iso_times_and_a_city_district_scope():
+    """One ``label：value`` line a field; each start pairs with the end after it; the scope's
+    city and district prefix is taken off, the district known by its city; ``null`` is no slot."""
+    text = ("id：X100\nscope：高雄市苓雅區四維三路\nstart：2025-03-02T09:00:00+08:00\n"
+            "end：2025-03-02T11:30:00+08:00\nsecondStart：2025-03-02T13:00:00+08:00\n"
+            "secondEnd：2025-03-03T00:00:00+08:00\nthirdStart：null\nthirdEnd：null\n")
+    assert _general(text, dt.date(2025, 2, 25)) == [
+        ("2025-03-02", "09:00", "11:30", "苓雅區", ["四維三路"]),
+        ("2025-03-02", "13:00", "次日00:00", "苓雅區", ["四維三路"])]
+
+
+def test_rounds_of_a_rotating_outage_take_the_day_before_them_and_name_a_group_or_no_place():
+    text = ("电力公司20日晚间宣布分区轮流停电。第一轮停电时间为20日晚上7时至7时40分,涉及约10万户;"
+            "第二轮停电时间为晚上7时40分至8时20分,涉及约12万户。\n"
+            "另据通报:第三轮限电时间2020-2100,B组限电量80万瓩。\n")
+    assert _general(text, dt.date(2023, 9, 20)) == [
+        ("2023-09-20", "19:00", "19:40", None, []),
+        ("2023-09-20", "19:40", "20:20", None, []),
+        ("2023-09-20", "20:20", "21:00", None, ["B组"])]
+
+
+def test_a_start_with_only_a_duration_and_the_estate_a_salutation_names():
+    text = ("title：停电通知\ncontent：尊敬的锦华苑业主：\n   接上级通知，今晚21：30将停电10-20分钟，请提前准备。\n"
+            "add_time：2019-03-02 16:10:00\n")
+    assert _general(text, dt.date(2019, 3, 2)) == [("2019-03-02", "21:30", None, None, ["锦华苑"])]
+
+
+def test_a_round_named_after_its_start_with_a_list_of_districts_and_a_cut_off_copy():
+    text = ("2019/07/02晚间实施分区轮流停电。\n"
+            "通知:19:30第二轮40分钟停电,停电区约是东港,西湾,南屯,西湾等区,共约8万户。\n"
+            "转载:19:30第二轮40分钟停电,停电区约是东港,西")
+    assert _general(text, dt.date(2019, 7, 2)) == [
+        ("2019-07-02", "19:30", None, "东港", []), ("2019-07-02", "19:30", None, "西湾", []),
+        ("2019-07-02", "19:30", None, "南屯", [])]
+
+
+def test_a_listing_record_names_its_estate_in_its_own_field():
+    text = "title：停电通知\ncontent：各位业主：\n   今晚21：30将停电10分钟，请提前准备。\ncommunityName：翠湖花园\n"
+    assert _general(text, dt.date(2019, 3, 2)) == [("2019-03-02", "21:30", None, None, ["翠湖花园"])]
+
+
+def test_a_range_of_relative_days():
+    text = "记者获悉,从今天起到明天,每天8:00—18:00停电,涉及区域:东关街、北门巷。\n"
+    assert [row[0] for row in _general(text, dt.date(2012, 5, 3))] == ["2012-05-03", "2012-05-04"]
+
+
+def test_a_bare_start_of_a_rotating_outage_takes_the_day_before_it_and_its_counted_list():
+    text = ("今(9)日上午发生跳电。\n电力公司表示,晚上7点20分起,执行分区轮流停电,由B组先停电,"
+            "停电范围包含东区、西屯、南屯等3个区部分区域,影响约2万户,停电50分钟。\n"
+            "电力公司预计自晚上8时10分起开始分区轮流供电,第一轮限电时间20:10-21:00。\n")
+    assert _general(text, dt.date(2022, 5, 9)) == [
+        ("2022-05-09", "19:20", None, None, ["东区", "西屯", "南屯"]),
+        ("2022-05-09", "20:10", "21:00", None, [])]
+
+
+def test_a_list_said_of_one_day_of_a_range_belongs_to_that_day():
+    text = ("据悉,从今天起到明天,每天8:00—18:00城北间隔停电。今天主要停电的地段有东关街、北门巷。"
+            "明天停电的地段有南门街、西大街。\n")
+    assert _general(text, dt.date(2012, 5, 3)) == [
+        ("2012-05-03", "08:00", "18:00", None, ["东关街", "北门巷"]),
+        ("2012-05-04", "08:00", "18:00", None, ["南门街", "西大街"])]
+
+
+def test_a_rounds_districts_in_a_bracket_after_its_sentence_and_a_cut_off_round_reported():
+    text = ("电力公司20日发布通报。\n区处表示:1.第1轮分区轮流限电(19:00-19:50)停电组别A组,停电户数1200户。"
+            "(停电地区:东势、石冈等地区);2.第2轮分区轮流限电(19:50-20:40)停电组别B组(停电地区:\n")
+    assert _general(text, dt.date(2022, 6, 20)) == [
+        ("2022-06-20", "19:00", "19:50", "东势", []), ("2022-06-20", "19:00", "19:50", "石冈", [])]
+    assert read_general(text, dt.date(2022, 6, 20)).warnings[0][1] == "19:50-20:40"
+
+
+def test_listing_labels_with_seconds_a_region_line_and_an_estate_speaking_of_itself():
+    text = "停电时间：2021-06-03 08:00:00至2021-06-03 17:00:00\n停电区域：平江县安定镇\n停电范围：李家村、王家村\n"
+    windows = read_general(text, dt.date(2021, 6, 1)).windows
+    assert [(w["start"], w["end"], w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("08:00", "17:00", "平江县", "安定镇", ["李家村", "王家村"])]
+    # A region that is not only a district and town stays an area, never dropped.
+    text = text.replace("平江县安定镇", "城东片区")
+    assert read_general(text, dt.date(2021, 6, 1)).windows[0]["areas"] == ["城东片区"]
+    text = ("communityName：翠湖花园\nbulletinContent：各位业主：因配电房检修，本小区定于6月5日9:00-11:00"
+            "停电，请做好准备。\n")
+    assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-05", "09:00", "11:00", None, ["翠湖花园"])]
+    assert split_areas("东区A栋、B栋、食堂") == ["东区A栋、B栋", "食堂"]
+
+
+def test_table_rows_one_cell_a_line_and_a_tab_cell_going_on_to_the_next_line():
+    text = ("安排如下\n序号\n停电时间\n停电范围\n1\n2023年10月7日 9:00-11:00\n礼堂、车库\n"
+            "2\n2023年10月8日 9:00-11:00\n花房\n")
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "11:00", None, ["礼堂", "车库"]),
+        ("2023-10-08", "09:00", "11:00", None, ["花房"])]
+    text = ("序号\t停电时间\t停电范围\n1\t2023年10月7日 9:00-11:00\t礼堂、\n车库、泳池\n"
+            "2\t2023年10月8日 9:00-11:00\t花房\n")
+    assert _general(text, dt.date(2023, 10, 1)) == [
+        ("2023-10-07", "09:00", "11:00", None, ["礼堂", "车库", "泳池"]),
+        ("2023-10-08", "09:00", "11:00", None, ["花房"])]
+
+
+def test_a_data_record_whose_scope_is_a_district_alone_or_a_township_of_a_county():
+    record = "id：K1\nscope：{}\nstart：2026-09-21T08:30:00+08:00\nend：2026-09-21T16:30:00+08:00\n"
+    windows = read_general(record.format("高雄市鳳山區"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("鳳山區", None, [])]
+    windows = read_general(record.format("南投縣埔里鎮中山路三段"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [(None, "埔里鎮", ["中山路三段"])]
+
+
+def test_a_window_without_an_end_or_a_place_is_reported_with_its_day():
+    text = "各位业主：\n今晚21：30将停电10分钟。\n第一轮限电时间为22时至22时50分,限电量10万瓩。\n"
+    result = parse_outage_notice(text, dt.date(2019, 3, 2), DISTRICTS)
+    messages = [m.message for m in result.warnings]
+    assert ("the window of 2019-03-02 starts at 21:30 and the notice gives no end (only a "
+            "duration, or 起); write its end by hand") in messages
+    assert ("the window of 2019-03-02 22:00—22:50 names no place (a round of a rotating outage, "
+            "or a list lost from the text); write its areas by hand") in messages
+
+
+def test_a_later_town_heading_without_its_county_stays_in_the_county_before():
+    text = ("停电时间：2022-08-09 08:00 至 2022-08-09 17:00\n"
+            "停电范围：平江县安定镇：高坪村，石桥村；三阳乡：五里村，金坪村。\n")
+    windows = parse_outage_notice(text, dt.date(2022, 8, 8), DISTRICTS).fields["windows"]
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("平江县", "安定镇", ["高坪村", "石桥村"]), ("平江县", "三阳乡", ["五里村", "金坪村"])]
+
+
+def test_a_semicolon_ends_a_list_only_before_the_restoration_never_before_more_places():
+    text = "停电时间：2021年3月16日7:00至19:00\n停电范围：阳光小区;幸福村\n"
+    assert _general(text, dt.date(2021, 3, 1))[0][4] == ["阳光小区", "幸福村"]
+    text = "停电时间：2021年3月16日7:00至19:00\n停电范围：中陇部分用户;预定当天上午十时恢复供电\n"
+    assert _general(text, dt.date(2021, 3, 1))[0][4] == ["中陇部分用户"]
+
+
+def test_an_end_given_as_the_restoration():
+    text = "6月4日9:30开始停电，预计16:00恢复供电，停电范围：北街、桥头村。\n"
+    assert _general(text, dt.date(2021, 6, 1)) == [("2021-06-04", "09:30", "16:00", None, ["北街", "桥头村"])]
+    text = "停电时间：2021年6月4日上午8时30分起停电检修，预计下午4时前完成。停电范围：北街。\n"
+    assert _general(text, dt.date(2021, 6, 1))[0][1:3] == ("08:30", "16:00")
+
+
+def test_places_before_a_later_time_end_at_it_and_a_town_alone_after_its_county():
+    text = "今天平江县安定镇上午9时30分为检修线路,实施工作停电,预计下午4时前完成。\n"
+    windows = read_general(text, dt.date(2022, 7, 26)).windows
+    assert [(w["start"], w["end"], w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("09:30", "16:00", "平江县", "安定镇", [])]

@@ -73,6 +73,8 @@ from .layouts import read_general
 from .messages import (
     CONTROL_CHARACTERS,
     NO_DISTRICT,
+    NO_END,
+    NO_PLACE,
     NOT_READ,
     TOO_LARGE,
     UNCLEAN_AREA,
@@ -126,11 +128,13 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         if any(_UNCLEAN.search(area) for area in window["areas"])]
     column_read = assembler.windows and not glued and \
         not any(p.kind != "place" for p in assembler.problems) and \
-        all(window.get("district") for window in assembler.windows)
+        all(window.get("district") for window in assembler.windows) and \
+        not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
-        if general.windows or general.cancelled:
+        # A notice whose only slots are a water outage's is read: it gives no window.
+        if general.windows or general.cancelled or general.decoys:
             return _general_import(general, districts, published, source_name, source_url,
                                    title)
     warnings = list(assembler.warnings)
@@ -175,6 +179,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return result
 
 
+# ``湖南省岳阳市平江县三阳乡`` read as one town: the province, city or county heading a list was
+# not taken off it.
+_GLUED_TOWN = re.compile(r"省|自治区|\S[市县区]\S{2,}(?:镇|乡|街道)$")
 _UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年")
 
 
@@ -262,6 +269,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
     problems += unclean + places
     warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
+    # A start with no end, and a window that names no place, cannot be published as read.
+    for window, line in zip(general.windows, general.window_lines, strict=True):
+        day = window["date"].isoformat()
+        if window["start"] is not None and window["end"] is None:
+            warnings.append(ImportMessage(line, "", NO_END.format(date=day,
+                                                                  start=window["start"])))
+        elif window["start"] is not None and not window["areas"] and not window.get("district"):
+            warnings.append(ImportMessage(line, "", NO_PLACE.format(
+                date=day, start=window["start"], end=window["end"])))
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))
     result.read_lines = general.read_lines

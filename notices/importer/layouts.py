@@ -23,6 +23,12 @@ The column layout (a date line, then ``海曙 areas(8:30—15:30)…``) is read 
    with the one before; list endings (``等``, ``等一带``, ``等部分地区``) and group labels
    (``教學區:``) are not areas.
 
+5. *Listing records* written one ``label：value`` line a field with ISO 8601 times
+   (``start：2026-09-18T00:00:00+08:00``), tables pasted one cell a line, and the *rounds of a
+   rotating outage* (``第二轮限电时间…``: the day printed before them, a group or no place, a
+   list its words call districts) are read too; a start whose end is only a duration is a
+   window without an end.
+
 Every line is accounted for: it is read (an anchor, a label, areas, a table) or kept in the body.
 """
 
@@ -32,25 +38,42 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .messages import NO_AREAS, NOT_A_DATE
-from .places import county, shared_name
+from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
+from .places import city_prefix, county, shared_name
 from .text import fold
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
 
-_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
-_FULL = (r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
+_RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天|今(?=晚|早上|上午|下午|夜)"
+                       r"|明(?=晚|早上|上午|下午|夜))"
+                       # ``明(五)日``, ``今(4)日``: Taiwanese news, the day of the month in brackets
+                       r"|(?P<short>今|明)\s*[(（]\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[)）]\s*日"
+                       r"|(?P<week>本|下)(?:周|星期|礼拜)"
+                       r"(?P<wd>[一二三四五六日天]))(?![\u3400-\u9fff]{0,2}[网报讯])")
+_RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "今": 0, "明": 1}
+_WEEKDAY = r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）])?"
+_FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
-_DOTTED = r"(?P<y2>\d{4})[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
-_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}){_WEEKDAY}")
+# ``2024.3.5``, ``2024-03-05``, and the ROC era's ``113.3.5`` / ``113/03/05``.
+_DOTTED = r"(?P<y2>\d{4}|1[0-4]\d)[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
+# ``3/28(六)``, ``4/3 (五)~4/4(六)``: month/day, known for a date by the weekday after it.
+_SLASHED = (r"(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
+            r"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）])")
+_DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
-_MERIDIEM = r"(?:次日|翌日|第二天)?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?"
+_MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
+             r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
 _CLOCK = re.compile(
     rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
+_RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
+                       r"(?P<c>(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*\d{1,2}\s*(?:[:：]\s*\d{2}|时(?:\s*\d{1,2}\s*分|半)?"
+                       r"|点(?:\s*\d{1,2}\s*分?|半)?))"
+                       r"\s*(?:前|以前|左右)?\s*(?:完成|恢复|送电|复电)")
+_SECONDS = re.compile(r":\d{2}(?!\d)")
 _TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
@@ -71,6 +94,31 @@ class Anchor:
     district: str | None = None
     town: str | None = None
     headed: bool = False  # a date heading on its own line, the times on the lines below
+    late: bool = False  # the time comes later in the sentence, the places between
+    relative: bool = False  # 今天, 明天, 本周六: counted from the publication date
+    slot_areas: list[list[str]] | None = None  # one list a slot, where each has its label
+    round: bool = False  # a round of a rotating outage (``第二轮限电时间…``)
+    districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
+    day_areas: dict[dt.date, list[str]] | None = None  # a list said of each day
+    late_at: int | None = None  # where the later time starts (the places end before it)
+
+
+# ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
+# outage; the day is the last one printed before it, and a round names its group or no place.
+_ROUND = re.compile(r"第\s*[\d一二三四五六七八九十]+\s*轮[^\d,，。;；\n]{0,8}?$")
+_HHMM = re.compile(r"([01]\d|2[0-3])([0-5]\d)\s*[-—~至到]\s*([01]\d|2[0-4])([0-5]\d)(?!\d)")
+_GROUP = re.compile(r"[,，]?\s*([A-Z])\s*组")
+_DAY_SAID = re.compile(r"(今天|今日|明天|明日|后天)(?:主要|将)?(停电)")
+_ROUND_LABEL = re.compile(r"停电(?:区|区域|地区|范围)(?:约|大约)?"
+                          r"(?:(?:是|为|包括|包含)[:：]?|[:：])")
+# ``…、番路等14个乡镇部分区域``: the count of the places closes the list.
+_COUNTED_END = re.compile(r"等\s*\d+\s*个\s*(?:乡镇|乡|镇|村|社区|小区|地区|区域|区|县)"
+                          r"[^,，。;；]*$")
+
+
+_TIME_LABEL = re.compile(r"[^\S\n]*[。.;；]?[^\S\n]*\n\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
+                         r"(?:停电)?(?:时间|时段)\s*[:：]\s*(?:每日|每天)?\s*"
+                         r"(?:凌晨|早上|上午)?\s*")
 
 
 def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> dt.date | None:
@@ -93,7 +141,7 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
     minute = match["mi"] or match["mi2"] or match["mi3"]
     minute = 30 if (match["half"] or match["half2"]) else int(minute or 0)
     meridiem = match["mer"] or ""
-    if any(word in meridiem for word in ("下午", "晚", "傍晚", "夜")) and hour < 12:
+    if any(word in meridiem for word in ("下午", "午后", "晚", "傍晚", "夜")) and hour < 12:
         hour += 12
     return hour, minute, meridiem
 
@@ -109,18 +157,49 @@ class _Dates:
         self.year = None
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
+        self.late_at: int | None = None
+
+    def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
+        """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
+        m = _RELATIVE.match(self.t, pos)
+        if not m:
+            return None
+        # ``明天(3月2日)``, ``本周六(3/9)``: the date printed in the bracket is the day.
+        printed = re.compile(r"\s*[(（]\s*(\d{1,2})\s*[/月]\s*(\d{1,2})\s*[日号]?\s*[)）]").match(
+            self.t, m.end())
+        if printed:
+            day = _year_for(int(printed[1]), int(printed[2]), None, self.ref)
+            return (day, printed.end()) if day else None
+        if m["week"]:
+            monday = self.ref - dt.timedelta(days=self.ref.weekday())
+            day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
+                                        + (7 if m["week"] == "下" else 0))
+        elif m["short"]:
+            day = self.ref + dt.timedelta(days=1 if m["short"] == "明" else 0)
+        else:
+            day = self.ref + dt.timedelta(days=_RELATIVE_DAYS[m["rel"]])
+        # ``从今天起到明天``, ``今明两天``: a range of relative days.
+        until = re.compile(r"\s*(?:起\s*)?(?:至|到)\s*(明天|明日|后天)|(?<=今)明两?[天日]"
+                           ).match(self.t, m.end())
+        if until and m["rel"] in ("今天", "今日", "今") and not m["short"]:
+            last = self.ref + dt.timedelta(days=_RELATIVE_DAYS.get(until[1] or "明天", 1))
+            self.extra = _span(day, last)
+            return day, until.end()
+        return day, m.end()
 
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
         m = _DATE.match(self.t, pos)
         if m:
             year = m["y"] or m["y2"]
-            month = int(m["m"] or m["m2"])
-            day = int(m["d"] or m["d2"])
+            month = int(m["m"] or m["m2"] or m["m3"])
+            day = int(m["d"] or m["d2"] or m["d3"])
             self.month = month
             self.month_printed = True
             if year:
-                self.year = int(year)
-            date = _year_for(month, day, int(year) if year else None, self.base or self.ref)
+                # ``113年`` (Republic of China era, Taiwan): 113 + 1911 = 2024.
+                year = int(year) + (1911 if len(year) == 3 else 0)
+                self.year = year
+            date = _year_for(month, day, year or None, self.base or self.ref)
             if date and m["dend"]:
                 self.extra = _span(date, date.replace(day=int(m["dend"])))
             return (date, m.end()) if date else None
@@ -143,17 +222,47 @@ class _Dates:
         pos = 0
         t = self.t
         while pos < len(t):
-            if not t[pos].isdigit() or (pos and t[pos - 1].isdigit()):
+            relative = self._relative_at(pos) if t[pos] in "今明后本下" else None
+            if not relative and (not t[pos].isdigit() or (pos and t[pos - 1].isdigit())):
                 pos += 1
                 continue
             day_only = bool(found) or self.month is not None
-            got = self._date_at(pos, allow_day=day_only)
+            got = relative or self._date_at(pos, allow_day=day_only)
             if not got:
                 # A bare time window after a date line (``2022.8.26`` then ``06:30—15:30…``).
                 window = self._window(pos, None)
+                round_ = found and _ROUND.search(t, t.rfind("\n", 0, pos) + 1, pos)
+                if round_:  # the part of the day before the digit (``下午3时50分至4时40分``)
+                    word = re.search(r"(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*$",
+                                     t[round_.start():pos])
+                    window = self._window(pos - len(word.group()), None) if word else window
+                hhmm = _HHMM.match(t, pos) if round_ and not window else None
+                if hhmm:
+                    last = f"{hhmm[3]}:{hhmm[4]}"
+                    last = "次日" + last if last <= f"{hhmm[1]}:{hhmm[2]}" else last
+                    window = (f"{hhmm[1]}:{hhmm[2]}", last, hhmm.end())
+                # ``20:00第三轮50分钟停电``: the round named after its start.
+                # ``下午3点40分起,执行紧急分区轮流停电``: a start of a rotating outage's sentence.
+                if not window and found:
+                    word = re.search(r"(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*$",
+                                     t[max(0, pos - 6):pos])
+                    window = self._start_only(pos - len(word.group()) if word else pos)
+                    stop = re.compile(r"[。;；\n]").search(t, pos)
+                    round_ = window and (re.match(
+                        r"[^,，。;；\n]{0,4}?第\s*[\d一二三四五六七八九十]+\s*轮", t[window[2]:])
+                        or re.search(r"轮流停电|分区停电|轮流供电|轮流限电",
+                                     t[window[2]:stop.start() if stop else len(t)]))
+                    window = window if round_ else None
+                if window and round_:
+                    found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
+                                        window[1], round=True))
+                    pos = window[2]
+                    continue
+                # (Or after a date label, a time label: ``停电日期:…`` / ``二、停电时间:每日8时…``.)
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
-                        not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos]):
+                        (not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos])
+                         or _TIME_LABEL.fullmatch(t, found[-1].end, pos)):
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
@@ -204,12 +313,16 @@ class _Dates:
             m = re.match(r"\s*[-—~至]\s*(\d{1,2})\s*日", t[pos:])
             if m and t[pos - 1] != ")" and len(days) == 1 and False:
                 pass
-            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，)*\s*").match(t, pos)
-            window = self._window(m.end(), days[0])
+            # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
+            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|的|期间|,|，|[)）]"
+                           r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
+            window = self._window(m.end(), days[0]) or self._start_only(m.end())
             self.base = None
             if window:
                 anchor = Anchor(start, window[2], days, window[0], window[1],
-                                headed="\n" in t[start:m.end()])
+                                headed="\n" in t[start:m.end()],
+                                round=bool(_ROUND.search(t, t.rfind("\n", 0, start) + 1,
+                                                         start)))
                 first, last, pos = window
                 # ``7:30-11:30、14:00-17:30``: two windows on the same days.
                 while True:
@@ -221,8 +334,71 @@ class _Dates:
                     pos = anchor.end = more[2]
                 found.append(anchor)
             else:
-                found.append(Anchor(start, pos, days))
+                late = self._later_window(pos, days[0])
+                found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at)
+                             if late else Anchor(start, pos, days))
+            found[-1].relative = relative is not None
         return found
+
+    def _start_only(self, pos: int):
+        """``今晚20:00将停电3-5分钟``, ``20:00第三轮50分钟停电``, ``下午3点40分起…停电``: a
+        start whose end is not printed (only a duration, or 起): a window without an end."""
+        t = self.t
+        a = _CLOCK.match(t, pos)
+        if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
+                                               and "点" not in a.group()):
+            return None
+        h, m, _ = _clock(a)
+        if h > 23 or m > 59:
+            return None
+        stop = re.compile(r"[。;；\n]").search(t, a.end())
+        sentence = t[a.end():stop.start() if stop else len(t)]
+        duration = re.match(r"[^,，。;；\d]{0,8}?\d+(?:\s*[-—~]\s*\d+)?\s*(?:分钟|小时)", sentence)
+        since = re.match(r"\s*起", sentence)
+        if "停电" not in sentence[:60]:
+            return None
+        # ``8:00开始停电,预计17:00恢复供电``, ``…实施工作停电…,预计下午5时前完成``: the end is
+        # when the supply comes back.
+        back = _RESTORED.search(sentence, 0, 80)
+        if back:
+            b = _CLOCK.match(back.group("c"))
+            h2, m2, mer2 = _clock(b)
+            if not mer2.strip() and h2 < 12 and h < 12 and h2 * 60 + m2 <= h * 60 + m:
+                h2 += 12
+            if h2 * 60 + m2 > h * 60 + m and h2 <= 24 and m2 < 60:
+                last = "次日00:00" if (h2, m2) == (24, 0) else f"{h2:02d}:{m2:02d}"
+                return f"{h:02d}:{m:02d}", last, a.end()
+        if not ((duration and "停电" in sentence[:duration.end() + 4]) or
+                (since and "停电" in sentence)):
+            return None
+        return f"{h:02d}:{m:02d}", None, a.end()
+
+    def _later_window(self, pos: int, day: dt.date):
+        """``15日,市区明和苑、…因…原因,将于7时至12时停电``, ``6月12日…台区将进行…作业,计划
+        停电时段为6:00-15:00``: the first time window later in the date's sentence, when the
+        places come right after the date and no other date comes between."""
+        t = self.t
+        stop = re.compile(r"[。\n]").search(t, pos)
+        while stop and _hard_wrap(t, stop.start()):  # a line broken inside a sentence
+            stop = re.compile(r"[。\n]").search(t, stop.end())
+        stop = stop.start() if stop else len(t)
+        if not re.match(r"[,， \t]*[\u3400-\u9fff]", t[pos:stop]) or \
+                not re.search(r"停电|断电|停送电", t[pos:stop]):  # a meeting's hours are not a cut
+            return None
+        for m in re.finditer(r"(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?\s*\d",
+                             t[pos:stop]):
+            at = pos + m.start()
+            if _DAY.match(t, pos + m.end() - 1) or _DATE.match(t, pos + m.end() - 1):
+                return None
+            window = self._window(at, day)
+            # (``…上午8时30分…实施工作停电…,预计下午5时前完成``: the end is the restoration.)
+            if not window:
+                window = self._start_only(at)
+                window = window if window and window[1] else None
+            if window:
+                self.late_at = at
+                return window[0], window[1]
+        return None
 
     def _window(self, pos: int, day: dt.date | None, strict: bool = False):
         t = self.t
@@ -230,10 +406,13 @@ class _Dates:
         if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
                                                and "点" not in a.group()):
             return None
-        h1, m1, _ = _clock(a)
-        sep = re.compile(_TO).match(t, a.end())
+        h1, m1, mer1 = _clock(a)
+        # ``2021-06-03 08:00:00至…``: seconds of a listing's timestamp.
+        a_end = a.end() + (len(s.group()) if (s := _SECONDS.match(t, a.end())) and a["mi"]
+                           else 0)
+        sep = re.compile(_TO).match(t, a_end)
         if not sep:  # ``上午8时30分起实施工作停电,至上午10时恢复供电``
-            sep = _FROM_UNTIL.match(t, a.end())
+            sep = _FROM_UNTIL.match(t, a_end)
             if not sep:
                 return None
         after = sep.end()
@@ -247,15 +426,23 @@ class _Dates:
                                                and "点" not in b.group()):
             return None
         h2, m2, mer2 = _clock(b)
+        # ``下午1时30分至5时``: an end without its own word keeps the afternoon of the start.
+        if not mer2.strip() and any(w in mer1 for w in ("下午", "晚")) and h2 < 12 \
+                and h1 >= 12 and (h2 + 12) * 60 + m2 > h1 * 60 + m1:
+            h2 += 12
         if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59:
             return None
         end = b.end()
+        if b["mi"] and (s := _SECONDS.match(t, end)):
+            end = s.end()
         tail = re.match(r"\s*[时分]", t[end:])
         if tail and b["mi"]:
             end += tail.end()
         next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
-        if h2 == 24 and later == 0:
-            next_day = False
+        # ``19:00～24:00``: one convention for the end with the column reader and the content
+        # model: midnight at the end of the day is ``次日00:00`` (the score compares instants).
+        if h2 == 24 and m2 == 0 and later == 0:
+            h2, next_day = 0, True
         first = f"{h1:02d}:{m1:02d}"
         last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
         return first, last, end
@@ -318,9 +505,15 @@ _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
     r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?(?![ \t]*[、)）])"
+    # ``对以下区域停电:东街、…``
+    # ``将影响以下区域正常供电：理工楼、…``
+    r"|(?:以下|下列)(?:区域|地区|范围|用户|客户|地点)(?:将|进行)?(?:停电|(?:的)?(?:正常)?(?:供电|用电))"
+    r"\s*[:：]"
 )
 _LIST_END = re.compile(
     r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
+    # ``…津沙公园等沿途军事单位``: 等 and a collective of customers closes the list
+    r"等(?!及)[\u3400-\u9fff]{0,6}(?:单位|用户|客户|住户|居民|商户)|"
     r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
@@ -328,6 +521,18 @@ _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
 
 
 _CONJ = re.compile(r"以及|及")
+# ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
+_NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
+_PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组|栋|幢|座)"
+
+
+def _continues_part(before: str, item: str) -> bool:
+    """``光宇A区、B区``, ``轿顶村一组、二组``, ``东区A栋、B栋``: an item that is only the letter or
+    number of a part (区, 片, 期, 组, 栋…) after a place ending with a part of the same kind
+    continues that place."""
+    m = re.fullmatch(_PART, item)
+    last = re.search(_PART + "$", before)
+    return bool(m and last and last.start() > 0 and m["w"] == last["w"])
 
 
 def _joining(text: str, start: int, at: int) -> re.Match | None:
@@ -372,8 +577,15 @@ def _split_top(text: str) -> list[tuple[str, str]]:
     return items
 
 
+_EQUIPMENT_ITEM = re.compile(r"\d+\s*[kK]?[vV]\S{0,8}线(?:路)?"
+                             r"|\S{1,8}(?:变电站|变电所|开关站|线路)")
+_CHAIN = re.compile(r"(?<=[段所路街场站园厂店)）])[一—－](?=[\u3400-\u9fff])")
+_CODE = re.compile(r"[A-Za-z]{1,3}[\d-]*\d[A-Za-z]?")  # a building code: S6, B12, S14-2
+
+
 def _words(item: str) -> list[tuple[int, int]]:
-    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``)."""
+    """Spans of ``item`` cut at spaces outside brackets (``教學區:… 家屬區:…``); a building
+    code before its name (``S6 食安大楼``) is not cut from it."""
     spans = []
     depth = 0
     start = None
@@ -390,18 +602,34 @@ def _words(item: str) -> list[tuple[int, int]]:
             start = i
     if start is not None:
         spans.append((start, len(item)))
-    return spans
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _CODE.fullmatch(item[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
+    # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
+    opener = re.match(r"\s*(?:主要)?(?:包括|包含|涉及|有|为)[:：]?\s*(?=\S{2})", fold(printed))
+    if opener:
+        printed = printed[opener.end():]
     while True:
-        m = _LIST_END.search(fold(printed))
+        # A pinyin gloss (``等地區(qū)``) is read as space here.
+        m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
         if not m or m.start() == 0:
             break
         printed = printed[:m.start()].rstrip(" 。.")
     folded = fold(printed)
+    # A route printed as a chain (``大观园路段一西城工商所(…)一朝阳路…段``, ``一`` standing for a
+    # dash): two links or more, each ending a place, are cut like a list.
+    links = [m.start() for m in _CHAIN.finditer(folded)]
+    if len(links) >= 2 and not _SEP.search(re.sub(r"[(（][^)）]*[)）]", "", folded)):
+        folded = "".join("、" if i in links else ch for i, ch in enumerate(folded))
     out: list[str] = []
     out_folded: list[str] = []
     pos = 0
@@ -421,8 +649,10 @@ def split_areas(printed: str) -> list[str]:
             if out and k == 0 and (
                 (_SHORT.match(word_f) or re.match(r"^[0-9A-Za-z]+[#＃]", word_f))
                 and re.search(r"[0-9A-Za-z#]$", out_folded[-1])
-                or _SHORT.match(word_f) and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
+                or (_SHORT.match(word_f) or _NUMBER_RANGE.fullmatch(word_f))
+                and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
                 and re.match(r"^\d", word_f)
+                or _continues_part(out_folded[-1], word_f)
             ):
                 joined = printed_sep(printed, folded, sep, pos - len(item))
                 out[-1] += joined + word_p
@@ -435,28 +665,71 @@ def split_areas(printed: str) -> list[str]:
             out.append(word_p)
             out_folded.append(word_f)
     cleaned = []
-    for area in out:
+    for number, area in enumerate(out, 1):
         area = area.strip().strip("。.")
+        # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
+        # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
+        area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
+        # ``我校东校区``: the school speaking of itself.
+        area = area[2:] if re.match(r"(?:我校|本校|我院|本院)(?![区區])\S{2}", fold(area)) else area
+        # ``泉州洛江``: the city printed before its own county adds nothing.
+        area = area[city_prefix(fold(area)):]
         # A pinyin gloss belongs to the character before it: not the start of an area.
         gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
         area = area[gloss.end():] if gloss else area
+        # ``全面电源停电作业``: the work done, not a place.
+        if re.search(r"(?:停电|断电|送电|停送电)\S{0,2}(?:作业|施工|工程|检修|操作)$", fold(area)):
+            continue
         wrapped = re.fullmatch(r"(?:含|包括|包含)(.+?)在内", fold(area))
         if wrapped:  # ``含沿途軍事單位在內``
             area = area[wrapped.start(1):wrapped.end(1)]
         area_f = fold(area)
         m = _LIST_END.search(area_f)
         while m and m.start() > 0:
+            if m.group() == "一带" and number < len(out):
+                break  # ``杓袁一带、宝志汽车销售…``: inside a list it names the place
             area = area[:m.start()].rstrip()
             area_f = area_f[:m.start()].rstrip()
             m = _LIST_END.search(area_f)
         if area:
             cleaned.append(area)
+    # ``东、西校区``, ``南、北门``: one character before a place that has the same word after its
+    # own first character shares that word.
+    for k in range(len(cleaned) - 1):
+        nxt = fold(cleaned[k + 1])
+        if re.fullmatch(r"[\u3400-\u9fff]", fold(cleaned[k])) and \
+                re.fullmatch(r"[\u3400-\u9fff](?:校区|校园|片区|区|楼|门|院|村|侧|段)", nxt):
+            cleaned[k] += cleaned[k + 1][1:]
+    # ``10kV城东线 阳光小区、李家村``: the line switched off, beside its customers, is not one.
+    if len(cleaned) > 1:
+        cleaned = [area for area in cleaned if not _EQUIPMENT_ITEM.fullmatch(fold(area))] or cleaned
     # ``…、兒童中心、木塔寨村地區``: a 地区 after the last of several places closes the list.
     if len(cleaned) > 1:
         last = re.search(r"(?<=\S{2})地区$", fold(cleaned[-1]))
         if last:
             cleaned[-1] = cleaned[-1][:last.start()]
     return cleaned
+
+
+_DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)"
+                       r"(?:左右)?\s*[)）]\s*")
+
+
+_POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
+
+
+_CONTACT = re.compile(r"\s*[(（][^()（）]*(?:电话|联系|咨询|\d{7,})[^()（）]*[)）]\s*")
+
+
+def _cut(printed: str, pattern: re.Pattern) -> str:
+    """``printed`` without the spans ``pattern`` finds in its folded form (lengths are equal)."""
+    folded = fold(printed)
+    kept, pos = [], 0
+    for m in pattern.finditer(folded):
+        kept.append(printed[pos:m.start()])
+        pos = m.end()
+    kept.append(printed[pos:])
+    return "".join(kept).strip()
 
 
 def _shares_suffix(before: str, item: str) -> bool:
@@ -468,7 +741,13 @@ def _shares_suffix(before: str, item: str) -> bool:
         return False
     at = item.find(word, 1)
     rest = item[at + 2:] if at > 0 else ""
-    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及", rest)
+    # The shared part names a part of each place (``办公区域``, ``实训室``, ``宿舍``), not a
+    # place of its own (``本校区东门``: 东门 is a place).
+    # The shared part follows the word at once (``体育部、…教育部重点实验室`` shares nothing: 重点
+    # 实验室 is not a part of 体育部).
+    return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest) and \
+        bool(re.match(r"(?:办公)?(?:区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分)",
+                      rest))
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
@@ -478,11 +757,13 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
-    re.compile(r"对(?P<a>[^。;；]+?)进行停电"),
+    re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
+    # ``…9时至16时,在东区光复路一段办理停电工作``: where the work is done.
+    re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
-               r"(?:停电|受到影响)"),
+               r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
-               r"(?=$|[,，。;；(])"),
+               r"(?=$|[,，。;；(]|配合|以便|进行|施工|作业|检修|工作)"),
 ]
 
 
@@ -509,6 +790,14 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     for index, line in enumerate(lines_f):
         stripped = line.strip()
         cell = stripped.endswith("|") or "\t" in stripped
+        # A tab row whose last cell ends with a list separator goes on on the next line
+        # (``1\t…\t图书馆、`` / ``食堂、体育馆``).
+        if not cell and current is not None and stripped and current.cells and \
+                current.cells[-1][0] == index - 1 and re.search(r"[、,，]$", current.cells[-1][1]):
+            row, f, p = current.cells[-1]
+            current.cells[-1] = (row, f + stripped, p + lines_p[index].strip())
+            current.last = index
+            continue
         if not cell:
             current = None
             continue
@@ -545,12 +834,42 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return result
 
 
+def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    """A table pasted one cell a line: two or more header cells (``序号`` / ``停电时间`` /
+    ``停电范围``), then rows that each start with their number on its own line."""
+    found = []
+    index = 0
+    while index < len(lines_f):
+        header = []
+        at = index
+        while at < len(lines_f) and _HEAD.match(re.sub(r"\s+", "", lines_f[at])):
+            header.append(re.sub(r"\s+", "", lines_f[at]))
+            at += 1
+        if len(header) < 2 or not re.match(r"序号|编号", header[0]):
+            index = at + 1 if at > index else index + 1
+            continue
+        table = Table(index, at - 1, [], header)
+        number = 1
+        while at + len(header) <= len(lines_f) and \
+                lines_f[at].strip() == str(number) and \
+                all(lines_f[k].strip() for k in range(at, at + len(header))):
+            for k in range(at, at + len(header)):
+                table.cells.append((k, lines_f[k].strip(), lines_p[k].strip()))
+            table.last = at + len(header) - 1
+            at += len(header)
+            number += 1
+        if table.cells:
+            found.append(table)
+        index = at
+    return found
+
+
 def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
     """Rows of exactly one cell per header column (no merged cells): the 日期, 时间 and 区域
     columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
     None when the cells do not fill whole rows or a row cannot be read."""
     width = len(table.header)
-    if width < 2 or not table.cells or len(table.cells) % width:
+    if width < 2 or not table.cells:
         return None
     role = {}
     for index, name in enumerate(table.header):
@@ -558,13 +877,28 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             role.setdefault("time", index)
         elif "日期" in name:
             role.setdefault("date", index)
-        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name):
+        # ``施工地点`` is where the work is done (a switch room), not the places cut off.
+        elif re.search(r"区域|范围|地点|楼宇|楼栋|用户|单位", name) and "施工" not in name:
             role.setdefault("area", index)
-    if "time" not in role or "area" not in role:
+    # ``停电范围`` names the places cut off even after another place-like column.
+    role["area"] = next((i for i, name in enumerate(table.header)
+                         if re.search(r"停电(?:区域|范围)", name)), role.get("area"))
+    if "time" not in role or role["area"] is None:
         return None
+    if len(table.cells) % width == 0:
+        rows = [table.cells[at:at + width] for at in range(0, len(table.cells), width)]
+    else:
+        # One row a line (tabs) whose empty last cells (``备注``) were left blank.
+        lines: dict[int, list] = {}
+        for cell in table.cells:
+            lines.setdefault(cell[0], []).append(cell)
+        rows = list(lines.values())
+        if any(len(row) > width or len(row) <= max(role.values()) or not all(
+                re.search(r"备注|说明", name) for name in table.header[len(row):])
+                for row in rows):
+            return None
     found = []
-    for at in range(0, len(table.cells), width):
-        row = table.cells[at:at + width]
+    for row in rows:
         when = row[role["time"]][1]
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
@@ -628,6 +962,65 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     return found
 
 
+_ISO_LINE = re.compile(r"^\s*(?P<label>[A-Za-z_\u3400-\u9fff ]{1,24}?)\s*[:：]\s*"
+                       r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+                       r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
+_SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电区域|范围|地点|地址)"
+                         r"\s*[:：]\s*(?P<a>\S.*?)\s*$", re.I)
+# ``台北市中山區長春路``: a district printed after its city is a district, whether or not the
+# county table knows it.
+_CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}(?P<c>[市县])(?P<d>[\u3400-\u9fff]{1,3}?区"
+                            r"|[\u3400-\u9fff]{1,2}[乡镇市](?=[\u3400-\u9fff]{2}))(?=\S|$)")
+
+
+def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
+    """Windows of one listing record: each start time paired with the end after it, the
+    record's scope line giving the place (its city and district prefix taken off)."""
+    stamps = []
+    scope = None
+    for index, line in enumerate(lines_f):
+        m = _ISO_LINE.match(line)
+        if m:
+            label = m["label"].lower()
+            kind = "start" if re.search(r"start|begin|开始|起", label) else \
+                "end" if re.search(r"end|finish|结束|止", label) else None
+            if kind:
+                when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
+                                   int(m["mi"]))
+                stamps.append((kind, when, index + 1))
+            continue
+        s = _SCOPE_LINE.match(line)
+        if s and scope is None:
+            scope = (s, index)
+    found = []
+    for (kind, begin, line), (kind2, end, _) in zip(stamps, stamps[1:], strict=False):
+        if kind != "start" or kind2 != "end" or end <= begin:
+            continue
+        district, town, areas = None, None, []
+        if scope is not None:
+            s, index = scope
+            printed = lines_p[index][s.start("a"):s.end("a")]
+            d = _CITY_DISTRICT.match(s["a"])
+            town = None
+            if d:
+                # ``南投縣埔里鎮…``: a township of a county is its town.
+                if d["c"] == "县" and d["d"][-1] in "乡镇市":
+                    town = printed[d.start("d"):d.end("d")]
+                else:
+                    district = printed[d.start("d"):d.end("d")]
+                printed = printed[d.end("d"):]
+            areas = split_areas(printed) if printed.strip() else []
+        last = f"{end.hour:02d}:{end.minute:02d}"
+        days = (end.date() - begin.date()).days
+        if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
+            last = "次日" * days + last
+        elif days == 1:
+            last = "次日00:00"
+        found.append((_window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last,
+                              areas, district, town), line))
+    return found
+
+
 # ---------------------------------------------------------------------------
 # The reader.
 
@@ -638,6 +1031,7 @@ class GeneralResult:
     read_lines: set[int]  # 1-based line numbers read into fields or structure
     body_lines: list[str]
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    decoys: list[int] = field(default_factory=list)  # lines of windows about water, not power
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     window_lines: list[int] = field(default_factory=list)  # the line of each window
     cancelled: list[dict] = field(default_factory=list)
@@ -665,13 +1059,22 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_SUPPLY_SUBJECT = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)[^,，。;；\d]{0,6}"
+                             r"(?:将|拟|计划)[^,，。;；\d]{0,4}$")
+_CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|推荐阅读|热门|热点|当前位置"
+                     r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
-_PLACE_PREFIX = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>\S{1,4}?[区县](?=\S{2}))?"
-                           r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
-_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
-                                       r"(?P<t>\S{1,5}?(?:街道|镇|乡)(?=\S{2}))?")
+# ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
+# list (the colon after the town ends the heading).
+_PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
+_PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4}))?"
+                           r"(?P<d>\S{1,4}?[区县](?=\S{2}))?"
+                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
+_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
+                                       + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
+                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -689,6 +1092,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     read: set[int] = set()
 
     tables = _tables(lines_f, lines_p)
+    taken = {i for table in tables for i in range(table.first, table.last + 1)}
+    tables += [table for table in _line_tables(lines_f, lines_p)
+               if not taken & set(range(table.first, table.last + 1))]
     table_lines = {i for table in tables for i in range(table.first, table.last + 1)}
     windows: list[tuple[dict, int]] = []
     table_anchor_lines: set[int] = set()
@@ -724,6 +1130,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 continue
             previous = cell
 
+    # Records of a data listing, one ``label：value`` line a field, with ISO 8601 times
+    # (``start：2026-09-18T00:00:00+08:00`` / ``end：…``, ``secondStart``/``secondEnd``).
+    for window, line in _iso_records(lines_f, lines_p):
+        windows.append((window, line))
+        table_lines.add(line - 1)
+        read.add(line)
+
     # Anchors outside tables.
     masked = "\n".join(" " * len(line) if index in table_lines else line
                        for index, line in enumerate(lines_f)) if table_lines else folded
@@ -733,12 +1146,19 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     anchors = _Dates(digits, reference).anchors()
     for anchor in anchors:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+        if anchor.late_at is not None:
+            anchor.late_at = back[anchor.late_at]
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
+        # Page chrome: a link to another article (``上一篇:关于3月10日…停电的通知``).
+        if _CHROME.match(masked, masked.rfind("\n", 0, anchor.start) + 1):
+            continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
+        if anchor.first is None and anchor.relative:
+            continue  # ``明天又轮到…停电``: a relative day without a time is not a window
         if anchor.first is None and not anchor.cancelled:
             line_end = masked.find("\n", anchor.end)
             line_end = len(masked) if line_end < 0 else line_end
@@ -753,14 +1173,26 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                   masked.rfind("\n", 0, anchor.start)) + 1:
                               _sentence_end(masked, anchor.end)]
             numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            # ``12月8日,将对…等地实施停电``, ``16日,…等地区将分时段停电``: the cut will happen.
             if not (numbered or "停电" in sentence
-                    and ("定于" in sentence or "初定" in sentence)):
+                    and ("定于" in sentence or "初定" in sentence
+                         or len(anchor.days) <= 2
+                         and re.search(r"将(?:对|分时段|分批|轮流)?[^。]{0,40}停电", sentence)
+                         and not re.search(r"可能|随时|短暂|短时|预计|再次", sentence)
+                         # a rain date: ``(如遇雨天顺延至3月9日)``
+                         and not re.search(r"如遇|顺延|延至|延期|推迟|[(（][^)）]*$",
+                                           masked[max(0, anchor.start - 12):anchor.start]))):
                 continue
             # A signature or publication date (``2022年10月28日`` alone on its line,
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
             rest = masked[anchor.end:line_end]
             alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head)
-            if alone or re.match(r"\s*\d{1,2}:\d{2}", rest) or \
+            # The publication day printed as a date alone, where the notice gives timed
+            # windows, is the notice's date, not one more window.
+            if anchor.days == [reference] and any(other.first for other in anchors):
+                continue
+            # ``今日泉州网12月2日讯``: a news dateline.
+            if alone or re.match(r"\s*\d{1,2}:\d{2}|\s*(?:讯|电(?![力网]))", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
         kept.append(anchor)
@@ -771,13 +1203,47 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
-        areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
-                             lines_f, lines_p, line_start, read)
+        areas = _late_areas(masked, text, anchor) if anchor.late else None
+        if anchor.round:
+            group = _GROUP.match(masked, anchor.end)
+            anchor.areas = [text[group.start(1):group.end()].strip()] if group else []
+            # ``停电区约是凤山,鸟松,…,三民等区``: a list its own words call districts gives
+            # one window a district (their places are not printed); a list cut off by the end
+            # of the stored text is not read.
+            stop = _sentence_end(masked, anchor.end)
+            label = _ROUND_LABEL.search(masked, anchor.end, stop)
+            if not label:  # ``…停电户数36897户。(停电地区:新营、…等地区);2.第2轮…``
+                line_end = masked.find("\n", anchor.end)
+                label = _ROUND_LABEL.search(masked, anchor.end, min(
+                    scope_end, len(masked) if line_end < 0 else line_end))
+                label = label if label and masked[label.start() - 1] in "(（" else None
+                stop = label and (re.compile(r"[)）]").search(masked, label.end(), scope_end)
+                                  or re.compile(r"$", re.M).search(masked, label.end())).start()
+            if label:
+                closed = re.compile(r"等(?:地)?(?:区|县|乡镇)").search(masked, label.end(), stop)
+                if closed:
+                    names = split_areas(text[label.end():closed.start()])
+                    anchor.districts = list(dict.fromkeys(names))
+                elif stop < len(masked) and masked[stop] == "。":
+                    # A list cut at 、 ends at the first comma (``…,影响约10万户,停电50分钟``).
+                    comma = re.compile(r"[,，]").search(masked, label.end(), stop)
+                    if comma and "、" in masked[label.end():comma.start()]:
+                        stop = comma.start()
+                    counted = _COUNTED_END.search(masked, label.end(), stop)
+                    anchor.areas = split_areas(text[label.end():counted.start() if counted
+                                                    else stop])
+                else:
+                    anchor.areas = None  # reported: no places follow it
+            continue
+        if areas is None:
+            areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
+                                 lines_f, lines_p, line_start, read)
         if areas is None:
             areas = _prose_areas(masked, text, anchor.end, scope_end, read)
         if not areas and anchor.first is not None:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
-            before = _areas_before(masked, text, anchor.start)
+            before = _areas_before(masked, text, anchor.start) or \
+                _place_before(masked, text, anchor.start, anchor.end)
             areas = before if before else areas
         if not areas:
             # ``1.化工楼:`` alone on its line, then ``停电时间:3月20日…``: the item's heading
@@ -786,6 +1252,38 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
         anchor.areas = areas
+        # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
+        # day of the anchor belongs to that day (a day whose list is not printed has none).
+        if len(anchor.days) > 1 and areas is not None:
+            said: dict[dt.date, list[str]] = {}
+            for m in _DAY_SAID.finditer(masked, anchor.end, scope_end):
+                day = reference + dt.timedelta(days=_RELATIVE_DAYS[m[1]])
+                if day not in anchor.days or day in said:
+                    continue
+                label = _LABEL.match(masked, m.start(2))
+                said[day] = split_areas(text[label.end():_sentence_end(masked, label.end())]) \
+                    if label else []
+                if label:
+                    read.add(_line_of(masked, label.start()))
+            if len(said) >= 2:
+                anchor.day_areas = said
+        # ``8:20至12:25、13:20至17:20`` then ``上午时段:…停电范围包括…`` / ``下午时段:…停电范围
+        # 包括…``: as many labels as slots below, one label a slot, in order.
+        # (A later mention of the same day without times, ``预定于4月17日实施停电``, restates it.)
+        reach = index + 1
+        while reach < len(anchors) and anchors[reach].first is None and \
+                set(anchors[reach].days) <= set(anchor.days):
+            reach += 1
+        slots_end = anchors[reach].start if reach < len(anchors) else len(masked)
+        own = [m for m in labels if anchor.end <= m.start() < slots_end]
+        if anchor.more and len(own) == 1 + len(anchor.more):
+            slots = []
+            for k, m in enumerate(own):
+                stop = own[k + 1].start() if k + 1 < len(own) else slots_end
+                slots.append(_areas_after(masked, text, m.start(), stop, [m], list_tables,
+                                          lines_f, lines_p, line_start, read) or [])
+            if all(slots):
+                anchor.slot_areas = slots
     # ``原定3月5日8:00-17:00…的停电,时间变更为14:00—18:00``: re-timed on the same day, a new
     # slot after the cancelled one.
     timer = _Dates(masked, reference)
@@ -813,11 +1311,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
     for index in range(len(anchors) - 2, -1, -1):
         between = masked[anchors[index].end:anchors[index + 1].start]
+        # A schedule of slots with only punctuation between them (``3/27(五)18:00至20:00。
+        # 3/28(六)8:00~17:00。``) is one list, its sentence ends notwithstanding.
+        schedule = not re.search(r"[\w\u3400-\u9fff]", between)
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
-                not anchors[index].cancelled and not ("。" in between and "\n" not in between):
+                not anchors[index].cancelled and not anchors[index].round and \
+                (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
-        if anchor.areas is None and not anchor.cancelled:
+        if anchor.areas is None and not anchor.cancelled and not anchor.round:
             scope_start = anchors[index - 1].end if index else 0
             before = [m for m in labels if scope_start <= m.start() < anchor.start]
             if before:
@@ -834,12 +1336,41 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # names none.
     addressee = re.search(
         r"^\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|街道|村))各[^\n]{0,20}[:：]\s*$",
-        masked, re.M)
+        masked, re.M) or re.search(
+        # ``尊敬的宏源公寓业主:``: the estate a salutation names.
+        r"(?:^|[:：])\s*(?:尊敬的|亲爱的)\s*([^\s,，、:：]{2,12}?(?:校区|小区|社区|园区|公寓|花园"
+        r"|家园|新村|苑|村))(?:的)?(?:全体|各位)?(?:业主|住户|居民|用户)们?\s*[:：]",
+        masked, re.M) or re.search(  # a listing record's own field: ``communityName：宏源公寓``
+        r"^\s*(?:communityName|community_name|小区名称|小区)\s*[:：]\s*([^\s,，、:：]{2,20})\s*$",
+        masked, re.M | re.I)
     cancelled: list[tuple[dict, int]] = []
     warnings: list[tuple[int, str, str]] = []
+    decoys: list[int] = []
     for anchor in anchors:
+        # ``关于…9:00至…8:00…的停水通知``: a water (or gas) outage beside the power one is a
+        # decoy.
+        sentence = masked[masked.rfind("\n", 0, anchor.start) + 1:_sentence_end(masked, anchor.end)]
+        if re.search(r"停水|供水|停气|供气", sentence) and \
+                not re.search(r"停电|断电|供电", sentence):
+            decoys.append(_line_of(masked, anchor.start))
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((decoys[-1], fragment, WATER_DECOY.format(fragment=f'"{fragment}"')))
+            continue
+        # ``主电源谢师线、谢矿线将分别于…07:00~23:00停电``: a supply line is the subject and no
+        # place is named: the school runs on its other line, nothing is cut.
+        if anchor.areas == [] and _SUPPLY_SUBJECT.search(
+                masked[max(masked.rfind("。", 0, anchor.start),
+                           masked.rfind("\n", 0, anchor.start)) + 1:anchor.start]):
+            fragment = " ".join(text[anchor.start:anchor.end].split())
+            warnings.append((_line_of(masked, anchor.start), fragment,
+                             SUPPLY_LINE.format(fragment=f'"{fragment}"')))
+            continue
         read.add(_line_of(masked, anchor.start))
-        if anchor.areas is None and addressee:
+        # (``本小区定于6月5日…停电``: the estate speaks of itself, so its name is the place.)
+        if addressee and (anchor.areas is None or anchor.areas == [] and not anchor.round
+                          and not anchor.districts and re.search(
+                              r"(?:本|我)(?:小区|社区|公寓|楼|苑|园区)\S{0,4}$",
+                              masked[max(0, anchor.start - 12):anchor.start])):
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
             read.add(_line_of(masked, addressee.start()))
         if anchor.areas is None and anchor.cancelled:
@@ -849,10 +1380,19 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             warnings.append((_line_of(masked, anchor.start), fragment,
                              NO_AREAS.format(fragment=f'"{fragment}"')))
             continue
-        groups = _district_groups(list(anchor.areas), notice_district)
+        if anchor.districts:
+            for day in anchor.days:
+                for district in anchor.districts:
+                    windows.append((_window(day, anchor.first, anchor.last, [], district, None),
+                                    _line_of(masked, anchor.start)))
+            continue
+        slots = [(anchor.first, anchor.last), *anchor.more]
+        per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
         for day in anchor.days:
-            for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                for district, town, areas in groups:
+            for (first, last), slot_areas in zip(slots, per_slot, strict=True):
+                if anchor.day_areas:
+                    slot_areas = anchor.day_areas.get(day, slot_areas)
+                for district, town, areas in _district_groups(list(slot_areas), notice_district):
                     window = _window(day, first, last, areas, district, town)
                     (cancelled if anchor.cancelled else windows).append((window,
                                     _line_of(masked, anchor.start)))
@@ -867,6 +1407,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if window not in unique:
             unique.append(window)
             unique_lines.append(line)
+    # A start printed alone (``自晚间20时50分起``) gives way to the same start with its end.
+    ended = {(w["date"], w["start"], w["district"]) for w in unique if w["end"] is not None}
+    keep = [w["end"] is not None or w["start"] is None
+            or (w["date"], w["start"], w["district"]) not in ended for w in unique]
+    unique = [w for w, k in zip(unique, keep, strict=True) if k]
+    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
     def vague(window: dict) -> bool:
         return len(window["areas"]) == 1 and bool(re.search(
@@ -889,7 +1435,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             read.add(number)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
-                         problems=problems, warnings=warnings,
+                         problems=problems, warnings=warnings, decoys=decoys,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
 
@@ -899,7 +1445,10 @@ def _district_groups(areas: list[str], notice_district: str | None
     """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
     the places (``泰山区泰前街道迎胜社区…``), and a new group wherever a later item names
     another district (``镇海区招宝山街道…；江北区庄桥街道…``: one window per district)."""
-    if len(areas) == 1 and county(fold(areas[0])):
+    # A district alone (``大东区``); a two-character short name alone (``灯塔``) may be any
+    # place, so it stays an area.
+    if len(areas) == 1 and county(fold(areas[0])) and \
+            (len(areas[0]) >= 3 or fold(areas[0])[-1:] in "区县市旗"):
         return [(areas[0], None, [])]
     groups: list[tuple[str | None, str | None, list[str]]] = []
     for index, area in enumerate(areas):
@@ -915,6 +1464,11 @@ def _district_groups(areas: list[str], notice_district: str | None
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
             index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
+        # ``…；新观乡：新观场、…``: a later town heading with its colon, in the district before.
+        if m is not None and m["t"] and not m["d"] and index and groups and \
+                re.match(r"\s*[:：]", area_f[m.end("t"):]):
+            groups.append((groups[-1][0], area[m.start("t"):m.end("t")], [area[m.end():]]))
+            continue
         if starts:
             district = area[m.start("d"):m.end("d")] or None
             town = area[m.start("t"):m.end("t")] if m["t"] else None
@@ -926,6 +1480,10 @@ def _district_groups(areas: list[str], notice_district: str | None
         groups[-1][2].append(area)
     if not groups:
         groups.append((None, None, []))
+    # ``南投县埔里镇`` alone: a town after its district names no finer place.
+    groups = [(district, items[0], []) if district and not town and len(items) == 1
+              and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
+              else (district, town, items) for district, town, items in groups]
     return [(district or notice_district, town, items) for district, town, items in groups]
 
 
@@ -949,9 +1507,21 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         read.add(_line_of(masked, m.start()))
         rest_end = _sentence_end(masked, m.end())
         semi = re.compile(r"[;；]").search(masked, m.end(), rest_end)
-        if semi and "、" not in masked[semi.end():rest_end]:
+        # (Only when what follows speaks of the restoration or the time, not of more places:
+        # ``阳光小区;幸福村`` keeps 幸福村.)
+        if semi and "、" not in masked[semi.end():rest_end] and re.search(
+                r"恢复|供电|送电|复电|预定|预计|届时|\d\s*[时点:：]", masked[semi.end():rest_end]):
             rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
         inline = text[m.end():rest_end].strip()
+        # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
+        # town of the list on the next line.
+        following = next((n for n in labels if n.start() > m.start()), None)
+        if inline and following and "区域" in m.group() and "范围" in following.group() and \
+                _line_of(masked, following.start()) == _line_of(masked, m.start()) + 1 and \
+                _prefix_only(fold(inline)):
+            read.add(_line_of(masked, following.start()))
+            rest = text[following.end():_sentence_end(masked, following.end())].strip()
+            return split_areas(inline + "：" + rest)
         if inline:
             return split_areas(inline)
         # The label stands alone: numbered lines or a table below it.
@@ -980,21 +1550,86 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     return None
 
 
-_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*"
-                     r"(?:将|拟|定|计划|预计)(?:于|在)\s*$")
-_NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电局|电力局")
+def _prefix_only(region: str) -> bool:
+    """``平江县安定镇``: a district and town with nothing else (the whole value is a prefix)."""
+    m = _PLACE_PREFIX.match(region + "：某某")
+    return bool(m and (m["d"] or m["t"]) and m.end() >= len(region)
+                and not (m["d"] and not county(m["d"])))
+
+
+def _hard_wrap(text: str, at: int) -> bool:
+    """A line break at ``at`` inside a word or sentence: Chinese characters on both sides, the
+    line before it ending without punctuation (a column printed with fixed-width lines)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return text[at] == "\n" and 0 < at < len(text) - 1 and at - line_start >= 12 and \
+        bool(re.match(r"[\u3400-\u9fff]\n[\u3400-\u9fff]", text[at - 1:at + 2]))
+
+
+_LATE_END = re.compile(r"因|由于|为了|为配合|将|拟|计划|进行|需|要|[,，;；。\n]")
+
+
+def _late_areas(masked, text, anchor) -> list[str] | None:
+    """The places between a date and the time printed later in its sentence."""
+    # ``23日,因新增…接线,汇信视讯、…``: a reason clause first; ``市区…``: the city proper.
+    m = re.compile(r"[,，\s]*(?:(?:因|由于|为了|为配合)[^,，。;；\n]*[,，]\s*)?"
+                   r"(?:市区|城区|我市|本市|全市)?\s*").match(masked, anchor.end)
+    end = _LATE_END.search(masked, m.end())
+    # A list runs over its own commas up to the reason or the verb: ``…、檢察院、石柱地區因…``.
+    while end and masked[end.start()] in ",，" and "、" in masked[end.end():end.end() + 12]:
+        nxt = _LATE_END.search(masked, end.end())
+        if not nxt or masked[nxt.start()] in ";；。\n":
+            break
+        end = nxt
+    while end and _hard_wrap(masked, end.start()):  # ``南澳三义村地`` / ``区为配合…``
+        end = _LATE_END.search(masked, end.end())
+    stop = end.start() if end else len(masked)
+    if anchor.late_at is not None and m.end() < anchor.late_at < stop:
+        stop = anchor.late_at  # ``今天南投县埔里镇上午8时30分…``: the places end at the time
+    printed = text[m.end():stop].replace("\n", "")
+    if len(printed.strip()) < 2 or _LATE_NOT.search(fold(printed)) or "停电" in fold(printed):
+        return None  # ``7月13日停电一天(7:00-19:00),停电范围:…``: the places are elsewhere
+    return split_areas(printed)
+
+
+_LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力|我|本|记者|获悉|了解")
+
+
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*[,，]?\s*"
+                     r"(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
+_NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
 
 
 def _areas_before(masked, text, start) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
     m = _BEFORE.search(masked, line_start, start)
-    if not m or _NOT_PLACES.search(m["a"]):
+    # (``备用电源城北线将于…``: a supply line, not a place.)
+    if not m or _NOT_PLACES.search(m["a"]) or \
+            re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
+
+
+# ``因配合电业春季检修,新鹤小区4月24日早6:00-8:00进行停电施工``: a place noun right before the
+# date of a sentence that goes on to the cut; the lead-in clause (``因…``, ``亲爱的业主:``) before
+# its comma is not a place.
+_BARE_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n\d]{2,20}?"
+                          r"(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园|广场|新村|家属院))\s*$")
+_CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
+
+
+def _place_before(masked, text, start, end) -> list[str] | None:
+    line_start = masked.rfind("\n", 0, start) + 1
+    m = _BARE_BEFORE.search(masked, line_start, start)
+    if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 
 
 _HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]?\d+[)）])\s*"
-                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$", re.M)
+                      r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$"
+                      # unnumbered, a short place alone on its line (``文三楼:``)
+                      r"|^[ \t]*(?P<b>[^\s\d:：,，。;；、(（][^\s:：,，。;；、]{1,11})[:：][ \t]*$",
+                      re.M)
 
 
 def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
@@ -1008,10 +1643,12 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     if previous < scope_start:
         return None
     m = _HEADING.match(masked, previous, line_start - 1)
-    if not m or re.search(r"停电|时间|通知|如下|安排|单位|部门", m["a"]):
+    group = "a" if m and m["a"] else "b"
+    if not m or re.search(r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
+                          r"|各|您|好|注意|提示|附件", m[group]):
         return None
     read.add(_line_of(masked, previous))
-    return split_areas(text[m.start("a"):m.end("a")])
+    return split_areas(text[m.start(group):m.end(group)])
 
 
 def _prose_areas(masked, text, start, end, read) -> list[str] | None:
@@ -1031,12 +1668,30 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
     return None
 
 
+# Equipment, not a place: a substation, a line, a switch, a transformer area.
+_EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
+                        r"|台区|环网柜|公变|专变)$")
+_CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
+                        r"(?P<a>[^。;；]+?)\s*(?:等(?:部分)?(?:地|地区|单位|用户|客户)?)?"
+                        r"(?:将)?(?:受到?影响|停电|用电)\s*$")
+
+
 def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
+    duration = _DURATION.match(masked, start, stop) if first else None
+    if duration:  # ``6:00~8:00(各2小时)停电…``: how long, then the clause
+        start = duration.end()
+        line_end = masked.find("\n", start)
+        if not masked[start:len(masked) if line_end < 0 else line_end].strip(" 。.;；,，"):
+            return []  # ``上午8:00~下午18:00(10小时)。`` and nothing more: no place named
     scope = masked[start:stop]
     # ``，大东区；``: a district alone
     lone = re.match(r"^[,，\s]*([^\s,，、;；。]{1,4}[区县])(?=$|[,，])", scope)
     if first and lone:
         return [text[start + lone.start(1):start + lone.end(1)]]
+    # ``全校高压电设备检修停电``: the whole school is the place (``全日`` is a time, not a place).
+    whole = re.match(r"^[,，\s]*(全(?:校区|校|院|区|岛|厂|村|镇))(?=[^,，。;；]{0,16}停电)", scope)
+    if first and whole:
+        return [text[start + whole.start(1):start + whole.end(1)]]
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
@@ -1047,7 +1702,17 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             # ``实施工作停电``, ``进行检修停电``: what is done, not where.
             if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
                 continue
+            # ``将再次停电``, ``一天内随时可能停电``: when and how likely, not where.
+            if re.search(r"^(?:将|再|又|也|均|都|会)|可能|随时|再次", fold(printed)):
+                continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
+                # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
+                # not the place; the customers named after it are.
+                customers = _EQUIPMENT.search(fold(printed)) and _CUSTOMERS.match(
+                    masked, start + m.end(), stop)
+                if customers:
+                    at = customers.start("a")
+                    return split_areas(text[at:customers.end("a")])
                 areas = split_areas(printed)
                 # Customers in a parenthesis cut during the same window
                 # (``(拉萨百益百货有限公司、自治区邮政局短时停电两次)``).
@@ -1063,6 +1728,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     clause = scope.strip(" ")
     if clause.startswith("停电"):
         return []
+    if clause[:1] in ":：" and clause[1:2] not in ("", " "):
+        clause = clause[1:]  # ``8:00-17:00:阳光小区、李家村``: the places after a colon
     if clause and clause[0] not in ",，:：、" and \
             not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
         offset = stop - len(clause)

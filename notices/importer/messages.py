@@ -21,6 +21,14 @@ NO_DISTRICT = ("the notice names no district; give each window one of the distri
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
                 "a sentence or 停电); cut it by hand, or use --allow-partial to keep it in a note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
+SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place is named as cut; "
+               "not read as a window, kept in the body")
+NO_END = ("the window of {date} starts at {start} and the notice gives no end (only a duration, "
+          "or 起); write its end by hand")
+NO_PLACE = ("the window of {date} {start}—{end} names no place (a round of a rotating outage, or "
+            "a list lost from the text); write its areas by hand")
+WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
+               "not read as a window, kept in the body")
 
 # ---------------------------------------------------------------------------
 # What the importer reports.

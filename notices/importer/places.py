@@ -76,3 +76,26 @@ def _name_counts() -> dict[str, int]:
 def shared_name(printed: str) -> bool:
     """Whether several districts of China bear this full name (``新城区``, ``城关区``)."""
     return _name_counts().get(printed.strip(), 0) > 1
+
+
+@cache
+def _cities() -> dict[str, set[str]]:
+    """City short name (``泉州``) → the full and short names of its counties."""
+    cities: dict[str, set[str]] = {}
+    for county_ in set(_index().values()):
+        short = re.sub(r"(?:市|地区|自治州|盟)$", "", county_.city)
+        if len(short) >= 2:
+            cities.setdefault(short, set()).update({county_.name, county_.alias})
+    return cities
+
+
+def city_prefix(printed: str) -> int:
+    """The length of a city's short name printed before one of its counties (``泉州洛江`` → 2),
+    else 0: the city adds nothing to the place."""
+    for size in (2, 3):
+        names = _cities().get(printed[:size])
+        rest = printed[size:]
+        if names and any(len(n) >= 2 and rest.startswith(n) and len(rest) <= len(n) + 1
+                         for n in names):
+            return size
+    return 0

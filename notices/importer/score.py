@@ -8,6 +8,13 @@ windows and cancellations, written by hand; see ``tests/importer/real/SOURCES.md
 A cancellation is exact on the same terms. A *fragment unaccounted* is a non-blank input line
 that the importer neither read into a window or cancellation, nor kept in the body, nor
 reported as a problem or warning: text that would otherwise be lost without a word.
+
+Per field: every expected window that is not exact is paired with the produced window closest
+to it (same date first, then same times, then most areas in common; a produced window is a
+candidate only when it shares the date or an area). The fields line counts, over all expected
+windows, how many have the right date, the right start and end, the right district (over the
+windows whose expectation names one) and the right area list; a window with no partner is wrong
+on every field. A produced window paired with no expected one is *invented*.
 """
 
 from __future__ import annotations
@@ -39,16 +46,43 @@ class NoticeScore:
     unaccounted: list[tuple[int, str]] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)
     extra: list[dict] = field(default_factory=list)
+    fields: FieldScore = None
+
+
+FIELDS = ("date", "times", "district", "areas")
+
+
+@dataclass
+class FieldScore:
+    """Right fields over the expected windows (district: over those that name one)."""
+    date: int = 0
+    times: int = 0
+    district: int = 0
+    areas: int = 0
+    windows: int = 0
+    with_district: int = 0
+    invented: int = 0
+
+    def __add__(self, other: FieldScore) -> FieldScore:
+        return FieldScore(*(getattr(self, f) + getattr(other, f)
+                            for f in self.__dataclass_fields__))
 
 
 def _clock(value) -> str | None:
+    """A time as an instant: ``24:00`` and ``次日00:00`` are the same moment, and so are
+    ``次日24:00`` and ``次日次日00:00`` (the expectations write 24:00 as printed; the content model
+    writes it ``次日00:00``)."""
     if value is None:
         return None
     text = str(value).strip()
-    if text.startswith("次日"):
-        return "次日" + _clock(text[2:])
-    hours, _, minutes = text.partition(":")
-    return f"{int(hours):02d}:{int(minutes or 0):02d}" if hours.isdigit() else text
+    days = 0
+    while text.startswith(("次日", "翌日")):
+        days, text = days + 1, text[2:].strip()
+    hours, _, minutes = text.replace("：", ":").partition(":")
+    if not hours.isdigit() or not (minutes or "0").isdigit():
+        return str(value).strip()
+    days, rest = divmod(days * 1440 + int(hours) * 60 + int(minutes or 0), 1440)
+    return "次日" * days + f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 def _key(window: dict, with_district: bool) -> tuple:
@@ -77,6 +111,60 @@ def _match(expected: list[dict], produced: list[dict]) -> tuple[int, list[dict],
     return exact, missed, left
 
 
+def _closeness(want: tuple, got: tuple) -> tuple[int, int, int] | None:
+    same_date = want[0] == got[0]
+    shared = len(set(want[4]) & set(got[4]))
+    if not same_date and not shared:
+        return None
+    return (int(same_date), int(want[1:3] == got[1:3]), shared)
+
+
+def field_score(expected: list[dict], produced: list[dict]) -> FieldScore:
+    """Pair each expected window with a produced one (exact ones first) and count right fields."""
+    score = FieldScore(windows=len(expected),
+                       with_district=sum(w.get("district") is not None for w in expected))
+    left = [_key(g, True) for g in produced]
+    pending = []
+    for want in expected:
+        named = want.get("district") is not None
+        key = _key(want, named)
+        for index, got in enumerate(left):
+            if (got if named else got[:3] + (None,) + got[4:]) == key:
+                score.date += 1
+                score.times += 1
+                score.areas += 1
+                score.district += named
+                del left[index]
+                break
+        else:
+            pending.append((_key(want, True), named))
+    candidates = sorted(
+        ((closeness, -w, -g) for w, (want, _) in enumerate(pending)
+         for g, got in enumerate(left) if (closeness := _closeness(want, got)) is not None),
+        reverse=True)
+    paired_want, paired_got = set(), set()
+    for _, w, g in candidates:
+        w, g = -w, -g
+        if w in paired_want or g in paired_got:
+            continue
+        paired_want.add(w)
+        paired_got.add(g)
+        (want, named), got = pending[w], left[g]
+        score.date += want[0] == got[0]
+        score.times += want[1:3] == got[1:3]
+        score.district += named and want[3] == got[3]
+        score.areas += want[4] == got[4]
+    score.invented = len(left) - len(paired_got)
+    return score
+
+
+def fields_line(score: FieldScore) -> str:
+    n = score.windows
+    return (f"importer fields: date {score.date}/{n}, start+end {score.times}/{n}, "
+            f"district {score.district}/{score.with_district}, areas {score.areas}/{n}, "
+            f"{score.invented} windows invented")
+
+
 def reference_date(expected: dict) -> dt.date:
     """The notice's published date, or the middle of the assumed year when none is printed."""
     published = expected.get("published")
@@ -97,7 +185,8 @@ def score_notice(txt: Path, districts: DistrictTable) -> NoticeScore:
     cancel_exact, _, _ = _match(expected.get("cancelled") or [], cancelled)
     return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
                        len(expected.get("cancelled") or []), len(produced),
-                       unaccounted_lines(text, result), missed, extra)
+                       unaccounted_lines(text, result), missed, extra,
+                       field_score(expected.get("windows") or [], produced))
 
 
 def summary_line(exact: int, expected: int, cancel_exact: int, cancel_expected: int,
@@ -159,9 +248,10 @@ def run(corpus: Path | None = None, *, verbose: bool = False, do_bench: bool = F
                 print(f"  produced: {_key(got, True)}", file=out)
             for number, line in s.unaccounted:
                 print(f"  unaccounted line {number}: {line[:60]}", file=out)
-    invented = sum(len(s.extra) for s in scores)
+            if s.missed or s.extra:
+                print("  " + fields_line(s.fields), file=out)
     print(summary_line(*totals(scores)), file=out)
-    print(f"importer: {invented} windows produced that no expectation names", file=out)
+    print(fields_line(sum((s.fields for s in scores), FieldScore())), file=out)
     if do_bench:
         seed_seconds, many, cpu = bench(districts, corpus)
         print(f"bench: seed {seed_seconds:.3f} s; 1000 notices {many:.2f} s "
