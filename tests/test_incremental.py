@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 
 from conftest import ROOT, build_site, copy_site, tree_digest
 from notices.build import state, warm
@@ -172,3 +173,31 @@ def test_files_changed_moments_ago_are_compared_by_content(site, monkeypatch):
     again = build_site(site)
     assert "Nothing changed" in again.err
     assert "Done: Processed" in again.out  # the full check ran (content hashes)
+
+
+def test_a_new_process_takes_unchanged_calendar_events_from_the_cache(tmp_path, monkeypatch):
+    """The serialised VEVENTs are kept in the build cache: after an edit of one schedule, a
+    new build makes only the events that schedule publishes (every calendar listing the others takes
+    their bytes from the cache), and the output is still a cold build's."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    edited = site / "content" / "outages" / "2024-05-04-power.md"
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    from notices.outputs import calendars
+
+    made = calendars.outage_vevent
+
+    def only_the_edited(event, namespace, absolute):
+        # (an event the edited schedule changes or cancels lists it among its revisions)
+        sources = [r.entry.notice.source_path for r in event.revisions]
+        assert any(s.endswith("2024-05-04-power.md") for s in sources), sources
+        return made(event, namespace, absolute)
+
+    # (loaded by Pelican from PLUGIN_PATHS in the first build)
+    plugin = sys.modules["outage_calendar.outage_calendar"]
+    monkeypatch.setattr(plugin, "outage_vevent", only_the_edited)
+    assert build_site(site).code == 0
+    monkeypatch.undo()
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

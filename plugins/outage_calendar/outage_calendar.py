@@ -45,9 +45,11 @@ from notices.memo import remember
 from notices.outputs.calendars import (
     DEFAULT_PUBLISHED_TTL,
     DEFAULT_REFRESH_INTERVAL,
+    SerializedEvent,
     Subscription,
     calendar_ics,
     outage_vevent,
+    serialize_event,
     tender_vevents,
     uid,
 )
@@ -305,10 +307,19 @@ class OutageCalendarGenerator(Generator):
             return
         write_rendered(self.output_path, path, render)
 
-    def _vevent(self, event: OutageEvent):
+    def _vevent(self, event: OutageEvent) -> SerializedEvent:
+        """An event's VEVENT, serialised once; kept in the build cache under what it is
+        made from (``_event_key``), so a new process does not make it again."""
         if event.key not in self._vevents:
-            self._vevents[event.key] = outage_vevent(event, self.options.uid_namespace,
-                                                     self.calendars.absolute)
+            def make() -> SerializedEvent:
+                return serialize_event(outage_vevent(event, self.options.uid_namespace,
+                                                     self.calendars.absolute))
+
+            made = self._event_key(event)
+            state = current_build()
+            self._vevents[event.key] = (
+                state.fragment(f"vevent:{event.key}:{made}", make)
+                if made is not None and state is not None else make())
         return self._vevents[event.key]
 
     def _event_key(self, event: OutageEvent) -> str | None:
@@ -404,10 +415,18 @@ class OutageCalendarGenerator(Generator):
             key=lambda n: (n.fields.opens_at, n.source_id))
         made: dict[str, list] = {}
 
-        def vevents(notice: Notice) -> list:
+        state = current_build()
+
+        def make(notice: Notice) -> list[SerializedEvent]:
+            return [serialize_event(v) for v in tender_vevents(
+                notice, self.options.uid_namespace, cals.absolute)]
+
+        def vevents(notice: Notice) -> list[SerializedEvent]:
             if notice.source_id not in made:
-                made[notice.source_id] = tender_vevents(notice, self.options.uid_namespace,
-                                                        cals.absolute)
+                made[notice.source_id] = (
+                    state.fragment(f"tender:{notice.source_id}:{notice.content_hash}:"
+                                   f"{notice.url}", lambda: make(notice))
+                    if notice.content_hash and state is not None else make(notice))
             return made[notice.source_id]
 
         for district in districts:
