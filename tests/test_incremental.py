@@ -181,6 +181,10 @@ def test_a_new_process_takes_unchanged_calendar_events_from_the_cache(tmp_path, 
     their bytes from the cache), and the output is still a cold build's."""
     site = copy_site("calendars", tmp_path / "site")
     assert build_site(site).code == 0
+    # A build that renders no calendar keeps the events in the cache all the same.
+    article = site / "content" / "articles" / "2024-05-03-news.md"
+    article.write_text(article.read_text("utf-8") + "\n补充。\n", "utf-8")
+    assert build_site(site).code == 0
     edited = site / "content" / "outages" / "2024-05-04-power.md"
     edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
     from notices.outputs import calendars

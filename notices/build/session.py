@@ -158,6 +158,13 @@ class BuildState:
             self._worker_fragments[full] = found if made else None
         return found
 
+    def keep_fragment(self, key: str) -> None:
+        """Keep the fragment under ``key`` in the build cache although this build did not
+        ask for it (the files that hold it were reused): the cache drops what a build
+        did not use."""
+        if self.cache is not None and "fragment:" + key in self.cache.entries:
+            self.cache.used.add("fragment:" + key)
+
     def _fragments_from_worker(self) -> None:
         self._worker_fragments = {}
 

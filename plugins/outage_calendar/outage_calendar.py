@@ -315,12 +315,34 @@ class OutageCalendarGenerator(Generator):
                 return serialize_event(outage_vevent(event, self.options.uid_namespace,
                                                      self.calendars.absolute))
 
-            made = self._event_key(event)
+            fragment = self._vevent_fragment(event)
             state = current_build()
             self._vevents[event.key] = (
-                state.fragment(f"vevent:{event.key}:{made}", make)
-                if made is not None and state is not None else make())
+                state.fragment(fragment, make)
+                if fragment is not None and state is not None else make())
         return self._vevents[event.key]
+
+    def _vevent_fragment(self, event: OutageEvent) -> str | None:
+        made = self._event_key(event)
+        return None if made is None else f"vevent:{event.key}:{made}"
+
+    @staticmethod
+    def _tender_fragment(notice: Notice) -> str | None:
+        return (f"tender:{notice.source_id}:{notice.content_hash}:{notice.url}"
+                if notice.content_hash else None)
+
+    def _keep_fragments(self, catalog: Catalog) -> None:
+        """Every current event's fragment stays in the build cache, also when no file
+        listing it is rendered this time (an edit of an article renders no calendar)."""
+        state = current_build()
+        if state is None:
+            return
+        for event in self.calendars.events.events:
+            if (fragment := self._vevent_fragment(event)) is not None:
+                state.keep_fragment(fragment)
+        for notice in catalog.of_kind(Kind.TENDER):
+            if (fragment := self._tender_fragment(notice)) is not None:
+                state.keep_fragment(fragment)
 
     def _event_key(self, event: OutageEvent) -> str | None:
         """What an event's VEVENT is made from: every publication of it."""
@@ -404,6 +426,7 @@ class OutageCalendarGenerator(Generator):
             self._outage_ics(cals.event_file(event), [event], None)
         if self.options.tenders:
             self._tenders(catalog, districts)
+        self._keep_fragments(catalog)
         self._pages(writer, districts)
 
     def _tenders(self, catalog: Catalog, districts: list[District | None]) -> None:
@@ -423,10 +446,10 @@ class OutageCalendarGenerator(Generator):
 
         def vevents(notice: Notice) -> list[SerializedEvent]:
             if notice.source_id not in made:
+                fragment = self._tender_fragment(notice)
                 made[notice.source_id] = (
-                    state.fragment(f"tender:{notice.source_id}:{notice.content_hash}:"
-                                   f"{notice.url}", lambda: make(notice))
-                    if notice.content_hash and state is not None else make(notice))
+                    state.fragment(fragment, lambda: make(notice))
+                    if fragment is not None and state is not None else make(notice))
             return made[notice.source_id]
 
         for district in districts:
