@@ -205,3 +205,44 @@ def test_a_new_process_takes_unchanged_calendar_events_from_the_cache(tmp_path, 
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")
+
+
+def test_a_new_process_reads_only_the_edited_file_and_matches_a_cold_build(
+        site, tmp_path, monkeypatch):
+    """A one-off build keeps its articles in the cache folder (``ArticleStore``): the next
+    build in a new process gives Pelican's reader only the edited file, and a build that
+    fails for a content problem leaves the kept articles as they were."""
+    from notices.build import pelican_adapter
+
+    # The files were copied moments ago: trust their times all the same.
+    monkeypatch.setattr(pelican_adapter, "RACY_NS", 0)
+    assert build_site(site).code == 0
+    reader = sys.modules["notice_reader.notice_reader"].NoticeReader
+    read_file = reader.read
+    seen: list[str] = []
+
+    def counting(self, source_path):
+        seen.append(os.path.basename(source_path))
+        return read_file(self, source_path)
+
+    monkeypatch.setattr(reader, "read", counting)
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("title:", "title: [", 1), "utf-8")  # broken YAML
+    assert build_site(site).code == 1
+    assert seen == ["2024-05-01-two-districts.md"]
+    source.write_text(text.replace("联合开展改革", "联合开展改革试点"), "utf-8")
+    seen.clear()
+    assert build_site(site).code == 0
+    assert seen == ["2024-05-01-two-districts.md"]
+    assert "改革试点" in (site / "output" / "articles" / "2024-05-01-two-districts.html"
+                      ).read_text("utf-8")
+    seen.clear()
+    (site / "content" / "articles" / "2024-05-01-two-districts.md").unlink()
+    assert build_site(site).code == 0
+    assert seen == []
+    assert not (site / "output" / "articles" / "2024-05-01-two-districts.html").exists()
+    monkeypatch.undo()
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

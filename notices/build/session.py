@@ -64,6 +64,8 @@ class BuildState:
     in_place: bool = False
     workers: int = 2  # processes for parsing and rendering (NOTICE_READER's ``workers``)
     writer: object = None  # pelican_adapter.IncrementalWriter, once Pelican makes it
+    # pelican_adapter.ArticleStore: a one-off build's articles kept for the next one
+    articles: object = None
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
     _queued: list | None = None
