@@ -246,3 +246,20 @@ def test_a_new_process_reads_only_the_edited_file_and_matches_a_cold_build(
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")
+
+
+def test_an_outage_edit_renders_the_pages_of_its_towns_only(tmp_path):
+    """A town's page depends on that town's events only: editing a schedule renders the
+    pages of the towns it names, not every town's (and matches a cold build)."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    towns = site / "output" / "districts"
+    inodes = {p: p.stat().st_ino for p in towns.glob("*/*/index.html")}
+    edited = site / "content" / "outages" / "2024-05-02-power.md"  # names no 大碶街道
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    assert build_site(site).code == 0
+    kept = sorted(str(p.relative_to(towns)) for p in inodes if p.stat().st_ino == inodes[p])
+    assert kept == ["beilun/daqi/index.html"]
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

@@ -194,7 +194,9 @@ class Catalog:
                 town = entry.window.town_place
                 if town is not None:
                     grouped[town.key].append(entry)
-            return {key: Keyed(entries, f"{self.windows.key}:town:{key}")
+            # Keyed by the town's own windows (not every schedule's): an edit elsewhere
+            # leaves the town's page as it was.
+            return {key: Keyed(entries, f"town-windows:{key}:{_entries_fingerprint(entries)}")
                     for key, entries in grouped.items()}
 
         return remember((self.windows.key, "by-town"), make)
@@ -220,8 +222,7 @@ class Catalog:
         return next((t for t in self.towns if t.key == key), None)
 
     def windows_in_town(self, town: Town) -> Keyed:
-        return self._windows_by_town.get(town.key) or Keyed([], f"{self.windows.key}:town:"
-                                                                f"{town.key}")
+        return self._windows_by_town.get(town.key) or Keyed([], f"town-windows:{town.key}:")
 
     def notices_in_town(self, town: Town) -> list[Notice]:
         """The schedules with a window in the town, newest first."""
@@ -310,6 +311,13 @@ def _fingerprint(notices: list[Notice]) -> str:
 
 
 DayGroups = list[tuple[dt.date, list[tuple[District, list[WindowEntry]]]]]
+
+
+def _entries_fingerprint(entries: list[WindowEntry]) -> str:
+    """Changes whenever any of ``entries`` may (its schedule, its place, a later 取消)."""
+    return hashlib.sha256("|".join(
+        f"{e.notice.content_hash}:{e.notice.url}:{e.anchor}:{e.cancelled}" for e in entries
+    ).encode("utf-8")).hexdigest()[:32]
 
 
 def windows_by_day(entries: list[WindowEntry], districts: DistrictTable) -> DayGroups:

@@ -20,6 +20,7 @@ The theme reaches the files through ``outage_calendar`` in the template context.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -176,10 +177,16 @@ class OutageCalendars:
         """What a page read from this object (its key in the incremental build).
 
         A notice's page (``article`` among its arguments) asks only about its own windows
-        (``schedule_file``, ``window_file``; a later 取消 changes them); any other page
-        depends on every event.
+        (``schedule_file``, ``window_file``; a later 取消 changes them), a town's page
+        (``town``) only about that town's events; any other page depends on every event.
         """
         notice = getattr(shown.get("article"), "notice", None)
+        town = shown.get("town")
+        if notice is None and isinstance(town, Town):
+            # A town's page (``town`` among its arguments) asks about that town only: its
+            # calendar and data files, its events. An edit elsewhere leaves it as it was.
+            return remember(("town-page", town.key, self.fingerprint),
+                            lambda: self.town_fingerprint(town))
         if notice is None:
             return self.fingerprint
         if notice.kind != Kind.OUTAGE:
@@ -192,6 +199,16 @@ class OutageCalendars:
 
         return remember(("schedule-files", notice.source_id, notice.content_hash,
                          self.fingerprint), files)
+
+    def town_fingerprint(self, town: Town) -> str:
+        """Changes whenever anything of one town's events may (every publication of each)."""
+        parts = [town.key, str(self.cutoff)]
+        for event in self.events.in_town(town.key):
+            parts.append(event.key)
+            parts += [f"{r.entry.notice.source_id}:{r.entry.notice.content_hash}:"
+                      f"{r.entry.notice.url}:{r.entry.anchor}:{r.change.value}"
+                      for r in event.revisions]
+        return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
 
     @property
     def districts(self):
