@@ -263,3 +263,27 @@ def test_an_outage_edit_renders_the_pages_of_its_towns_only(tmp_path):
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")
+
+
+def test_an_outage_edit_renders_the_calendar_pages_of_its_districts_only(tmp_path):
+    """A district's page and its 停电日历 page show its own events and the others' counts:
+    an edit that keeps every count renders those of the districts the schedule names, not
+    every district's."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    output = site / "output"
+    pages = [*output.glob("calendar/*/index.html"), *output.glob("districts/*/index.html")]
+    inodes = {p: p.stat().st_ino for p in pages}
+    edited = site / "content" / "outages" / "2024-05-04-power.md"
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    assert build_site(site).code == 0
+    rendered = sorted(str(p.relative_to(output)) for p in inodes
+                      if p.stat().st_ino != inodes[p])
+    named = ["beilun", "haishu", "jiangbei", "yinzhou", "zhenhai"]  # by the schedule
+    assert rendered == sorted(f"{folder}/{slug}/index.html" for folder in ("calendar",
+                                                                          "districts")
+                              for slug in named)
+    assert len(inodes) > len(rendered) + 10  # (eleven districts)
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

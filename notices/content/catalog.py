@@ -162,7 +162,7 @@ class Catalog:
 
     def windows_in(self, district: District | str) -> Keyed:
         slug = district if isinstance(district, str) else district.slug
-        return self._windows_by_district.get(slug) or Keyed([], f"{self.windows.key}:{slug}")
+        return self._windows_by_district.get(slug) or Keyed([], f"district-windows:{slug}:")
 
     def windows_since(self, entries: Keyed, since: dt.date | None) -> Keyed:
         """The entries (in time order) on or after the day ``since`` (all if None)."""
@@ -178,7 +178,9 @@ class Catalog:
             grouped: dict[str, list[WindowEntry]] = defaultdict(list)
             for entry in self.windows:
                 grouped[entry.window.district.slug].append(entry)
-            return {slug: Keyed(entries, f"{self.windows.key}:{slug}")
+            # Keyed by the district's own windows: an edit elsewhere leaves its page.
+            return {slug: Keyed(entries, f"district-windows:{slug}:"
+                                         f"{_entries_fingerprint(entries)}")
                     for slug, entries in grouped.items()}
 
         return remember((self.windows.key, "by-district"), make)

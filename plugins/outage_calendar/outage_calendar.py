@@ -178,7 +178,8 @@ class OutageCalendars:
 
         A notice's page (``article`` among its arguments) asks only about its own windows
         (``schedule_file``, ``window_file``; a later 取消 changes them), a town's page
-        (``town``) only about that town's events; any other page depends on every event.
+        (``town``) only about that town's events, a district's pages (``district``) about
+        its events and the others' counts; any other page depends on every event.
         """
         notice = getattr(shown.get("article"), "notice", None)
         town = shown.get("town")
@@ -187,6 +188,12 @@ class OutageCalendars:
             # calendar and data files, its events. An edit elsewhere leaves it as it was.
             return remember(("town-page", town.key, self.fingerprint),
                             lambda: self.town_fingerprint(town))
+        district = shown.get("district")
+        if notice is None and isinstance(district, District):
+            # A district's page and its 停电日历 page show that district's events, and of
+            # the others only counts (per district, per town).
+            return remember(("district-page", district.slug, self.fingerprint),
+                            lambda: self.district_fingerprint(district))
         if notice is None:
             return self.fingerprint
         if notice.kind != Kind.OUTAGE:
@@ -202,13 +209,15 @@ class OutageCalendars:
 
     def town_fingerprint(self, town: Town) -> str:
         """Changes whenever anything of one town's events may (every publication of each)."""
-        parts = [town.key, str(self.cutoff)]
-        for event in self.events.in_town(town.key):
-            parts.append(event.key)
-            parts += [f"{r.entry.notice.source_id}:{r.entry.notice.content_hash}:"
-                      f"{r.entry.notice.url}:{r.entry.anchor}:{r.change.value}"
-                      for r in event.revisions]
-        return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
+        return _hashed([town.key, str(self.cutoff), *_event_parts(self.town_events(town))])
+
+    def district_fingerprint(self, district: District) -> str:
+        """Changes whenever anything of one district's events may, or the count of events
+        of any district or town, or the towns."""
+        return _hashed([district.slug, str(self.cutoff),
+                        *_event_parts(self.events_in(district)), str(self.count(None)),
+                        *(f"{d.slug}={self.count(d)}" for d in self.districts),
+                        *(f"{t!r}={self.town_count(t)}" for t in self.towns())])
 
     @property
     def districts(self):
@@ -300,6 +309,21 @@ class OutageCalendars:
     @property
     def subscriptions(self) -> list[CalendarLink]:
         return [self.outages(), *(self.outages(d) for d in self.catalog.districts)]
+
+
+def _event_parts(events: list[OutageEvent]) -> list[str]:
+    """What events are made from: each publication of each."""
+    parts = []
+    for event in events:
+        parts.append(event.key)
+        parts += [f"{r.entry.notice.source_id}:{r.entry.notice.content_hash}:"
+                  f"{r.entry.notice.url}:{r.entry.anchor}:{r.change.value}"
+                  for r in event.revisions]
+    return parts
+
+
+def _hashed(parts: list[str]) -> str:
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 class OutageCalendarGenerator(Generator):
