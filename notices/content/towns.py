@@ -25,7 +25,7 @@ RESERVED = frozenset({"articles", "tenders", "outages", "index", "page"})
 
 def town_slug(name: str) -> str:
     """The pinyin of a town's name without its ending, in lower-case ASCII (慈城镇 → cicheng)."""
-    from pypinyin import Style, lazy_pinyin  # (lazy: its dictionaries take 0.4 s to load)
+    from pypinyin import Style, lazy_pinyin  # lazy: its dictionaries take 0.4 s to load
 
     stem = name
     for suffix in SUFFIXES:
