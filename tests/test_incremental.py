@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 
 from conftest import ROOT, build_site, copy_site, tree_digest
 from notices.build import state, warm
@@ -172,3 +173,117 @@ def test_files_changed_moments_ago_are_compared_by_content(site, monkeypatch):
     again = build_site(site)
     assert "Nothing changed" in again.err
     assert "Done: Processed" in again.out  # the full check ran (content hashes)
+
+
+def test_a_new_process_takes_unchanged_calendar_events_from_the_cache(tmp_path, monkeypatch):
+    """The serialised VEVENTs are kept in the build cache: after an edit of one schedule, a
+    new build makes only the events that schedule publishes (every calendar listing the others takes
+    their bytes from the cache), and the output is still a cold build's."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    # A build that renders no calendar keeps the events in the cache all the same.
+    article = site / "content" / "articles" / "2024-05-03-news.md"
+    article.write_text(article.read_text("utf-8") + "\n补充。\n", "utf-8")
+    assert build_site(site).code == 0
+    edited = site / "content" / "outages" / "2024-05-04-power.md"
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    from notices.outputs import calendars
+
+    made = calendars.outage_vevent
+
+    def only_the_edited(event, namespace, absolute):
+        # (an event the edited schedule changes or cancels lists it among its revisions)
+        sources = [r.entry.notice.source_path for r in event.revisions]
+        assert any(s.endswith("2024-05-04-power.md") for s in sources), sources
+        return made(event, namespace, absolute)
+
+    # (loaded by Pelican from PLUGIN_PATHS in the first build)
+    plugin = sys.modules["outage_calendar.outage_calendar"]
+    monkeypatch.setattr(plugin, "outage_vevent", only_the_edited)
+    assert build_site(site).code == 0
+    monkeypatch.undo()
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")
+
+
+def test_a_new_process_reads_only_the_edited_file_and_matches_a_cold_build(
+        site, tmp_path, monkeypatch):
+    """A one-off build keeps its articles in the cache folder (``ArticleStore``): the next
+    build in a new process gives Pelican's reader only the edited file, and a build that
+    fails for a content problem leaves the kept articles as they were."""
+    from notices.build import pelican_adapter
+
+    # The files were copied moments ago: trust their times all the same.
+    monkeypatch.setattr(pelican_adapter, "RACY_NS", 0)
+    assert build_site(site).code == 0
+    reader = sys.modules["notice_reader.notice_reader"].NoticeReader
+    read_file = reader.read
+    seen: list[str] = []
+
+    def counting(self, source_path):
+        seen.append(os.path.basename(source_path))
+        return read_file(self, source_path)
+
+    monkeypatch.setattr(reader, "read", counting)
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    text = source.read_text("utf-8")
+    source.write_text(text.replace("title:", "title: [", 1), "utf-8")  # broken YAML
+    assert build_site(site).code == 1
+    assert seen == ["2024-05-01-two-districts.md"]
+    source.write_text(text.replace("联合开展改革", "联合开展改革试点"), "utf-8")
+    seen.clear()
+    assert build_site(site).code == 0
+    assert seen == ["2024-05-01-two-districts.md"]
+    assert "改革试点" in (site / "output" / "articles" / "2024-05-01-two-districts.html"
+                      ).read_text("utf-8")
+    seen.clear()
+    (site / "content" / "articles" / "2024-05-01-two-districts.md").unlink()
+    assert build_site(site).code == 0
+    assert seen == []
+    assert not (site / "output" / "articles" / "2024-05-01-two-districts.html").exists()
+    monkeypatch.undo()
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")
+
+
+def test_an_outage_edit_renders_the_pages_of_its_towns_only(tmp_path):
+    """A town's page depends on that town's events only: editing a schedule renders the
+    pages of the towns it names, not every town's (and matches a cold build)."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    towns = site / "output" / "districts"
+    inodes = {p: p.stat().st_ino for p in towns.glob("*/*/index.html")}
+    edited = site / "content" / "outages" / "2024-05-02-power.md"  # names no 大碶街道
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    assert build_site(site).code == 0
+    kept = sorted(str(p.relative_to(towns)) for p in inodes if p.stat().st_ino == inodes[p])
+    assert kept == ["beilun/daqi/index.html"]
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")
+
+
+def test_an_outage_edit_renders_the_calendar_pages_of_its_districts_only(tmp_path):
+    """A district's page and its 停电日历 page show its own events and the others' counts:
+    an edit that keeps every count renders those of the districts the schedule names, not
+    every district's."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    output = site / "output"
+    pages = [*output.glob("calendar/*/index.html"), *output.glob("districts/*/index.html")]
+    inodes = {p: p.stat().st_ino for p in pages}
+    edited = site / "content" / "outages" / "2024-05-04-power.md"
+    edited.write_text(edited.read_text("utf-8") + "\n补充说明。\n", "utf-8")
+    assert build_site(site).code == 0
+    rendered = sorted(str(p.relative_to(output)) for p in inodes
+                      if p.stat().st_ino != inodes[p])
+    named = ["beilun", "haishu", "jiangbei", "yinzhou", "zhenhai"]  # by the schedule
+    assert rendered == sorted(f"{folder}/{slug}/index.html" for folder in ("calendar",
+                                                                          "districts")
+                              for slug in named)
+    assert len(inodes) > len(rendered) + 10  # (eleven districts)
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

@@ -109,7 +109,9 @@ class ReaderCache:
     used: set[str] = field(default_factory=set)
     dirty: set[int] = field(default_factory=set)
 
-    SHARDS = 32  # an edit rewrites one shard (a 32nd of the cache), not all of it
+    # An edit rewrites the few shards its entries fall in, not all of the cache: the
+    # edited notice, and the calendar fragments of its events (old and new), about eight.
+    SHARDS = 128
 
     @classmethod
     def load(cls, cache_dir: str | None, code: str) -> ReaderCache:
@@ -164,7 +166,7 @@ class ReaderCache:
             if shard is not None:
                 shard[key] = value
         for number, entries in shards.items():
-            target = self.path / f"{number:02d}.pickle"
+            target = self.path / f"{number:03d}.pickle"
             tmp = target.with_suffix(f".tmp{os.getpid()}")
             with open(tmp, "wb") as handle:
                 pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)

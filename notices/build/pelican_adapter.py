@@ -30,12 +30,15 @@ the "nothing changed" check must not pay it) and the plugins.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import inspect
 import logging
 import os
+import pickle
 import re
 import sys
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -50,6 +53,8 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from notices.build.session import BuildState
+from notices.build.state import RACY_NS
+from notices.build.warm import file_signature
 from notices.build.writer import PageKeys, render_in_parallel
 from notices.timing import phase
 
@@ -519,6 +524,118 @@ def keep_articles(generator: Generator, warm) -> None:
     generator.get_cached_data = get_cached_data
     generator.cache_data = cache_data
     generator.add_source_path = add_kept_source_path
+
+
+class ArticleStore:
+    """A one-off build's articles, kept in the cache folder for the next build in a new
+    process: what ``WarmState`` keeps in memory for a long-running one (same questions:
+    ``fresh``, ``kept_article``, ``keep_article``), so that a build after one edit does
+    not pay Pelican's reading of every unchanged file (its reader, ``Article``, URLs).
+
+    An article is given back when its file's size, times and inode are unchanged and it was
+    not changed just before it was read (as ``WarmState.fresh``), and its notice is still
+    in the reader cache. It is pickled without what belongs to the build that made it:
+    the settings and the context are this build's (persistent ids), and its notice and
+    body are taken from the reader cache, which holds them anyway. The file is named after
+    the code fingerprint and the content folder, like the reader cache.
+    """
+
+    def __init__(self, generator: Generator, cache, code: str) -> None:
+        self.generator, self.cache = generator, cache
+        self.settings, self.context = generator.settings, generator.context
+        digest = hashlib.sha256(f"{code}:{generator.path}".encode()).hexdigest()[:32]
+        self.path = cache.path.parent / f"articles-{digest}.pickle" if cache.path else None
+        self.articles: dict[str, tuple[tuple, object, int]] = {}
+        self._next: dict[str, tuple[tuple, object, int]] = {}
+        self._fresh: dict[str, object] = {}
+        self.read = 0  # articles Pelican read this build (the store is saved when > 0)
+        if self.path is not None and self.path.is_file():
+            try:
+                with open(self.path, "rb") as handle:
+                    self.articles = _StoreUnpickler(handle, self).load()
+            except Exception:  # noqa: BLE001 - a damaged store is only slower
+                log.debug("article store %s not used", self.path, exc_info=True)
+                self.articles = {}
+
+    def fresh(self, path: str) -> object | None:
+        if path in self._fresh:  # asked twice a build: by the parser, then by Pelican
+            return self._fresh[path]
+        entry = self.articles.get(path)
+        article = None
+        if entry is not None:
+            signature, article, read_at = entry
+            if (article is None or getattr(article, "notice", None) is None
+                    or signature != file_signature(path)
+                    or max(signature[1], signature[2]) >= read_at - RACY_NS):
+                article = None
+        self._fresh[path] = article
+        return article
+
+    def kept_article(self, path: str, generator_context: dict) -> object | None:
+        article = self.fresh(path)
+        if article is None:
+            return None
+        article._context = generator_context
+        self._next[path] = self.articles[path]
+        self.cache.used.add(article.notice.content_hash)
+        return article
+
+    def keep_article(self, path: str, article) -> None:
+        read_at = time.time_ns()
+        signature = file_signature(path)
+        self.read += 1
+        if signature is not None:
+            self._next[path] = (signature, article, read_at)
+
+    def save(self) -> None:
+        """Write this build's articles (after a successful build; nothing when every
+        article came from the store and none is gone)."""
+        if self.path is None or (not self.read and self._next.keys() == self.articles.keys()):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("articles-*.pickle"):
+            if old != self.path:  # other code versions or content folders
+                old.unlink(missing_ok=True)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as handle:
+            _StorePickler(handle, self).dump(self._next)
+        os.replace(tmp, self.path)
+
+
+class _StorePickler(pickle.Pickler):
+    """Pickles articles without this build's settings, context, notices and bodies."""
+
+    def __init__(self, handle, store: ArticleStore) -> None:
+        super().__init__(handle, pickle.HIGHEST_PROTOCOL)
+        self.ids = {id(store.settings): "S", id(store.context): "C"}
+        for _, article, _ in store._next.values():
+            notice = getattr(article, "notice", None)
+            if notice is not None and store.cache.entries.get(notice.content_hash) is notice:
+                self.ids[id(notice)] = ("N", notice.content_hash)
+                self.ids[id(notice.body_html)] = ("B", notice.content_hash)
+            settings = getattr(article, "settings", None)
+            if settings is not None and id(settings) not in self.ids:
+                self.ids[id(settings)] = "S"
+
+    def persistent_id(self, obj):
+        return self.ids.get(id(obj))
+
+
+class _StoreUnpickler(pickle.Unpickler):
+    def __init__(self, handle, store: ArticleStore) -> None:
+        super().__init__(handle)
+        self.store = store
+
+    def persistent_load(self, pid):
+        if pid == "S":
+            return self.store.settings
+        if pid == "C":
+            return self.store.context
+        kind, key = pid
+        notice = self.store.cache.entries.get(key)
+        if not hasattr(notice, "body_html"):  # gone from the reader cache (or a problem)
+            return None  # (the article is then not fresh)
+        return notice if kind == "N" else notice.body_html
 
 
 def forget_memoized_content() -> None:

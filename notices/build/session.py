@@ -9,7 +9,9 @@ to ``notices.build.pelican_adapter.run``, which owns it while Pelican runs: plug
 
 from __future__ import annotations
 
+import base64
 import logging
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager, nullcontext
@@ -62,10 +64,14 @@ class BuildState:
     in_place: bool = False
     workers: int = 2  # processes for parsing and rendering (NOTICE_READER's ``workers``)
     writer: object = None  # pelican_adapter.IncrementalWriter, once Pelican makes it
+    # pelican_adapter.ArticleStore: a one-off build's articles kept for the next one
+    articles: object = None
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
     _queued: list | None = None
     _catalog_hooks: list[Callable] = field(default_factory=list)
+    # Fragments made or used in a forked worker (``fragment``), sent back to this process.
+    _worker_fragments: dict | None = None
 
     def start(self, settings: dict) -> None:
         """Begin the build with Pelican's (checked) settings: fingerprint the code, load the
@@ -137,6 +143,49 @@ class BuildState:
         write_rendered(self.output_path, rel_path, render)
         self.manifest.record(rel_path, key, [rel_path])
 
+    def fragment(self, key: str, make: Callable[[], object]) -> object:
+        """A piece of output (a calendar's serialised event) kept in the build cache under
+        ``key``, which must name everything it is made from besides code and settings (the
+        cache is keyed by the code fingerprint): the next build, in this process or a new
+        one, takes it from there instead of making it again."""
+        if self.cache is None:
+            return make()
+        full = "fragment:" + key
+        found = self.cache.get(full)
+        made = found is None
+        if made:
+            found = make()
+            self.cache.put(full, found)
+        if self._worker_fragments is not None:  # (only what is new travels back)
+            self._worker_fragments[full] = found if made else None
+        return found
+
+    def keep_fragment(self, key: str) -> None:
+        """Keep the fragment under ``key`` in the build cache although this build did not
+        ask for it (the files that hold it were reused): the cache drops what a build
+        did not use."""
+        if self.cache is not None and "fragment:" + key in self.cache.entries:
+            self.cache.used.add("fragment:" + key)
+
+    def _fragments_from_worker(self) -> None:
+        self._worker_fragments = {}
+
+    def _fragments_for_parent(self) -> str:
+        """The fragments a forked worker made (and the keys of those it found), for its
+        JSON result (pickled: they are bytes)."""
+        made, self._worker_fragments = self._worker_fragments or {}, None
+        return base64.b64encode(pickle.dumps(made, pickle.HIGHEST_PROTOCOL)).decode("ascii")
+
+    def _fragments_received(self, text: str) -> None:
+        """Keep what a worker used in the build cache (it is saved by this process)."""
+        if self.cache is None or not text:
+            return
+        for key, value in pickle.loads(base64.b64decode(text)).items():
+            if value is None or key in self.cache.entries:
+                self.cache.used.add(key)
+            else:
+                self.cache.put(key, value)
+
     @contextmanager
     def outputs_in_background(self):
         """Within the block ``write_output`` decides reuse at once but only queues renders;
@@ -152,12 +201,15 @@ class BuildState:
         root = self.output_path
 
         def work() -> dict:
+            self._fragments_from_worker()
             for rel_path, _, render in queued:
                 write_rendered(root, rel_path, render)
-            return {"written": [[rel_path, key] for rel_path, key, _ in queued]}
+            return {"written": [[rel_path, key] for rel_path, key, _ in queued],
+                    "fragments": self._fragments_for_parent()}
 
         def done(result: dict) -> None:
             for rel_path, key in result["written"]:
                 self.manifest.record(rel_path, key, [rel_path])
+            self._fragments_received(result.get("fragments", ""))
 
         self.in_background(work, done)

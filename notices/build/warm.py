@@ -1,10 +1,10 @@
 """What a long-running process (the live-reload server) keeps from one build to the next.
 
-A build in a new process finds each file's parsed notice in the on-disk cache, but Pelican
-still reads every file and makes a new ``Article`` of it, and every list derived from the
-notices is made again: about 0.6 ms an item, 3 s at 5,000 items, on every build. A process
-that builds again after each edit keeps, as long as code, theme and settings are the same
-(the code fingerprint, and the content folder):
+A build in a new process finds each file's parsed notice in the on-disk cache and each
+unchanged file's ``Article`` in the article store (``pelican_adapter.ArticleStore``, which
+answers the same questions as this class from a file), but every list derived from the
+notices is made again. A process that builds again after each edit keeps, as long as code,
+theme and settings are the same (the code fingerprint, and the content folder):
 
 - articles: a file whose size, modification time, change time and inode are unchanged
   (what git's index compares) gives back last build's ``Article``;

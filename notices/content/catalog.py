@@ -162,7 +162,7 @@ class Catalog:
 
     def windows_in(self, district: District | str) -> Keyed:
         slug = district if isinstance(district, str) else district.slug
-        return self._windows_by_district.get(slug) or Keyed([], f"{self.windows.key}:{slug}")
+        return self._windows_by_district.get(slug) or Keyed([], f"district-windows:{slug}:")
 
     def windows_since(self, entries: Keyed, since: dt.date | None) -> Keyed:
         """The entries (in time order) on or after the day ``since`` (all if None)."""
@@ -178,7 +178,9 @@ class Catalog:
             grouped: dict[str, list[WindowEntry]] = defaultdict(list)
             for entry in self.windows:
                 grouped[entry.window.district.slug].append(entry)
-            return {slug: Keyed(entries, f"{self.windows.key}:{slug}")
+            # Keyed by the district's own windows: an edit elsewhere leaves its page.
+            return {slug: Keyed(entries, f"district-windows:{slug}:"
+                                         f"{_entries_fingerprint(entries)}")
                     for slug, entries in grouped.items()}
 
         return remember((self.windows.key, "by-district"), make)
@@ -194,7 +196,9 @@ class Catalog:
                 town = entry.window.town_place
                 if town is not None:
                     grouped[town.key].append(entry)
-            return {key: Keyed(entries, f"{self.windows.key}:town:{key}")
+            # Keyed by the town's own windows (not every schedule's): an edit elsewhere
+            # leaves the town's page as it was.
+            return {key: Keyed(entries, f"town-windows:{key}:{_entries_fingerprint(entries)}")
                     for key, entries in grouped.items()}
 
         return remember((self.windows.key, "by-town"), make)
@@ -220,8 +224,7 @@ class Catalog:
         return next((t for t in self.towns if t.key == key), None)
 
     def windows_in_town(self, town: Town) -> Keyed:
-        return self._windows_by_town.get(town.key) or Keyed([], f"{self.windows.key}:town:"
-                                                                f"{town.key}")
+        return self._windows_by_town.get(town.key) or Keyed([], f"town-windows:{town.key}:")
 
     def notices_in_town(self, town: Town) -> list[Notice]:
         """The schedules with a window in the town, newest first."""
@@ -310,6 +313,13 @@ def _fingerprint(notices: list[Notice]) -> str:
 
 
 DayGroups = list[tuple[dt.date, list[tuple[District, list[WindowEntry]]]]]
+
+
+def _entries_fingerprint(entries: list[WindowEntry]) -> str:
+    """Changes whenever any of ``entries`` may (its schedule, its place, a later 取消)."""
+    return hashlib.sha256("|".join(
+        f"{e.notice.content_hash}:{e.notice.url}:{e.anchor}:{e.cancelled}" for e in entries
+    ).encode("utf-8")).hexdigest()[:32]
 
 
 def windows_by_day(entries: list[WindowEntry], districts: DistrictTable) -> DayGroups:

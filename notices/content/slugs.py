@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 from notices.content.model import SLUG
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -19,6 +17,7 @@ def slug_from_stem(stem: str) -> str | None:
 
 def pinyin_slug(text: str, max_words: int = 8) -> str:
     """Spell Chinese text in pinyin, reading polyphones by phrase (重庆 → chong-qing)."""
+    from pypinyin import Style, lazy_pinyin  # lazy: its dictionaries take 0.4 s to load
 
     words = []
     for word in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars)):

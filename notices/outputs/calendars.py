@@ -224,9 +224,26 @@ def _vtimezone_ical(first_year: int, last_year: int) -> bytes:
                               last_date=dt.date(last_year + 1, 1, 1)).to_ical()
 
 
-def _years(vevents: list[Event]) -> set[int]:
+@dataclass(frozen=True)
+class SerializedEvent:
+    """A VEVENT as the bytes a calendar file holds, with the years its times fall in (for
+    the VTIMEZONE): what the build cache keeps, so that a calendar listing an unchanged
+    event does not build and serialise it again in a new process."""
+
+    ical: bytes
+    years: frozenset[int]
+
+
+def serialize_event(vevent: Event) -> SerializedEvent:
+    return SerializedEvent(_serialized(vevent), frozenset(_years([vevent])))
+
+
+def _years(vevents: list[Event | SerializedEvent]) -> set[int]:
     years = set()
     for vevent in vevents:
+        if isinstance(vevent, SerializedEvent):
+            years |= vevent.years
+            continue
         cached = vevent.__dict__.get("_notices_years")
         if cached is None:
             cached = vevent.__dict__["_notices_years"] = {
@@ -235,10 +252,11 @@ def _years(vevents: list[Event]) -> set[int]:
     return years
 
 
-def calendar_ics(vevents: list[Event], prodid: str, *, year: int,
+def calendar_ics(vevents: list[Event | SerializedEvent], prodid: str, *, year: int,
                  subscription: Subscription | None = None) -> bytes:
     """Return a complete calendar file: CRLF line ends, lines folded at 75 octets.
 
+    ``vevents`` are ``Event`` objects or their ``SerializedEvent``.
     ``year`` is the VTIMEZONE's year when there are no events (an empty district still
     gets a valid calendar). Calendars to subscribe to carry NAME, X-WR-CALNAME and the
     refresh hints; one-off files for 加入日历 do not, so apps add their events to the
@@ -275,6 +293,8 @@ def calendar_ics(vevents: list[Event], prodid: str, *, year: int,
 
 def _serialized(component) -> bytes:
     """``component.to_ical()``, computed once per (unchanging) component."""
+    if isinstance(component, SerializedEvent):
+        return component.ical
     cached = component.__dict__.get("_notices_ical")
     if cached is None:
         cached = component.__dict__["_notices_ical"] = component.to_ical()

@@ -142,7 +142,8 @@ def prefill_cache(generator) -> None:
         if not rel.endswith(".md"):
             continue
         path = os.path.join(generator.path, rel)
-        if state.warm is not None and state.warm.fresh(path) is not None:
+        kept = state.warm if state.warm is not None else state.articles
+        if kept is not None and kept.fresh(path) is not None:
             continue
         try:
             if os.path.islink(path) or os.path.getsize(path) > 2 * 1024 * 1024:
@@ -247,6 +248,11 @@ def on_generator_init(generator) -> None:
     state.mark("read")
     if state.warm is not None:
         pelican_adapter.keep_articles(generator, state.warm)
+    elif state.cache is not None and state.cache.path is not None:
+        # A one-off build: last build's articles of unchanged files, from the cache folder.
+        with phase("articles"):
+            state.articles = pelican_adapter.ArticleStore(generator, state.cache, state.code)
+        pelican_adapter.keep_articles(generator, state.articles)
     prefill_cache(generator)
 
 
@@ -265,6 +271,8 @@ def on_finalized(pelican) -> None:
     else:
         with phase("cache"):
             state.cache.save()
+            if state.articles is not None:
+                state.articles.save()
     # The build driver records the manifest once the new tree is in place.
 
 

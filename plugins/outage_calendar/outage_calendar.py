@@ -20,6 +20,7 @@ The theme reaches the files through ``outage_calendar`` in the template context.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -45,9 +46,11 @@ from notices.memo import remember
 from notices.outputs.calendars import (
     DEFAULT_PUBLISHED_TTL,
     DEFAULT_REFRESH_INTERVAL,
+    SerializedEvent,
     Subscription,
     calendar_ics,
     outage_vevent,
+    serialize_event,
     tender_vevents,
     uid,
 )
@@ -174,10 +177,23 @@ class OutageCalendars:
         """What a page read from this object (its key in the incremental build).
 
         A notice's page (``article`` among its arguments) asks only about its own windows
-        (``schedule_file``, ``window_file``; a later 取消 changes them); any other page
-        depends on every event.
+        (``schedule_file``, ``window_file``; a later 取消 changes them), a town's page
+        (``town``) only about that town's events, a district's pages (``district``) about
+        its events and the others' counts; any other page depends on every event.
         """
         notice = getattr(shown.get("article"), "notice", None)
+        town = shown.get("town")
+        if notice is None and isinstance(town, Town):
+            # A town's page (``town`` among its arguments) asks about that town only: its
+            # calendar and data files, its events. An edit elsewhere leaves it as it was.
+            return remember(("town-page", town.key, self.fingerprint),
+                            lambda: self.town_fingerprint(town))
+        district = shown.get("district")
+        if notice is None and isinstance(district, District):
+            # A district's page and its 停电日历 page show that district's events, and of
+            # the others only counts (per district, per town).
+            return remember(("district-page", district.slug, self.fingerprint),
+                            lambda: self.district_fingerprint(district))
         if notice is None:
             return self.fingerprint
         if notice.kind != Kind.OUTAGE:
@@ -190,6 +206,18 @@ class OutageCalendars:
 
         return remember(("schedule-files", notice.source_id, notice.content_hash,
                          self.fingerprint), files)
+
+    def town_fingerprint(self, town: Town) -> str:
+        """Changes whenever anything of one town's events may (every publication of each)."""
+        return _hashed([town.key, str(self.cutoff), *_event_parts(self.town_events(town))])
+
+    def district_fingerprint(self, district: District) -> str:
+        """Changes whenever anything of one district's events may, or the count of events
+        of any district or town, or the towns."""
+        return _hashed([district.slug, str(self.cutoff),
+                        *_event_parts(self.events_in(district)), str(self.count(None)),
+                        *(f"{d.slug}={self.count(d)}" for d in self.districts),
+                        *(f"{t!r}={self.town_count(t)}" for t in self.towns())])
 
     @property
     def districts(self):
@@ -283,6 +311,21 @@ class OutageCalendars:
         return [self.outages(), *(self.outages(d) for d in self.catalog.districts)]
 
 
+def _event_parts(events: list[OutageEvent]) -> list[str]:
+    """What events are made from: each publication of each."""
+    parts = []
+    for event in events:
+        parts.append(event.key)
+        parts += [f"{r.entry.notice.source_id}:{r.entry.notice.content_hash}:"
+                  f"{r.entry.notice.url}:{r.entry.anchor}:{r.change.value}"
+                  for r in event.revisions]
+    return parts
+
+
+def _hashed(parts: list[str]) -> str:
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
 class OutageCalendarGenerator(Generator):
     """Write the calendars, the open data and the 停电日历 pages."""
 
@@ -305,11 +348,42 @@ class OutageCalendarGenerator(Generator):
             return
         write_rendered(self.output_path, path, render)
 
-    def _vevent(self, event: OutageEvent):
+    def _vevent(self, event: OutageEvent) -> SerializedEvent:
+        """An event's VEVENT, serialised once; kept in the build cache under what it is
+        made from (``_event_key``), so a new process does not make it again."""
         if event.key not in self._vevents:
-            self._vevents[event.key] = outage_vevent(event, self.options.uid_namespace,
-                                                     self.calendars.absolute)
+            def make() -> SerializedEvent:
+                return serialize_event(outage_vevent(event, self.options.uid_namespace,
+                                                     self.calendars.absolute))
+
+            fragment = self._vevent_fragment(event)
+            state = current_build()
+            self._vevents[event.key] = (
+                state.fragment(fragment, make)
+                if fragment is not None and state is not None else make())
         return self._vevents[event.key]
+
+    def _vevent_fragment(self, event: OutageEvent) -> str | None:
+        made = self._event_key(event)
+        return None if made is None else f"vevent:{event.key}:{made}"
+
+    @staticmethod
+    def _tender_fragment(notice: Notice) -> str | None:
+        return (f"tender:{notice.source_id}:{notice.content_hash}:{notice.url}"
+                if notice.content_hash else None)
+
+    def _keep_fragments(self, catalog: Catalog) -> None:
+        """Every current event's fragment stays in the build cache, also when no file
+        listing it is rendered this time (an edit of an article renders no calendar)."""
+        state = current_build()
+        if state is None:
+            return
+        for event in self.calendars.events.events:
+            if (fragment := self._vevent_fragment(event)) is not None:
+                state.keep_fragment(fragment)
+        for notice in catalog.of_kind(Kind.TENDER):
+            if (fragment := self._tender_fragment(notice)) is not None:
+                state.keep_fragment(fragment)
 
     def _event_key(self, event: OutageEvent) -> str | None:
         """What an event's VEVENT is made from: every publication of it."""
@@ -393,6 +467,7 @@ class OutageCalendarGenerator(Generator):
             self._outage_ics(cals.event_file(event), [event], None)
         if self.options.tenders:
             self._tenders(catalog, districts)
+        self._keep_fragments(catalog)
         self._pages(writer, districts)
 
     def _tenders(self, catalog: Catalog, districts: list[District | None]) -> None:
@@ -404,10 +479,18 @@ class OutageCalendarGenerator(Generator):
             key=lambda n: (n.fields.opens_at, n.source_id))
         made: dict[str, list] = {}
 
-        def vevents(notice: Notice) -> list:
+        state = current_build()
+
+        def make(notice: Notice) -> list[SerializedEvent]:
+            return [serialize_event(v) for v in tender_vevents(
+                notice, self.options.uid_namespace, cals.absolute)]
+
+        def vevents(notice: Notice) -> list[SerializedEvent]:
             if notice.source_id not in made:
-                made[notice.source_id] = tender_vevents(notice, self.options.uid_namespace,
-                                                        cals.absolute)
+                fragment = self._tender_fragment(notice)
+                made[notice.source_id] = (
+                    state.fragment(fragment, lambda: make(notice))
+                    if fragment is not None and state is not None else make(notice))
             return made[notice.source_id]
 
         for district in districts:
