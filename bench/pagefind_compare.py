@@ -64,10 +64,9 @@ from search_recall import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     CLASSES,
-    FIRST_QUERY_BUDGET,
-    LATER_QUERY_BUDGET,
     SETTINGS,
     ByteCounter,
+    class_row,
     kib,
     pick_queries,
     pick_text_queries,
@@ -373,21 +372,11 @@ def check(queries, records, texts, site: Path, urls: dict[str, tuple[str, int]],
         rows = later[group]
         if not rows:
             continue
-        passed, failed, right, found, want, dropped, exact = scores[group]
+        dropped, exact = scores[group][5:7]
         check_kb = max(n + header * count for n, count in check_all[group])
-        sizes = [n for n, _, _ in rows]
-        times = [s * 1000 for _, s, _ in rows]
-        firsts = [n for n, _, _ in first[group]]
-        biggest = max(rows, key=lambda x: x[0])[2]
-        results = max(len(q.expected(records, texts)) for _, _, q in rows)
-        print(f"| {group} | {len(rows)} | {passed} | {results} | "
-              f"{kib(max(firsts)) if firsts else '-'} | {kib(statistics.median(sizes))} / "
-              f"{kib(max(sizes))} ({biggest.text}) | {statistics.median(times):.0f} / "
-              f"{max(times):.0f} | {right / want if want else 1:.3f} | "
-              f"{right / found if found else 1:.3f} | {dropped} | {exact} of {len(rows)} | "
-              f"{kib(check_kb)} |")
-        over |= bool(firsts) and max(firsts) >= FIRST_QUERY_BUDGET
-        over |= max(sizes) >= LATER_QUERY_BUDGET
+        cells, over_budget = class_row(group, rows, first[group], scores[group], records, texts)
+        print(f"{cells} | {dropped} | {exact} of {len(rows)} | {kib(check_kb)} |")
+        over |= over_budget
     failed = sum(s[1] for s in scores.values())
     print(f"{sum(s[0] for s in scores.values())} passed, {failed} failed")
     if over:

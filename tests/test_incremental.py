@@ -212,10 +212,9 @@ def test_a_new_process_reads_only_the_edited_file_and_matches_a_cold_build(
     """A one-off build keeps its articles in the cache folder (``ArticleStore``): the next
     build in a new process gives Pelican's reader only the edited file, and a build that
     fails for a content problem leaves the kept articles as they were."""
-    from notices.build import pelican_adapter
 
     # The files were copied moments ago: trust their times all the same.
-    monkeypatch.setattr(pelican_adapter, "RACY_NS", 0)
+    monkeypatch.setattr(warm, "RACY_NS", 0)
     assert build_site(site).code == 0
     reader = sys.modules["notice_reader.notice_reader"].NoticeReader
     read_file = reader.read

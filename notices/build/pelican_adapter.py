@@ -53,8 +53,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from notices.build.session import BuildState
-from notices.build.state import RACY_NS
-from notices.build.warm import file_signature
+from notices.build.warm import file_signature, unchanged_since_read
 from notices.build.writer import PageKeys, render_in_parallel
 from notices.timing import phase
 
@@ -565,8 +564,7 @@ class ArticleStore:
         if entry is not None:
             signature, article, read_at = entry
             if (article is None or getattr(article, "notice", None) is None
-                    or signature != file_signature(path)
-                    or max(signature[1], signature[2]) >= read_at - RACY_NS):
+                    or not unchanged_since_read(path, signature, read_at)):
                 article = None
         self._fresh[path] = article
         return article

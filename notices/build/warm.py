@@ -86,20 +86,15 @@ class WarmState:
         return self.reader_cache
 
     def fresh(self, path: str) -> object | None:
-        """The article read from ``path`` last time, if the file is unchanged since.
-
-        As git does with its index, a file changed shortly before it was read is not
-        trusted: a second change within the file system's timestamp granularity (a few
-        milliseconds; two seconds on FAT) could keep size and times unchanged.
-        """
+        """The article read from ``path`` last time, if the file is unchanged since
+        (``unchanged_since_read``)."""
         if path in self._fresh:  # asked twice a build: by the parser, then by Pelican
             return self._fresh[path]
         entry = self.articles.get(path)
         article = None
         if entry is not None:
             signature, article, read_at = entry
-            if (signature != file_signature(path)
-                    or max(signature[1], signature[2]) >= read_at - RACY_NS):
+            if not unchanged_since_read(path, signature, read_at):
                 article = None
         self._fresh[path] = article
         return article
@@ -231,6 +226,18 @@ def file_signature(path: str) -> tuple | None:
     except OSError:
         return None
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def unchanged_since_read(path: str, signature: tuple, read_at: int) -> bool:
+    """True when ``path`` still has the ``signature`` it had when it was read at
+    ``read_at`` (ns), and was not changed just before that read.
+
+    As git does with its index, a file changed shortly before it was read is not
+    trusted: a second change within the file system's timestamp granularity (a few
+    milliseconds; two seconds on FAT) could keep size and times unchanged.
+    """
+    return (signature == file_signature(path)
+            and max(signature[1], signature[2]) < read_at - RACY_NS)
 
 
 def _folder_signatures(root: str) -> list[tuple]:
