@@ -38,7 +38,6 @@ import os
 import pickle
 import re
 import sys
-import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -53,7 +52,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from notices.build.session import BuildState
-from notices.build.warm import file_signature, unchanged_since_read
+from notices.build.warm import KeptArticles
 from notices.build.writer import PageKeys, render_in_parallel
 from notices.timing import phase
 
@@ -525,14 +524,14 @@ def keep_articles(generator: Generator, warm) -> None:
     generator.add_source_path = add_kept_source_path
 
 
-class ArticleStore:
+class ArticleStore(KeptArticles):
     """A one-off build's articles, kept in the cache folder for the next build in a new
-    process: what ``WarmState`` keeps in memory for a long-running one (same questions:
-    ``fresh``, ``kept_article``, ``keep_article``), so that a build after one edit does
-    not pay Pelican's reading of every unchanged file (its reader, ``Article``, URLs).
+    process: what ``WarmState`` keeps in memory for a long-running one (the same answers,
+    ``warm.KeptArticles``), so that a build after one edit does not pay Pelican's reading
+    of every unchanged file (its reader, ``Article``, URLs).
 
     An article is given back when its file's size, times and inode are unchanged and it was
-    not changed just before it was read (as ``WarmState.fresh``), and its notice is still
+    not changed just before it was read (``KeptArticles.fresh``), and its notice is still
     in the reader cache. It is pickled without what belongs to the build that made it:
     the settings and the context are this build's (persistent ids), and its notice and
     body are taken from the reader cache, which holds them anyway. The file is named after
@@ -556,34 +555,15 @@ class ArticleStore:
                 log.debug("article store %s not used", self.path, exc_info=True)
                 self.articles = {}
 
-    def fresh(self, path: str) -> object | None:
-        if path in self._fresh:  # asked twice a build: by the parser, then by Pelican
-            return self._fresh[path]
-        entry = self.articles.get(path)
-        article = None
-        if entry is not None:
-            signature, article, read_at = entry
-            if (article is None or getattr(article, "notice", None) is None
-                    or not unchanged_since_read(path, signature, read_at)):
-                article = None
-        self._fresh[path] = article
-        return article
+    def _used_cache(self):
+        return self.cache
 
-    def kept_article(self, path: str, generator_context: dict) -> object | None:
-        article = self.fresh(path)
-        if article is None:
-            return None
-        article._context = generator_context
-        self._next[path] = self.articles[path]
-        self.cache.used.add(article.notice.content_hash)
-        return article
+    def _usable(self, article) -> bool:
+        return getattr(article, "notice", None) is not None  # its notice is in the cache
 
     def keep_article(self, path: str, article) -> None:
-        read_at = time.time_ns()
-        signature = file_signature(path)
         self.read += 1
-        if signature is not None:
-            self._next[path] = (signature, article, read_at)
+        super().keep_article(path, article)
 
     def save(self) -> None:
         """Write this build's articles (after a successful build; nothing when every

@@ -39,8 +39,66 @@ from notices import memo
 from notices.build.state import RACY_NS
 
 
+class KeptArticles:
+    """Pelican's question before it reads a file (is last build's article still good?) and
+    what it keeps after reading one, answered alike in memory by ``WarmState`` (a
+    long-running process) and on disk by ``pelican_adapter.ArticleStore`` (the next process).
+
+    A subclass holds ``articles`` (last build's: path -> (file signature, the Article, when
+    it was read in ns)), ``_next`` (this build's, filling) and ``_fresh`` (this build's
+    answers), and says which reader cache records the notices kept (``_used_cache``) and
+    whether a kept article is whole (``_usable``).
+    """
+
+    articles: dict[str, tuple[tuple, object, int]]
+    _next: dict[str, tuple[tuple, object, int]]
+    _fresh: dict[str, object]
+
+    def _used_cache(self):
+        return None
+
+    def _usable(self, article) -> bool:
+        return True
+
+    def fresh(self, path: str) -> object | None:
+        """The article read from ``path`` last time, if the file is unchanged since
+        (``unchanged_since_read``)."""
+        if path in self._fresh:  # asked twice a build: by the parser, then by Pelican
+            return self._fresh[path]
+        entry = self.articles.get(path)
+        article = None
+        if entry is not None:
+            signature, article, read_at = entry
+            if (article is None or not self._usable(article)
+                    or not unchanged_since_read(path, signature, read_at)):
+                article = None
+        self._fresh[path] = article
+        return article
+
+    def kept_article(self, path: str, generator_context: dict) -> object | None:
+        """Last build's article read from ``path`` when the file is unchanged (its parse
+        stays in the on-disk cache), resolving its links against this build's context;
+        Pelican asks this before it reads a file (``pelican_adapter.keep_articles``)."""
+        article = self.fresh(path)
+        if article is None:
+            return None
+        article._context = generator_context  # Pelican's: links resolve against this build
+        self._next[path] = self.articles[path]
+        cache = self._used_cache()
+        if cache is not None:
+            cache.used.add(article.notice.content_hash)
+        return article
+
+    def keep_article(self, path: str, article) -> None:
+        """Keep the article just read from ``path`` for the next build."""
+        read_at = time.time_ns()
+        signature = file_signature(path)
+        if signature is not None:
+            self._next[path] = (signature, article, read_at)
+
+
 @dataclass
-class WarmState:
+class WarmState(KeptArticles):
     """What the last build of this process left for the next one (each ``…_next`` is being
     filled by the build running now and replaces its counterpart when it succeeds)."""
 
@@ -85,39 +143,8 @@ class WarmState:
         self.reader_cache.used.clear()
         return self.reader_cache
 
-    def fresh(self, path: str) -> object | None:
-        """The article read from ``path`` last time, if the file is unchanged since
-        (``unchanged_since_read``)."""
-        if path in self._fresh:  # asked twice a build: by the parser, then by Pelican
-            return self._fresh[path]
-        entry = self.articles.get(path)
-        article = None
-        if entry is not None:
-            signature, article, read_at = entry
-            if not unchanged_since_read(path, signature, read_at):
-                article = None
-        self._fresh[path] = article
-        return article
-
-    def kept_article(self, path: str, generator_context: dict) -> object | None:
-        """Last build's article read from ``path`` when the file is unchanged (its parse
-        stays in the on-disk cache), resolving its links against this build's context;
-        Pelican asks this before it reads a file (``pelican_adapter.keep_articles``)."""
-        article = self.fresh(path)
-        if article is None:
-            return None
-        article._context = generator_context  # Pelican's: links resolve against this build
-        self._next[path] = self.articles[path]
-        if self.reader_cache is not None:
-            self.reader_cache.used.add(article.notice.content_hash)
-        return article
-
-    def keep_article(self, path: str, article) -> None:
-        """Keep the article just read from ``path`` for the next build."""
-        read_at = time.time_ns()
-        signature = file_signature(path)
-        if signature is not None:
-            self._next[path] = (signature, article, read_at)
+    def _used_cache(self):
+        return self.reader_cache
 
     def finish(self, succeeded: bool) -> None:
         """Keep this build's articles (files gone since are forgotten); after a failed
