@@ -42,6 +42,8 @@ import threading
 import time
 from pathlib import Path
 
+from processes import descendants  # bench/, beside this script
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN_VENV = ROOT / ".cache" / "bench-plain-venv"
 
@@ -69,19 +71,8 @@ def _tree_pss_kib(root: int) -> int:
     Forked workers share most pages with the build process; their RSS counts those pages
     again, PSS divides them among the sharers, so the sum is the memory the build holds.
     """
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        todo += children.get(pid, [])
+    total = 0
+    for pid in descendants(root):
         try:
             with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
                 total += next(int(line.split()[1]) for line in handle if line.startswith("Pss:"))

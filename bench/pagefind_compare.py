@@ -60,6 +60,7 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
 from corpus import corpus_characters, write_corpus  # noqa: E402
+from processes import descendants  # noqa: E402
 from search_recall import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -132,24 +133,6 @@ def pagefind_records(records, codes: bool = True) -> list[dict]:
     return out
 
 
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
-    return found
-
-
 class OverMemory(Exception):
     """The indexer went over the memory cap and was stopped."""
 
@@ -172,7 +155,7 @@ def run_sampled(cmd: list[str], cap_kib: int) -> tuple[float, float, int, str]:
     def poll() -> None:
         nonlocal peak, over
         while not done.wait(0.1):
-            for pid in _descendants(process.pid):
+            for pid in descendants(process.pid):
                 try:
                     with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
                         fields = handle.read().rsplit(")", 1)[1].split()
