@@ -121,12 +121,13 @@ def import_outages(c, file, published=None, dry_run=False, allow_partial=False, 
 @task(help={"corpus": "a folder of NAME.txt notices with NAME.yaml expectations "
                       "(default tests/importer/real)",
             "verbose": "list the missed and extra windows and unaccounted lines",
-            "bench": "also time the seed and 1,000 notices in one run"})
-def importer_score(c, corpus=None, verbose=False, bench=False):
+            "bench": "also time the seed and 1,000 notices in one run",
+            "reader": "importer (default), or spans: the generic place-span reader alone"})
+def importer_score(c, corpus=None, verbose=False, bench=False, reader="importer"):
     """Score the outage importer on the corpus of real notices."""
     from notices.importer.score import run  # keep the importer off other tasks
 
-    code = run(corpus, verbose=verbose, do_bench=bench)
+    code = run(corpus, verbose=verbose, do_bench=bench, reader=reader)
     if code:
         raise SystemExit(code)
 

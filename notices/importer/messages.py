@@ -27,6 +27,11 @@ NO_END = ("the window of {date} starts at {start} and the notice gives no end (o
           "or 起); write its end by hand")
 NO_PLACE = ("the window of {date} {start}—{end} names no place (a round of a rotating outage, or "
             "a list lost from the text); write its areas by hand")
+SPAN_FRAGMENT = ("{fragment} is not a place (it ends in no place suffix) and was not read "
+                 "as an area; kept in the body")
+SPANS_DISAGREE = ("the areas of the window of {date} {start}—{end} are doubtful: {doubtful} "
+                  "(the layout reader and the place-span reader disagree); check them by hand, "
+                  "or use --allow-partial to keep them in a note")
 WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
                "not read as a window, kept in the body")
 

@@ -1,0 +1,225 @@
+"""The generic reader: windows from date/time expressions, areas as place spans.
+
+It does not recognise a publisher's layout. It finds every date/time expression (the time
+reading of ``layouts``), cuts the text into records around them (a record is the text between
+one window's time and the next; a notice printing its places before the time, as the Ningbo
+column does, is read the other way round), and reads a record's areas as *spans that end in a
+place suffix*: an item of the record's list is a place when it ends with one of ``SUFFIXES``
+(a frequency table of the last characters of the tuning corpus's expected areas, grouped into
+classes below) or names a county of the vendored division table (``places``). Anything else in a
+record is a *fragment*: reported with its line, never dropped silently. Known decoys (phones,
+durations, salutations, 温馨提示, apologies) end a record and are not fragments.
+
+It is used two ways by ``cli.parse_outage_notice``: as the fallback when the layout readers give
+no window or a window with no place, and as a confidence check of the layout readers' areas
+(``disagreement``). ``./dev importer-score --reader spans`` scores it alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import places
+from .layouts import _PINYIN, GeneralResult, _Dates, _numerals, _window, split_areas
+from .messages import SPAN_FRAGMENT
+from .text import fold
+
+# Place suffixes, matched on the folded (Simplified) text, grouped by class. Derived from the
+# last one to three characters of the 950 expected areas of tests/importer/real (most frequent:
+# 乡 楼 街 巷 路 村 院 镇 中心 区 馆 堂 段 室 局 单元 房 公司 站 组 户 寨 …), plus the classes the
+# issue names (弄, 号, 幢, 苑, 花园, 大厦, 广场, 台区, 线). Longest first when matched.
+SUFFIX_CLASSES: dict[str, tuple[str, ...]] = {
+    "division": ("省", "市", "区", "县", "旗", "镇", "乡", "街道", "村", "社区", "居委会", "组",
+                 "寨", "庄", "屯", "湾", "坊", "里", "片区", "片", "队", "场"),
+    "road": ("路", "街", "大街", "巷", "弄", "道", "段", "桥", "线", "沿线", "一带", "岸", "口",
+             "以东", "以西", "以南", "以北"),
+    "building": ("号", "栋", "幢", "座", "楼", "单元", "层", "室", "房", "楼群", "公寓", "宿舍",
+                 "大厦", "广场", "中心", "苑", "园", "花园", "小区", "家园", "新村", "城", "府",
+                 "阁", "居", "轩", "亭", "塔", "库", "棚"),
+    "institution": ("公司", "厂", "站", "变电站", "所", "医院", "院", "学校", "校", "学院", "校区",
+                    "馆", "堂", "局", "部", "处", "门", "店", "行", "会", "基地", "港", "岛", "山",
+                    "江", "实验室", "食堂", "办公室"),
+    "customers": ("户", "用户", "区域", "地区", "台区", "单位", "客户", "部分"),
+}
+SUFFIXES = tuple(sorted({s for group in SUFFIX_CLASSES.values() for s in group}, key=len,
+                        reverse=True))
+
+# Text that is neither a place nor a fragment: it ends the record it starts.
+DECOYS = re.compile(
+    r"温馨提示|给您带来不便|给(?:您|你们|大家)(?:的)?(?:生活|工作)?带来|敬请(?:谅解|广大)|特此(?:通知|公告)"
+    r"|不便之处|请(?:广大|各)|如有疑问|咨询电话|联系电话|服务热线|联系人|供电服务|95598"
+    r"|(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|原创|来源[:：]|编辑[:：]|责任编辑|阅读原文|点击"
+    r"|如遇(?:雨|恶劣|特殊)|顺延|恢复送电|提前送电|停电期间|届时请|请提前|做好(?:准备|防范)")
+# Words that only open a list or say what happens to it (not names of one notice's phrases).
+_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响)(?:为|有|是|如下)?[:：]?"
+                     r"(?=\S{2})")
+_TAIL = re.compile(r"(?:等|及其?周边|将|要|会|停电|受影响|部分停电|进行|实施).*$")
+_SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位|广大)")
+_DURATION = re.compile(r"\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)")
+_CLAUSE = re.compile(r"[。;；!！?？\n]")
+_HEAD = re.compile(r"^\s*(?P<h>[^:：]{1,24}?)\s*[:：]\s*")
+
+
+@dataclass
+class SpanRecord:
+    """One window's record: its places and the fragments that are not places."""
+
+    places: list[str] = field(default_factory=list)
+    fragments: list[tuple[int, str]] = field(default_factory=list)  # (offset, printed)
+    district: str | None = None
+    town: str | None = None
+
+
+def is_place(item: str) -> bool:
+    """Whether a printed item is a place span: it ends with a place suffix (a bracket after it,
+    ``校园大部分区域(…除外)``, does not count) or names a county of China."""
+    folded = fold(item).strip()
+    core = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", folded)
+    if len(core) < 2 or re.search(r"\d{1,2}[:：]\d{2}|停电|[。]", core):
+        return False
+    if places.county(core) is not None:
+        return True
+    return core.endswith(SUFFIXES) or bool(re.search(r"[0-9A-Za-z#]$", core)
+                                           and re.search(r"[栋楼号幢座单元]", core))
+
+
+def _decoy_at(folded: str, start: int, end: int) -> int:
+    m = DECOYS.search(folded, start, end)
+    return m.start() if m else end
+
+
+def read_record(printed: str, folded: str, start: int, end: int) -> SpanRecord:
+    """The places between ``start`` and ``end`` of the notice (a decoy ends the record)."""
+    record = SpanRecord()
+    end = _decoy_at(folded, start, end)
+    pos = start
+    for clause_m in [*_CLAUSE.finditer(folded, start, end), None]:
+        stop = clause_m.start() if clause_m else end
+        _clause(record, printed, folded, pos, stop)
+        pos = stop + 1 if clause_m else end
+    return record
+
+
+def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int) -> None:
+    text_f = folded[start:stop]
+    if not text_f.strip() or _SALUTATION.match(text_f.strip()):
+        return
+    head = _HEAD.match(text_f)
+    if head and is_place(printed[start + head.start("h"):start + head.end("h")]):
+        # ``龙王镇：三房村…``: a place heading the list (a county is the district).
+        name = fold(printed[start + head.start("h"):start + head.end("h")])
+        county = places.county(name)
+        if county is not None and not places.shared_name(county.name):
+            record.district = record.district or name
+        elif name.endswith(("镇", "乡", "街道")):
+            record.town = record.town or printed[start + head.start("h"):start + head.end("h")]
+        start += head.end()
+        text_f = folded[start:stop]
+    elif head:
+        start += head.end()
+        text_f = folded[start:stop]
+    opener = _OPENER.match(text_f)
+    if opener:
+        start += opener.end()
+    chunk = printed[start:stop]
+    offset = start
+    for item in split_areas(chunk):
+        at = printed.find(item, offset, stop)
+        at = at if at >= 0 else offset
+        offset = at + len(item)
+        cut = _TAIL.search(fold(item), 2)
+        core = item[:cut.start()] if cut else item
+        core = core.strip()
+        if is_place(core):
+            county = places.county(fold(core))
+            if county is not None and not places.shared_name(county.name) and \
+                    not record.places and record.district is None:
+                record.district = core
+            else:
+                record.places.append(core)
+        elif core and not _DURATION.fullmatch(fold(core)):
+            record.fragments.append((at, core))
+
+
+@dataclass
+class _Slot:
+    anchor: object
+    after: SpanRecord
+    before: SpanRecord
+
+
+def read_spans(text: str, reference: dt.date) -> GeneralResult:
+    """Read a notice with the generic reader (see the module docstring)."""
+    folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+    digits, back = _numerals(folded)
+    anchors = _Dates(digits, reference).anchors()
+    for anchor in anchors:
+        anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+    timed = [a for a in anchors if a.first is not None]
+    anchors = timed or anchors
+    slots: list[_Slot] = []
+    for index, anchor in enumerate(anchors):
+        nxt = anchors[index + 1].start if index + 1 < len(anchors) else len(text)
+        prev = anchors[index - 1].end if index else 0
+        line_start = folded.rfind("\n", 0, anchor.start) + 1
+        after = read_record(text, folded, anchor.end, nxt)
+        before = read_record(text, folded, max(prev, line_start), anchor.start)
+        slots.append(_Slot(anchor, after, before))
+    # A notice that prints its places before the time (the Ningbo column): read backwards.
+    backwards = sum(bool(s.before.places) for s in slots) > sum(bool(s.after.places)
+                                                                for s in slots)
+    windows, window_lines, cancelled, cancel_lines = [], [], [], []
+    read: set[int] = set()
+    warnings: list[tuple[int, str, str]] = []
+    for slot in slots:
+        record = slot.before if backwards else slot.after
+        anchor = slot.anchor
+        line = text.count("\n", 0, anchor.start) + 1
+        read.add(line)
+        is_cancelled = bool(re.search(r"原定(?:于|在)?\s*$",
+                                      folded[max(0, anchor.start - 4):anchor.start]))
+        for at, fragment in record.fragments:
+            number = text.count("\n", 0, at) + 1
+            read.add(number)
+            warnings.append((number, fragment, SPAN_FRAGMENT.format(fragment=_quote(fragment))))
+        for at in _place_lines(text, record):
+            read.add(at)
+        slots_of = [(anchor.first, anchor.last), *anchor.more]
+        for day in anchor.days:
+            for first, last in slots_of:
+                window = _window(day, first, last, record.places, record.district, record.town)
+                (cancelled if is_cancelled else windows).append(window)
+                (cancel_lines if is_cancelled else window_lines).append(line)
+    body = [line for number, line in enumerate(text.split("\n"), 1)
+            if line.strip() and number not in read]
+    return GeneralResult(windows=windows, read_lines=read, body_lines=body, warnings=warnings,
+                         window_lines=window_lines, cancelled=cancelled,
+                         cancel_lines=cancel_lines)
+
+
+def _place_lines(text: str, record: SpanRecord) -> set[int]:
+    lines = set()
+    for place in record.places:
+        at = text.find(place)
+        if at >= 0:
+            lines.add(text.count("\n", 0, at) + 1)
+    return lines
+
+
+def _quote(text: str) -> str:
+    return f'"{text[:57]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def disagreement(layout_areas: list[str], span_places: list[str]) -> list[str]:
+    """What makes the layout reader's areas doubtful against the span reader's places of the
+    same slot: an area that is no place span, and a place the span reader found that no area
+    holds. Empty when they agree."""
+    doubtful = [area for area in layout_areas if not is_place(area)]
+    folded_areas = [fold(area) for area in layout_areas]
+    for place in span_places:
+        key = fold(place)
+        if not any(key in area or area in key for area in folded_areas):
+            doubtful.append(place)
+    return doubtful
