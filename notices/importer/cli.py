@@ -76,6 +76,8 @@ from .messages import (
     NO_END,
     NO_PLACE,
     NOT_READ,
+    SPANS_DISAGREE,
+    SPANS_ONLY,
     TOO_LARGE,
     UNCLEAN_AREA,
     UNDECLARED_PLACE,
@@ -86,6 +88,7 @@ from .messages import (
 )
 from .places import county, names_a_county
 from .scanner import DEFAULT_SOURCE
+from .spans import disagreement, read_spans
 
 __all__ = [
     "ImportMessage",
@@ -109,7 +112,65 @@ TITLE = "计划停电预告"
 def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable, *,
                         source_name: str | None = None, source_url: str | None = None,
                         title: str | None = None) -> OutageImport:
-    """Read a notice's text into outage front matter, problems and warnings."""
+    """Read a notice's text into outage front matter, problems and warnings.
+
+    The layout readers read it first; the generic place-span reader (``spans``) is the fallback
+    where they read no window or a window with no place, and checks the areas they read: where
+    the two disagree, the window is reported (exit 1; ``--allow-partial`` keeps it in a note)
+    instead of written as a guess."""
+    result = _parse_layouts(text, published, districts, source_name=source_name,
+                            source_url=source_url, title=title)
+    spans = read_spans(text, published)
+    if not result.fields.get("windows") and not result.fields.get("cancelled") and \
+            any(w["areas"] and w["start"] for w in spans.windows):
+        # (a) the fallback: the layout readers read no window; the spans reader did. Its
+        # windows are written only once the editor confirms them (exit 1, a note with
+        # --allow-partial).
+        fallback = _general_import(spans, districts, published, source_name, source_url, title)
+        for window, source in zip(fallback.fields["windows"], fallback.sources["windows"],
+                                  strict=True):
+            fallback.problems.append(ImportMessage(
+                source.line, source.fragment, SPANS_ONLY.format(
+                    date=window["date"].isoformat(), start=window.get("start"),
+                    end=window.get("end"), areas=_quote(source.fragment or "—")),
+                leftover=source.fragment, col=source.col))
+        # The layout readers' own messages stand first (they say what shape was expected).
+        fallback.problems = [*result.problems, *fallback.problems]
+        fallback.warnings = [*result.warnings, *fallback.warnings]
+        fallback.read_lines = set(fallback.read_lines) | set(
+            getattr(result, "read_lines", ()) or ())
+        fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
+        return fallback
+    _check_with_spans(result, spans)
+    return result
+
+
+def _same_slot(window: dict, others: list[dict]) -> dict | None:
+    return next((o for o in others if o["date"] == window["date"]
+                 and o["start"] == window.get("start") and o["end"] == window.get("end")), None)
+
+
+def _check_with_spans(result: OutageImport, spans) -> None:
+    """(b) the confidence check: a window whose areas the span reader does not confirm is
+    reported (a fragment problem, so exit 1) with its areas kept for a note."""
+    for window, source in zip(result.fields.get("windows", []),
+                              result.sources.get("windows", []), strict=False):
+        areas = [str(a) for a in window.get("areas") or []]
+        same = _same_slot(window, spans.windows)
+        doubtful = disagreement(areas, same["areas"] if same else [])
+        if doubtful:
+            result.problems.append(ImportMessage(
+                source.line, "、".join(doubtful), SPANS_DISAGREE.format(
+                    date=window["date"].isoformat(), start=window.get("start"),
+                    end=window.get("end"), doubtful=_quote("、".join(doubtful))),
+                leftover="、".join(doubtful), col=source.col))
+
+
+def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
+                   source_name: str | None = None, source_url: str | None = None,
+                   title: str | None = None) -> OutageImport:
+    """The layout readers: the Ningbo column (``scanner`` + ``assembler``), else
+    ``layouts.read_general``."""
     # A notice that names no declared district and reads cleanly by its layout (a campus
     # table, another city's prose) skips the column reader: it is the slower of the two.
     if not any(key in text for district in districts

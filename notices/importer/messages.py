@@ -32,6 +32,8 @@ SPAN_FRAGMENT = ("{fragment} is not a place (it ends in no place suffix) and was
 SPANS_DISAGREE = ("the areas of the window of {date} {start}—{end} are doubtful: {doubtful} "
                   "(the layout reader and the place-span reader disagree); check them by hand, "
                   "or use --allow-partial to keep them in a note")
+SPANS_ONLY = ("the window of {date} {start}—{end} was read by the place-span reader alone "
+              "(areas {areas}); check it by hand, or use --allow-partial to keep it in a note")
 WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
                "not read as a window, kept in the body")
 

@@ -89,6 +89,11 @@ def _cities() -> dict[str, set[str]]:
     return cities
 
 
+def cities() -> dict[str, set[str]]:
+    """City short name (``泉州``) → the names of its counties."""
+    return _cities()
+
+
 def city_prefix(printed: str) -> int:
     """The length of a city's short name printed before one of its counties (``泉州洛江`` → 2),
     else 0: the city adds nothing to the place."""

@@ -49,6 +49,7 @@ class NoticeScore:
     extra: list[dict] = field(default_factory=list)
     fields: FieldScore = None
     silent: int = 0  # windows written wrong in a notice read with exit 0
+    held: int = 0  # exact windows in a notice the importer asks about (exit 1)
 
 
 FIELDS = ("date", "times", "district", "areas")
@@ -197,10 +198,11 @@ def score_notice(txt: Path, districts: DistrictTable, reader: str = "importer") 
     # Written wrong with exit 0: a produced window that is not exact, in a notice the
     # importer reads with no blocking problem (``--dry-run`` exits 0).
     silent = 0 if result.fragment_problems else len(extra)
+    held = exact if result.fragment_problems else 0
     return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
                        len(expected.get("cancelled") or []), len(produced),
                        unaccounted_lines(text, result), missed, extra,
-                       field_score(expected.get("windows") or [], produced), silent)
+                       field_score(expected.get("windows") or [], produced), silent, held)
 
 
 def summary_line(exact: int, expected: int, cancel_exact: int, cancel_expected: int,
@@ -245,7 +247,7 @@ def bench(districts: DistrictTable, corpus: Path, count: int = 1000
 
 def silent_line(scores: list[NoticeScore]) -> str:
     return (f"importer: {sum(s.silent for s in scores)} windows silently wrong (written wrong "
-            f"with exit 0)")
+            f"with exit 0), {sum(s.held for s in scores)} exact windows held (exit 1)")
 
 
 def run(corpus: Path | None = None, *, verbose: bool = False, do_bench: bool = False,
