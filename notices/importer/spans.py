@@ -66,6 +66,9 @@ _CITY_LEAD = re.compile(r"^(?P<c>[\u4e00-\u9fff]{2,3})市(?:区)?(?=\S{2})")
 # Equipment switched off (``迎胜站10KV化机线``): not a place, and no fragment either.
 _EQUIPMENT = re.compile(r"\d+\s*[kK][vV]|\d+\s*千伏|开关|变压器|线路$|出线")
 _MAX_PLACE = 24
+# A building code or a range of them (``A5-A12``, ``教1-教5``, ``S6``): a place.
+_CODE = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,2}\d+[A-Za-z#]?"
+                   r"(?:\s*[-—~至]\s*[A-Za-z\u4e00-\u9fff]{0,2}\d+[A-Za-z#]?)?")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位|广大)")
 _DURATION = re.compile(r"\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)")
 _CLAUSE = re.compile(r"[。;；!！?？\n]")
@@ -90,7 +93,7 @@ def is_place(item: str) -> bool:
     if len(core) < 2 or len(core) > _MAX_PLACE or core.endswith(NOT_PLACES) \
             or re.search(r"\d{1,2}[:：]\d{2}|停电|[。]", core):
         return False
-    if places.county(core) is not None:
+    if places.county(core) is not None or _CODE.fullmatch(core):
         return True
     return core.endswith(SUFFIXES) or bool(re.search(r"[0-9A-Za-z#]$", core)
                                            and re.search(r"[栋楼号幢座单元]", core))
@@ -288,12 +291,22 @@ def _quote(text: str) -> str:
 
 def disagreement(layout_areas: list[str], span_places: list[str]) -> list[str]:
     """What makes the layout reader's areas of a slot doubtful against the span reader's places
-    of the same slot: places the span reader found where the layout reader gives none, and an
-    area that is equipment switched off (``104线路``), not a place. Empty when they agree.
+    of the same slot, empty when they agree:
+
+    - the layout reader gives no area and the span reader finds places (they are offered);
+    - an area is equipment switched off (``104线路``), not a place;
+    - no area is one of the span reader's places, and an area is no place span (a title, a
+      phone number, a round's name): the areas that are no place are doubtful.
 
     Measured on tests/importer/real (docs/importer.md): a stricter check (any area without a
     place suffix, or any span place no area holds) held 64 exact windows to catch one more
     wrong one, because the span reader over-reads neighbouring records."""
     if not layout_areas:
         return list(span_places)
-    return [area for area in layout_areas if _EQUIPMENT.search(fold(area))]
+    folded = [fold(area) for area in layout_areas]
+    doubtful = [area for area, f in zip(layout_areas, folded, strict=True)
+                if _EQUIPMENT.search(f)]
+    overlap = any(fold(p) in f or f in fold(p) for p in span_places for f in folded)
+    if span_places and not overlap:
+        doubtful += [area for area in layout_areas if not is_place(area) and area not in doubtful]
+    return doubtful
