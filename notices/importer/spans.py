@@ -67,8 +67,11 @@ _CITY_LEAD = re.compile(r"^(?P<c>[\u4e00-\u9fff]{2,3})市(?:区)?(?=\S{2})")
 _EQUIPMENT = re.compile(r"\d+\s*[kK][vV]|\d+\s*千伏|开关|变压器|线路$|出线")
 _MAX_PLACE = 24
 # A building code or a range of them (``A5-A12``, ``教1-教5``, ``S6``): a place.
-_CODE = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,2}\d+[A-Za-z#]?"
-                   r"(?:\s*[-—~至]\s*[A-Za-z\u4e00-\u9fff]{0,2}\d+[A-Za-z#]?)?")
+_CODE = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,2}\d{1,4}[A-Za-z#]?"
+                   r"(?:\s*[-—~至]\s*[A-Za-z\u4e00-\u9fff]{0,2}\d{1,4}[A-Za-z#]?)?")
+# What may close a list and is no fragment: ``等``, ``等地受影响``, ``一带``, ``将停电``.
+_LIST_END = re.compile(r"(?:[等及和与]|以及|一带|附近|周边|沿线|部分|将|要|会|受|影响|停电|停送电|"
+                       r"检修|施工|用户|地区|区域|地方|一线|单位)+[\u4e00-\u9fff]{0,4}$")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位|广大)")
 _DURATION = re.compile(r"\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)")
 _CLAUSE = re.compile(r"[。;；!！?？\n]")
@@ -116,7 +119,7 @@ def trim_lead(item: str) -> tuple[str, str | None]:
         if m and (pattern is not _CITY_LEAD or m["c"] in places.cities()):
             cut = m.end()
     district = None
-    for size in (3, 2):  # a county printed before the place
+    for size in (4, 3):  # a county printed before the place (a full name: 西区 is no county)
         name = folded[cut:cut + size]
         if len(folded) - cut - size >= 2 and name.endswith(("区", "县")) and \
                 places.county(name) is not None and not places.shared_name(name):
@@ -171,10 +174,14 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         start += opener.end()
     chunk = printed[start:stop]
     offset = start
-    for item in split_areas(chunk):
+    covered = [False] * (stop - start)
+    whole = chunk.strip(" \t，,、:：")
+    items = split_areas(chunk) or ([whole] if whole else [])
+    for item in items:
         at = printed.find(item, offset, stop)
         at = at if at >= 0 else offset
         offset = at + len(item)
+        covered[at - start:at - start + len(item)] = [True] * len(item)
         core, county_first = trim_lead(item.strip())
         cut = _TAIL.search(fold(core), 2)
         core = (core[:cut.start()] if cut else core).strip()
@@ -191,6 +198,12 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
                 record.places.append(core)
         elif core and not _DURATION.fullmatch(fold(core)):
             record.fragments.append((at, core))
+    # What the list cutting left out is a fragment too, unless it only ends the list.
+    for m in re.finditer(r"[^\s、，,;；:：。]+", "".join(
+            " " if done else ch for ch, done in zip(chunk, covered, strict=True))):
+        rest = fold(m.group())
+        if re.search(r"[\u4e00-\u9fff]", rest) and not _LIST_END.match(rest):
+            record.fragments.append((start + m.start(), m.group()))
 
 
 @dataclass
