@@ -51,6 +51,9 @@ def test_the_corpus_scores_at_least_the_floor():
     assert exact / expected >= 0.90, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
+    # Windows written wrong with exit 0: 13 before the place-span check, 1 after it (a
+    # load-shifting notice's window on another day; docs/importer.md, "place spans").
+    assert sum(s.silent for s in scores) <= 1
 
 
 def test_score_prints_per_notice_and_total_lines(tmp_path):
