@@ -57,7 +57,7 @@ DECOYS = re.compile(
 # Words that only open a list or say what happens to it (not names of one notice's phrases).
 _OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响)(?:为|有|是|如下)?[:：]?"
                      r"(?=\S{2})")
-_TAIL = re.compile(r"(?:等|及其?周边|将|要|会|停电|受影响|部分停电|进行|实施).*$")
+_TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施).*$")
 # A word that opens a span and is not part of the place (``届时全岛``, ``位于哈尔滨市…``).
 _LEAD = re.compile(r"^(?:届时|位于|因|由于|对|在|将|即|请|其中|主要|以及|及|和|为|是|今|现|凡|各)+"
                    r"(?=\S{2})")
@@ -66,6 +66,8 @@ _CITY_LEAD = re.compile(r"^(?P<c>[\u4e00-\u9fff]{2,3})市(?:区)?(?=\S{2})")
 # Equipment switched off (``迎胜站10KV化机线``): not a place, and no fragment either.
 _EQUIPMENT = re.compile(r"\d+\s*[kK][vV]|\d+\s*千伏|开关|变压器|线路$|出线")
 _MAX_PLACE = 24
+# A count of customers (``限电户数约200万户``, ``共约25万4千户``, ``约1.4万户``): no place.
+_COUNT = re.compile(r"\d[\d.]*\s*[万千百]?\d*\s*[万千]?[余多]?\s*(?:户|用户|家)$")
 # A building code or a range of them (``A5-A12``, ``教1-教5``, ``S6``): a place.
 _CODE = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,2}\d{1,4}[A-Za-z#]?"
                    r"(?:\s*[-—~至]\s*[A-Za-z\u4e00-\u9fff]{0,2}\d{1,4}[A-Za-z#]?)?")
@@ -156,19 +158,24 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         if numbering:
             start += numbering.end()
             text_f = folded[start:stop]
-    if head and is_place(printed[start + head.start("h"):start + head.end("h")]):
-        # ``龙王镇：三房村…``: a place heading the list (a county is the district).
-        name = fold(printed[start + head.start("h"):start + head.end("h")])
-        county = places.county(name)
-        if county is not None and not places.shared_name(county.name):
-            record.district = record.district or name
-        elif name.endswith(("镇", "乡", "街道")):
-            record.town = record.town or printed[start + head.start("h"):start + head.end("h")]
+    while head:  # ``停电范围：广元市苍溪县龙王镇：三房村…``: each heading before a colon
+        printed_head = printed[start + head.start("h"):start + head.end("h")]
+        if is_place(printed_head):
+            # A place heading the list: a county is the district, a town the town.
+            rest, county_first = trim_lead(printed_head)
+            name = fold(rest)
+            county = places.county(name)
+            if county_first:
+                record.district = record.district or county_first
+            if county is not None and not places.shared_name(county.name):
+                record.district = record.district or rest
+            elif name.endswith(("镇", "乡", "街道")):
+                record.town = record.town or rest
         start += head.end()
         text_f = folded[start:stop]
-    elif head:
-        start += head.end()
-        text_f = folded[start:stop]
+        head = _HEAD.match(text_f)
+        if head and not text_f[head.end():].strip():
+            break
     opener = _OPENER.match(text_f)
     if opener:
         start += opener.end()
@@ -182,12 +189,17 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         at = at if at >= 0 else offset
         offset = at + len(item)
         covered[at - start:at - start + len(item)] = [True] * len(item)
-        core, county_first = trim_lead(item.strip())
+        core = re.sub(r"^(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]|\d{1,2}\s*[日号])\s*", "",
+                      item.strip())
+        opened = _OPENER.match(fold(core))
+        if opened and len(core) - opened.end() >= 2:
+            core = core[opened.end():]
+        core, county_first = trim_lead(core)
         cut = _TAIL.search(fold(core), 2)
         core = (core[:cut.start()] if cut else core).strip()
         if county_first and record.district is None:
             record.district = county_first
-        if _EQUIPMENT.search(fold(core)):
+        if _EQUIPMENT.search(fold(core)) or _COUNT.search(fold(core)):
             continue
         if is_place(core):
             county = places.county(fold(core))
