@@ -142,3 +142,22 @@ def test_score_reads_with_the_spans_reader_alone(tmp_path):
     assert out.getvalue().splitlines()[-1] == (
         "importer: 0 windows silently wrong (written wrong with exit 0), 0 exact windows held "
         "(exit 1)")
+
+
+def test_one_list_naming_two_districts_gives_one_window_per_district():
+    text = "计划检修\n停电时间：2024年5月8日9:00-11:00\n涉及区域：鄞州区下应街道湾底村、史家码村；" \
+           "北仑区小港街道枫林村\n"
+    assert [(w["district"], w["areas"]) for w in read_spans(text, DAY).windows] == [
+        ("鄞州区", ["下应街道湾底村", "史家码村"]), ("北仑区", ["小港街道枫林村"])]
+
+
+def test_each_town_heading_before_a_colon_starts_a_window_with_its_county():
+    text = ("停电时间：2024年5月8日8:00至18:00\n"
+            "停电范围：甘肃省庆阳市环县曲子镇：西沟村，双城村；甘肃省庆阳市环县木钵镇：罗山村。\n")
+    assert [(w["district"], w["town"], w["areas"]) for w in read_spans(text, DAY).windows] == [
+        ("环县", "曲子镇", ["西沟村", "双城村"]), ("环县", "木钵镇", ["罗山村"])]
+
+
+def test_a_count_of_customers_and_a_list_opener_inside_an_item_are_no_places():
+    text = "2024年5月8日9:00-11:00停电，范围包括桂花乡、石门乡，影响约3.2万户。\n"
+    assert read_spans(text, DAY).windows[0]["areas"] == ["桂花乡", "石门乡"]

@@ -88,6 +88,17 @@ class SpanRecord:
     fragments: list[tuple[int, str]] = field(default_factory=list)  # (offset, printed)
     district: str | None = None
     town: str | None = None
+    # Groups closed by a later place heading (``…镇：…；…乡：…``): one window each.
+    done: list[tuple[str | None, str | None, list[str]]] = field(default_factory=list)
+
+    def groups(self) -> list[tuple[str | None, str | None, list[str]]]:
+        return [*self.done, (self.district, self.town, self.places)]
+
+    def close(self) -> None:
+        """A new place heading: the places so far are one window."""
+        if self.places:
+            self.done.append((self.district, self.town, self.places))
+            self.places, self.town = [], None
 
 
 def is_place(item: str) -> bool:
@@ -117,14 +128,21 @@ def trim_lead(item: str) -> tuple[str, str | None]:
     folded = fold(item)
     cut = 0
     for pattern in (_LEAD, _PROVINCE_LEAD, _CITY_LEAD, _LEAD):
-        m = pattern.match(folded, cut)
+        m = pattern.match(folded[cut:])
         if m and (pattern is not _CITY_LEAD or m["c"] in places.cities()):
-            cut = m.end()
+            cut += m.end()
     district = None
-    for size in (4, 3):  # a county printed before the place (a full name: 西区 is no county)
+    for size in (4, 3, 2):  # a county printed before the place (a full name)
         name = folded[cut:cut + size]
+        # a name several districts share (江北区, 城关区) counts only with a town after it
+        # of two characters only a 县 or before a town (环县曲子镇; 西区浴室 is no district)
+        if size == 2 and not (name.endswith("县")
+                              or re.match(r"\S{1,5}?(?:镇|乡|街道)", folded[cut + 2:])):
+            continue
         if len(folded) - cut - size >= 2 and name.endswith(("区", "县")) and \
-                places.county(name) is not None and not places.shared_name(name):
+                places.county(name) is not None and (
+                    not places.shared_name(name)
+                    or re.search(r"镇|乡|街道", folded[cut + size:])):
             district = item[cut:cut + size]
             cut += size
             break
@@ -164,13 +182,14 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
             # A place heading the list: a county is the district, a town the town.
             rest, county_first = trim_lead(printed_head)
             name = fold(rest)
+            record.close()
             county = places.county(name)
             if county_first:
-                record.district = record.district or county_first
+                record.district = county_first
             if county is not None and not places.shared_name(county.name):
-                record.district = record.district or rest
+                record.district = rest
             elif name.endswith(("镇", "乡", "街道")):
-                record.town = record.town or rest
+                record.town = rest
         start += head.end()
         text_f = folded[start:stop]
         head = _HEAD.match(text_f)
@@ -197,14 +216,19 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         core, county_first = trim_lead(core)
         cut = _TAIL.search(fold(core), 2)
         core = (core[:cut.start()] if cut else core).strip()
-        if county_first and record.district is None:
+        if county_first and fold(county_first) != fold(record.district or ""):
+            if record.district is not None:
+                record.close()  # another district, named before its places
             record.district = county_first
         if _EQUIPMENT.search(fold(core)) or _COUNT.search(fold(core)):
             continue
         if is_place(core):
             county = places.county(fold(core))
+            full = county is not None and fold(core) == county.name
             if county is not None and not places.shared_name(county.name) and \
-                    not record.places and record.district is None:
+                    (not record.places and record.district is None or full):
+                # ``镇海区…；江北区…``: a second district named in one list is a window of its own.
+                record.close()
                 record.district = core
             else:
                 record.places.append(core)
@@ -255,8 +279,8 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         before = read_record(text, folded, max(prev, line_start), anchor.start)
         slots.append(_Slot(anchor, after, before))
     # A notice that prints its places before the time (the Ningbo column): read backwards.
-    before = sum(bool(s.before.places) for s in slots)
-    after = sum(bool(s.after.places) for s in slots)
+    before = sum(any(g[2] for g in s.before.groups()) for s in slots)
+    after = sum(any(g[2] for g in s.after.groups()) for s in slots)
     backwards = before > after or before == after and before and all(
         not folded[folded.rfind("\n", 0, s.anchor.start) + 1:s.anchor.start].strip()
         for s in slots)
@@ -265,11 +289,11 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     warnings: list[tuple[int, str, str]] = []
     for slot in slots:
         record = slot.before if backwards else slot.after
-        if not record.places:  # the other side, where this side names no place
+        if not any(g[2] for g in record.groups()):  # the other side, where this names none
             other = slot.after if backwards else slot.before
-            record = other if other.places else record
+            record = other if any(g[2] for g in other.groups()) else record
         anchor = slot.anchor
-        if anchor.first is None and not record.places:
+        if anchor.first is None and not any(g[2] for g in record.groups()):
             continue  # a date alone, with no place: a mention, not a window
         line = text.count("\n", 0, anchor.start) + 1
         read.add(line)
@@ -284,9 +308,12 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         slots_of = [(anchor.first, anchor.last), *anchor.more]
         for day in anchor.days:
             for first, last in slots_of:
-                window = _window(day, first, last, record.places, record.district, record.town)
-                (cancelled if is_cancelled else windows).append(window)
-                (cancel_lines if is_cancelled else window_lines).append(line)
+                for district, town, names in record.groups():
+                    if not names and len(record.groups()) > 1:
+                        continue
+                    window = _window(day, first, last, names, district, town)
+                    (cancelled if is_cancelled else windows).append(window)
+                    (cancel_lines if is_cancelled else window_lines).append(line)
     body = [line for number, line in enumerate(text.split("\n"), 1)
             if line.strip() and number not in read]
     return GeneralResult(windows=windows, read_lines=read, body_lines=body, warnings=warnings,
@@ -303,7 +330,7 @@ def _water(folded: str, start: int, end: int) -> bool:
 
 def _place_lines(text: str, record: SpanRecord) -> set[int]:
     lines = set()
-    for place in record.places:
+    for place in [p for g in record.groups() for p in g[2]]:
         at = text.find(place)
         if at >= 0:
             lines.add(text.count("\n", 0, at) + 1)
