@@ -39,7 +39,7 @@ SUFFIX_CLASSES: dict[str, tuple[str, ...]] = {
                  "大厦", "广场", "中心", "苑", "园", "花园", "小区", "家园", "新村", "城", "府",
                  "阁", "居", "轩", "亭", "塔", "库", "棚"),
     "institution": ("公司", "厂", "站", "变电站", "所", "医院", "院", "学校", "校", "学院", "校区",
-                    "馆", "堂", "局", "部", "处", "门", "店", "行", "会", "基地", "港", "岛", "山",
+                    "馆", "堂", "局", "部", "处", "门", "店", "银行", "会", "基地", "港", "岛", "山",
                     "江", "实验室", "食堂", "办公室"),
     "customers": ("户", "用户", "区域", "地区", "台区", "单位", "客户"),
 }
@@ -55,7 +55,8 @@ DECOYS = re.compile(
     r"|(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|原创|来源[:：]|编辑[:：]|责任编辑|阅读原文|点击"
     r"|如遇(?:雨|恶劣|特殊)|顺延|恢复送电|提前送电|停电期间|届时请|请提前|做好(?:准备|防范)")
 # Words that only open a list or say what happens to it (not names of one notice's phrases).
-_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响)(?:为|有|是|如下)?[:：]?"
+_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响)"
+                     r"(?:为|有|是|如下|包括|包含|涉及)?[:：]?"
                      r"(?=\S{2})")
 _TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施).*$")
 # A word that opens a span and is not part of the place (``届时全岛``, ``位于哈尔滨市…``).
@@ -214,6 +215,7 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         if opened and len(core) - opened.end() >= 2:
             core = core[opened.end():]
         core, county_first = trim_lead(core)
+        core = re.sub(r"^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]\s*", "", core)
         cut = _TAIL.search(fold(core), 2)
         core = (core[:cut.start()] if cut else core).strip()
         if county_first and fold(county_first) != fold(record.district or ""):
