@@ -352,9 +352,9 @@ def disagreement(layout_areas: list[str], span_places: list[str]) -> list[str]:
     - no area is one of the span reader's places, and an area is no place span (a title, a
       phone number, a round's name): the areas that are no place are doubtful.
 
-    Measured on tests/importer/real (docs/importer.md): this asks about 23 of the layout
-    readers' 179 exact windows and 12 of their 13 wrong ones; a stricter check (any area without
-    a place suffix, or any span place no area holds) asked about 90 exact windows to catch 11,
+    Measured on tests/importer/real (docs/importer.md): this asks about 19 of the layout
+    readers' 179 exact windows and 11 of their 13 wrong ones; a stricter check (any area without
+    a place suffix, or any span place no area holds) asked about 85 exact windows to catch 10,
     because the span reader over-reads neighbouring records."""
     if not layout_areas:
         return list(span_places)
