@@ -52,7 +52,7 @@ from corpus import VOCABULARIES, corpus_characters, write_corpus  # noqa: E402
 from bench import parse_memory, parse_phases, run  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
 from notices.build.serve import make_server  # noqa: E402
-from notices.search.index import normalize, search_records  # noqa: E402
+from notices.search.index import normalize, packed_item, search_records  # noqa: E402
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -251,10 +251,16 @@ def run_query(page, query: Query, output: Path) -> tuple[list[str], float]:
     keys = page.evaluate("() => window.noticesSearchResults()") or []
     urls = []
     block = json.loads((output / "search" / "index.json").read_text())["block"]
+    read = functools.partial(_read_index_file, output / "search")
     for number in keys:
-        items = json.loads((output / "search" / "r" / f"{number // block}.json").read_text())
+        items = json.loads(packed_item(read, "r", number // block))
         urls.append(items[number % block]["u"])
     return urls, seconds
+
+
+@functools.lru_cache(maxsize=64)
+def _read_index_file(folder: Path, path: str) -> bytes:
+    return (folder / path).read_bytes()
 
 
 def describe_failure(query: Query, got: list[str], want: list[str]) -> str:

@@ -6,8 +6,11 @@ schedule or outage window) whose text contains it, and nothing else, newest firs
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
 import json
+import threading
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
@@ -29,6 +32,7 @@ from notices.search.index import (
     expected_results,
     matches,
     normalize,
+    packed_item,
     posting_files,
     query_plans,
     runs,
@@ -235,6 +239,46 @@ def test_without_javascript_the_page_says_so_and_links_to_browsing(browser, demo
     context.close()
 
 
+def _pack_statuses(browser, base: str, records) -> list[int]:
+    """Search every DONE_WHEN query on the site at ``base``; check the results; return the
+    statuses of the responses for the index packs and their offsets tables."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    statuses: list[int] = []
+    page.on("response", lambda r: "/search/p/" in r.url and statuses.append(r.status))
+    page.goto(base + "/search/")
+    for query in DONE_WHEN:
+        search(page, query)
+        assert shown_results(page, base) == [r.url for r in expected_results(records, query)]
+    context.close()
+    return statuses
+
+
+def test_packs_are_read_by_range_requests(browser, demo_server, records):
+    statuses = _pack_statuses(browser, demo_server, records)
+    assert statuses and set(statuses) == {206}
+
+
+def test_a_server_without_range_support_still_gives_every_result(browser, demo_output,
+                                                                   records):
+    # Python's own handler ignores Range and sends 200 with the whole file: search.js keeps
+    # the file and slices it.
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(demo_output))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        statuses = _pack_statuses(browser, f"http://127.0.0.1:{server.server_address[1]}",
+                                  records)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert statuses and set(statuses) == {200}
+    # One whole download per file, however many items were read from it.
+    assert len(statuses) <= len(list((demo_output / "search" / "p").iterdir()))
+
+
 def test_when_the_index_cannot_be_loaded_the_page_says_so(browser, demo_server):
     context = browser.new_context()
     context.route("**/search/index.json", lambda route: route.abort())
@@ -271,16 +315,16 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 2 and meta["records"] == len(records)
+    assert meta["format"] == 3 and meta["records"] == len(records)
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
         f"{n}.bin" for n in range(meta["shards"]))
-    pages = sorted(p.name for p in (index / "t").iterdir())
-    assert pages == sorted(["index.bin"] + [f"{n}.bin" for n in range(len(pages) - 1)])
+    assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
+    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r.idx", "t.idx"]
     blocks = -(-len(records) // meta["block"])
-    assert sorted(p.name for p in (index / "r").iterdir()) == sorted(
-        f"{n}.json" for n in range(blocks))
+    assert (index / "p" / "r.idx").stat().st_size == 4 * (blocks + 1)
+    read = lambda path: (index / path).read_bytes()  # noqa: E731
     shown = [item["u"] for n in range(blocks)
-             for item in json.loads((index / "r" / f"{n}.json").read_bytes())]
+             for item in json.loads(packed_item(read, "r", n))]
     assert shown == [r.url for r in records]
     filters = sorted(p.name for p in (index / "f").iterdir())
     assert filters == ["date-2019-09.bin", "date-2019.bin"] + [
