@@ -800,6 +800,9 @@ def text_pages(records: list[SearchRecord]) -> tuple[list[bytes], bytes]:
 #   p/<name>.idx     per item of a kind (``r``: display blocks, ``t``: text pages) its
 #                    global offset, then one more (the end of the last), uint32 little
 #                    endian: item i is the bytes between entries i and i + 1
+# Each item is compressed by itself (raw deflate, RFC 1951; the browser's
+# DecompressionStream("deflate-raw")): 0.62 of the text, 0.66 of the display JSON at 5,000
+# items. The packs themselves are sent as they are (a Range is of the file's own bytes).
 # The browser reads the offsets table in aligned chunks of TABLE_CHUNK entries (plus one),
 # also by Range. A server without Range support answers 200 with the whole file: the
 # browser slices it (docs/search.md).
@@ -833,12 +836,20 @@ def pack_items(kinds: list[tuple[str, list[bytes]]]) -> dict[str, bytes]:
     return files
 
 
+def deflate(data: bytes) -> bytes:
+    """Raw deflate (no zlib header), as a pack item is stored."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
 def packed_item(read: Callable[[str], bytes], name: str, item: int) -> bytes:
-    """Item ``item`` of kind ``name`` from the files of an index (``read(path)``)."""
+    """Item ``item`` of kind ``name`` from the files of an index (``read(path)``),
+    decompressed."""
     table = read(f"p/{name}.idx")
     start, end = (int(x) for x in np.frombuffer(table, dtype="<u4")[item:item + 2])
     pack = start // PACK_BYTES
-    return read(f"p/{pack}.bin")[start - pack * PACK_BYTES:end - pack * PACK_BYTES]
+    return zlib.decompress(read(f"p/{pack}.bin")[start - pack * PACK_BYTES:
+                                                 end - pack * PACK_BYTES], -15)
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
@@ -854,10 +865,11 @@ def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]
     for (name, value), numbers in sorted(kept.items()):
         files[f"f/{name}-{value}.bin"] = varints(
             numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)])
-    blocks = [json.dumps([r.display for r in records[block:block + DISPLAY_BLOCK]],
-                         ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    blocks = [deflate(json.dumps([r.display for r in records[block:block + DISPLAY_BLOCK]],
+                                 ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
               for block in range(0, len(records), DISPLAY_BLOCK)]
     pages, firsts = text_pages(records)
+    pages = [deflate(page) for page in pages]
     files["t/index.bin"] = firsts
     files.update(pack_items([("r", blocks), ("t", pages)]))
     return files

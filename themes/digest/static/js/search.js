@@ -331,9 +331,9 @@
     return files[key];
   }
 
-  // Item ``item`` of a pack (docs/search.md, "Packs"): p/<name>.idx holds each item's global
-  // offset as uint32 little endian, read in chunks of info.chunk entries and one more; the
-  // item is in pack p/<offset // info.pack>.bin.
+  // Item ``item`` of a pack (docs/search.md, "Packs"), decompressed: p/<name>.idx holds
+  // each item's global offset as uint32 little endian, read in chunks of info.chunk entries
+  // and one more; the item is in pack p/<offset // info.pack>.bin.
   async function packedItem(info, name, item) {
     var chunk = Math.floor(item / info.chunk);
     var table = await indexRange(info, "p/" + name + ".idx", 4 * chunk * info.chunk,
@@ -343,7 +343,11 @@
     var start = view.getUint32(at, true);
     var end = view.getUint32(at + 4, true);
     var pack = Math.floor(start / info.pack);
-    return indexRange(info, "p/" + pack + ".bin", start - pack * info.pack, end - pack * info.pack);
+    var stored = await indexRange(info, "p/" + pack + ".bin", start - pack * info.pack,
+                                  end - pack * info.pack);
+    // Each item is compressed by itself (raw deflate).
+    var stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
