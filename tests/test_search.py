@@ -391,6 +391,15 @@ def test_runs_and_plans():
     assert query_plans("医院11号环网柜") == [(["医 院 11", "号 环 网", "环 网 柜"], [0, 3, 4])]
 
 
+def test_full_width_folding_is_the_nfkc_table():
+    from notices.search.index import _FULL_WIDTH, fold_full_width
+
+    every = "".join(chr(c) for c in range(0x20000) if not 0xD800 <= c < 0xE000)
+    assert fold_full_width(every) == every.translate(_FULL_WIDTH)
+    assert fold_full_width("ＡＢ　１２，停电") == "AB 12,停电"
+    assert fold_full_width("plain") == "plain"
+
+
 def test_varints_and_bucket_count():
     assert varints([0, 1, 127, 128, 300, 2**35 - 1]) == bytes(
         [0, 1, 127, 0x80, 1, 0xAC, 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
