@@ -14,6 +14,7 @@ import threading
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -389,6 +390,25 @@ def test_runs_and_plans():
         (["广 场 2", "号 箱 变"], [0, 3]), (["5002195984"], [0]), (["镇"], [0]),
         (["高 桥"], [0])]
     assert query_plans("医院11号环网柜") == [(["医 院 11", "号 环 网", "环 网 柜"], [0, 3, 4])]
+
+
+def test_pack_items_never_cross_a_pack_and_are_read_back(monkeypatch):
+    from notices.search import index
+
+    monkeypatch.setattr(index, "PACK_BYTES", 10)
+    items = [b"abcd", b"efgh", b"", b"ijk", b"0123456789"]
+    files = index.pack_items([("r", items[:3]), ("t", items[3:])])
+    assert files["p/0.bin"] == b"abcdefgh" and files["p/1.bin"] == b"ijk"
+    assert files["p/2.bin"] == b"0123456789"
+    assert np.frombuffer(files["p/r.idx"], "<u4").tolist() == [0, 4, 8, 8]
+    assert np.frombuffer(files["p/t.idx"], "<u4").tolist() == [10, 20, 30]
+    with pytest.raises(SearchIndexError, match="larger than a pack"):
+        index.pack_items([("r", [b"x" * 11])])
+    assert index.pack_items([("r", []), ("t", [])]) == {"p/r.idx": b"\0" * 4,
+                                                       "p/t.idx": b"\0" * 4}
+    # packed_item reads an item as stored (compressed) and inflates it.
+    stored = index.pack_items([("r", [index.deflate(b"one"), index.deflate(b"two")])])
+    assert index.packed_item(stored.__getitem__, "r", 1) == b"two"
 
 
 def test_full_width_folding_is_the_nfkc_table():

@@ -837,11 +837,11 @@ def pack_items(kinds: list[tuple[str, list[bytes]]]) -> dict[str, bytes]:
     """The pack files and one offsets table per kind of item, items in the order given."""
     files: dict[str, bytes] = {}
     packs: list[list[bytes]] = []
-    used = PACK_BYTES  # bytes of the current pack (a full one: start a pack)
+    used = 0  # bytes of the current pack
     for name, items in kinds:
         offsets = np.empty(len(items) + 1, dtype="<u4")
         for i, item in enumerate(items):
-            if used + len(item) > PACK_BYTES and used:
+            if not packs or (used + len(item) > PACK_BYTES and used):
                 packs.append([])
                 used = 0
             if len(item) > PACK_BYTES:
