@@ -4,6 +4,7 @@ server (tornado's StaticFileHandler). The search index's packs are read by Range
 
 from __future__ import annotations
 
+import asyncio
 import http.client
 import threading
 
@@ -77,24 +78,37 @@ def test_notices_serve_416_and_whole_file(server, monkeypatch):
 
 def test_live_reload_server_answers_ranges(tmp_path):
     # `notices serve --reload` serves the output with livereload's StaticFileHandler, a
-    # subclass of tornado's, which does Range itself.
+    # subclass of tornado's, which does Range itself. Its own event loop in a thread: the
+    # tests' browser (Playwright) may be running one in this thread.
     tornado_web = pytest.importorskip("tornado.web")
     from livereload.handlers import StaticFileHandler
-    from tornado.testing import AsyncHTTPTestCase
+    from tornado.httpserver import HTTPServer
+    from tornado.testing import bind_unused_port
 
     (tmp_path / "pack.bin").write_bytes(BODY)
+    sock, port = bind_unused_port()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
 
-    class Case(AsyncHTTPTestCase):
-        def get_app(self):
-            return tornado_web.Application(
-                [(r"/(.*)", StaticFileHandler, {"path": str(tmp_path)})])
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        app = tornado_web.Application([(r"/(.*)", StaticFileHandler, {"path": str(tmp_path)})])
+        server = HTTPServer(app)
+        server.add_sockets([sock])
+        loop.call_soon(ready.set)
+        loop.run_forever()
+        server.stop()
 
-        def runTest(self):  # noqa: N802 - unittest's name
-            response = self.fetch("/pack.bin", headers={"Range": "bytes=100-199"})
-            assert response.code == 206 and response.body == BODY[100:200]
-            assert response.headers["Content-Range"] == "bytes 100-199/1024"
-            response = self.fetch("/pack.bin", headers={"Range": "bytes=2000-"})
-            assert response.code == 416
-
-    result = Case().run()
-    assert result.wasSuccessful(), result.errors + result.failures
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert ready.wait(10)
+    try:
+        status, headers, body = get(port, "/pack.bin", {"Range": "bytes=100-199"})
+        assert (status, body) == (206, BODY[100:200])
+        assert headers["Content-Range"] == "bytes 100-199/1024"
+        status, _, _ = get(port, "/pack.bin", {"Range": "bytes=2000-"})
+        assert status == 416
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()

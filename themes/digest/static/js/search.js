@@ -3,8 +3,9 @@
 // them), the tokens are looked up in the index files under search/ (written by
 // notices/search/index.py, described in docs/search.md), and the records containing every term
 // are shown newest first. A record is an article, a tender, a schedule or one outage window;
-// what a result shows is a small JSON block per two records, in a pack read by Range. The query and filters live in the URL
-// (?q=慈城镇&district=jiangbei&date=2019-09), so a search can be linked and bookmarked.
+// what a result shows is a small JSON block per two records, in a pack read by Range. The
+// query and filters live in the URL (?q=慈城镇&district=jiangbei&date=2019-09), so a search
+// can be linked and bookmarked.
 (function () {
   "use strict";
 
@@ -163,15 +164,13 @@
   }
 
   var files = {};
-  function indexFile(info, path, json) {
+  function indexFile(info, path) {
     if (!files[path]) {
       var url = new URL(path, indexRoot);
       url.search = "v=" + info.version;
       files[path] = fetch(url).then(function (response) {
         if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return json ? response.json() : response.arrayBuffer().then(function (buffer) {
-          return new Uint8Array(buffer);
-        });
+        return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
       });
       files[path].catch(function () { delete files[path]; });
     }
