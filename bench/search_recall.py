@@ -52,7 +52,7 @@ from corpus import VOCABULARIES, corpus_characters, write_corpus  # noqa: E402
 from bench import parse_memory, parse_phases, run  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
 from notices.build.serve import make_server  # noqa: E402
-from notices.search.index import normalize, search_records  # noqa: E402
+from notices.search.index import normalize, packed_item, search_records  # noqa: E402
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -251,10 +251,16 @@ def run_query(page, query: Query, output: Path) -> tuple[list[str], float]:
     keys = page.evaluate("() => window.noticesSearchResults()") or []
     urls = []
     block = json.loads((output / "search" / "index.json").read_text())["block"]
+    read = functools.partial(_read_index_file, output / "search")
     for number in keys:
-        items = json.loads((output / "search" / "r" / f"{number // block}.json").read_text())
+        items = json.loads(packed_item(read, "r", number // block))
         urls.append(items[number % block]["u"])
     return urls, seconds
+
+
+@functools.lru_cache(maxsize=64)
+def _read_index_file(folder: Path, path: str) -> bytes:
+    return (folder / path).read_bytes()
 
 
 def describe_failure(query: Query, got: list[str], want: list[str]) -> str:
@@ -348,7 +354,9 @@ def build_report(work: Path, output: Path) -> str:
 
 
 def index_report(folder: Path) -> str:
-    """Bytes and files of the index, by kind of file."""
+    """Bytes and files of the index, by kind of file, and where the bytes are: the shards'
+    common tokens (names, record lists) and rare tokens (heads, records), and the packs'
+    display blocks and text pages (as stored, compressed, and the text they hold)."""
     parts: dict[str, list[int]] = {}
     for path in folder.rglob("*"):
         if path.is_file() and path.name != "index.html":
@@ -358,7 +366,65 @@ def index_report(folder: Path) -> str:
     files = sum(len(v) for v in parts.values())
     detail = ", ".join(f"{k}/: {len(v)} files, {sum(v) / 1e6:.2f} MB"
                        for k, v in sorted(parts.items()))
-    return f"Index: {total / 1e6:.1f} MB in {files} files ({detail})"
+    return (f"Index: {total / 1e6:.1f} MB in {files} files ({detail})\n"
+            + index_breakdown(folder))
+
+
+def _varint_at(data: bytes, at: int) -> tuple[int, int]:
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def index_breakdown(folder: Path) -> str:
+    """Where the index's bytes are (see index_report)."""
+    sizes = dict.fromkeys(["names", "common", "bitmaps", "rare heads", "rare records"], 0)
+    tokens = {"common": 0, "rare": 0}
+    for path in (folder / "i").iterdir():
+        data = path.read_bytes()
+        count, at = _varint_at(data, 0)
+        tokens["common"] += count
+        for _ in range(count):
+            size, name_at = _varint_at(data, at)
+            sizes["names"] += name_at + size - at  # the name and its length
+            at = name_at + size
+            length, start = _varint_at(data, at)
+            head, _ = _varint_at(data, start)
+            sizes["bitmaps" if head & 3 else "common"] += start + length - at
+            at = start + length
+        while at < len(data):
+            head, after = _varint_at(data, at)
+            sizes["rare heads"] += after - at
+            at = after
+            for _ in range(head & 3):
+                _, at = _varint_at(data, at)
+            sizes["rare records"] += at - after
+            tokens["rare"] += 1
+    meta = json.loads((folder / "index.json").read_bytes())
+    read = functools.partial(_read_index_file, folder)
+    packs = []
+    for kind, label in (("r", "display blocks"), ("t", "text pages")):
+        table = (folder / "p" / f"{kind}.idx").read_bytes()
+        items = len(table) // 4 - 1
+        raw = stored_sum = 0
+        for item in range(items):
+            start, end = (int.from_bytes(table[4 * i:4 * i + 4], "little")
+                          for i in (item, item + 1))
+            stored_sum += end - start
+            raw += len(packed_item(read, kind, item))
+        packs.append(f"{label} {items} items, {stored_sum / 1e6:.2f} MB stored "
+                     f"({raw / 1e6:.2f} MB before compression)")
+    _read_index_file.cache_clear()
+    mb = {k: f"{v / 1e6:.2f} MB" for k, v in sizes.items()}
+    return (f"Shards: common tokens {tokens['common']:,} (names {mb['names']}, record lists "
+            f"{mb['common']}, bitmaps {mb['bitmaps']}), rare tokens {tokens['rare']:,} "
+            f"(heads {mb['rare heads']}, records {mb['rare records']}); packs ({meta['pack']} "
+            f"bytes each at most): " + "; ".join(packs))
 
 
 def check(queries, records, texts, output: Path, fresh: int, verbose: bool = False) -> int:

@@ -96,7 +96,7 @@ def shard(files: dict[str, bytes], units: list[str]):
 def text(files: dict[str, bytes], number: int) -> str:
     firsts = record_numbers(files["t/index.bin"])
     page = max(i for i, first in enumerate(firsts) if first <= number)
-    cursor = _Cursor(files[f"t/{page}.bin"])
+    cursor = _Cursor(index.packed_item(files.__getitem__, "t", page))
     for _ in range(number - firsts[page]):
         skip = cursor.next()
         cursor.at += skip

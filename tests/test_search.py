@@ -6,11 +6,15 @@ schedule or outage window) whose text contains it, and nothing else, newest firs
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
 import json
+import threading
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +33,7 @@ from notices.search.index import (
     expected_results,
     matches,
     normalize,
+    packed_item,
     posting_files,
     query_plans,
     runs,
@@ -235,6 +240,46 @@ def test_without_javascript_the_page_says_so_and_links_to_browsing(browser, demo
     context.close()
 
 
+def _pack_statuses(browser, base: str, records) -> list[int]:
+    """Search every DONE_WHEN query on the site at ``base``; check the results; return the
+    statuses of the responses for the index packs and their offsets tables."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    statuses: list[int] = []
+    page.on("response", lambda r: "/search/p/" in r.url and statuses.append(r.status))
+    page.goto(base + "/search/")
+    for query in DONE_WHEN:
+        search(page, query)
+        assert shown_results(page, base) == [r.url for r in expected_results(records, query)]
+    context.close()
+    return statuses
+
+
+def test_packs_are_read_by_range_requests(browser, demo_server, records):
+    statuses = _pack_statuses(browser, demo_server, records)
+    assert statuses and set(statuses) == {206}
+
+
+def test_a_server_without_range_support_still_gives_every_result(browser, demo_output,
+                                                                   records):
+    # Python's own handler ignores Range and sends 200 with the whole file: search.js keeps
+    # the file and slices it.
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(demo_output))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        statuses = _pack_statuses(browser, f"http://127.0.0.1:{server.server_address[1]}",
+                                  records)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert statuses and set(statuses) == {200}
+    # One whole download per file, however many items were read from it.
+    assert len(statuses) <= len(list((demo_output / "search" / "p").iterdir()))
+
+
 def test_when_the_index_cannot_be_loaded_the_page_says_so(browser, demo_server):
     context = browser.new_context()
     context.route("**/search/index.json", lambda route: route.abort())
@@ -271,16 +316,16 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 2 and meta["records"] == len(records)
+    assert meta["format"] == 3 and meta["records"] == len(records)
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
         f"{n}.bin" for n in range(meta["shards"]))
-    pages = sorted(p.name for p in (index / "t").iterdir())
-    assert pages == sorted(["index.bin"] + [f"{n}.bin" for n in range(len(pages) - 1)])
+    assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
+    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r.idx", "t.idx"]
     blocks = -(-len(records) // meta["block"])
-    assert sorted(p.name for p in (index / "r").iterdir()) == sorted(
-        f"{n}.json" for n in range(blocks))
+    assert (index / "p" / "r.idx").stat().st_size == 4 * (blocks + 1)
+    read = lambda path: (index / path).read_bytes()  # noqa: E731
     shown = [item["u"] for n in range(blocks)
-             for item in json.loads((index / "r" / f"{n}.json").read_bytes())]
+             for item in json.loads(packed_item(read, "r", n))]
     assert shown == [r.url for r in records]
     filters = sorted(p.name for p in (index / "f").iterdir())
     assert filters == ["date-2019-09.bin", "date-2019.bin"] + [
@@ -345,6 +390,34 @@ def test_runs_and_plans():
         (["广 场 2", "号 箱 变"], [0, 3]), (["5002195984"], [0]), (["镇"], [0]),
         (["高 桥"], [0])]
     assert query_plans("医院11号环网柜") == [(["医 院 11", "号 环 网", "环 网 柜"], [0, 3, 4])]
+
+
+def test_pack_items_never_cross_a_pack_and_are_read_back(monkeypatch):
+    from notices.search import index
+
+    monkeypatch.setattr(index, "PACK_BYTES", 10)
+    items = [b"abcd", b"efgh", b"", b"ijk", b"0123456789"]
+    files = index.pack_items([("r", items[:3]), ("t", items[3:])])
+    assert files["p/0.bin"] == b"abcdefgh" and files["p/1.bin"] == b"ijk"
+    assert files["p/2.bin"] == b"0123456789"
+    assert np.frombuffer(files["p/r.idx"], "<u4").tolist() == [0, 4, 8, 8]
+    assert np.frombuffer(files["p/t.idx"], "<u4").tolist() == [10, 20, 30]
+    with pytest.raises(SearchIndexError, match="larger than a pack"):
+        index.pack_items([("r", [b"x" * 11])])
+    assert index.pack_items([("r", []), ("t", [])]) == {"p/r.idx": b"\0" * 4,
+                                                       "p/t.idx": b"\0" * 4}
+    # packed_item reads an item as stored (compressed) and inflates it.
+    stored = index.pack_items([("r", [index.deflate(b"one"), index.deflate(b"two")])])
+    assert index.packed_item(stored.__getitem__, "r", 1) == b"two"
+
+
+def test_full_width_folding_is_the_nfkc_table():
+    from notices.search.index import _FULL_WIDTH, fold_full_width
+
+    every = "".join(chr(c) for c in range(0x20000) if not 0xD800 <= c < 0xE000)
+    assert fold_full_width(every) == every.translate(_FULL_WIDTH)
+    assert fold_full_width("ＡＢ　１２，停电") == "AB 12,停电"
+    assert fold_full_width("plain") == "plain"
 
 
 def test_varints_and_bucket_count():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import re
 import sys
@@ -15,9 +16,31 @@ from notices.build import warm
 from notices.build.driver import build, load_settings, setup_logging
 from notices.build.workers import BuildCancelled
 
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
+
+
+def byte_range(header: str, size: int) -> tuple[int, int] | None | bool:
+    """The bytes ``[start, end)`` a ``Range`` header asks for of a file of ``size`` bytes:
+    None to send the whole file (not one range of bytes: a list, another unit, bad syntax;
+    RFC 9110 lets a server ignore it), False when it cannot be satisfied (416)."""
+    match = _RANGE.fullmatch(header.strip())
+    if not match or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if not first:  # the last N bytes
+        suffix = int(last)
+        return (max(size - suffix, 0), size) if suffix and size else False
+    start = int(first)
+    if last and int(last) < start:
+        return None
+    if start >= size:
+        return False
+    return start, min(int(last) + 1, size) if last else size
+
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the site's 404 page and the right types for feeds and calendars."""
+    """Static files with the site's 404 page, the right types for feeds and calendars, and
+    single byte ranges (the search index's packs are read by Range requests)."""
 
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -29,6 +52,39 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".css": "text/css; charset=utf-8",
         ".wasm": "application/wasm",
     }
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        header = self.headers.get("Range")
+        if not header or not os.path.isfile(path) or path.endswith("/"):
+            return super().send_head()
+        try:
+            source = open(path, "rb")  # noqa: SIM115 - do_GET copies and closes it
+        except OSError:
+            return super().send_head()
+        size = os.fstat(source.fileno()).st_size
+        wanted = byte_range(header, size)
+        if wanted is None:
+            source.close()
+            return super().send_head()
+        if wanted is False:
+            source.close()
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        start, end = wanted
+        source.seek(start)
+        body = io.BytesIO(source.read(end - start))
+        source.close()
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end - 1}/{size}")
+        self.send_header("Content-Length", str(end - start))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return body
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

@@ -84,7 +84,9 @@ class KindTable:
         self.rules: list[tuple[str, FileKind]] = [
             (r"^/search/index\.json$", self.data),  # names the version: goes online last
             (r"^/search/.*\.json$", self.search_json),
-            (r"^/search/.*\.bin$", self.search_data),
+            # Postings, packs and their offsets tables (the packs are read by Range: no
+            # precompressed copy, see notices.build.precompress).
+            (r"^/search/.*\.(bin|idx)$", self.search_data),
             (r"^/feeds/.*\.json$", self.json_feed),
             (r"\.rss\.xml$", self.rss),
             (r"\.atom\.xml$", self.atom),

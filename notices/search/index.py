@@ -14,8 +14,8 @@ when its units occur contiguously inside one of the record's runs; a query of se
 (split at spaces or punctuation) matches a record when every term does. For Chinese
 queries this is exactly "the record's text contains the query" (``matches``).
 
-Tokens (index format 2). A token is one to LONGEST neighbouring units of one run, named by
-their UTF-8 one after another. A token in at least COMMON_RECORDS records (a *common*
+Tokens (index formats 2 and 3). A token is one to LONGEST neighbouring units of one run,
+named by their UTF-8 one after another. A token in at least COMMON_RECORDS records (a *common*
 token) is stored by name with the exact set of its records and their count; every other
 unit, pair and trigram (a *rare* token) by a 16-bit fingerprint of its hash, with its
 records. There are no positions.
@@ -61,7 +61,7 @@ PART_POSTINGS = 250_000
 # digit; search.js has the same limit.
 _MAX_CODE_POINT = 26**4
 _ASCII_WORD_MAX = 99
-INDEX_VERSION = 2  # the file format; search.js refuses another
+INDEX_VERSION = 3  # the file format; search.js refuses another
 # A token (of one to LONGEST units) in at least COMMON_RECORDS records is stored by name with
 # its exact records; a rarer one of one to three units by a fingerprint, its records checked
 # against their text (see docs/search.md).
@@ -87,9 +87,32 @@ _FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(
 _FULL_WIDTH[0x3000] = " "
 
 
+# Every one of them is its ASCII form at 0xFEE0 below (a test compares with _FULL_WIDTH).
+_WIDE_FIRST, _WIDE_COUNT, _WIDE_SHIFT = 0xFF01, 0x5E, 0xFEE0
+
+
+def fold_full_width(text: str) -> str:
+    """``text.translate(_FULL_WIDTH)``, with numpy on the code points for a long text:
+    ``str.translate`` looks every non-ASCII character up in a dict (an article of Chinese
+    text: five times faster; every record at 5,000 items: 0.45-0.66 -> 0.18 s of CPU)."""
+    if text.isascii():
+        return text
+    if len(text) < 200:  # numpy's overhead is more than the lookups
+        return text.translate(_FULL_WIDTH)
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    wide = (points - np.uint32(_WIDE_FIRST)) < np.uint32(_WIDE_COUNT)
+    space = points == 0x3000
+    if not (wide.any() or space.any()):
+        return text
+    points = points.copy()
+    points[wide] -= np.uint32(_WIDE_SHIFT)
+    points[space] = 0x20
+    return points.tobytes().decode("utf-32-le")
+
+
 def normalize(text: str) -> str:
     """Fold compatibility forms (full-width digits) and case, as the browser does (NFKC)."""
-    text = text.translate(_FULL_WIDTH)
+    text = fold_full_width(text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return text.lower()
@@ -270,10 +293,10 @@ def expected_results(records: list[SearchRecord], query: str) -> list[SearchReco
 #   index.json              {"format", "version", "records", "buckets"}: read first
 #   i/<bucket>.bin          tokens whose CRC-32 & (buckets - 1) is <bucket>, with postings
 #   f/<filter>-<value>.bin  the numbers of the records a filter value keeps
-#   r/<record // 2>.json    what a result shows (kind, URL, title, date, districts, …), for
-#                           two records in a row: a file per record cost 17,526 files
-#                           (3 s to write) at 5,000 items; blocks of 8 (2,191 files) made
-#                           20 results cost 48 KB, blocks of 2 (8,763 files) about 12 KB
+#   p/                      packs (below) of display blocks and text pages
+#   t/index.bin             the first record of each text page
+# A display block is what results show (kind, URL, title, date, districts, …) for two
+# records in a row, as JSON: blocks of 8 made 20 results cost 48 KB, blocks of 2 about 12 KB.
 
 DISPLAY_BLOCK = 2
 
@@ -770,34 +793,92 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     return SearchIndex(files, len(records), tokens, buckets)
 
 
-def text_pages(records: list[SearchRecord]) -> dict[str, bytes]:
-    """Every record's text, for checking the candidates of a rare term: ``t/<k>.bin`` holds
+def text_pages(records: list[SearchRecord]) -> tuple[list[bytes], bytes]:
+    """Every record's text, for checking the candidates of a rare term: pages of
     consecutive records (per record the length of its UTF-8, then the UTF-8), about
-    TEXT_PAGE bytes; ``t/index.bin`` the first record of each page (delta-coded)."""
-    files: dict[str, bytes] = {}
+    TEXT_PAGE bytes each, and ``t/index.bin``: the first record of each page
+    (delta-coded)."""
+    pages: list[bytes] = []
     firsts: list[int] = []
     page: list[bytes] = []
     size = 0
     for number, record in enumerate(records):
         data = record.text.encode("utf-8")
         if page and size + len(data) > TEXT_PAGE:
-            files[f"t/{len(firsts) - 1}.bin"] = b"".join(page)
+            pages.append(b"".join(page))
             page, size = [], 0
         if not page:
             firsts.append(number)
         page += [_varint(len(data)), data]
         size += len(data) + 2
     if page:
-        files[f"t/{len(firsts) - 1}.bin"] = b"".join(page)
-    files["t/index.bin"] = varints(firsts[:1] + [b - a for a, b in
-                                                 zip(firsts, firsts[1:], strict=False)])
+        pages.append(b"".join(page))
+    return pages, varints(firsts[:1] + [b - a for a, b in zip(firsts, firsts[1:], strict=False)])
+
+
+# Packs. Display blocks and text pages are not a file each (35,255 and 10,002 files at
+# 20,000 items) but items of a few pack files, fetched with HTTP Range requests:
+#   p/<k>.bin        items one after another; item offsets are global, pack k holds the
+#                    bytes from k * PACK_BYTES (an item never crosses into the next pack)
+#   p/<name>.idx     per item of a kind (``r``: display blocks, ``t``: text pages) its
+#                    global offset, then one more (the end of the last), uint32 little
+#                    endian: item i is the bytes between entries i and i + 1
+# Each item is compressed by itself (raw deflate, RFC 1951; the browser's
+# DecompressionStream("deflate-raw")): 0.62 of the text, 0.66 of the display JSON at 5,000
+# items. The packs themselves are sent as they are (a Range is of the file's own bytes).
+# The browser reads the offsets table in aligned chunks of TABLE_CHUNK entries (plus one),
+# also by Range. A server without Range support answers 200 with the whole file: the
+# browser slices it (docs/search.md).
+PACK_BYTES = 1 << 22
+TABLE_CHUNK = 64
+
+
+def pack_items(kinds: list[tuple[str, list[bytes]]]) -> dict[str, bytes]:
+    """The pack files and one offsets table per kind of item, items in the order given."""
+    files: dict[str, bytes] = {}
+    packs: list[list[bytes]] = []
+    used = 0  # bytes of the current pack
+    for name, items in kinds:
+        offsets = np.empty(len(items) + 1, dtype="<u4")
+        for i, item in enumerate(items):
+            if not packs or (used + len(item) > PACK_BYTES and used):
+                packs.append([])
+                used = 0
+            if len(item) > PACK_BYTES:
+                raise SearchIndexError(f"an index item of {len(item)} bytes is larger than a "
+                                       f"pack ({PACK_BYTES} bytes)")
+            offsets[i] = (len(packs) - 1) * PACK_BYTES + used
+            packs[-1].append(item)
+            used += len(item)
+        offsets[len(items)] = (len(packs) - 1) * PACK_BYTES + used if packs else 0
+        if (len(packs) + 1) * PACK_BYTES > 1 << 32:
+            raise SearchIndexError("the index packs are over the format's 4 GiB")
+        files[f"p/{name}.idx"] = offsets.tobytes()
+    for number, pack in enumerate(packs):
+        files[f"p/{number}.bin"] = b"".join(pack)
     return files
+
+
+def deflate(data: bytes) -> bytes:
+    """Raw deflate (no zlib header), as a pack item is stored."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
+
+
+def packed_item(read: Callable[[str], bytes], name: str, item: int) -> bytes:
+    """Item ``item`` of kind ``name`` from the files of an index (``read(path)``),
+    decompressed."""
+    table = read(f"p/{name}.idx")
+    start, end = (int(x) for x in np.frombuffer(table, dtype="<u4")[item:item + 2])
+    pack = start // PACK_BYTES
+    return zlib.decompress(read(f"p/{pack}.bin")[start - pack * PACK_BYTES:
+                                                 end - pack * PACK_BYTES], -15)
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
                  ) -> dict[str, bytes]:
-    """The filter files (``f/<filter>-<value>.bin``), display blocks (``r/<n>.json``) and
-    text pages (``t/``)."""
+    """The filter files (``f/<filter>-<value>.bin``), and the packs (``p/``) of display
+    blocks and text pages with ``t/index.bin``."""
     files: dict[str, bytes] = {}
     kept: dict[tuple[str, str], list[int]] = {
         (name, value): [] for name, values in (filter_values or {}).items() for value in values}
@@ -807,11 +888,13 @@ def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]
     for (name, value), numbers in sorted(kept.items()):
         files[f"f/{name}-{value}.bin"] = varints(
             numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)])
-    for block in range(0, len(records), DISPLAY_BLOCK):
-        files[f"r/{block // DISPLAY_BLOCK}.json"] = json.dumps(
-            [r.display for r in records[block:block + DISPLAY_BLOCK]], ensure_ascii=False,
-            separators=(",", ":")).encode("utf-8")
-    files.update(text_pages(records))
+    blocks = [deflate(json.dumps([r.display for r in records[block:block + DISPLAY_BLOCK]],
+                                 ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+              for block in range(0, len(records), DISPLAY_BLOCK)]
+    pages, firsts = text_pages(records)
+    pages = [deflate(page) for page in pages]
+    files["t/index.bin"] = firsts
+    files.update(pack_items([("r", blocks), ("t", pages)]))
     return files
 
 
@@ -827,4 +910,5 @@ def index_meta(records: int, buckets: int, hashes: dict[str, str]) -> bytes:
     return json.dumps(
         {"format": INDEX_VERSION, "version": digest.hexdigest()[:16], "records": records,
          "shards": buckets, "block": DISPLAY_BLOCK, "common": COMMON_RECORDS,
-         "longest": LONGEST}, separators=(",", ":")).encode("utf-8")
+         "longest": LONGEST, "pack": PACK_BYTES, "chunk": TABLE_CHUNK},
+        separators=(",", ":")).encode("utf-8")

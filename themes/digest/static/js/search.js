@@ -3,8 +3,9 @@
 // them), the tokens are looked up in the index files under search/ (written by
 // notices/search/index.py, described in docs/search.md), and the records containing every term
 // are shown newest first. A record is an article, a tender, a schedule or one outage window;
-// what a result shows is a small JSON file per record. The query and filters live in the URL
-// (?q=慈城镇&district=jiangbei&date=2019-09), so a search can be linked and bookmarked.
+// what a result shows is a small JSON block per two records, in a pack read by Range. The
+// query and filters live in the URL (?q=慈城镇&district=jiangbei&date=2019-09), so a search
+// can be linked and bookmarked.
 (function () {
   "use strict";
 
@@ -144,7 +145,7 @@
   // index.json names the format, the version (every other file is fetched with ?v=version,
   // so a browser never mixes files of two builds), the number of shards, and the limits of
   // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
-  var INDEX_FORMAT = 2;
+  var INDEX_FORMAT = 3;
   var meta = null;
   function loadMeta() {
     if (!meta) {
@@ -163,15 +164,13 @@
   }
 
   var files = {};
-  function indexFile(info, path, json) {
+  function indexFile(info, path) {
     if (!files[path]) {
       var url = new URL(path, indexRoot);
       url.search = "v=" + info.version;
       files[path] = fetch(url).then(function (response) {
         if (!response.ok) { throw new Error("HTTP " + response.status); }
-        return json ? response.json() : response.arrayBuffer().then(function (buffer) {
-          return new Uint8Array(buffer);
-        });
+        return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
       });
       files[path].catch(function () { delete files[path]; });
     }
@@ -289,13 +288,75 @@
     return numbers;
   }
 
+  // Bytes [start, end) of an index file, by an HTTP Range request. A server that does not
+  // answer Range sends 200 and the whole file: it is kept and sliced here (costlier, and
+  // still right). Until the first answer for a file says which, other ranges of it wait,
+  // so a file is never downloaded whole twice. A 206 must be the range asked for.
+  var wholeFiles = {};
+  var ranged = {};  // path -> promise: does the server answer Range for it?
+  function indexRange(info, path, start, end) {
+    var key = path + "#" + start + "-" + end;
+    if (files[key]) { return files[key]; }
+    var first = !ranged[path];
+    var answered;
+    if (first) { ranged[path] = new Promise(function (resolve) { answered = resolve; }); }
+    var wait = first ? Promise.resolve(true) : ranged[path];
+    files[key] = wait.then(function (useRange) {
+      if (!useRange) {
+        return wholeFiles[path].then(function (bytes) { return bytes.subarray(start, end); });
+      }
+      var url = new URL(path, indexRoot);
+      url.search = "v=" + info.version;
+      return fetch(url, { headers: { Range: "bytes=" + start + "-" + (end - 1) } })
+        .then(function (response) {
+          if (response.status === 200) {
+            var whole = response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+            wholeFiles[path] = whole;
+            if (first) { answered(false); }
+            return whole.then(function (bytes) { return bytes.subarray(start, end); });
+          }
+          var range = /^bytes (\d+)-(\d+)\//.exec(response.headers.get("Content-Range") || "");
+          if (response.status !== 206 || !range || Number(range[1]) !== start) {
+            throw new Error("HTTP " + response.status + " for a range of " + path);
+          }
+          if (first) { answered(true); }
+          return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+        });
+    });
+    files[key].catch(function () {
+      delete files[key];
+      if (first) { delete ranged[path]; delete wholeFiles[path]; answered(true); }
+    });
+    return files[key];
+  }
+
+  // Item ``item`` of a pack (docs/search.md, "Packs"), decompressed: p/<name>.idx holds
+  // each item's global offset as uint32 little endian, read in chunks of info.chunk entries
+  // and one more; the item is in pack p/<offset // info.pack>.bin.
+  async function packedItem(info, name, item) {
+    var chunk = Math.floor(item / info.chunk);
+    var table = await indexRange(info, "p/" + name + ".idx", 4 * chunk * info.chunk,
+                                 4 * (chunk + 1) * info.chunk + 4);
+    var view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+    var at = 4 * (item - chunk * info.chunk);
+    var start = view.getUint32(at, true);
+    var end = view.getUint32(at + 4, true);
+    var pack = Math.floor(start / info.pack);
+    var stored = await indexRange(info, "p/" + pack + ".bin", start - pack * info.pack,
+                                  end - pack * info.pack);
+    // Each item is compressed by itself (raw deflate).
+    var stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
-  // of each page (delta-coded), t/<page>.bin per record the length of its UTF-8 and the text.
+  // of each page (delta-coded), a text page (item of pack kind t) per record the length of
+  // its UTF-8 and the text.
   async function recordText(info, number) {
     var firsts = recordNumbers(await indexFile(info, "t/index.bin"));
     var page = 0;
     while (page + 1 < firsts.length && firsts[page + 1] <= number) { page++; }
-    var reader = new Reader(await indexFile(info, "t/" + page + ".bin"));
+    var reader = new Reader(await packedItem(info, "t", page));
     for (var skip = number - firsts[page]; skip > 0; skip--) {
       var length = reader.next();
       reader.at += length;
@@ -351,12 +412,18 @@
     return candidates.filter(function (number, i) { return checked[i]; });
   }
 
-  // What a result shows: r/<number // block>.json holds the records of one block, in order.
+  // What a result shows: display block number // info.block (item of pack kind r) holds
+  // the records of one block, in order, as JSON.
+  var blocks = {};
   function display(info, number) {
     var block = Math.floor(number / info.block);
-    return indexFile(info, "r/" + block + ".json", true).then(function (items) {
-      return items[number - block * info.block];
-    });
+    if (!blocks[block]) {
+      blocks[block] = packedItem(info, "r", block).then(function (bytes) {
+        return JSON.parse(decoder.decode(bytes));
+      });
+      blocks[block].catch(function () { delete blocks[block]; });
+    }
+    return blocks[block].then(function (items) { return items[number - block * info.block]; });
   }
 
   // The numbers in every list, newest (highest) first.
