@@ -79,7 +79,7 @@ def code_fingerprint(settings: dict) -> str:
     plugin_dirs = [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
     versions = []
     for name in ("pelican", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml",
-                 "pydantic", "feedgen", "icalendar", "numpy"):
+                 "pydantic", "feedgen", "icalendar", "numpy", "pypinyin"):
         try:
             versions.append(f"{name}={metadata.version(name)}")
         except metadata.PackageNotFoundError:

@@ -230,7 +230,7 @@ def _build_locked(settings_file: str, overrides: dict, settings: dict, output_pa
             with timing.phase("precompress"):
                 precompress(staging, output_path if request.previous_output else None)
         if not unchanged:  # (mkdtemp made it 0700: a web server runs as another user)
-            make_world_readable(staging)
+            make_world_readable(staging, state.manifest.shared if state is not None else ())
         if not unchanged and state is not None and state.in_place:
             with timing.phase("update"):
                 update_in_place(staging, output_path, state.manifest, settings["CACHE_PATH"])

@@ -33,6 +33,7 @@ class BuildManifest:
     entries: dict[str, dict] = field(default_factory=dict)
     pending_links: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)  # reused files linked into the new tree
+    shared: list[str] = field(default_factory=list)  # those of them that are links (not clashes)
     rendered: int = 0
     reused: int = 0
     # The previous tree is known to hold every file of ``previous``: this process wrote
@@ -104,7 +105,8 @@ class BuildManifest:
             try:
                 os.link(source + rel, target)
             except FileExistsError:
-                pass
+                continue
+            self.shared.append(rel)
         self.linked.extend(self.pending_links)
         self.pending_links.clear()
 

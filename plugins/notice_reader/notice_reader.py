@@ -32,6 +32,7 @@ from notices.content.model import KIND_LABELS, Kind
 from notices.content.problems import PROBLEMS, ContentError, Problem, project_relative, quote
 from notices.content.reader import check_location, forget_resolved_folders, read_bytes, read_notice
 from notices.content.settings import PluginSettings, load_plugin_settings
+from notices.content.towns import add_known_slugs, known_slugs
 from notices.timing import phase
 
 
@@ -180,6 +181,8 @@ class _DropReportedFailures(logging.Filter):
 
 
 _FILTER = _DropReportedFailures()
+#: The reader cache's entry of the town slugs made so far (see notices.content.towns).
+TOWN_SLUGS = "town-slugs"
 
 
 def on_initialized(pelican) -> None:
@@ -253,6 +256,8 @@ def on_generator_init(generator) -> None:
         with phase("articles"):
             state.articles = pelican_adapter.ArticleStore(generator, state.cache, state.code)
         pelican_adapter.keep_articles(generator, state.articles)
+    if state.cache is not None:
+        add_known_slugs(state.cache.get(TOWN_SLUGS) or {})
     prefill_cache(generator)
 
 
@@ -266,6 +271,9 @@ def on_finalized(pelican) -> None:
     state = current_build()
     if state.writer is not None:
         state.writer.finish()
+    slugs = known_slugs()
+    if slugs != state.cache.get(TOWN_SLUGS):
+        state.cache.put(TOWN_SLUGS, slugs)
     if state.warm is not None:  # a live-reload server saves it after publishing
         state.warm.later(state.cache.save)
     else:
@@ -404,6 +412,8 @@ def on_all_generators_finalized(generators) -> None:
         raise ContentProblems(PROBLEMS.lines())
     state: BuildState = current_build()
     state.mark("read")
+    # (notices parsed in worker processes made their towns' slugs there)
+    add_known_slugs({t.name: t.slug for t in catalog.towns if not t.declared})
     state.catalog_fp = catalog.fingerprint
     pelican_adapter.date_index_pages(catalog.newest_date)
     # Static files are copied by Pelican on every build; record them so that a changed

@@ -26,14 +26,6 @@ from notices.build.workers import BackgroundJob
 from notices.content.model import KIND_LABELS
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.memo import remember
-from notices.search.index import (
-    SearchIndexError,
-    file_hashes,
-    index_meta,
-    posting_files,
-    record_files,
-    search_records,
-)
 
 MANIFEST_ENTRY = "::search"
 INDEX_FOLDER = "search"
@@ -113,6 +105,16 @@ class SearchPageGenerator(Generator):
         The postings are built here while a forked helper writes the display
         blocks and filter files (the two halves take about as long at 20,000 items).
         """
+        # lazy: the indexer (and numpy) cost 0.4 s to import, and a build that reuses or
+        # defers the index never calls it
+        from notices.search.index import (
+            SearchIndexError,
+            index_meta,
+            posting_files,
+            record_files,
+            search_records,
+        )
+
         started, cpu_started = time.perf_counter(), time.process_time()
         inherited = _resident_mib()
         records = search_records(catalog)
@@ -143,6 +145,8 @@ class SearchPageGenerator(Generator):
 
     def _write_files(self, files: dict[str, bytes]) -> dict[str, str]:
         """Write index files under search/; return each one's hash (for the version)."""
+        from notices.search.index import file_hashes  # lazy, as in _write_index
+
         root = Path(self.output_path) / INDEX_FOLDER
         made = set()
         for name, data in files.items():
