@@ -157,13 +157,13 @@ def _check_with_spans(result: OutageImport, spans) -> None:
                               result.sources.get("windows", []), strict=False):
         areas = [str(a) for a in window.get("areas") or []]
         same = _same_slot(window, spans.windows)
-        doubtful = disagreement(areas, same["areas"] if same else [])
+        doubtful = "、".join(disagreement(areas, same["areas"] if same else []))
         if doubtful:
             result.problems.append(ImportMessage(
-                source.line, "、".join(doubtful), SPANS_DISAGREE.format(
+                source.line, doubtful, SPANS_DISAGREE.format(
                     date=window["date"].isoformat(), start=window.get("start"),
-                    end=window.get("end"), doubtful=_quote("、".join(doubtful))),
-                leftover="、".join(doubtful), col=source.col))
+                    end=window.get("end"), doubtful=_quote(doubtful)),
+                leftover=doubtful, col=source.col))
 
 
 def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
