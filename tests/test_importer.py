@@ -708,3 +708,27 @@ def test_runs_as_a_module_from_the_project_root():
     assert done.returncode == 0, done.stderr.decode()
     assert done.stderr == b""
     assert "district: 海曙区" in done.stdout.decode()
+
+
+def test_published_date_printed_with_slashes_or_dots():
+    # ``2019/09/16`` and ``2019.09.16`` are full dates too (issue 13, the split round); a
+    # version number such as ``1.2019.09.16`` or a longer run of digits is not.
+    for printed in ("2019/09/16", "2019.9.16"):
+        code, out, err = run_cli("-", "--dry-run",
+                                 stdin=f"9月23日\n海曙 君禾(8:30—15:30)\n宁波供电公司\n{printed}\n")
+        assert code == 0
+        assert err.splitlines()[0] == ("<stdin>: warning: no --published given; using "
+                                       "2019-09-16, the date on line 4")
+    code, out, err = run_cli("-", "--dry-run",
+                             stdin="9月23日\n海曙 君禾(8:30—15:30)\n版本1.2019.09.16\n")
+    assert err.splitlines()[0] == "<stdin>: warning: no --published given; using 2019-09-16, today"
+
+
+def test_the_score_reads_a_notice_without_published_as_the_command_line_does():
+    from notices.importer.score import reference_date
+    text = "通知\n2017/08/15下午，今天晚上20:00将停电\n"
+    assert reference_date({"published": None, "year": 2017}, text) == dt.date(2017, 8, 15)
+    assert reference_date({"published": None, "year": 2017}, "今天晚上20:00将停电\n") == \
+        dt.date(2017, 7, 1)
+    assert reference_date({"published": "2017-08-16", "year": 2017}, text) == \
+        dt.date(2017, 8, 16)

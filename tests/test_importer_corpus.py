@@ -33,7 +33,8 @@ EVERY_NOTICE = NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*
 def _notice(name: str) -> tuple[str, dt.date]:
     txt = CORPUS / f"{name}.txt"
     meta = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
-    return txt.read_text(encoding="utf-8"), reference_date(meta)
+    text = txt.read_text(encoding="utf-8")
+    return text, reference_date(meta, text)
 
 
 def _rows(windows):

@@ -558,7 +558,8 @@ def _read_input(name: str, stdin) -> tuple[str, list[str]]:
 
 
 _FULL_DATE = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]|(\d{4})-(\d{1,2})-(\d{1,2})")
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"
+    r"|(?<![\d.])(\d{4})([-/.])(\d{1,2})\5(\d{1,2})(?![\d.])")
 _TIME_LIKE = re.compile(r"\d{1,2}\s*[:：点时]\s*\d{0,2}")
 
 
@@ -570,7 +571,7 @@ def guess_published(text: str, today: dt.date) -> tuple[dt.date, int | None]:
         if _TIME_LIKE.search(line):
             last_time_line = number
         for m in _FULL_DATE.finditer(line):
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
+            y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 6, 7)
             try:
                 found.append((dt.date(int(y), int(mo), int(d)), number,
                               not _TIME_LIKE.search(line)))

@@ -29,7 +29,13 @@ import yaml
 
 from notices.content.districts import DistrictTable
 
-from .cli import _general_import, load_districts, parse_outage_notice, unaccounted_lines
+from .cli import (
+    _general_import,
+    guess_published,
+    load_districts,
+    parse_outage_notice,
+    unaccounted_lines,
+)
 from .spans import read_spans
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "importer" / "real"
@@ -168,14 +174,16 @@ def fields_line(score: FieldScore) -> str:
             f"{score.invented} windows invented")
 
 
-def reference_date(expected: dict) -> dt.date:
-    """The notice's published date, or the middle of the assumed year when none is printed."""
+def reference_date(expected: dict, text: str = "") -> dt.date:
+    """The notice's published date; when none is known, what the command line guesses without
+    ``--published`` (``cli.guess_published``: a signature date, else the first full date
+    printed), with the middle of the assumed year standing for "today"."""
     published = expected.get("published")
     if isinstance(published, dt.date):
         return published
     if published:
         return dt.date.fromisoformat(str(published))
-    return dt.date(int(expected["year"]), 7, 1)
+    return guess_published(text, dt.date(int(expected["year"]), 7, 1))[0]
 
 
 def read_notice(text: str, published: dt.date, districts: DistrictTable,
@@ -190,7 +198,7 @@ def read_notice(text: str, published: dt.date, districts: DistrictTable,
 def score_notice(txt: Path, districts: DistrictTable, reader: str = "importer") -> NoticeScore:
     expected = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8"))
     text = txt.read_text(encoding="utf-8")
-    result = read_notice(text, reference_date(expected), districts, reader)
+    result = read_notice(text, reference_date(expected, text), districts, reader)
     produced = [dict(w) for w in result.fields.get("windows", [])]
     cancelled = [dict(w) for w in result.fields.get("cancelled", [])]
     exact, missed, extra = _match(expected.get("windows") or [], produced)
@@ -236,7 +244,8 @@ def bench(districts: DistrictTable, corpus: Path, count: int = 1000
     for txt in sorted(corpus.glob("*.txt")):
         meta = yaml.safe_load(txt.with_suffix(".yaml").read_text(encoding="utf-8")) \
             if txt.with_suffix(".yaml").exists() else {"year": 2020}
-        notices.append((txt.read_text(encoding="utf-8"), reference_date(meta)))
+        text = txt.read_text(encoding="utf-8")
+        notices.append((text, reference_date(meta, text)))
     notices.append((seed, dt.date(2019, 9, 16)))
     started, cpu = time.perf_counter(), time.process_time()
     for index in range(count):
