@@ -161,3 +161,43 @@ def test_each_town_heading_before_a_colon_starts_a_window_with_its_county():
 def test_a_count_of_customers_and_a_list_opener_inside_an_item_are_no_places():
     text = "2024年5月8日9:00-11:00停电，范围包括桂花乡、石门乡，影响约3.2万户。\n"
     assert read_spans(text, DAY).windows[0]["areas"] == ["桂花乡", "石门乡"]
+
+
+# Issue 13, the split round (docs/importer.md, "A split by publisher"): class-level changes,
+# each in words of its own.
+
+def test_a_row_number_is_no_place_and_no_fragment():
+    text = "2024年5月8日9:00-11:00，停电范围：8 梧桐小区 9 杏花村 10 青石巷\n"
+    result = read_spans(text, DAY)
+    assert result.windows[0]["areas"] == ["梧桐小区", "杏花村", "青石巷"]
+    assert result.warnings == []
+    assert is_place("12") is False
+    assert is_place("B12") is True
+
+
+def test_a_word_pointing_back_at_a_place_named_elsewhere_is_no_area():
+    text = "2024年5月8日9:00-11:00，长兴路、青石巷停电，本单位、该厂将配合抢修。\n"
+    assert _windows(text)[0][3] == ["长兴路", "青石巷"]
+
+
+def test_a_work_site_label_is_not_the_list_of_who_is_cut_off():
+    text = ("一、作业时间:5月8日9:00至11:00。\n二、施工地点:北楼地下配电室。\n"
+            "三、停电范围:西区宿舍、南区食堂。\n")
+    assert _windows(text) == [("2024-05-08", "09:00", "11:00", ["西区宿舍", "南区食堂"])]
+
+
+def test_a_list_its_words_call_districts_gives_one_window_a_district():
+    text = ("电力公司称，5月8日晚间19:30第二轮40分钟停电，停电区约是东沙,北屿,南湾、东沙、西岭等区，"
+            "共约3万户。\n")
+    result = read_spans(text, DAY)
+    assert [(w["district"], w["areas"], w["start"]) for w in result.windows] == [
+        ("东沙", [], "19:30"), ("北屿", [], "19:30"), ("南湾", [], "19:30"),
+        ("西岭", [], "19:30")]
+    assert result.warnings == []
+
+
+def test_a_list_of_longer_names_ending_in_a_district_word_stays_a_list_of_areas():
+    text = "2024年5月8日9:00-11:00，停电范围：桂花村、石门村、青石巷等地区。\n"
+    result = read_spans(text, DAY)
+    assert [(w["district"], w["areas"]) for w in result.windows] == [
+        (None, ["桂花村", "石门村", "青石巷"])]

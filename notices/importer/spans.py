@@ -55,8 +55,8 @@ DECOYS = re.compile(
     r"|(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|原创|来源[:：]|编辑[:：]|责任编辑|阅读原文|点击"
     r"|如遇(?:雨|恶劣|特殊)|顺延|恢复送电|提前送电|停电期间|届时请|请提前|做好(?:准备|防范)")
 # Words that only open a list or say what happens to it (not names of one notice's phrases).
-_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响)"
-                     r"(?:为|有|是|如下|包括|包含|涉及)?[:：]?"
+_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响|停电区)"
+                     r"(?:约?(?:为|有|是)|如下|包括|包含|涉及)?[:：]?"
                      r"(?=\S{2})")
 _TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施).*$")
 # A word that opens a span and is not part of the place (``届时全岛``, ``位于哈尔滨市…``).
@@ -75,6 +75,14 @@ _CODE = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,2}\d{1,4}[A-Za-z#]?"
 # What may close a list and is no fragment: ``等``, ``等地受影响``, ``一带``, ``将停电``.
 _LIST_END = re.compile(r"(?:[等及和与]|以及|一带|附近|周边|沿线|部分|将|要|会|受|影响|停电|停送电|"
                        r"检修|施工|用户|地区|区域|地方|一线|单位)+[\u4e00-\u9fff]{0,4}$")
+# A clause labelled as the work site (``施工地点:…机房``) says where the work is done, not who
+# is cut off: its list is no area (the outage's own list has a label of its own).
+_WORK_SITE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|\d+\s*[.、．])?\s*"
+                        r"(?:施工|作业|工作|检修)(?:地点|地址|位置|内容|项目)\s*[:：]")
+# A word that points back at a place named elsewhere (``该公司``, ``本单位``): no place of its own.
+_REFERENCE = re.compile(r"^(?:该|本|此|我|贵)[\u4e00-\u9fff]{1,2}$")
+# A list its own words call districts (``鳳山,鳥松,…,橋頭等區``, ``(停电地区:新营、柳营…等地区)``).
+_DISTRICT_LIST_END = re.compile(r"等(?:地)?区\s*[,，;；)）]?\s*$|等(?:地)?区[,，;；)）]")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位|广大)")
 _DURATION = re.compile(r"\d+(?:\.\d+)?\s*个?半?\s*(?:小时|分钟|天)")
 _CLAUSE = re.compile(r"[。;；!！?？\n]")
@@ -91,6 +99,10 @@ class SpanRecord:
     town: str | None = None
     # Groups closed by a later place heading (``…镇：…；…乡：…``): one window each.
     done: list[tuple[str | None, str | None, list[str]]] = field(default_factory=list)
+
+    def named(self) -> bool:
+        """Whether the record names a place, or a district standing alone (a list of districts)."""
+        return any(g[2] for g in self.groups()) or any(g[0] and not g[2] for g in self.done)
 
     def groups(self) -> list[tuple[str | None, str | None, list[str]]]:
         return [*self.done, (self.district, self.town, self.places)]
@@ -109,6 +121,8 @@ def is_place(item: str) -> bool:
     core = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", folded)
     if len(core) < 2 or len(core) > _MAX_PLACE or core.endswith(NOT_PLACES) \
             or re.search(r"\d{1,2}[:：]\d{2}|停电|[。]", core):
+        return False
+    if core.isdigit():  # a row or item number, not a building code
         return False
     if places.county(core) is not None or _CODE.fullmatch(core):
         return True
@@ -164,7 +178,7 @@ def read_record(printed: str, folded: str, start: int, end: int) -> SpanRecord:
 
 def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int) -> None:
     text_f = folded[start:stop]
-    if not text_f.strip() or _SALUTATION.match(text_f.strip()):
+    if not text_f.strip() or _SALUTATION.match(text_f.strip()) or _WORK_SITE.match(text_f):
         return
     head = _HEAD.match(text_f)
     if head and not text_f[head.end():].strip():
@@ -204,6 +218,7 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
     covered = [False] * (stop - start)
     whole = chunk.strip(" \t，,、:：")
     items = split_areas(chunk) or ([whole] if whole else [])
+    first = len(record.places)
     for item in items:
         at = printed.find(item, offset, stop)
         at = at if at >= 0 else offset
@@ -222,7 +237,8 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
             if record.district is not None:
                 record.close()  # another district, named before its places
             record.district = county_first
-        if _EQUIPMENT.search(fold(core)) or _COUNT.search(fold(core)):
+        if _EQUIPMENT.search(fold(core)) or _COUNT.search(fold(core)) \
+                or fold(core).strip().isdigit() or _REFERENCE.match(fold(core).strip()):
             continue
         if is_place(core):
             county = places.county(fold(core))
@@ -236,12 +252,35 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
                 record.places.append(core)
         elif core and not _DURATION.fullmatch(fold(core)):
             record.fragments.append((at, core))
+    _district_list(record, printed[start:stop], folded[start:stop], first)
     # What the list cutting left out is a fragment too, unless it only ends the list.
     for m in re.finditer(r"[^\s、，,;；:：。]+", "".join(
             " " if done else ch for ch, done in zip(chunk, covered, strict=True))):
         rest = fold(m.group())
         if re.search(r"[\u4e00-\u9fff]", rest) and not _LIST_END.match(rest):
             record.fragments.append((start + m.start(), m.group()))
+
+
+def _district_list(record: SpanRecord, printed: str, text_f: str, first: int) -> None:
+    """A list its own words call districts (``鳳山,鳥松,…,橋頭等區``, ``新營、柳營…等地區``), of
+    names printed without their suffix (two characters each): one window a district, naming no
+    area. Lists of villages or estates (``…村、…村等地区``) are not this: their items are longer."""
+    end = _DISTRICT_LIST_END.search(text_f)
+    if not end:
+        return
+    opened = _OPENER.match(text_f[:end.start()])
+    at = opened.end() if opened else 0
+    spans = [m.span() for m in re.finditer(r"[^、，,\s]+", text_f[at:end.start()])]
+    names = [printed[at + a:at + b] for a, b in spans]
+    if len(names) < 2 or not all(len(n) == 2 and re.fullmatch(r"[\u4e00-\u9fff]+", n)
+                                 for n in names):
+        return
+    del record.places[first:]
+    record.fragments = [f for f in record.fragments if f[1] not in names]
+    record.close()
+    for name in dict.fromkeys(names):  # a name printed twice is one window
+        record.done.append((name, None, []))
+    record.district = None
 
 
 @dataclass
@@ -281,8 +320,8 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         before = read_record(text, folded, max(prev, line_start), anchor.start)
         slots.append(_Slot(anchor, after, before))
     # A notice that prints its places before the time (the Ningbo column): read backwards.
-    before = sum(any(g[2] for g in s.before.groups()) for s in slots)
-    after = sum(any(g[2] for g in s.after.groups()) for s in slots)
+    before = sum(s.before.named() for s in slots)
+    after = sum(s.after.named() for s in slots)
     backwards = before > after or before == after and before and all(
         not folded[folded.rfind("\n", 0, s.anchor.start) + 1:s.anchor.start].strip()
         for s in slots)
@@ -291,11 +330,11 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     warnings: list[tuple[int, str, str]] = []
     for slot in slots:
         record = slot.before if backwards else slot.after
-        if not any(g[2] for g in record.groups()):  # the other side, where this names none
+        if not record.named():  # the other side, where this names none
             other = slot.after if backwards else slot.before
-            record = other if any(g[2] for g in other.groups()) else record
+            record = other if other.named() else record
         anchor = slot.anchor
-        if anchor.first is None and not any(g[2] for g in record.groups()):
+        if anchor.first is None and not record.named():
             continue  # a date alone, with no place: a mention, not a window
         line = text.count("\n", 0, anchor.start) + 1
         read.add(line)
@@ -311,7 +350,7 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         for day in anchor.days:
             for first, last in slots_of:
                 for district, town, names in record.groups():
-                    if not names and len(record.groups()) > 1:
+                    if not names and not district and len(record.groups()) > 1:
                         continue
                     window = _window(day, first, last, names, district, town)
                     (cancelled if is_cancelled else windows).append(window)
