@@ -201,3 +201,20 @@ def test_a_list_of_longer_names_ending_in_a_district_word_stays_a_list_of_areas(
     result = read_spans(text, DAY)
     assert [(w["district"], w["areas"]) for w in result.windows] == [
         (None, ["桂花村", "石门村", "青石巷"])]
+
+
+def test_a_heading_above_a_labelled_time_names_its_place():
+    text = ("近期分批检修，安排如下：\n(1)南区浴室:\n检修时间:5月8日—9日,每日晚23:00至次日早5:00。\n"
+            "(2)北区超市:\n检修时间:5月10日晚23:00至5月11日5:00。\n以上请周知。\n")
+    assert _windows(text) == [
+        ("2024-05-08", "23:00", "次日05:00", ["南区浴室"]),
+        ("2024-05-09", "23:00", "次日05:00", ["南区浴室"]),
+        ("2024-05-10", "23:00", "次日05:00", ["北区超市"])]
+
+
+def test_windows_printed_one_after_another_share_the_places_after_the_last():
+    text = ("一、检修日期:5月8日~9日。5/8(三)晚上19:00至21:00。5/9 (四)上午9:00~12:00。\n"
+            "二、停电范围:图书馆、实验楼。\n")
+    assert _windows(text) == [
+        ("2024-05-08", "19:00", "21:00", ["图书馆", "实验楼"]),
+        ("2024-05-09", "09:00", "12:00", ["图书馆", "实验楼"])]

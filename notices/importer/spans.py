@@ -301,21 +301,19 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     anchors = [a for a in anchors if not _water(folded, a.start, a.end)]
     timed = [a for a in anchors if a.first is not None]
     anchors = timed or anchors
+    heads = [_head_start(folded, anchor.start) for anchor in anchors]
     slots: list[_Slot] = []
     for index, anchor in enumerate(anchors):
         nxt = anchors[index + 1].start if index + 1 < len(anchors) else len(text)
         prev = anchors[index - 1].end if index else 0
-        line_start = folded.rfind("\n", 0, anchor.start) + 1
-        # A time at the head of its line takes the heading on the line above.
-        if not re.sub(r"^\s*(?:\d+\s*[.、．]|[(（]\d+[)）])?", "",
-                      folded[line_start:anchor.start]).strip() and line_start:
-            above = folded.rfind("\n", 0, line_start - 1) + 1
-            if re.search(r"[:：]\s*$", folded[above:line_start - 1]):
-                line_start = above
-        # The next window's own clause (its label, ``检修线路:…``) is not this record's.
+        line_start = heads[index]
+        # The next window's own clause (its label, ``检修线路:…``, or the heading above it) is
+        # not this record's.
         if index + 1 < len(anchors):
             clause = max(folded.rfind(ch, anchor.end, nxt) for ch in "。;；\n")
             nxt = clause if clause >= anchor.end else nxt
+            if heads[index + 1] < folded.rfind("\n", 0, anchors[index + 1].start) + 1:
+                nxt = max(anchor.end, min(nxt, heads[index + 1]))
         after = read_record(text, folded, anchor.end, nxt)
         before = read_record(text, folded, max(prev, line_start), anchor.start)
         slots.append(_Slot(anchor, after, before))
@@ -328,11 +326,24 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     windows, window_lines, cancelled, cancel_lines = [], [], [], []
     read: set[int] = set()
     warnings: list[tuple[int, str, str]] = []
+    records = []
     for slot in slots:
         record = slot.before if backwards else slot.after
         if not record.named():  # the other side, where this names none
             other = slot.after if backwards else slot.before
             record = other if other.named() else record
+        records.append(record)
+    # Windows printed one after another with nothing between them but punctuation and weekdays
+    # (``3/27(五)18:00至20:00。3/28(六)8:00~17:00。…停电范围:…``) share the places of the last.
+    shared: set[int] = set()
+    for index in range(len(slots) - 2, -1, -1):
+        gap = folded[slots[index].anchor.end:slots[index + 1].anchor.start]
+        if not records[index].named() and records[index + 1].named() \
+                and not re.sub(r"[\s。，,;；、及和(（)）星期周一二三四五六日天]", "", gap):
+            records[index] = records[index + 1]
+            shared.add(index)
+    for index, slot in enumerate(slots):
+        record = records[index]
         anchor = slot.anchor
         if anchor.first is None and not record.named():
             continue  # a date alone, with no place: a mention, not a window
@@ -340,7 +351,7 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         read.add(line)
         is_cancelled = bool(re.search(r"原定(?:于|在)?\s*$",
                                       folded[max(0, anchor.start - 4):anchor.start]))
-        for at, fragment in record.fragments:
+        for at, fragment in [] if index in shared else record.fragments:
             number = text.count("\n", 0, at) + 1
             read.add(number)
             warnings.append((number, fragment, SPAN_FRAGMENT.format(fragment=_quote(fragment))))
@@ -360,6 +371,26 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     return GeneralResult(windows=windows, read_lines=read, body_lines=body, warnings=warnings,
                          window_lines=window_lines, cancelled=cancelled,
                          cancel_lines=cancel_lines)
+
+
+# What may stand before a time at the head of its line: a number, and a label that is no place
+# (``停电时间:``, ``日期:``).
+_LINE_LEAD = re.compile(r"^\s*(?:\d+\s*[.、．]|[(（]\d+[)）])?\s*"
+                        r"(?:(?P<label>[^:：\d\n]{1,16})[:：]\s*)?$")
+
+
+def _head_start(folded: str, start: int) -> int:
+    """Where the record before a time may begin: its line, or the heading alone on the line above
+    when the time heads its line (``1.西区图书馆:`` / ``7月13日23:00—24:00``) or follows only a
+    label there (``1.化工楼:`` / ``停电时间:3月20日…``)."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    lead = _LINE_LEAD.match(folded[line_start:start])
+    if not line_start or not lead or lead["label"] and is_place(lead["label"].strip()):
+        return line_start
+    above = folded.rfind("\n", 0, line_start - 1) + 1
+    if re.search(r"[:：]\s*$", folded[above:line_start - 1]):
+        return above
+    return line_start
 
 
 def _water(folded: str, start: int, end: int) -> bool:
