@@ -218,3 +218,23 @@ def test_windows_printed_one_after_another_share_the_places_after_the_last():
     assert _windows(text) == [
         ("2024-05-08", "19:00", "21:00", ["图书馆", "实验楼"]),
         ("2024-05-09", "09:00", "12:00", ["图书馆", "实验楼"])]
+
+
+def test_a_load_figure_after_a_group_is_cut_off_the_group():
+    text = ("5月8日晚间分区轮流限电。\n第一轮限电时间1900-1950,B组停电户数约5万户。\n"
+            "第二轮限电时间1950-2040,E组限电量120万千瓦。\n")
+    assert [w[3] for w in _windows(text)] == [["B组"], ["E组"]]
+
+
+def test_a_switch_room_is_no_area_and_no_fragment():
+    text = "1\t2024年5月8日晚\t22:00-5:00\t2号配电房\t图书馆、东区食堂\n"
+    result = read_spans(text, DAY)
+    assert result.windows[0]["areas"] == ["图书馆", "东区食堂"]
+    assert result.warnings == []
+
+
+def test_a_list_closed_by_what_its_items_are_reads_them_as_places():
+    text = "2024年5月8日9:00至17:00，停电范围包括城关、桃溪、梅岭、石门等4个乡镇部分区域。\n"
+    assert _windows(text)[0][3] == ["城关", "桃溪", "梅岭", "石门"]
+    text = "2024年5月8日9:00至17:00，将对桃溪、梅岭、石门等地停电。\n"
+    assert _windows(text)[0][3] == ["桃溪", "梅岭", "石门"]

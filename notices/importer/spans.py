@@ -58,7 +58,14 @@ DECOYS = re.compile(
 _OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响|停电区)"
                      r"(?:约?(?:为|有|是)|如下|包括|包含|涉及)?[:：]?"
                      r"(?=\S{2})")
-_TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施).*$")
+_TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施"
+                   r"|(?:限电|停电|供电|用电)(?:量|户数|容量|负荷)).*$")
+# A switch room (``3号配电室``): where the supply is switched, like equipment no place and no
+# fragment.
+_ROOM = re.compile(r"配电(?:室|房|间)$|电气室$|开闭所$")
+# A list closed by words that say what its items are (``…、番路等14个乡镇``, ``…等地停电``):
+# each item is a place though it ends in no place suffix.
+_KIND_END = re.compile(r"等\s*(?:\d+\s*个\s*)?(?:乡镇|镇|乡|村|社区|街道|地区|地|区域|小区)")
 # A word that opens a span and is not part of the place (``届时全岛``, ``位于哈尔滨市…``).
 _LEAD = re.compile(r"^(?:届时|位于|因|由于|对|在|将|即|请|其中|主要|以及|及|和|为|是|今|现|凡|各)+"
                    r"(?=\S{2})")
@@ -219,6 +226,7 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
     whole = chunk.strip(" \t，,、:：")
     items = split_areas(chunk) or ([whole] if whole else [])
     first = len(record.places)
+    kind_end = _KIND_END.search(fold(chunk))
     for item in items:
         at = printed.find(item, offset, stop)
         at = at if at >= 0 else offset
@@ -240,7 +248,10 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
         if _EQUIPMENT.search(fold(core)) or _COUNT.search(fold(core)) \
                 or fold(core).strip().isdigit() or _REFERENCE.match(fold(core).strip()):
             continue
-        if is_place(core):
+        if _ROOM.search(fold(core)):
+            continue
+        if is_place(core) or kind_end and at < start + kind_end.start() \
+                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", core):
             county = places.county(fold(core))
             full = county is not None and fold(core) == county.name
             if county is not None and not places.shared_name(county.name) and \
