@@ -238,3 +238,14 @@ def test_a_list_closed_by_what_its_items_are_reads_them_as_places():
     assert _windows(text)[0][3] == ["城关", "桃溪", "梅岭", "石门"]
     text = "2024年5月8日9:00至17:00，将对桃溪、梅岭、石门等地停电。\n"
     assert _windows(text)[0][3] == ["桃溪", "梅岭", "石门"]
+
+
+@pytest.mark.parametrize("printed", ["5/8 19:00-21:00", "5.8 19:00-21:00", "05-08 19:00-21:00"])
+def test_a_month_and_day_known_for_a_date_by_the_clock_time_after_it(printed):
+    assert _windows(f"{printed} 东湖小区停电。\n") == [
+        ("2024-05-08", "19:00", "21:00", ["东湖小区"])]
+
+
+def test_a_decimal_before_a_word_is_no_date():
+    text = "2024年5月8日19:00-21:00，东湖小区停电，预计需3.5 小时。\n"
+    assert _windows(text) == [("2024-05-08", "19:00", "21:00", ["东湖小区"])]

@@ -57,9 +57,13 @@ _FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月
          r"(?:\s*[-—~]\s*(?P<dend>\d{1,2}))?\s*[日号]")
 # ``2024.3.5``, ``2024-03-05``, and the ROC era's ``113.3.5`` / ``113/03/05``.
 _DOTTED = r"(?P<y2>\d{4}|1[0-4]\d)[.\-/](?P<m2>\d{1,2})[.\-/](?P<d2>\d{1,2})(?!\d)"
-# ``3/28(六)``, ``4/3 (五)~4/4(六)``: month/day, known for a date by the weekday after it.
-_SLASHED = (r"(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
-            r"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）])")
+# ``3/28(六)``, ``4/3 (五)~4/4(六)``: month/day, known for a date by the weekday after it;
+# ``3/28 8:00``, ``3.28 8:00``, ``03-28 08:00``: by the clock time after it.
+_CLOCK_AFTER = r"\s+\d{1,2}[:：]\d{2}"
+_SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
+            rf"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）]|{_CLOCK_AFTER})"
+            r"|(?<![\d.\-/])(?P<m4>1[0-2]|0?[1-9])[.\-](?P<d4>3[01]|[12]\d|0?[1-9])"
+            rf"(?={_CLOCK_AFTER})")
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
@@ -191,8 +195,8 @@ class _Dates:
         m = _DATE.match(self.t, pos)
         if m:
             year = m["y"] or m["y2"]
-            month = int(m["m"] or m["m2"] or m["m3"])
-            day = int(m["d"] or m["d2"] or m["d3"])
+            month = int(m["m"] or m["m2"] or m["m3"] or m["m4"])
+            day = int(m["d"] or m["d2"] or m["d3"] or m["d4"])
             self.month = month
             self.month_printed = True
             if year:
