@@ -249,3 +249,9 @@ def test_a_month_and_day_known_for_a_date_by_the_clock_time_after_it(printed):
 def test_a_decimal_before_a_word_is_no_date():
     text = "2024年5月8日19:00-21:00，东湖小区停电，预计需3.5 小时。\n"
     assert _windows(text) == [("2024-05-08", "19:00", "21:00", ["东湖小区"])]
+
+
+def test_every_name_of_a_list_its_closing_words_call_places_is_a_place():
+    text = ("2024年5月8日8:00至18:00，北塘变电站停电，北塘实验小学、永安物业、"
+            "宏达汽车销售、青石巷等地受影响。\n")
+    assert _windows(text)[0][3] == ["北塘实验小学", "永安物业", "宏达汽车销售", "青石巷"]

@@ -39,6 +39,7 @@ SUFFIX_CLASSES: dict[str, tuple[str, ...]] = {
                  "大厦", "广场", "中心", "苑", "园", "花园", "小区", "家园", "新村", "城", "府",
                  "阁", "居", "轩", "亭", "塔", "库", "棚"),
     "institution": ("公司", "厂", "站", "变电站", "所", "医院", "院", "学校", "校", "学院", "校区",
+                    "大学", "中学", "小学", "幼儿园",
                     "馆", "堂", "局", "部", "处", "门", "店", "银行", "会", "基地", "港", "岛",
                     "山", "江", "实验室", "食堂", "办公室"),
     "customers": ("户", "用户", "区域", "地区", "台区", "单位", "客户"),
@@ -135,6 +136,14 @@ def is_place(item: str) -> bool:
         return True
     return core.endswith(SUFFIXES) or bool(re.search(r"[0-9A-Za-z#]$", core)
                                            and re.search(r"[栋楼号幢座单元]", core))
+
+
+def _named(item: str) -> bool:
+    """Whether an item of a list its closing words call places (``…、欧亚置业等地受影响``) can be
+    one: a name of two to ``_MAX_PLACE`` characters, not a time, a count or a sentence."""
+    core = fold(item).strip()
+    return 2 <= len(core) <= _MAX_PLACE and not re.search(
+        r"\d{1,2}[:：]\d{2}|停电|[。,，]|^\d+$", core) and bool(re.search(r"[\u4e00-\u9fff]", core))
 
 
 def _decoy_at(folded: str, start: int, end: int) -> int:
@@ -250,8 +259,7 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
             continue
         if _ROOM.search(fold(core)):
             continue
-        if is_place(core) or kind_end and at < start + kind_end.start() \
-                and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", core):
+        if is_place(core) or kind_end and at < start + kind_end.start() and _named(core):
             county = places.county(fold(core))
             full = county is not None and fold(core) == county.name
             if county is not None and not places.shared_name(county.name) and \
