@@ -255,3 +255,20 @@ def test_every_name_of_a_list_its_closing_words_call_places_is_a_place():
     text = ("2024年5月8日8:00至18:00，北塘变电站停电，北塘实验小学、永安物业、"
             "宏达汽车销售、青石巷等地受影响。\n")
     assert _windows(text)[0][3] == ["北塘实验小学", "永安物业", "宏达汽车销售", "青石巷"]
+
+
+def test_rows_under_a_water_table_header_are_decoys_and_a_cell_table_reads_its_area_column():
+    text = ("一、清洗水箱安排\n楼号 |\n停水区域 |\n停水时间 |\nK3 |\n南苑宿舍 |\n"
+            "5月6日上午8:00至下午17:00 |\n"
+            "二、检修线路安排\n楼号 |\n配电间 |\n停电区域 |\n停电时间 |\n备注 |\n"
+            "南苑 |\nP2 |\nK1-K4、南苑宿舍、苗圃 |\n5月8日上午8:00至上午11:00 |\n同时停水 |\n"
+            "P5 |\nK5-K8 |\n5月9日下午13:00至下午16:00 |\n")
+    assert _windows(text) == [
+        ("2024-05-08", "08:00", "11:00", ["K1-K4", "南苑宿舍", "苗圃"]),
+        ("2024-05-09", "13:00", "16:00", ["K5-K8"])]
+
+
+def test_every_name_in_a_table_area_cell_is_a_place():
+    text = ("序号 |\n日期 |\n影响区域 |\n停电时间 |\n1 |\n5月8日 |\n南苑宿舍、路灯、锅炉房 |\n"
+            "5月8日 1:00至4:00 |\n")
+    assert _windows(text) == [("2024-05-08", "01:00", "04:00", ["南苑宿舍", "路灯", "锅炉房"])]

@@ -17,6 +17,7 @@ no window or a window with no place, and as a confidence check of the layout rea
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -180,19 +181,22 @@ def trim_lead(item: str) -> tuple[str, str | None]:
     return item[cut:], district
 
 
-def read_record(printed: str, folded: str, start: int, end: int) -> SpanRecord:
-    """The places between ``start`` and ``end`` of the notice (a decoy ends the record)."""
+def read_record(printed: str, folded: str, start: int, end: int, *,
+                listed: bool = False) -> SpanRecord:
+    """The places between ``start`` and ``end`` of the notice (a decoy ends the record);
+    ``listed``: the text is a table's area cell, so every name in it is a place."""
     record = SpanRecord()
     end = _decoy_at(folded, start, end)
     pos = start
     for clause_m in [*_CLAUSE.finditer(folded, start, end), None]:
         stop = clause_m.start() if clause_m else end
-        _clause(record, printed, folded, pos, stop)
+        _clause(record, printed, folded, pos, stop, listed)
         pos = stop + 1 if clause_m else end
     return record
 
 
-def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int) -> None:
+def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int,
+            listed: bool = False) -> None:
     text_f = folded[start:stop]
     if not text_f.strip() or _SALUTATION.match(text_f.strip()) or _WORK_SITE.match(text_f):
         return
@@ -259,7 +263,8 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
             continue
         if _ROOM.search(fold(core)):
             continue
-        if is_place(core) or kind_end and at < start + kind_end.start() and _named(core):
+        if is_place(core) or (listed or kind_end and at < start + kind_end.start()) \
+                and _named(core):
             county = places.county(fold(core))
             full = county is not None and fold(core) == county.name
             if county is not None and not places.shared_name(county.name) and \
@@ -307,6 +312,7 @@ class _Slot:
     anchor: object
     after: SpanRecord
     before: SpanRecord
+    cell: SpanRecord | None = None  # the area cell of its row, in a table pasted a cell a line
 
 
 def read_spans(text: str, reference: dt.date) -> GeneralResult:
@@ -317,10 +323,12 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     for anchor in anchors:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
     # A slot of a water, gas or heating outage is a decoy, not a power cut.
-    anchors = [a for a in anchors if not _water(folded, a.start, a.end)]
+    anchors = [a for a in anchors if not _water(folded, a.start, a.end)
+               and not _water_section(folded, a.start)]
     timed = [a for a in anchors if a.first is not None]
     anchors = timed or anchors
     heads = [_head_start(folded, anchor.start) for anchor in anchors]
+    cells = _CellTables(folded)
     slots: list[_Slot] = []
     for index, anchor in enumerate(anchors):
         nxt = anchors[index + 1].start if index + 1 < len(anchors) else len(text)
@@ -335,7 +343,9 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
                 nxt = max(anchor.end, min(nxt, heads[index + 1]))
         after = read_record(text, folded, anchor.end, nxt)
         before = read_record(text, folded, max(prev, line_start), anchor.start)
-        slots.append(_Slot(anchor, after, before))
+        cell = cells.area_cell(anchor.start, anchor.end)
+        slots.append(_Slot(anchor, after, before,
+                           read_record(text, folded, *cell, listed=True) if cell else None))
     # A notice that prints its places before the time (the Ningbo column): read backwards.
     before = sum(s.before.named() for s in slots)
     after = sum(s.after.named() for s in slots)
@@ -351,6 +361,8 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         if not record.named():  # the other side, where this names none
             other = slot.after if backwards else slot.before
             record = other if other.named() else record
+        if slot.cell is not None and slot.cell.named():
+            record = slot.cell
         records.append(record)
     # Windows printed one after another with nothing between them but punctuation and weekdays
     # (``3/27(五)18:00至20:00。3/28(六)8:00~17:00。…停电范围:…``) share the places of the last.
@@ -410,6 +422,60 @@ def _head_start(folded: str, start: int) -> int:
     if re.search(r"[:：]\s*$", folded[above:line_start - 1]):
         return above
     return line_start
+
+
+# A table's header cell alone on its line (``停水区域 |``, ``停电时间\t``): it says what the rows
+# below it are about.
+_HEADER_CELL = re.compile(r"^[ \t]*(停水|停气|停暖|停电)(?:区域|范围|时间|时段|日期|地点)"
+                          r"[ \t]*[|\t]?[ \t]*$",
+                          re.M)
+
+
+_CELL_LINE = re.compile(r"^[ \t]*(?P<c>[^\s|]{1,10})[ \t]*\|?[ \t]*$")
+
+
+class _CellTables:
+    """Tables pasted one cell a line (``序号 |`` / ``停电区域 |`` / ``停电时间 |`` / ``1 |`` / …):
+    the header's cells give the place of the area column against the time column, so a time alone in
+    its cell takes the cell that many lines from it (not the cells of the rows around it)."""
+
+    def __init__(self, folded: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", folded)]
+        self.lines = folded.split("\n")
+        self.headers: list[tuple[int, int]] = []  # (line after the header, area - time)
+        run: list[str] = []
+        for number, line in enumerate([*self.lines, ""]):
+            m = _CELL_LINE.match(line)
+            if m and not re.search(r"\d", m["c"]):
+                run.append(m["c"])
+                continue
+            areas = [i for i, c in enumerate(run) if re.search(r"(?:区域|范围|楼栋|地点)$", c)]
+            times = [i for i, c in enumerate(run) if re.search(r"(?:时间|时段)$", c)]
+            if len(run) >= 3 and len(areas) == 1 and len(times) == 1:
+                self.headers.append((number, areas[0] - times[0]))
+            run = []
+
+    def area_cell(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the area cell of the row whose time cell is ``start``–``end``."""
+        line = bisect.bisect_right(self.starts, start) - 1
+        above = [h for h in self.headers if h[0] <= line]
+        if not above or not re.fullmatch(r"[\s|]*", self.lines[line][:start - self.starts[line]]
+                                         + self.lines[line][end - self.starts[line]:]):
+            return None
+        first, offset = above[-1]
+        target = line + offset
+        if not first <= target < len(self.lines) or target == line:
+            return None
+        cell = self.lines[target]
+        bar = cell.rfind("|")
+        return self.starts[target], self.starts[target] + (bar if bar >= 0 else len(cell))
+
+
+def _water_section(folded: str, start: int) -> bool:
+    """Whether the nearest table header above ``start`` is about water, gas or heating (the rows
+    of a 停水 table pasted one cell a line name no 停水 on their own lines)."""
+    headers = list(_HEADER_CELL.finditer(folded, 0, start))
+    return bool(headers) and headers[-1][1] != "停电"
 
 
 def _water(folded: str, start: int, end: int) -> bool:
