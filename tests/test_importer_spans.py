@@ -272,3 +272,17 @@ def test_every_name_in_a_table_area_cell_is_a_place():
     text = ("序号 |\n日期 |\n影响区域 |\n停电时间 |\n1 |\n5月8日 |\n南苑宿舍、路灯、锅炉房 |\n"
             "5月8日 1:00至4:00 |\n")
     assert _windows(text) == [("2024-05-08", "01:00", "04:00", ["南苑宿舍", "路灯", "锅炉房"])]
+
+
+def test_a_name_whose_bracket_names_a_place_is_a_place_and_relevant_units_are_none():
+    assert is_place("B苑组团(K区3栋)") is True
+    assert is_place("B苑组团(施工中)") is False
+    text = ("2、2024年5月8日08:00一5月8日20:00。对B苑组团(K区3栋)进行停电。\n"
+            "请停电范围内相关单位提前做好准备。\n")
+    assert _windows(text) == [("2024-05-08", "08:00", "20:00", ["B苑组团(K区3栋)"])]
+
+
+def test_a_supply_switched_off_is_equipment_and_a_building_site_is_a_place():
+    text = "2024年5月8日0:30至1:00，西区及学生三区1~8栋、二食堂、东区工地停电，主电源李家线暂停。\n"
+    assert _windows(text)[0][3] == ["西区及学生三区1~8栋", "二食堂", "东区工地"]
+    assert disagreement(["主电源李家线"], ["二食堂"]) == ["主电源李家线"]

@@ -40,7 +40,7 @@ SUFFIX_CLASSES: dict[str, tuple[str, ...]] = {
                  "大厦", "广场", "中心", "苑", "园", "花园", "小区", "家园", "新村", "城", "府",
                  "阁", "居", "轩", "亭", "塔", "库", "棚"),
     "institution": ("公司", "厂", "站", "变电站", "所", "医院", "院", "学校", "校", "学院", "校区",
-                    "大学", "中学", "小学", "幼儿园",
+                    "大学", "中学", "小学", "幼儿园", "工地",
                     "馆", "堂", "局", "部", "处", "门", "店", "银行", "会", "基地", "港", "岛",
                     "山", "江", "实验室", "食堂", "办公室"),
     "customers": ("户", "用户", "区域", "地区", "台区", "单位", "客户"),
@@ -57,7 +57,7 @@ DECOYS = re.compile(
     r"|(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|原创|来源[:：]|编辑[:：]|责任编辑|阅读原文|点击"
     r"|如遇(?:雨|恶劣|特殊)|顺延|恢复送电|提前送电|停电期间|届时请|请提前|做好(?:准备|防范)")
 # Words that only open a list or say what happens to it (not names of one notice's phrases).
-_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响|停电区)"
+_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响|停电区)内?"
                      r"(?:约?(?:为|有|是)|如下|包括|包含|涉及)?[:：]?"
                      r"(?=\S{2})")
 _TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施"
@@ -74,7 +74,7 @@ _LEAD = re.compile(r"^(?:届时|位于|因|由于|对|在|将|即|请|其中|主
 _PROVINCE_LEAD = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=\S{2})")
 _CITY_LEAD = re.compile(r"^(?P<c>[\u4e00-\u9fff]{2,3})市(?:区)?(?=\S{2})")
 # Equipment switched off (``迎胜站10KV化机线``): not a place, and no fragment either.
-_EQUIPMENT = re.compile(r"\d+\s*[kK][vV]|\d+\s*千伏|开关|变压器|线路$|出线")
+_EQUIPMENT = re.compile(r"\d+\s*[kK][vV]|\d+\s*千伏|开关|变压器|线路$|出线|电源")
 _MAX_PLACE = 24
 # A count of customers (``限电户数约200万户``, ``共约25万4千户``, ``约1.4万户``): no place.
 _COUNT = re.compile(r"\d[\d.]*\s*[万千百]?\d*\s*[万千]?[余多]?\s*(?:户|用户|家)$")
@@ -89,7 +89,8 @@ _LIST_END = re.compile(r"(?:[等及和与]|以及|一带|附近|周边|沿线|�
 _WORK_SITE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|\d+\s*[.、．])?\s*"
                         r"(?:施工|作业|工作|检修)(?:地点|地址|位置|内容|项目)\s*[:：]")
 # A word that points back at a place named elsewhere (``该公司``, ``本单位``): no place of its own.
-_REFERENCE = re.compile(r"^(?:该|本|此|我|贵)[\u4e00-\u9fff]{1,2}$")
+_REFERENCE = re.compile(r"^(?:该|本|此|我|贵)[\u4e00-\u9fff]{1,2}$"
+                        r"|^(?:相关|有关|各|全体|广大)(?:单位|部门|用户|客户|师生|住户|居民)$")
 # A list its own words call districts (``鳳山,鳥松,…,橋頭等區``, ``(停电地区:新营、柳营…等地区)``).
 _DISTRICT_LIST_END = re.compile(r"等(?:地)?区\s*[,，;；)）]?\s*$|等(?:地)?区[,，;；)）]")
 _SALUTATION = re.compile(r"^(?:尊敬的|亲爱的|各位|广大)")
@@ -127,7 +128,10 @@ def is_place(item: str) -> bool:
     """Whether a printed item is a place span: it ends with a place suffix (a bracket after it,
     ``校园大部分区域(…除外)``, does not count) or names a county of China."""
     folded = fold(item).strip()
-    core = re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", folded)
+    bracket = re.search(r"\s*[(（]([^()（）]*)[)）]\s*$", folded)
+    core = folded[:bracket.start()] if bracket else folded
+    if bracket and core and len(core) <= _MAX_PLACE and is_place(bracket[1]):
+        return True  # ``A组团(G区7栋)``: what the bracket names is a place, so is the whole
     if len(core) < 2 or len(core) > _MAX_PLACE or core.endswith(NOT_PLACES) \
             or re.search(r"\d{1,2}[:：]\d{2}|停电|[。]", core):
         return False
