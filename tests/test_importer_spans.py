@@ -286,3 +286,16 @@ def test_a_supply_switched_off_is_equipment_and_a_building_site_is_a_place():
     text = "2024年5月8日0:30至1:00，西区及学生三区1~8栋、二食堂、东区工地停电，主电源李家线暂停。\n"
     assert _windows(text)[0][3] == ["西区及学生三区1~8栋", "二食堂", "东区工地"]
     assert disagreement(["主电源李家线"], ["二食堂"]) == ["主电源李家线"]
+
+
+def test_each_of_a_kind_of_place_stays_one_area():
+    text = "2024年5月8日13:30至18:30，北楼、西区的图书馆、各食堂将停电。\n"
+    assert _windows(text)[0][3] == ["北楼", "西区的图书馆", "各食堂"]
+
+
+def test_the_one_county_a_title_names_is_the_district_of_windows_that_name_none():
+    text = "电网改造 8日嵩县20多个乡镇将停电\n5月8日13:00至18:00，将对城关镇、库区乡等地停电。\n"
+    window = read_spans(text, DAY).windows[0]
+    assert (window["district"], window["areas"]) == ("嵩县", ["城关镇", "库区乡"])
+    text = "电网改造 8日城关区停电\n5月8日13:00至18:00，将对西街、东街等地停电。\n"
+    assert read_spans(text, DAY).windows[0]["district"] is None  # a name several share

@@ -69,7 +69,7 @@ _ROOM = re.compile(r"配电(?:室|房|间)$|电气室$|开闭所$")
 # each item is a place though it ends in no place suffix.
 _KIND_END = re.compile(r"等\s*(?:\d+\s*个\s*)?(?:乡镇|镇|乡|村|社区|街道|地区|地|区域|小区)")
 # A word that opens a span and is not part of the place (``届时全岛``, ``位于哈尔滨市…``).
-_LEAD = re.compile(r"^(?:届时|位于|因|由于|对|在|将|即|请|其中|主要|以及|及|和|为|是|今|现|凡|各)+"
+_LEAD = re.compile(r"^(?:届时|位于|因|由于|对|在|将|即|请|其中|主要|以及|及|和|为|是|今|现|凡)+"
                    r"(?=\S{2})")
 _PROVINCE_LEAD = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区)(?=\S{2})")
 _CITY_LEAD = re.compile(r"^(?P<c>[\u4e00-\u9fff]{2,3})市(?:区)?(?=\S{2})")
@@ -356,6 +356,7 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     backwards = before > after or before == after and before and all(
         not folded[folded.rfind("\n", 0, s.anchor.start) + 1:s.anchor.start].strip()
         for s in slots)
+    title_county = _title_county(text)
     windows, window_lines, cancelled, cancel_lines = [], [], [], []
     read: set[int] = set()
     warnings: list[tuple[int, str, str]] = []
@@ -398,7 +399,7 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
                 for district, town, names in record.groups():
                     if not names and not district and len(record.groups()) > 1:
                         continue
-                    window = _window(day, first, last, names, district, town)
+                    window = _window(day, first, last, names, district or title_county, town)
                     (cancelled if is_cancelled else windows).append(window)
                     (cancel_lines if is_cancelled else window_lines).append(line)
     body = [line for number, line in enumerate(text.split("\n"), 1)
@@ -473,6 +474,25 @@ class _CellTables:
         cell = self.lines[target]
         bar = cell.rfind("|")
         return self.starts[target], self.starts[target] + (bar if bar >= 0 else len(cell))
+
+
+def _title_county(text: str) -> str | None:
+    """The one county the title (the first line) names in full (``…14日大竹县30多个乡镇将停电``):
+    the district of every window that names none. Not a name several districts share."""
+    title = fold(text.strip().split("\n", 1)[0]) if text.strip() else ""
+    found = set()
+    for m in re.finditer(r"[县区旗]", title):
+        for size in (5, 4, 3, 2):
+            name = title[max(0, m.end() - size):m.end()]
+            county = places.county(name) if len(name) == size else None
+            if county is not None and county.name == name and not places.shared_name(name):
+                found.add(name)
+                break
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    at = fold(text).find(name)
+    return text[at:at + len(name)]
 
 
 def _water_section(folded: str, start: int) -> bool:
