@@ -299,3 +299,9 @@ def test_the_one_county_a_title_names_is_the_district_of_windows_that_name_none(
     assert (window["district"], window["areas"]) == ("嵩县", ["城关镇", "库区乡"])
     text = "电网改造 8日城关区停电\n5月8日13:00至18:00，将对西街、东街等地停电。\n"
     assert read_spans(text, DAY).windows[0]["district"] is None  # a name several share
+
+
+def test_a_start_whose_length_is_said_later_in_the_sentence_is_a_window_without_an_end():
+    text = "定于2024年5月8日22点(今晚22点)进行南区停电检修，将负荷转到北区，停电时长30分钟。\n"
+    assert [(w["date"].isoformat(), w["start"], w["end"])
+            for w in read_spans(text, DAY).windows] == [("2024-05-08", "22:00", None)]

@@ -372,8 +372,11 @@ class _Dates:
             if h2 * 60 + m2 > h * 60 + m and h2 <= 24 and m2 < 60:
                 last = "次日00:00" if (h2, m2) == (24, 0) else f"{h2:02d}:{m2:02d}"
                 return f"{h:02d}:{m:02d}", last, a.end()
+        # ``…0点(今天晚上24点)进行…停电作业,…,停电时长40分钟``: how long, said later on.
+        lasting = re.search(r"(?:时\s*长|持\s*续|历\s*时)\s*(?:约|为)?\s*\d+(?:\.\d+)?\s*个?\s*"
+                            r"(?:分\s*钟|小\s*时)", sentence)
         if not ((duration and "停电" in sentence[:duration.end() + 4]) or
-                (since and "停电" in sentence)):
+                (since and "停电" in sentence) or lasting):
             return None
         return f"{h:02d}:{m:02d}", None, a.end()
 

@@ -326,6 +326,10 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     anchors = _Dates(digits, reference).anchors()
     for anchor in anchors:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+    # A time restated in a bracket right after it (``22点(今晚22点)``) is the same slot.
+    anchors = [a for i, a in enumerate(anchors)
+               if not (i and getattr(a, "relative", False) and re.fullmatch(
+                   r"\s*[(（]\s*", folded[anchors[i - 1].end:a.start]))]
     # A slot of a water, gas or heating outage is a decoy, not a power cut.
     anchors = [a for a in anchors if not _water(folded, a.start, a.end)
                and not _water_section(folded, a.start)]
