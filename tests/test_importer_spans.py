@@ -305,3 +305,8 @@ def test_a_start_whose_length_is_said_later_in_the_sentence_is_a_window_without_
     text = "定于2024年5月8日22点(今晚22点)进行南区停电检修，将负荷转到北区，停电时长30分钟。\n"
     assert [(w["date"].isoformat(), w["start"], w["end"])
             for w in read_spans(text, DAY).windows] == [("2024-05-08", "22:00", None)]
+
+
+def test_a_cell_bar_is_no_item_of_the_list():
+    text = "停电时间:5月8日23:00至次日5:00\n停电范围\n1 |\n南区教工宿舍及门面房 |\n2 |\n东苑食堂 |\n"
+    assert _windows(text)[0][3] == ["南区教工宿舍及门面房", "东苑食堂"]

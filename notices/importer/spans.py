@@ -241,7 +241,8 @@ def _clause(record: SpanRecord, printed: str, folded: str, start: int, stop: int
     offset = start
     covered = [False] * (stop - start)
     whole = chunk.strip(" \t，,、:：")
-    items = split_areas(chunk) or ([whole] if whole else [])
+    # A table's cell bar (``北区公寓及门面房 |``) is no item of the list.
+    items = split_areas(chunk.replace("|", " ")) or ([whole] if whole else [])
     first = len(record.places)
     kind_end = _KIND_END.search(fold(chunk))
     for item in items:
