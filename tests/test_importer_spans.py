@@ -310,3 +310,10 @@ def test_a_start_whose_length_is_said_later_in_the_sentence_is_a_window_without_
 def test_a_cell_bar_is_no_item_of_the_list():
     text = "停电时间:5月8日23:00至次日5:00\n停电范围\n1 |\n南区教工宿舍及门面房 |\n2 |\n东苑食堂 |\n"
     assert _windows(text)[0][3] == ["南区教工宿舍及门面房", "东苑食堂"]
+
+
+def test_a_round_whose_list_was_cut_off_is_not_given_the_list_of_the_round_before():
+    text = ("5月8日，电力公司指出:1.第1轮分区轮流限电(19:00-19:50)停电户数5000户。(停电地区:东沙、北屿、西岭等地区);"
+            "2.第2轮分区轮流限电(19:50-20:40)停电户数4000户(停电地区:\n")
+    assert [(w["start"], w["district"], w["areas"]) for w in read_spans(text, DAY).windows] == [
+        ("19:00", "东沙", []), ("19:00", "北屿", []), ("19:00", "西岭", []), ("19:50", None, [])]

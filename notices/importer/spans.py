@@ -327,6 +327,12 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     anchors = _Dates(digits, reference).anchors()
     for anchor in anchors:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
+    # A date that took the time printed later in its sentence (``5月8日,…(19:00-19:50)``) is
+    # that time's slot, read once there.
+    anchors = [a for i, a in enumerate(anchors)
+               if not (getattr(a, "late", False) and i + 1 < len(anchors)
+                       and (anchors[i + 1].days, anchors[i + 1].first, anchors[i + 1].last)
+                       == (a.days, a.first, a.last))]
     # A time restated in a bracket right after it (``22点(今晚22点)``) is the same slot.
     anchors = [a for i, a in enumerate(anchors)
                if not (i and getattr(a, "relative", False) and re.fullmatch(
@@ -366,9 +372,14 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     read: set[int] = set()
     warnings: list[tuple[int, str, str]] = []
     records = []
-    for slot in slots:
+    for index, slot in enumerate(slots):
         record = slot.before if backwards else slot.after
-        if not record.named():  # the other side, where this names none
+        # The other side, where this names none, unless the neighbour on that side has read its
+        # places already (a round whose list was cut off is not given the round before's list).
+        neighbour = index - 1 if not backwards else index + 1
+        taken = 0 <= neighbour < len(slots) and (
+            slots[neighbour].after if not backwards else slots[neighbour].before).named()
+        if not record.named() and not taken:
             other = slot.after if backwards else slot.before
             record = other if other.named() else record
         if slot.cell is not None and slot.cell.named():
