@@ -317,3 +317,12 @@ def test_a_round_whose_list_was_cut_off_is_not_given_the_list_of_the_round_befor
             "2.第2轮分区轮流限电(19:50-20:40)停电户数4000户(停电地区:\n")
     assert [(w["start"], w["district"], w["areas"]) for w in read_spans(text, DAY).windows] == [
         ("19:00", "东沙", []), ("19:00", "北屿", []), ("19:00", "西岭", []), ("19:50", None, [])]
+
+
+def test_a_title_date_restated_in_the_body_and_the_publication_date_are_no_windows():
+    text = ("后勤处关于东校区部分楼宇2024年5月8-9日停电的通知\n发布日期:2024-04-29\n"
+            "因配电房改造，需对东校区两栋楼进行停电施工。\n"
+            "第一次停电定于2024年5月8日,第二次停电定于2024年5月9日,"
+            "届时东校区各楼宇和单位用电将受到影响。\n")
+    assert _windows(text) == [("2024-05-08", None, None, ["东校区各楼宇和单位"]),
+                              ("2024-05-09", None, None, ["东校区各楼宇和单位"])]

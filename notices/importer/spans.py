@@ -57,10 +57,11 @@ DECOYS = re.compile(
     r"|(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|原创|来源[:：]|编辑[:：]|责任编辑|阅读原文|点击"
     r"|如遇(?:雨|恶劣|特殊)|顺延|恢复送电|提前送电|停电期间|届时请|请提前|做好(?:准备|防范)")
 # Words that only open a list or say what happens to it (not names of one notice's phrases).
-_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|影响|停电区)内?"
+_OPENER = re.compile(r"^.*?(?:范围|区域|地区|地点|线路|包括|包含|涉及|(?<!受)(?<!受到)影响"
+                     r"|停电区)内?"
                      r"(?:约?(?:为|有|是)|如下|包括|包含|涉及)?[:：]?"
                      r"(?=\S{2})")
-_TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施"
+_TAIL = re.compile(r"(?:等|将|要|会|停电|受影响|部分停电|进行|实施|用电(?=将|会|受|$)"
                    r"|(?:限电|停电|供电|用电)(?:量|户数|容量|负荷)).*$")
 # A switch room (``3号配电室``): where the supply is switched, like equipment no place and no
 # fragment.
@@ -333,6 +334,14 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
                if not (getattr(a, "late", False) and i + 1 < len(anchors)
                        and (anchors[i + 1].days, anchors[i + 1].first, anchors[i + 1].last)
                        == (a.days, a.first, a.last))]
+    # The publication date (``发布日期:2025-07-29``) is no slot; nor is a date in the title when
+    # the body gives the same day again (the title sums the body up).
+    title_end = text.find("\n") if "\n" in text.strip() else -1
+    body_days = {d for a in anchors if a.start > title_end for d in a.days}
+    anchors = [a for a in anchors
+               if not re.search(r"(?:发布|发表|更新|撰稿|录入|印发)(?:日期|时间)\s*[:：]?\s*$",
+                                folded[max(0, a.start - 10):a.start])
+               and not (a.start < title_end and set(a.days) <= body_days)]
     # A time restated in a bracket right after it (``22点(今晚22点)``) is the same slot.
     anchors = [a for i, a in enumerate(anchors)
                if not (i and getattr(a, "relative", False) and re.fullmatch(
@@ -390,8 +399,11 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
     shared: set[int] = set()
     for index in range(len(slots) - 2, -1, -1):
         gap = folded[slots[index].anchor.end:slots[index + 1].anchor.start]
-        if not records[index].named() and records[index + 1].named() \
-                and not re.sub(r"[\s。，,;；、及和(（)）星期周一二三四五六日天]", "", gap):
+        if not records[index].named() and records[index + 1].named() and (
+                not re.sub(r"[\s。，,;；、及和(（)）星期周一二三四五六日天]", "", gap)
+                # ``…8月15日,第二次停电初定于8月16日,届时…``: an ordinal label between them
+                or re.fullmatch(r"\s*[,，、]\s*第[一二三四五六七八九十\d]+[次轮批]"
+                                r"[^,，。;；\n]{0,8}", gap)):
             records[index] = records[index + 1]
             shared.add(index)
     for index, slot in enumerate(slots):
