@@ -395,7 +395,7 @@ def index_breakdown(folder: Path) -> str:
             at = name_at + size
             length, start = _varint_at(data, at)
             head, _ = _varint_at(data, start)
-            sizes["bitmaps" if head & 3 else "common"] += start + length - at
+            sizes["bitmaps" if head & 3 == 1 else "common"] += start + length - at
             at = start + length
         while at < len(data):
             head, after = _varint_at(data, at)

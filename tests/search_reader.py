@@ -51,18 +51,45 @@ def record_numbers(data: bytes | None) -> list[int]:
 
 
 def set_records(payload: bytes) -> list[int]:
-    """A common token's records: count * 4 + mode, then deltas (mode 0) or the first record
-    and a bitmap from it (mode 1)."""
+    """A common token's records: count * 4 + mode, then deltas (mode 0), the first record
+    and a bitmap from it (mode 1) or the Rice code of the gaps (mode 2)."""
     cursor = _Cursor(payload)
     head = cursor.next()
     count, mode = head >> 2, head & 3
     if mode == 0:
         found = record_numbers(payload[cursor.at:])
+    elif mode == 2:
+        found = rice_records(payload, cursor.at, count)
     else:
         first = cursor.next()
         found = [first + 8 * i + bit for i, byte in enumerate(payload[cursor.at:])
                  for bit in range(8) if byte >> bit & 1]
     assert len(found) == count
+    return found
+
+
+def rice_records(payload: bytes, at: int, count: int) -> list[int]:
+    """``count`` records from a byte k at ``at``, then per record the gap from the previous
+    one (less one; the first: the record itself): the gap >> k as 0 bits ended by a 1 bit,
+    then its k low bits, lowest first; bits are read from each byte's lowest."""
+    k = payload[at]
+    bit = (at + 1) * 8
+
+    def read() -> int:
+        nonlocal bit
+        value = payload[bit >> 3] >> (bit & 7) & 1
+        bit += 1
+        return value
+
+    found, record = [], -1
+    for _ in range(count):
+        quotient = 0
+        while not read():
+            quotient += 1
+        low = sum(read() << j for j in range(k))
+        record += (quotient << k) + low + 1
+        found.append(record)
+    assert (bit + 7) // 8 == len(payload), "a Rice code's bytes are its own"
     return found
 
 

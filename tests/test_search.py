@@ -316,7 +316,7 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 3 and meta["records"] == len(records)
+    assert meta["format"] == 4 and meta["records"] == len(records)
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
         f"{n}.bin" for n in range(meta["shards"]))
     assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
@@ -561,3 +561,37 @@ def test_normalize_is_nfkc_then_lower_case(text):
     from notices.search.index import normalize
 
     assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def test_common_record_lists_take_the_smallest_of_three_codes():
+    from search_reader import _Cursor, rice_records, set_records, shard
+
+    from notices.search import index
+
+    # 密 in every record: Rice-coded with k = 0, one bit a record like a bitmap (mode 1, not
+    # chosen on a tie); 疏 in every 37th: k = 5, seven bits a record where varint deltas
+    # take a byte each.
+    records = [_record(("密" + ("疏" if n % 37 == 0 else "")) + f"第{n}号", n)
+               for n in range(2000)]
+    files = build_index(records).files
+    modes = {}
+    for word, want in (("密", list(range(2000))), ("疏", list(range(0, 2000, 37)))):
+        common, _, _ = shard(files, [word])
+        assert common[word] == want
+        meta = json.loads(files["index.json"])
+        data = files[f"i/{index.shard_of([word], meta['shards'])}.bin"]
+        cursor = _Cursor(data)
+        for _ in range(cursor.next()):
+            size = cursor.next()
+            name = data[cursor.at:cursor.at + size].decode()
+            cursor.at += size
+            length = cursor.next()
+            payload = data[cursor.at:cursor.at + length]
+            cursor.at += length
+            if name == word:
+                modes[word] = (payload[0] & 3, len(payload))
+                assert set_records(payload) == want
+    assert modes["密"] == (2, 3 + 250)  # head (2 bytes), k, 2,000 bits
+    assert modes["疏"][0] == 2 and modes["疏"][1] < 55  # 55 records: varints take 56+
+    # Gaps 0, 1, 4 with k = 1, bits from the lowest: 1 0, 1 1, 0 0 1 0.
+    assert rice_records(bytes([1, 0b01001101]), 0, 3) == [0, 2, 7]

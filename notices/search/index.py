@@ -61,7 +61,7 @@ PART_POSTINGS = 250_000
 # digit; search.js has the same limit.
 _MAX_CODE_POINT = 26**4
 _ASCII_WORD_MAX = 99
-INDEX_VERSION = 3  # the file format; search.js refuses another
+INDEX_VERSION = 4  # the file format; search.js refuses another
 # A token (of one to LONGEST units) in at least COMMON_RECORDS records is stored by name with
 # its exact records; a rarer one of one to three units by a fingerprint, its records checked
 # against their text (see docs/search.md).
@@ -501,6 +501,49 @@ def _ragged(fields, tokens: int):
     return out, ends
 
 
+def _rice_streams(values, counts):
+    """Per list of ``values`` (``counts`` of them each, one after another; gaps, at least
+    0), its Rice code: a byte k, then per value its quotient ``value >> k`` as that many 0
+    bits and a 1 bit, then its k low bits, lowest first; bits fill each byte from its lowest
+    bit, and a list starts at a byte. k is chosen per list as the one giving the fewest
+    bytes (of the mean gap's log2 and its neighbours). Returns the bytes, each list's start
+    and each list's length in bytes."""
+    lists = counts.size
+    if not lists:
+        return np.zeros(0, dtype=np.uint8), counts, counts
+    starts = np.cumsum(counts) - counts
+    mean = np.add.reduceat(values, starts) // counts
+    guess = np.zeros(lists, dtype=np.int64)
+    for j in range(1, 40):
+        guess += mean >= 1 << j
+    best_bits = best_k = None
+    for k in (guess - 1, guess, guess + 1):
+        k = np.clip(k, 0, 40)
+        bits = np.add.reduceat(values >> np.repeat(k, counts), starts) + counts * (1 + k)
+        if best_bits is None:
+            best_bits, best_k = bits, k
+        else:
+            better = bits < best_bits
+            best_bits = np.where(better, bits, best_bits)
+            best_k = np.where(better, k, best_k)
+    lengths = 1 + (best_bits + 7) // 8
+    byte_start = np.cumsum(lengths) - lengths
+    bits = np.zeros(int(lengths.sum()) * 8, dtype=bool)
+    kv = np.repeat(best_k, counts)
+    q = values >> kv
+    each = q + 1 + kv
+    before = np.cumsum(each) - each
+    within = before - np.repeat(before[starts], counts)
+    at = np.repeat((byte_start + 1) * 8, counts) + within + q
+    bits[at] = True
+    for j in range(int(kv.max())):
+        sel = np.flatnonzero(kv > j)
+        bits[at[sel] + 1 + j] = (values[sel] >> j) & 1
+    out = np.packbits(bits, bitorder="little")
+    out[byte_start] = best_k
+    return out, byte_start, lengths
+
+
 def _varint_field(values):
     data, starts = _varint_array(values)
     return data, starts, np.diff(np.append(starts, data.size))
@@ -651,10 +694,16 @@ class _Shards:
             ends = starts + counts
             delta_bytes = byte_at[ends] - byte_at[starts]
             shard = (h & shard_mask).astype(np.int64)
+            # Rice-coded gaps (mode 2) where smaller than the deltas' varints (mode 0).
+            gaps = deltas - 1
+            gaps[starts] = deltas[starts]
+            rice, rice_at, rice_bytes = _rice_streams(gaps, counts)
+            use_rice = rice_bytes < delta_bytes
+            list_bytes = np.where(use_rice, rice_bytes, delta_bytes)
             # A bitmap from the first record is smaller for tokens in most records.
             first_record = records[starts]
             span = records[ends - 1] - first_record
-            dense = np.flatnonzero((counts > 64) & (span // 8 + 4 < delta_bytes))
+            dense = np.flatnonzero((counts > 64) & (span // 8 + 4 < list_bytes))
             for t in dense.tolist():
                 name = b"".join(self.unit_bytes[self.unit_start[x]:self.unit_start[x]
                                                 + self.unit_length[x]].tobytes()
@@ -673,12 +722,13 @@ class _Shards:
                 continue
             units = [self.u[token_at[t] + j] for j in range(width)]
             name_length = sum(self.unit_length[x] for x in units)
-            head = _varint_field(counts[t] * 4)
-            payload_length = head[2] + delta_bytes[t]
+            head = _varint_field(counts[t] * 4 + 2 * use_rice[t])
+            payload_length = head[2] + list_bytes[t]
             fields = [_varint_field(name_length)]
             fields += [(self.unit_bytes, self.unit_start[x], self.unit_length[x]) for x in units]
-            fields += [_varint_field(payload_length), head,
-                       (data, byte_at[starts[t]], delta_bytes[t])]
+            source = np.concatenate([data, rice])
+            list_at = np.where(use_rice[t], data.size + rice_at[t], byte_at[starts[t]])
+            fields += [_varint_field(payload_length), head, (source, list_at, list_bytes[t])]
             out, token_end = _ragged(fields, t.size)
             pieces.append((shard[t], width, keys[t], out, token_end))
         return pieces, bitmaps

@@ -145,7 +145,7 @@
   // index.json names the format, the version (every other file is fetched with ?v=version,
   // so a browser never mixes files of two builds), the number of shards, and the limits of
   // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
-  var INDEX_FORMAT = 3;
+  var INDEX_FORMAT = 4;
   var meta = null;
   function loadMeta() {
     if (!meta) {
@@ -271,19 +271,39 @@
     return { common: common, rare: rare };
   }
 
-  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0) or
-  // the first record and a bitmap from it (mode 1).
+  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0),
+  // the first record and a bitmap from it (mode 1), or (mode 2) a byte k and per record
+  // the gap from the previous one less one (the first: the record itself) Rice-coded:
+  // gap >> k as 0 bits ended by a 1 bit, then its k low bits; bits from each byte's lowest.
   function commonRecords(found, units) {
     var bytes = found.common.get(units.join(""));
     var reader = new Reader(bytes);
-    var mode = reader.next() % 4;
+    var head = reader.next();
+    var mode = head % 4;
     if (mode === 0) { return recordNumbers(bytes.subarray(reader.at)); }
+    if (mode === 2) { return riceRecords(bytes, reader.at, Math.floor(head / 4)); }
     var first = reader.next();
     var numbers = [];
     for (var at = reader.at; at < bytes.length; at++) {
       for (var bit = 0; bit < 8; bit++) {
         if (bytes[at] >> bit & 1) { numbers.push(first + 8 * (at - reader.at) + bit); }
       }
+    }
+    return numbers;
+  }
+
+  function riceRecords(bytes, at, count) {
+    var k = bytes[at];
+    var bit = (at + 1) * 8;
+    var numbers = [];
+    for (var i = 0, record = -1; i < count; i++) {
+      var quotient = 0;
+      while (!(bytes[bit >> 3] >> (bit & 7) & 1)) { quotient++; bit++; }
+      bit++;
+      var low = 0;
+      for (var j = 0; j < k; j++, bit++) { low += (bytes[bit >> 3] >> (bit & 7) & 1) * Math.pow(2, j); }
+      record += quotient * Math.pow(2, k) + low + 1;
+      numbers.push(record);
     }
     return numbers;
   }
