@@ -501,19 +501,12 @@ def _ragged(fields, tokens: int):
     return out, ends
 
 
-def _rice_streams(values, counts):
-    """Per list of ``values`` (``counts`` of them each, one after another; gaps, at least
-    0), its Rice code: a byte k, then per value its quotient ``value >> k`` as that many 0
-    bits and a 1 bit, then its k low bits, lowest first; bits fill each byte from its lowest
-    bit, and a list starts at a byte. k is chosen per list as the one giving the fewest
-    bytes (of the mean gap's log2 and its neighbours). Returns the bytes, each list's start
-    and each list's length in bytes."""
-    lists = counts.size
-    if not lists:
-        return np.zeros(0, dtype=np.uint8), counts, counts
-    starts = np.cumsum(counts) - counts
+def _rice_parameter(values, starts, counts):
+    """Per group of ``values`` (from ``starts``, ``counts`` each, at least one), the Rice
+    parameter k giving the fewest bits (of the mean's log2 and its neighbours) and those
+    bits."""
     mean = np.add.reduceat(values, starts) // counts
-    guess = np.zeros(lists, dtype=np.int64)
+    guess = np.zeros(counts.size, dtype=np.int64)
     for j in range(1, 40):
         guess += mean >= 1 << j
     best_bits = best_k = None
@@ -526,6 +519,26 @@ def _rice_streams(values, counts):
             better = bits < best_bits
             best_bits = np.where(better, bits, best_bits)
             best_k = np.where(better, k, best_k)
+    return best_k, best_bits
+
+
+def record_bits(records: int) -> int:
+    """The bits of a record number in a shard's rare tokens: enough for every record."""
+    return max(1, (records - 1).bit_length())
+
+
+def _rice_streams(values, counts):
+    """Per list of ``values`` (``counts`` of them each, one after another; gaps, at least
+    0), its Rice code: a byte k, then per value its quotient ``value >> k`` as that many 0
+    bits and a 1 bit, then its k low bits, lowest first; bits fill each byte from its lowest
+    bit, and a list starts at a byte. k is chosen per list as the one giving the fewest
+    bytes (of the mean gap's log2 and its neighbours). Returns the bytes, each list's start
+    and each list's length in bytes."""
+    lists = counts.size
+    if not lists:
+        return np.zeros(0, dtype=np.uint8), counts, counts
+    starts = np.cumsum(counts) - counts
+    best_k, best_bits = _rice_parameter(values, starts, counts)
     lengths = 1 + (best_bits + 7) // 8
     byte_start = np.cumsum(lengths) - lengths
     bits = np.zeros(int(lengths.sum()) * 8, dtype=bool)
@@ -733,8 +746,67 @@ class _Shards:
             pieces.append((shard[t], width, keys[t], out, token_end))
         return pieces, bitmaps
 
-    def _write(self, part: int, parts: int, common, rare, sink) -> None:
+    def _rare(self, rare) -> dict[int, bytes]:
+        """The rare tokens of the three widths together, by shard, then fingerprint: per
+        shard the count of its rare tokens, a byte k, then bits (from each byte's lowest):
+        per token the Rice code with k of its fingerprint less the previous one's (0 bits
+        for the quotient, ended by a 1 bit, then k low bits), the count of its records
+        less one (2 bits), its records (``record_bits`` each)."""
+        rare = [r for r in rare if r[1].size]
+        if not rare:
+            return {}
         shard_mask = np.uint32(self.shards - 1)
+        h = np.concatenate([r[0] for r in rare])
+        lengths = np.concatenate([r[1] for r in rare])
+        offset = np.cumsum([0] + [r[6].size for r in rare[:-1]])
+        starts = np.concatenate([r[2] + o for r, o in zip(rare, offset, strict=True)])
+        records_all = np.concatenate([r[6] for r in rare])
+        keys = np.concatenate([r[4] for r in rare])
+        widths = np.concatenate([np.full(r[1].size, r[7]) for r in rare])
+        shard = (h & shard_mask).astype(np.int64)
+        fingerprint = (h >> np.uint32(FINGERPRINT_SHIFT)).astype(np.int64)
+        order = np.lexsort((keys, widths, fingerprint, shard))  # a total order
+        shard, fingerprint, lengths, starts = (shard[order], fingerprint[order],
+                                               lengths[order], starts[order])
+        new_shard = _group_starts(shard)
+        cuts = np.flatnonzero(new_shard)
+        per_shard = np.diff(np.append(cuts, shard.size))
+        gaps = fingerprint.copy()
+        gaps[1:] -= fingerprint[:-1]
+        gaps[new_shard] = fingerprint[new_shard]
+        k, gap_bits = _rice_parameter(gaps, cuts, per_shard)
+        width = record_bits(self.record_starts.size)
+        kv = np.repeat(k, per_shard)
+        q = gaps >> kv
+        each = q + 1 + kv + 2 + width * lengths
+        shard_bits = np.add.reduceat(each, cuts)
+        shard_bytes = (shard_bits + 7) // 8
+        base = np.repeat((np.cumsum(shard_bytes) - shard_bytes) * 8, per_shard)
+        before = np.cumsum(each) - each
+        at = base + before - np.repeat(before[cuts], per_shard) + q  # each token's 1 bit
+        bits = np.zeros(int(shard_bytes.sum()) * 8, dtype=bool)
+        bits[at] = True
+        for j in range(int(kv.max())):
+            sel = np.flatnonzero(kv > j)
+            bits[at[sel] + 1 + j] = (gaps[sel] >> j) & 1
+        at = at + 1 + kv
+        bits[at] = (lengths - 1) & 1
+        bits[at + 1] = (lengths - 1) >> 1
+        total = int(lengths.sum())
+        out_start = np.cumsum(lengths) - lengths
+        values = records_all[np.repeat(starts - out_start, lengths) + np.arange(total)]
+        record_at = (np.repeat(at + 2 - width * out_start, lengths)
+                     + width * np.arange(total))
+        for j in range(width):
+            bits[record_at + j] = (values >> j) & 1
+        blob = np.packbits(bits, bitorder="little").tobytes()
+        ends = np.cumsum(shard_bytes).tolist()
+        return {int(number): _varint(int(n)) + bytes([int(kk)]) + blob[end - size:end]
+                for number, n, kk, end, size in zip(shard[cuts].tolist(), per_shard.tolist(),
+                                                    k.tolist(), ends, shard_bytes.tolist(),
+                                                    strict=True)}
+
+    def _write(self, part: int, parts: int, common, rare, sink) -> None:
         body: dict[int, list[bytes]] = {}
         count: dict[int, int] = {}
         pieces, bitmaps = self._common_entries(common)
@@ -757,41 +829,7 @@ class _Shards:
         for number, entry in bitmaps:
             body.setdefault(number, []).append(entry)
             count[number] = count.get(number, 0) + 1
-        # The rare tokens of the three widths together, by shard, then fingerprint: per
-        # token (fingerprint - previous fingerprint) * 4 + count, then its records
-        # (delta-coded).
-        rare_by_shard: dict[int, bytes] = {}
-        rare = [r for r in rare if r[1].size]
-        if rare:
-            h = np.concatenate([r[0] for r in rare])
-            lengths = np.concatenate([r[1] for r in rare])
-            offset = np.cumsum([0] + [r[3].size for r in rare[:-1]])
-            starts = np.concatenate([r[2] + o for r, o in zip(rare, offset, strict=True)])
-            values_all = np.concatenate([r[3] for r in rare])
-            keys = np.concatenate([r[4] for r in rare])
-            widths = np.concatenate([np.full(r[1].size, r[7]) for r in rare])
-            shard = (h & shard_mask).astype(np.int64)
-            fingerprint = (h >> np.uint32(FINGERPRINT_SHIFT)).astype(np.int64)
-            order = np.lexsort((keys, widths, fingerprint, shard))  # a total order
-            shard, fingerprint, lengths, starts = (shard[order], fingerprint[order],
-                                                   lengths[order], starts[order])
-            new_shard = _group_starts(shard)
-            heads = fingerprint.copy()
-            heads[1:] -= fingerprint[:-1]
-            heads[new_shard] = fingerprint[new_shard]
-            heads = heads * 4 + lengths
-            total = int(lengths.sum())
-            out_start = np.cumsum(lengths) - lengths
-            values = values_all[np.repeat(starts - out_start, lengths) + np.arange(total)]
-            values = np.insert(values, out_start, heads)
-            data, value_at = _varint_array(values)
-            token_bytes_at = np.append(value_at[out_start + np.arange(out_start.size)],
-                                       data.size)
-            cuts = np.flatnonzero(new_shard).tolist()
-            blob = data.tobytes()
-            for lo, hi in zip(cuts, [*cuts[1:], shard.size], strict=True):
-                rare_by_shard[int(shard[lo])] = blob[int(token_bytes_at[lo]):
-                                                     int(token_bytes_at[hi])]
+        rare_by_shard = self._rare(rare)
         for number in range(part, self.shards, parts):
             sink(f"i/{number}.bin", b"".join([_varint(count.get(number, 0)),
                                               *body.get(number, ()),

@@ -237,14 +237,32 @@
     var x = tokenHash(units);
     var number = (((x >>> 5) << 5) | (tokenHash(units.slice(0, NGRAM)) & 31)) & (info.shards - 1);
     if (!shards[number]) {
-      shards[number] = indexFile(info, "i/" + number + ".bin").then(parseShard);
+      shards[number] = indexFile(info, "i/" + number + ".bin").then(function (bytes) {
+        return parseShard(bytes, info.records);
+      });
     }
     return shards[number].then(function (parsed) {
       return { common: parsed.common, rare: parsed.rare, fingerprint: x >>> 16 };
     });
   }
 
-  function parseShard(bytes) {
+  // Bits from bytes[at] on, from each byte's lowest.
+  function Bits(bytes, at) { this.bytes = bytes; this.bit = at * 8; }
+  Bits.prototype.fixed = function (width) {
+    var value = 0;
+    for (var j = 0; j < width; j++, this.bit++) {
+      value += (this.bytes[this.bit >> 3] >> (this.bit & 7) & 1) * Math.pow(2, j);
+    }
+    return value;
+  };
+  // A Rice code with parameter k: value >> k as 0 bits ended by a 1 bit, then k low bits.
+  Bits.prototype.rice = function (k) {
+    var quotient = 0;
+    while (!this.fixed(1)) { quotient++; }
+    return quotient * Math.pow(2, k) + this.fixed(k);
+  };
+
+  function parseShard(bytes, records) {
     var reader = new Reader(bytes);
     var common = new Map();
     for (var count = reader.next(); count > 0; count--) {
@@ -255,18 +273,22 @@
       common.set(name, bytes.subarray(reader.at, reader.at + length));
       reader.at += length;
     }
-    // A rare token: (its fingerprint - the previous one) * 4 + the count of its records,
-    // then the records (delta-coded).
+    // The rare tokens: their count, a byte k, then bits: per token its fingerprint less
+    // the previous one (Rice, k), the count of its records less one (2 bits), its records
+    // (as many bits as the highest record number needs).
     var rare = new Map();
-    for (var fingerprint = 0; reader.more();) {
-      var head = reader.next();
-      fingerprint += Math.floor(head / 4);
-      var records = rare.get(fingerprint) || [];
-      for (var i = 0, record = 0; i < head % 4; i++) {
-        record += reader.next();
-        records.push(record);
+    if (reader.more()) {
+      var tokens = reader.next();
+      var bits = new Bits(bytes, reader.at + 1);
+      var k = bytes[reader.at];
+      var width = 1;
+      while (Math.pow(2, width) < records) { width++; }
+      for (var fingerprint = 0; tokens > 0; tokens--) {
+        fingerprint += bits.rice(k);
+        var found = rare.get(fingerprint) || [];
+        for (var i = bits.fixed(2); i >= 0; i--) { found.push(bits.fixed(width)); }
+        rare.set(fingerprint, found);
       }
-      rare.set(fingerprint, records);
     }
     return { common: common, rare: rare };
   }
@@ -293,16 +315,10 @@
   }
 
   function riceRecords(bytes, at, count) {
-    var k = bytes[at];
-    var bit = (at + 1) * 8;
+    var bits = new Bits(bytes, at + 1);
     var numbers = [];
     for (var i = 0, record = -1; i < count; i++) {
-      var quotient = 0;
-      while (!(bytes[bit >> 3] >> (bit & 7) & 1)) { quotient++; bit++; }
-      bit++;
-      var low = 0;
-      for (var j = 0; j < k; j++, bit++) { low += (bytes[bit >> 3] >> (bit & 7) & 1) * Math.pow(2, j); }
-      record += quotient * Math.pow(2, k) + low + 1;
+      record += bits.rice(bytes[at]) + 1;
       numbers.push(record);
     }
     return numbers;
