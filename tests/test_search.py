@@ -11,6 +11,7 @@ import http.server
 import io
 import json
 import threading
+import zlib
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
@@ -246,7 +247,9 @@ def _pack_statuses(browser, base: str, records) -> list[int]:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     statuses: list[int] = []
-    page.on("response", lambda r: "/search/p/" in r.url and statuses.append(r.status))
+    # The packs and offsets tables (a kind's preset dictionary is fetched whole, once).
+    page.on("response", lambda r: "/search/p/" in r.url and "-dict.bin" not in r.url
+            and statuses.append(r.status))
     page.goto(base + "/search/")
     for query in DONE_WHEN:
         search(page, query)
@@ -320,7 +323,7 @@ def test_search_page_and_index_are_written(demo_output):
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
         f"{n}.bin" for n in range(meta["shards"]))
     assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
-    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r.idx", "t.idx"]
+    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r-dict.bin", "r.idx", "t-dict.bin", "t.idx"]
     blocks = -(-len(records) // meta["block"])
     assert (index / "p" / "r.idx").stat().st_size == 4 * (blocks + 1)
     read = lambda path: (index / path).read_bytes()  # noqa: E731
@@ -406,9 +409,23 @@ def test_pack_items_never_cross_a_pack_and_are_read_back(monkeypatch):
         index.pack_items([("r", [b"x" * 11])])
     assert index.pack_items([("r", []), ("t", [])]) == {"p/r.idx": b"\0" * 4,
                                                        "p/t.idx": b"\0" * 4}
-    # packed_item reads an item as stored (compressed) and inflates it.
-    stored = index.pack_items([("r", [index.deflate(b"one"), index.deflate(b"two")])])
-    assert index.packed_item(stored.__getitem__, "r", 1) == b"two"
+    # packed_item reads an item as stored (compressed with the kind's preset dictionary)
+    # and inflates it after the dictionary's own stream, as search.js does.
+    items = ["宁波 one".encode(), "宁波 two".encode(), b"three"]
+    dictionary = index.dictionary_of(items)
+    assert dictionary == b"".join(items)  # small enough to take every item
+    stored = index.pack_items([("r", [index.deflate(x, dictionary) for x in items])])
+    stored["p/r-dict.bin"] = index.dictionary_file(dictionary)
+    assert stored["p/r-dict.bin"][0] == len(dictionary)
+    assert [index.packed_item(stored.__getitem__, "r", n) for n in range(3)] == items
+    # Without the dictionary's stream before it, an item does not inflate to itself.
+    assert len(stored["p/0.bin"]) < len(b"".join(items))
+    stored["p/r-dict.bin"] = index.dictionary_file(b"")
+    with pytest.raises(zlib.error):
+        index.packed_item(stored.__getitem__, "r", 1)
+    stored = index.pack_items([("t", [index.deflate(b"plain")])])
+    stored["p/t-dict.bin"] = index.dictionary_file(b"")
+    assert index.packed_item(stored.__getitem__, "t", 0) == b"plain"
 
 
 def test_full_width_folding_is_the_nfkc_table():

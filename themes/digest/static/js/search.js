@@ -380,9 +380,15 @@
     var pack = Math.floor(start / info.pack);
     var stored = await indexRange(info, "p/" + pack + ".bin", start - pack * info.pack,
                                   end - pack * info.pack);
-    // Each item is compressed by itself (raw deflate).
-    var stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // Each item is compressed by itself (raw deflate) with a preset dictionary: p/<name>-dict.bin
+    // holds the dictionary's length (varint), then its own deflate stream (not ended), which
+    // the item's bytes continue; the dictionary's bytes are dropped from what inflates.
+    var dictionary = await indexFile(info, "p/" + name + "-dict.bin");
+    var reader = new Reader(dictionary);
+    var size = reader.next();
+    var stream = new Blob([dictionary.subarray(reader.at), stored]).stream()
+      .pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer()).subarray(size);
   }
 
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
