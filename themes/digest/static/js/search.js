@@ -370,6 +370,7 @@
   // each item's global offset as uint32 little endian, read in chunks of info.chunk entries
   // and one more; the item is in pack p/<offset // info.pack>.bin.
   async function packedItem(info, name, item) {
+    var dictionaryFile = indexFile(info, "p/" + name + "-dict.bin");  // fetched beside the item
     var chunk = Math.floor(item / info.chunk);
     var table = await indexRange(info, "p/" + name + ".idx", 4 * chunk * info.chunk,
                                  4 * (chunk + 1) * info.chunk + 4);
@@ -383,7 +384,7 @@
     // Each item is compressed by itself (raw deflate) with a preset dictionary: p/<name>-dict.bin
     // holds the dictionary's length (varint), then its own deflate stream (not ended), which
     // the item's bytes continue; the dictionary's bytes are dropped from what inflates.
-    var dictionary = await indexFile(info, "p/" + name + "-dict.bin");
+    var dictionary = await dictionaryFile;
     var reader = new Reader(dictionary);
     var size = reader.next();
     var stream = new Blob([dictionary.subarray(reader.at), stored]).stream()
