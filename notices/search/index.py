@@ -915,7 +915,8 @@ def text_pages(records: list[SearchRecord]) -> tuple[list[bytes], bytes]:
 # Each item is compressed by itself (raw deflate, RFC 1951, with its kind's preset
 # dictionary; the browser's DecompressionStream("deflate-raw") inflates the dictionary's
 # stream and the item's together): 0.53 of the text, 0.31 of the display JSON at 20,000
-# items (0.61 and 0.66 without a dictionary). The packs themselves are sent as they are (a Range is of the file's own bytes).
+# items (0.61 and 0.66 without a dictionary). The packs themselves are sent as they are
+# (a Range is of the file's own bytes).
 # The browser reads the offsets table in aligned chunks of TABLE_CHUNK entries (plus one),
 # also by Range. A server without Range support answers 200 with the whole file: the
 # browser slices it (docs/search.md).
