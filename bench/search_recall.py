@@ -383,7 +383,7 @@ def _varint_at(data: bytes, at: int) -> tuple[int, int]:
 
 def index_breakdown(folder: Path) -> str:
     """Where the index's bytes are (see index_report)."""
-    sizes = dict.fromkeys(["names", "common", "bitmaps", "rare heads", "rare records"], 0)
+    sizes = dict.fromkeys(["names", "common", "bitmaps", "rare"], 0)
     tokens = {"common": 0, "rare": 0}
     for path in (folder / "i").iterdir():
         data = path.read_bytes()
@@ -395,16 +395,12 @@ def index_breakdown(folder: Path) -> str:
             at = name_at + size
             length, start = _varint_at(data, at)
             head, _ = _varint_at(data, start)
-            sizes["bitmaps" if head & 3 else "common"] += start + length - at
+            sizes["bitmaps" if head & 3 == 1 else "common"] += start + length - at
             at = start + length
-        while at < len(data):
-            head, after = _varint_at(data, at)
-            sizes["rare heads"] += after - at
-            at = after
-            for _ in range(head & 3):
-                _, at = _varint_at(data, at)
-            sizes["rare records"] += at - after
-            tokens["rare"] += 1
+        if at < len(data):  # the count of rare tokens, then their bit stream
+            rare, _ = _varint_at(data, at)
+            tokens["rare"] += rare
+            sizes["rare"] += len(data) - at
     meta = json.loads((folder / "index.json").read_bytes())
     read = functools.partial(_read_index_file, folder)
     packs = []
@@ -423,7 +419,7 @@ def index_breakdown(folder: Path) -> str:
     mb = {k: f"{v / 1e6:.2f} MB" for k, v in sizes.items()}
     return (f"Shards: common tokens {tokens['common']:,} (names {mb['names']}, record lists "
             f"{mb['common']}, bitmaps {mb['bitmaps']}), rare tokens {tokens['rare']:,} "
-            f"(heads {mb['rare heads']}, records {mb['rare records']}); packs ({meta['pack']} "
+            f"({mb['rare']}); packs ({meta['pack']} "
             f"bytes each at most): " + "; ".join(packs))
 
 

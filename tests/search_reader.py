@@ -51,18 +51,33 @@ def record_numbers(data: bytes | None) -> list[int]:
 
 
 def set_records(payload: bytes) -> list[int]:
-    """A common token's records: count * 4 + mode, then deltas (mode 0) or the first record
-    and a bitmap from it (mode 1)."""
+    """A common token's records: count * 4 + mode, then deltas (mode 0), the first record
+    and a bitmap from it (mode 1) or the Rice code of the gaps (mode 2)."""
     cursor = _Cursor(payload)
     head = cursor.next()
     count, mode = head >> 2, head & 3
     if mode == 0:
         found = record_numbers(payload[cursor.at:])
+    elif mode == 2:
+        found = rice_records(payload, cursor.at, count)
     else:
         first = cursor.next()
         found = [first + 8 * i + bit for i, byte in enumerate(payload[cursor.at:])
                  for bit in range(8) if byte >> bit & 1]
     assert len(found) == count
+    return found
+
+
+def rice_records(payload: bytes, at: int, count: int) -> list[int]:
+    """``count`` records from a byte k at ``at``, then per record the gap from the previous
+    one (less one; the first: the record itself): the gap >> k as 0 bits ended by a 1 bit,
+    then its k low bits, lowest first; bits are read from each byte's lowest."""
+    bits = _Bits(payload, at + 1)
+    found, record = [], -1
+    for _ in range(count):
+        record += bits.rice(payload[at]) + 1
+        found.append(record)
+    assert (bits.bit + 7) // 8 == len(payload), "a Rice code's bytes are its own"
     return found
 
 
@@ -82,15 +97,36 @@ def shard(files: dict[str, bytes], units: list[str]):
         cursor.at += length
     common = {name: set_records(payload) for name, payload in payloads.items()}
     rare: dict[int, set[int]] = {}
-    fingerprint = 0
-    while cursor.more():
-        head = cursor.next()
-        fingerprint += head >> 2
-        number = 0
-        for _ in range(head & 3):
-            number += cursor.next()
-            rare.setdefault(fingerprint, set()).add(number)
+    if cursor.more():
+        tokens = cursor.next()
+        bits = _Bits(data, cursor.at + 1)
+        k, width, fingerprint = data[cursor.at], index.record_bits(meta["records"]), 0
+        for _ in range(tokens):
+            fingerprint += bits.rice(k)
+            for _ in range(bits.fixed(2) + 1):
+                rare.setdefault(fingerprint, set()).add(bits.fixed(width))
+        assert (bits.bit + 7) // 8 == len(data), "a shard's bits end with it"
     return common, rare, x >> 16
+
+
+class _Bits:
+    """Bits from ``at`` on, from each byte's lowest."""
+
+    def __init__(self, data: bytes, at: int) -> None:
+        self.data, self.bit = data, at * 8
+
+    def fixed(self, width: int) -> int:
+        value = 0
+        for j in range(width):
+            value |= (self.data[self.bit >> 3] >> (self.bit & 7) & 1) << j
+            self.bit += 1
+        return value
+
+    def rice(self, k: int) -> int:
+        quotient = 0
+        while not self.fixed(1):
+            quotient += 1
+        return (quotient << k) + self.fixed(k)
 
 
 def text(files: dict[str, bytes], number: int) -> str:

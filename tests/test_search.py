@@ -11,6 +11,7 @@ import http.server
 import io
 import json
 import threading
+import zlib
 from contextlib import redirect_stderr, redirect_stdout
 from urllib.parse import quote
 
@@ -246,7 +247,9 @@ def _pack_statuses(browser, base: str, records) -> list[int]:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     statuses: list[int] = []
-    page.on("response", lambda r: "/search/p/" in r.url and statuses.append(r.status))
+    # The packs and offsets tables (a kind's preset dictionary is fetched whole, once).
+    page.on("response", lambda r: "/search/p/" in r.url and "-dict.bin" not in r.url
+            and statuses.append(r.status))
     page.goto(base + "/search/")
     for query in DONE_WHEN:
         search(page, query)
@@ -316,11 +319,11 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 3 and meta["records"] == len(records)
+    assert meta["format"] == 4 and meta["records"] == len(records)
     assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
         f"{n}.bin" for n in range(meta["shards"]))
     assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
-    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r.idx", "t.idx"]
+    assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r-dict.bin", "r.idx", "t-dict.bin", "t.idx"]
     blocks = -(-len(records) // meta["block"])
     assert (index / "p" / "r.idx").stat().st_size == 4 * (blocks + 1)
     read = lambda path: (index / path).read_bytes()  # noqa: E731
@@ -406,9 +409,23 @@ def test_pack_items_never_cross_a_pack_and_are_read_back(monkeypatch):
         index.pack_items([("r", [b"x" * 11])])
     assert index.pack_items([("r", []), ("t", [])]) == {"p/r.idx": b"\0" * 4,
                                                        "p/t.idx": b"\0" * 4}
-    # packed_item reads an item as stored (compressed) and inflates it.
-    stored = index.pack_items([("r", [index.deflate(b"one"), index.deflate(b"two")])])
-    assert index.packed_item(stored.__getitem__, "r", 1) == b"two"
+    # packed_item reads an item as stored (compressed with the kind's preset dictionary)
+    # and inflates it after the dictionary's own stream, as search.js does.
+    items = ["宁波 one".encode(), "宁波 two".encode(), b"three"]
+    dictionary = index.dictionary_of(items)
+    assert dictionary == b"".join(items)  # small enough to take every item
+    stored = index.pack_items([("r", [index.deflate(x, dictionary) for x in items])])
+    stored["p/r-dict.bin"] = index.dictionary_file(dictionary)
+    assert stored["p/r-dict.bin"][0] == len(dictionary)
+    assert [index.packed_item(stored.__getitem__, "r", n) for n in range(3)] == items
+    # Without the dictionary's stream before it, an item does not inflate to itself.
+    assert len(stored["p/0.bin"]) < len(b"".join(items))
+    stored["p/r-dict.bin"] = index.dictionary_file(b"")
+    with pytest.raises(zlib.error):
+        index.packed_item(stored.__getitem__, "r", 1)
+    stored = index.pack_items([("t", [index.deflate(b"plain")])])
+    stored["p/t-dict.bin"] = index.dictionary_file(b"")
+    assert index.packed_item(stored.__getitem__, "t", 0) == b"plain"
 
 
 def test_full_width_folding_is_the_nfkc_table():
@@ -561,3 +578,37 @@ def test_normalize_is_nfkc_then_lower_case(text):
     from notices.search.index import normalize
 
     assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def test_common_record_lists_take_the_smallest_of_three_codes():
+    from search_reader import _Cursor, rice_records, set_records, shard
+
+    from notices.search import index
+
+    # 密 in every record: Rice-coded with k = 0, one bit a record like a bitmap (mode 1, not
+    # chosen on a tie); 疏 in every 37th: k = 5, seven bits a record where varint deltas
+    # take a byte each.
+    records = [_record(("密" + ("疏" if n % 37 == 0 else "")) + f"第{n}号", n)
+               for n in range(2000)]
+    files = build_index(records).files
+    modes = {}
+    for word, want in (("密", list(range(2000))), ("疏", list(range(0, 2000, 37)))):
+        common, _, _ = shard(files, [word])
+        assert common[word] == want
+        meta = json.loads(files["index.json"])
+        data = files[f"i/{index.shard_of([word], meta['shards'])}.bin"]
+        cursor = _Cursor(data)
+        for _ in range(cursor.next()):
+            size = cursor.next()
+            name = data[cursor.at:cursor.at + size].decode()
+            cursor.at += size
+            length = cursor.next()
+            payload = data[cursor.at:cursor.at + length]
+            cursor.at += length
+            if name == word:
+                modes[word] = (payload[0] & 3, len(payload))
+                assert set_records(payload) == want
+    assert modes["密"] == (2, 3 + 250)  # head (2 bytes), k, 2,000 bits
+    assert modes["疏"][0] == 2 and modes["疏"][1] < 55  # 55 records: varints take 56+
+    # Gaps 0, 1, 4 with k = 1, bits from the lowest: 1 0, 1 1, 0 0 1 0.
+    assert rice_records(bytes([1, 0b01001101]), 0, 3) == [0, 2, 7]

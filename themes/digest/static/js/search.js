@@ -145,7 +145,7 @@
   // index.json names the format, the version (every other file is fetched with ?v=version,
   // so a browser never mixes files of two builds), the number of shards, and the limits of
   // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
-  var INDEX_FORMAT = 3;
+  var INDEX_FORMAT = 4;
   var meta = null;
   function loadMeta() {
     if (!meta) {
@@ -237,14 +237,32 @@
     var x = tokenHash(units);
     var number = (((x >>> 5) << 5) | (tokenHash(units.slice(0, NGRAM)) & 31)) & (info.shards - 1);
     if (!shards[number]) {
-      shards[number] = indexFile(info, "i/" + number + ".bin").then(parseShard);
+      shards[number] = indexFile(info, "i/" + number + ".bin").then(function (bytes) {
+        return parseShard(bytes, info.records);
+      });
     }
     return shards[number].then(function (parsed) {
       return { common: parsed.common, rare: parsed.rare, fingerprint: x >>> 16 };
     });
   }
 
-  function parseShard(bytes) {
+  // Bits from bytes[at] on, from each byte's lowest.
+  function Bits(bytes, at) { this.bytes = bytes; this.bit = at * 8; }
+  Bits.prototype.fixed = function (width) {
+    var value = 0;
+    for (var j = 0; j < width; j++, this.bit++) {
+      value += (this.bytes[this.bit >> 3] >> (this.bit & 7) & 1) * Math.pow(2, j);
+    }
+    return value;
+  };
+  // A Rice code with parameter k: value >> k as 0 bits ended by a 1 bit, then k low bits.
+  Bits.prototype.rice = function (k) {
+    var quotient = 0;
+    while (!this.fixed(1)) { quotient++; }
+    return quotient * Math.pow(2, k) + this.fixed(k);
+  };
+
+  function parseShard(bytes, records) {
     var reader = new Reader(bytes);
     var common = new Map();
     for (var count = reader.next(); count > 0; count--) {
@@ -255,35 +273,53 @@
       common.set(name, bytes.subarray(reader.at, reader.at + length));
       reader.at += length;
     }
-    // A rare token: (its fingerprint - the previous one) * 4 + the count of its records,
-    // then the records (delta-coded).
+    // The rare tokens: their count, a byte k, then bits: per token its fingerprint less
+    // the previous one (Rice, k), the count of its records less one (2 bits), its records
+    // (as many bits as the highest record number needs).
     var rare = new Map();
-    for (var fingerprint = 0; reader.more();) {
-      var head = reader.next();
-      fingerprint += Math.floor(head / 4);
-      var records = rare.get(fingerprint) || [];
-      for (var i = 0, record = 0; i < head % 4; i++) {
-        record += reader.next();
-        records.push(record);
+    if (reader.more()) {
+      var tokens = reader.next();
+      var bits = new Bits(bytes, reader.at + 1);
+      var k = bytes[reader.at];
+      var width = 1;
+      while (Math.pow(2, width) < records) { width++; }
+      for (var fingerprint = 0; tokens > 0; tokens--) {
+        fingerprint += bits.rice(k);
+        var found = rare.get(fingerprint) || [];
+        for (var i = bits.fixed(2); i >= 0; i--) { found.push(bits.fixed(width)); }
+        rare.set(fingerprint, found);
       }
-      rare.set(fingerprint, records);
     }
     return { common: common, rare: rare };
   }
 
-  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0) or
-  // the first record and a bitmap from it (mode 1).
+  // A common token's records: count * 4 + mode, then the records delta-coded (mode 0),
+  // the first record and a bitmap from it (mode 1), or (mode 2) a byte k and per record
+  // the gap from the previous one less one (the first: the record itself) Rice-coded:
+  // gap >> k as 0 bits ended by a 1 bit, then its k low bits; bits from each byte's lowest.
   function commonRecords(found, units) {
     var bytes = found.common.get(units.join(""));
     var reader = new Reader(bytes);
-    var mode = reader.next() % 4;
+    var head = reader.next();
+    var mode = head % 4;
     if (mode === 0) { return recordNumbers(bytes.subarray(reader.at)); }
+    if (mode === 2) { return riceRecords(bytes, reader.at, Math.floor(head / 4)); }
     var first = reader.next();
     var numbers = [];
     for (var at = reader.at; at < bytes.length; at++) {
       for (var bit = 0; bit < 8; bit++) {
         if (bytes[at] >> bit & 1) { numbers.push(first + 8 * (at - reader.at) + bit); }
       }
+    }
+    return numbers;
+  }
+
+  function riceRecords(bytes, at, count) {
+    var bits = new Bits(bytes, at + 1);
+    var numbers = [];
+    for (var i = 0, record = -1; i < count; i++) {
+      record += bits.rice(bytes[at]) + 1;
+      numbers.push(record);
     }
     return numbers;
   }
@@ -334,6 +370,7 @@
   // each item's global offset as uint32 little endian, read in chunks of info.chunk entries
   // and one more; the item is in pack p/<offset // info.pack>.bin.
   async function packedItem(info, name, item) {
+    var dictionaryFile = indexFile(info, "p/" + name + "-dict.bin");  // fetched beside the item
     var chunk = Math.floor(item / info.chunk);
     var table = await indexRange(info, "p/" + name + ".idx", 4 * chunk * info.chunk,
                                  4 * (chunk + 1) * info.chunk + 4);
@@ -344,9 +381,15 @@
     var pack = Math.floor(start / info.pack);
     var stored = await indexRange(info, "p/" + pack + ".bin", start - pack * info.pack,
                                   end - pack * info.pack);
-    // Each item is compressed by itself (raw deflate).
-    var stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // Each item is compressed by itself (raw deflate) with a preset dictionary: p/<name>-dict.bin
+    // holds the dictionary's length (varint), then its own deflate stream (not ended), which
+    // the item's bytes continue; the dictionary's bytes are dropped from what inflates.
+    var dictionary = await dictionaryFile;
+    var reader = new Reader(dictionary);
+    var size = reader.next();
+    var stream = new Blob([dictionary.subarray(reader.at), stored]).stream()
+      .pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer()).subarray(size);
   }
 
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
