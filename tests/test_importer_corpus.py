@@ -27,7 +27,10 @@ NOTICES = sorted(CORPUS.glob("*.txt"))
 HELDOUT = ROOT / "tests" / "importer" / "heldout"
 # The fourth held-out round (one publisher's JSON records): scored once, no floor (its SOURCES.md).
 HELDOUT4 = ROOT / "tests" / "importer" / "heldout4"
-EVERY_NOTICE = NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
+# The fifth held-out round (six publishers, 2026-12-05): scored once, no floor (its SOURCES.md).
+HELDOUT5 = ROOT / "tests" / "importer" / "heldout5"
+EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
+                + sorted(HELDOUT5.glob("*.txt")))
 
 
 def _notice(name: str) -> tuple[str, dt.date]:
@@ -280,6 +283,10 @@ def test_held_out_notices_lose_nothing():
     scores = score_corpus(HELDOUT4, DISTRICTS)
     exact, expected, _, _, unaccounted = totals(scores)
     assert len(scores) == 10 and expected == 15
+    assert unaccounted == 0
+    scores = score_corpus(HELDOUT5, DISTRICTS)
+    exact, expected, _, _, unaccounted = totals(scores)
+    assert len(scores) == 7 and expected == 17
     assert unaccounted == 0
 
 
