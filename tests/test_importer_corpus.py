@@ -236,6 +236,25 @@ def test_a_table_with_date_time_and_area_columns_in_any_order():
                        ("2024-10-06", "13:00", "17:00", None, ["学生公寓1-3栋"])]
 
 
+def test_a_date_alone_after_the_outage_time_label_is_whole_days_of_outage():
+    windows, _ = _read("停电时间为：2024年3月4日-2024年3月6日。\n停电范围：食堂、图书馆\n")
+    assert windows == [(f"2024-03-0{day}", None, None, None, ["食堂", "图书馆"]) for day in (4, 5, 6)]
+    windows, _ = _read("检修日期：3月8日全天\n停电范围：食堂\n")
+    assert windows == [("2024-03-08", None, None, None, ["食堂"])]
+    # A publication date under its own label stays no window.
+    windows, _ = _read("发布时间：2024年3月1日\n停电时间：3月4日8:00至12:00\n停电范围：食堂\n")
+    assert windows == [("2024-03-04", "08:00", "12:00", None, ["食堂"])]
+
+
+def test_a_printed_year_is_kept_when_the_notice_is_read_years_later():
+    # The new-year typo rule (``2025年2月2日`` in a notice of 2026-01-12) moves a date one year
+    # only when that lands within two months of the notice.
+    windows, _ = _read("停电时间：2017年10月17日8:00至12:00\n停电范围：食堂\n", dt.date(2024, 3, 1))
+    assert windows == [("2017-10-17", "08:00", "12:00", None, ["食堂"])]
+    windows, _ = _read("停电时间：2025年2月2日8:00至12:00\n停电范围：食堂\n", dt.date(2026, 1, 12))
+    assert windows == [("2026-02-02", "08:00", "12:00", None, ["食堂"])]
+
+
 def test_a_day_without_a_month_early_in_the_month_after_publication_is_next_month():
     windows, _ = _read("停电时间:2日8:00至12:00\n停电范围:食堂\n", dt.date(2024, 1, 28))
     assert windows == [("2024-02-02", "08:00", "12:00", None, ["食堂"])]

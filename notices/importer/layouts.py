@@ -129,10 +129,14 @@ def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> 
     try:
         if printed:
             date = dt.date(printed, month, day)
-            # A printed year that puts the day most of a year before the notice is a typo
-            # (``2025年2月2日`` in a notice of 2026-01-12): the nearest such day is meant.
+            # A printed year that puts the day most of a year before the notice, and the
+            # next year within two months of it, is a typo of the new year (``2025年2月2日``
+            # in a notice of 2026-01-12): the nearest such day is meant. A notice read
+            # years after it was printed keeps its printed year.
             if (reference - date).days > 300:
-                date = dt.date(printed + 1, month, day)
+                following = dt.date(printed + 1, month, day)
+                if abs((following - reference).days) <= 62:
+                    return following
             return date
         candidates = [dt.date(reference.year + delta, month, day) for delta in (-1, 0, 1)]
     except ValueError:
@@ -1087,6 +1091,10 @@ _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
+# The label of an outage's time (not of a publication): ``停电时间：``, ``检修日期为``.
+_WHOLE_DAY_LABEL = re.compile(r"(?:停电|检修|施工)(?:时间|日期)\s*(?:为)?\s*[:：]?\s*$")
+
+
 def read_general(text: str, reference: dt.date) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
@@ -1180,6 +1188,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                   masked.rfind("\n", 0, anchor.start)) + 1:
                               _sentence_end(masked, anchor.end)]
             numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            # ``停电时间：2024年3月4日至3月6日`` or ``…3月4日全天``: the outage's own time label
+            # before a date alone makes it whole days of outage (one window a day, no times).
+            if _WHOLE_DAY_LABEL.search(head) and re.fullmatch(
+                    r"\s*(?:全天|全日|整天)?\s*[。.;；]?\s*",
+                    masked[anchor.end:line_end]):
+                kept.append(anchor)
+                continue
             # ``12月8日,将对…等地实施停电``, ``16日,…等地区将分时段停电``: the cut will happen.
             if not (numbered or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence
