@@ -821,6 +821,15 @@ def test_a_data_record_with_iso_times_and_a_city_district_scope():
         ("2025-03-02", "13:00", "次日00:00", "苓雅區", ["四維三路"])]
 
 
+def test_a_data_record_whose_end_is_called_stop_and_whose_equipment_field_is_no_place():
+    """An API's ``beginTime`` / ``stopTime`` fields (and a ``stopDate`` repeating the end) are
+    one window; ``powerOffArea`` names equipment and is not the scope."""
+    text = ("typeCode：计划停电\nbeginTime：2024-05-06 07:30:00\nscope：滨江路12号；北岸小区；\n"
+            "stopTime：2024-05-06 15:00:00\npowerOffArea：2号变压器;\nstopDate：2024-05-06 15:00:00\n")
+    assert _general(text, dt.date(2024, 5, 1)) == [
+        ("2024-05-06", "07:30", "15:00", None, ["滨江路12号", "北岸小区"])]
+
+
 def test_rounds_of_a_rotating_outage_take_the_day_before_them_and_name_a_group_or_no_place():
     text = ("电力公司20日晚间宣布分区轮流停电。第一轮停电时间为20日晚上7时至7时40分,涉及约10万户;"
             "第二轮停电时间为晚上7时40分至8时20分,涉及约12万户。\n"

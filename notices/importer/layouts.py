@@ -994,7 +994,7 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
         if m:
             label = m["label"].lower()
             kind = "start" if re.search(r"start|begin|开始|起", label) else \
-                "end" if re.search(r"end|finish|结束|止", label) else None
+                "end" if re.search(r"end|finish|stop|结束|止", label) else None
             if kind:
                 when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
                                    int(m["mi"]))
