@@ -19,6 +19,8 @@ EXPECTED = [
     "column, image",
     'content/outages/end-before-start.md: windows[0].end "08:00" is before start "15:00". If the '
     'window ends after midnight, write "次日08:00"',
+    "content/outages/start-without-end.md: windows[0].end is missing while start is given; give "
+    "both times, or leave both out for an outage of the whole day",
     'content/outages/time-as-number.md: windows[0].start 750 is not a time; expected "HH:MM" such '
     'as "08:30" (write "次日06:00" for a time after midnight)',
     'content/tenders/unknown-district.md: districts[0] "鄞洲区" is not a declared district. Did you '
@@ -38,7 +40,7 @@ def test_every_problem_reported_once_and_output_untouched(site, tmp_path):
 
     assert bad.code == 1
     assert bad.problems == EXPECTED
-    assert bad.err.splitlines()[-1] == "8 problems in 8 files; nothing was published"
+    assert bad.err.splitlines()[-1] == "9 problems in 9 files; nothing was published"
     assert "Traceback" not in bad.err
     assert tree_digest(site / "output") == before
     assert not list(site.glob(".build-*")), "the staging folder is removed"

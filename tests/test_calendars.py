@@ -919,3 +919,60 @@ def test_rule_identities_are_compared_after_unicode_normalisation():
     [event] = merged.events
     assert event.status == "CANCELLED"
     assert history(event) == [("published", 0, "new"), ("cancelled", 1, "identity")]
+
+
+# ---------------------------------------------------------------------------
+# A whole-day outage: both times left out
+
+
+WHOLE_DAY = """---
+title: 计划停电预告（5月7日）
+date: 2024-05-03
+source:
+  name: 宁波供电公司
+windows:
+  - date: 2024-05-07
+    district: 江北区
+    town: 慈城镇
+    areas: [全天村, 红湾排涝站]
+---
+"""
+
+
+def test_a_window_without_times_is_a_whole_day_everywhere(tmp_path):
+    site = copy_site("calendars", tmp_path / "site")
+    (site / "content/outages/2024-05-03-whole-day.md").write_text(WHOLE_DAY, encoding="utf-8")
+    built = build_site(site)
+    assert built.code == 0, built.err
+    path = built.output / "calendars/schedules/2024-05-03-whole-day.ics"
+    [event] = read_ics(path).events
+    assert "DTSTART;VALUE=DATE:20240507" in event.to_ical().decode()
+    assert event.decoded("DTSTART") == dt.date(2024, 5, 7)
+    assert event.decoded("DTEND") == dt.date(2024, 5, 8)  # the day after, not inclusive
+    assert "停电时间：2024年5月7日 全天" in str(event["DESCRIPTION"])
+    [other] = vobject.readComponents(path.read_text("utf-8"))
+    assert other.vevent.dtstart.value == dt.date(2024, 5, 7)
+    assert other.vevent.dtend.value == dt.date(2024, 5, 8)
+    # The district calendar carries the same all-day event.
+    district = events_of(built.output / "calendars/outages/jiangbei.ics")
+    assert [e.decoded("DTSTART") for s, e in district.items() if "全天村" in s] == [
+        dt.date(2024, 5, 7)]
+    # The page says 全天 with the date as its machine-readable time.
+    doc = page(built.output, "outages/2024-05-03-whole-day.html")
+    [when] = doc.xpath('//li[contains(@class, "window")]//span[@class="window-time"]/time')
+    assert (when.text, when.get("datetime")) == ("全天", "2024-05-07")
+    # Open data gives the day as midnight to midnight, as for any window.
+    data = json.loads((built.output / "data/outages.json").read_text("utf-8"))
+    [record] = [r for r in data["events"] if "全天村" in r["areas"]]
+    assert (record["start"], record["end"]) == ("2024-05-07T00:00:00+08:00",
+                                                "2024-05-08T00:00:00+08:00")
+
+
+def test_a_whole_day_window_is_cancelled_by_a_whole_day_entry():
+    merged = merge_schedules([
+        schedule("2024-05-01", [window(["甲", "乙"], None, None)]),
+        schedule("2024-05-02", cancelled=[window(["乙", "甲"], None, None)]),
+    ])
+    [event] = merged.events
+    assert history(event) == [("published", 0, "new"), ("cancelled", 1, "identity")]
+    assert event.window.whole_day and event.time_text == "2024年5月6日 全天"

@@ -401,8 +401,9 @@ class OutageWindow(Shape):
     district: DistrictField
     town: Text | None = None
     areas: Annotated[TextList, AfterValidator(_non_empty_list)]
-    start: Clock
-    end: Clock
+    # Both left out (or null): the whole day, read as 00:00—次日00:00 (``whole_day``).
+    start: Clock | None = None
+    end: Clock | None = None
     note: Text | None = None
     id: Slug | None = Field(default=None, description="explicit identity across notices")
     # Set by the schedule when one notice lists the same areas twice on a day (8:00—12:00
@@ -424,6 +425,17 @@ class OutageWindow(Shape):
 
     @model_validator(mode="after")
     def _order(self) -> OutageWindow:
+        if self.start is None and self.end is None:  # a whole-day outage
+            object.__setattr__(self, "start", ClockTime(0, 0))
+            object.__setattr__(self, "end", ClockTime(0, 0, next_day=True))
+            return self
+        if self.start is None or self.end is None:
+            given, left = ("start", "end") if self.end is None else ("end", "start")
+            raise PydanticCustomError(
+                "notice_at", "is missing while {given} is given; give both times, or leave "
+                "both out for an outage of the whole day",
+                {"field": left, "given": given, "left": left},
+            )
         if self.start.next_day:
             raise PydanticCustomError(
                 "notice_at", 'start {start} cannot be on the next day; give the window the date '
@@ -528,8 +540,13 @@ class OutageWindow(Shape):
             "anchor", lambda: f"w-{self.date:%Y%m%d}-{self.district.slug}-{self.key}")
 
     @property
+    def whole_day(self) -> bool:
+        """The whole day (both times left out, or 00:00—次日00:00): an all-day event."""
+        return self.start.minutes == 0 and self.end.minutes == 24 * 60
+
+    @property
     def time_range(self) -> str:
-        return f"{self.start}—{self.end}"
+        return "全天" if self.whole_day else f"{self.start}—{self.end}"
 
 
 class Common(Shape):

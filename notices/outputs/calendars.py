@@ -105,8 +105,12 @@ def outage_vevent(event: OutageEvent, namespace: str, absolute: Absolute) -> Eve
     vevent.add("LAST-MODIFIED", _utc(event.last_modified))
     vevent.add("SEQUENCE", event.sequence)
     vevent.add("STATUS", event.status)
-    vevent.add("DTSTART", _local(w.start_at))
-    vevent.add("DTEND", _local(w.end_at))  # a window past midnight ends on the next day
+    if w.whole_day:  # an all-day event: DTSTART;VALUE=DATE, DTEND the day after
+        vevent.add("DTSTART", w.date)
+        vevent.add("DTEND", w.date + dt.timedelta(days=1))
+    else:
+        vevent.add("DTSTART", _local(w.start_at))
+        vevent.add("DTEND", _local(w.end_at))  # a window past midnight ends on the next day
     vevent.add("SUMMARY", event.summary)
     vevent.add("LOCATION", event.location)
     vevent.add("DESCRIPTION", outage_description(event, absolute))

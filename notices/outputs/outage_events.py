@@ -181,6 +181,8 @@ class OutageEvent:
     @property
     def time_text(self) -> str:
         w = self.window
+        if w.whole_day:
+            return f"{zh_date(w.date)} 全天"
         return f"{zh_date(w.date)} {w.start.hhmm}—{'次日' if w.end.next_day else ''}{w.end.hhmm}"
 
     @property
