@@ -29,8 +29,10 @@ HELDOUT = ROOT / "tests" / "importer" / "heldout"
 HELDOUT4 = ROOT / "tests" / "importer" / "heldout4"
 # The fifth held-out round (six publishers, 2026-12-05): scored once, no floor (its SOURCES.md).
 HELDOUT5 = ROOT / "tests" / "importer" / "heldout5"
+# The sixth (Taipower open-data rows and four stories, 2026-12-05): scored once, no floor.
+HELDOUT6 = ROOT / "tests" / "importer" / "heldout6"
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
-                + sorted(HELDOUT5.glob("*.txt")))
+                + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt")))
 
 
 def _notice(name: str) -> tuple[str, dt.date]:
@@ -306,6 +308,10 @@ def test_held_out_notices_lose_nothing():
     scores = score_corpus(HELDOUT5, DISTRICTS)
     exact, expected, _, _, unaccounted = totals(scores)
     assert len(scores) == 7 and expected == 17
+    assert unaccounted == 0
+    scores = score_corpus(HELDOUT6, DISTRICTS)
+    exact, expected, _, cancel_expected, unaccounted = totals(scores)
+    assert len(scores) == 12 and (expected, cancel_expected) == (12, 4)
     assert unaccounted == 0
 
 
