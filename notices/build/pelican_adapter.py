@@ -539,9 +539,11 @@ class ArticleStore(KeptArticles):
     the settings and the context are this build's (persistent ids), and its notice and
     body are taken from the reader cache, which holds them anyway. The folder is named
     after the code fingerprint and the content folder, like the reader cache; an article's
-    shard is the CRC-32 of its path mod ``SHARDS``, and a build rewrites only the shards
-    whose articles it read or dropped (an edit: one of 32, about 170 KB of 5.3 MB at
-    5,000 items; saving the whole store again took 0.1-0.3 s).
+    shard is the CRC-32 of its path under the content folder mod ``SHARDS`` (the same on
+    every machine), and a build rewrites only the shards whose articles it read or dropped
+    (an edit: one of 32, about 170 KB of 5.3 MB at 5,000 items; saving the whole store
+    again took 0.1-0.3 s). A damaged or missing shard is only slower: its articles are read
+    again, and the shard is written anew.
     """
 
     SHARDS = 32
@@ -555,25 +557,27 @@ class ArticleStore(KeptArticles):
         self._next: dict[str, tuple[tuple, object, int]] = {}
         self._fresh: dict[str, object] = {}
         self._loaded: dict[int, dict] = {}  # each shard as it was read
+        self._root = len(os.path.join(generator.path, ""))  # keys are root + relative path
         self.read = 0  # articles Pelican read this build
         if self.path is None or not self.path.is_dir():
             return
         with collector_paused():
             for number in range(self.SHARDS):
+                shard = self.path / f"{number:02d}.pickle"
                 try:
-                    with open(self.path / f"{number:02d}.pickle", "rb") as handle:
+                    with open(shard, "rb") as handle:
                         entries = _StoreUnpickler(handle, self).load()
                 except FileNotFoundError:
                     continue
                 except Exception:  # noqa: BLE001 - a damaged shard is only slower
-                    log.debug("article store shard %s not used", number, exc_info=True)
+                    log.debug("article store shard %s not used", shard, exc_info=True)
                     continue
                 self._loaded[number] = entries
                 self.articles.update(entries)
 
-    @classmethod
-    def shard(cls, path: str) -> int:
-        return zlib.crc32(path.encode("utf-8", "surrogatepass")) % cls.SHARDS
+    def shard(self, path: str) -> int:
+        """The shard of the article read from ``path`` (a file under the content folder)."""
+        return zlib.crc32(path[self._root:].encode("utf-8", "surrogatepass")) % self.SHARDS
 
     def _used_cache(self):
         return self.cache
