@@ -7,6 +7,7 @@ and the build driver.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -15,6 +16,7 @@ import pickle
 import shutil
 import zlib
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -119,12 +121,13 @@ class ReaderCache:
             return cls(None, code)
         path = Path(cache_dir) / f"notices-{code}"
         entries: dict[str, object] = {}
-        for shard in sorted(path.glob("*.pickle")) if path.is_dir() else []:
-            try:
-                with open(shard, "rb") as handle:
-                    entries.update(pickle.load(handle))
-            except Exception:  # noqa: BLE001 - a damaged shard is only slower
-                continue
+        with collector_paused():
+            for shard in sorted(path.glob("*.pickle")) if path.is_dir() else []:
+                try:
+                    with open(shard, "rb") as handle:
+                        entries.update(pickle.load(handle))
+                except Exception:  # noqa: BLE001 - a damaged shard is only slower
+                    continue
         return cls(path, code, entries)
 
     @staticmethod
@@ -172,6 +175,19 @@ class ReaderCache:
                 pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         self.dirty.clear()
+
+
+@contextmanager
+def collector_paused():
+    """No cycle collection in the block: unpickling makes hundreds of thousands of
+    long-lived objects and no garbage, and each collection would walk them again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_in_parallel(jobs: list[tuple[str, bytes]], parse: Callable, workers: int = 2) -> list:

@@ -37,8 +37,10 @@ import logging
 import os
 import pickle
 import re
+import shutil
 import sys
 import weakref
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -51,6 +53,7 @@ from pelican.readers import Readers
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from notices.build.cache import collector_paused
 from notices.build.session import BuildState
 from notices.build.warm import KeptArticles
 from notices.build.writer import PageKeys, render_in_parallel
@@ -534,26 +537,47 @@ class ArticleStore(KeptArticles):
     not changed just before it was read (``KeptArticles.fresh``), and its notice is still
     in the reader cache. It is pickled without what belongs to the build that made it:
     the settings and the context are this build's (persistent ids), and its notice and
-    body are taken from the reader cache, which holds them anyway. The file is named after
-    the code fingerprint and the content folder, like the reader cache.
+    body are taken from the reader cache, which holds them anyway. The folder is named
+    after the code fingerprint and the content folder, like the reader cache; an article's
+    shard is the CRC-32 of its path under the content folder mod ``SHARDS`` (the same on
+    every machine), and a build rewrites only the shards whose articles it read or dropped
+    (an edit: one of 32, about 170 KB of 5.3 MB at 5,000 items; saving the whole store
+    again took 0.1-0.3 s). A damaged or missing shard is only slower: its articles are read
+    again, and the shard is written anew.
     """
+
+    SHARDS = 32
 
     def __init__(self, generator: Generator, cache, code: str) -> None:
         self.generator, self.cache = generator, cache
         self.settings, self.context = generator.settings, generator.context
         digest = hashlib.sha256(f"{code}:{generator.path}".encode()).hexdigest()[:32]
-        self.path = cache.path.parent / f"articles-{digest}.pickle" if cache.path else None
+        self.path = cache.path.parent / f"articles-{digest}" if cache.path else None
         self.articles: dict[str, tuple[tuple, object, int]] = {}
         self._next: dict[str, tuple[tuple, object, int]] = {}
         self._fresh: dict[str, object] = {}
-        self.read = 0  # articles Pelican read this build (the store is saved when > 0)
-        if self.path is not None and self.path.is_file():
-            try:
-                with open(self.path, "rb") as handle:
-                    self.articles = _StoreUnpickler(handle, self).load()
-            except Exception:  # noqa: BLE001 - a damaged store is only slower
-                log.debug("article store %s not used", self.path, exc_info=True)
-                self.articles = {}
+        self._loaded: dict[int, dict] = {}  # each shard as it was read
+        self._root = len(os.path.join(generator.path, ""))  # keys are root + relative path
+        self.read = 0  # articles Pelican read this build
+        if self.path is None or not self.path.is_dir():
+            return
+        with collector_paused():
+            for number in range(self.SHARDS):
+                shard = self.path / f"{number:02d}.pickle"
+                try:
+                    with open(shard, "rb") as handle:
+                        entries = _StoreUnpickler(handle, self).load()
+                except FileNotFoundError:
+                    continue
+                except Exception:  # noqa: BLE001 - a damaged shard is only slower
+                    log.debug("article store shard %s not used", shard, exc_info=True)
+                    continue
+                self._loaded[number] = entries
+                self.articles.update(entries)
+
+    def shard(self, path: str) -> int:
+        """The shard of the article read from ``path`` (a file under the content folder)."""
+        return zlib.crc32(path[self._root:].encode("utf-8", "surrogatepass")) % self.SHARDS
 
     def _used_cache(self):
         return self.cache
@@ -566,27 +590,49 @@ class ArticleStore(KeptArticles):
         super().keep_article(path, article)
 
     def save(self) -> None:
-        """Write this build's articles (after a successful build; nothing when every
-        article came from the store and none is gone)."""
-        if self.path is None or (not self.read and self._next.keys() == self.articles.keys()):
+        """Write the shards whose articles changed this build (after a successful build;
+        nothing when every article came from the store and none is gone)."""
+        if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        for old in self.path.parent.glob("articles-*.pickle"):
+        shards: dict[int, dict] = {}
+        for path, entry in self._next.items():
+            shards.setdefault(self.shard(path), {})[path] = entry
+        changed = [number for number in range(self.SHARDS)
+                   if _shard_changed(self._loaded.get(number, {}), shards.get(number, {}))]
+        if not changed:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("articles-*"):
             if old != self.path:  # other code versions or content folders
-                old.unlink(missing_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as handle:
-            _StorePickler(handle, self).dump(self._next)
-        os.replace(tmp, self.path)
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
+        for number in changed:
+            target = self.path / f"{number:02d}.pickle"
+            entries = shards.get(number)
+            if not entries:
+                target.unlink(missing_ok=True)
+                continue
+            tmp = target.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as handle:
+                _StorePickler(handle, self, entries).dump(entries)
+            os.replace(tmp, target)
+
+
+def _shard_changed(loaded: dict, entries: dict) -> bool:
+    """True when a shard's entries are not exactly those it was read with."""
+    return loaded.keys() != entries.keys() or any(
+        entry is not loaded[path] for path, entry in entries.items())
 
 
 class _StorePickler(pickle.Pickler):
     """Pickles articles without this build's settings, context, notices and bodies."""
 
-    def __init__(self, handle, store: ArticleStore) -> None:
+    def __init__(self, handle, store: ArticleStore, entries: dict) -> None:
         super().__init__(handle, pickle.HIGHEST_PROTOCOL)
         self.ids = {id(store.settings): "S", id(store.context): "C"}
-        for _, article, _ in store._next.values():
+        for _, article, _ in entries.values():
             notice = getattr(article, "notice", None)
             if notice is not None and store.cache.entries.get(notice.content_hash) is notice:
                 self.ids[id(notice)] = ("N", notice.content_hash)
