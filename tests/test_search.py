@@ -10,6 +10,7 @@ import functools
 import http.server
 import io
 import json
+import re
 import threading
 import zlib
 from contextlib import redirect_stderr, redirect_stdout
@@ -24,6 +25,8 @@ from playwright.sync_api import expect
 from search_reader import search as read_index
 
 from conftest import SETTINGS, build_site, tree_digest
+from notices import timing
+from notices.build import workers
 from notices.build.driver import build, read_catalog
 from notices.content.model import Kind
 from notices.search.index import (
@@ -372,11 +375,41 @@ def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog
         raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
 
     monkeypatch.setattr("notices.search.index._Shards", too_large)
+    # The indexer is started fresh and would not see the patch: fork it for this test.
+    monkeypatch.setattr(workers, "FRESH_START_METHOD", "fork")
     result = build_site(site)
     assert result.code == 70
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
         "search index: a posting is out of the index format's range (0 to 2**35)"]
     assert not result.output.exists()
+
+
+def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_traceback(
+        tmp_path):
+    from notices.search.indexer import index_from_messages
+
+    job = workers.BackgroundJob.start_fresh(
+        index_from_messages, (str(tmp_path), 8192, {}, workers.BackgroundJob.start),
+        [b"not what the build sends"], lambda result: None)
+    with pytest.raises(workers.WorkerFailed) as failed:
+        job.result()
+    message = str(failed.value)
+    assert message.startswith("a worker process of the build failed (exit status 1):\n"
+                              "Traceback (most recent call last):\n")
+    assert message.splitlines()[-1].startswith("_pickle.UnpicklingError: ")
+    assert not (tmp_path / "search").exists()
+
+
+def test_the_indexer_starts_without_the_build_processs_memory(site):
+    # A forked indexer starts with the build's whole heap resident (447 MiB at 20,000
+    # items); a fresh one with the interpreter, numpy and its modules (about 50 MiB).
+    ballast = b"\1" * (256 << 20)  # written, so resident in the build process
+    timing.reset()
+    result = build_site(site)
+    assert result.code == 0, result.err
+    note = timing.NOTES["search indexer"]
+    started = int(re.search(r"\((\d+) MiB at its start\)", note)[1])
+    assert 0 < started < len(ballast) >> 20, note
 
 
 # ---------------------------------------------------------------------------

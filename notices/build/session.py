@@ -110,6 +110,13 @@ class BuildState:
         """
         self._background.append(BackgroundJob.start(work, done))
 
+    def in_fresh_process(self, work: Callable[..., dict], args: tuple,
+                         messages: Iterable[bytes], done: Callable[[dict], None]) -> None:
+        """As ``in_background``, but ``work(*args, received)`` runs in a new process that
+        holds none of this one's memory, and reads its input from ``received``: the
+        ``messages`` sent to it (``BackgroundJob.start_fresh``)."""
+        self._background.append(BackgroundJob.start_fresh(work, args, messages, done))
+
     def join_background(self) -> None:
         """Wait for every background job and hand each its result."""
         jobs, self._background = self._background, []
