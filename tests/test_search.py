@@ -400,6 +400,18 @@ def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_tra
     assert not (tmp_path / "search").exists()
 
 
+def test_reading_a_site_starts_no_indexer(site, monkeypatch):
+    # ``check`` and read_catalog write nothing: an indexer started there would write into
+    # the temporary folder, unwaited for.
+    started = []
+    monkeypatch.setattr(workers.BackgroundJob, "start_fresh",
+                        classmethod(lambda cls, *args: started.append(args)))
+    catalog = read_catalog(SETTINGS, {"PATH": str(site / "content"),
+                                      "PROJECT_ROOT": str(site),
+                                      "CACHE_PATH": str(site / ".cache")})
+    assert catalog.notices and started == []
+
+
 def test_the_indexer_starts_without_the_build_processs_memory(site):
     # A forked indexer starts with the build's whole heap resident (447 MiB at 20,000
     # items); a fresh one with the interpreter, numpy and its modules (about 50 MiB).

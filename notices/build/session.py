@@ -51,6 +51,9 @@ class BuildState:
     previous_output: str | None = None  # the tree pages may be reused from
     # The previous search index may be carried over (the pages go live first).
     reuse_search: bool = False
+    # False when the site is only read (``check``, ``read_catalog``): nothing is written,
+    # so no output is started in the background.
+    writes: bool = True
     # A threading.Event: set, it stops the build where it waits for workers.
     cancel: object = None
     warm: WarmState | None = None  # what a long-running process keeps between builds

@@ -49,7 +49,7 @@ class SearchPageGenerator(Generator):
         self.options = load_plugin_settings(self.settings, "SEARCH", SearchSettings)
         self.context["SEARCH"] = self.options
         state = current_build()
-        if state is not None and self.options.index:
+        if state is not None and state.writes and self.options.index:
             state.when_catalog_ready(lambda catalog: self._start_index(catalog, state))
 
     def generate_output(self, writer) -> None:
