@@ -400,6 +400,20 @@ def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_tra
     assert not (tmp_path / "search").exists()
 
 
+def test_records_are_numbered_by_date_then_url_whole_or_made_in_batches(tmp_path):
+    from notices.search.index import search_record_batches
+
+    catalog = read_catalog(SETTINGS, {"CACHE_PATH": str(tmp_path)})
+    records = search_records(catalog)
+    assert len(records) == len(catalog.notices) + len(list(catalog.windows)) > 7
+    keys = [(r.when, r.url) for r in records]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    for size in (1, 7, len(records)):
+        batches = list(search_record_batches(catalog, size))
+        assert [len(batch) for batch in batches[:-1]] == [size] * (len(batches) - 1)
+        assert [r for batch in batches for r in batch] == records
+
+
 def test_reading_a_site_starts_no_indexer(site, monkeypatch):
     # ``check`` and read_catalog write nothing: an indexer started there would write into
     # the temporary folder, unwaited for.

@@ -42,7 +42,7 @@ import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -275,10 +275,21 @@ def _window_record(entry: WindowEntry) -> SearchRecord:
 
 def search_records(catalog: Catalog) -> list[SearchRecord]:
     """Every record, numbered by its place in this list: oldest first (date, then URL)."""
-    records = [_notice_record(n) for n in catalog.notices]
-    records += [_window_record(entry) for entry in catalog.windows]
-    records.sort(key=lambda record: (record.when, record.url))
-    return records
+    return [record for batch in search_record_batches(catalog) for record in batch]
+
+
+def search_record_batches(catalog: Catalog, size: int | None = None
+                          ) -> Iterator[list[SearchRecord]]:
+    """``search_records``, ``size`` at a time (all at once without): what they are made
+    from is ordered first, so the records need not all be held at once."""
+    sources: list[tuple[dt.datetime, str, Callable, object]] = [
+        (n.date, n.url, _notice_record, n) for n in catalog.notices]
+    sources += [(entry.window.start_at, entry.url, _window_record, entry)
+                for entry in catalog.windows]
+    sources.sort(key=lambda source: (source[0], source[1]))  # a record's (when, url)
+    size = size or len(sources) or 1
+    for first in range(0, len(sources), size):
+        yield [make(item) for _, _, make, item in sources[first:first + size]]
 
 
 def expected_results(records: list[SearchRecord], query: str) -> list[SearchRecord]:

@@ -1,6 +1,7 @@
 """Writing the search index into a build's output: the indexer.
 
-The build makes the records (``search_records``) and sends them (``record_messages``) to
+The build makes the records a batch at a time (``search_record_batches``) and sends them
+(``record_messages``) to
 the indexer, a new process that holds none of the build's memory
 (``notices.build.workers.BackgroundJob.start_fresh``); there ``index_from_messages`` reads
 them back and ``write_index`` writes the files. Imported by the search-index plugin (and
@@ -42,13 +43,13 @@ def resident_mib() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
 
 
-def record_messages(records: list[SearchRecord]) -> Iterator[bytes]:
-    """``records`` as messages for ``index_from_messages``: plain tuples, pickled a few
-    hundred at a time (a pickled dataclass took twice as long to read back)."""
-    for first in range(0, len(records), RECORDS_PER_MESSAGE):
+def record_messages(batches: Iterable[list[SearchRecord]]) -> Iterator[bytes]:
+    """Batches of records (``search_record_batches``) as messages for
+    ``index_from_messages``: each pickled as plain tuples (a pickled dataclass took twice as
+    long to read back)."""
+    for records in batches:
         yield pickle.dumps([(r.kind.value, r.url, r.when, r.districts, r.text, r.display)
-                            for r in records[first:first + RECORDS_PER_MESSAGE]],
-                           pickle.HIGHEST_PROTOCOL)
+                            for r in records], pickle.HIGHEST_PROTOCOL)
 
 
 def records_from(messages: Iterable[bytes]) -> list[SearchRecord]:

@@ -81,18 +81,20 @@ class SearchPageGenerator(Generator):
             return  # the same records: the previous index is linked into the new tree
         # lazy: the indexer (and numpy) cost 0.4 s to import, and a build that reuses or
         # defers the index never calls it
-        from notices.search.index import search_records
-        from notices.search.indexer import index_from_messages, record_messages
+        from notices.search.index import search_record_batches
+        from notices.search.indexer import RECORDS_PER_MESSAGE, index_from_messages, record_messages
 
         # Indexing needs only the records: it runs in a new process (not a fork of this
         # one, which would start with this process's whole heap) while the pages, feeds
         # and calendars are written, and is waited for before the tree is swapped in.
+        # The records are made a batch at a time as they are sent (the process starts
+        # meanwhile) and are never all held here.
         with timing.phase("search-records"):
-            records = search_records(catalog)
             state.in_fresh_process(
                 index_from_messages, (self.output_path, self.options.bucket_bytes,
                                       self._filter_values(catalog), BackgroundJob.start),
-                record_messages(records), lambda result: self._index_done(result, state, key))
+                record_messages(search_record_batches(catalog, RECORDS_PER_MESSAGE)),
+                lambda result: self._index_done(result, state, key))
 
     def _filter_values(self, catalog) -> dict[str, list[str]]:
         """Values that get a filter file even when no record has them."""
