@@ -386,10 +386,10 @@ def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog
 
 def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_traceback(
         tmp_path):
-    from notices.search.indexer import index_from_messages
+    from notices.search.records import INDEXER
 
     job = workers.BackgroundJob.start_fresh(
-        index_from_messages, (str(tmp_path), 8192, {}, workers.BackgroundJob.start),
+        INDEXER, (str(tmp_path), 8192, {}, workers.BackgroundJob.start),
         [b"not what the build sends"], lambda result: None)
     with pytest.raises(workers.WorkerFailed) as failed:
         job.result()
@@ -401,7 +401,7 @@ def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_tra
 
 
 def test_records_are_numbered_by_date_then_url_whole_or_made_in_batches(tmp_path):
-    from notices.search.index import search_record_batches
+    from notices.search.records import search_record_batches
 
     catalog = read_catalog(SETTINGS, {"CACHE_PATH": str(tmp_path)})
     records = search_records(catalog)

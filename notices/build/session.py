@@ -113,10 +113,10 @@ class BuildState:
         """
         self._background.append(BackgroundJob.start(work, done))
 
-    def in_fresh_process(self, work: Callable[..., dict], args: tuple,
-                         messages: Iterable[bytes], done: Callable[[dict], None]) -> None:
-        """As ``in_background``, but ``work(*args, received)`` runs in a new process that
-        holds none of this one's memory, and reads its input from ``received``: the
+    def in_fresh_process(self, work: str, args: tuple, messages: Iterable[bytes],
+                         done: Callable[[dict], None]) -> None:
+        """As ``in_background``, but the function named ``work`` runs in a new process that
+        holds none of this one's memory, called with ``*args`` and ``received``: the
         ``messages`` sent to it (``BackgroundJob.start_fresh``)."""
         self._background.append(BackgroundJob.start_fresh(work, args, messages, done))
 

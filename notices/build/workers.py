@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import importlib
 import json
 import logging
 import multiprocessing
@@ -85,14 +86,15 @@ class BackgroundJob:
         return cls(process, reader, done, pid=process.pid)
 
     @classmethod
-    def start_fresh(cls, work: Callable[..., dict], args: tuple, messages: Iterable[bytes],
+    def start_fresh(cls, work: str, args: tuple, messages: Iterable[bytes],
                     done: Callable[[dict], None]) -> BackgroundJob:
         """Run ``work(*args, received)`` in a new interpreter, which holds none of this
         process's memory, and send it ``messages`` (its input) through a pipe.
 
-        ``work`` must be importable by name (a function at the top of a module) and
-        ``args`` picklable; ``received`` yields the messages in order. This returns once
-        every message is sent (each waits until the worker has read the one before).
+        ``work`` names a function at the top of a module (``package.module.function``),
+        imported there only; ``args`` are pickled; ``received`` yields the messages in
+        order. This returns once every message is sent (each waits until the worker has
+        read the one before; ``messages`` may make them meanwhile).
         """
         context = multiprocessing.get_context(FRESH_START_METHOD)
         reader, writer = context.Pipe(duplex=False)
@@ -179,14 +181,17 @@ FRESH_START_METHOD = "spawn" if "spawn" in multiprocessing.get_all_start_methods
 
 
 class _Received:
-    """A fresh worker's work: ``work(*args, received)``, ``received`` yielding the messages
-    read from ``source`` until the empty one that ends them."""
+    """A fresh worker's work: the function named ``work``, called with ``*args`` and
+    ``received``, which yields the messages read from ``source`` until the empty one that
+    ends them."""
 
-    def __init__(self, work: Callable[..., dict], args: tuple, source: Connection):
+    def __init__(self, work: str, args: tuple, source: Connection):
         self.work, self.args, self.source = work, args, source
 
     def __call__(self) -> dict:
-        return self.work(*self.args, self._messages())
+        module, _, name = self.work.rpartition(".")
+        function = getattr(importlib.import_module(module), name)
+        return function(*self.args, self._messages())
 
     def _messages(self) -> Iterator[bytes]:
         try:

@@ -1,36 +1,31 @@
 """Writing the search index into a build's output: the indexer.
 
-The build makes the records a batch at a time (``search_record_batches``) and sends them
-(``record_messages``) to
-the indexer, a new process that holds none of the build's memory
+The build makes the records a batch at a time and sends them (``notices.search.records``)
+to the indexer, a new process that holds none of the build's memory
 (``notices.build.workers.BackgroundJob.start_fresh``); there ``index_from_messages`` reads
-them back and ``write_index`` writes the files. Imported by the search-index plugin (and
-by the indexer's process, by name); docs/search.md, "Indexer memory".
+them back and ``write_index`` writes the files. Started by name (``records.INDEXER``) in
+that process, so the build process never imports it nor numpy; imported by the search-index
+plugin only when Pelican runs without the build driver. docs/search.md, "Indexer memory".
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import resource
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from notices.content.model import Kind
 from notices.search.index import (
     SearchIndexError,
-    SearchRecord,
     file_hashes,
     index_meta,
     posting_files,
     record_files,
 )
+from notices.search.records import SearchRecord, records_from
 
 INDEX_FOLDER = "search"
-# Records per message: about 1.2 MB pickled at 20,000 items of a real vocabulary, so the
-# indexer reads one while the build pickles the next.
-RECORDS_PER_MESSAGE = 1000
 
 
 def resident_mib() -> int:
@@ -41,25 +36,6 @@ def resident_mib() -> int:
     except (OSError, ValueError, IndexError):
         return 0
     return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
-
-
-def record_messages(batches: Iterable[list[SearchRecord]]) -> Iterator[bytes]:
-    """Batches of records (``search_record_batches``) as messages for
-    ``index_from_messages``: each pickled as plain tuples (a pickled dataclass took twice as
-    long to read back)."""
-    for records in batches:
-        yield pickle.dumps([(r.kind.value, r.url, r.when, r.districts, r.text, r.display)
-                            for r in records], pickle.HIGHEST_PROTOCOL)
-
-
-def records_from(messages: Iterable[bytes]) -> list[SearchRecord]:
-    """The records ``record_messages`` sent, in order."""
-    records = []
-    for message in messages:
-        records += [SearchRecord(kind=Kind(kind), url=url, when=when, districts=districts,
-                                 text=text, display=display)
-                    for kind, url, when, districts, text, display in pickle.loads(message)]
-    return records
 
 
 def index_from_messages(output_path: str, bucket_bytes: int,

@@ -22,6 +22,7 @@ from notices.build.workers import BackgroundJob
 from notices.content.model import KIND_LABELS
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.memo import remember
+from notices.search import records
 
 MANIFEST_ENTRY = "::search"
 
@@ -79,21 +80,18 @@ class SearchPageGenerator(Generator):
                              f"{self.options.bucket_bytes}".encode()).hexdigest()[:32]
         if state.manifest.reusable(MANIFEST_ENTRY, key):
             return  # the same records: the previous index is linked into the new tree
-        # lazy: the indexer (and numpy) cost 0.4 s to import, and a build that reuses or
-        # defers the index never calls it
-        from notices.search.index import search_record_batches
-        from notices.search.indexer import RECORDS_PER_MESSAGE, index_from_messages, record_messages
-
         # Indexing needs only the records: it runs in a new process (not a fork of this
         # one, which would start with this process's whole heap) while the pages, feeds
         # and calendars are written, and is waited for before the tree is swapped in.
         # The records are made a batch at a time as they are sent (the process starts
-        # meanwhile) and are never all held here.
+        # meanwhile) and are never all held here; this process never imports the indexer
+        # (nor numpy).
         with timing.phase("search-records"):
             state.in_fresh_process(
-                index_from_messages, (self.output_path, self.options.bucket_bytes,
-                                      self._filter_values(catalog), BackgroundJob.start),
-                record_messages(search_record_batches(catalog, RECORDS_PER_MESSAGE)),
+                records.INDEXER, (self.output_path, self.options.bucket_bytes,
+                                  self._filter_values(catalog), BackgroundJob.start),
+                records.record_messages(records.search_record_batches(
+                    catalog, records.RECORDS_PER_MESSAGE)),
                 lambda result: self._index_done(result, state, key))
 
     def _filter_values(self, catalog) -> dict[str, list[str]]:
@@ -103,10 +101,11 @@ class SearchPageGenerator(Generator):
 
     def _write_index(self, catalog) -> dict:
         """Build and write the index in this process (Pelican run directly)."""
-        from notices.search.index import search_records  # lazy, as in _start_index
+        # lazy: the indexer (and numpy) cost 0.4 s to import, and only a Pelican run
+        # without the build driver calls it here
         from notices.search.indexer import write_index
 
-        return write_index(search_records(catalog), self.output_path,
+        return write_index(records.search_records(catalog), self.output_path,
                            self.options.bucket_bytes, self._filter_values(catalog),
                            BackgroundJob.start)
 
