@@ -3,6 +3,7 @@
     python bench/search_recall.py                # 5,000 items, seed 1, in a temporary folder
     python bench/search_recall.py --items 20000  # needs several GiB of memory
     python bench/search_recall.py --items 500 --work /tmp/recall --keep
+    python bench/search_recall.py --items 20000 --build-only  # memory and time, no browser
 
 Generates the corpus (bench/corpus.py; article text sampled by frequency from jieba's
 dictionary, a real vocabulary), builds it with this project's build in a child process
@@ -293,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--site", action="store_true",
                         help="check the site already built in --work (skip corpus and build)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build and report the build and the index; run no queries")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every query")
     args = parser.parse_args(argv)
 
@@ -312,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work / ".cache", ignore_errors=True)
             print(build_report(work, output), flush=True)
         print(index_report(output / "search"), flush=True)
+        if args.build_only:
+            return 0
         catalog = read_catalog(SETTINGS, overrides)
         records = search_records(catalog)[::-1]  # newest first, as results are shown
         texts = [normalize(r.text) for r in records]
@@ -341,8 +346,9 @@ def build_report(work: Path, output: Path) -> str:
     phases = parse_phases(stderr)
     build_mib, child_mib = parse_memory(stderr)
     indexer = re.search(r"^note: search indexer: (.*)$", stderr, re.M)
+    # (``rss_kib`` from wait4 is the largest of the build and every process it waited for)
     lines = [f"Cold build: {seconds:.1f} s wall, {cpu:.1f} s CPU (every process); "
-             f"build process peak {rss_kib // 1024} MiB resident, largest child "
+             f"build process peak {build_mib or rss_kib // 1024} MiB resident, largest child "
              f"{child_mib} MiB; all build processes together at most {pss_kib / 1024:.0f} MiB "
              "(summed PSS, sampled every 0.1 s)",
              f"Search indexer: {indexer[1] if indexer else 'not reported'}; the build spent "

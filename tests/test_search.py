@@ -10,9 +10,13 @@ import functools
 import http.server
 import io
 import json
+import re
+import subprocess
+import sys
 import threading
 import zlib
 from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 from urllib.parse import quote
 
 import numpy as np
@@ -24,6 +28,8 @@ from playwright.sync_api import expect
 from search_reader import search as read_index
 
 from conftest import SETTINGS, build_site, tree_digest
+from notices import timing
+from notices.build import workers
 from notices.build.driver import build, read_catalog
 from notices.content.model import Kind
 from notices.search.index import (
@@ -372,11 +378,82 @@ def test_an_index_that_cannot_be_built_stops_the_build(site, monkeypatch, caplog
         raise SearchIndexError("a posting is out of the index format's range (0 to 2**35)")
 
     monkeypatch.setattr("notices.search.index._Shards", too_large)
+    # The indexer is started fresh and would not see the patch: fork it for this test.
+    monkeypatch.setattr(workers, "FRESH_START_METHOD", "fork")
     result = build_site(site)
     assert result.code == 70
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
         "search index: a posting is out of the index format's range (0 to 2**35)"]
     assert not result.output.exists()
+
+
+def test_an_indexer_that_fails_in_its_fresh_process_stops_the_build_with_its_traceback(
+        tmp_path):
+    from notices.search.records import INDEXER
+
+    job = workers.BackgroundJob.start_fresh(
+        INDEXER, (str(tmp_path), 8192, {}, workers.BackgroundJob.start),
+        [b"not what the build sends"], lambda result: None)
+    with pytest.raises(workers.WorkerFailed) as failed:
+        job.result()
+    message = str(failed.value)
+    assert message.startswith("a worker process of the build failed (exit status 1):\n"
+                              "Traceback (most recent call last):\n")
+    assert message.splitlines()[-1].startswith("_pickle.UnpicklingError: ")
+    assert not (tmp_path / "search").exists()
+
+
+def test_records_are_numbered_by_date_then_url_whole_or_made_in_batches(tmp_path):
+    from notices.search.records import search_record_batches
+
+    catalog = read_catalog(SETTINGS, {"CACHE_PATH": str(tmp_path)})
+    records = search_records(catalog)
+    assert len(records) == len(catalog.notices) + len(list(catalog.windows)) > 7
+    keys = [(r.when, r.url) for r in records]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    for size in (1, 7, len(records)):
+        batches = list(search_record_batches(catalog, size))
+        assert [len(batch) for batch in batches[:-1]] == [size] * (len(batches) - 1)
+        assert [r for batch in batches for r in batch] == records
+
+
+def test_reading_a_site_starts_no_indexer(site, monkeypatch):
+    # ``check`` and read_catalog write nothing: an indexer started there would write into
+    # the temporary folder, unwaited for.
+    started = []
+    monkeypatch.setattr(workers.BackgroundJob, "start_fresh",
+                        classmethod(lambda cls, *args: started.append(args)))
+    catalog = read_catalog(SETTINGS, {"PATH": str(site / "content"),
+                                      "PROJECT_ROOT": str(site),
+                                      "CACHE_PATH": str(site / ".cache")})
+    assert catalog.notices and started == []
+
+
+def test_the_build_process_never_imports_the_indexer_nor_numpy(site):
+    # It makes the records (notices.search.records) and sends them; numpy costs every
+    # process that imports it about 20 MiB and 0.2 s.
+    overrides = {"PATH": str(site / "content"), "PROJECT_ROOT": str(site),
+                 "CACHE_PATH": str(site / ".cache")}
+    script = ("import sys\nfrom notices.build.driver import build\n"
+              f"code = build({SETTINGS!r}, {str(site / 'output')!r}, {overrides!r})\n"
+              "print(code, *(name in sys.modules for name in\n"
+              "              ('notices.search.index', 'notices.search.indexer', 'numpy')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(SETTINGS).parent, check=False)
+    assert done.stdout.split()[-4:] == ["0", "False", "False", "False"], done.stderr
+    assert (site / "output" / "search" / "index.json").exists()
+
+
+def test_the_indexer_starts_without_the_build_processs_memory(site):
+    # A forked indexer starts with the build's whole heap resident (447 MiB at 20,000
+    # items); a fresh one with the interpreter, numpy and its modules (about 50 MiB).
+    ballast = b"\1" * (256 << 20)  # written, so resident in the build process
+    timing.reset()
+    result = build_site(site)
+    assert result.code == 0, result.err
+    note = timing.NOTES["search indexer"]
+    started = int(re.search(r"\((\d+) MiB at its start\)", note)[1])
+    assert 0 < started < len(ballast) >> 20, note
 
 
 # ---------------------------------------------------------------------------

@@ -106,7 +106,8 @@ def read_site(settings_file: str, overrides: dict | None = None) -> dict:
     from notices.build import pelican_adapter  # lazy: "nothing changed" runs without Pelican
 
     settings = load_settings(settings_file, overrides)
-    return pelican_adapter.read_contexts(settings, BuildState(), tempfile.gettempdir())
+    return pelican_adapter.read_contexts(settings, BuildState(writes=False),
+                                         tempfile.gettempdir())
 
 
 def read_catalog(settings_file: str, overrides: dict | None = None) -> Catalog:

@@ -51,6 +51,9 @@ class BuildState:
     previous_output: str | None = None  # the tree pages may be reused from
     # The previous search index may be carried over (the pages go live first).
     reuse_search: bool = False
+    # False when the site is only read (``check``, ``read_catalog``): nothing is written,
+    # so no output is started in the background.
+    writes: bool = True
     # A threading.Event: set, it stops the build where it waits for workers.
     cancel: object = None
     warm: WarmState | None = None  # what a long-running process keeps between builds
@@ -109,6 +112,13 @@ class BuildState:
         pages are rendered): it records the files in the manifest or reports a problem.
         """
         self._background.append(BackgroundJob.start(work, done))
+
+    def in_fresh_process(self, work: str, args: tuple, messages: Iterable[bytes],
+                         done: Callable[[dict], None]) -> None:
+        """As ``in_background``, but the function named ``work`` runs in a new process that
+        holds none of this one's memory, called with ``*args`` and ``received``: the
+        ``messages`` sent to it (``BackgroundJob.start_fresh``)."""
+        self._background.append(BackgroundJob.start_fresh(work, args, messages, done))
 
     def join_background(self) -> None:
         """Wait for every background job and hand each its result."""

@@ -1,19 +1,26 @@
-"""Work beside the build in forked processes (the search index, queued renders).
+"""Work beside the build in other processes (the search index, queued renders).
 
 A worker dies with its build process; a cancelled build kills its workers and publishes
 nothing.
 
-The workers are ``multiprocessing`` processes with the fork context (parsing uses a
-``multiprocessing`` pool in ``notices.build.cache``). They replaced hand-made ``os.fork`` + pipe
-workers after a measurement (cold build of a 5,000-item bench corpus, shared 2-core machine,
-three runs each, wall clock): before 32.8, 34.5, 39.0 s, after 35.7, 42.7, 37.4 s; the spread
-between runs of one version is larger than the difference (README, "How it is built").
+Most workers are ``multiprocessing`` processes with the fork context (parsing uses a
+``multiprocessing`` pool in ``notices.build.cache``): they need what the build made and get
+it for free. They replaced hand-made ``os.fork`` + pipe workers after a measurement (cold
+build of a 5,000-item bench corpus, shared 2-core machine, three runs each, wall clock):
+before 32.8, 34.5, 39.0 s, after 35.7, 42.7, 37.4 s; the spread between runs of one version
+is larger than the difference (README, "How it is built").
+
+A forked worker starts with the build's whole heap as its own resident memory (447 MiB at
+20,000 items) and copies every page of it whose objects it touches. The search indexer needs
+only its records, so it is started fresh instead (``BackgroundJob.start_fresh``: a new
+interpreter, the records sent through a pipe): docs/search.md, "Indexer memory".
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
+import importlib
 import json
 import logging
 import multiprocessing
@@ -21,7 +28,7 @@ import multiprocessing.process
 import os
 import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -32,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 def die_with_parent(parent: int) -> None:
-    """In a forked worker: be killed when the build process dies (Linux), so a worker of a
+    """In a worker: be killed when the build process dies (Linux), so a worker of a
     build that was killed stops writing into the abandoned staging folder."""
 
     try:
@@ -76,6 +83,38 @@ class BackgroundJob:
         finally:
             gc.unfreeze()
         writer.close()
+        return cls(process, reader, done, pid=process.pid)
+
+    @classmethod
+    def start_fresh(cls, work: str, args: tuple, messages: Iterable[bytes],
+                    done: Callable[[dict], None]) -> BackgroundJob:
+        """Run ``work(*args, received)`` in a new interpreter, which holds none of this
+        process's memory, and send it ``messages`` (its input) through a pipe.
+
+        ``work`` names a function at the top of a module (``package.module.function``),
+        imported there only; ``args`` are pickled; ``received`` yields the messages in
+        order. This returns once every message is sent (each waits until the worker has
+        read the one before; ``messages`` may make them meanwhile).
+        """
+        context = multiprocessing.get_context(FRESH_START_METHOD)
+        reader, writer = context.Pipe(duplex=False)
+        source, sink = context.Pipe(duplex=False)
+        parent = os.getpid()
+        inherited = reader if FRESH_START_METHOD == "fork" else None  # (to close it there)
+        process = context.Process(target=_run_child, name="notices-worker",
+                                  args=(_Received(work, args, source), writer, inherited,
+                                        parent))
+        process.start()
+        writer.close()
+        source.close()
+        try:
+            for message in messages:
+                sink.send_bytes(message)
+            sink.send_bytes(b"")  # the end
+        except OSError:
+            pass  # the worker is gone: ``result`` reports why
+        finally:
+            sink.close()
         return cls(process, reader, done, pid=process.pid)
 
     def result(self, cancel=None) -> dict:
@@ -136,11 +175,39 @@ class BackgroundJob:
         self.done(result)
 
 
-def _run_child(work: Callable[[], dict], writer: Connection, reader: Connection,
+# How a fresh worker is started: "spawn", a new interpreter that imports only what the work
+# needs. (A test that patches a module for the worker to see sets "fork".)
+FRESH_START_METHOD = "spawn" if "spawn" in multiprocessing.get_all_start_methods() else "fork"
+
+
+class _Received:
+    """A fresh worker's work: the function named ``work``, called with ``*args`` and
+    ``received``, which yields the messages read from ``source`` until the empty one that
+    ends them."""
+
+    def __init__(self, work: str, args: tuple, source: Connection):
+        self.work, self.args, self.source = work, args, source
+
+    def __call__(self) -> dict:
+        module, _, name = self.work.rpartition(".")
+        function = getattr(importlib.import_module(module), name)
+        return function(*self.args, self._messages())
+
+    def _messages(self) -> Iterator[bytes]:
+        try:
+            while message := self.source.recv_bytes():
+                yield message
+        finally:
+            self.source.close()
+
+
+def _run_child(work: Callable[[], dict], writer: Connection, reader: Connection | None,
                parent: int) -> None:
-    """In the forked child: do the work, send the result (or the traceback), exit."""
+    """In the worker: do the work, send the result (or the traceback), exit. ``reader``:
+    the build's end of the result pipe, inherited by a forked worker (closed here)."""
     die_with_parent(parent)
-    reader.close()
+    if reader is not None:
+        reader.close()
     code = 0
     try:
         result = work()

@@ -36,22 +36,21 @@ docs/search.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
 import unicodedata
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from notices.content.catalog import Catalog, WindowEntry
-from notices.content.markup import plain_text
-from notices.content.model import Kind, Notice
-from notices.outputs.filters import zh_date, zh_weekday
+from notices.search.records import SearchRecord as SearchRecord
+from notices.search.records import notice_text as notice_text
+from notices.search.records import search_records as search_records
+from notices.search.records import window_text as window_text
 
 NGRAM = 3  # units per stream token
 # Postings sorted at a time: at 5,000 items of a real vocabulary 1,000,000 made numpy peak at
@@ -192,93 +191,7 @@ def matches(text: str, query: str) -> bool:
 
 
 # ---------------------------------------------------------------------------
-# Records
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """One search result: an article, a tender, a schedule, or one window of a schedule."""
-
-    kind: Kind
-    url: str  # site-relative, e.g. outages/2019-09-16-power.html#w-20190923-jiangbei-1a2b3c
-    when: dt.datetime  # the window's start, else the publication date
-    districts: tuple[str, ...]  # district slugs
-    text: str
-    display: dict = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def month(self) -> str:
-        return f"{self.when:%Y-%m}"
-
-    @property
-    def filters(self) -> list[tuple[str, str]]:
-        """The (filter, value) pairs this record is found under (see FILTERS)."""
-        return [("kind", self.kind.value), ("date", self.month[:4]), ("date", self.month),
-                *(("district", slug) for slug in self.districts)]
-
-
-def notice_text(notice: Notice) -> str:
-    """All text of an article or tender, or of a schedule without its windows."""
-    f = notice.fields
-    # The editor's summary only: one made by the reader repeats the body or, for a schedule,
-    # the windows, which are records of their own.
-    parts: list[str | None] = [notice.title, f.summary, plain_text(notice.body_html)]
-    parts += list(f.tags)
-    if notice.kind == Kind.ARTICLE:
-        parts += [*f.authors, *f.photographers, f.column]
-        if f.source:
-            parts += [f.source.paper, f.source.page]
-        if f.image:
-            parts += [f.image.alt, f.image.caption, f.image.credit]
-    elif notice.kind == Kind.TENDER:
-        parts += [f.notice_type, f.issuer, f.project, *f.requirements, f.fees]
-        for window in f.registration:
-            parts += [window.place, window.note]
-        for contact in f.contacts:
-            parts += [contact.name, contact.phone, contact.role]
-    elif notice.kind == Kind.OUTAGE:
-        parts.append(f.source.name)
-    return "\n".join(p for p in parts if p)
-
-
-def window_text(entry: WindowEntry) -> str:
-    """A window's place: district, town, each area, and the note."""
-    w = entry.window
-    return "\n".join(p for p in (w.district.name, w.town, *w.areas, w.note) if p)
-
-
-def _notice_record(notice: Notice) -> SearchRecord:
-    return SearchRecord(
-        kind=notice.kind, url=notice.url, when=notice.date,
-        districts=tuple(d.slug for d in notice.districts), text=notice_text(notice),
-        display={"k": notice.kind.value, "u": notice.url, "t": notice.title,
-                 "d": zh_date(notice.date), "w": [d.name for d in notice.districts],
-                 "s": notice.summary},
-    )
-
-
-def _window_record(entry: WindowEntry) -> SearchRecord:
-    w = entry.window
-    display = {"k": "window", "u": entry.url, "t": entry.notice.title,
-               "d": f"{zh_date(w.date)} {zh_weekday(w.date)}", "h": w.time_range,
-               "w": [w.district.name], "a": list(w.shown_areas)}
-    if w.town:
-        display["o"] = w.town
-        display["ou"] = w.town_place.subscribe_url
-    if w.note:
-        display["n"] = w.note
-    if entry.cancelled:
-        display["x"] = 1
-    return SearchRecord(kind=Kind.OUTAGE, url=entry.url, when=w.start_at,
-                        districts=(w.district.slug,), text=window_text(entry), display=display)
-
-
-def search_records(catalog: Catalog) -> list[SearchRecord]:
-    """Every record, numbered by its place in this list: oldest first (date, then URL)."""
-    records = [_notice_record(n) for n in catalog.notices]
-    records += [_window_record(entry) for entry in catalog.windows]
-    records.sort(key=lambda record: (record.when, record.url))
-    return records
+# Records (made in notices.search.records, which needs no numpy)
 
 
 def expected_results(records: list[SearchRecord], query: str) -> list[SearchRecord]:

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import resource
-import time
 from collections import defaultdict
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -26,19 +22,9 @@ from notices.build.workers import BackgroundJob
 from notices.content.model import KIND_LABELS
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.memo import remember
+from notices.search import records
 
 MANIFEST_ENTRY = "::search"
-INDEX_FOLDER = "search"
-
-
-def _resident_mib() -> int:
-    """This process's resident memory now, in MiB (0 where /proc is missing)."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as handle:
-            pages = int(handle.read().split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0
-    return pages * os.sysconf("SC_PAGE_SIZE") // (1 << 20)
 
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
@@ -64,7 +50,7 @@ class SearchPageGenerator(Generator):
         self.options = load_plugin_settings(self.settings, "SEARCH", SearchSettings)
         self.context["SEARCH"] = self.options
         state = current_build()
-        if state is not None and self.options.index:
+        if state is not None and state.writes and self.options.index:
             state.when_catalog_ready(lambda catalog: self._start_index(catalog, state))
 
     def generate_output(self, writer) -> None:
@@ -94,68 +80,34 @@ class SearchPageGenerator(Generator):
                              f"{self.options.bucket_bytes}".encode()).hexdigest()[:32]
         if state.manifest.reusable(MANIFEST_ENTRY, key):
             return  # the same records: the previous index is linked into the new tree
-        # Indexing needs only the catalog: it runs in a second process while the pages,
-        # feeds and calendars are written, and is waited for before the tree is swapped in.
-        state.in_background(lambda: self._write_index(catalog),
-                            lambda result: self._index_done(result, state, key))
+        # Indexing needs only the records: it runs in a new process (not a fork of this
+        # one, which would start with this process's whole heap) while the pages, feeds
+        # and calendars are written, and is waited for before the tree is swapped in.
+        # The records are made a batch at a time as they are sent (the process starts
+        # meanwhile) and are never all held here; this process never imports the indexer
+        # (nor numpy).
+        with timing.phase("search-records"):
+            state.in_fresh_process(
+                records.INDEXER, (self.output_path, self.options.bucket_bytes,
+                                  self._filter_values(catalog), BackgroundJob.start),
+                records.record_messages(records.search_record_batches(
+                    catalog, records.RECORDS_PER_MESSAGE)),
+                lambda result: self._index_done(result, state, key))
+
+    def _filter_values(self, catalog) -> dict[str, list[str]]:
+        """Values that get a filter file even when no record has them."""
+        return {"kind": [k.value for k in KIND_LABELS],
+                "district": [d.slug for d in catalog.districts]}
 
     def _write_index(self, catalog) -> dict:
-        """Build and write the index; return what ``_index_done`` reports (JSON-able).
+        """Build and write the index in this process (Pelican run directly)."""
+        # lazy: the indexer (and numpy) cost 0.4 s to import, and only a Pelican run
+        # without the build driver calls it here
+        from notices.search.indexer import write_index
 
-        The postings are built here while a forked helper writes the display
-        blocks and filter files (the two halves take about as long at 20,000 items).
-        """
-        # lazy: the indexer (and numpy) cost 0.4 s to import, and a build that reuses or
-        # defers the index never calls it
-        from notices.search.index import (
-            SearchIndexError,
-            index_meta,
-            posting_files,
-            record_files,
-            search_records,
-        )
-
-        started, cpu_started = time.perf_counter(), time.process_time()
-        inherited = _resident_mib()
-        records = search_records(catalog)
-        filter_values = {"kind": [k.value for k in KIND_LABELS],
-                         "district": [d.slug for d in catalog.districts]}
-        helper = BackgroundJob.start(
-            lambda: self._write_files(record_files(records, filter_values)), lambda r: None)
-        try:
-            hashes: dict[str, str] = {}
-            # Each bucket file is written as soon as it is made, not kept until the end.
-            _, tokens, buckets = posting_files(
-                records, self.options.bucket_bytes,
-                lambda name, data: hashes.update(self._write_files({name: data})))
-        except SearchIndexError as exc:
-            helper.result()
-            return {"error": str(exc)}
-        hashes.update(helper.result())
-        hashes.update(self._write_files({"index.json": index_meta(len(records), buckets,
-                                                                  hashes)}))
-        return {"files": [f"{INDEX_FOLDER}/{name}" for name in hashes],
-                "records": len(records), "tokens": tokens, "buckets": buckets,
-                "seconds": time.perf_counter() - started,
-                "cpu_seconds": time.process_time() - cpu_started,
-                # Resident memory of the indexing process: at its start (mostly pages it
-                # shares with the build process it was forked from) and at its peak.
-                "rss_start_mib": inherited,
-                "rss_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
-
-    def _write_files(self, files: dict[str, bytes]) -> dict[str, str]:
-        """Write index files under search/; return each one's hash (for the version)."""
-        from notices.search.index import file_hashes  # lazy, as in _write_index
-
-        root = Path(self.output_path) / INDEX_FOLDER
-        made = set()
-        for name, data in files.items():
-            folder = (root / name).parent
-            if folder not in made:
-                folder.mkdir(parents=True, exist_ok=True)
-                made.add(folder)
-            (root / name).write_bytes(data)
-        return file_hashes(files)
+        return write_index(records.search_records(catalog), self.output_path,
+                           self.options.bucket_bytes, self._filter_values(catalog),
+                           BackgroundJob.start)
 
     def _index_done(self, result: dict, state, key: str) -> None:
         if "error" in result:
@@ -165,7 +117,9 @@ class SearchPageGenerator(Generator):
         timing.NOTES["search indexer"] = (
             f"{result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, "
             f"peak {result['rss_peak_mib']} MiB resident "
-            f"({result['rss_start_mib']} MiB at its start, shared with the build)")
+            f"({result['rss_start_mib']} MiB at its start); "
+            f"its helper {result['helper_cpu_seconds']:.2f} s CPU, "
+            f"peak {result['helper_peak_mib']} MiB")
         if state is not None:
             state.manifest.record(MANIFEST_ENTRY, key, result["files"])
         log.info("search index: %d records, %d tokens in %d shards, %d files in %.2f s",

@@ -1,0 +1,141 @@
+"""Search records: one per article, tender, schedule and outage window, made from the
+catalog, and how they travel to the indexer's process.
+
+Kept apart from ``notices.search.index`` (numpy, 20 MiB and 0.2 s to import) so the build
+process, which makes the records and sends them, never imports the indexer
+(docs/search.md, "Indexer memory"). Imported by ``notices.search.index`` (which re-exports
+the records), ``notices.search.indexer`` and the search-index plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from notices.content.catalog import Catalog, WindowEntry
+from notices.content.markup import plain_text
+from notices.content.model import Kind, Notice
+from notices.outputs.filters import zh_date, zh_weekday
+
+# Records per message to the indexer: about 1.2 MB pickled at 20,000 items of a real
+# vocabulary, so the indexer reads one while the build makes and pickles the next.
+RECORDS_PER_MESSAGE = 1000
+# What the indexer's process runs, by name: importing it here would import numpy.
+INDEXER = "notices.search.indexer.index_from_messages"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One search result: an article, a tender, a schedule, or one window of a schedule."""
+
+    kind: Kind
+    url: str  # site-relative, e.g. outages/2019-09-16-power.html#w-20190923-jiangbei-1a2b3c
+    when: dt.datetime  # the window's start, else the publication date
+    districts: tuple[str, ...]  # district slugs
+    text: str
+    display: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def month(self) -> str:
+        return f"{self.when:%Y-%m}"
+
+    @property
+    def filters(self) -> list[tuple[str, str]]:
+        """The (filter, value) pairs this record is found under (see FILTERS)."""
+        return [("kind", self.kind.value), ("date", self.month[:4]), ("date", self.month),
+                *(("district", slug) for slug in self.districts)]
+
+
+def notice_text(notice: Notice) -> str:
+    """All text of an article or tender, or of a schedule without its windows."""
+    f = notice.fields
+    # The editor's summary only: one made by the reader repeats the body or, for a schedule,
+    # the windows, which are records of their own.
+    parts: list[str | None] = [notice.title, f.summary, plain_text(notice.body_html)]
+    parts += list(f.tags)
+    if notice.kind == Kind.ARTICLE:
+        parts += [*f.authors, *f.photographers, f.column]
+        if f.source:
+            parts += [f.source.paper, f.source.page]
+        if f.image:
+            parts += [f.image.alt, f.image.caption, f.image.credit]
+    elif notice.kind == Kind.TENDER:
+        parts += [f.notice_type, f.issuer, f.project, *f.requirements, f.fees]
+        for window in f.registration:
+            parts += [window.place, window.note]
+        for contact in f.contacts:
+            parts += [contact.name, contact.phone, contact.role]
+    elif notice.kind == Kind.OUTAGE:
+        parts.append(f.source.name)
+    return "\n".join(p for p in parts if p)
+
+
+def window_text(entry: WindowEntry) -> str:
+    """A window's place: district, town, each area, and the note."""
+    w = entry.window
+    return "\n".join(p for p in (w.district.name, w.town, *w.areas, w.note) if p)
+
+
+def _notice_record(notice: Notice) -> SearchRecord:
+    return SearchRecord(
+        kind=notice.kind, url=notice.url, when=notice.date,
+        districts=tuple(d.slug for d in notice.districts), text=notice_text(notice),
+        display={"k": notice.kind.value, "u": notice.url, "t": notice.title,
+                 "d": zh_date(notice.date), "w": [d.name for d in notice.districts],
+                 "s": notice.summary},
+    )
+
+
+def _window_record(entry: WindowEntry) -> SearchRecord:
+    w = entry.window
+    display = {"k": "window", "u": entry.url, "t": entry.notice.title,
+               "d": f"{zh_date(w.date)} {zh_weekday(w.date)}", "h": w.time_range,
+               "w": [w.district.name], "a": list(w.shown_areas)}
+    if w.town:
+        display["o"] = w.town
+        display["ou"] = w.town_place.subscribe_url
+    if w.note:
+        display["n"] = w.note
+    if entry.cancelled:
+        display["x"] = 1
+    return SearchRecord(kind=Kind.OUTAGE, url=entry.url, when=w.start_at,
+                        districts=(w.district.slug,), text=window_text(entry), display=display)
+
+
+def search_records(catalog: Catalog) -> list[SearchRecord]:
+    """Every record, numbered by its place in this list: oldest first (date, then URL)."""
+    return [record for batch in search_record_batches(catalog) for record in batch]
+
+
+def search_record_batches(catalog: Catalog, size: int | None = None
+                          ) -> Iterator[list[SearchRecord]]:
+    """``search_records``, ``size`` at a time (all at once without): what they are made
+    from is ordered first, so the records need not all be held at once."""
+    sources: list[tuple[dt.datetime, str, Callable, object]] = [
+        (n.date, n.url, _notice_record, n) for n in catalog.notices]
+    sources += [(entry.window.start_at, entry.url, _window_record, entry)
+                for entry in catalog.windows]
+    sources.sort(key=lambda source: (source[0], source[1]))  # a record's (when, url)
+    size = size or len(sources) or 1
+    for first in range(0, len(sources), size):
+        yield [make(item) for _, _, make, item in sources[first:first + size]]
+
+
+def record_messages(batches: Iterable[list[SearchRecord]]) -> Iterator[bytes]:
+    """Batches of records (``search_record_batches``) as messages to the indexer's process
+    (``records_from``): each batch pickled as plain tuples, the kind by its value."""
+    for records in batches:
+        yield pickle.dumps([(r.kind.value, r.url, r.when, r.districts, r.text, r.display)
+                            for r in records], pickle.HIGHEST_PROTOCOL)
+
+
+def records_from(messages: Iterable[bytes]) -> list[SearchRecord]:
+    """The records ``record_messages`` sent, in order."""
+    records = []
+    for message in messages:
+        records += [SearchRecord(kind=Kind(kind), url=url, when=when, districts=districts,
+                                 text=text, display=display)
+                    for kind, url, when, districts, text, display in pickle.loads(message)]
+    return records
