@@ -34,6 +34,7 @@ from pelican.generators import Generator
 from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
+from notices import timing
 from notices.build.pelican_adapter import current_build
 from notices.build.session import outputs_in_background, write_rendered
 from notices.content.catalog import Catalog, WindowEntry, schedule_windows
@@ -42,7 +43,7 @@ from notices.content.model import TIMEZONE, Kind, Notice
 from notices.content.problems import quote
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.content.towns import Town
-from notices.memo import remember
+from notices.memo import keeping, remember
 from notices.outputs.calendars import (
     DEFAULT_PUBLISHED_TTL,
     DEFAULT_REFRESH_INTERVAL,
@@ -55,6 +56,7 @@ from notices.outputs.calendars import (
     uid,
 )
 from notices.outputs.outage_events import (
+    MergeCheckpoint,
     OutageEvent,
     OutageEvents,
     catalog_events,
@@ -163,9 +165,20 @@ class OutageCalendars:
 
     @cached_property
     def events(self) -> OutageEvents:
-        # A server that rebuilds after each edit merges again only when a schedule changed.
-        return remember(("outage-events", self.fingerprint),
-                        lambda: catalog_events(self.catalog, self.options.retention))
+        # A server that rebuilds after each edit merges again only when a schedule changed,
+        # and then from the state before the newest schedules (``MergeCheckpoint``): asked
+        # in every build, so it is kept while no schedule changes too.
+        checkpoint = remember(("outage-merge-checkpoint",), MergeCheckpoint) if keeping() else None
+
+        def merge() -> OutageEvents:
+            events = catalog_events(self.catalog, self.options.retention, checkpoint)
+            if checkpoint is not None:
+                timing.NOTES["outage merge"] = (
+                    f"{checkpoint.resumed} of {len(self.catalog.of_kind(Kind.OUTAGE))} "
+                    "schedules from the kept state")
+            return events
+
+        return remember(("outage-events", self.fingerprint), merge)
 
     @cached_property
     def fingerprint(self) -> str:
