@@ -107,6 +107,31 @@ def test_edits_of_the_newest_schedule_resume_the_merge_and_publish_a_cold_build(
         assert tree_digest(site / "output") == cold_build(site, tmp_path, f"cold{number}")
 
 
+def test_the_calendar_renders_again_only_the_items_of_an_edited_schedule(
+        warm_process, tmp_path, monkeypatch):
+    site = copy_site("calendars", tmp_path / "site")
+    newest = site / "content" / "outages" / "2024-05-04-power.md"
+    assert build_site(site).code == 0
+    edit(newest, '"14:00"', '"15:00"')
+    assert build_site(site).code == 0  # renders the 停电日历 pages, keeping their items
+    items = sys.modules["outage_calendar.outage_calendar"].RenderedItems
+    original = items.item
+    rendered, reused = [], []
+
+    def counting_item(self, events, key, event, render):
+        made = []
+        html = original(self, events, key, event, lambda: made.append(1) or render())
+        (rendered if made else reused).append(event.latest.entry.notice.source_path)
+        return html
+
+    monkeypatch.setattr(items, "item", counting_item)
+    edit(newest, '"15:00"', '"15:30"')
+    assert build_site(site).code == 0
+    assert set(rendered) == {"content/outages/2024-05-04-power.md"}
+    assert "content/outages/2024-05-02-power.md" in reused
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
 def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tmp_path):
     site = copy_site("calendars", tmp_path / "site")
     assert build_site(site).code == 0

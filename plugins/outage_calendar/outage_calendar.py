@@ -147,6 +147,37 @@ class CalendarLink:
         return self.district.slug if self.district else "all"
 
 
+class RenderedItems:
+    """Rendered window items of the last builds, by event (``OutageCalendars.window_item``).
+
+    Items of the events of the previous merge are kept until the next one, so an event
+    that disappears is forgotten after two merges."""
+
+    def __init__(self) -> None:
+        self.events: object = None  # the merge the items of ``current`` belong to
+        self.current: dict[tuple, tuple] = {}
+        self.previous: dict[tuple, tuple] = {}
+        self.made = self.kept = 0  # items rendered and kept since the last merge
+
+    def item(self, events: object, key: tuple, event: OutageEvent, render: Callable[[], str]):
+        if events is not self.events:
+            self.events, self.previous, self.current = events, self.current, {}
+            self.made = self.kept = 0
+        latest = event.latest.entry
+        made_of = (event.window, latest.window, latest.notice, latest.cancelled, event.status)
+        found = self.current.get(key) or self.previous.get(key)
+        if found is None or not all(
+                a is b for a, b in zip(found[0][:4], made_of[:4], strict=True)) or (
+                found[0][4] != made_of[4]):
+            found = (made_of, render())
+            self.made += 1
+        else:
+            self.kept += 1
+        timing.NOTES["window items"] = f"{self.made} rendered, {self.kept} kept"
+        self.current[key] = found
+        return found[1]
+
+
 class OutageCalendars:
     """What pages need from this plugin: event files and subscription links.
 
@@ -158,6 +189,26 @@ class OutageCalendars:
         self.context = context
         self.settings = context  # the context holds every setting (SITEURL, FEED_DOMAIN …)
         self.options = options
+        # A live-reload server keeps the rendered window items between builds (asked in
+        # every build, so they are kept while no 停电日历 page is rendered too).
+        self.rendered = remember(("outage-window-items",), RenderedItems) if keeping() else None
+
+    def window_item(self, macro, entry, siteurl: str, link: bool, ics) -> str:
+        """``macros.window_item(entry, link=link, ics=ics)``; for an event, the item
+        rendered by an earlier build of this process while the event is unchanged.
+
+        An event's item is made from its current window, its latest entry (window and
+        notice: anchor, URL, title; whether it cancels), its status and its key (the 加入日历
+        file). Windows and notices are the objects a long-running process keeps for an
+        unchanged file (an edited file's are new), and merging again makes a new current
+        window only for an event cut by a partial 取消, so an item is rendered again exactly
+        when one of these is another object. ``siteurl`` is the page's (relative URLs differ
+        by depth)."""
+        if self.rendered is None or not isinstance(entry, OutageEvent):
+            return macro(entry, link=link, ics=ics)
+        key = (macro.name, entry.key, siteurl, bool(link), getattr(ics, "__func__", ics))
+        return self.rendered.item(self.events, key, entry,
+                                  lambda: macro(entry, link=link, ics=ics))
 
     @property
     def catalog(self) -> Catalog:
