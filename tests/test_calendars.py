@@ -1041,3 +1041,17 @@ def test_a_merge_starts_again_when_a_kept_schedule_changed(monkeypatch):
     assert checkpoint.resumed == 0
     assert merge_state(merged) == merge_state(merge_schedules(edited))
     assert history(merged.events[0]) == [("published", 0, "new"), ("changed", 1, "identity")]
+
+
+def test_open_data_files_are_exactly_what_json_dumps_writes(cal_output):
+    # The "events" list is joined from records serialised one by one (kept in the build
+    # cache): the file must be the bytes json.dumps(indent=2) gives for the whole document.
+    files = sorted((cal_output / "data").rglob("outages*.json"))
+    files += sorted((cal_output / "data" / "outages").rglob("*.json"))
+    counts = set()
+    for path in files:
+        text = path.read_text("utf-8")
+        document = json.loads(text)
+        counts.add(min(len(document["events"]), 2))
+        assert text == json.dumps(document, ensure_ascii=False, indent=2) + "\n", path
+    assert counts == {0, 1, 2}, "files with no event, one, and several are checked"

@@ -427,6 +427,25 @@ class OutageCalendarGenerator(Generator):
                 if fragment is not None and state is not None else make())
         return self._vevents[event.key]
 
+    def _record_text(self, event: OutageEvent) -> str:
+        """An event's open-data record as ``json.dumps(..., indent=2)`` writes it in a
+        document's "events" list (two levels deep), kept in the build cache like its VEVENT
+        (the record is made from the same publications)."""
+        cals = self.calendars
+
+        def make() -> str:
+            record = event_record(event, cals.uid(event), cals.absolute(event.url),
+                                  cals.absolute(cals.event_file(event)), cals.absolute)
+            return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+        fragment = self._record_fragment(event)
+        state = current_build()
+        return state.fragment(fragment, make) if fragment and state is not None else make()
+
+    def _record_fragment(self, event: OutageEvent) -> str | None:
+        made = self._event_key(event)
+        return None if made is None else f"record:{event.key}:{made}"
+
     def _vevent_fragment(self, event: OutageEvent) -> str | None:
         made = self._event_key(event)
         return None if made is None else f"vevent:{event.key}:{made}"
@@ -443,8 +462,9 @@ class OutageCalendarGenerator(Generator):
         if state is None:
             return
         for event in self.calendars.events.events:
-            if (fragment := self._vevent_fragment(event)) is not None:
-                state.keep_fragment(fragment)
+            for fragment in (self._vevent_fragment(event), self._record_fragment(event)):
+                if fragment is not None:
+                    state.keep_fragment(fragment)
         for notice in catalog.of_kind(Kind.TENDER):
             if (fragment := self._tender_fragment(notice)) is not None:
                 state.keep_fragment(fragment)
@@ -618,13 +638,13 @@ class OutageCalendarGenerator(Generator):
                 "retained_since": since,
                 "calendar": (cals.town_calendar(town) if town else cals.outages(district)).https,
                 "count": len(events),
-                "events": [
-                    event_record(e, cals.uid(e), cals.absolute(e.url),
-                                 cals.absolute(cals.event_file(e)), cals.absolute)
-                    for e in events
-                ],
             }
-            return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            # json.dumps(document with "events" last, indent=2), each record taken from the
+            # build cache (``_record_text``): the same bytes (tests/test_calendars.py).
+            head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]
+            records = [self._record_text(e) for e in events]
+            listed = "[\n    " + ",\n    ".join(records) + "\n  ]" if records else "[]"
+            return f'{head},\n  "events": {listed}\n}}\n'.encode()
 
         key = self._events_key(events)
         self._write(path, None if key is None else [str(as_of), str(since), *key], render)
