@@ -21,6 +21,11 @@ def remember(key: tuple, compute: Callable[[], object]):
     return compute() if _store is None else _store(key, compute)
 
 
+def keeping() -> bool:
+    """True in a process that keeps values between builds (the live-reload server)."""
+    return _store is not None
+
+
 def install(store: Callable[[tuple, Callable[[], object]], object] | None) -> None:
     """Use ``store`` (``WarmState.remember``) for ``remember``; None turns keeping off."""
     global _store

@@ -24,7 +24,13 @@ from notices.content.catalog import WindowEntry
 from notices.content.districts import district_table
 from notices.content.model import Kind, Notice
 from notices.content.validate import validate_fields
-from notices.outputs.outage_events import Change, merge_schedules, retained, retention_cutoff
+from notices.outputs.outage_events import (
+    Change,
+    MergeCheckpoint,
+    merge_schedules,
+    retained,
+    retention_cutoff,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 GOLDEN = Path(__file__).resolve().parent / "golden" / "calendars"
@@ -976,3 +982,76 @@ def test_a_whole_day_window_is_cancelled_by_a_whole_day_entry():
     [event] = merged.events
     assert history(event) == [("published", 0, "new"), ("cancelled", 1, "identity")]
     assert event.window.whole_day and event.time_text == "2024年5月6日 全天"
+
+
+# ---------------------------------------------------------------------------
+# The live-reload server's merge: resumed from the state before the newest schedules
+
+
+def merge_state(merged) -> list:
+    """Everything merging decides, events in order and which entry touched which."""
+    events = [(e.key, e.status, e.cancelled_areas, sorted(e.aliases), e.window.areas,
+               e.window.start, [(r.entry.notice.source_id, r.entry.anchor, r.change.value,
+                                 r.sequence, r.matched_by) for r in e.revisions])
+              for e in merged.events]
+    entries = sorted((k, [e.key for e in v]) for k, v in merged.by_entry.items())
+    return [events, entries]
+
+
+def test_a_resumed_merge_equals_a_merge_from_scratch(monkeypatch):
+    monkeypatch.setattr(MergeCheckpoint, "TAIL", 2)
+    old = [schedule(f"2024-05-0{n}", [window(["甲", "乙"]), window(["丙"], "13:00", "15:00")],
+                    slug=f"s{n}") for n in range(1, 5)]
+    # Tails that change events first published before the kept state: a partial 取消, the
+    # same window twice (a second event under a kept identity and place), a 取消 matched
+    # by place, an edit of the same schedule, a reinstatement, a new schedule, one
+    # schedule removed.
+    tails = [
+        [schedule("2024-05-05", cancelled=[window(["乙"])], slug="s5"),
+         schedule("2024-05-06", [window(["丙"], "13:00", "16:00")] * 2, slug="s6")],
+        [schedule("2024-05-05", cancelled=[window(["甲", "丁"])], slug="s5"),
+         schedule("2024-05-06", [window(["丙"], "13:00", "16:00")], slug="s6")],
+        [schedule("2024-05-05", cancelled=[window(["甲", "乙"])], slug="s5"),
+         schedule("2024-05-06", [window(["甲", "乙"])], slug="s6"),
+         schedule("2024-05-07", cancelled=[window(["丙"], "13:00", "15:00")], slug="s7")],
+        [schedule("2024-05-05", cancelled=[window(["乙"])], slug="s5")],
+    ]
+    checkpoint = MergeCheckpoint()
+    resumed = []
+    for tail in [*tails, *tails]:
+        schedules = old + tail
+        merged = merge_schedules(schedules, checkpoint)
+        assert merge_state(merged) == merge_state(merge_schedules(schedules))
+        resumed.append(checkpoint.resumed)
+    # From scratch first; then from the 4 old schedules (a state 2 before the end); the
+    # third tail adds one, so the state moves to 5; the fourth tail's 2024-05-05 is
+    # another notice than the one kept: from scratch, keeping 3; then 3, 4, 4 again.
+    assert resumed == [0, 4, 4, 0, 3, 4, 4, 0]
+
+
+def test_a_merge_starts_again_when_a_kept_schedule_changed(monkeypatch):
+    monkeypatch.setattr(MergeCheckpoint, "TAIL", 1)
+    first = [schedule("2024-05-01", [window(["甲"])], slug="s1"),
+             schedule("2024-05-02", [window(["甲"])], slug="s2"),
+             schedule("2024-05-03", [window(["乙"])], slug="s3")]
+    checkpoint = MergeCheckpoint()
+    merge_schedules(first, checkpoint)
+    edited = [schedule("2024-05-01", [window(["甲"], "09:00")], slug="s1"), *first[1:]]
+    merged = merge_schedules(edited, checkpoint)
+    assert checkpoint.resumed == 0
+    assert merge_state(merged) == merge_state(merge_schedules(edited))
+    assert history(merged.events[0]) == [("published", 0, "new"), ("changed", 1, "identity")]
+
+
+def test_open_data_files_are_exactly_what_json_dumps_writes(cal_output):
+    # The "events" list is joined from records serialised one by one (kept in the build
+    # cache): the file must be the bytes json.dumps(indent=2) gives for the whole document.
+    files = sorted((cal_output / "data").rglob("outages*.json"))
+    files += sorted((cal_output / "data" / "outages").rglob("*.json"))
+    counts = set()
+    for path in files:
+        text = path.read_text("utf-8")
+        document = json.loads(text)
+        counts.add(min(len(document["events"]), 2))
+        assert text == json.dumps(document, ensure_ascii=False, indent=2) + "\n", path
+    assert counts == {0, 1, 2}, "files with no event, one, and several are checked"

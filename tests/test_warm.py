@@ -19,6 +19,7 @@ import conftest
 from conftest import ROOT, copy_site, tree_digest
 from notices import memo
 from notices.build import cache, publish, state, warm, workers
+from notices.outputs import outage_events
 
 # The warm state the builds of the running test keep (``warm_process``), as the live-reload
 # server's builds keep theirs; None: each build is a one-off.
@@ -86,6 +87,49 @@ def test_a_series_of_edits_publishes_what_a_cold_build_would(warm_process, tmp_p
         assert tree_digest(output) == cold_build(site, tmp_path, f"cold{number}"), what
         assert os.stat(output).st_ino == tree, "updated in place, not swapped"
     assert warm_process.articles, "articles were kept between builds"
+
+
+def test_edits_of_the_newest_schedule_resume_the_merge_and_publish_a_cold_build(
+        warm_process, tmp_path, monkeypatch):
+    monkeypatch.setattr(outage_events.MergeCheckpoint, "TAIL", 1)
+    site = copy_site("calendars", tmp_path / "site")
+    newest = site / "content" / "outages" / "2024-05-04-power.md"
+    assert build_site(site).code == 0
+    checkpoint = warm_process.memo[("outage-merge-checkpoint",)]
+    assert checkpoint.resumed == 0
+    steps = [lambda: edit(newest, '"14:00"', '"15:00"'),
+             lambda: edit(newest, "慈城镇", "庄桥街道"),
+             lambda: edit(newest, '"15:00"', '"14:00"')]
+    for number, change in enumerate(steps):
+        change()
+        assert build_site(site).code == 0
+        assert checkpoint.resumed == 2, "merged from the state after the two older schedules"
+        assert tree_digest(site / "output") == cold_build(site, tmp_path, f"cold{number}")
+
+
+def test_the_calendar_renders_again_only_the_items_of_an_edited_schedule(
+        warm_process, tmp_path, monkeypatch):
+    site = copy_site("calendars", tmp_path / "site")
+    newest = site / "content" / "outages" / "2024-05-04-power.md"
+    assert build_site(site).code == 0
+    edit(newest, '"14:00"', '"15:00"')
+    assert build_site(site).code == 0  # renders the 停电日历 pages, keeping their items
+    items = sys.modules["outage_calendar.outage_calendar"].RenderedItems
+    original = items.item
+    rendered, reused = [], []
+
+    def counting_item(self, events, key, event, render):
+        made = []
+        html = original(self, events, key, event, lambda: made.append(1) or render())
+        (rendered if made else reused).append(event.latest.entry.notice.source_path)
+        return html
+
+    monkeypatch.setattr(items, "item", counting_item)
+    edit(newest, '"15:00"', '"15:30"')
+    assert build_site(site).code == 0
+    assert set(rendered) == {"content/outages/2024-05-04-power.md"}
+    assert "content/outages/2024-05-02-power.md" in reused
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
 
 
 def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tmp_path):

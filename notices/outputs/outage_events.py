@@ -247,6 +247,20 @@ class _Merger:
         self.by_place: dict[tuple, list[str]] = {}
         self.created: dict[str, int] = {}
 
+    def copy(self) -> _Merger:
+        """A merger in the same state sharing no mutable part with this one (the windows,
+        entries and revisions it holds are not changed by merging)."""
+        twin = _Merger()
+        twin.events = {key: OutageEvent(e.key, e.window, list(e.revisions), e.cancelled_areas,
+                                        e.status, set(e.aliases))
+                       for key, e in self.events.items()}
+        twin.by_entry = {entry: [twin.events[e.key] for e in events]
+                         for entry, events in self.by_entry.items()}
+        twin.by_alias = {alias: list(keys) for alias, keys in self.by_alias.items()}
+        twin.by_place = {place: list(keys) for place, keys in self.by_place.items()}
+        twin.created = dict(self.created)
+        return twin
+
     def _index(self, event: OutageEvent) -> None:
         for alias in event.aliases:
             keys = self.by_alias.setdefault(alias, [])
@@ -416,14 +430,58 @@ class OutageEvents:
                 for source, wanted in keys.items()}
 
 
-def merge_schedules(schedules: Iterable[Notice]) -> OutageEvents:
-    """Merge the windows of outage schedules into events (see the module docstring)."""
-    merger = _Merger()
-    for notice in sorted(schedules, key=lambda n: (n.date, n.source_id)):
-        fields = notice.fields
-        merger.apply(notice, [WindowEntry(w, notice, c) for w, c in fields.all_windows])
+def merge_schedules(schedules: Iterable[Notice],
+                    checkpoint: MergeCheckpoint | None = None) -> OutageEvents:
+    """Merge the windows of outage schedules into events (see the module docstring).
+
+    With a ``checkpoint`` (a long-running process keeps one between builds), the merge
+    resumes from the state it saved when this build's schedules begin with the same notice
+    objects it was made from, and saves a new state otherwise."""
+    ordered = sorted(schedules, key=lambda n: (n.date, n.source_id))
+    merger, start = (_Merger(), 0) if checkpoint is None else checkpoint.resume(ordered)
+    for number in range(start, len(ordered)):
+        if checkpoint is not None:
+            checkpoint.offer(ordered, number, merger)
+        notice = ordered[number]
+        merger.apply(notice, [WindowEntry(w, notice, c) for w, c in notice.fields.all_windows])
     events = sorted(merger.events.values(), key=lambda e: e.sort_key)
     return OutageEvents(events, merger.by_entry)
+
+
+class MergeCheckpoint:
+    """The merge's state after all but the newest schedules, for the next build.
+
+    The merge is a fold over the schedules in publication order, so its state after the
+    first N schedules depends on those N alone. Edits and new notices are nearly always
+    among the newest, so a rebuild keeps the state before the last ``TAIL`` schedules and
+    applies only what comes after it. The schedules are compared as objects (``is``): a
+    long-running process keeps an unchanged file's notice (``notices.build.warm``), an
+    edited file is a new object. The state kept is a copy no build's events share.
+    """
+
+    TAIL = 32
+
+    def __init__(self) -> None:
+        self.prefix: list[Notice] = []  # the schedules the saved state was made from
+        self.saved: _Merger | None = None
+        self.resumed = 0  # schedules taken from the saved state by the last merge (tests)
+
+    def resume(self, ordered: list[Notice]) -> tuple[_Merger, int]:
+        """A merger to continue from, and the index of the first schedule to apply."""
+        n = len(self.prefix)
+        if (self.saved is not None and n <= len(ordered)
+                and all(a is b for a, b in zip(self.prefix, ordered[:n], strict=True))):
+            self.resumed = n
+            return self.saved.copy(), n
+        self.prefix, self.saved, self.resumed = [], None, 0
+        return _Merger(), 0
+
+    def offer(self, ordered: list[Notice], number: int, merger: _Merger) -> None:
+        """Save ``merger`` (the state before schedule ``number``) when it is the point to
+        keep: ``TAIL`` schedules before the end, and the saved state is older or missing."""
+        target = len(ordered) - self.TAIL
+        if number == target and number > len(self.prefix):
+            self.prefix, self.saved = list(ordered[:number]), merger.copy()
 
 
 def retention_cutoff(newest: dt.datetime | None,
@@ -445,9 +503,10 @@ def retained(events: OutageEvents, cutoff: dt.datetime | None) -> OutageEvents:
     return OutageEvents(kept, {k: v for k, v in by_entry.items() if v})
 
 
-def catalog_events(catalog: Catalog, retention: dt.timedelta | None = None) -> OutageEvents:
+def catalog_events(catalog: Catalog, retention: dt.timedelta | None = None,
+                   checkpoint: MergeCheckpoint | None = None) -> OutageEvents:
     """The events of a catalog's schedules that the retention period keeps."""
-    merged = merge_schedules(catalog.of_kind(Kind.OUTAGE))
+    merged = merge_schedules(catalog.of_kind(Kind.OUTAGE), checkpoint)
     return retained(merged, retention_cutoff(catalog.newest_schedule_date, retention))
 
 

@@ -34,6 +34,7 @@ from pelican.generators import Generator
 from pydantic import BeforeValidator, field_validator
 from pydantic_core import PydanticCustomError
 
+from notices import timing
 from notices.build.pelican_adapter import current_build
 from notices.build.session import outputs_in_background, write_rendered
 from notices.content.catalog import Catalog, WindowEntry, schedule_windows
@@ -42,7 +43,7 @@ from notices.content.model import TIMEZONE, Kind, Notice
 from notices.content.problems import quote
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.content.towns import Town
-from notices.memo import remember
+from notices.memo import keeping, remember
 from notices.outputs.calendars import (
     DEFAULT_PUBLISHED_TTL,
     DEFAULT_REFRESH_INTERVAL,
@@ -55,6 +56,7 @@ from notices.outputs.calendars import (
     uid,
 )
 from notices.outputs.outage_events import (
+    MergeCheckpoint,
     OutageEvent,
     OutageEvents,
     catalog_events,
@@ -145,6 +147,37 @@ class CalendarLink:
         return self.district.slug if self.district else "all"
 
 
+class RenderedItems:
+    """Rendered window items of the last builds, by event (``OutageCalendars.window_item``).
+
+    Items of the events of the previous merge are kept until the next one, so an event
+    that disappears is forgotten after two merges."""
+
+    def __init__(self) -> None:
+        self.events: object = None  # the merge the items of ``current`` belong to
+        self.current: dict[tuple, tuple] = {}
+        self.previous: dict[tuple, tuple] = {}
+        self.made = self.kept = 0  # items rendered and kept since the last merge
+
+    def item(self, events: object, key: tuple, event: OutageEvent, render: Callable[[], str]):
+        if events is not self.events:
+            self.events, self.previous, self.current = events, self.current, {}
+            self.made = self.kept = 0
+        latest = event.latest.entry
+        made_of = (event.window, latest.window, latest.notice, latest.cancelled, event.status)
+        found = self.current.get(key) or self.previous.get(key)
+        if found is None or not all(
+                a is b for a, b in zip(found[0][:4], made_of[:4], strict=True)) or (
+                found[0][4] != made_of[4]):
+            found = (made_of, render())
+            self.made += 1
+        else:
+            self.kept += 1
+        timing.NOTES["window items"] = f"{self.made} rendered, {self.kept} kept"
+        self.current[key] = found
+        return found[1]
+
+
 class OutageCalendars:
     """What pages need from this plugin: event files and subscription links.
 
@@ -156,6 +189,26 @@ class OutageCalendars:
         self.context = context
         self.settings = context  # the context holds every setting (SITEURL, FEED_DOMAIN …)
         self.options = options
+        # A live-reload server keeps the rendered window items between builds (asked in
+        # every build, so they are kept while no 停电日历 page is rendered too).
+        self.rendered = remember(("outage-window-items",), RenderedItems) if keeping() else None
+
+    def window_item(self, macro, entry, siteurl: str, link: bool, ics) -> str:
+        """``macros.window_item(entry, link=link, ics=ics)``; for an event, the item
+        rendered by an earlier build of this process while the event is unchanged.
+
+        An event's item is made from its current window, its latest entry (window and
+        notice: anchor, URL, title; whether it cancels), its status and its key (the 加入日历
+        file). Windows and notices are the objects a long-running process keeps for an
+        unchanged file (an edited file's are new), and merging again makes a new current
+        window only for an event cut by a partial 取消, so an item is rendered again exactly
+        when one of these is another object. ``siteurl`` is the page's (relative URLs differ
+        by depth)."""
+        if self.rendered is None or not isinstance(entry, OutageEvent):
+            return macro(entry, link=link, ics=ics)
+        key = (macro.name, entry.key, siteurl, bool(link), getattr(ics, "__func__", ics))
+        return self.rendered.item(self.events, key, entry,
+                                  lambda: macro(entry, link=link, ics=ics))
 
     @property
     def catalog(self) -> Catalog:
@@ -163,9 +216,20 @@ class OutageCalendars:
 
     @cached_property
     def events(self) -> OutageEvents:
-        # A server that rebuilds after each edit merges again only when a schedule changed.
-        return remember(("outage-events", self.fingerprint),
-                        lambda: catalog_events(self.catalog, self.options.retention))
+        # A server that rebuilds after each edit merges again only when a schedule changed,
+        # and then from the state before the newest schedules (``MergeCheckpoint``): asked
+        # in every build, so it is kept while no schedule changes too.
+        checkpoint = remember(("outage-merge-checkpoint",), MergeCheckpoint) if keeping() else None
+
+        def merge() -> OutageEvents:
+            events = catalog_events(self.catalog, self.options.retention, checkpoint)
+            if checkpoint is not None:
+                timing.NOTES["outage merge"] = (
+                    f"{checkpoint.resumed} of {len(self.catalog.of_kind(Kind.OUTAGE))} "
+                    "schedules from the kept state")
+            return events
+
+        return remember(("outage-events", self.fingerprint), merge)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -363,6 +427,25 @@ class OutageCalendarGenerator(Generator):
                 if fragment is not None and state is not None else make())
         return self._vevents[event.key]
 
+    def _record_text(self, event: OutageEvent) -> str:
+        """An event's open-data record as ``json.dumps(..., indent=2)`` writes it in a
+        document's "events" list (two levels deep), kept in the build cache like its VEVENT
+        (the record is made from the same publications)."""
+        cals = self.calendars
+
+        def make() -> str:
+            record = event_record(event, cals.uid(event), cals.absolute(event.url),
+                                  cals.absolute(cals.event_file(event)), cals.absolute)
+            return json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+        fragment = self._record_fragment(event)
+        state = current_build()
+        return state.fragment(fragment, make) if fragment and state is not None else make()
+
+    def _record_fragment(self, event: OutageEvent) -> str | None:
+        made = self._event_key(event)
+        return None if made is None else f"record:{event.key}:{made}"
+
     def _vevent_fragment(self, event: OutageEvent) -> str | None:
         made = self._event_key(event)
         return None if made is None else f"vevent:{event.key}:{made}"
@@ -379,8 +462,9 @@ class OutageCalendarGenerator(Generator):
         if state is None:
             return
         for event in self.calendars.events.events:
-            if (fragment := self._vevent_fragment(event)) is not None:
-                state.keep_fragment(fragment)
+            for fragment in (self._vevent_fragment(event), self._record_fragment(event)):
+                if fragment is not None:
+                    state.keep_fragment(fragment)
         for notice in catalog.of_kind(Kind.TENDER):
             if (fragment := self._tender_fragment(notice)) is not None:
                 state.keep_fragment(fragment)
@@ -554,13 +638,13 @@ class OutageCalendarGenerator(Generator):
                 "retained_since": since,
                 "calendar": (cals.town_calendar(town) if town else cals.outages(district)).https,
                 "count": len(events),
-                "events": [
-                    event_record(e, cals.uid(e), cals.absolute(e.url),
-                                 cals.absolute(cals.event_file(e)), cals.absolute)
-                    for e in events
-                ],
             }
-            return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            # json.dumps(document with "events" last, indent=2), each record taken from the
+            # build cache (``_record_text``): the same bytes (tests/test_calendars.py).
+            head = json.dumps(document, ensure_ascii=False, indent=2)[:-2]
+            records = [self._record_text(e) for e in events]
+            listed = "[\n    " + ",\n    ".join(records) + "\n  ]" if records else "[]"
+            return f'{head},\n  "events": {listed}\n}}\n'.encode()
 
         key = self._events_key(events)
         self._write(path, None if key is None else [str(as_of), str(since), *key], render)
