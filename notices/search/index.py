@@ -55,7 +55,9 @@ from notices.search.records import window_text as window_text
 NGRAM = 3  # units per stream token
 # Postings sorted at a time: at 5,000 items of a real vocabulary 1,000,000 made numpy peak at
 # 285 MiB (tracemalloc), 250,000 at 140 MiB and 3.8 -> 2.9 s of CPU; 100,000: 118 MiB, 4.4 s.
-PART_POSTINGS = 250_000
+# Format 4, 5,000 items (issue 15): 62,500 (32 parts instead of 8) took the indexer's peak from
+# 252-254 to 217-222 MiB in the build at the same CPU; the files are identical (docs/search.md).
+PART_POSTINGS = 62_500
 # Units are code points below 26**4 (U+6F910): planes 0 to 6 hold every assigned letter and
 # digit; search.js has the same limit.
 _MAX_CODE_POINT = 26**4
