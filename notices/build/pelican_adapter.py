@@ -385,7 +385,8 @@ class IncrementalWriter(Writer):
         state.mark("write")
         jobs, self.jobs = self.jobs, []
         with phase("render"):
-            render_in_parallel(jobs, state.workers)
+            render_in_parallel(jobs, state.workers, state.background_work(),
+                               state.in_background)
         with phase("wait"):
             state.join_background()
         listeners = _content_written_listeners()

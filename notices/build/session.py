@@ -72,6 +72,7 @@ class BuildState:
     _marks: dict[str, float] = field(default_factory=dict)
     _background: list[BackgroundJob] = field(default_factory=list)
     _queued: list | None = None
+    _deferred: list = field(default_factory=list)  # renders queued for the second process
     _catalog_hooks: list[Callable] = field(default_factory=list)
     # Fragments made or used in a forked worker (``fragment``), sent back to this process.
     _worker_fragments: dict | None = None
@@ -121,7 +122,10 @@ class BuildState:
         self._background.append(BackgroundJob.start_fresh(work, args, messages, done))
 
     def join_background(self) -> None:
-        """Wait for every background job and hand each its result."""
+        """Wait for every background job and hand each its result (after starting the
+        queued renders, if no page rendering took them)."""
+        if (work := self.background_work()) is not None:
+            self.in_background(*work)
         jobs, self._background = self._background, []
         for number, job in enumerate(jobs):
             try:
@@ -199,15 +203,22 @@ class BuildState:
     @contextmanager
     def outputs_in_background(self):
         """Within the block ``write_output`` decides reuse at once but only queues renders;
-        at the end of the block the queued files are rendered and written in a second
-        process (``in_background``), while the build goes on."""
+        the queued files are rendered at the end of the build in a second process, the one
+        that also renders half of the pages (``background_work``), while the build goes on."""
         self._queued = []
         try:
             yield
         finally:
             queued, self._queued = self._queued, None
+        self._deferred.extend(queued)
+
+    def background_work(self) -> tuple[Callable[[], dict], Callable[[dict], None]] | None:
+        """The renders queued by ``outputs_in_background`` blocks (and taken from the
+        queue): the function a forked worker runs, and the one that takes its result in
+        this process (recording the files in the manifest); None when nothing is queued."""
+        queued, self._deferred = self._deferred, []
         if not queued:
-            return
+            return None
         root = self.output_path
 
         def work() -> dict:
@@ -222,4 +233,4 @@ class BuildState:
                 self.manifest.record(rel_path, key, [rel_path])
             self._fragments_received(result.get("fragments", ""))
 
-        self.in_background(work, done)
+        return work, done

@@ -13,7 +13,9 @@ is larger than the difference (README, "How it is built").
 A forked worker starts with the build's whole heap as its own resident memory (447 MiB at
 20,000 items) and copies every page of it whose objects it touches. The search indexer needs
 only its records, so it is started fresh instead (``BackgroundJob.start_fresh``: a new
-interpreter, the records sent through a pipe): docs/search.md, "Indexer memory".
+interpreter, the records sent through a pipe): docs/search.md, "Indexer memory". The
+build's other output (feeds, calendars, pages) shares one fork per build
+(``notices.build.writer.render_in_parallel``), not one per kind of output.
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ side of the writer (its ``Writer`` class, pagination, the ``content_written`` si
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from collections.abc import Callable
 
 from notices.build.cache import PARALLEL_MIN_JOBS, ReaderCache, hash_parts
 from notices.build.keys import TemplateDependencies, context_fingerprints, fingerprint_value
@@ -50,23 +52,71 @@ class PageKeys:
         return found
 
 
-def render_in_parallel(jobs: list[tuple[str, object, dict, dict]], workers: int = 2) -> None:
+def render_in_parallel(jobs: list[tuple[str, object, dict, dict]], workers: int = 2,
+                       background: tuple[Callable[[], dict], Callable[[dict], None]] | None = None,
+                       start: Callable | None = None) -> None:
     """Render and write each (path, template, local context, shared context), using a
-    second process when it pays."""
-    if not jobs:
-        return
-    if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
+    second process when it pays.
+
+    ``background`` is the build's other queued output (feeds, calendars: ``work`` and the
+    ``done`` that takes its result here, ``BuildState.background_work``). It runs in the
+    same second process, which then takes pages from the end of the list while this one
+    takes them from the start, until they meet: one forked process per build, not one per
+    kind of output (each fork copies the pages of the build's heap it touches).
+    ``start(work, done)`` runs the second process (``BuildState.in_background``, joined
+    with the build's other background work); without it the process is waited for here.
+    """
+    parallel = len(jobs) >= PARALLEL_MIN_JOBS and workers >= 2
+    if background is None and not parallel:
         _render_jobs(jobs)
         return
-    share = jobs[len(jobs) // 2:]
-    worker = BackgroundJob.start(lambda: _render_jobs(share) or {}, lambda result: None)
-    _render_jobs(jobs[: len(jobs) // 2])
-    worker.result()  # raises WorkerFailed (a RuntimeError) with the worker's traceback
+    work, done = background or (dict, lambda result: None)
+    claims = _Claims(len(jobs) if parallel else 0)
+
+    def second() -> dict:
+        result = work()
+        _render_jobs(jobs, claims.last)
+        return result
+
+    if start is None:
+        job = BackgroundJob.start(second, done)
+        _render_jobs(jobs, claims.first if parallel else None)
+        done(job.result())  # raises WorkerFailed (a RuntimeError) with the worker's traceback
+        return
+    start(second, done)
+    _render_jobs(jobs, claims.first if parallel else None)
 
 
-def _render_jobs(jobs) -> None:
+class _Claims:
+    """Which of ``count`` jobs is whose: the build process takes them from the start, its
+    forked worker from the end, each under a lock in memory both share."""
+
+    def __init__(self, count: int) -> None:
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing
+        self._lock = context.Lock()
+        self._ends = context.RawArray("q", [0, count])  # the next from the start, the end
+
+    def first(self) -> int | None:
+        with self._lock:
+            taken, end = self._ends
+            if taken >= end:
+                return None
+            self._ends[0] = taken + 1
+            return taken
+
+    def last(self) -> int | None:
+        with self._lock:
+            taken, end = self._ends
+            if taken >= end:
+                return None
+            self._ends[1] = end - 1
+            return end - 1
+
+
+def _render_jobs(jobs, claim: Callable[[], int | None] | None = None) -> None:
+    """Render ``jobs`` in order, or those ``claim`` hands out (an index, None at the end)."""
     made: set[str] = set()
-    for path, template, localcontext, shared in jobs:
+    for path, template, localcontext, shared in (jobs if claim is None else _claimed(jobs, claim)):
         if localcontext.get("localsiteurl"):
             # As Pelican does: Content objects read the page's site URL from the shared context.
             shared["localsiteurl"] = localcontext["localsiteurl"]
@@ -77,3 +127,8 @@ def _render_jobs(jobs) -> None:
             made.add(folder)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(output)
+
+
+def _claimed(jobs: list, claim: Callable[[], int | None]):
+    while (number := claim()) is not None:
+        yield jobs[number]

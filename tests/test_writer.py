@@ -1,0 +1,101 @@
+"""Pages that must be rendered share one forked worker with the build's other queued output
+(feeds, calendars): the worker writes that first, then takes pages from the end of the list
+while the build takes them from the start (``notices.build.writer.render_in_parallel``)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from notices.build import writer
+from notices.build.cache import PARALLEL_MIN_JOBS
+from notices.build.workers import BackgroundJob, WorkerFailed
+
+
+class WhoRendered:
+    """A template whose output names the page and the process that rendered it."""
+
+    def render(self, context: dict) -> str:
+        time.sleep(0.002)  # long enough for both processes to take pages
+        return f"{context['number']} {os.getpid()}"
+
+
+def pages(tmp_path, count: int) -> list:
+    template = WhoRendered()
+    return [(str(tmp_path / "pages" / f"{number}.html"), template, {"number": number}, {})
+            for number in range(count)]
+
+
+def renderers(tmp_path, count: int) -> dict[int, list[int]]:
+    """Which process wrote which pages, each page checked to be there once, in order."""
+    found: dict[int, list[int]] = {}
+    for number in range(count):
+        written, pid = (tmp_path / "pages" / f"{number}.html").read_text().split()
+        assert int(written) == number
+        found.setdefault(int(pid), []).append(number)
+    return found
+
+
+def background(tmp_path):
+    """Feeds-and-calendars work: writes a file, returns where it ran."""
+
+    def work() -> dict:
+        (tmp_path / "feed.xml").write_text("feed", encoding="utf-8")
+        return {"pid": os.getpid()}
+
+    return work
+
+
+def test_one_worker_writes_the_queued_output_then_pages_from_the_end(tmp_path):
+    count = PARALLEL_MIN_JOBS * 2
+    received = []
+    writer.render_in_parallel(pages(tmp_path, count), 2, (background(tmp_path), received.append))
+    assert len(received) == 1 and (tmp_path / "feed.xml").read_text() == "feed"
+    worker = received[0]["pid"]
+    assert worker != os.getpid()
+    found = renderers(tmp_path, count)
+    assert set(found) == {os.getpid(), worker}  # two processes, the build and one worker
+    first = len(found[os.getpid()])
+    assert found[os.getpid()] == list(range(first))  # the build from the start
+    assert found[worker] == list(range(first, count))  # the worker from the end
+
+
+def test_the_worker_is_joined_with_the_builds_other_background_work(tmp_path):
+    count = PARALLEL_MIN_JOBS * 2
+    started, received = [], []
+
+    def start(work, done):
+        started.append(BackgroundJob.start(work, done))
+
+    writer.render_in_parallel(pages(tmp_path, count), 2, (background(tmp_path), received.append),
+                              start)
+    assert len(started) == 1 and received == []  # handed over, not waited for
+    job = started[0]
+    job.done(job.result())
+    assert received == [{"pid": job.pid}]
+    assert set(renderers(tmp_path, count)) == {os.getpid(), job.pid}
+
+
+def test_few_pages_are_rendered_here_and_the_worker_does_only_the_queued_output(tmp_path):
+    count = PARALLEL_MIN_JOBS - 1
+    received = []
+    writer.render_in_parallel(pages(tmp_path, count), 2, (background(tmp_path), received.append))
+    assert received[0]["pid"] != os.getpid()
+    assert renderers(tmp_path, count) == {os.getpid(): list(range(count))}
+
+
+def test_with_one_worker_setting_every_page_is_rendered_here(tmp_path):
+    count = PARALLEL_MIN_JOBS * 2
+    writer.render_in_parallel(pages(tmp_path, count), 1)
+    assert renderers(tmp_path, count) == {os.getpid(): list(range(count))}
+
+
+def test_a_failing_worker_fails_the_render_with_its_traceback(tmp_path):
+    def work() -> dict:
+        raise ValueError("feed template broke")
+
+    with pytest.raises(WorkerFailed, match="feed template broke"):
+        writer.render_in_parallel(pages(tmp_path, PARALLEL_MIN_JOBS), 2,
+                                  (work, lambda result: None))
