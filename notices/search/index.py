@@ -504,7 +504,7 @@ class _Shards:
         # and sorting them by part twice that.
         part_of = []
         mask = np.uint32(parts - 1)
-        step = 1 << 22
+        step = 1 << 19  # (1 << 22: the arrays of one step were 100 MiB of the indexer's peak)
         for width in (1, 2, NGRAM):
             parts_here = np.full(u.size, 255, dtype=np.uint8)
             for lo in range(0, u.size - width + 1, step):
