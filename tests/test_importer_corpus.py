@@ -12,10 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from notices.importer import load_districts, main, parse_outage_notice
+from notices.importer import load_districts, main, parse_outage_notice, places
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
+from notices.importer.spans import trim_lead
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "importer" / "real"
@@ -914,11 +915,28 @@ def test_table_rows_one_cell_a_line_and_a_tab_cell_going_on_to_the_next_line():
 
 
 def test_a_data_record_whose_scope_is_a_district_alone_or_a_township_of_a_county():
+    # A township of Taiwan (鄉 鎮 市 區, under a 縣 or a 市) is at the level of a mainland
+    # district, so it is the window's district, as 鳳山區 of 高雄市 is.
     record = "id：K1\nscope：{}\nstart：2026-09-21T08:30:00+08:00\nend：2026-09-21T16:30:00+08:00\n"
     windows = read_general(record.format("高雄市鳳山區"), dt.date(2026, 9, 1)).windows
     assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("鳳山區", None, [])]
     windows = read_general(record.format("南投縣埔里鎮中山路三段"), dt.date(2026, 9, 1)).windows
-    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [(None, "埔里鎮", ["中山路三段"])]
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("埔里鎮", None, ["中山路三段"])]
+    windows = read_general(record.format("屏東縣屏東市武立街"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("屏東市", None, ["武立街"])]
+    # 嘉義市 has no townships but 東區 and 西區: the city is taken off, no district is named.
+    windows = read_general(record.format("嘉義市忠孝一街"), dt.date(2026, 9, 1)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [(None, None, ["忠孝一街"])]
+
+
+def test_a_township_of_taiwan_printed_after_its_county_is_the_district_in_any_list():
+    assert trim_lead("苗栗縣頭份市尖下里") == ("尖下里", "頭份市")
+    assert trim_lead("苗栗縣大湖鄉") == ("", "大湖鄉")
+    assert trim_lead("臺中市西屯區福星路") == ("福星路", "西屯區")
+    # Not a township of that county: left to the other rules.
+    assert trim_lead("屏東縣頭份市尖下里") == ("頭份市尖下里", "屏東縣")
+    assert places.county_and_township("苗栗县头份市尖下里") == (3, 3)
+    assert places.county("头份市").where() == "头份市, 苗栗县, 台湾省"
 
 
 def test_a_window_without_an_end_or_a_place_is_reported_with_its_day():

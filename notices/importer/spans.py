@@ -168,6 +168,10 @@ def trim_lead(item: str) -> tuple[str, str | None]:
         m = pattern.match(folded[cut:])
         if m and (pattern is not _CITY_LEAD or m["c"] in places.cities()):
             cut += m.end()
+    found = places.county_and_township(folded[cut:])
+    if found:  # ``屏東縣屏東市武立街``: Taiwan's township is the district
+        county, township = found
+        return item[cut + county + township:], item[cut + county:cut + county + township]
     district = None
     for size in (4, 3, 2):  # a county printed before the place (a full name)
         name = folded[cut:cut + size]
