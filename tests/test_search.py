@@ -6,6 +6,7 @@ schedule or outage window) whose text contains it, and nothing else, newest firs
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import io
@@ -503,6 +504,33 @@ def test_pack_items_never_cross_a_pack_and_are_read_back(monkeypatch):
     stored = index.pack_items([("t", [index.deflate(b"plain")])])
     stored["p/t-dict.bin"] = index.dictionary_file(b"")
     assert index.packed_item(stored.__getitem__, "t", 0) == b"plain"
+
+
+def test_record_files_handed_over_as_made_are_the_files_kept_at_once(monkeypatch):
+    # The indexer's helper writes each pack as it fills (index.record_files with a sink), so
+    # the display blocks and text pages are never all in memory; the files are the same, and
+    # each kind's items come back through its own dictionary.
+    from notices.search import index
+
+    monkeypatch.setattr(index, "PACK_BYTES", 4096)  # several packs
+    records = [SearchRecord(kind=Kind.ARTICLE, url=f"articles/{n}.html",
+                            when=dt.datetime(2024, 3, 1 + n % 28), districts=("haishu",),
+                            text=f"第{n}条 海曙区鼓楼街道停电通知 " + "".join(
+                                chr(0x4E00 + (n * 7919 + i * 104729) % 20000)
+                                for i in range(20 + n % 50)),
+                            display={"title": f"标题{n}", "n": n})
+               for n in range(300)]
+    kept = index.record_files(records, {"district": ["haishu", "yinzhou"]})
+    handed: dict[str, bytes] = {}
+    assert index.record_files(records, {"district": ["haishu", "yinzhou"]},
+                              handed.__setitem__) == {}
+    assert handed == kept
+    assert len([name for name in kept if name.endswith(".bin") and name[2:-4].isdigit()]) >= 2
+    for number in (0, 77, 149):
+        block = json.loads(index.packed_item(kept.__getitem__, "r", number))
+        assert block == [r.display for r in records[2 * number:2 * number + 2]]
+    pages, _ = index.text_pages(records)
+    assert [index.packed_item(kept.__getitem__, "t", n) for n in range(len(pages))] == list(pages)
 
 
 def test_full_width_folding_is_the_nfkc_table():

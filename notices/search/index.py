@@ -37,11 +37,12 @@ docs/search.md.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -796,27 +797,52 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     return SearchIndex(files, len(records), tokens, buckets)
 
 
-def text_pages(records: list[SearchRecord]) -> tuple[list[bytes], bytes]:
+class LazyItems(Sequence):
+    """``count`` pack items made on demand by ``make(number)``: a kind's items are made
+    twice (to size its dictionary, then to compress them) instead of all kept at once
+    (at 20,000 items 83 MB of text pages and display blocks, in the indexer's helper)."""
+
+    def __init__(self, count: int, make: Callable[[int], bytes]) -> None:
+        self.count, self.make = count, make
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, number):
+        if isinstance(number, slice):
+            return [self.make(n) for n in range(*number.indices(self.count))]
+        if number < 0:
+            number += self.count
+        if not 0 <= number < self.count:
+            raise IndexError(number)
+        return self.make(number)
+
+
+def text_pages(records: list[SearchRecord]) -> tuple[LazyItems, bytes]:
     """Every record's text, for checking the candidates of a rare term: pages of
     consecutive records (per record the length of its UTF-8, then the UTF-8), about
     TEXT_PAGE bytes each, and ``t/index.bin``: the first record of each page
     (delta-coded)."""
-    pages: list[bytes] = []
     firsts: list[int] = []
-    page: list[bytes] = []
     size = 0
     for number, record in enumerate(records):
-        data = record.text.encode("utf-8")
-        if page and size + len(data) > TEXT_PAGE:
-            pages.append(b"".join(page))
-            page, size = [], 0
-        if not page:
+        length = len(record.text.encode("utf-8"))
+        if firsts and size + length > TEXT_PAGE:
+            size = 0
+        if not size:
             firsts.append(number)
-        page += [_varint(len(data)), data]
-        size += len(data) + 2
-    if page:
-        pages.append(b"".join(page))
-    return pages, varints(firsts[:1] + [b - a for a, b in zip(firsts, firsts[1:], strict=False)])
+        size += length + 2
+    ends = firsts[1:] + [len(records)]
+
+    def page(number: int) -> bytes:
+        parts = []
+        for record in records[firsts[number]:ends[number]]:
+            data = record.text.encode("utf-8")
+            parts += [_varint(len(data)), data]
+        return b"".join(parts)
+
+    return LazyItems(len(firsts), page), varints(
+        firsts[:1] + [b - a for a, b in zip(firsts, firsts[1:], strict=False)])
 
 
 # Packs. Display blocks and text pages are not a file each (35,255 and 10,002 files at
@@ -839,29 +865,36 @@ PACK_BYTES = 1 << 22
 TABLE_CHUNK = 64
 
 
-def pack_items(kinds: list[tuple[str, list[bytes]]]) -> dict[str, bytes]:
-    """The pack files and one offsets table per kind of item, items in the order given."""
+def pack_items(kinds: list[tuple[str, Iterable[bytes]]],
+               sink: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+    """The pack files and one offsets table per kind of item, items in the order given.
+
+    With a ``sink``, each file is handed to it as soon as it is complete (a pack when the
+    next one starts) and not kept: the returned dict is empty."""
     files: dict[str, bytes] = {}
-    packs: list[list[bytes]] = []
+    put = sink or files.__setitem__
+    pack: list[bytes] = []
+    number = -1  # the current pack
     used = 0  # bytes of the current pack
     for name, items in kinds:
-        offsets = np.empty(len(items) + 1, dtype="<u4")
-        for i, item in enumerate(items):
-            if not packs or (used + len(item) > PACK_BYTES and used):
-                packs.append([])
-                used = 0
+        offsets: list[int] = []
+        for item in items:
+            if number < 0 or (used + len(item) > PACK_BYTES and used):
+                if number >= 0:
+                    put(f"p/{number}.bin", b"".join(pack))
+                pack, number, used = [], number + 1, 0
             if len(item) > PACK_BYTES:
                 raise SearchIndexError(f"an index item of {len(item)} bytes is larger than a "
                                        f"pack ({PACK_BYTES} bytes)")
-            offsets[i] = (len(packs) - 1) * PACK_BYTES + used
-            packs[-1].append(item)
+            offsets.append(number * PACK_BYTES + used)
+            pack.append(item)
             used += len(item)
-        offsets[len(items)] = (len(packs) - 1) * PACK_BYTES + used if packs else 0
-        if (len(packs) + 1) * PACK_BYTES > 1 << 32:
+        offsets.append(number * PACK_BYTES + used if number >= 0 else 0)
+        if (number + 2) * PACK_BYTES > 1 << 32:
             raise SearchIndexError("the index packs are over the format's 4 GiB")
-        files[f"p/{name}.idx"] = offsets.tobytes()
-    for number, pack in enumerate(packs):
-        files[f"p/{number}.bin"] = b"".join(pack)
+        put(f"p/{name}.idx", np.array(offsets, dtype="<u4").tobytes())
+    if number >= 0:
+        put(f"p/{number}.bin", b"".join(pack))
     return files
 
 
@@ -876,7 +909,7 @@ def deflate(data: bytes, dictionary: bytes = b"") -> bytes:
     return packer.compress(data) + packer.flush()
 
 
-def dictionary_of(items: list[bytes]) -> bytes:
+def dictionary_of(items: Sequence[bytes]) -> bytes:
     """A preset dictionary for compressing ``items`` one by one: items spread evenly over
     the list, one after another, the last DICTIONARY_BYTES bytes of them."""
     step = max(1, sum(len(item) for item in items) // DICTIONARY_BYTES)
@@ -909,33 +942,42 @@ def packed_item(read: Callable[[str], bytes], name: str, item: int) -> bytes:
     return whole[size:]
 
 
-def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None
-                 ) -> dict[str, bytes]:
+def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None,
+                 sink: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     """The filter files (``f/<filter>-<value>.bin``), and the packs (``p/``) of display
-    blocks and text pages with ``t/index.bin``."""
+    blocks and text pages with ``t/index.bin``.
+
+    With a ``sink``, each file is handed to it as soon as it is made and not kept (the
+    returned dict is empty)."""
     files: dict[str, bytes] = {}
+    put = sink or files.__setitem__
     kept: dict[tuple[str, str], list[int]] = {
         (name, value): [] for name, values in (filter_values or {}).items() for value in values}
     for number, record in enumerate(records):
         for pair in dict.fromkeys(record.filters):
             kept.setdefault(pair, []).append(number)
     for (name, value), numbers in sorted(kept.items()):
-        files[f"f/{name}-{value}.bin"] = varints(
-            numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)])
-    blocks = [json.dumps([r.display for r in records[block:block + DISPLAY_BLOCK]],
-                         ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-              for block in range(0, len(records), DISPLAY_BLOCK)]
+        put(f"f/{name}-{value}.bin", varints(
+            numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)]))
+
+    def block(number: int) -> bytes:
+        first = number * DISPLAY_BLOCK
+        return json.dumps([r.display for r in records[first:first + DISPLAY_BLOCK]],
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    blocks = LazyItems(-(-len(records) // DISPLAY_BLOCK), block)
     pages, firsts = text_pages(records)
-    files["t/index.bin"] = firsts
+    put("t/index.bin", firsts)
     kinds = []
     for name, items in (("r", blocks), ("t", pages)):
         # Each item is compressed by itself, with a preset dictionary of the kind's items
         # (JSON keys, URLs, places, stock wording): 0.47 of the display blocks' and 0.86
         # of the text pages' bytes compressed alone, at 20,000 items.
         dictionary = dictionary_of(items)
-        files[f"p/{name}-dict.bin"] = dictionary_file(dictionary)
-        kinds.append((name, [deflate(item, dictionary) for item in items]))
-    files.update(pack_items(kinds))
+        put(f"p/{name}-dict.bin", dictionary_file(dictionary))
+        # (compressed as pack_items takes them, each kind with its own dictionary)
+        kinds.append((name, map(deflate, items, itertools.repeat(dictionary))))
+    pack_items(kinds, put)
     return files
 
 

@@ -64,7 +64,7 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
     wall_started, cpu_started, started_mib = started or (
         time.perf_counter(), time.process_time(), resident_mib())
     root = Path(output_path) / INDEX_FOLDER
-    helper = beside(lambda: write_files(root, record_files(records, filter_values)),
+    helper = beside(lambda: _write_record_files(root, records, filter_values),
                     lambda result: None)
     try:
         hashes: dict[str, str] = {}
@@ -88,6 +88,15 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
             "rss_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "helper_cpu_seconds": helper_usage.ru_utime + helper_usage.ru_stime,
             "helper_peak_mib": helper_usage.ru_maxrss // 1024}
+
+
+def _write_record_files(root: Path, records: list[SearchRecord],
+                        filter_values: dict[str, list[str]]) -> dict[str, str]:
+    """In the helper: write the record files as they are made; return their hashes."""
+    hashes: dict[str, str] = {}
+    record_files(records, filter_values, lambda name, data: hashes.update(
+        write_files(root, {name: data})))
+    return hashes
 
 
 def write_files(root: Path, files: dict[str, bytes]) -> dict[str, str]:
