@@ -937,6 +937,10 @@ def test_a_township_of_taiwan_printed_after_its_county_is_the_district_in_any_li
     assert trim_lead("屏東縣頭份市尖下里") == ("頭份市尖下里", "屏東縣")
     assert places.county_and_township("苗栗县头份市尖下里") == (3, 3)
     assert places.county("头份市").where() == "头份市, 苗栗县, 台湾省"
+    # A mainland name a township shares stays the mainland's, unshared, as before the table;
+    # a name two townships share (信義區 of 臺北市 and 基隆市) is shared.
+    assert not places.shared_name("金山区") and places.county("金山区").where() == "金山区, 上海市"
+    assert places.shared_name("信义区")
 
 
 def test_a_window_without_an_end_or_a_place_is_reported_with_its_day():

@@ -79,10 +79,15 @@ def county(printed: str) -> County | None:
 
 @cache
 def _name_counts() -> dict[str, int]:
-    counts: dict[str, int] = {}
+    """How many divisions bear each full name: a name of the mainland table counted there
+    only, so a Taiwan township of the same name (金山區 of 新北市) leaves 上海's 金山区 as it
+    was (the township is still known after its county: ``county_and_township``)."""
+    mainland: dict[str, int] = {}
+    taiwan: dict[str, int] = {}
     for row in _rows():
+        counts = taiwan if row[4].startswith("TW") else mainland
         counts[row[2]] = counts.get(row[2], 0) + 1
-    return counts
+    return {**taiwan, **mainland}
 
 
 def shared_name(printed: str) -> bool:
