@@ -99,3 +99,35 @@ def test_a_failing_worker_fails_the_render_with_its_traceback(tmp_path):
     with pytest.raises(WorkerFailed, match="feed template broke"):
         writer.render_in_parallel(pages(tmp_path, PARALLEL_MIN_JOBS), 2,
                                   (work, lambda result: None))
+
+
+class EveryFileNew:
+    """A manifest that reuses nothing and records what was written."""
+
+    def __init__(self) -> None:
+        self.recorded: list[str] = []
+
+    def reusable(self, rel_path: str, key: str) -> bool:
+        return False
+
+    def record(self, rel_path: str, key: str, files: list[str]) -> None:
+        self.recorded.append(rel_path)
+
+
+@pytest.mark.parametrize("pages, started", [(0, True), (PARALLEL_MIN_JOBS - 1, True),
+                                            (PARALLEL_MIN_JOBS, False)])
+def test_with_few_pages_the_queued_output_starts_at_the_end_of_its_block(tmp_path, pages,
+                                                                         started):
+    # An edit queues few pages: its feeds and calendars are written while the build goes on
+    # (the live-reload server's edit waited for them after its pages). A cold build queues
+    # many: they wait for the pages, to share one worker with them.
+    from notices.build.session import BuildState
+
+    state = BuildState(output_path=tmp_path, manifest=EveryFileNew(), pages_queued=pages)
+    with state.outputs_in_background():
+        state.write_output("feeds/all.xml", ["k"], lambda: b"<feed/>")
+    assert bool(state._background) is started  # a worker writes the feed already
+    assert bool(state._deferred) is not started  # kept for the pages' worker
+    state.join_background()  # (starts what is still queued, then waits)
+    assert state.manifest.recorded == ["feeds/all.xml"]
+    assert (tmp_path / "feeds" / "all.xml").read_bytes() == b"<feed/>"
