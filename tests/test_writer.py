@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -123,7 +124,8 @@ def test_with_few_pages_the_queued_output_starts_at_the_end_of_its_block(tmp_pat
     # many: they wait for the pages, to share one worker with them.
     from notices.build.session import BuildState
 
-    state = BuildState(output_path=tmp_path, manifest=EveryFileNew(), pages_queued=pages)
+    queued = SimpleNamespace(jobs=[("page.html", WhoRendered(), {}, {})] * pages)  # the writer's
+    state = BuildState(output_path=tmp_path, manifest=EveryFileNew(), writer=queued)
     with state.outputs_in_background():
         state.write_output("feeds/all.xml", ["k"], lambda: b"<feed/>")
     assert bool(state._background) is started  # a worker writes the feed already

@@ -332,7 +332,6 @@ class IncrementalWriter(Writer):
         if localcontext["localsiteurl"]:
             context["localsiteurl"] = localcontext["localsiteurl"]  # as Pelican does
         self.jobs.append((path, template, localcontext, context))
-        state.pages_queued += 1
         self.pages.append((path, name, context, kwargs, relative_urls, localcontext))
         state.manifest.record(name, key, [rel])
 

@@ -73,7 +73,6 @@ class BuildState:
     _background: list[BackgroundJob] = field(default_factory=list)
     _queued: list | None = None
     _deferred: list = field(default_factory=list)  # renders queued for the second process
-    pages_queued: int = 0  # pages the writer has queued to render so far (``finish`` renders)
     _catalog_hooks: list[Callable] = field(default_factory=list)
     # Fragments made or used in a forked worker (``fragment``), sent back to this process.
     _worker_fragments: dict | None = None
@@ -217,7 +216,8 @@ class BuildState:
         finally:
             queued, self._queued = self._queued, None
         self._deferred.extend(queued)
-        if self.pages_queued < PARALLEL_MIN_JOBS and (work := self.background_work()):
+        pages = len(self.writer.jobs) if self.writer is not None else 0  # queued so far
+        if pages < PARALLEL_MIN_JOBS and (work := self.background_work()):
             self.in_background(*work)
 
     def background_work(self) -> tuple[Callable[[], dict], Callable[[dict], None]] | None:
