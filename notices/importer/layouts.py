@@ -1016,9 +1016,9 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             township = county_and_township(s["a"])
             if township:
                 # ``屏東縣屏東市武立街``: a township of Taiwan (鄉 鎮 市 區) is a district
-                county, size = township
-                district = printed[county:county + size]
-                printed = printed[county + size:]
+                lead, size = township
+                district = printed[lead:lead + size]
+                printed = printed[lead + size:]
             elif d:
                 # A 乡/镇/市 of a county the township table does not know: its town.
                 if d["c"] == "县" and d["d"][-1] in "乡镇市":

@@ -43,6 +43,11 @@ class County:
         parts = [self.name, self.city, self.province]
         return ", ".join(dict.fromkeys(p for p in parts if p))
 
+    @property
+    def taiwan(self) -> bool:
+        """A row of ``taiwan_townships.tsv`` (its code is ``TW`` and the postal code)."""
+        return self.code.startswith("TW")
+
 
 @cache
 def _counties() -> tuple[County, ...]:
@@ -84,9 +89,9 @@ def _name_counts() -> dict[str, int]:
     was (the township is still known after its county: ``county_and_township``)."""
     mainland: dict[str, int] = {}
     taiwan: dict[str, int] = {}
-    for row in _rows():
-        counts = taiwan if row[4].startswith("TW") else mainland
-        counts[row[2]] = counts.get(row[2], 0) + 1
+    for county_ in _counties():
+        counts = taiwan if county_.taiwan else mainland
+        counts[county_.name] = counts.get(county_.name, 0) + 1
     return {**taiwan, **mainland}
 
 
@@ -128,7 +133,7 @@ def _townships() -> dict[str, set[str]]:
     """A Taiwan county or city (``屏东县``) → the full names of its townships."""
     found: dict[str, set[str]] = {}
     for county_ in _counties():
-        if county_.code.startswith("TW"):
+        if county_.taiwan:
             found.setdefault(county_.city, set()).add(county_.name)
     return found
 
