@@ -64,14 +64,12 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
     wall_started, cpu_started, started_mib = started or (
         time.perf_counter(), time.process_time(), resident_mib())
     root = Path(output_path) / INDEX_FOLDER
-    helper = beside(lambda: _write_record_files(root, records, filter_values),
+    helper = beside(lambda: _record_files_written(root, records, filter_values),
                     lambda result: None)
     try:
         hashes: dict[str, str] = {}
         # Each bucket file is written as soon as it is made, not kept until the end.
-        _, tokens, buckets = posting_files(
-            records, bucket_bytes,
-            lambda name, data: hashes.update(write_files(root, {name: data})))
+        _, tokens, buckets = posting_files(records, bucket_bytes, _writer(root, hashes))
     except SearchIndexError as exc:
         helper.result()
         return {"error": str(exc)}
@@ -90,13 +88,18 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
             "helper_peak_mib": helper_usage.ru_maxrss // 1024}
 
 
-def _write_record_files(root: Path, records: list[SearchRecord],
-                        filter_values: dict[str, list[str]]) -> dict[str, str]:
+def _record_files_written(root: Path, records: list[SearchRecord],
+                          filter_values: dict[str, list[str]]) -> dict[str, str]:
     """In the helper: write the record files as they are made; return their hashes."""
     hashes: dict[str, str] = {}
-    record_files(records, filter_values, lambda name, data: hashes.update(
-        write_files(root, {name: data})))
+    record_files(records, filter_values, _writer(root, hashes))
     return hashes
+
+
+def _writer(root: Path, hashes: dict[str, str]) -> Callable[[str, bytes], None]:
+    """A sink for index files made one at a time: writes each under ``root`` at once and
+    adds its hash to ``hashes``."""
+    return lambda name, data: hashes.update(write_files(root, {name: data}))
 
 
 def write_files(root: Path, files: dict[str, bytes]) -> dict[str, str]:
