@@ -980,3 +980,42 @@ def test_places_before_a_later_time_end_at_it_and_a_town_alone_after_its_county(
     windows = read_general(text, dt.date(2022, 7, 26)).windows
     assert [(w["start"], w["end"], w["district"], w["town"], w["areas"]) for w in windows] == [
         ("09:30", "16:00", "平江县", "安定镇", [])]
+
+
+def test_a_pipe_table_one_cell_a_line_with_works_and_rows_that_cut_nobody_off():
+    """``施工日期 | 起止时间 | 施工内容 | 停电区域``, one cell a line: a row starts at each date (a
+    row that lost a cell shifts no other), a row whose area is 无 is no window, and the works
+    column is kept in the window's note."""
+    text = ("具体施工计划如下:\n施工日期 |\n起止时间 |\n施工内容 |\n停电区域 |\n"
+            "4月11日 |\n白天 |\n开挖电缆沟 |\n无 |\n"
+            "4月11日 |\n23点至次日4点 |\n接驳北1A公寓电缆 |\n北校区所有区域 |\n"
+            "4月16日 |\n现场清理 |\n无 |\n"
+            "4月17日 |\n8点至12点 |\n更换开关 |\n食堂、图书馆 |\n")
+    result = parse_outage_notice(text, dt.date(2024, 4, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-04-11", "23:00", "次日04:00", None, ["北校区所有区域"]),
+        ("2024-04-17", "08:00", "12:00", None, ["食堂", "图书馆"])]
+    assert [w.get("note") for w in result.fields["windows"]] == [
+        "施工内容：接驳北1A公寓电缆", "施工内容：更换开关"]
+
+
+def test_a_header_tables_other_columns_are_the_windows_note():
+    text = ("停电安排如下：\n序号\t停电时间\t施工地点\t停电范围\t备注\n"
+            "1\t2024年6月1日晚   22:00-5：00\t2号配电房   3号配电房\t图书馆、东门\t东门岗亭不停电\n"
+            "2\t2024年6月2日晚   22:00-5：00\t7号配电房\t实验楼3-4、食堂\t \n")
+    windows = parse_outage_notice(text, dt.date(2024, 5, 28), DISTRICTS).fields["windows"]
+    assert [w.get("note") for w in windows] == [
+        "施工地点：2号配电房 3号配电房；备注：东门岗亭不停电", "施工地点：7号配电房"]
+
+
+def test_a_listing_naming_the_street_office_before_each_place():
+    """A 95598 listing prints the 街道办事处 (the office of a 街道) before its places, again before
+    a later one: the town is the 街道, and no place keeps 办事处 or the town's name."""
+    text = ("停电时间：2017-09-26 07:00—2017-09-26 20:00\n"
+            "停电范围：龙潭街道办事处安化楼社区居委会广渠门内大街6号、幸福菜馆,"
+            "龙潭街道办事处安化楼社区居委会安化北里2、3号\n")
+    result = parse_outage_notice(text, dt.date(2017, 9, 20), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2017-09-26", "07:00", "20:00", None,
+         ["安化楼社区居委会广渠门内大街6号", "幸福菜馆", "安化楼社区居委会安化北里2、3号"])]
+    assert result.fields["windows"][0]["town"] == "龙潭街道"

@@ -782,7 +782,7 @@ _PROSE = [
 # Tables.
 
 _HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
-                   r"线路名称|供电单位|设备名称|"
+                   r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电)\S{0,4}"
                    r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户))$")
 
@@ -875,6 +875,9 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return found
 
 
+_NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
+
+
 def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
     """Rows of exactly one cell per header column (no merged cells): the 日期, 时间 and 区域
     columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
@@ -896,7 +899,17 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                          if re.search(r"停电(?:区域|范围)", name)), role.get("area"))
     if "time" not in role or role["area"] is None:
         return None
-    if len(table.cells) % width == 0:
+    one_a_line = len({cell[0] for cell in table.cells}) == len(table.cells)
+    if role.get("date") == 0 and one_a_line:
+        # A table pasted one cell a line (``4月11日 |`` / ``23点至次日4点 |`` / …): a row
+        # starts at each date in the first column, so a row that lost a cell does not shift
+        # the rows after it.
+        rows = []
+        for cell in table.cells:
+            if not rows or _DATE.fullmatch(cell[1]) or _DAY.fullmatch(cell[1]):
+                rows.append([])
+            rows[-1].append(cell)
+    elif len(table.cells) % width == 0:
         rows = [table.cells[at:at + width] for at in range(0, len(table.cells), width)]
     else:
         # One row a line (tabs) whose empty last cells (``备注``) were left blank.
@@ -910,6 +923,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             return None
     found = []
     for row in rows:
+        if _NO_AREA.fullmatch(row[-1][1]) and (len(row) == width or one_a_line):
+            continue  # ``4月11日 | 白天 | 开挖电缆沟 | 无``: works that cut nobody off
+        if len(row) <= max(role.values()):
+            return None
         when = row[role["time"]][1]
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
@@ -924,9 +941,17 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         whole = re.fullmatch(r"全校|全部|全部区域|全区|整栋|全楼", row[role["area"]][1])
         if place is not None and whole:
             areas = split_areas(row[place][2])
+        # The other columns (``施工内容``, ``备注``) are kept beside the window, not lost.
+        note = "；".join(f"{table.header[i]}：{' '.join(row[i][2].split())}"
+                        for i in range(len(row))
+                        if i not in role.values() and not (whole and i == place)
+                        and not re.search(r"序号|编号", table.header[i]))
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                found.append((_window(day, first, last, areas, None, None), row[0][0] + 1))
+                window = _window(day, first, last, areas, None, None)
+                if note:
+                    window["note"] = note
+                found.append((window, row[0][0] + 1))
     return found
 
 
@@ -1091,10 +1116,10 @@ _NOTICE_DISTRICT = re.compile(
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 _PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?"
-                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
+                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
                                        + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
-                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))\s*[:：]?\s*(?=\S{2}))?")
+                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1505,6 +1530,14 @@ def _district_groups(areas: list[str], notice_district: str | None
         if m is not None and m["t"] and not m["d"] and index and groups and \
                 re.match(r"\s*[:：]", area_f[m.end("t"):]):
             groups.append((groups[-1][0], area[m.start("t"):m.end("t")], [area[m.end():]]))
+            continue
+        # ``龙潭街道办事处安化楼社区…, 龙潭街道办事处安化北里…``: the group's town printed again
+        # by its office's name before a later place of it (a 95598 listing). A town's name
+        # alone stays (``文岭镇阜山中学`` is the school's name).
+        if m is not None and m["t"] and not m["d"] and index and groups and \
+                groups[-1][1] and fold(groups[-1][1]) == m["t"] and \
+                area_f.startswith("办事处", m.end("t")):
+            groups[-1][2].append(area[m.end():])
             continue
         if starts:
             district = area[m.start("d"):m.end("d")] or None
