@@ -1021,3 +1021,15 @@ def test_a_listing_naming_the_street_office_before_each_place():
         ("2017-09-26", "07:00", "20:00", None,
          ["安化楼社区居委会广渠门内大街6号", "幸福菜馆", "安化楼社区居委会安化北里2、3号"])]
     assert result.fields["windows"][0]["town"] == "龙潭街道"
+
+
+def test_a_date_range_then_what_will_be_cut_off_is_whole_days_of_outage():
+    """``3月20日至3月23日,市图书馆全馆将停电施工``: no time, but the clause right after the dates
+    says what will be cut off: one whole-day window a day. A range whose next clause does not
+    (``3月20日至23日,读者可网上续借``) stays no window."""
+    windows, _ = _read("记者获悉,因机房改造需要,4月8日至4月11日,区档案馆全馆将停电施工,暂停开放。\n",
+                       dt.date(2024, 4, 1))
+    assert windows == [(f"2024-04-{day:02d}", None, None, None, ["区档案馆全馆"])
+                       for day in (8, 9, 10, 11)]
+    windows, _ = _read("因机房改造需要停电施工,4月8日至4月11日,读者可网上续借。\n", dt.date(2024, 4, 1))
+    assert windows == []
