@@ -1033,3 +1033,10 @@ def test_a_date_range_then_what_will_be_cut_off_is_whole_days_of_outage():
                        for day in (8, 9, 10, 11)]
     windows, _ = _read("因机房改造需要停电施工,4月8日至4月11日,读者可网上续借。\n", dt.date(2024, 4, 1))
     assert windows == []
+
+
+@pytest.mark.parametrize("when", ["1月27日/周四 22:00-23:00", "1月27日 星期四 22:00-23:00",
+                                  "1月27日（周四）22:00-23:00"])
+def test_a_weekday_after_the_date_with_a_slash_or_a_space(when):
+    windows, _ = _read(f"停电时间：{when}\n停电范围：图书馆、食堂\n", dt.date(2022, 1, 25))
+    assert windows == [("2022-01-27", "22:00", "23:00", None, ["图书馆", "食堂"])]
