@@ -1040,3 +1040,14 @@ def test_a_date_range_then_what_will_be_cut_off_is_whole_days_of_outage():
 def test_a_weekday_after_the_date_with_a_slash_or_a_space(when):
     windows, _ = _read(f"停电时间：{when}\n停电范围：图书馆、食堂\n", dt.date(2022, 1, 25))
     assert windows == [("2022-01-27", "22:00", "23:00", None, ["图书馆", "食堂"])]
+
+
+def test_the_subject_of_yu_before_the_date_is_the_place_cut_off():
+    """``校园网机房于8月15日10:00-16:00停电``: the subject of 于, when the cut follows the time at
+    once; a company (``本公司于…停电检修``) or a supply line (``城北线于…``) is no place."""
+    windows, _ = _read("为配合网络改造，实验楼机房于8月15日（星期六）10:00-16:00停电，服务可能中断。\n",
+                       dt.date(2020, 8, 1))
+    assert windows == [("2020-08-15", "10:00", "16:00", None, ["实验楼机房"])]
+    for text in ("本公司于8月15日10:00-16:00停电检修。\n", "城北线于8月15日10:00-16:00停电。\n"):
+        windows, _ = _read(text, dt.date(2020, 8, 1))
+        assert [row[4] for row in windows] in ([], [[]])

@@ -1695,10 +1695,19 @@ _BARE_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\
 _CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
 
 
+# ``为配合…,校园网机房于8月15日10:00-16:00停电``: the subject of 于 before a date whose cut
+# follows it at once.
+# (``…将于`` / ``拟于`` are ``_BEFORE``'s, with their own checks.)
+_YU_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n\d]{2,20}?)"
+                        r"(?<![将拟定划计要需])\s*于\s*$")
+
+
 def _place_before(masked, text, start, end) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
-    m = _BARE_BEFORE.search(masked, line_start, start)
-    if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end):
+    m = _BARE_BEFORE.search(masked, line_start, start) or _YU_BEFORE.search(masked, line_start,
+                                                                             start)
+    if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end) or \
+            re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 
