@@ -1051,3 +1051,15 @@ def test_the_subject_of_yu_before_the_date_is_the_place_cut_off():
     for text in ("本公司于8月15日10:00-16:00停电检修。\n", "城北线于8月15日10:00-16:00停电。\n"):
         windows, _ = _read(text, dt.date(2020, 8, 1))
         assert [row[4] for row in windows] in ([], [[]])
+
+
+def test_numbered_rows_one_cell_a_line_with_cells_merged_over_rows():
+    """``序号 | 校区 | 停电时间 | 停电范围``, one cell a line, the 校区 and the time merged over
+    rows 1–3: rows 2 and 3 print their number and their places only, and take the rest from
+    the row above."""
+    text = ("一、停电情况\n序号 |\n校区 |\n停电时间 |\n停电范围 |\n1 |\n南湖校区 |\n"
+            "10月4日8:00-17:00 |\n图书馆、食堂 |\n2 |\n实验楼 |\n3 |\n体育馆、游泳馆 |\n")
+    windows = parse_outage_notice(text, dt.date(2025, 9, 24), DISTRICTS).fields["windows"]
+    assert _rows(windows) == [("2025-10-04", "08:00", "17:00", None, areas) for areas in
+                              (["图书馆", "食堂"], ["实验楼"], ["体育馆", "游泳馆"])]
+    assert {w["note"] for w in windows} == {"校区：南湖校区"}

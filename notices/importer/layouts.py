@@ -913,6 +913,20 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             if not rows or _DATE.fullmatch(cell[1]) or _DAY.fullmatch(cell[1]):
                 rows.append([])
             rows[-1].append(cell)
+    elif one_a_line and re.match(r"序号|编号", table.header[0]) and \
+            table.cells[0][1] == "1":
+        # Numbered rows one cell a line, some with merged cells (``2 |`` / ``模型实验室… |``
+        # under a ``校区`` and a ``停电时间`` spanning rows): a row starts at the next number;
+        # a short row's cells are its number and its last columns, the merged ones between
+        # are the row's above.
+        rows = []
+        for cell in table.cells:
+            if not rows or len(rows[-1]) == width or cell[1] == str(len(rows) + 1):
+                rows.append([])
+            rows[-1].append(cell)
+        for at, row in enumerate(rows):
+            if at and 1 < len(row) < width and len(rows[at - 1]) == width:
+                rows[at] = [row[0], *rows[at - 1][1:width - len(row) + 1], *row[1:]]
     elif len(table.cells) % width == 0:
         rows = [table.cells[at:at + width] for at in range(0, len(table.cells), width)]
     else:
