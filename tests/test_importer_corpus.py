@@ -1063,3 +1063,9 @@ def test_numbered_rows_one_cell_a_line_with_cells_merged_over_rows():
     assert _rows(windows) == [("2025-10-04", "08:00", "17:00", None, areas) for areas in
                               (["图书馆", "食堂"], ["实验楼"], ["体育馆", "游泳馆"])]
     assert {w["note"] for w in windows} == {"校区：南湖校区"}
+
+
+@pytest.mark.parametrize("day", ["该日", "當天", "当日"])
+def test_that_day_between_the_date_and_the_time(day):
+    windows, _ = _read(f"停电时间：2月14日{day}晚间9点至次日凌晨2点\n停电范围：图书馆\n", dt.date(2022, 2, 1))
+    assert windows == [("2022-02-14", "21:00", "次日02:00", None, ["图书馆"])]
