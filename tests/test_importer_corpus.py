@@ -1069,3 +1069,9 @@ def test_numbered_rows_one_cell_a_line_with_cells_merged_over_rows():
 def test_that_day_between_the_date_and_the_time(day):
     windows, _ = _read(f"停电时间：2月14日{day}晚间9点至次日凌晨2点\n停电范围：图书馆\n", dt.date(2022, 2, 1))
     assert windows == [("2022-02-14", "21:00", "次日02:00", None, ["图书馆"])]
+
+
+def test_a_parts_label_after_the_district_heads_the_list():
+    text = "停电时间：2021-03-11 10:05 至 2021-03-11 11:38\n停电范围：四川省绵阳市涪城区城南片区：临园路、石塘小区\n"
+    assert _general(text, dt.date(2021, 3, 11)) == [
+        ("2021-03-11", "10:05", "11:38", "涪城区", ["临园路", "石塘小区"])]

@@ -1518,6 +1518,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          cancel_lines=[line for _, line in cancelled])
 
 
+_GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
+
+
 def _district_groups(areas: list[str], notice_district: str | None
                      ) -> list[tuple[str | None, str | None, list[str]]]:
     """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
@@ -1565,7 +1568,10 @@ def _district_groups(areas: list[str], notice_district: str | None
             district = area[m.start("d"):m.end("d")] or None
             town = area[m.start("t"):m.end("t")] if m["t"] else None
             if index == 0 or district:
-                groups.append((district, town, [area[m.end():]]))
+                # ``利州区上西片区：金轮北路``: a part's label after the prefix heads the list,
+                # as in ``split_areas``.
+                label = _GROUP_LABEL.match(area_f, m.end())
+                groups.append((district, town, [area[label.end() if label else m.end():]]))
                 continue
         if not groups:
             groups.append((None, None, []))
