@@ -40,10 +40,13 @@ def renderers(tmp_path, count: int) -> dict[int, list[int]]:
 
 
 def background(tmp_path):
-    """Feeds-and-calendars work: writes a file, returns where it ran."""
+    """Feeds-and-calendars work: writes a file, then renders its share of the pages
+    (``then``), returns where it ran."""
 
-    def work() -> dict:
+    def work(then=None) -> dict:
         (tmp_path / "feed.xml").write_text("feed", encoding="utf-8")
+        if then is not None:
+            then()
         return {"pid": os.getpid()}
 
     return work
@@ -94,7 +97,7 @@ def test_with_one_worker_setting_every_page_is_rendered_here(tmp_path):
 
 
 def test_a_failing_worker_fails_the_render_with_its_traceback(tmp_path):
-    def work() -> dict:
+    def work(then=None) -> dict:
         raise ValueError("feed template broke")
 
     with pytest.raises(WorkerFailed, match="feed template broke"):
@@ -133,3 +136,28 @@ def test_with_few_pages_the_queued_output_starts_at_the_end_of_its_block(tmp_pat
     state.join_background()  # (starts what is still queued, then waits)
     assert state.manifest.recorded == ["feeds/all.xml"]
     assert (tmp_path / "feeds" / "all.xml").read_bytes() == b"<feed/>"
+
+
+def test_fragments_made_by_the_worker_s_pages_come_back_to_the_build_cache(tmp_path):
+    """What the forked worker keeps in the build cache while it renders its share of the
+    pages (a cold build's 停电日历 items) travels back with its result, as what its queued
+    files made does."""
+    from notices.build.cache import ReaderCache
+    from notices.build.manifest import BuildManifest
+    from notices.build.session import BuildState
+
+    state = BuildState(cache=ReaderCache(None, "code"), manifest=BuildManifest(None),
+                       output_path=tmp_path)
+    state._deferred = [("feed.xml", "key", lambda: state.fragment("feed", lambda: b"1") * 2)]
+    work, done = state.background_work()
+
+    def second() -> dict:
+        return work(lambda: state.fragment("item:page", lambda: f"made in {os.getpid()}"))
+
+    job = BackgroundJob.start(second, done)
+    job.join()
+    assert (tmp_path / "feed.xml").read_bytes() == b"11"
+    assert state.cache.entries["fragment:feed"] == b"1"
+    made = state.cache.entries["fragment:item:page"]
+    assert made.startswith("made in ") and made != f"made in {os.getpid()}"
+    assert state.manifest.entries["feed.xml"]["key"] == "key"

@@ -181,6 +181,18 @@ class BuildState:
         if self.cache is not None and "fragment:" + key in self.cache.entries:
             self.cache.used.add("fragment:" + key)
 
+    def keep_fragment_variants(self, prefix: str, separator: str, bases: set[str]) -> None:
+        """Keep every fragment whose key is ``prefix``, one of ``bases``, ``separator`` and
+        anything after (the variants a build made of one thing: a window item per page
+        depth), although this build did not ask for them."""
+        if self.cache is None:
+            return
+        start = "fragment:" + prefix
+        used = self.cache.used
+        for key in self.cache.entries:
+            if key.startswith(start) and key[len(start):].partition(separator)[0] in bases:
+                used.add(key)
+
     def _fragments_from_worker(self) -> None:
         self._worker_fragments = {}
 
@@ -229,10 +241,15 @@ class BuildState:
             return None
         root = self.output_path
 
-        def work() -> dict:
+        def work(then: Callable[[], None] | None = None) -> dict:
+            # ``then``: more work of the same process (pages it renders), whose fragments
+            # travel back with these files' (the next build, in a new process too, finds
+            # the window items a cold build's worker rendered).
             self._fragments_from_worker()
             for rel_path, _, render in queued:
                 write_rendered(root, rel_path, render)
+            if then is not None:
+                then()
             return {"written": [[rel_path, key] for rel_path, key, _ in queued],
                     "fragments": self._fragments_for_parent()}
 

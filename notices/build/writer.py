@@ -58,7 +58,8 @@ def render_in_parallel(jobs: list[tuple[str, object, dict, dict]], workers: int 
     """Render and write each (path, template, local context, shared context), using a
     second process when it pays.
 
-    ``background`` is the build's other queued output (feeds, calendars: ``work`` and the
+    ``background`` is the build's other queued output (feeds, calendars: ``work``, called
+    with the second process's share of the pages to render after its own files, and the
     ``done`` that takes its result here, ``BuildState.background_work``). It runs in the
     same second process, which then takes pages from the end of the list while this one
     takes them from the start, until they meet: one forked process per build, not one per
@@ -70,13 +71,13 @@ def render_in_parallel(jobs: list[tuple[str, object, dict, dict]], workers: int 
     if background is None and not parallel:
         _render_jobs(jobs)
         return
-    work, done = background or (dict, lambda result: None)
+    work, done = background or (_only, lambda result: None)
     claims = _Claims(len(jobs) if parallel else 0)
 
     def second() -> dict:
-        result = work()
-        _render_jobs(jobs, claims.last)
-        return result
+        # The background work renders its share of the pages as its last step, so that
+        # what they kept in the build cache travels back with its result.
+        return work(lambda: _render_jobs(jobs, claims.last))
 
     if start is None:
         job = BackgroundJob.start(second, done)
@@ -85,6 +86,12 @@ def render_in_parallel(jobs: list[tuple[str, object, dict, dict]], workers: int 
         return
     start(second, done)
     _render_jobs(jobs, claims.first if parallel else None)
+
+
+def _only(then: Callable[[], None]) -> dict:
+    """Background work that is only ``then`` (pages, nothing queued besides)."""
+    then()
+    return {}
 
 
 class _Claims:
