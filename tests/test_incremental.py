@@ -286,3 +286,28 @@ def test_an_outage_edit_renders_the_calendar_pages_of_its_districts_only(tmp_pat
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")
+
+
+def test_kept_calendar_items_follow_a_changed_template_and_settings(tmp_path):
+    """The kept items are made with the code, theme and settings of the build that made
+    them (the build cache is kept per code fingerprint): a changed window macro or site URL
+    renders every item again."""
+    site = copy_site("calendars", tmp_path / "site")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "themes" / "digest", theme)
+    assert build_site(site, THEME=str(theme)).code == 0
+    macros = theme / "templates" / "macros.html"
+    macros.write_text(macros.read_text("utf-8").replace(
+        '<span class="status" data-status hidden></span>',
+        '<span class="status" data-status hidden></span><!-- 已修改 -->'), "utf-8")
+    assert build_site(site, THEME=str(theme)).code == 0
+    calendar = (site / "output" / "calendar" / "index.html").read_text("utf-8")
+    assert calendar.count("<!-- 已修改 -->") == calendar.count('<span class="status"') > 3
+    settings = {"THEME": str(theme), "RELATIVE_URLS": False, "SITEURL": "https://example.org"}
+    assert build_site(site, **settings).code == 0
+    calendar = (site / "output" / "calendar" / "index.html").read_text("utf-8")
+    assert 'class="window-link" href="https://example.org/outages/' in calendar
+    cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"),
+                      **settings)
+    assert cold.code == 0
+    assert published(cold.output) == published(site / "output")

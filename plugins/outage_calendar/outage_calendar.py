@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import Annotated, Any
 
 from icalendar import vDuration
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 from pydantic import BeforeValidator, field_validator
@@ -192,23 +193,67 @@ class OutageCalendars:
         # A live-reload server keeps the rendered window items between builds (asked in
         # every build, so they are kept while no 停电日历 page is rendered too).
         self.rendered = remember(("outage-window-items",), RenderedItems) if keeping() else None
+        self._event_keys: dict[str, str] = {}  # event key -> event_key(), this build
 
     def window_item(self, macro, entry, siteurl: str, link: bool, ics) -> str:
         """``macros.window_item(entry, link=link, ics=ics)``; for an event, the item
-        rendered by an earlier build of this process while the event is unchanged.
+        rendered by an earlier build while the event is unchanged.
 
         An event's item is made from its current window, its latest entry (window and
         notice: anchor, URL, title; whether it cancels), its status and its key (the 加入日历
-        file). Windows and notices are the objects a long-running process keeps for an
-        unchanged file (an edited file's are new), and merging again makes a new current
-        window only for an event cut by a partial 取消, so an item is rendered again exactly
-        when one of these is another object. ``siteurl`` is the page's (relative URLs differ
-        by depth)."""
-        if self.rendered is None or not isinstance(entry, OutageEvent):
+        file), all of which follow from its publications (``event_key``). So it is kept in
+        the build cache under its key and those publications, like the event's VEVENT, and
+        a build in a new process takes it from there (``_item_fragment``). A long-running
+        process first asks what it rendered last time (``RenderedItems``): windows and
+        notices are the objects it keeps for an unchanged file (an edited file's are new),
+        and merging again makes a new current window only for an event cut by a partial
+        取消, so an item is rendered again exactly when one of these is another object.
+        ``siteurl`` is the page's (relative URLs differ by depth)."""
+        if not isinstance(entry, OutageEvent):
             return macro(entry, link=link, ics=ics)
-        key = (macro.name, entry.key, siteurl, bool(link), getattr(ics, "__func__", ics))
-        return self.rendered.item(self.events, key, entry,
-                                  lambda: macro(entry, link=link, ics=ics))
+        function = getattr(ics, "__func__", ics)
+
+        def render() -> str:
+            return self._item_fragment(macro, entry, siteurl, bool(link), function,
+                                       lambda: macro(entry, link=link, ics=ics))
+
+        if self.rendered is None:
+            return render()
+        key = (macro.name, entry.key, siteurl, bool(link), function)
+        return self.rendered.item(self.events, key, entry, render)
+
+    #: Between an item fragment's event part and the rest of its key (``keep_items``).
+    ITEM_SEPARATOR = "\x1f"
+
+    def _item_fragment(self, macro, event: OutageEvent, siteurl: str, link: bool, ics,
+                       make: Callable[[], str]) -> str:
+        """An event's rendered window item from the build cache, or ``make()`` kept there."""
+        made = self.event_key(event)
+        state = current_build()
+        if made is None or state is None or not state.writes:
+            return make()
+        ics_name = "-" if ics is None else (
+            f"{getattr(ics, '__module__', '')}.{getattr(ics, '__qualname__', repr(ics))}")
+        key = (f"item:{event.key}:{made}{self.ITEM_SEPARATOR}"
+               f"{macro.name}|{siteurl}|{int(link)}|{ics_name}")
+        return Markup(state.fragment(key, lambda: str(make())))
+
+    def keep_items(self, state) -> None:
+        """Keep the rendered items of every current event in the build cache, also when
+        no 停电日历 page is rendered this time (their other key parts are the pages')."""
+        state.keep_fragment_variants("item:", self.ITEM_SEPARATOR, {
+            f"{event.key}:{made}" for event in self.events.events
+            if (made := self.event_key(event)) is not None})
+
+    def event_key(self, event: OutageEvent) -> str | None:
+        """What an event is made from: every publication of it (None when a notice has
+        no content hash: no build cache)."""
+        found = self._event_keys.get(event.key)
+        if found is None:
+            found = self._event_keys[event.key] = remember(
+                ("event-key", event.key, self.fingerprint),
+                lambda: _make_event_key(event)) or ""
+        return found or None
 
     @property
     def catalog(self) -> Catalog:
@@ -375,6 +420,18 @@ class OutageCalendars:
         return [self.outages(), *(self.outages(d) for d in self.catalog.districts)]
 
 
+def _make_event_key(event: OutageEvent) -> str | None:
+    """Every publication of an event (``OutageCalendars.event_key``)."""
+    parts = []
+    for revision in event.revisions:
+        notice = revision.entry.notice
+        if not notice.content_hash:
+            return None
+        parts.append(f"{notice.source_id}:{notice.content_hash}:{notice.url}:"
+                     f"{revision.entry.anchor}:{revision.change.value}")
+    return "|".join(parts)
+
+
 def _event_parts(events: list[OutageEvent]) -> list[str]:
     """What events are made from: each publication of each."""
     parts = []
@@ -468,21 +525,10 @@ class OutageCalendarGenerator(Generator):
         for notice in catalog.of_kind(Kind.TENDER):
             if (fragment := self._tender_fragment(notice)) is not None:
                 state.keep_fragment(fragment)
+        self.calendars.keep_items(state)
 
     def _event_key(self, event: OutageEvent) -> str | None:
-        """What an event's VEVENT is made from: every publication of it."""
-        return remember(("event-key", event.key, self.calendars.fingerprint),
-                        lambda: self._make_event_key(event))
-
-    def _make_event_key(self, event: OutageEvent) -> str | None:
-        parts = []
-        for revision in event.revisions:
-            notice = revision.entry.notice
-            if not notice.content_hash:
-                return None
-            parts.append(f"{notice.source_id}:{notice.content_hash}:{notice.url}:"
-                         f"{revision.entry.anchor}:{revision.change.value}")
-        return "|".join(parts)
+        return self.calendars.event_key(event)
 
     def _events_key(self, events: list[OutageEvent]) -> list[str] | None:
         keys = [self._event_key(e) for e in events]
