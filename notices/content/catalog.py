@@ -228,8 +228,21 @@ class Catalog:
 
     def notices_in_town(self, town: Town) -> list[Notice]:
         """The schedules with a window in the town, newest first."""
-        wanted = {id(e.notice) for e in self.windows_in_town(town)}
-        return [n for n in self.of_kind(Kind.OUTAGE) if id(n) in wanted]
+        return self._notices_by_town.get(town.key, [])
+
+    @cached_property
+    def _notices_by_town(self) -> dict[str, list[Notice]]:
+        """Town key -> the schedules with a window there, newest first (one pass over the
+        schedules, not one per town: each town has a feed)."""
+        wanted: dict[str, set[int]] = {
+            key: {id(e.notice) for e in entries} for key, entries in self._windows_by_town.items()}
+        grouped: dict[str, list[Notice]] = defaultdict(list)
+        for notice in self.of_kind(Kind.OUTAGE):
+            for key in dict.fromkeys(w.town_place.key for w, _ in notice.fields.all_windows
+                                     if w.town_place is not None):
+                if id(notice) in wanted.get(key, ()):
+                    grouped[key].append(notice)
+        return grouped
 
     @cached_property
     def towns_fingerprint(self) -> str:

@@ -15,7 +15,8 @@ reaches the feeds through ``district_feeds`` in the template context.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import cached_property
 
 from pelican import signals
 from pelican.generators import Generator
@@ -50,12 +51,17 @@ class DistrictFeedsGenerator(Generator):
 
     def _bodies(self) -> _LazyBodies:
         """Item bodies with Pelican's {filename} links resolved against the absolute site."""
-        articles = {}
-        for key in ("articles", "hidden_articles", "drafts"):
-            for article in self.context.get(key) or []:
-                notice = getattr(article, "notice", None)
-                if notice is not None:
-                    articles[notice.source_id] = article
+        context = self.context
+
+        def articles() -> dict:
+            found = {}
+            for key in ("articles", "hidden_articles", "drafts"):
+                for article in context.get(key) or []:
+                    notice = getattr(article, "notice", None)
+                    if notice is not None:
+                        found[notice.source_id] = article
+            return found
+
         return _LazyBodies(articles, site_base(self.settings))
 
     def generate_output(self, writer) -> None:
@@ -104,10 +110,16 @@ class DistrictFeedsGenerator(Generator):
 
 
 class _LazyBodies(Mapping):
-    """Resolve an article's links only when its feed is actually written."""
+    """Resolve an article's links only when its feed is actually written (and find the
+    articles only then: in the process that writes the feeds, which is not the build's
+    when they are written in the background)."""
 
-    def __init__(self, articles: dict, base: str) -> None:
-        self._articles, self._base, self._done = articles, base, {}
+    def __init__(self, articles: Callable[[], dict], base: str) -> None:
+        self._find, self._base, self._done = articles, base, {}
+
+    @cached_property
+    def _articles(self) -> dict:
+        return self._find()
 
     def __getitem__(self, source_id: str) -> str:
         if source_id not in self._done:

@@ -57,7 +57,7 @@ class SearchPageGenerator(Generator):
         catalog = self.context["catalog"]
         months: dict[str, list[str]] = defaultdict(list)
         window_months = remember((catalog.windows.key, "months"), lambda: {
-            f"{e.window.date:%Y-%m}" for e in catalog.windows})
+            f"{day:%Y-%m}" for day in {e.window.date for e in catalog.windows}})
         for month in sorted({n.month_key for n in catalog.notices} | window_months,
                             reverse=True):
             months[month[:4]].append(month)
