@@ -288,6 +288,40 @@ def test_an_outage_edit_renders_the_calendar_pages_of_its_districts_only(tmp_pat
     assert published(cold.output) == published(site / "output")
 
 
+def test_a_new_process_renders_only_the_edited_schedule_s_calendar_items(tmp_path, monkeypatch):
+    """A one-off build keeps each event's rendered 停电日历 item in the build cache: after an
+    edit of one schedule the next build renders only the items of that schedule's events,
+    and publishes a cold build's output."""
+    site = copy_site("calendars", tmp_path / "site")
+    assert build_site(site).code == 0
+    plugin = sys.modules["outage_calendar.outage_calendar"]
+    item_fragment = plugin.OutageCalendars._item_fragment
+    made: list[list[str]] = []
+
+    def counting(self, macro, event, siteurl, link, ics, make):
+        def making():
+            made.append([r.entry.notice.source_path for r in event.revisions])
+            return make()
+
+        return item_fragment(self, macro, event, siteurl, link, ics, making)
+
+    monkeypatch.setattr(plugin.OutageCalendars, "_item_fragment", counting)
+    outages = site / "content" / "outages"
+    for number, path in enumerate([outages / "2024-05-04-power.md",
+                                   outages / "2024-05-02-power.md"]):
+        path.write_text(path.read_text("utf-8") + f"\n补充说明{number}。\n", "utf-8")
+        made.clear()
+        assert build_site(site).code == 0
+        assert made, "the items of the edited schedule's events are rendered again"
+        assert all(any(p.endswith(path.name) for p in sources) for sources in made), made
+        calendar = (site / "output" / "calendar" / "index.html").read_text("utf-8")
+        assert calendar.count('class="window') > len(made), "the others were kept"
+        cold = build_site(site, tmp_path / f"cold{number}",
+                          CACHE_PATH=str(tmp_path / f"cold{number}-cache"))
+        assert cold.code == 0
+        assert published(cold.output) == published(site / "output")
+
+
 def test_kept_calendar_items_follow_a_changed_template_and_settings(tmp_path):
     """The kept items are made with the code, theme and settings of the build that made
     them (the build cache is kept per code fingerprint): a changed window macro or site URL
