@@ -1079,3 +1079,17 @@ def test_a_parts_label_after_the_district_heads_the_list():
     text = "停电时间：2021-03-11 10:05 至 2021-03-11 11:38\n停电范围：四川省绵阳市涪城区城南片区：临园路、石塘小区\n"
     assert _general(text, dt.date(2021, 3, 11)) == [
         ("2021-03-11", "10:05", "11:38", "涪城区", ["临园路", "石塘小区"])]
+
+
+def test_a_bulleted_list_under_the_time_and_the_work_with_its_count_as_a_note():
+    """``3月8日上午9点至下午4点,线路检修(影响12个用户)`` then ``- 东河路 15, 17`` lines: one
+    place a bullet line (its commas stay), the work and its count in the window's note; a
+    time that is itself a bullet item takes no list from the items after it."""
+    text = ("停电安排如下\n3月8日上午9点至下午4点,线路检修(影响12个用户)\n- 东河路 15, 17\n"
+            "- 西岭小区3幢\n3月9日上午8:30至上午11点\n- 北山路 200\n请提前做好准备。\n")
+    windows = read_general(text, dt.date(2024, 3, 1)).windows
+    assert _rows(windows) == [("2024-03-08", "09:00", "16:00", None, ["东河路 15, 17", "西岭小区3幢"]),
+                              ("2024-03-09", "08:30", "11:00", None, ["北山路 200"])]
+    assert [w.get("note") for w in windows] == ["线路检修(影响12个用户)", None]
+    text = "- 停电时间:3月9日上午8:30至上午11点。\n- 停电期间请关闭空调\n"
+    assert [w["areas"] for w in read_general(text, dt.date(2024, 3, 1)).windows] in ([], [[]])

@@ -1470,8 +1470,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             for (first, last), slot_areas in zip(slots, per_slot, strict=True):
                 if anchor.day_areas:
                     slot_areas = anchor.day_areas.get(day, slot_areas)
-                for district, town, areas in _district_groups(list(slot_areas), notice_district):
+                places, works = _places_and_works(slot_areas)
+                for district, town, areas in _district_groups(places, notice_district):
                     window = _window(day, first, last, areas, district, town)
+                    if works:
+                        window["note"] = "；".join(works)
                     (cancelled if anchor.cancelled else windows).append((window,
                                     _line_of(masked, anchor.start)))
     unique: list[dict] = []
@@ -1585,6 +1588,25 @@ def _district_groups(areas: list[str], notice_district: str | None
     return [(district or notice_district, town, items) for district, town, items in groups]
 
 
+# ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 4055 Regent St.``: the
+# work and how many it cuts off, after the time, is no place; a list item's bullet is no
+# part of its place.
+_WORKS = re.compile(r"[^()（）]{0,20}?(?:维修|检修|施工|更换|改造|作业|工程|抢修)?\s*"
+                    r"[(（]\s*(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
+_BULLET = re.compile(r"[-–•·▪●○◦]\s*(?=\S)")
+
+
+def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
+    places, works = [], []
+    for item in items:
+        if _WORKS.fullmatch(fold(item).strip()):
+            works.append(item.strip())
+            continue
+        bullet = _BULLET.match(item)
+        places.append(item[bullet.end():] if bullet else item)
+    return places, works
+
+
 def _window(day, first, last, areas, district, town) -> dict:
     return {"date": day, "district": district, "town": town, "areas": list(areas),
             "start": first, "end": last}
@@ -1598,6 +1620,30 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     if pin:
         read.add(_line_of(masked, pin.start()))
         return split_areas(re.sub(r"[:：]\s*", "", text[pin.start("a"):pin.end("a")], count=1))
+    # ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 1号路 11100`` /
+    # ``- 4055 Regent St.``: a bulleted list on the lines under the time, one place a line
+    # (the work and its count stay with the window, ``_places_and_works``).
+    line_end = masked.find("\n", start)
+    line_end = len(masked) if line_end < 0 else line_end
+    rest = masked[start:line_end].strip(" \t,，:：;；。")
+    own_line = masked[masked.rfind("\n", 0, start) + 1:start]
+    # (Not when the time is itself an item of such a list: the next items are not places.)
+    if (not rest or _WORKS.fullmatch(rest)) and not re.match(r"[ \t]*[-–•·▪●○◦]", own_line):
+        items, at = [], line_end + 1
+        while at < min(end + 1, len(masked)):
+            next_end = masked.find("\n", at)
+            next_end = len(masked) if next_end < 0 else next_end
+            bullet = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)").match(masked, at, next_end)
+            if not bullet:
+                break
+            item = text[bullet.end():next_end].strip()
+            if len(item) > 40 or re.search(r"[。，;；:：]", fold(item)):
+                break
+            items.append(item)
+            read.add(_line_of(masked, at))
+            at = next_end + 1
+        if items:
+            return ([text[start:line_end].strip(" \t,，:：;；。")] if rest else []) + items
     for m in labels:
         if not start <= m.start() < end:
             continue
