@@ -1093,3 +1093,12 @@ def test_a_bulleted_list_under_the_time_and_the_work_with_its_count_as_a_note():
     assert [w.get("note") for w in windows] == ["线路检修(影响12个用户)", None]
     text = "- 停电时间:3月9日上午8:30至上午11点。\n- 停电期间请关闭空调\n"
     assert [w["areas"] for w in read_general(text, dt.date(2024, 3, 1)).windows] in ([], [[]])
+
+
+def test_bullets_after_a_blank_line_a_clock_with_dian_and_a_bracketed_count():
+    """``上午8:30至下午4:30點 (原排期延后,影响9个用户)``, a blank line, then ``  • 南塘路 8 至 20``:
+    the 點 after ``4:30`` is part of the time, the bracket with its count is the note."""
+    text = "6月18日上午8:30至下午4:30點 (原排期延后,影响9个用户)\n\n  • 南塘路 8 至 20\n"
+    windows = read_general(text, dt.date(2021, 6, 14)).windows
+    assert _rows(windows) == [("2021-06-18", "08:30", "16:30", None, ["南塘路 8 至 20"])]
+    assert windows[0]["note"] == "(原排期延后,影响9个用户)"

@@ -71,7 +71,7 @@ _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?
 _MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
              r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
 _CLOCK = re.compile(
-    rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*时)?"
+    rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*[时点])?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
 _RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
@@ -1592,7 +1592,7 @@ def _district_groups(areas: list[str], notice_district: str | None
 # work and how many it cuts off, after the time, is no place; a list item's bullet is no
 # part of its place.
 _WORKS = re.compile(r"[^()（）]{0,20}?(?:维修|检修|施工|更换|改造|作业|工程|抢修)?\s*"
-                    r"[(（]\s*(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
+                    r"[(（][^()（）]{0,16}?(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
 _BULLET = re.compile(r"[-–•·▪●○◦]\s*(?=\S)")
 
 
@@ -1633,6 +1633,9 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         while at < min(end + 1, len(masked)):
             next_end = masked.find("\n", at)
             next_end = len(masked) if next_end < 0 else next_end
+            if not masked[at:next_end].strip():  # blank lines between the items
+                at = next_end + 1
+                continue
             bullet = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)").match(masked, at, next_end)
             if not bullet:
                 break
