@@ -1102,3 +1102,34 @@ def test_bullets_after_a_blank_line_a_clock_with_dian_and_a_bracketed_count():
     windows = read_general(text, dt.date(2021, 6, 14)).windows
     assert _rows(windows) == [("2021-06-18", "08:30", "16:30", None, ["南塘路 8 至 20"])]
     assert windows[0]["note"] == "(原排期延后,影响9个用户)"
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("3月4日8:00至3月6日18:00", [("2024-03-04", "08:00", "次日00:00"),
+                                ("2024-03-05", "00:00", "次日00:00"),
+                                ("2024-03-06", "00:00", "18:00")]),
+    ("2024/03/04 20:00 至 2024/03/06 24:00", [("2024-03-04", "20:00", "次日00:00"),
+                                             ("2024-03-05", "00:00", "次日00:00"),
+                                             ("2024-03-06", "00:00", "次日00:00")]),
+    ("3月4日20:00至3月5日8:00", [("2024-03-04", "20:00", "次日08:00")]),
+])
+def test_a_cut_over_more_than_one_midnight_is_one_window_a_calendar_day(printed, expected):
+    """Before, ``3月4日8:00至3月6日18:00`` was read as 3月4日 08:00 to 次日18:00: the cut ended a
+    day early, silently. A window ends at most the next day (the content model), so a longer
+    cut is one window a calendar day, from the start to midnight, whole days, then from
+    midnight to the end."""
+    text = f"停电时间：{printed}\n停电范围：食堂\n"
+    windows, _ = _read(text)
+    assert windows == [(*slot, None, ["食堂"]) for slot in expected]
+    # The place-span reader, the importer's fallback and check, reads it alike.
+    from notices.importer.spans import read_spans
+
+    assert [(str(w["date"]), w["start"], w["end"]) for w in
+            read_spans(text, dt.date(2024, 3, 1)).windows] == expected
+
+
+def test_a_table_row_one_cell_a_line_with_more_cells_than_the_header_is_not_read_as_a_row():
+    text = ("施工日期 |\n起止时间 |\n停电区域 |\n4月11日 |\n8点至12点 |\n食堂 |\n、 |\n"
+            "4月12日 |\n8点至12点 |\n图书馆 |\n")
+    result = parse_outage_notice(text, dt.date(2024, 4, 1), DISTRICTS)
+    assert unaccounted_lines(text, result) == []

@@ -106,6 +106,9 @@ class Anchor:
     districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
     day_areas: dict[dt.date, list[str]] | None = None  # a list said of each day
     late_at: int | None = None  # where the later time starts (the places end before it)
+    # ``3月4日8:00至3月6日18:00``: a cut over more than one midnight, one slot a calendar day
+    # (the first to midnight, whole days, the last from midnight): (day, start, end)
+    spans: list[tuple[dt.date, str, str]] | None = None
 
 
 # ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
@@ -326,12 +329,15 @@ class _Dates:
             m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，|[)）]"
                            r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
             window = self._window(m.end(), days[0]) or self._start_only(m.end())
+            span, self.span = getattr(self, "span", None), None
             self.base = None
             if window:
                 anchor = Anchor(start, window[2], days, window[0], window[1],
                                 headed="\n" in t[start:m.end()],
                                 round=bool(_ROUND.search(t, t.rfind("\n", 0, start) + 1,
                                                          start)))
+                if span is not None and len(days) == 1:
+                    anchor.spans = _day_slots(span[0], window[0], span[1], span[2], span[3])
                 first, last, pos = window
                 # ``7:30-11:30、14:00-17:30``: two windows on the same days.
                 while True:
@@ -414,6 +420,7 @@ class _Dates:
 
     def _window(self, pos: int, day: dt.date | None, strict: bool = False):
         t = self.t
+        self.span = None
         a = _CLOCK.match(t, pos)
         if not a or not a.group().strip() or (a["mi"] is None and "时" not in a.group()
                                                and "点" not in a.group()):
@@ -450,6 +457,8 @@ class _Dates:
         tail = re.match(r"\s*[时分]", t[end:])
         if tail and b["mi"]:
             end += tail.end()
+        if later >= 2 and day is not None:
+            self.span = (day, later, h2, m2)
         next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
         # ``19:00～24:00``: one convention for the end with the column reader and the content
         # model: midnight at the end of the day is ``次日00:00`` (the score compares instants).
@@ -458,6 +467,18 @@ class _Dates:
         first = f"{h1:02d}:{m1:02d}"
         last = f"{'次日' if next_day else ''}{h2:02d}:{m2:02d}"
         return first, last, end
+
+
+def _day_slots(day: dt.date, first: str, later: int, hour: int, minute: int
+               ) -> list[tuple[dt.date, str, str]]:
+    """A cut from ``first`` on ``day`` to ``hour:minute`` ``later`` days on, one slot a day."""
+    if (hour, minute) == (24, 0):
+        later, hour = later + 1, 0
+    slots = [(day, first, "次日00:00")]
+    slots += [(day + dt.timedelta(days=n), "00:00", "次日00:00") for n in range(1, later)]
+    if (hour, minute) != (0, 0):
+        slots.append((day + dt.timedelta(days=later), "00:00", f"{hour:02d}:{minute:02d}"))
+    return slots
 
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -943,7 +964,7 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
     for row in rows:
         if _NO_AREA.fullmatch(row[-1][1]) and (len(row) == width or one_a_line):
             continue  # ``4月11日 | 白天 | 开挖电缆沟 | 无``: works that cut nobody off
-        if len(row) <= max(role.values()):
+        if not max(role.values()) < len(row) <= width:
             return None
         when = row[role["time"]][1]
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
@@ -1466,17 +1487,21 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             continue
         slots = [(anchor.first, anchor.last), *anchor.more]
         per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
-        for day in anchor.days:
-            for (first, last), slot_areas in zip(slots, per_slot, strict=True):
-                if anchor.day_areas:
-                    slot_areas = anchor.day_areas.get(day, slot_areas)
-                places, works = _places_and_works(slot_areas)
-                for district, town, areas in _district_groups(places, notice_district):
-                    window = _window(day, first, last, areas, district, town)
-                    if works:
-                        window["note"] = "；".join(works)
-                    (cancelled if anchor.cancelled else windows).append((window,
-                                    _line_of(masked, anchor.start)))
+        plan = [(day, first, last, slot_areas) for day in anchor.days
+                for (first, last), slot_areas in zip(slots, per_slot, strict=True)]
+        if anchor.spans and not anchor.more:
+            plan = [(day, first, last, anchor.areas) for day, first, last in anchor.spans]
+        for day, first, last, slot_areas in plan:
+            if anchor.day_areas:
+                slot_areas = anchor.day_areas.get(day, slot_areas)
+            places, works = _places_and_works(slot_areas)
+            for district, town, areas in _district_groups(places, notice_district):
+                window = _window(day, first, last, areas, district, town)
+                if works:
+                    window["note"] = "；".join(works)
+                (cancelled if anchor.cancelled else windows).append((window,
+                                                                      _line_of(masked,
+                                                                               anchor.start)))
     unique: list[dict] = []
     unique_lines: list[int] = []
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…

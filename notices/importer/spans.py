@@ -426,14 +426,16 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
         for at in _place_lines(text, record):
             read.add(at)
         slots_of = [(anchor.first, anchor.last), *anchor.more]
-        for day in anchor.days:
-            for first, last in slots_of:
-                for district, town, names in record.groups():
-                    if not names and not district and len(record.groups()) > 1:
-                        continue
-                    window = _window(day, first, last, names, district or title_county, town)
-                    (cancelled if is_cancelled else windows).append(window)
-                    (cancel_lines if is_cancelled else window_lines).append(line)
+        plan = [(day, first, last) for day in anchor.days for first, last in slots_of]
+        if anchor.spans and not anchor.more:  # a cut over more than one midnight
+            plan = anchor.spans
+        for day, first, last in plan:
+            for district, town, names in record.groups():
+                if not names and not district and len(record.groups()) > 1:
+                    continue
+                window = _window(day, first, last, names, district or title_county, town)
+                (cancelled if is_cancelled else windows).append(window)
+                (cancel_lines if is_cancelled else window_lines).append(line)
     body = [line for number, line in enumerate(text.split("\n"), 1)
             if line.strip() and number not in read]
     return GeneralResult(windows=windows, read_lines=read, body_lines=body, warnings=warnings,
