@@ -1133,3 +1133,20 @@ def test_a_table_row_one_cell_a_line_with_more_cells_than_the_header_is_not_read
             "4月12日 |\n8点至12点 |\n图书馆 |\n")
     result = parse_outage_notice(text, dt.date(2024, 4, 1), DISTRICTS)
     assert unaccounted_lines(text, result) == []
+
+
+def test_the_work_on_the_time_line_and_a_bracket_line_before_the_bulleted_places_are_the_note():
+    text = ("3月8日,上午8:30至下午4:30點 ,更换电线杆\n(工期调整,影响15个用户)\n\n"
+            "  • 东河路 11 至 60\n")
+    windows = read_general(text, dt.date(2024, 3, 1)).windows
+    assert _rows(windows) == [("2024-03-08", "08:30", "16:30", None, ["东河路 11 至 60"])]
+    assert windows[0]["note"] == "更换电线杆；(工期调整,影响15个用户)"
+
+
+def test_the_fields_of_a_hash_separated_record_are_no_area_written_with_exit_0():
+    """``…#2024/10/14 09:30~16:00#無##1911#``: what follows the time is the record's other
+    fields, not a place: the importer asks (exit 1) instead of writing ``#無##1911#``."""
+    result = parse_outage_notice("台电某区营业处#H19054#管线迁移工程#2024/10/14 09:30~16:00#無##1911#\n",
+                                 dt.date(2024, 10, 1), DISTRICTS)
+    assert all("##" not in area for w in result.fields["windows"] for area in w["areas"])
+    assert any("#" in p.fragment for p in result.problems)

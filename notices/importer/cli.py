@@ -243,7 +243,8 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
 # ``湖南省岳阳市平江县三阳乡`` read as one town: the province, city or county heading a list was
 # not taken off it.
 _GLUED_TOWN = re.compile(r"省|自治区|\S[市县区]\S{2,}(?:镇|乡|街道)$")
-_UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年")
+# (``#無##1911#``: the fields of a ``#``-separated record, not a place; ``3#楼`` is one.)
+_UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年|##|^#")
 
 
 def _quote(text: str) -> str:

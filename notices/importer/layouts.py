@@ -1619,12 +1619,24 @@ def _district_groups(areas: list[str], notice_district: str | None
 _WORKS = re.compile(r"[^()（）]{0,20}?(?:维修|检修|施工|更换|改造|作业|工程|抢修)?\s*"
                     r"[(（][^()（）]{0,16}?(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
 _BULLET = re.compile(r"[-–•·▪●○◦]\s*(?=\S)")
+# ``6月17日,上午8:30至下午4:30點 ,更換電線杆``: the work named after the time (a verb of works
+# first, no place suffix last), before a bulleted list of the places.
+_WORK_PHRASE = re.compile(r"(?:更换|维修|检修|抢修|施工|迁移|迁改|改造|安装|拆除|割接|接火|调试)"
+                          r"[\u3400-\u9fff]{1,10}")
+_PLACE_END = re.compile(r"(?:村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|"
+                        r"店|号|幢|栋|弄|巷|镇|乡|湾|桥)$")
+
+
+def _is_works(item: str) -> bool:
+    folded = fold(item).strip()
+    return bool(_WORKS.fullmatch(folded) or _WORK_PHRASE.fullmatch(folded)
+                and not _PLACE_END.search(folded))
 
 
 def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
     places, works = [], []
     for item in items:
-        if _WORKS.fullmatch(fold(item).strip()):
+        if _is_works(item):
             works.append(item.strip())
             continue
         bullet = _BULLET.match(item)
@@ -1653,8 +1665,9 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     rest = masked[start:line_end].strip(" \t,，:：;；。")
     own_line = masked[masked.rfind("\n", 0, start) + 1:start]
     # (Not when the time is itself an item of such a list: the next items are not places.)
-    if (not rest or _WORKS.fullmatch(rest)) and not re.match(r"[ \t]*[-–•·▪●○◦]", own_line):
+    if (not rest or _is_works(rest)) and not re.match(r"[ \t]*[-–•·▪●○◦]", own_line):
         items, at = [], line_end + 1
+        works: list[str] = []
         while at < min(end + 1, len(masked)):
             next_end = masked.find("\n", at)
             next_end = len(masked) if next_end < 0 else next_end
@@ -1662,6 +1675,12 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
                 at = next_end + 1
                 continue
             bullet = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)").match(masked, at, next_end)
+            if not bullet and not items and _WORKS.fullmatch(masked[at:next_end].strip()):
+                # ``(改期自5月27日,影響15個用戶)`` on its own line before the list
+                works.append(text[at:next_end].strip())
+                read.add(_line_of(masked, at))
+                at = next_end + 1
+                continue
             if not bullet:
                 break
             item = text[bullet.end():next_end].strip()
@@ -1671,7 +1690,7 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             read.add(_line_of(masked, at))
             at = next_end + 1
         if items:
-            return ([text[start:line_end].strip(" \t,，:：;；。")] if rest else []) + items
+            return ([text[start:line_end].strip(" \t,，:：;；。")] if rest else []) + works + items
     for m in labels:
         if not start <= m.start() < end:
             continue
