@@ -28,7 +28,10 @@ import logging
 import multiprocessing
 import multiprocessing.process
 import os
+import pickle
 import signal
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -98,6 +101,8 @@ class BackgroundJob:
         order. This returns once every message is sent (each waits until the worker has
         read the one before; ``messages`` may make them meanwhile).
         """
+        if FRESH_START_METHOD == "spawn":
+            return cls._start_interpreter(work, args, messages, done)
         context = multiprocessing.get_context(FRESH_START_METHOD)
         reader, writer = context.Pipe(duplex=False)
         source, sink = context.Pipe(duplex=False)
@@ -110,6 +115,34 @@ class BackgroundJob:
         writer.close()
         source.close()
         try:
+            for message in messages:
+                sink.send_bytes(message)
+            sink.send_bytes(b"")  # the end
+        except OSError:
+            pass  # the worker is gone: ``result`` reports why
+        finally:
+            sink.close()
+        return cls(process, reader, done, pid=process.pid)
+
+    @classmethod
+    def _start_interpreter(cls, work: str, args: tuple, messages: Iterable[bytes],
+                           done: Callable[[dict], None]) -> BackgroundJob:
+        """``start_fresh`` in a new interpreter started with ``subprocess``: what
+        ``multiprocessing``'s "spawn" does, without the resource tracker process it starts
+        beside the first spawned process (7–8 MiB for the whole build, tracking nothing
+        here). The work and its arguments are the first message, pickled."""
+        result_read, result_write = os.pipe()
+        input_read, input_write = os.pipe()
+        parent = os.getpid()
+        process = _Interpreter(subprocess.Popen(
+            [sys.executable, "-c", _FRESH_MAIN, json.dumps(sys.path), str(result_write),
+             str(input_read), str(parent)], pass_fds=(result_write, input_read)))
+        os.close(result_write)
+        os.close(input_read)
+        reader = Connection(result_read, writable=False)
+        sink = Connection(input_write, readable=False)
+        try:
+            sink.send_bytes(pickle.dumps((work, args)))
             for message in messages:
                 sink.send_bytes(message)
             sink.send_bytes(b"")  # the end
@@ -178,7 +211,8 @@ class BackgroundJob:
 
 
 # How a fresh worker is started: "spawn", a new interpreter that imports only what the work
-# needs. (A test that patches a module for the worker to see sets "fork".)
+# needs (started with ``subprocess``, ``BackgroundJob._start_interpreter``). (A test that
+# patches a module for the worker to see sets "fork".)
 FRESH_START_METHOD = "spawn" if "spawn" in multiprocessing.get_all_start_methods() else "fork"
 
 
@@ -201,6 +235,46 @@ class _Received:
                 yield message
         finally:
             self.source.close()
+
+
+class _Interpreter:
+    """A ``subprocess.Popen`` seen as the ``multiprocessing`` process ``BackgroundJob``
+    waits for (``pid``, ``join``, ``exitcode``, ``kill``, ``close``)."""
+
+    def __init__(self, popen: subprocess.Popen) -> None:
+        self.popen = popen
+        self.pid = popen.pid
+
+    def join(self) -> None:
+        self.popen.wait()
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.popen.returncode  # negative for a signal, as multiprocessing says it
+
+    def kill(self) -> None:
+        self.popen.kill()
+
+    def close(self) -> None:
+        pass
+
+
+# The new interpreter: the build's import path, then ``_fresh_main`` with the pipes' ends.
+_FRESH_MAIN = ("import json, sys\nsys.path[:0] = json.loads(sys.argv[1])\n"
+               "from notices.build.workers import _fresh_main\n"
+               "_fresh_main(*map(int, sys.argv[2:]))\n")
+
+
+def _fresh_main(result_fd: int, input_fd: int, parent: int) -> None:
+    """In a new interpreter: read the work and its arguments, then run it as a worker."""
+    source = Connection(input_fd, writable=False)
+    writer = Connection(result_fd, readable=False)
+    try:
+        work, args = pickle.loads(source.recv_bytes())
+    except BaseException:  # noqa: BLE001 - the build reports the worker's failure
+        writer.send_bytes(json.dumps({FAILURE: traceback.format_exc()}).encode("utf-8"))
+        os._exit(1)
+    _run_child(_Received(work, args, source), writer, None, parent)
 
 
 def _run_child(work: Callable[[], dict], writer: Connection, reader: Connection | None,
