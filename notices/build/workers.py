@@ -23,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import importlib
+import itertools
 import json
 import logging
 import multiprocessing
@@ -103,25 +104,17 @@ class BackgroundJob:
         """
         if FRESH_START_METHOD == "spawn":
             return cls._start_interpreter(work, args, messages, done)
-        context = multiprocessing.get_context(FRESH_START_METHOD)
+        # "fork" (tests): the child inherits the build's end of the result pipe (closed there).
+        context = multiprocessing.get_context("fork")
         reader, writer = context.Pipe(duplex=False)
         source, sink = context.Pipe(duplex=False)
-        parent = os.getpid()
-        inherited = reader if FRESH_START_METHOD == "fork" else None  # (to close it there)
         process = context.Process(target=_run_child, name="notices-worker",
-                                  args=(_Received(work, args, source), writer, inherited,
-                                        parent))
+                                  args=(_Received(work, args, source), writer, reader,
+                                        os.getpid()))
         process.start()
         writer.close()
         source.close()
-        try:
-            for message in messages:
-                sink.send_bytes(message)
-            sink.send_bytes(b"")  # the end
-        except OSError:
-            pass  # the worker is gone: ``result`` reports why
-        finally:
-            sink.close()
+        _send_all(sink, messages)
         return cls(process, reader, done, pid=process.pid)
 
     @classmethod
@@ -140,16 +133,8 @@ class BackgroundJob:
         os.close(result_write)
         os.close(input_read)
         reader = Connection(result_read, writable=False)
-        sink = Connection(input_write, readable=False)
-        try:
-            sink.send_bytes(pickle.dumps((work, args)))
-            for message in messages:
-                sink.send_bytes(message)
-            sink.send_bytes(b"")  # the end
-        except OSError:
-            pass  # the worker is gone: ``result`` reports why
-        finally:
-            sink.close()
+        _send_all(Connection(input_write, readable=False),
+                  itertools.chain([pickle.dumps((work, args))], messages))
         return cls(process, reader, done, pid=process.pid)
 
     def result(self, cancel=None) -> dict:
@@ -235,6 +220,18 @@ class _Received:
                 yield message
         finally:
             self.source.close()
+
+
+def _send_all(sink: Connection, messages: Iterable[bytes]) -> None:
+    """Send a fresh worker its messages, then the empty one that ends them, and close."""
+    try:
+        for message in messages:
+            sink.send_bytes(message)
+        sink.send_bytes(b"")  # the end
+    except OSError:
+        pass  # the worker is gone: ``result`` reports why
+    finally:
+        sink.close()
 
 
 class _Interpreter:
