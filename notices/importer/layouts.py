@@ -110,6 +110,14 @@ class Anchor:
     # (the first to midnight, whole days, the last from midnight): (day, start, end)
     spans: list[tuple[dt.date, str, str]] | None = None
 
+    def day_slots(self) -> list[tuple[dt.date, int, str | None, str | None]]:
+        """Each window the anchor gives: (day, which slot of the day, start, end)."""
+        if self.spans and not self.more:
+            return [(day, 0, first, last) for day, first, last in self.spans]
+        slots = [(self.first, self.last), *self.more]
+        return [(day, index, first, last) for day in self.days
+                for index, (first, last) in enumerate(slots)]
+
 
 # ``第一轮限电时间为13日下午3时至3时50分``, ``第四輪限電時間1730-1820``: a round of a rotating
 # outage; the day is the last one printed before it, and a round names its group or no place.
@@ -170,6 +178,8 @@ class _Dates:
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
         self.late_at: int | None = None
+        # (day, days later, hour, minute) of the last time window read over two midnights
+        self.span: tuple[dt.date, int, int, int] | None = None
 
     def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
         """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
@@ -329,7 +339,7 @@ class _Dates:
             m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，|[)）]"
                            r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
             window = self._window(m.end(), days[0]) or self._start_only(m.end())
-            span, self.span = getattr(self, "span", None), None
+            span, self.span = self.span, None
             self.base = None
             if window:
                 anchor = Anchor(start, window[2], days, window[0], window[1],
@@ -1153,12 +1163,12 @@ _NOTICE_DISTRICT = re.compile(
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
+# The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
+_TOWN_LEAD = r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?"
 _PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4}))?"
-                           r"(?P<d>\S{1,4}?[区县](?=\S{2}))?"
-                           r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
+                           r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
-                                       + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)"
-                                       r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
+                                       + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1485,13 +1495,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                     windows.append((_window(day, anchor.first, anchor.last, [], district, None),
                                     _line_of(masked, anchor.start)))
             continue
-        slots = [(anchor.first, anchor.last), *anchor.more]
-        per_slot = anchor.slot_areas or [anchor.areas] * len(slots)
-        plan = [(day, first, last, slot_areas) for day in anchor.days
-                for (first, last), slot_areas in zip(slots, per_slot, strict=True)]
-        if anchor.spans and not anchor.more:
-            plan = [(day, first, last, anchor.areas) for day, first, last in anchor.spans]
-        for day, first, last, slot_areas in plan:
+        per_slot = anchor.slot_areas or [anchor.areas] * (1 + len(anchor.more))
+        for day, slot, first, last in anchor.day_slots():
+            slot_areas = per_slot[slot]
             if anchor.day_areas:
                 slot_areas = anchor.day_areas.get(day, slot_areas)
             places, works = _places_and_works(slot_areas)
@@ -1618,7 +1624,7 @@ def _district_groups(areas: list[str], notice_district: str | None
 # part of its place.
 _WORKS = re.compile(r"[^()（）]{0,20}?(?:维修|检修|施工|更换|改造|作业|工程|抢修)?\s*"
                     r"[(（][^()（）]{0,16}?(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
-_BULLET = re.compile(r"[-–•·▪●○◦]\s*(?=\S)")
+_BULLET = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)")
 # ``6月17日,上午8:30至下午4:30點 ,更換電線杆``: the work named after the time (a verb of works
 # first, no place suffix last), before a bulleted list of the places.
 _WORK_PHRASE = re.compile(r"(?:更换|维修|检修|抢修|施工|迁移|迁改|改造|安装|拆除|割接|接火|调试)"
@@ -1663,9 +1669,9 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     line_end = masked.find("\n", start)
     line_end = len(masked) if line_end < 0 else line_end
     rest = masked[start:line_end].strip(" \t,，:：;；。")
-    own_line = masked[masked.rfind("\n", 0, start) + 1:start]
     # (Not when the time is itself an item of such a list: the next items are not places.)
-    if (not rest or _is_works(rest)) and not re.match(r"[ \t]*[-–•·▪●○◦]", own_line):
+    own_item = _BULLET.match(masked, masked.rfind("\n", 0, start) + 1, start + 1)
+    if (not rest or _is_works(rest)) and not own_item:
         items, at = [], line_end + 1
         works: list[str] = []
         while at < min(end + 1, len(masked)):
@@ -1674,7 +1680,7 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             if not masked[at:next_end].strip():  # blank lines between the items
                 at = next_end + 1
                 continue
-            bullet = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)").match(masked, at, next_end)
+            bullet = _BULLET.match(masked, at, next_end)
             if not bullet and not items and _WORKS.fullmatch(masked[at:next_end].strip()):
                 # ``(改期自5月27日,影響15個用戶)`` on its own line before the list
                 works.append(text[at:next_end].strip())
@@ -1787,15 +1793,15 @@ _LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力
 
 _BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*[,，]?\s*"
                      r"(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
+# (``备用电源城北线将于…``: a supply line, not a place.)
+_SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
 
 
 def _areas_before(masked, text, start) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
     m = _BEFORE.search(masked, line_start, start)
-    # (``备用电源城北线将于…``: a supply line, not a place.)
-    if not m or _NOT_PLACES.search(m["a"]) or \
-            re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
+    if not m or _NOT_PLACES.search(m["a"]) or _SUPPLY_END.search(m["a"]):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 
@@ -1820,7 +1826,7 @@ def _place_before(masked, text, start, end) -> list[str] | None:
     m = _BARE_BEFORE.search(masked, line_start, start) or _YU_BEFORE.search(masked, line_start,
                                                                              start)
     if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end) or \
-            re.search(r"(?:电源|线|线路|变电站|变电所|开关站)$", m["a"]):
+            _SUPPLY_END.search(m["a"]):
         return None
     return split_areas(text[m.start("a"):m.end("a")])
 

@@ -425,11 +425,7 @@ def read_spans(text: str, reference: dt.date) -> GeneralResult:
             warnings.append((number, fragment, SPAN_FRAGMENT.format(fragment=_quote(fragment))))
         for at in _place_lines(text, record):
             read.add(at)
-        slots_of = [(anchor.first, anchor.last), *anchor.more]
-        plan = [(day, first, last) for day in anchor.days for first, last in slots_of]
-        if anchor.spans and not anchor.more:  # a cut over more than one midnight
-            plan = anchor.spans
-        for day, first, last in plan:
+        for day, _, first, last in anchor.day_slots():
             for district, town, names in record.groups():
                 if not names and not district and len(record.groups()) > 1:
                     continue
