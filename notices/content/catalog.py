@@ -234,15 +234,11 @@ class Catalog:
     def _notices_by_town(self) -> dict[str, list[Notice]]:
         """Town key -> the schedules with a window there, newest first (one pass over the
         schedules, not one per town: each town has a feed)."""
-        wanted: dict[str, set[int]] = {
-            key: {id(e.notice) for e in entries} for key, entries in self._windows_by_town.items()}
-        grouped: dict[str, list[Notice]] = defaultdict(list)
-        for notice in self.of_kind(Kind.OUTAGE):
-            for key in dict.fromkeys(w.town_place.key for w, _ in notice.fields.all_windows
-                                     if w.town_place is not None):
-                if id(notice) in wanted.get(key, ()):
-                    grouped[key].append(notice)
-        return grouped
+        newest_first = {id(n): i for i, n in enumerate(self.of_kind(Kind.OUTAGE))}
+        return {key: sorted({id(e.notice): e.notice for e in entries
+                             if id(e.notice) in newest_first}.values(),
+                            key=lambda notice: newest_first[id(notice)])
+                for key, entries in self._windows_by_town.items()}
 
     @cached_property
     def towns_fingerprint(self) -> str:
