@@ -1150,3 +1150,17 @@ def test_the_fields_of_a_hash_separated_record_are_no_area_written_with_exit_0()
                                  dt.date(2024, 10, 1), DISTRICTS)
     assert all("##" not in area for w in result.fields["windows"] for area in w["areas"])
     assert any("#" in p.fragment for p in result.problems)
+
+
+@pytest.mark.parametrize("printed, expected", [
+    ("303大停電 兩輪限電時間公布\n台電表示,3日上午10時至10時50分為第一輪", "2022-03-03"),
+    ("1130停电事故后,30日下午3时至4时轮流停电", "2022-11-30"),
+    # a number of customers before 大停电 names no day: the month stays the reference's
+    ("全县415万户大停电\n15日上午9时至11时轮流停电", "2022-07-15"),
+])
+def test_a_blackout_named_by_its_month_and_day_gives_a_day_printed_alone_its_month(
+        printed, expected):
+    """Taiwan's press names a blackout by month and day (``513大停電``): a day printed alone
+    (``13日``) with no month anywhere takes that name's month, not the publication's."""
+    windows = read_general(printed, dt.date(2022, 7, 1)).windows
+    assert [w["date"].isoformat() for w in windows] == [expected]

@@ -68,6 +68,7 @@ _SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
+_NAMED_BLACKOUT = re.compile(r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
 _MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
              r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
 _CLOCK = re.compile(
@@ -180,6 +181,10 @@ class _Dates:
         self.late_at: int | None = None
         # (day, days later, hour, minute) of the last time window read over two midnights
         self.span: tuple[dt.date, int, int, int] | None = None
+        # ``513大停電``, ``303停电``: the press names a blackout by its month and day, which
+        # gives the month of a day printed alone (``13日``) where no month is printed.
+        self.named = {int(m[2]): int(m[1]) for m in _NAMED_BLACKOUT.finditer(text)
+                      if 1 <= int(m[2]) <= 31}
 
     def _relative_at(self, pos: int) -> tuple[dt.date, int] | None:
         """``今天`` / ``明天`` / ``后天`` / ``本周六`` / ``下周一``, from the publication date."""
@@ -232,6 +237,8 @@ class _Dates:
                 day = int(m["d1"] or m["d"])
                 if m["m"]:
                     self.month, self.month_printed = month, True
+                elif not self.month_printed and day in self.named:
+                    month = self.named[day]
                 elif not self.month_printed and day < self.ref.day - 3:
                     # ``2日`` in a notice of 1月28日 with no month printed yet: next month.
                     month = self.ref.month % 12 + 1
