@@ -59,8 +59,9 @@ def test_the_corpus_scores_at_least_the_floor():
     assert len(scores) == len(NOTICES) >= 78
     # 103/138 when the 19 held-out notices joined the corpus, 134/140 with two more, after the classes
     # were generalised (docs/importer.md); 134/197 (68.0%) when the tuning half of the third
-    # held-out round joined (SOURCES.md), 179/197 after its classes. Rounded down.
-    assert exact / expected >= 0.90, summary_line(*totals(scores))
+    # held-out round joined (SOURCES.md), 179/197 after its classes, 189/197 (95.9%) with
+    # named blackouts, shared district names and customer kinds. Rounded down.
+    assert exact / expected >= 0.95, summary_line(*totals(scores))
     assert cancel_exact == cancel_expected
     assert unaccounted == 0
     # Windows written wrong with exit 0: 13 before the place-span check, 1 after it (a
@@ -1164,3 +1165,26 @@ def test_a_blackout_named_by_its_month_and_day_gives_a_day_printed_alone_its_mon
     (``13日``) with no month anywhere takes that name's month, not the publication's."""
     windows = read_general(printed, dt.date(2022, 7, 1)).windows
     assert [w["date"].isoformat() for w in windows] == [expected]
+
+
+@pytest.mark.parametrize("lead, district", [
+    ("国网南京供电公司通知:", "鼓楼区"),  # the city names which 鼓楼区 (Nanjing's)
+    ("供电公司通知:", None),  # no city: 鼓楼区 of Fuzhou, Nanjing, Xuzhou or Kaifeng stays printed
+    ("南京、福州两地供电公司通知:", None),  # both cities have one
+    ("上海福州路营业厅通知:", None),  # a street of Shanghai names no city
+])
+def test_a_district_name_several_cities_share_is_the_one_of_the_city_the_notice_names(
+        lead, district):
+    text = f"{lead}\n3月9日8时至12时,鼓楼区中山北路18号、湖南路小区停电。\n"
+    windows = read_general(text, dt.date(2024, 3, 1)).windows
+    areas = ["中山北路18号", "湖南路小区"] if district else ["鼓楼区中山北路18号", "湖南路小区"]
+    assert _rows(windows) == [("2024-03-09", "08:00", "12:00", district, areas)]
+
+
+def test_other_kinds_of_a_places_customers_after_its_users_are_no_place_of_their_own():
+    """``…3幢居民、商铺及门面房``: 商铺 and 门面房 are the estate's other customers; after a
+    place not ending with its customers, an item is a place again."""
+    assert split_areas("阳光小区3幢居民、商铺及门面房、北湖路8号") == [
+        "阳光小区3幢居民、商铺及门面房", "北湖路8号"]
+    assert split_areas("阳光小区3幢用户、店面、北湖路8号") == ["阳光小区3幢用户、店面", "北湖路8号"]
+    assert split_areas("阳光小区、商铺街") == ["阳光小区", "商铺街"]

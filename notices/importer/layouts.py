@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
-from .places import cities, city_prefix, county, county_and_township, shared_name
+from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
 from .text import fold
 
 # ---------------------------------------------------------------------------
@@ -68,7 +68,8 @@ _SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
                   rf"{_WEEKDAY}")
-_NAMED_BLACKOUT = re.compile(r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
+_NAMED_BLACKOUT = re.compile(
+    r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
 _MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
              r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
 _CLOCK = re.compile(
@@ -711,7 +712,8 @@ def split_areas(printed: str) -> list[str]:
                 out[-1] += joined + word_p
                 out_folded[-1] += sep + word_f
                 continue
-            if out and k == 0 and sep == "、" and _shares_suffix(out_folded[-1], word_f):
+            if out and k == 0 and sep == "、" and (_shares_suffix(out_folded[-1], word_f)
+                                                   or _customers_of(out_folded[-1], word_f)):
                 out[-1] += printed_sep(printed, folded, sep, pos - len(item)) + word_p
                 out_folded[-1] += sep + word_f
                 continue
@@ -801,6 +803,16 @@ def _shares_suffix(before: str, item: str) -> bool:
     return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest) and \
         bool(re.match(r"(?:办公)?(?:区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分)",
                       rest))
+
+
+_CUSTOMER_KINDS = r"(?:用户|居民|住户|商户|商铺|店面|店铺|门店|门面房?|公共设施|公建|配套设施)"
+
+
+def _customers_of(before: str, item: str) -> bool:
+    """``后县小区1—6座用户、店面及公共设施``: after a place's customers (用户, 居民), an item
+    naming only other kinds of its customers (店面, 商铺, 公共设施) is no place of its own."""
+    return bool(re.search(r"(?:用户|居民|住户)$", before) and re.fullmatch(
+        rf"{_CUSTOMER_KINDS}(?:(?:及|和|与|以及){_CUSTOMER_KINDS})*", item))
 
 
 def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
@@ -1185,6 +1197,7 @@ _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 _WHOLE_DAY_LABEL = re.compile(r"(?:停电|检修|施工)(?:时间|日期)\s*(?:为)?\s*[:：]?\s*$")
 
 
+@within_notice
 def read_general(text: str, reference: dt.date) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))

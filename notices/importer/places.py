@@ -14,8 +14,10 @@ needs only these tables.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -83,21 +85,73 @@ def county(printed: str) -> County | None:
 
 
 @cache
-def _name_counts() -> dict[str, int]:
-    """How many divisions bear each full name: a name of the mainland table counted there
+def _bearers() -> dict[str, tuple[County, ...]]:
+    """The divisions bearing each full name: a name of the mainland table counted there
     only, so a Taiwan township of the same name (金山區 of 新北市) leaves 上海's 金山区 as it
     was (the township is still known after its county: ``county_and_township``)."""
-    mainland: dict[str, int] = {}
-    taiwan: dict[str, int] = {}
+    mainland: dict[str, tuple[County, ...]] = {}
+    taiwan: dict[str, tuple[County, ...]] = {}
     for county_ in _counties():
-        counts = taiwan if county_.taiwan else mainland
-        counts[county_.name] = counts.get(county_.name, 0) + 1
+        found = taiwan if county_.taiwan else mainland
+        found[county_.name] = (*found.get(county_.name, ()), county_)
     return {**taiwan, **mainland}
 
 
+def _short_city(city: str) -> str:
+    return re.sub(r"(?:市|地区|自治州|盟)$", "", city)
+
+
+# The cities the notice being read names (``notice_scope``).
+_SCOPE: ContextVar[frozenset[str]] = ContextVar("notice_cities", default=frozenset())
+
+
+@cache
+def _city_mention() -> re.Pattern:
+    """A city's short name where the text speaks of the city: before 市, its utility
+    (``福州供电公司``) or one of its own districts (``福州仓山、鼓楼``); ``福州路`` (a street of
+    Shanghai) names no city."""
+    cities_ = sorted(_cities(), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, cities_))})(?=市|供电|电业|电力|(\S\S))")
+
+
+def named_cities(text: str) -> frozenset[str]:
+    """The short names of the cities ``text`` speaks of (see ``_city_mention``)."""
+    found = set()
+    for m in _city_mention().finditer(text):
+        after = m[2]
+        if after is None or any(n.startswith(after) for n in _cities()[m[1]] if len(n) >= 2):
+            found.add(m[1])
+    return frozenset(found)
+
+
+@contextmanager
+def notice_scope(text: str):
+    """While a notice is read: a district name several cities share (鼓楼区) is known as the
+    one of the city the notice names (``国家电网福州供电公司``), when exactly one is."""
+    token = _SCOPE.set(named_cities(text))
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
+def within_notice(read):
+    """A reader of a whole notice (its text first) reads it within ``notice_scope``."""
+    @wraps(read)
+    def reader(text: str, *args, **kwargs):
+        with notice_scope(text):
+            return read(text, *args, **kwargs)
+    return reader
+
+
 def shared_name(printed: str) -> bool:
-    """Whether several districts of China bear this full name (``新城区``, ``城关区``)."""
-    return _name_counts().get(printed.strip(), 0) > 1
+    """Whether several districts of China bear this full name (``新城区``, ``城关区``) and the
+    notice being read names the city of none of them, or of more than one."""
+    bearers = _bearers().get(printed.strip(), ())
+    if len(bearers) <= 1:
+        return False
+    scope = _SCOPE.get()
+    return sum(_short_city(b.city) in scope for b in bearers) != 1
 
 
 @cache
@@ -105,7 +159,7 @@ def _cities() -> dict[str, set[str]]:
     """City short name (``泉州``) → the full and short names of its counties."""
     cities: dict[str, set[str]] = {}
     for county_ in _counties():
-        short = re.sub(r"(?:市|地区|自治州|盟)$", "", county_.city)
+        short = _short_city(county_.city)
         if len(short) >= 2:
             cities.setdefault(short, set()).update({county_.name, county_.alias})
     return cities

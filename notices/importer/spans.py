@@ -325,6 +325,7 @@ class _Slot:
     cell: SpanRecord | None = None  # the area cell of its row, in a table pasted a cell a line
 
 
+@places.within_notice
 def read_spans(text: str, reference: dt.date) -> GeneralResult:
     """Read a notice with the generic reader (see the module docstring)."""
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
