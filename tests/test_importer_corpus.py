@@ -1188,3 +1188,33 @@ def test_other_kinds_of_a_places_customers_after_its_users_are_no_place_of_their
         "阳光小区3幢居民、商铺及门面房", "北湖路8号"]
     assert split_areas("阳光小区3幢用户、店面、北湖路8号") == ["阳光小区3幢用户、店面", "北湖路8号"]
     assert split_areas("阳光小区、商铺街") == ["阳光小区", "商铺街"]
+
+
+def test_a_slot_moved_from_another_day_cancels_that_day_for_the_same_places():
+    """``(改期自6月20日,…)`` after a slot: the day it moved from is cancelled, whole day (its
+    hours are not printed), for the slot's places; a slot that says nothing cancels nothing."""
+    text = ("7月3日上午9点至下午3点 (改期自6月20日,影响8个用户)\n  • 东湖路 12 至 30\n\n"
+            "7月4日上午9点至11点,线路检修\n  • 西湖路 5\n")
+    result = read_general(text, dt.date(2023, 6, 28))
+    assert _rows(result.windows) == [("2023-07-03", "09:00", "15:00", None, ["东湖路 12 至 30"]),
+                                     ("2023-07-04", "09:00", "11:00", None, ["西湖路 5"])]
+    assert _rows(result.cancelled) == [("2023-06-20", None, None, None, ["东湖路 12 至 30"])]
+    text = "5月9日8:00至12:00,北门小区停电(推迟自5月2日)。\n"
+    result = read_general(text, dt.date(2023, 5, 1))
+    assert _rows(result.windows) == [("2023-05-09", "08:00", "12:00", None, ["北门小区"])]
+    assert _rows(result.cancelled) == [("2023-05-02", None, None, None, ["北门小区"])]
+
+
+@pytest.mark.parametrize("work, is_work", [
+    ("线路检修", True), ("更换电线杆", True), ("电力设备维修", True),
+    ("世纪佳苑施工", False),  # a building site of an estate is a place
+    ("实施工作停电", False),  # the cut itself
+    ("东湖路", False),
+])
+def test_a_work_named_with_its_object_before_the_verb(work, is_work):
+    text = f"7月4日上午9点至11点,{work}\n  • 西湖路 5\n"
+    windows = read_general(text, dt.date(2023, 6, 28)).windows
+    if is_work:
+        assert [(w["areas"], w.get("note")) for w in windows] == [(["西湖路 5"], work)]
+    else:
+        assert all(w.get("note") != work for w in windows)

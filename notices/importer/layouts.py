@@ -1475,7 +1475,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     cancelled: list[tuple[dict, int]] = []
     warnings: list[tuple[int, str, str]] = []
     decoys: list[int] = []
-    for anchor in anchors:
+    for index, anchor in enumerate(anchors):
         # ``关于…9:00至…8:00…的停水通知``: a water (or gas) outage beside the power one is a
         # decoy.
         sentence = masked[masked.rfind("\n", 0, anchor.start) + 1:_sentence_end(masked, anchor.end)]
@@ -1516,6 +1516,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                     _line_of(masked, anchor.start)))
             continue
         per_slot = anchor.slot_areas or [anchor.areas] * (1 + len(anchor.more))
+        # ``6月17日8:30至16:30 (改期自5月27日)``: the slot moved from that day, which is
+        # cancelled for the same places (its hours are not printed).
+        scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
+        moved = None if anchor.cancelled else _moved_from(masked, anchor.end, scope_end,
+                                                          reference)
         for day, slot, first, last in anchor.day_slots():
             slot_areas = per_slot[slot]
             if anchor.day_areas:
@@ -1528,6 +1533,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 (cancelled if anchor.cancelled else windows).append((window,
                                                                       _line_of(masked,
                                                                                anchor.start)))
+                earlier = moved and _window(moved[0], None, None, areas, district, town)
+                if earlier and all(earlier != c for c, _ in cancelled):
+                    cancelled.append((earlier, _line_of(masked, moved[1])))
     unique: list[dict] = []
     unique_lines: list[int] = []
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
@@ -1645,18 +1653,25 @@ def _district_groups(areas: list[str], notice_district: str | None
 _WORKS = re.compile(r"[^()（）]{0,20}?(?:维修|检修|施工|更换|改造|作业|工程|抢修)?\s*"
                     r"[(（][^()（）]{0,16}?(?:影响|涉及|停电)[^)）]{0,12}?(?:户|用户|客户)\s*[)）]")
 _BULLET = re.compile(r"[ \t]*[-–•·▪●○◦][ \t]*(?=\S)")
-# ``6月17日,上午8:30至下午4:30點 ,更換電線杆``: the work named after the time (a verb of works
-# first, no place suffix last), before a bulleted list of the places.
-_WORK_PHRASE = re.compile(r"(?:更换|维修|检修|抢修|施工|迁移|迁改|改造|安装|拆除|割接|接火|调试)"
-                          r"[\u3400-\u9fff]{1,10}")
+# ``6月17日,上午8:30至下午4:30點 ,更換電線杆``, ``…,线路检修``: the work named after the time
+# (a verb of works before or after its object, no place suffix last), before a bulleted list
+# of the places.
+_WORK_PHRASE = re.compile(r"(?P<object>[\u3400-\u9fff]{0,8}?)"
+                          r"(?:更换|维修|检修|抢修|施工|迁移|迁改|改造|安装|拆除|割接|接火|调试)"
+                          r"[\u3400-\u9fff]{0,10}")
+_NETWORK_PART = re.compile(
+    r"(?:线路|设备|变压器|电缆|电线杆?|开关|刀闸|配电[房室柜]?|箱变|电表|表箱)$")
 _PLACE_END = re.compile(r"(?:村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|"
                         r"店|号|幢|栋|弄|巷|镇|乡|湾|桥)$")
 
 
 def _is_works(item: str) -> bool:
     folded = fold(item).strip()
-    return bool(_WORKS.fullmatch(folded) or _WORK_PHRASE.fullmatch(folded)
-                and not _PLACE_END.search(folded))
+    phrase = _WORK_PHRASE.fullmatch(folded)
+    # An object before the verb is a piece of the network (``线路检修``); a place's building
+    # site (``世纪佳苑施工``) is a place, and ``实施工作停电`` is the cut itself.
+    return bool(_WORKS.fullmatch(folded) or phrase and not _PLACE_END.search(folded)
+                and (not phrase["object"] or _NETWORK_PART.search(phrase["object"])))
 
 
 def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
@@ -1668,6 +1683,18 @@ def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
         bullet = _BULLET.match(item)
         places.append(item[bullet.end():] if bullet else item)
     return places, works
+
+
+_MOVED_FROM = re.compile(r"(?:改期|延期|推迟|顺延|调整)自\s*")
+
+
+def _moved_from(masked: str, start: int, stop: int,
+                reference: dt.date) -> tuple[dt.date, int] | None:
+    """The day a slot was moved from (``改期自5月27日``, printed after the slot and before the
+    next one), and where it is printed."""
+    m = _MOVED_FROM.search(masked, start, stop)
+    got = m and _Dates(masked, reference)._date_at(m.end(), allow_day=False)
+    return (got[0], m.end()) if got else None
 
 
 def _window(day, first, last, areas, district, town) -> dict:
