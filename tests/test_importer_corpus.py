@@ -16,6 +16,7 @@ from notices.importer import load_districts, main, parse_outage_notice, places
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
+from notices.importer.spans import is_place as places_ok
 from notices.importer.spans import trim_lead
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1218,3 +1219,20 @@ def test_a_work_named_with_its_object_before_the_verb(work, is_work):
         assert [(w["areas"], w.get("note")) for w in windows] == [(["西湖路 5"], work)]
     else:
         assert all(w.get("note") != work for w in windows)
+
+
+def test_supply_point_lines_under_a_time_alone_are_one_window_each():
+    """``2月9日/周三 21:00-22:30`` alone on its line, then ``北区配电房：…`` lines: one window a
+    supply point with the places it feeds, the supply point left out (it is equipment)."""
+    text = ("各配电房停电时间如下：\n2月9日/周三  21:00-22:30\n北区配电房：北区食堂、6#宿舍楼\n"
+            "实验楼变电所：实验楼、学生餐厅\n请做好准备。\n")
+    assert _rows(read_general(text, dt.date(2022, 2, 1)).windows) == [
+        ("2022-02-09", "21:00", "22:30", None, ["北区食堂", "6#宿舍楼"]),
+        ("2022-02-09", "21:00", "22:30", None, ["实验楼", "学生餐厅"])]
+    assert places_ok("学生餐厅") and places_ok("营业厅")
+
+
+def test_a_bare_range_label_after_the_cut():
+    text = "2月9日21:00-22:30停电，范围：北区食堂、6#宿舍楼\n"
+    assert _rows(read_general(text, dt.date(2022, 2, 1)).windows) == [
+        ("2022-02-09", "21:00", "22:30", None, ["北区食堂", "6#宿舍楼"])]

@@ -111,6 +111,8 @@ class Anchor:
     # ``3月4日8:00至3月6日18:00``: a cut over more than one midnight, one slot a calendar day
     # (the first to midnight, whole days, the last from midnight): (day, start, end)
     spans: list[tuple[dt.date, str, str]] | None = None
+    # ``中心教学楼配电室：中心教学楼、…`` lines under the time: one window a supply point
+    groups: list[list[str]] | None = None
 
     def day_slots(self) -> list[tuple[dt.date, int, str | None, str | None]]:
         """Each window the anchor gives: (day, which slot of the day, start, end)."""
@@ -556,6 +558,7 @@ _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
     r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?(?![ \t]*[、)）])"
+    r"|(?<=停电[,，])\s*范围[:：]"  # ``…停电，范围：…``
     # ``对以下区域停电:东街、…``
     # ``将影响以下区域正常供电：理工楼、…``
     r"|(?:以下|下列)(?:区域|地区|范围|用户|客户|地点)(?:将|进行)?(?:停电|(?:的)?(?:正常)?(?:供电|用电))"
@@ -1365,6 +1368,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                     anchor.areas = None  # reported: no places follow it
             continue
         if areas is None:
+            anchor.groups = _supply_point_lines(masked, text, anchor.end, scope_end, read)
+            areas = [area for group in anchor.groups for area in group] \
+                if anchor.groups else None
+        if areas is None:
             areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
                                  lines_f, lines_p, line_start, read)
         if areas is None:
@@ -1526,7 +1533,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             if anchor.day_areas:
                 slot_areas = anchor.day_areas.get(day, slot_areas)
             places, works = _places_and_works(slot_areas)
-            for district, town, areas in _district_groups(places, notice_district):
+            groups = [(notice_district, None, group) for group in anchor.groups] \
+                if anchor.groups else _district_groups(places, notice_district)
+            for district, town, areas in groups:
                 window = _window(day, first, last, areas, district, town)
                 if works:
                     window["note"] = "；".join(works)
@@ -1700,6 +1709,34 @@ def _moved_from(masked: str, start: int, stop: int,
 def _window(day, first, last, areas, district, town) -> dict:
     return {"date": day, "district": district, "town": town, "areas": list(areas),
             "start": first, "end": last}
+
+
+# ``求是楼配电室：求是楼、理工餐厅``: a supply point (a distribution room, a substation, a
+# line) and the places it feeds.
+_SUPPLY_POINT_LINE = re.compile(
+    r"[ \t]*[^\s:：,，。;；、]{0,12}?(?:配电室|配电房|配电所|变电站|变电所|开闭所|箱变|总配|分配"
+    r"|台区|线路)[ \t]*[:：][ \t]*(?=\S)")
+
+
+def _supply_point_lines(masked: str, text: str, start: int, end: int,
+                        read: set[int]) -> list[list[str]] | None:
+    """The lines under a time printed alone on its line (``1月27日/周四 22:00-23:00``), each
+    a supply point and the places it feeds: one list of places a line, the supply point
+    left out (it is equipment, not a place), or None."""
+    line_end = masked.find("\n", start)
+    if line_end < 0 or masked[start:line_end].strip(" \t,，:：;；。"):
+        return None
+    groups, at = [], line_end + 1
+    while at < min(end + 1, len(masked)):
+        next_end = masked.find("\n", at)
+        next_end = len(masked) if next_end < 0 else next_end
+        point = _SUPPLY_POINT_LINE.match(masked, at, next_end)
+        if not point:
+            break
+        groups.append(split_areas(text[point.end():next_end]))
+        read.add(_line_of(masked, at))
+        at = next_end + 1
+    return groups if all(groups) and groups else None
 
 
 def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
