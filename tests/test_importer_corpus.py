@@ -395,7 +395,7 @@ def test_an_area_not_separated_cleanly_exits_1_or_goes_to_a_note(tmp_path):
                         "--source-name", "宁波供电公司")
     assert code == 1
     assert (f'{path}:1: area "12:00前恢复供电的地方" could not be separated cleanly (it still '
-            "holds a time, a date, a sentence or 停电); cut it by hand, or use --allow-partial "
+            "holds a time, a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial "
             "to keep it in a note") in err
     result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2024, 3, 1),
                                  DISTRICTS, source_name="宁波供电公司")
@@ -1238,3 +1238,27 @@ def test_a_bare_range_label_after_the_cut():
     text = "2月9日21:00-22:30停电，范围：北区食堂、6#宿舍楼\n"
     assert _rows(read_general(text, dt.date(2022, 2, 1)).windows) == [
         ("2022-02-09", "21:00", "22:30", None, ["北区食堂", "6#宿舍楼"])]
+
+
+def test_he_before_the_last_division_of_a_list_separates_it():
+    """``A镇、B镇和C镇``: 和 before the list's last item, between two divisions of one kind;
+    not in a name (``城东村和平新村``) nor outside a list."""
+    assert split_areas("东岭镇、西岭镇和南山洼镇等") == ["东岭镇", "西岭镇", "南山洼镇"]
+    assert split_areas("东岭镇(zhèn)、西岭鎮(zhèn)和南山窪鎮(zhèn)") == [
+        "东岭镇(zhèn)", "西岭鎮(zhèn)", "南山窪鎮(zhèn)"]
+    assert split_areas("张村、城东村和平新村") == ["张村", "城东村和平新村"]
+    assert split_areas("李家村和赵家村") == ["李家村和赵家村"]
+
+
+def test_a_list_ending_in_a_water_cut_is_not_written_as_the_power_windows_areas(tmp_path):
+    """``因…线停电检修,水厂停机,5月9日8时至17时,A路两侧、B村等高点客户降压停水``: the list is
+    the water cut's; the importer asks rather than writing it as the cut's areas."""
+    path = tmp_path / "water.txt"
+    path.write_text("自来水公司通知:因供电公司10kV东山线停电检修、东山水厂停机,5月9日8时至17时,"
+                    "滨江路两侧、东山村等高点客户降压停水。\n", encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2024-05-01",
+                        "--source-name", "自来水公司")
+    assert code == 1
+    assert ('area "东山村等高点客户降压停水" could not be separated cleanly (it still holds a '
+            "time, a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to "
+            "keep it in a note") in err

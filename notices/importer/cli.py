@@ -89,6 +89,7 @@ from .messages import (
 from .places import county, names_a_county
 from .scanner import DEFAULT_SOURCE
 from .spans import disagreement, read_spans
+from .text import fold
 
 __all__ = [
     "ImportMessage",
@@ -176,7 +177,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     if not any(key in text for district in districts
                for key in (district.name, *district.aliases)) and not names_a_county(text):
         general = read_general(text, published)
-        if general.windows and not any(_UNCLEAN.search(area) for window in general.windows
+        if general.windows and not any(_unclean(area) for window in general.windows
                         for area in window["areas"]):
             return _general_import(general, districts, published, source_name, source_url,
                                    title)
@@ -186,7 +187,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     # (``…栎社村停电;3月6日…``): the column reader did not read this notice cleanly.
     glued = [(window, source) for window, source in zip(
         assembler.windows, assembler.sources.get("windows", []), strict=False)
-        if any(_UNCLEAN.search(area) for area in window["areas"])]
+        if any(_unclean(area) for area in window["areas"])]
     column_read = assembler.windows and not glued and \
         not any(p.kind != "place" for p in assembler.problems) and \
         all(window.get("district") for window in assembler.windows) and \
@@ -202,7 +203,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     problems = list(assembler.problems)
     for window, source in glued:
         for area in window["areas"]:
-            if _UNCLEAN.search(area):
+            if _unclean(area):
                 problems.append(ImportMessage(source.line, area, UNCLEAN_AREA.format(
                     fragment=_quote(area)), col=source.col))
     name = source_name or assembler.source_name
@@ -244,7 +245,14 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
 # not taken off it.
 _GLUED_TOWN = re.compile(r"省|自治区|\S[市县区]\S{2,}(?:镇|乡|街道)$")
 # (``#無##1911#``: the fields of a ``#``-separated record, not a place; ``3#楼`` is one.)
-_UNCLEAN = re.compile(r"[。;；]|停电|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年|##|^#")
+_UNCLEAN = re.compile(
+    r"[。;；]|停电|停水|停气|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年|##|^#")
+
+
+def _unclean(area: str) -> bool:
+    """An area still holding a sentence's end, 停电 (or a water or gas cut: ``…等高点客户降压停水``
+    is the list of another outage), a time or a date, in Simplified or Traditional."""
+    return _UNCLEAN.search(fold(area)) is not None
 
 
 def _quote(text: str) -> str:
@@ -283,7 +291,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             # An area that still holds a time, a date, a sentence or 停电 was not separated
             # cleanly: reported (exit 1), or kept in a note with --allow-partial.
             for area in list(window["areas"]):
-                if _UNCLEAN.search(area) or len(area) > 40:
+                if _unclean(area) or len(area) > 40:
                     window["areas"].remove(area)
                     if not any(p.fragment == area for p in unclean):
                         unclean.append(ImportMessage(line, area, UNCLEAN_AREA.format(

@@ -598,6 +598,18 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
     places of five characters or more. A short part after 及 is an annex of the place before
     (``校医院及放射科``, ``综合服务楼及门面房``), and ``及周边…`` qualifies it."""
     m = _CONJ.match(text, at)
+    if not m and text.startswith("和", at) and at > start and "、" in text[:start]:
+        # ``A镇、B镇和C镇``: 和 before the last item of a list, between two divisions of one
+        # kind, the second of three characters at least (``城东村和平村`` may be one name, and
+        # 和平, 和睦 often begin one).
+        after = _SEP.search(text, at + 1)
+        before = _PINYIN.sub("", text[start:at]).strip()
+        tail = _PINYIN.sub("", text[at + 1:after.start() if after else len(text)]).strip()
+        kind = re.search(r"(?:镇|乡|村|县|街道|社区)$", before)
+        if kind and len(before) > len(kind.group()) and len(tail) >= 3 and \
+                tail.endswith(kind.group()) and not re.match(r"[平睦谐美顺]", tail):
+            return re.compile("和").match(text, at)
+        return None
     if not m or at == start:
         return None
     if m.group() == "以及" or text[at - 1] == "等":

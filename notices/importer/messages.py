@@ -19,7 +19,8 @@ UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed
 NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
                "in DISTRICTS in {settings}")
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
-                "a sentence or 停电); cut it by hand, or use --allow-partial to keep it in a note")
+                "a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to keep it in a "
+                "note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
 SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place is named as cut; "
                "not read as a window, kept in the body")
