@@ -183,9 +183,40 @@ def search(files: dict[str, bytes], query: str, **filters: str) -> list[int]:
     if not terms:
         return []
     lists = [term_records(files, units) for units in terms]
-    lists += [set(record_numbers(files[f"f/{name}-{value}.bin"]))
+    # (A value no record has may have no file in a delta: none of its records has it.)
+    lists += [set(record_numbers(files.get(f"f/{name}-{value}.bin", b"")))
               for name, value in filters.items() if value]
     return sorted(set.intersection(*lists), reverse=True)
+
+
+def delta_files(files: dict[str, bytes]) -> dict[str, bytes] | None:
+    """The delta's files as an index of their own (``d/`` taken off, an ``index.json`` made
+    from the main one's ``delta``), as search.js reads them; None without records."""
+    meta = json.loads(files["index.json"])
+    delta = meta.get("delta")
+    if not delta or not delta["records"]:
+        return None
+    own = {**meta, "version": delta["version"], "records": delta["records"],
+           "shards": delta["shards"]}
+    del own["delta"]
+    found = {path[2:]: data for path, data in files.items() if path.startswith("d/")}
+    found["index.json"] = json.dumps(own).encode()
+    return found
+
+
+def search_with_delta(files: dict[str, bytes], query: str, **filters: str
+                      ) -> list[tuple[str, int]]:
+    """The records found in the main index less those its delta replaces (``("main", n)``)
+    and in the delta (``("delta", j)``), newest first: main record m sorts as 2m + 1, the
+    delta's record j as 2 * at[j] (before the main record it was placed before), then j."""
+    delta = json.loads(files["index.json"]).get("delta") or {"removed": [], "at": []}
+    removed = set(delta["removed"])
+    found = [((2 * n + 1, 0), ("main", n)) for n in search(files, query, **filters)
+             if n not in removed]
+    own = delta_files(files)
+    if own is not None:
+        found += [((2 * delta["at"][j], j), ("delta", j)) for j in search(own, query, **filters)]
+    return [key for _, key in sorted(found, reverse=True)]
 
 
 assert matches  # the ground truth the tests compare this reader with

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import html
 from playwright.sync_api import expect
@@ -717,3 +717,54 @@ def test_common_record_lists_take_the_smallest_of_three_codes():
     assert modes["疏"][0] == 2 and modes["疏"][1] < 55  # 55 records: varints take 56+
     # Gaps 0, 1, 4 with k = 1, bits from the lowest: 1 0, 1 1, 0 0 1 0.
     assert rice_records(bytes([1, 0b01001101]), 0, 3) == [0, 2, 7]
+
+
+# --- a delta beside the index (the live-reload server, --defer-search) ---------------------
+
+def _dated(text: str, url: str, minute: float) -> SearchRecord:
+    when = dt.datetime(2019, 9, 1) + dt.timedelta(minutes=minute)
+    return SearchRecord(kind=Kind.ARTICLE, url=url, when=when, districts=("jiangbei",),
+                        text=text)
+
+
+def _source_key(record: SearchRecord) -> tuple[str, str, str]:
+    return (f"n|{record.text}", record.when.isoformat(), record.url)
+
+
+_EDITS = st.lists(st.tuples(st.sampled_from(["edit", "drop", "add"]), st.integers(0, 30),
+                            texts), max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=10), _EDITS,
+       st.one_of(st.sampled_from(list("镇桥村")),
+                 st.text(alphabet=ALPHABET, min_size=1, max_size=6)),
+       st.sampled_from([64, 100000]))
+@example(["镇桥"] * 4, [("add", 2, "高镇"), ("edit", 3, "村"), ("drop", 0, "")], "镇", 64)
+def test_an_index_and_its_delta_find_what_an_index_of_the_new_records_would(old, edits, query,
+                                                                           size):
+    from search_reader import search_with_delta
+
+    from notices.search.index import delta_files
+    from notices.search.records import delta_plan
+
+    indexed = [_dated(text, f"r{n:02d}", n) for n, text in enumerate(old)]
+    now = list(indexed)
+    for number, (what, at, text) in enumerate(edits):
+        if what == "add" or not now:
+            now.append(_dated(text, f"a{number}", at % (len(old) + 1) - 0.5))
+        elif what == "edit":
+            record = now[at % len(now)]
+            now[at % len(now)] = _dated(text, record.url, (record.when.minute
+                                                           + record.when.second / 60))
+        else:
+            del now[at % len(now)]
+    now.sort(key=lambda r: (r.when, r.url))
+    plan = delta_plan([_source_key(r) for r in indexed], [_source_key(r) for r in now])
+    files = build_index(indexed, bucket_bytes=size).files
+    files.update(delta_files([now[n] for n in plan.added], plan.removed, plan.at,
+                             files["index.json"], size))
+    place = {r.url: n for n, r in enumerate(now)}
+    found = [place[indexed[n].url] if where == "main" else plan.added[n]
+             for where, n in search_with_delta(files, query)]
+    assert found == [n for n in range(len(now) - 1, -1, -1) if matches(now[n].text, query)]

@@ -797,6 +797,36 @@ def build_index(records: list[SearchRecord], bucket_bytes: int = 8192,
     return SearchIndex(files, len(records), tokens, buckets)
 
 
+DELTA_FOLDER = "d"
+
+
+def delta_files(records: list[SearchRecord], removed: list[int], at: list[int],
+                main_meta: bytes, bucket_bytes: int = 8192,
+                filter_values: dict[str, list[str]] | None = None) -> dict[str, bytes]:
+    """A delta (``notices.search.records.delta_plan``) beside the index whose ``index.json``
+    is ``main_meta``: the index of ``records`` (the records an edit added or changed) under
+    ``d/``, and a new ``index.json``: the main one, with ``delta`` naming the delta's
+    version, records and shards, the main records it replaces (``removed``) and where each
+    of its records sorts among the main ones (``at``). The main index's files and version
+    stay as they are, so a browser keeps them cached."""
+    files: dict[str, bytes] = {}
+    delta: dict = {"records": len(records)}
+    if records:
+        built = build_index(records, bucket_bytes, filter_values)
+        files = {f"{DELTA_FOLDER}/{path}": data for path, data in built.files.items()
+                 if path != "index.json"}
+        delta["shards"] = built.buckets
+    digest = hashlib.sha256()
+    for path, hashed in sorted(file_hashes(files).items()):
+        digest.update(f"{path}\0{hashed}\0".encode())
+    digest.update(json.dumps([removed, at]).encode())
+    meta = json.loads(main_meta)
+    meta.pop("delta", None)
+    meta["delta"] = {"version": digest.hexdigest()[:16], **delta, "removed": removed, "at": at}
+    files["index.json"] = json.dumps(meta, separators=(",", ":")).encode("utf-8")
+    return files
+
+
 class LazyItems(Sequence):
     """``count`` pack items made on demand by ``make(number)``: a kind's items are made
     twice (to size its dictionary, then to compress them) instead of all kept at once

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from notices.search.index import (
     SearchIndexError,
+    delta_files,
     file_hashes,
     index_meta,
     posting_files,
@@ -86,6 +87,23 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
             "rss_peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             "helper_cpu_seconds": helper_usage.ru_utime + helper_usage.ru_stime,
             "helper_peak_mib": helper_usage.ru_maxrss // 1024}
+
+
+def delta_from_messages(output_path: str, bucket_bytes: int,
+                        filter_values: dict[str, list[str]], main_meta: bytes,
+                        removed: list[int], at: list[int], messages: Iterable[bytes]) -> dict:
+    """In the indexer's process: index the records an edit added or changed beside the
+    main index (``index.delta_files``); return the files written under ``search/``."""
+    started = time.perf_counter(), time.process_time()
+    records = records_from(messages)
+    try:
+        files = delta_files(records, removed, at, main_meta, bucket_bytes, filter_values)
+    except SearchIndexError as exc:
+        return {"error": str(exc)}
+    write_files(Path(output_path) / INDEX_FOLDER, files)
+    return {"files": [f"{INDEX_FOLDER}/{name}" for name in files], "records": len(records),
+            "removed": len(removed), "seconds": time.perf_counter() - started[0],
+            "cpu_seconds": time.process_time() - started[1]}
 
 
 def _record_files_written(root: Path, records: list[SearchRecord],

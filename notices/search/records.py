@@ -9,6 +9,7 @@ the records), ``notices.search.indexer`` and the search-index plugin.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import pickle
 from collections.abc import Callable, Iterable, Iterator
@@ -109,18 +110,82 @@ def search_records(catalog: Catalog) -> list[SearchRecord]:
     return [record for batch in search_record_batches(catalog) for record in batch]
 
 
-def search_record_batches(catalog: Catalog, size: int | None = None
-                          ) -> Iterator[list[SearchRecord]]:
-    """``search_records``, ``size`` at a time (all at once without): what they are made
-    from is ordered first, so the records need not all be held at once."""
+def _sources(catalog: Catalog) -> list[tuple[dt.datetime, str, Callable, object]]:
+    """What each record is made from, in record order: (when, url, maker, notice or entry)."""
     sources: list[tuple[dt.datetime, str, Callable, object]] = [
         (n.date, n.url, _notice_record, n) for n in catalog.notices]
     sources += [(entry.window.start_at, entry.url, _window_record, entry)
                 for entry in catalog.windows]
     sources.sort(key=lambda source: (source[0], source[1]))  # a record's (when, url)
+    return sources
+
+
+def search_record_batches(catalog: Catalog, size: int | None = None
+                          ) -> Iterator[list[SearchRecord]]:
+    """``search_records``, ``size`` at a time (all at once without): what they are made
+    from is ordered first, so the records need not all be held at once."""
+    sources = _sources(catalog)
     size = size or len(sources) or 1
     for first in range(0, len(sources), size):
         yield [make(item) for _, _, make, item in sources[first:first + size]]
+
+
+# --- A delta: the records an edit changed, indexed beside the index they change -----------
+#
+# A build that carries the previous index over (the live-reload server, ``--defer-search``)
+# indexes only the records that differ from it, in ``search/d/``, and names the previous
+# index's records they replace; search.js and tests/search_reader.py read both. A full build
+# replaces both with one index. docs/search.md, "A delta after an edit".
+
+# A record's source key: what its record is made from (a notice's bytes and URL; a window's
+# schedule, anchor and whether a later notice cancels it), when it sorts, its URL.
+SourceKey = tuple[str, str, str]
+
+
+def source_keys(catalog: Catalog) -> list[SourceKey]:
+    """Each record's source key, in record order, without making the records."""
+    keys = []
+    for when, url, _, item in _sources(catalog):
+        if isinstance(item, WindowEntry):
+            made = f"w|{item.notice.source_id}|{item.notice.content_hash}|{item.cancelled}"
+        else:
+            made = f"n|{item.source_id}|{item.content_hash}"
+        keys.append((made, when.isoformat(), url))
+    return keys
+
+
+def delta_records(catalog: Catalog, numbers: list[int]) -> list[SearchRecord]:
+    """The records numbered ``numbers`` (ascending) of the catalog, made alone."""
+    sources = _sources(catalog)
+    return [sources[n][2](sources[n][3]) for n in numbers]
+
+
+@dataclass
+class DeltaPlan:
+    """How the records of now differ from those of an index (``delta_plan``)."""
+
+    removed: list[int]  # the index's records no record of now is (changed or gone), ascending
+    added: list[int]  # the records of now the index lacks (new or changed), ascending
+    at: list[int]  # per added record: how many of the index's records sort before it
+
+
+def delta_plan(indexed: list[SourceKey], now: list[SourceKey]) -> DeltaPlan:
+    """Match the records of now with an index's by source key (both lists in record order,
+    sorted by when then URL): the unmatched ones of the index are removed, the unmatched
+    ones of now are added, each placed among the index's records by when and URL."""
+    left: dict[SourceKey, list[int]] = {}
+    for number, key in enumerate(indexed):
+        left.setdefault(key, []).append(number)
+    added = []
+    for number, key in enumerate(now):
+        if left.get(key):
+            left[key].pop(0)
+        else:
+            added.append(number)
+    removed = sorted(n for numbers in left.values() for n in numbers)
+    order = [(when, url) for _, when, url in indexed]
+    return DeltaPlan(removed, added,
+                     [bisect.bisect_left(order, now[n][1:]) for n in added])
 
 
 def record_messages(batches: Iterable[list[SearchRecord]]) -> Iterator[bytes]:
