@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from conftest import ROOT, build_site, copy_site, tree_digest
 from notices.build import state, warm
@@ -82,11 +84,21 @@ def test_removed_item_disappears(site):
     assert "某小区" not in (site / "output" / "index.html").read_text("utf-8")
 
 
-def test_deferred_search_keeps_the_previous_index_until_a_full_build(site, tmp_path):
+def _search_files(output: Path) -> dict[str, bytes]:
+    root = output / "search"
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
+            if p.is_file() and p.name != "index.html"}
+
+
+def test_deferred_search_keeps_the_previous_index_with_a_delta_until_a_full_build(site,
+                                                                                  tmp_path):
+    from search_reader import search_with_delta
+
     assert build_site(site).code == 0
     index = sorted((site / "output" / "search").rglob("*"))
     inodes = {p.relative_to(site / "output"): p.stat().st_ino for p in index
-              if p.is_file() and p.name != "index.html"}
+              if p.is_file() and p.name not in ("index.html", "index.json")}
+    before = search_with_delta(_search_files(site / "output"), "联合开展改革")
     source = site / "content" / "articles" / "2024-05-01-two-districts.md"
     source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
                       "utf-8")
@@ -96,11 +108,35 @@ def test_deferred_search_keeps_the_previous_index_until_a_full_build(site, tmp_p
     assert quick.code == 0, quick.err
     page = site / "output" / "articles" / "2024-05-01-two-districts.html"
     assert "改革试点" in page.read_text("utf-8")
+    # The previous index's files are the same files; beside them, a delta of the one
+    # record the edit changed, replacing that record of the index.
     assert all((site / "output" / p).stat().st_ino == ino for p, ino in inodes.items())
+    files = _search_files(site / "output")
+    delta = json.loads(files["index.json"])["delta"]
+    assert (delta["records"], len(delta["removed"])) == (1, 1)
+    assert [n for where, n in before if where == "main"] == delta["removed"]
+    assert search_with_delta(files, "改革试点") == [("delta", 0)]
+    assert search_with_delta(files, "联合开展改革") == [("delta", 0)]
     full = build_site(site)
     assert full.code == 0
+    assert not (site / "output" / "search" / "d").exists()
     cold = build_site(site, tmp_path / "cold", CACHE_PATH=str(tmp_path / "cold-cache"))
     assert published(cold.output) == published(site / "output")
+
+
+def test_a_second_deferred_build_makes_its_delta_against_the_full_index(site):
+    from search_reader import search_with_delta
+
+    assert build_site(site).code == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    for word in ("试点", "试点二"):
+        source.write_text(source.read_text("utf-8").replace("联合开展改革", f"联合开展改革{word}",
+                                                            1), "utf-8")
+        assert build_site(site, reuse_search=True).code == 0
+    files = _search_files(site / "output")
+    assert json.loads(files["index.json"])["delta"]["records"] == 1
+    assert search_with_delta(files, "改革试点二") == [("delta", 0)]
+    assert search_with_delta(files, "改革试点试点") == []
 
 
 def test_a_failure_in_a_background_worker_stops_the_build_and_keeps_the_output(

@@ -768,3 +768,62 @@ def test_an_index_and_its_delta_find_what_an_index_of_the_new_records_would(old,
     found = [place[indexed[n].url] if where == "main" else plan.added[n]
              for where, n in search_with_delta(files, query)]
     assert found == [n for n in range(len(now) - 1, -1, -1) if matches(now[n].text, query)]
+
+
+def test_in_chromium_an_edit_is_found_through_the_delta_before_the_full_build(browser, tmp_path):
+    # A deferred build (the live-reload server, --defer-search) indexes the edited record
+    # beside the previous index: search.js finds the new words, not the old record, in order.
+    import threading
+
+    from conftest import copy_site
+    from notices.build.serve import make_server
+
+    site = copy_site("basic", tmp_path / "site")
+    assert build_site(site).code == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
+                      "utf-8")
+    # and new articles: one dated between two records of the index, one in a month the
+    # index has no record of (its filter file is in the delta only)
+    for name, when in (("2024-05-02-new", "2024-05-02 12:00"), ("2024-04-30-new", "2024-04-30")):
+        (site / "content" / "articles" / f"{name}.md").write_text(
+            f"---\ntitle: 江北区新设便民服务点\ndate: {when}\ndistricts: [江北区]\n---\n"
+            "江北区新设便民服务点。\n", "utf-8")
+    assert build_site(site, reuse_search=True).code == 0
+    meta = json.loads((site / "output" / "search" / "index.json").read_text("utf-8"))
+    assert (meta["delta"]["records"], meta["delta"]["at"]) == (3, [0, 0, 3])
+    assert not (site / "output" / "search" / "f" / "date-2024-04.bin").exists()
+    server = make_server(str(site / "output"), "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        page.goto(base + "/search/")
+        search(page, "改革试点")
+        assert page.evaluate("window.noticesSearchResults()") == ["d1"]
+        assert shown_results(page, base) == ["articles/2024-05-01-two-districts.html"]
+        search(page, "联合开展改革")  # in the main index too, where the delta replaces it
+        assert page.evaluate("window.noticesSearchResults()") == ["d1"]
+        search(page, "区")  # main records and the delta's, newest first, as a new index gives
+        after = page.evaluate("window.noticesSearchResults()")
+        shown = shown_results(page, base)
+        search(page, "区", district="haishu", date="2024-05")
+        filtered = shown_results(page, base)
+        search(page, "区", date="2024-04")  # a value of the delta only
+        april = shown_results(page, base)
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert errors == []
+    catalog = read_catalog(SETTINGS, {"PATH": str(site / "content"),
+                                      "CACHE_PATH": str(tmp_path / "read-cache")})
+    assert {"d0", "d1", "d2"} <= set(after) and len(after) > 5
+    newest_first = search_records(catalog)[::-1]
+    assert shown == [r.url for r in expected_results(newest_first, "区")]
+    assert filtered == [r.url for r in expected_results(newest_first, "区")
+                        if "haishu" in r.districts and r.month == "2024-05"] != []
+    assert april == ["articles/2024-04-30-new.html"]

@@ -78,6 +78,19 @@ class BuildManifest:
         self.reused += len(old["files"])
         return True
 
+    def reuse_part(self, name: str, key: str, files: list[str]) -> bool:
+        """As ``reusable``, for some of the previous files of ``name`` only, kept under the
+        previous key (the search index carried over, its ``index.json`` written anew)."""
+        if self.previous_dir is None:
+            return False
+        folder = str(self.previous_dir) + os.sep
+        if not self.verified and not all(os.path.isfile(folder + f) for f in files):
+            return False
+        self.entries[name] = {"key": key, "files": sorted(files)}
+        self.pending_links.extend(files)
+        self.reused += len(files)
+        return True
+
     def record(self, name: str, key: str, files: list[str]) -> None:
         self.entries[name] = {"key": key, "files": sorted(files)}
         self.rendered += len(files)

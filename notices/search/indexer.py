@@ -24,9 +24,7 @@ from notices.search.index import (
     posting_files,
     record_files,
 )
-from notices.search.records import SearchRecord, records_from
-
-INDEX_FOLDER = "search"
+from notices.search.records import INDEX_FOLDER, SearchRecord, records_from
 
 
 def resident_mib() -> int:

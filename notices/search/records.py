@@ -25,6 +25,7 @@ from notices.outputs.filters import zh_date, zh_weekday
 RECORDS_PER_MESSAGE = 1000
 # What the indexer's process runs, by name: importing it here would import numpy.
 INDEXER = "notices.search.indexer.index_from_messages"
+INDEX_FOLDER = "search"  # under the output folder
 
 
 @dataclass(frozen=True)

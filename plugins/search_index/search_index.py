@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import pickle
 from collections import defaultdict
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -23,8 +26,18 @@ from notices.content.model import KIND_LABELS
 from notices.content.settings import PluginSettings, load_plugin_settings
 from notices.memo import remember
 from notices.search import records
+from notices.search.records import INDEX_FOLDER
 
 MANIFEST_ENTRY = "::search"
+DELTA_ENTRY = "::search-delta"
+# What the delta is made by, in a new process (see ``records.INDEXER``).
+DELTA_INDEXER = "notices.search.indexer.delta_from_messages"
+# The source key of each record of the index in output/ (``records.source_keys``), kept in
+# the cache folder by the build that made the index, for the next delta.
+SOURCES_FILE = "search-sources.pickle"
+# Above this many added or changed records a delta is not made (the index is carried over
+# unchanged until the full build): about an indexer's start-up of work.
+DELTA_LIMIT = 2000
 
 
 # Under "pelican" so the build driver counts an indexing failure as an error of the build.
@@ -72,7 +85,7 @@ class SearchPageGenerator(Generator):
             self._index_done(self._write_index(catalog), None, "")  # Pelican run directly
 
     def _start_index(self, catalog, state) -> None:
-        if self._reuse_previous_index(state):
+        if self._reuse_previous_index(catalog, state):
             return
         # The catalog's fingerprint covers every notice and URL the records come from (and
         # the manifest is dropped when code, theme or settings change).
@@ -87,12 +100,13 @@ class SearchPageGenerator(Generator):
         # meanwhile) and are never all held here; this process never imports the indexer
         # (nor numpy).
         with timing.phase("search-records"):
+            sources = records.source_keys(catalog)
             state.in_fresh_process(
                 records.INDEXER, (self.output_path, self.options.bucket_bytes,
                                   self._filter_values(catalog), BackgroundJob.start),
                 records.record_messages(records.search_record_batches(
                     catalog, records.RECORDS_PER_MESSAGE)),
-                lambda result: self._index_done(result, state, key))
+                lambda result: self._index_done(result, state, key, sources))
 
     def _filter_values(self, catalog) -> dict[str, list[str]]:
         """Values that get a filter file even when no record has them."""
@@ -109,10 +123,21 @@ class SearchPageGenerator(Generator):
                            self.options.bucket_bytes, self._filter_values(catalog),
                            BackgroundJob.start)
 
-    def _index_done(self, result: dict, state, key: str) -> None:
+    def _sources_path(self) -> Path | None:
+        cache = self.settings.get("CACHE_PATH")
+        return Path(cache) / SOURCES_FILE if cache else None
+
+    def _index_done(self, result: dict, state, key: str, sources=None) -> None:
         if "error" in result:
             log.error("search index: %s", result["error"])
             return
+        if sources is not None and (path := self._sources_path()) is not None:
+            # (pickle: a cache file of this build's own, read back by the next build only)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}")
+            temporary.write_bytes(pickle.dumps({"key": key, "sources": sources},
+                                               pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, path)
         timing.PHASES["search"] += result["seconds"]
         timing.NOTES["search indexer"] = (
             f"{result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, "
@@ -126,19 +151,65 @@ class SearchPageGenerator(Generator):
                  result["records"], result["tokens"], result["buckets"], len(result["files"]),
                  result["seconds"])
 
-    def _reuse_previous_index(self, state) -> bool:
-        """Carry the previous build's index over unchanged.
+    def _reuse_previous_index(self, catalog, state) -> bool:
+        """Carry the previous build's index over, with a delta of what changed since.
 
-        Only when the build driver asks for it (``BuildState.reuse_search``): the pages go live
-        at once and a full build right after brings the index up to date, which keeps
-        indexing off an editor's critical path.
+        Only when the build driver asks for it (``BuildState.reuse_search``): the pages go
+        live at once, the records an edit added or changed are indexed beside the previous
+        index (``search/d/``, a new process, a fraction of a second) so search finds them,
+        and a full build right after makes one index again, which keeps indexing off an
+        editor's critical path. Without what a delta needs (the previous index's source
+        keys), the previous index is carried over unchanged.
         """
         previous = state.manifest.previous
         if not state.reuse_search or MANIFEST_ENTRY not in previous:
             return False
-        # Keeping the previous entries (and keys) makes the next full build see that the
-        # index is out of date and replace it.
-        return state.manifest.reusable(MANIFEST_ENTRY, previous[MANIFEST_ENTRY]["key"])
+        # Keeping the previous key makes the next full build see that the index is out of
+        # date and replace it.
+        key = previous[MANIFEST_ENTRY]["key"]
+        delta = self._delta_plan(catalog, state, key)
+        if delta is None:
+            return state.manifest.reusable(MANIFEST_ENTRY, key)
+        plan, main_meta = delta
+        # The main index's files are linked; its index.json (and any previous delta) is
+        # written anew by the delta's process.
+        main = [f for f in previous[MANIFEST_ENTRY]["files"]
+                if f != f"{INDEX_FOLDER}/index.json"]
+        if not state.manifest.reuse_part(MANIFEST_ENTRY, key, main):
+            return False
+        delta_key = hashlib.sha256(repr((key, plan)).encode()).hexdigest()[:32]
+        state.in_fresh_process(
+            DELTA_INDEXER, (self.output_path, self.options.bucket_bytes,
+                            self._filter_values(catalog), main_meta, plan.removed, plan.at),
+            records.record_messages([records.delta_records(catalog, plan.added)]),
+            lambda result: self._delta_done(result, state, delta_key))
+        return True
+
+    def _delta_plan(self, catalog, state, key: str):
+        """(the plan, the main index.json) of a delta against the index in the previous
+        tree, or None when there is none to make."""
+        path = self._sources_path()
+        if path is None or state.manifest.previous_dir is None:
+            return None
+        try:
+            kept = pickle.loads(path.read_bytes())
+            main_meta = (state.manifest.previous_dir / INDEX_FOLDER / "index.json").read_bytes()
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+        if kept.get("key") != key:
+            return None  # the index in output/ is not the one these keys describe
+        plan = records.delta_plan(kept["sources"], records.source_keys(catalog))
+        if not plan.added and not plan.removed or len(plan.added) > DELTA_LIMIT:
+            return None
+        return plan, main_meta
+
+    def _delta_done(self, result: dict, state, key: str) -> None:
+        if "error" in result:
+            log.error("search index: %s", result["error"])
+            return
+        state.manifest.record(DELTA_ENTRY, key, result["files"])
+        log.info("search index: a delta of %d records (%d replaced) in %.2f s",
+                 result["records"], result["removed"], result["seconds"])
 
 
 def get_generators(pelican):

@@ -100,7 +100,12 @@
     return queryPlans(query).map(function (plan) { return [plan.tokens, plan.offsets]; });
   };
   window.noticesSearchHash = function (units) { return tokenHash(units); };
-  window.noticesSearchResults = function () { return current ? current.keys.slice() : null; };
+  // (A record of the delta, docs/search.md "A delta after an edit", is "d" and its number.)
+  window.noticesSearchResults = function () {
+    return current ? current.keys.map(function (key) {
+      return key.info.delta ? "d" + key.n : key.n;
+    }) : null;
+  };
 
   // --- State in the URL ------------------------------------------------------------------
   function stateFromUrl() {
@@ -145,6 +150,10 @@
   // index.json names the format, the version (every other file is fetched with ?v=version,
   // so a browser never mixes files of two builds), the number of shards, and the limits of
   // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
+  // After an edit, a build that carries the index over adds a delta (index.json's "delta"):
+  // an index of the records the edit added or changed under d/, with its own version,
+  // records and shards, the main records it replaces ("removed") and, per record of its
+  // own, how many main records sort before it ("at"). An "info" below is one of the two.
   var INDEX_FORMAT = 4;
   var meta = null;
   function loadMeta() {
@@ -156,7 +165,16 @@
         })
         .then(function (data) {
           if (data.format !== INDEX_FORMAT) { throw new Error("index format " + data.format); }
-          return data;
+          var main = Object.assign({}, data, { root: indexRoot, delta: null });
+          var delta = data.delta && data.delta.records ? Object.assign({}, data, {
+            root: new URL("d/", indexRoot), version: data.delta.version,
+            records: data.delta.records, shards: data.delta.shards, delta: true
+          }) : null;
+          return {
+            main: main, delta: delta,
+            removed: new Set(data.delta ? data.delta.removed : []),
+            at: data.delta ? data.delta.at : []
+          };
         });
       meta.catch(function () { meta = null; });
     }
@@ -164,17 +182,21 @@
   }
 
   var files = {};
-  function indexFile(info, path) {
-    if (!files[path]) {
-      var url = new URL(path, indexRoot);
+  // A file of an index; ``missing`` is what a 404 gives (a filter value no record of a
+  // delta has), else a 404 is an error.
+  function indexFile(info, path, missing) {
+    var key = info.root + path;
+    if (!files[key]) {
+      var url = new URL(path, info.root);
       url.search = "v=" + info.version;
-      files[path] = fetch(url).then(function (response) {
+      files[key] = fetch(url).then(function (response) {
+        if (response.status === 404 && missing) { return missing; }
         if (!response.ok) { throw new Error("HTTP " + response.status); }
         return response.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
       });
-      files[path].catch(function () { delete files[path]; });
+      files[key].catch(function () { delete files[key]; });
     }
-    return files[path];
+    return files[key];
   }
 
   var CRC_TABLE = [];
@@ -236,12 +258,13 @@
   function shard(info, units) {
     var x = tokenHash(units);
     var number = (((x >>> 5) << 5) | (tokenHash(units.slice(0, NGRAM)) & 31)) & (info.shards - 1);
-    if (!shards[number]) {
-      shards[number] = indexFile(info, "i/" + number + ".bin").then(function (bytes) {
+    var key = info.root + number;
+    if (!shards[key]) {
+      shards[key] = indexFile(info, "i/" + number + ".bin").then(function (bytes) {
         return parseShard(bytes, info.records);
       });
     }
-    return shards[number].then(function (parsed) {
+    return shards[key].then(function (parsed) {
       return { common: parsed.common, rare: parsed.rare, fingerprint: x >>> 16 };
     });
   }
@@ -330,7 +353,8 @@
   // so a file is never downloaded whole twice. A 206 must be the range asked for.
   var wholeFiles = {};
   var ranged = {};  // path -> promise: does the server answer Range for it?
-  function indexRange(info, path, start, end) {
+  function indexRange(info, name, start, end) {
+    var path = info.root + name;
     var key = path + "#" + start + "-" + end;
     if (files[key]) { return files[key]; }
     var first = !ranged[path];
@@ -341,7 +365,7 @@
       if (!useRange) {
         return wholeFiles[path].then(function (bytes) { return bytes.subarray(start, end); });
       }
-      var url = new URL(path, indexRoot);
+      var url = new URL(name, info.root);
       url.search = "v=" + info.version;
       return fetch(url, { headers: { Range: "bytes=" + start + "-" + (end - 1) } })
         .then(function (response) {
@@ -460,13 +484,14 @@
   var blocks = {};
   function display(info, number) {
     var block = Math.floor(number / info.block);
-    if (!blocks[block]) {
-      blocks[block] = packedItem(info, "r", block).then(function (bytes) {
+    var key = info.root + block;
+    if (!blocks[key]) {
+      blocks[key] = packedItem(info, "r", block).then(function (bytes) {
         return JSON.parse(decoder.decode(bytes));
       });
-      blocks[block].catch(function () { delete blocks[block]; });
+      blocks[key].catch(function () { delete blocks[key]; });
     }
-    return blocks[block].then(function (items) { return items[number - block * info.block]; });
+    return blocks[key].then(function (items) { return items[number - block * info.block]; });
   }
 
   // The numbers in every list, newest (highest) first.
@@ -477,6 +502,29 @@
       numbers = numbers.filter(function (number) { return keep.has(number); });
     });
     return numbers.sort(function (a, b) { return b - a; });
+  }
+
+  // The records of one index (main or delta) matching every term and filter.
+  function matching(info, state, filters) {
+    return Promise.all(terms(state.q).map(function (units) {
+      return termMatches(info, units);
+    }).concat(filters.map(function (path) {
+      return indexFile(info, path, new Uint8Array(0)).then(recordNumbers);
+    }))).then(intersect);
+  }
+
+  // Results newest first: a main record n sorts as 2n + 1, the delta's record j as
+  // 2 * at[j] (just before the main record it was placed before), then by j.
+  async function results(index, state, filters) {
+    var found = (await matching(index.main, state, filters)).filter(function (n) {
+      return !index.removed.has(n);
+    }).map(function (n) { return { info: index.main, n: n, order: 2 * n + 1, then: 0 }; });
+    if (index.delta) {
+      (await matching(index.delta, state, filters)).forEach(function (j) {
+        found.push({ info: index.delta, n: j, order: 2 * index.at[j], then: j });
+      });
+    }
+    return found.sort(function (a, b) { return b.order - a.order || b.then - a.then; });
   }
 
   var serial = 0;
@@ -508,20 +556,15 @@
     }
     document.body.setAttribute("data-search-state", "searching");
     statusEl.textContent = "正在搜索…";
-    var lists;
+    var found;
     try {
-      var info = await loadMeta();
-      lists = await Promise.all(terms(state.q).map(function (units) {
-        return termMatches(info, units);
-      }).concat(filters.map(function (path) {
-        return indexFile(info, path).then(recordNumbers);
-      })));
+      found = await results(await loadMeta(), state, filters);
     } catch (error) {
       if (mine === serial) { fail(); }
       return;
     }
     if (mine !== serial) { return; }
-    current = { keys: intersect(lists), shown: 0, info: info };
+    current = { keys: found, shown: 0 };
     await showMore(false);
     if (mine !== serial) { return; }
     setStatus(describe(state, current.keys.length));
@@ -536,8 +579,8 @@
 
   async function showMore(moveFocus) {
     var batch = current.keys.slice(current.shown, current.shown + pageSize);
-    var items = await Promise.all(batch.map(function (number) {
-      return display(current.info, number).catch(function () { return null; });
+    var items = await Promise.all(batch.map(function (key) {
+      return display(key.info, key.n).catch(function () { return null; });
     }));
     var first = null;
     items.forEach(function (item) {
