@@ -17,9 +17,10 @@ system of the build and every process it waited for):
 - the costly edits, in the live-reload server's process (``python -m notices
   rebuild-on-request``, timed from the request to the output live; the watcher's own latency
   is not included): the newest outage schedule (an area corrected: pages, feeds and
-  calendars change), then the search index caught up; the newest article; a new article;
-- the newest outage edited again, then a new build process (``--defer-search``) and the
-  search index caught up by a second one.
+  calendars change, and search finds the edit through the index's delta), then the full
+  build that makes the search index whole again; the newest article; a new article;
+- the newest outage edited again, then a new build process (``--defer-search``: pages and
+  the search delta) and the full build that makes the index whole again.
 
 It prints medians in a fixed form scripts can read (``cold``, ``cold-ratio``, ``nochange``,
 ``edit-…``, ``new-item-live``, ``memory``, ``phases`` lines).
@@ -31,6 +32,7 @@ which this project does not depend on; it is created on first use from PyPI.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -228,6 +230,13 @@ class WarmServer:
         self.process.wait()
 
 
+def delta_records(ours: Path) -> int:
+    """Records in the search delta of our output (0: none; the index was carried over or
+    made whole)."""
+    meta = json.loads((ours / "output" / "search" / "index.json").read_text("utf-8"))
+    return (meta.get("delta") or {}).get("records", 0)
+
+
 def parse_memory(stderr: str) -> tuple[int, int]:
     match = re.search(r"^memory: build (\d+) MiB, largest child (\d+) MiB", stderr, re.M)
     return (int(match[1]), int(match[2])) if match else (0, 0)
@@ -256,6 +265,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
     cpu: dict[str, list[float]] = {}
     memory = {"plain": 0, "ours": 0, "build": 0, "child": 0, "tree": 0}
     phases: list[dict[str, float]] = []
+    deltas: list[int] = []  # records in the search delta after each deferred build
 
     def timed(name: str, cmd: list[str], cwd: Path, run_env: dict | None = None) -> str:
         seconds, rss, stderr, _, cpu_seconds = run(cmd, cwd, run_env)
@@ -293,6 +303,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         server = WarmServer(warm_cmd, env)
         edit_newest(ours, plain, "outages", number * 10 + 1)
         wall.setdefault("edit-outage-live", []).append(server.rebuild("pages"))
+        deltas.append(delta_records(ours))
         wall.setdefault("edit-outage-live-search", []).append(server.rebuild("all"))
         edit_newest(ours, plain, "articles", number * 10 + 2)
         wall.setdefault("edit-article-live", []).append(server.rebuild("pages"))
@@ -304,6 +315,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         progress(f"{step} a new build process after editing the newest outage")
         edit_newest(ours, plain, "outages", number * 10 + 4)
         timed("edit-outage-new-process", [*ours_cmd, "--defer-search"], ROOT, env)
+        deltas.append(delta_records(ours))
         progress(f"{step} the search index catching up")
         timed("edit-outage-new-process-search", ours_cmd, ROOT, env)
         progress(f"{step} plain Pelican (content cache) after the same edits")
@@ -336,17 +348,20 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         f"plain with content cache {both('plain-cached-nochange')}",
     ]
     for name, what in (("edit-outage-live", "newest outage, live-reload server, pages/feeds/"
-                        "calendars live (watcher latency not included)"),
-                       ("edit-outage-live-search", "newest outage, live-reload server, search "
-                        "index caught up"),
+                        "calendars live and search finding the edit through its delta of "
+                        f"{'/'.join(map(str, sorted(set(deltas))))} records (watcher latency "
+                        "not included)"),
+                       ("edit-outage-live-search", "newest outage, live-reload server, the "
+                        "full build after it: the search index whole again"),
                        ("edit-article-live", "newest article, live-reload server"),
                        ("new-item-live", "a new article, live-reload server")):
         lines.append(f"{name} {size}: {med[name]:.2f} s wall = {med[name] / cold:.3f} of our "
                      f"cold ({what})")
     lines += [
         f"edit-outage-new-process {size}: {both('edit-outage-new-process')} = "
-        f"{med['edit-outage-new-process'] / cold:.3f} of our cold (search deferred); search "
-        f"caught up {both('edit-outage-new-process-search')}; plain (content cache) after the "
+        f"{med['edit-outage-new-process'] / cold:.3f} of our cold (--defer-search: the "
+        f"index carried over with a delta, search finds the edit); the search index whole "
+        f"again {both('edit-outage-new-process-search')}; plain (content cache) after the "
         f"same edits {both('plain-cached-edit')}",
         f"memory {size}: ours {memory['ours'] / 1024:.0f} MiB, "
         f"plain {memory['plain'] / 1024:.0f} MiB "

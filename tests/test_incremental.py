@@ -381,3 +381,42 @@ def test_kept_calendar_items_follow_a_changed_template_and_settings(tmp_path):
                       **settings)
     assert cold.code == 0
     assert published(cold.output) == published(site / "output")
+
+
+def test_an_edit_undone_after_a_delta_gives_the_index_back_whole(site, tmp_path):
+    # After a delta, the main index's manifest entry lacks index.json (the delta's entry has
+    # it): a later build with the main index's records again must not link that entry as a
+    # whole index.
+    from search_reader import search_with_delta
+
+    assert build_site(site).code == 0
+    cold = _search_files(site / "output")
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    original = source.read_text("utf-8")
+    source.write_text(original.replace("联合开展改革", "联合开展改革试点"), "utf-8")
+    assert build_site(site, reuse_search=True).code == 0
+    source.write_text(original, "utf-8")
+
+    assert build_site(site, reuse_search=True).code == 0  # undone, search still deferred
+    files = _search_files(site / "output")
+    assert json.loads(files["index.json"])["delta"] == {
+        "version": json.loads(files["index.json"])["delta"]["version"], "records": 0,
+        "removed": [], "at": []}
+    assert search_with_delta(files, "改革试点") == []
+    assert search_with_delta(files, "联合开展改革") == search_with_delta(cold, "联合开展改革")
+    assert build_site(site).code == 0  # and the full build after it
+    assert _search_files(site / "output") == cold
+
+
+def test_an_edit_undone_by_a_full_build_after_a_delta_gives_the_index_back_whole(site):
+    assert build_site(site).code == 0
+    cold = _search_files(site / "output")
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    original = source.read_text("utf-8")
+    source.write_text(original.replace("联合开展改革", "联合开展改革试点"), "utf-8")
+    assert build_site(site, reuse_search=True).code == 0
+    source.write_text(original, "utf-8")
+
+    assert build_site(site).code == 0
+
+    assert _search_files(site / "output") == cold

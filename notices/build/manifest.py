@@ -78,6 +78,17 @@ class BuildManifest:
         self.reused += len(old["files"])
         return True
 
+    def reusable_all(self, entries: list[tuple[str, str]]) -> bool:
+        """``reusable`` for every (name, key) of ``entries``, or for none of them."""
+        if not all(self.previous.get(name, {}).get("key") == key for name, key in entries):
+            return False
+        files = [f for name, _ in entries for f in self.previous[name]["files"]]
+        folder = str(self.previous_dir) + os.sep
+        if self.previous_dir is None or not self.verified and not all(
+                os.path.isfile(folder + f) for f in files):
+            return False
+        return all([self.reusable(name, key) for name, key in entries])
+
     def reuse_part(self, name: str, key: str, files: list[str]) -> bool:
         """As ``reusable``, for some of the previous files of ``name`` only, kept under the
         previous key (the search index carried over, its ``index.json`` written anew)."""

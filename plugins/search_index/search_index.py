@@ -91,7 +91,8 @@ class SearchPageGenerator(Generator):
         # the manifest is dropped when code, theme or settings change).
         key = hashlib.sha256(f"{MANIFEST_ENTRY}|{state.catalog_fp}|"
                              f"{self.options.bucket_bytes}".encode()).hexdigest()[:32]
-        if state.manifest.reusable(MANIFEST_ENTRY, key):
+        if _whole(state.manifest.previous.get(MANIFEST_ENTRY)) and \
+                state.manifest.reusable(MANIFEST_ENTRY, key):
             return  # the same records: the previous index is linked into the new tree
         # Indexing needs only the records: it runs in a new process (not a fork of this
         # one, which would start with this process's whole heap) while the pages, feeds
@@ -168,8 +169,13 @@ class SearchPageGenerator(Generator):
         # date and replace it.
         key = previous[MANIFEST_ENTRY]["key"]
         delta = self._delta_plan(catalog, state, key)
-        if delta is None:
-            return state.manifest.reusable(MANIFEST_ENTRY, key)
+        if delta is None or _whole(previous[MANIFEST_ENTRY]) and not (
+                delta[0].added or delta[0].removed):
+            # Carried over as it is (with its delta, if the previous build made one).
+            entries = [(MANIFEST_ENTRY, key)]
+            if DELTA_ENTRY in previous:
+                entries.append((DELTA_ENTRY, previous[DELTA_ENTRY]["key"]))
+            return state.manifest.reusable_all(entries)
         plan, main_meta = delta
         # The main index's files are linked; its index.json (and any previous delta) is
         # written anew by the delta's process.
@@ -199,8 +205,10 @@ class SearchPageGenerator(Generator):
         if kept.get("key") != key:
             return None  # the index in output/ is not the one these keys describe
         plan = records.delta_plan(kept["sources"], records.source_keys(catalog))
-        if not plan.added and not plan.removed or len(plan.added) > DELTA_LIMIT:
+        if len(plan.added) > DELTA_LIMIT:
             return None
+        # (An empty plan still makes a delta when the previous tree's index.json is a
+        # delta's: an edit undone needs the main index.json back.)
         return plan, main_meta
 
     def _delta_done(self, result: dict, state, key: str) -> None:
@@ -210,6 +218,12 @@ class SearchPageGenerator(Generator):
         state.manifest.record(DELTA_ENTRY, key, result["files"])
         log.info("search index: a delta of %d records (%d replaced) in %.2f s",
                  result["records"], result["removed"], result["seconds"])
+
+
+def _whole(entry: dict | None) -> bool:
+    """Whether a manifest entry of the index holds its index.json: not the main index of a
+    build that wrote a delta beside it (its index.json is the delta's entry's)."""
+    return bool(entry) and f"{INDEX_FOLDER}/index.json" in entry["files"]
 
 
 def get_generators(pelican):
