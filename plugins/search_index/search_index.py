@@ -33,7 +33,7 @@ DELTA_ENTRY = "::search-delta"
 # What the delta is made by, in a new process (see ``records.INDEXER``).
 DELTA_INDEXER = "notices.search.indexer.delta_from_messages"
 # The source key of each record of the index in output/ (``records.source_keys``), kept in
-# the cache folder by the build that made the index, for the next delta.
+# the cache folder (builds/) by the build that made the index, for the next delta.
 SOURCES_FILE = "search-sources.pickle"
 # Above this many added or changed records a delta is not made (the index is carried over
 # unchanged until the full build): about an indexer's start-up of work.
@@ -125,8 +125,10 @@ class SearchPageGenerator(Generator):
                            BackgroundJob.start)
 
     def _sources_path(self) -> Path | None:
+        # (in a folder of its own: a file added at the top of the cache folder would change
+        # that folder's stat, which the "nothing changed" check reads)
         cache = self.settings.get("CACHE_PATH")
-        return Path(cache) / SOURCES_FILE if cache else None
+        return Path(cache) / "builds" / SOURCES_FILE if cache else None
 
     def _index_done(self, result: dict, state, key: str, sources=None) -> None:
         if "error" in result:
