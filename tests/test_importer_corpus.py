@@ -1116,6 +1116,10 @@ def test_bullets_after_a_blank_line_a_clock_with_dian_and_a_bracketed_count():
                                              ("2024-03-05", "00:00", "次日00:00"),
                                              ("2024-03-06", "00:00", "次日00:00")]),
     ("3月4日20:00至3月5日8:00", [("2024-03-04", "20:00", "次日08:00")]),
+    # 24:00 of the next day is the midnight after it: two midnights, two calendar days (was
+    # one window ending "次日24:00", which the content model refuses).
+    ("3月4日9:30一3月5日24:00", [("2024-03-04", "09:30", "次日00:00"),
+                               ("2024-03-05", "00:00", "次日00:00")]),
 ])
 def test_a_cut_over_more_than_one_midnight_is_one_window_a_calendar_day(printed, expected):
     """Before, ``3月4日8:00至3月6日18:00`` was read as 3月4日 08:00 to 次日18:00: the cut ended a

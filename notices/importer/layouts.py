@@ -477,6 +477,10 @@ class _Dates:
         tail = re.match(r"\s*[时分]", t[end:])
         if tail and b["mi"]:
             end += tail.end()
+        if (h2, m2) == (24, 0) and later >= 1:
+            # ``10月3日08:00一10月4日24:00``: midnight at the end of the 4th is the 5th's
+            # 00:00, so the cut passes two midnights: one slot a calendar day.
+            later, h2 = later + 1, 0
         if later >= 2 and day is not None:
             self.span = (day, later, h2, m2)
         next_day = later >= 1 or "次日" in mer2 or "翌日" in mer2 or (h2 * 60 + m2 <= h1 * 60 + m1)
