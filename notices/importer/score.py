@@ -33,6 +33,7 @@ from .cli import (
     _general_import,
     guess_published,
     load_districts,
+    model_problems,
     parse_outage_notice,
     unaccounted_lines,
 )
@@ -204,9 +205,13 @@ def score_notice(txt: Path, districts: DistrictTable, reader: str = "importer") 
     exact, missed, extra = _match(expected.get("windows") or [], produced)
     cancel_exact, _, _ = _match(expected.get("cancelled") or [], cancelled)
     # Written wrong with exit 0: a produced window that is not exact, in a notice the
-    # importer reads with no blocking problem (``--dry-run`` exits 0).
-    silent = 0 if result.fragment_problems else len(extra)
-    held = exact if result.fragment_problems else 0
+    # importer reads with no blocking problem (``--dry-run`` exits 0: nothing left unread,
+    # and the file passes the content model but for its districts).
+    blocked = bool(result.fragment_problems) or bool(
+        model_problems(result.fields, result.body_lines, districts, result, txt.name,
+                       districts_too=False))
+    silent = 0 if blocked else len(extra)
+    held = exact if blocked else 0
     return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
                        len(expected.get("cancelled") or []), len(produced),
                        unaccounted_lines(text, result), missed, extra,
