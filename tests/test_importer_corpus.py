@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notices.importer import load_districts, main, parse_outage_notice, places
+from notices.importer.cli import main as cli_main
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
@@ -1266,3 +1267,35 @@ def test_a_list_ending_in_a_water_cut_is_not_written_as_the_power_windows_areas(
     assert ('area "东山村等高点客户降压停水" could not be separated cleanly (it still holds a '
             "time, a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to "
             "keep it in a note") in err
+
+
+@pytest.mark.parametrize("text", [
+    "定于3月12日上午9时起对镇海区洪塘村停电，恢复时间另行通知。\n",
+    "停电时间：3月12日9:00起\n停电范围：镇海区 洪塘村\n",
+])
+def test_a_start_with_qi_and_no_end_keeps_its_areas_clean(text):
+    """``上午9时起对…停电``: 起 belongs to the start (the area was ``起对洪塘村``, its district
+    lost); a labelled ``停电时间：…9:00起`` is a start too (its areas were unread). The model
+    refuses a start with no end, so a dry run asks for it."""
+    windows, _ = _read(text)
+    assert windows == [("2024-03-12", "09:00", None, "镇海区", ["洪塘村"])]
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    code = cli_main(["-", "--dry-run", "--published", "2024-03-01"], stdin=stdin, stdout=out,
+                    stderr=err, districts=DISTRICTS)
+    assert code == 1
+    assert err.getvalue().splitlines()[-1] == (
+        "<stdin>:1: windows[0].end is missing while start is given; give both times, or leave "
+        "both out for an outage of the whole day")
+
+
+def test_a_district_alone_before_the_places_is_their_district():
+    """``镇海区 洪塘村、湾头村``: the district printed apart from the list is the list's
+    district, not its first area; a list of districts alone stays a list."""
+    windows, _ = _read("停电时间：3月12日9:00至11:00\n停电范围：镇海区 洪塘村、湾头村\n")
+    assert windows == [("2024-03-12", "09:00", "11:00", "镇海区", ["洪塘村", "湾头村"])]
+    from notices.importer.layouts import _district_groups
+
+    assert _district_groups(["镇海区", "洪塘村", "湾头村"], None) == [
+        ("镇海区", None, ["洪塘村", "湾头村"])]
+    assert _district_groups(["镇海区", "北仑区"], None) == [(None, None, ["镇海区", "北仑区"])]

@@ -594,7 +594,20 @@ def guess_published(text: str, today: dt.date) -> tuple[dt.date, int | None]:
     return today, None
 
 
-_DISTRICT_PROBLEM = re.compile(r"(windows|cancelled)\[\d+\]\.district ")
+def _declared_stand_in(data: dict, table: DistrictTable) -> dict:
+    """``data`` with a declared district in place of each window's missing or undeclared
+    one, so that the model checks everything else about the window (it checks the times
+    only once the fields are valid)."""
+    stand_in = next(iter(table), None)
+    if stand_in is None:
+        return data
+    data = dict(data)
+    for key in ("windows", "cancelled"):
+        if isinstance(data.get(key), list):
+            data[key] = [dict(w, district=stand_in.name)
+                         if isinstance(w, dict) and table.get(w.get("district")) is None
+                         else w for w in data[key]]
+    return data
 
 
 def _validation_lines(data: dict, table: DistrictTable, result: OutageImport,
@@ -603,11 +616,11 @@ def _validation_lines(data: dict, table: DistrictTable, result: OutageImport,
     ``districts_too=False`` (``--dry-run``, the score) leaves out a window's missing or
     undeclared district: the importer has said so already, as a warning, so that other
     cities' notices can be tried."""
+    if not districts_too:
+        data = _declared_stand_in(data, table)
     _, problems = validate_fields(Kind.OUTAGE, data, table)
     lines = []
     for message in problems:
-        if not districts_too and _DISTRICT_PROBLEM.match(message):
-            continue
         m = re.match(r"(windows|cancelled)\[(\d+)\]", message)
         line = None
         if m and int(m.group(2)) < len(result.sources[m.group(1)]):

@@ -390,7 +390,10 @@ class _Dates:
         sentence = t[a.end():stop.start() if stop else len(t)]
         duration = re.match(r"[^,，。;；\d]{0,8}?\d+(?:\s*[-—~]\s*\d+)?\s*(?:分钟|小时)", sentence)
         since = re.match(r"\s*起", sentence)
-        if "停电" not in sentence[:60]:
+        # ``停电时间：9月23日8:00起``: the label says what starts.
+        head = t[t.rfind("\n", 0, pos) + 1:pos]
+        labelled = since and re.search(r"停电(?:开始)?时间\s*[:：]", head)
+        if "停电" not in sentence[:60] and not labelled:
             return None
         # ``8:00开始停电,预计17:00恢复供电``, ``…实施工作停电…,预计下午5时前完成``: the end is
         # when the supply comes back.
@@ -407,9 +410,10 @@ class _Dates:
         lasting = re.search(r"(?:时\s*长|持\s*续|历\s*时)\s*(?:约|为)?\s*\d+(?:\.\d+)?\s*个?\s*"
                             r"(?:分\s*钟|小\s*时)", sentence)
         if not ((duration and "停电" in sentence[:duration.end() + 4]) or
-                (since and "停电" in sentence) or lasting):
+                (since and "停电" in sentence) or lasting or labelled):
             return None
-        return f"{h:02d}:{m:02d}", None, a.end()
+        # ``上午8时起对…停电``: the 起 belongs to the time, not to the areas after it.
+        return f"{h:02d}:{m:02d}", None, a.end() + (since.end() if since else 0)
 
     def _later_window(self, pos: int, day: dt.date):
         """``15日,市区明和苑、…因…原因,将于7时至12时停电``, ``6月12日…台区将进行…作业,计划
@@ -1615,10 +1619,20 @@ def _district_groups(areas: list[str], notice_district: str | None
     another district (``镇海区招宝山街道…；江北区庄桥街道…``: one window per district)."""
     # A district alone (``大东区``); a two-character short name alone (``灯塔``) may be any
     # place, so it stays an area.
-    if len(areas) == 1 and county(fold(areas[0])) and \
-            (len(areas[0]) >= 3 or fold(areas[0])[-1:] in "区县市旗"):
+    def alone(item: str) -> bool:
+        return bool(county(fold(item))) and (len(item) >= 3 or fold(item)[-1:] in "区县市旗")
+
+    if len(areas) == 1 and alone(areas[0]):
         return [(areas[0], None, [])]
     groups: list[tuple[str | None, str | None, list[str]]] = []
+    # ``海曙区 联丰村、万众村``: a district alone first, printed apart from the places after
+    # it, is their district (a list of districts alone stays a list).
+    lead = None
+    # (A full name of three characters or more that one district bears: ``南区`` may be a
+    # part of a campus.)
+    if len(areas) > 1 and alone(areas[0]) and len(areas[0].strip()) >= 3 and \
+            not shared_name(fold(areas[0])) and not any(alone(a) for a in areas[1:]):
+        lead, areas = areas[0], areas[1:]
     for index, area in enumerate(areas):
         # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
         area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
@@ -1669,7 +1683,8 @@ def _district_groups(areas: list[str], notice_district: str | None
     groups = [(district, items[0], []) if district and not town and len(items) == 1
               and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
               else (district, town, items) for district, town, items in groups]
-    return [(district or notice_district, town, items) for district, town, items in groups]
+    return [(district or lead or notice_district, town, items)
+            for district, town, items in groups]
 
 
 # ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 4055 Regent St.``: the
