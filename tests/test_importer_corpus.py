@@ -1299,3 +1299,33 @@ def test_a_district_alone_before_the_places_is_their_district():
     assert _district_groups(["镇海区", "洪塘村", "湾头村"], None) == [
         ("镇海区", None, ["洪塘村", "湾头村"])]
     assert _district_groups(["镇海区", "北仑区"], None) == [(None, None, ["镇海区", "北仑区"])]
+
+
+def test_a_cancelled_slot_keeps_the_places_before_de_tingdian_quxiao():
+    """``原定…8:00至16:00镇海区招宝山街道后海塘村的停电取消``: the places between the time and
+    ``的停电取消`` are the cancelled slot's (they were lost, the slot left with no area)."""
+    windows, cancelled = _read("原定于2024年3月20日8:00至16:00镇海区招宝山街道后海塘村的停电取消。\n")
+    assert windows == []
+    assert cancelled == [("2024-03-20", "08:00", "16:00", "镇海区", ["后海塘村"])]
+
+
+def test_the_publisher_is_the_source_and_a_district_s_utility_gives_its_district():
+    """A notice that names no district but comes from a district's utility (named in its
+    prose, its signature or a 供电单位 field) is that district's, with a warning; the utility
+    is the source. A city's utility, or one of another city, gives no district."""
+    from notices.importer.cli import publisher, publisher_district
+
+    text = ("因线路改造，国网宁波市镇海区供电公司定于2024年6月3日8:00至15:30对骆驼街道"
+            "贵驷村、汶溪村停电。\n")
+    result = parse_outage_notice(text, dt.date(2024, 6, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-06-03", "08:00", "15:30", "镇海区", ["贵驷村", "汶溪村"])]
+    assert result.fields["source"] == {"name": "国网宁波市镇海区供电公司"}
+    assert [m.format("n.txt", warning=True) for m in result.warnings] == [
+        'n.txt:1: warning: 1 window naming no district put in 镇海区, the district its '
+        'publisher "国网宁波市镇海区供电公司" serves; check it']
+    assert publisher("停电通知\n…\n宁海县供电公司 2024年6月1日\n") == "宁海县供电公司"
+    assert publisher("供电单位：国网象山县供电公司\n停电时间：…\n") == "国网象山县供电公司"
+    assert publisher_district("宁海县供电公司", DISTRICTS).name == "宁海县"
+    assert publisher_district("国网宁波供电公司", DISTRICTS) is None  # the whole city's
+    assert publisher_district("国网重庆市江北供电公司", DISTRICTS) is None  # another city's

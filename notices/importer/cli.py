@@ -76,6 +76,7 @@ from .messages import (
     NO_END,
     NO_PLACE,
     NOT_READ,
+    SERVED_DISTRICT,
     SPANS_DISAGREE,
     SPANS_ONLY,
     TOO_LARGE,
@@ -86,8 +87,8 @@ from .messages import (
     OutageImport,
     WindowSource,
 )
-from .places import county, names_a_county
-from .scanner import DEFAULT_SOURCE
+from .places import city_of, county, named_cities, names_a_county
+from .scanner import DEFAULT_SOURCE, names_a_utility
 from .spans import disagreement, read_spans
 from .text import fold
 
@@ -127,7 +128,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         # (a) the fallback: the layout readers read no window; the spans reader did. Its
         # windows are written only once the editor confirms them (exit 1, a note with
         # --allow-partial).
-        fallback = _general_import(spans, districts, published, source_name, source_url, title)
+        fallback = _general_import(spans, districts, published, source_name, source_url, title,
+                                   text)
         for window, source in zip(fallback.fields["windows"], fallback.sources["windows"],
                                   strict=True):
             fallback.problems.append(ImportMessage(
@@ -180,7 +182,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         if general.windows and not any(_unclean(area) for window in general.windows
                         for area in window["areas"]):
             return _general_import(general, districts, published, source_name, source_url,
-                                   title)
+                                   title, text)
     assembler = parse_notice_text(text, published, districts)
     general = None
     # An area that still holds 停电, a time or a date was glued to the prose around it
@@ -198,7 +200,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # A notice whose only slots are a water outage's is read: it gives no window.
         if general.windows or general.cancelled or general.decoys:
             return _general_import(general, districts, published, source_name, source_url,
-                                   title)
+                                   title, text)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
     for window, source in glued:
@@ -276,13 +278,52 @@ def unaccounted_lines(text: str, result: OutageImport) -> list[tuple[int, str]]:
     return lost
 
 
+# The utility a notice is from: a line that is only its name (a signature, perhaps with the
+# date), a 供电单位 field, or State Grid's company named in the prose.
+_PUBLISHER_FIELD = re.compile(r"(?:供电单位|发布单位|发布机构)\s*[:：]\s*(\S+)")
+_STATE_GRID = re.compile(r"(?:国家电网|国网)[^\s,，。;；:：、()（）]{0,14}?"
+                         r"(?:供电公司|供电局|电力公司|供电分公司)")
+
+
+def publisher(text: str) -> str | None:
+    """The utility named as the notice's publisher, as printed, else None."""
+    folded = fold(text)
+    for m in re.finditer(r"^[ \t]*(\S+)(?:[ \t]+\d{4}年\d{1,2}月\d{1,2}日)?[ \t]*$", folded,
+                         re.M):
+        if names_a_utility(m[1]):
+            return text[m.start(1):m.end(1)]
+    field = _PUBLISHER_FIELD.search(folded)
+    if field and names_a_utility(field[1]):
+        return text[field.start(1):field.end(1)]
+    named = _STATE_GRID.search(folded)
+    return text[named.start():named.end()] if named else None
+
+
+def publisher_district(name: str | None, districts: DistrictTable):
+    """The declared district a district-level utility serves (``国网宁波市北仑区供电公司``:
+    北仑区): one declared district (not the whole city) named in it, and no city other than
+    the site's."""
+    if not name:
+        return None
+    folded = fold(name)
+    others = named_cities(folded) - {city_of([d.name for d in districts])}
+    named = [d for d in districts if not d.citywide
+             and any(key in folded for key in (d.name, *d.aliases))]
+    return named[0] if len(named) == 1 and not others else None
+
+
 def _general_import(general, districts: DistrictTable, published: dt.date, source_name,
-                    source_url, title) -> OutageImport:
+                    source_url, title, text: str = "") -> OutageImport:
     """The result of ``layouts.read_general`` in the shape the command line writes.
 
     A district the notice names is the declared name when it is declared (``海曙`` → 海曙区);
     any other place (``长乐``, ``泰山区``) is kept as printed and reported, as is a window that
-    names no district: the editor chooses one before the file can be written."""
+    names no district: the editor chooses one before the file can be written, unless the
+    notice's publisher is a district's utility (its windows with no district are in that
+    district, with a warning). The publisher found in the text is the source."""
+    found_publisher = publisher(text) if text else None
+    served = publisher_district(found_publisher, districts)
+    served_lines: list[int] = []
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []
     sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
@@ -299,6 +340,9 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             source = WindowSource(line, 0, "、".join(window["areas"]), kind == "cancelled")
             sources[kind].append(source)
             printed = window.get("district")
+            if not printed and served is not None:
+                window["district"] = printed = served.name
+                served_lines.append(line)
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
@@ -316,8 +360,13 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 places.append(place)
             source.place = place
     warnings = []
-    name = source_name or DEFAULT_SOURCE
-    if not source_name:
+    if served_lines:
+        warnings.append(ImportMessage(served_lines[0], found_publisher, SERVED_DISTRICT.format(
+            count=len(served_lines), s="s" if len(served_lines) != 1 else "",
+            district=served.name, publisher=_quote(found_publisher))))
+    name = source_name or found_publisher
+    if not name:
+        name = DEFAULT_SOURCE
         warnings.append(ImportMessage(None, "", f'no source such as "{DEFAULT_SOURCE}" found in '
                                       f'the text; using "{DEFAULT_SOURCE}". Set it with '
                                       "--source-name"))

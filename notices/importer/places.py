@@ -124,6 +124,18 @@ def named_cities(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def city_of(names: list[str]) -> str | None:
+    """The city (short name) most of these district names belong to, counting only names
+    one city's district bears (宁波 for this site's DISTRICTS), else None."""
+    found: dict[str, int] = {}
+    for name in names:
+        bearers = _bearers().get(name, ())
+        if len(bearers) == 1:
+            city = _short_city(bearers[0].city)
+            found[city] = found.get(city, 0) + 1
+    return max(found, key=found.get) if found else None
+
+
 @contextmanager
 def notice_scope(text: str):
     """While a notice is read: a district name several cities share (鼓楼区) is known as the

@@ -100,6 +100,13 @@ _SOURCE = re.compile(
     rf"[{CJK}A-Za-z()]{{2,16}}?(?:供电公司|供电局|电力公司|供电分公司|电业局|供电服务中心|"
     r"电网公司|供电所|供电中心)"
 )
+
+
+def names_a_utility(printed: str) -> bool:
+    """Whether ``printed`` is all a utility's name (``国网宁波市江北区供电公司``)."""
+    return bool(_SOURCE.fullmatch(printed))
+
+
 _URL_LINE = re.compile(
     r"\s*(?:(?:网址|网站|官网|网页|详见|查询网址|查询)\s*:?\s*)?"
     r"(?P<url>(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?:/\S*)?)\s*$"
