@@ -1329,3 +1329,23 @@ def test_the_publisher_is_the_source_and_a_district_s_utility_gives_its_district
     assert publisher_district("宁海县供电公司", DISTRICTS).name == "宁海县"
     assert publisher_district("国网宁波供电公司", DISTRICTS) is None  # the whole city's
     assert publisher_district("国网重庆市江北供电公司", DISTRICTS) is None  # another city's
+
+
+def test_a_county_level_city_before_its_town_is_the_district():
+    """``余姚市梨洲街道：…``, ``慈溪市周巷镇…``: a county-level city (a district of this site)
+    before a town was taken for the city it is in and dropped, the window left with no
+    district."""
+    windows, _ = _read("1. 3月2日 8:00-12:00 余姚市梨洲街道：南雷南路、新城市广场\n"
+                       "2. 3月3日 13:30-17:30 慈溪市周巷镇环城村停电\n")
+    assert windows == [("2024-03-02", "08:00", "12:00", "余姚市", ["南雷南路", "新城市广场"]),
+                       ("2024-03-03", "13:30", "17:30", "慈溪市", ["环城村"])]
+
+
+def test_a_listing_cell_gives_its_district_and_town():
+    """A 95598 listing (停电开始时间 and 停电结束时间 columns): the area cell's district and town
+    come off its places, as in any list (the cell was one area)."""
+    text = ("停电区域\t停电开始时间\t停电结束时间\n"
+            "象山县丹东街道丹峰社区、东谷湖村\t2024-03-25 08:30:00\t2024-03-25 11:30:00\n")
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert [(w["district"], w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        ("象山县", "丹东街道", ["丹峰社区", "东谷湖村"])]

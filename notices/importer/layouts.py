@@ -1085,7 +1085,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             at = unit.find("供电")
             district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
                              and county(unit[at - n:at])), None)
-        found.append((_window(begin[0], first, last, areas, district, None), line + 1))
+        # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
+        for district_, town, places in _district_groups(areas, district):
+            found.append((_window(begin[0], first, last, places, district_, town), line + 1))
     return found
 
 
@@ -1211,6 +1213,9 @@ _PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
                                        + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
+# ``慈溪市坎墩街道…``: a county-level city before its town is the district.
+_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,3}?市(?=\S{4}))?"
+                                 r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1649,6 +1654,10 @@ def _district_groups(areas: list[str], notice_district: str | None
             # districts bear (``新城区西太平村…`` may be another city's development area) or a
             # two-character one (``北区浴室``: a part of a campus): they stay in the area.
             m = _PLACE_PREFIX_NO_DISTRICT.match(area_f)
+        city = _COUNTY_CITY_PREFIX.match(area_f)
+        if city and city["t"] and (m is None or not m["d"]) and county(city["d"]) and \
+                not shared_name(city["d"]):
+            m = city
         # A later item starts a new district only with a full name and a town after it.
         starts = m is not None and m.end() > 0 and (
             index == 0 or m["d"] and m["t"] and len(m["d"]) >= 3)
