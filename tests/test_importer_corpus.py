@@ -1349,3 +1349,18 @@ def test_a_listing_cell_gives_its_district_and_town():
     result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
     assert [(w["district"], w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
         ("象山县", "丹东街道", ["丹峰社区", "东谷湖村"])]
+
+
+def test_a_district_alone_on_its_line_heads_the_time_lines_below_it():
+    """``北仑区`` alone between the date and ``08:30-16:30 新碶街道：…`` lines: the district of
+    the slots below it (the notice was refused: the date no longer headed the times), until
+    the next such line; the time lines are read, not also copied to the body."""
+    text = ("【计划停电】3月16日（周六）\n宁海县\n08:30-16:30 桃源街道：华山村、王家村\n"
+            "象山县：\n09:00-11:00 丹东街道：丹峰社区\n")
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert [(w["district"], w.get("town"), w["areas"], w["start"])
+            for w in result.fields["windows"]] == [
+        ("宁海县", "桃源街道", ["华山村", "王家村"], "08:30"),
+        ("象山县", "丹东街道", ["丹峰社区"], "09:00")]
+    assert result.body_lines == []
+    assert unaccounted_lines(text, result) == []

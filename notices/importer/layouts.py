@@ -1216,6 +1216,7 @@ _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
 # ``慈溪市坎墩街道…``: a county-level city before its town is the district.
 _COUNTY_CITY_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,3}?市(?=\S{4}))?"
                                  r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
+_DISTRICT_HEADING = re.compile(r"[ \t]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t]*[:：]?[ \t]*")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1286,6 +1287,17 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # Anchors outside tables.
     masked = "\n".join(" " * len(line) if index in table_lines else line
                        for index, line in enumerate(lines_f)) if table_lines else folded
+    # ``北仑区`` alone on its line above time lines (``08:30-16:30 新碶街道：…``): the district
+    # of the windows below it that name none. Blanked, so the date above it heads them.
+    headings: dict[int, str] = {}
+    for index, line in enumerate(lines_f):
+        heading = _DISTRICT_HEADING.fullmatch(line) if index not in table_lines else None
+        if heading and county(heading[1]) and len(heading[1]) >= 3:
+            headings[index + 1] = lines_p[index][heading.start(1):heading.end(1)]
+            read.add(index + 1)
+    if headings:
+        masked = "\n".join(" " * len(line) if index + 1 in headings else line
+                           for index, line in enumerate(masked.split("\n")))
     # Chinese numerals in dates and times (``二月二十六日上午八時三十分``) are read as digits on a
     # copy; offsets are mapped back to the printed text.
     digits, back = _numerals(masked)
@@ -1526,7 +1538,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             warnings.append((_line_of(masked, anchor.start), fragment,
                              SUPPLY_LINE.format(fragment=f'"{fragment}"')))
             continue
-        read.add(_line_of(masked, anchor.start))
+        # Every line the date and time span (``8月16日（周五）`` above ``08:30-16:30 …``).
+        read.update(range(_line_of(masked, anchor.start), _line_of(masked, anchor.end) + 1))
         # (``本小区定于6月5日…停电``: the estate speaks of itself, so its name is the place.)
         if addressee and (anchor.areas is None or anchor.areas == [] and not anchor.round
                           and not anchor.districts and re.search(
@@ -1558,8 +1571,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             if anchor.day_areas:
                 slot_areas = anchor.day_areas.get(day, slot_areas)
             places, works = _places_and_works(slot_areas)
-            groups = [(notice_district, None, group) for group in anchor.groups] \
-                if anchor.groups else _district_groups(places, notice_district)
+            # The district heading above the slot's time, else the notice's.
+            above = [n for n in headings if n < _line_of(masked, anchor.end)]
+            district_here = headings[above[-1]] if above else notice_district
+            groups = [(district_here, None, group) for group in anchor.groups] \
+                if anchor.groups else _district_groups(places, district_here)
             for district, town, areas in groups:
                 window = _window(day, first, last, areas, district, town)
                 if works:
