@@ -1364,3 +1364,20 @@ def test_a_district_alone_on_its_line_heads_the_time_lines_below_it():
         ("象山县", "丹东街道", ["丹峰社区"], "09:00")]
     assert result.body_lines == []
     assert unaccounted_lines(text, result) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the district and town before 以下区域 head the list after it
+    ("定于3月8日上午8:00-下午5:00对象山县石浦镇以下区域停电：东门村、番西村。\n",
+     ("象山县", "石浦镇", ["东门村", "番西村"])),
+    # a town's places in brackets after it
+    ("兹定于3月9日7:30-18:00停电，停电范围：慈溪市周巷镇（环城村、万安庄村）\n",
+     ("慈溪市", "周巷镇", ["环城村", "万安庄村"])),
+    # a bracket inside a place of a prose list ending in 停电
+    ("3月9日7:30-18:00，实验楼(东侧)、图书馆停电。\n", (None, None, ["实验楼(东侧)", "图书馆"])),
+])
+def test_prefixes_and_brackets_around_a_list(text, expected):
+    """Each was read wrong: the prefix before 以下区域 dropped, the bracketed places kept as one
+    area with their brackets, the last place glued to 停电 (``图书馆停电``, refused)."""
+    windows = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS).fields["windows"]
+    assert [(w.get("district"), w.get("town"), w["areas"]) for w in windows] == [expected]

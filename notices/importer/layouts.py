@@ -850,7 +850,8 @@ _PROSE = [
     re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
-    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；()]+?)(?:等一带)?停电"
+    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
+               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
                r"(?=$|[,，。;；(]|配合|以便|进行|施工|作业|检修|工作|取消)"),
 ]
 
@@ -1697,7 +1698,10 @@ def _district_groups(areas: list[str], notice_district: str | None
                 # ``利州区上西片区：金轮北路``: a part's label after the prefix heads the list,
                 # as in ``split_areas``.
                 label = _GROUP_LABEL.match(area_f, m.end())
-                groups.append((district, town, [area[label.end() if label else m.end():]]))
+                rest = area[label.end() if label else m.end():]
+                # ``余姚市泗门镇（小路下村、楝树下村）``: the town's places in brackets.
+                inner = re.fullmatch(r"\s*[(（]([^()（）]+、[^()（）]+)[)）]\s*", rest)
+                groups.append((district, town, split_areas(inner[1]) if inner else [rest]))
                 continue
         if not groups:
             groups.append((None, None, []))
@@ -1859,6 +1863,14 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             read.add(_line_of(masked, following.start()))
             rest = text[following.end():_sentence_end(masked, following.end())].strip()
             return split_areas(inline + "：" + rest)
+        # ``对宁海县长街镇以下区域停电：长街村、…``: the district and town before 以下 head
+        # the list.
+        before = re.search(r"对\s*([^\s,，。;；:：]{2,16})\s*$", masked[max(0, m.start() - 18):
+                                                                   m.start()])
+        if inline and before and m.group().startswith(("以下", "下列")) and \
+                _prefix_only(before[1]):
+            at = m.start() - len(masked[max(0, m.start() - 18):m.start()]) + before.start(1)
+            return split_areas(text[at:at + len(before[1])] + "：" + inline)
         if inline:
             return split_areas(inline)
         # The label stands alone: numbered lines or a table below it.
