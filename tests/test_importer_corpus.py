@@ -1381,3 +1381,32 @@ def test_prefixes_and_brackets_around_a_list(text, expected):
     area with their brackets, the last place glued to 停电 (``图书馆停电``, refused)."""
     windows = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS).fields["windows"]
     assert [(w.get("district"), w.get("town"), w["areas"]) for w in windows] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "3月19日8:00-12:00停电，13:00-17:00再次停电，影响镇海区九龙湖镇汶溪村。\n",
+    "3月19日（8:00-12:00；13:00-17:00）镇海区九龙湖镇汶溪村停电\n",
+])
+def test_a_time_range_no_window_holds_is_reported_not_dropped(text):
+    """A second slot the readers do not see was dropped with exit 0 (the line was read for
+    its first slot). Every time range on a line not kept in the body must be a window's; one
+    that is not is a problem (exit 1), a part of a read window (``实际…仅6:00-8:00``) is not."""
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    code = cli_main(["-", "--dry-run", "--published", "2024-03-01"], stdin=stdin, stdout=out,
+                    stderr=err, districts=DISTRICTS)
+    assert code == 1
+    assert '<stdin>:1: time "13:00-17:00" was not read into any window; check the windows by ' \
+        "hand, or use --allow-partial to keep it in a note" in err.getvalue().splitlines()
+    parts = parse_outage_notice("3月19日计划停电时段为6:00-15:00，实际仅6:00-8:00和13:00-15:00停电，"
+                                "镇海区九龙湖镇汶溪村。\n", dt.date(2024, 3, 1), DISTRICTS)
+    assert not any("was not read into any window" in p.message for p in parts.problems)
+
+
+def test_two_slots_under_a_date_label_are_two_windows():
+    """``停电日期：…`` then ``停电时间：8:00-12:00、13:00-17:00``: the second slot was lost (exit
+    0); the slots after a time label are read as after a date."""
+    windows, _ = _read("停电日期：3月19日\n停电时间：8:00-12:00、13:00-17:00\n"
+                       "停电范围：镇海区九龙湖镇汶溪村\n")
+    assert windows == [("2024-03-19", "08:00", "12:00", "镇海区", ["汶溪村"]),
+                       ("2024-03-19", "13:00", "17:00", "镇海区", ["汶溪村"])]

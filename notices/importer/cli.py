@@ -82,6 +82,7 @@ from .messages import (
     TOO_LARGE,
     UNCLEAN_AREA,
     UNDECLARED_PLACE,
+    UNREAD_TIME,
     UTF16,
     ImportMessage,
     OutageImport,
@@ -143,9 +144,56 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         fallback.read_lines = set(fallback.read_lines) | set(
             getattr(result, "read_lines", ()) or ())
         fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
+        _check_times(text, fallback)
         return fallback
     _check_with_spans(result, spans)
+    _check_times(text, result)
     return result
+
+
+# A time range as printed (``13:00-17:00``, ``22：00至次日6:00``, with seconds or not).
+_TIME_RANGE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*[-—–~至到]\s*(?:次日|翌日)?"
+                         r"\s*(\d{1,2}):(\d{2})(?!\d)")
+
+
+def _check_times(text: str, result: OutageImport) -> None:
+    """Every time range printed on a line that is not kept in the body is some window's (or
+    cancelled slot's) start and end; one that is not was lost by the readers (a second slot
+    after a label, ``8:00-12:00、13:00-17:00``), and is reported (exit 1) instead of dropped."""
+    def twelve(clock: str | None) -> tuple[int, int] | None:  # ``下午2:00`` is 14:00
+        return (int(clock[:2]) % 12, int(clock[3:5])) if clock else None
+
+    slots = {(twelve(w.get("start")), twelve((w.get("end") or "").removeprefix("次日") or None))
+             for key in ("windows", "cancelled") for w in result.fields.get(key, [])}
+
+    def minutes(clock: str) -> int:
+        return (24 * 60 if clock.startswith("次日") else 0) + int(clock[-5:-3]) * 60 + \
+            int(clock[-2:])
+
+    spans = [(minutes(w["start"]), minutes(w["end"])) for key in ("windows", "cancelled")
+             for w in result.fields.get(key, []) if w.get("start") and w.get("end")]
+
+    def inside(h1: int, m1: int, h2: int, m2: int) -> bool:
+        """``计划停电时段为6:00-15:00,实际…仅6:00-8:00和13:00-15:00``: a part of a read window."""
+        return any(first <= (h1 + half) * 60 + m1 < (h2 + half) * 60 + m2 <= last
+                   for first, last in spans for half in (0, 12))
+    body = {" ".join(line.split()) for line in result.body_lines}
+    said: dict[int, str] = {}  # what the readers already said of each line
+    for message in [*result.problems, *result.warnings]:
+        if message.line:
+            said[message.line] = said.get(message.line, "") + message.fragment + message.message
+    for number, line in enumerate(text.splitlines(), 1):
+        if " ".join(line.split()) in body:
+            continue
+        folded = fold(line)
+        for m in _TIME_RANGE.finditer(folded):
+            h1, m1, h2, m2 = map(int, m.groups())
+            printed = line[m.start():m.end()]
+            if ((h1 % 12, m1), (h2 % 12, m2)) not in slots and not inside(h1, m1, h2, m2) and \
+                    fold(printed) not in fold(said.get(number, "")):
+                result.problems.append(ImportMessage(
+                    number, printed, UNREAD_TIME.format(fragment=_quote(printed)),
+                    leftover=printed, col=m.start()))
 
 
 def _same_slot(window: dict, others: list[dict]) -> dict | None:

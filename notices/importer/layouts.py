@@ -299,7 +299,7 @@ class _Dates:
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
                     last.headed = True
-                    pos = window[2]
+                    pos = self._more(last)
                     continue
                 # A further time window at the head of a line under the same date heading
                 # (``10月3日`` then ``8:00-12:00 areas`` then ``12:00-19:00 areas``).
@@ -307,7 +307,7 @@ class _Dates:
                         not t[t.rfind("\n", 0, pos) + 1:pos].strip():
                     found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
                                         window[1], headed=True))
-                    pos = window[2]
+                    pos = self._more(found[-1])
                     continue
                 pos += 1
                 continue
@@ -358,15 +358,7 @@ class _Dates:
                                                          start)))
                 if span is not None and len(days) == 1:
                     anchor.spans = _day_slots(span[0], window[0], span[1], span[2], span[3])
-                first, last, pos = window
-                # ``7:30-11:30、14:00-17:30``: two windows on the same days.
-                while True:
-                    sep = re.compile(r"\s*[、,，和及]\s*").match(t, pos)
-                    more = self._window(sep.end(), days[0]) if sep else None
-                    if not more:
-                        break
-                    anchor.more.append((more[0], more[1]))
-                    pos = anchor.end = more[2]
+                pos = self._more(anchor)
                 found.append(anchor)
             else:
                 late = self._later_window(pos, days[0])
@@ -374,6 +366,18 @@ class _Dates:
                              if late else Anchor(start, pos, days))
             found[-1].relative = relative is not None
         return found
+
+    def _more(self, anchor: Anchor) -> int:
+        """``7:30-11:30、14:00-17:30``: further windows on the anchor's days, right after its
+        own (kept in ``anchor.more``); returns where reading goes on."""
+        pos = anchor.end
+        while True:
+            sep = re.compile(r"\s*[、,，和及]\s*").match(self.t, pos)
+            more = self._window(sep.end(), anchor.days[0]) if sep else None
+            if not more:
+                return pos
+            anchor.more.append((more[0], more[1]))
+            pos = anchor.end = more[2]
 
     def _start_only(self, pos: int):
         """``今晚20:00将停电3-5分钟``, ``20:00第三轮50分钟停电``, ``下午3点40分起…停电``: a

@@ -23,6 +23,8 @@ SERVED_DISTRICT = ("{count} window{s} naming no district put in {district}, the 
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
                 "a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to keep it in a "
                 "note")
+UNREAD_TIME = ("time {fragment} was not read into any window; check the windows by hand, or use "
+               "--allow-partial to keep it in a note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
 SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place is named as cut; "
                "not read as a window, kept in the body")
