@@ -1410,3 +1410,19 @@ def test_two_slots_under_a_date_label_are_two_windows():
                        "停电范围：镇海区九龙湖镇汶溪村\n")
     assert windows == [("2024-03-19", "08:00", "12:00", "镇海区", ["汶溪村"]),
                        ("2024-03-19", "13:00", "17:00", "镇海区", ["汶溪村"])]
+
+
+def test_95598_records_with_a_restoration_time_label_one_window_a_record():
+    """``停电时间：2024-05-12 08:00:00`` / ``送电时间：…`` (or ``预计恢复时间``) is a record's
+    start and end (nothing was read: exit 1); each record keeps its own 停电范围, headed by
+    its 停电区域 where that names only the district and town."""
+    text = ("停电区域：宁波市象山县丹东街道\n停电类型：计划停电\n停电时间：2024-05-12 08:00:00\n"
+            "送电时间：2024-05-12 16:00:00\n停电范围：丹峰社区、东谷湖村\n\n"
+            "停电区域：宁波市宁海县\n停电时间：2024-05-13 09:00:00\n预计恢复时间：2024-05-13 15:00:00\n"
+            "停电范围：宁海县桃源街道华山村\n")
+    result = parse_outage_notice(text, dt.date(2024, 5, 1), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w.get("town"), w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2024-05-12", "08:00", "16:00", "象山县", "丹东街道", ["丹峰社区", "东谷湖村"]),
+        ("2024-05-13", "09:00", "15:00", "宁海县", "桃源街道", ["华山村"])]
+    assert unaccounted_lines(text, result) == []

@@ -1090,9 +1090,14 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             at = unit.find("供电")
             district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
                              and county(unit[at - n:at])), None)
-        # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
-        for district_, town, places in _district_groups(areas, district):
-            found.append((_window(begin[0], first, last, places, district_, town), line + 1))
+        # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list (a
+        # town alone first may be one of several the cell names: it stays in its area).
+        groups = _district_groups(areas, None)
+        if not any(district_ for district_, _, _ in groups):
+            groups = [(None, None, areas)]
+        for district_, town, places in groups:
+            found.append((_window(begin[0], first, last, places, district_ or district, town),
+                          line + 1))
     return found
 
 
@@ -1107,30 +1112,57 @@ _CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}(?P<c>[市县])(?P<d>[\u3400-\u
                             r"|[\u3400-\u9fff]{1,2}[乡镇市](?=[\u3400-\u9fff]{2}))(?=\S|$)")
 
 
+_ISO_START = re.compile(r"start|begin|开始|起|^停电时间$")
+_ISO_END = re.compile(r"end|finish|stop|结束|止|送电时间|复电时间|恢复(?:送电|供电)?时间")
+
+
 def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
-    """Windows of one listing record: each start time paired with the end after it, the
-    record's scope line giving the place (its city and district prefix taken off)."""
+    """Windows of a listing's records: each start time paired with the end after it
+    (``start：2026-09-18T00:00:00+08:00`` / ``end：…``; a 95598 record's ``停电时间：2024-05-12
+    08:00:00`` / ``送电时间：…``), the record's scope line giving the place (its city and
+    district prefix taken off). A record's scope lines are those nearest its pair of times,
+    a 停电范围 rather than a 停电区域 that only names a district and town (which then heads
+    the range)."""
     stamps = []
-    scope = None
+    scopes: list[tuple[re.Match, int]] = []
     for index, line in enumerate(lines_f):
         m = _ISO_LINE.match(line)
         if m:
-            label = m["label"].lower()
-            kind = "start" if re.search(r"start|begin|开始|起", label) else \
-                "end" if re.search(r"end|finish|stop|结束|止", label) else None
+            label = m["label"].lower().strip()
+            kind = "end" if _ISO_END.search(label) else \
+                "start" if _ISO_START.search(label) else None
             if kind:
                 when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
                                    int(m["mi"]))
                 stamps.append((kind, when, index + 1))
             continue
         s = _SCOPE_LINE.match(line)
-        if s and scope is None:
-            scope = (s, index)
+        if s:
+            scopes.append((s, index))
+    pairs = [(begin, line, end, end_line) for (kind, begin, line), (kind2, end, end_line)
+             in zip(stamps, stamps[1:], strict=False)
+             if kind == "start" and kind2 == "end" and end > begin]
+    # Each scope line belongs to the pair of times nearest to it (its record's).
+    nearest: dict[int, list[tuple[re.Match, int]]] = {}
+    for s, index in scopes:
+        if pairs:
+            number = min(range(len(pairs)), key=lambda n: max(
+                pairs[n][1] - (index + 1), (index + 1) - pairs[n][3], 0))
+            nearest.setdefault(number, []).append((s, index))
     found = []
-    for (kind, begin, line), (kind2, end, _) in zip(stamps, stamps[1:], strict=False):
-        if kind != "start" or kind2 != "end" or end <= begin:
-            continue
+    for number, (begin, line, end, _) in enumerate(pairs):
         district, town, areas = None, None, []
+        own = nearest.get(number) or scopes[:1]
+        scope = next(((s, index) for s, index in own if "范围" in s.group()), None) or \
+            (own[0] if own else None)
+        region = next((s["a"] for s, _ in own if "区域" in s.group()
+                       and _prefix_only(s["a"])), None)
+        if scope is not None and region and scope[0]["a"] != region and \
+                _district_groups(split_areas(scope[0]["a"]), None)[0][0] is None:
+            # ``停电区域：宁波市鄞州区首南街道`` / ``停电范围：日丽社区、…``: the region heads it.
+            for window, at in _region_windows(region, scope, begin, end):
+                found.append((window, at))
+            continue
         if scope is not None:
             s, index = scope
             printed = lines_p[index][s.start("a"):s.end("a")]
@@ -1153,15 +1185,33 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                     and lead[1] in cities():
                 printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
-        last = f"{end.hour:02d}:{end.minute:02d}"
-        days = (end.date() - begin.date()).days
-        if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
-            last = "次日" * days + last
-        elif days == 1:
-            last = "次日00:00"
-        found.append((_window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last,
-                              areas, district, town), line))
+            groups = _district_groups(areas, None) if district is None and town is None \
+                and areas else []
+            if any(district_ for district_, _, _ in groups):
+                # ``鄞州区首南街道日丽社区、…``: the district and town before the places (a town
+                # alone first may be one of several the list names: it stays in its area).
+                for district_, town_, places in groups:
+                    found.append((_iso_window(begin, end, places, district_, town_), line))
+                continue
+        found.append((_iso_window(begin, end, areas, district, town), line))
     return found
+
+
+def _region_windows(region: str, scope, begin, end):
+    s, index = scope
+    for district, town, places in _district_groups(split_areas(region + "：" + s["a"]), None):
+        yield _iso_window(begin, end, places, district, town), index + 1
+
+
+def _iso_window(begin: dt.datetime, end: dt.datetime, areas, district, town) -> dict:
+    last = f"{end.hour:02d}:{end.minute:02d}"
+    days = (end.date() - begin.date()).days
+    if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
+        last = "次日" * days + last
+    elif days == 1:
+        last = "次日00:00"
+    return _window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last, areas,
+                   district, town)
 
 
 # ---------------------------------------------------------------------------
