@@ -1426,3 +1426,25 @@ def test_95598_records_with_a_restoration_time_label_one_window_a_record():
         ("2024-05-12", "08:00", "16:00", "象山县", "丹东街道", ["丹峰社区", "东谷湖村"]),
         ("2024-05-13", "09:00", "15:00", "宁海县", "桃源街道", ["华山村"])]
     assert unaccounted_lines(text, result) == []
+
+
+def test_a_list_goes_on_after_a_full_stop_when_the_next_sentence_is_a_list():
+    """``停电范围:A、B。C、D、E停电。请…``: the places after the 。 were dropped with exit 0.
+    A sentence made only of places (three or more, apart by 、) continues the list; one that
+    says something (请…, 因…) does not. Also: ``X等片区`` inside a list is X, and more
+    numbers of the same buildings (``宿舍1-3、12-19栋和24栋``, ``东楼2、3号楼``) stay one area."""
+    windows, _ = _read("3月5日8:00-12:00停电。停电范围:图书馆、实验楼等片区、东楼2、3号楼。"
+                       "体育馆、南苑宿舍1-3、8-9栋和12栋、游泳馆停电。请各单位、师生做好准备。\n")
+    assert windows == [("2024-03-05", "08:00", "12:00", None,
+                        ["图书馆", "实验楼", "东楼2、3号楼", "体育馆", "南苑宿舍1-3、8-9栋和12栋",
+                         "游泳馆"])]
+
+
+def test_records_of_one_slot_listed_once_a_place_are_one_window():
+    """A listing that gives one request once per place (``scope：…乡X村`` records with the same
+    start and end) is one window of those places, not one window a record."""
+    record = ("office：台電苗栗區營業處\nscope：苗栗縣南庄鄉{}\nstart：2026-09-23T13:00:00+08:00\n"
+              "end：2026-09-23T17:00:00+08:00\n\n")
+    text = "".join(record.format(place) for place in ("東村", "西村", "南江"))
+    windows = parse_outage_notice(text, dt.date(2026, 9, 1), DISTRICTS).fields["windows"]
+    assert [(w["district"], w["areas"]) for w in windows] == [("南庄鄉", ["東村", "西村", "南江"])]

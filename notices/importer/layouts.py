@@ -577,7 +577,7 @@ _LABEL = re.compile(
     r"\s*[:：]"
 )
 _LIST_END = re.compile(
-    r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
+    r"(?:的|等(?:部分|周边)?(?:地区|地方|区域|片区|一带|单位|用户|小区|地)?(?:受影响|将停电|停电)?|"
     # ``…津沙公园等沿途军事单位``: 等 and a collective of customers closes the list
     r"等(?!及)[\u3400-\u9fff]{0,6}(?:单位|用户|客户|住户|居民|商户)|"
     # ``…华侨新村2号别墅等多个单点及区域``, ``…等5个小区``: a count of places closes it
@@ -592,6 +592,8 @@ _SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
 _CONJ = re.compile(r"以及|及")
 # ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
 _NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
+_MORE_NUMBERS = re.compile(r"\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢])"
+                           r"(?:[和及]\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢]))*")
 _PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组|栋|幢|座)"
 
 
@@ -734,6 +736,9 @@ def split_areas(printed: str) -> list[str]:
                 and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
                 and re.match(r"^\d", word_f)
                 or _continues_part(out_folded[-1], word_f)
+                # ``华山学生宿舍1-3、12-19栋和24栋``: more numbers of the same buildings
+                or re.search(r"[^\d\s-]\d+(?:\s*[-—~]\s*\d+)?$", out_folded[-1])
+                and _MORE_NUMBERS.fullmatch(word_f)
             ):
                 joined = printed_sep(printed, folded, sep, pos - len(item))
                 out[-1] += joined + word_p
@@ -1194,7 +1199,17 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                     found.append((_iso_window(begin, end, places, district_, town_), line))
                 continue
         found.append((_iso_window(begin, end, areas, district, town), line))
-    return found
+    # Records of one slot (a request listed once per place) are one window of their places.
+    merged: list[tuple[dict, int]] = []
+    for window, line in found:
+        same = next((w for w, _ in merged if all(w[k] == window[k] for k in
+                                                 ("date", "start", "end", "district", "town"))),
+                    None)
+        if same is None:
+            merged.append((window, line))
+        else:
+            same["areas"] += [a for a in window["areas"] if a not in same["areas"]]
+    return merged
 
 
 def _region_windows(region: str, scope, begin, end):
@@ -1245,6 +1260,13 @@ def detect_layout(text: str) -> str:
 
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+# A sentence that is only a list of places: three items or more apart by 、, each short and
+# with no word of a clause (a cause, a request, a time), perhaps ending in 停电.
+_LIST_WORD = r"(?:(?!将|请|因|由于|如遇|若|不受|期间|时间|影响|恢复|通知)[^、。\n,，:：;；])"
+_LIST_SENTENCE = re.compile(rf"\s*(?:{_LIST_WORD}{{1,20}}、){{2,}}{_LIST_WORD}{{1,20}}?(?:等)?"
+                            r"(?:停电)?\s*")
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -1907,7 +1929,16 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if semi and "、" not in masked[semi.end():rest_end] and re.search(
                 r"恢复|供电|送电|复电|预定|预计|届时|\d\s*[时点:：]", masked[semi.end():rest_end]):
             rest_end = semi.start()  # ``…中隴部分用戶;預定當天上午十時恢復供電``
+        # ``…、三李楼、保卫处员工宿舍楼。23号楼、24号楼(蚕桑楼)、…``: the list goes on after a
+        # 。 on its line when the next sentence is itself a list (places apart by 、, nothing
+        # said of them but a closing 停电).
+        while rest_end < len(masked) and masked[rest_end] == "。":
+            following = masked[rest_end + 1:_sentence_end(masked, rest_end + 1)]
+            if not _LIST_SENTENCE.fullmatch(following):
+                break
+            rest_end = _sentence_end(masked, rest_end + 1)
         inline = text[m.end():rest_end].strip()
+        inline = re.sub(r"。(?=\S)", "、", inline)
         # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
         # town of the list on the next line.
         following = next((n for n in labels if n.start() > m.start()), None)
