@@ -1448,3 +1448,20 @@ def test_records_of_one_slot_listed_once_a_place_are_one_window():
     text = "".join(record.format(place) for place in ("東村", "西村", "南江"))
     windows = parse_outage_notice(text, dt.date(2026, 9, 1), DISTRICTS).fields["windows"]
     assert [(w["district"], w["areas"]) for w in windows] == [("南庄鄉", ["東村", "西村", "南江"])]
+
+
+def test_a_table_copied_with_each_bar_at_the_start_of_its_line():
+    """``校区`` / ``| 停电区域`` / ``| 停电时间`` / ``|`` … : a table copied with the cell bar at
+    the start of the line, a bare ``|`` ending each row (another one an empty last cell), a
+    water table above it; nothing was read. Each power row's areas are the cell before its
+    time (not the 配电房 cell before them, nor the 备注 after)."""
+    text = ("校区\n| 水房地点\n| 停水区域\n| 停水时间\n|\n南校区\n| S1\n| 南苑公寓\n"
+            "| 3月2日上午8:00至下午17:00\n|\n"
+            "校区\n| 配电房\n| 停电区域\n| 停电时间\n| 备注\n|\n南校区\n| P1\n| 图书馆、体育馆\n"
+            "| 3月3日上午8:00至上午12:00\n| 南苑公寓水压不足\n|\n"
+            "P2\n| 实验楼\n| 3月3日下午13:00至下午17:00\n|\n|\n")
+    result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2024-03-03", "08:00", "12:00", None, ["图书馆", "体育馆"]),
+        ("2024-03-03", "13:00", "17:00", None, ["实验楼"])]
+    assert unaccounted_lines(text, result) == []

@@ -932,6 +932,74 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return result
 
 
+def _bar_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    """A table copied with each cell's bar at the start of its line: a row's first cell alone
+    on its line, then ``| cell`` lines, a bare ``|`` ending the row (a further bare ``|`` is an
+    empty last cell). The header is the first such row, of header words; a row's cells are
+    kept in ``cells`` with a bare ``|`` line's index between rows (folded text ``|``)."""
+    found = []
+    index = 0
+    while index < len(lines_f):
+        bar = index + 1
+        while bar < len(lines_f) and lines_f[bar].lstrip().startswith("|") and \
+                lines_f[bar].strip() != "|":
+            bar += 1
+        header = [re.sub(r"[\s|]+", "", lines_f[k]) for k in range(index, bar)]
+        if bar - index < 2 or bar >= len(lines_f) or lines_f[bar].strip() != "|" or \
+                not all(_HEAD.match(h) for h in header) or \
+                not any("时间" in h or "时段" in h for h in header):
+            index += 1
+            continue
+        table = Table(index, bar, [], header)
+        at = bar + 1
+        while at < len(lines_f):
+            while at < len(lines_f) and lines_f[at].strip() == "|":  # empty last cells
+                table.cells.append((at, "|", "|"))
+                at += 1
+            end = at + 1
+            while end < len(lines_f) and lines_f[end].lstrip().startswith("|") and \
+                    lines_f[end].strip() != "|":
+                end += 1
+            if at >= len(lines_f) or lines_f[at].lstrip().startswith("|") or end - at < 2 \
+                    or end >= len(lines_f) or lines_f[end].strip() != "|" or \
+                    all(_HEAD.match(re.sub(r"[\s|]+", "", lines_f[k])) for k in range(at, end)):
+                break  # (a row of header words starts the next table)
+            for k in range(at, end):
+                cut = re.match(r"\s*\|?\s*", lines_f[k]).end()
+                table.cells.append((k, lines_f[k][cut:].strip(), lines_p[k][cut:].strip()))
+            table.cells.append((end, "|", "|"))
+            table.last = end
+            at = end + 1
+        if any(cell[1] != "|" for cell in table.cells):
+            found.append(table)
+            index = table.last + 1
+        else:
+            index += 1
+    return found
+
+
+def _bar_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
+    """Windows of a ``_bar_tables`` table: in each row, the cell that holds the time, its
+    areas in the cell before it (the cells before that, such as 校区 or 配电房, and after it,
+    such as 备注, are not places)."""
+    found = []
+    row: list[tuple[int, str, str]] = []
+    for cell in [*table.cells, (table.last, "|", "|")]:
+        if cell[1] != "|":
+            row.append(cell)
+            continue
+        for number, (line, folded, _) in enumerate(row):
+            anchor = next(iter(_Dates(folded, reference).anchors()), None)
+            if anchor is None or anchor.first is None or anchor.start != 0 or number == 0:
+                continue
+            areas = split_areas(row[number - 1][2])
+            for day, _, first, last in anchor.day_slots():
+                found.append((_window(day, first, last, areas, None, None), line + 1))
+            break
+        row = []
+    return found
+
+
 def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     """A table pasted one cell a line: two or more header cells (``序号`` / ``停电时间`` /
     ``停电范围``), then rows that each start with their number on its own line."""
@@ -1317,10 +1385,19 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
     tables = _tables(lines_f, lines_p)
     taken = {i for table in tables for i in range(table.first, table.last + 1)}
+    bars = [table for table in _bar_tables(lines_f, lines_p)
+            if not taken & set(range(table.first, table.last + 1))]
+    taken |= {i for table in bars for i in range(table.first, table.last + 1)}
     tables += [table for table in _line_tables(lines_f, lines_p)
                if not taken & set(range(table.first, table.last + 1))]
-    table_lines = {i for table in tables for i in range(table.first, table.last + 1)}
+    table_lines = {i for table in [*tables, *bars] for i in range(table.first, table.last + 1)}
     windows: list[tuple[dict, int]] = []
+    for table in bars:
+        read.update(range(table.first + 1, table.last + 2))
+        head = "".join(table.header)
+        if "停水" in head and "停电" not in head:
+            continue  # a decoy: water, not power
+        windows += _bar_rows(table, reference)
     table_anchor_lines: set[int] = set()
     list_tables: list[Table] = []
     for table in tables:
