@@ -1468,3 +1468,14 @@ def test_a_table_copied_with_each_bar_at_the_start_of_its_line():
         ("2024-03-03", "08:00", "12:00", None, ["图书馆", "体育馆"]),
         ("2024-03-03", "13:00", "17:00", None, ["实验楼"])]
     assert unaccounted_lines(text, result) == []
+
+
+def test_numbered_time_lines_under_a_date_that_leads_in_with_ruxia():
+    """``计划于3月12日…影响范围如下:`` then ``1、下午13:00--18:00A区停电、停水。`` / ``2、下午2:00-5:00
+    …``: each numbered line's time on that date (they were kept in the body, no window);
+    ``--`` is a range sign; the afternoon word before a number-led time counts; a place
+    before ``停电、停水`` is the place."""
+    windows, _ = _read("计划于3月12日(星期二)对北校区暂停供电,具体时间和影响范围如下:\n\n"
+                       "1、下午13:00--18:00实验楼停电、停水。\n2、下午2:00-5:00图书馆停电。\n")
+    assert windows == [("2024-03-12", "13:00", "18:00", None, ["实验楼"]),
+                       ("2024-03-12", "14:00", "17:00", None, ["图书馆"])]

@@ -81,7 +81,10 @@ _RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
                        r"|点(?:\s*\d{1,2}\s*分?|半)?))"
                        r"\s*(?:前|以前|左右)?\s*(?:完成|恢复|送电|复电)")
 _SECONDS = re.compile(r":\d{2}(?!\d)")
-_TO = r"\s*(?:至|到|-|—|–|~|〜|一|－|——)\s*"
+_TO = r"\s*(?:至|到|-{1,3}|—|–|~|〜|一|－|——)\s*"
+# Nothing, or a list number, before a time at the head of its line (``2、下午…``).
+_LIST_NUMBER = re.compile(r"\s*(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
+                          r"(?P<word>(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*)?")
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
 
@@ -291,10 +294,18 @@ class _Dates:
                     pos = window[2]
                     continue
                 # (Or after a date label, a time label: ``停电日期:…`` / ``二、停电时间:每日8时…``.)
+                # (Or a date in a sentence ending ``…如下:``, then numbered lines each with its
+                # time: ``计划于8月12日…如下:`` / ``1、下午13:00--18:00南院…停电``.)
+                line_start = t.rfind("\n", 0, pos) + 1
+                head = _LIST_NUMBER.fullmatch(t, line_start, pos)
+                if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
+                    window = self._window(head.start("word"), None) or window
+                lead_in = found and found[-1].first is None and head and \
+                    re.fullmatch(r"[^。\n]*如下\s*[:：]\s*", t[found[-1].end:line_start])
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
                         (not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos])
-                         or _TIME_LABEL.fullmatch(t, found[-1].end, pos)):
+                         or _TIME_LABEL.fullmatch(t, found[-1].end, pos) or lead_in):
                     last = found[-1]
                     last.first, last.last = window[0], window[1]
                     last.end = window[2]
@@ -303,8 +314,7 @@ class _Dates:
                     continue
                 # A further time window at the head of a line under the same date heading
                 # (``10月3日`` then ``8:00-12:00 areas`` then ``12:00-19:00 areas``).
-                if window and found and found[-1].headed and \
-                        not t[t.rfind("\n", 0, pos) + 1:pos].strip():
+                if window and found and found[-1].headed and head:
                     found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
                                         window[1], headed=True))
                     pos = self._more(found[-1])
@@ -861,7 +871,7 @@ _PROSE = [
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
-               r"(?=$|[,，。;；(]|配合|以便|进行|施工|作业|检修|工作|取消)"),
+               r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消)"),
 ]
 
 
