@@ -304,7 +304,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
             "编辑：小王\n")
     result = parse_outage_notice(text, dt.date(2024, 3, 1), DISTRICTS)
     assert _rows(result.fields["windows"]) == [
-        ("2024-03-05", "08:00", "17:00", None, ["白米湾村", "红湾排涝站"])]
+        # (慈城镇 is a town TOWNS declares in 江北区: its district.)
+        ("2024-03-05", "08:00", "17:00", "江北区", ["白米湾村", "红湾排涝站"])]
     assert result.fields["windows"][0]["town"] == "慈城镇"
     assert unaccounted_lines(text, result) == []
 
@@ -1479,3 +1480,16 @@ def test_numbered_time_lines_under_a_date_that_leads_in_with_ruxia():
                        "1、下午13:00--18:00实验楼停电、停水。\n2、下午2:00-5:00图书馆停电。\n")
     assert windows == [("2024-03-12", "13:00", "18:00", None, ["实验楼"]),
                        ("2024-03-12", "14:00", "17:00", None, ["图书馆"])]
+
+
+def test_the_last_clause_after_tingdian_and_a_declared_town_give_the_places_and_district():
+    """``3月7日全天停电，庄桥街道费市村、马径村。``: the places are the clause after 停电 (全天 was
+    read as an area), the whole day the time; ``慈城 白米湾村、…``: a town the site declares
+    (TOWNS, by name or alias) gives its district (the window had none and was refused). A
+    request after 停电 (``请做好准备``) is no place."""
+    windows, _ = _read("3月7日全天停电，庄桥街道费市村、马径村。\n")
+    assert windows == [("2024-03-07", None, None, "江北区", ["费市村", "马径村"])]
+    windows, _ = _read("3月12日8:00-16:00，慈城 白米湾村、红湾排涝站停电。\n")
+    assert windows == [("2024-03-12", "08:00", "16:00", "江北区", ["白米湾村", "红湾排涝站"])]
+    windows, _ = _read("3月7日8:00-17:00停电，请做好准备。\n")
+    assert windows == [("2024-03-07", "08:00", "17:00", None, [])]

@@ -87,6 +87,7 @@ from .messages import (
     ImportMessage,
     OutageImport,
     WindowSource,
+    slot,
 )
 from .places import city_of, county, named_cities, names_a_county
 from .scanner import DEFAULT_SOURCE, names_a_utility
@@ -135,8 +136,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
                                   strict=True):
             fallback.problems.append(ImportMessage(
                 source.line, source.fragment, SPANS_ONLY.format(
-                    date=window["date"].isoformat(), start=window.get("start"),
-                    end=window.get("end"), areas=_quote(source.fragment or "—")),
+                    date=window["date"].isoformat(), slot=slot(window),
+                    areas=_quote(source.fragment or "—")),
                 leftover=source.fragment, col=source.col))
         # The layout readers' own messages stand first (they say what shape was expected).
         fallback.problems = [*result.problems, *fallback.problems]
@@ -212,8 +213,8 @@ def _check_with_spans(result: OutageImport, spans) -> None:
         if doubtful:
             result.problems.append(ImportMessage(
                 source.line, doubtful, SPANS_DISAGREE.format(
-                    date=window["date"].isoformat(), start=window.get("start"),
-                    end=window.get("end"), doubtful=_quote(doubtful)),
+                    date=window["date"].isoformat(), slot=slot(window),
+                    doubtful=_quote(doubtful)),
                 leftover=doubtful, col=source.col))
 
 
@@ -372,6 +373,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     found_publisher = publisher(text) if text else None
     served = publisher_district(found_publisher, districts)
     served_lines: list[int] = []
+    towns = {key: town for town in districts.towns for key in (town.name, *town.aliases)}
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []
     sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
@@ -388,6 +390,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             source = WindowSource(line, 0, "、".join(window["areas"]), kind == "cancelled")
             sources[kind].append(source)
             printed = window.get("district")
+            # ``慈城 白米湾村``: a town the site declares (by name or alias) gives its district.
+            declared_town = towns.get(window.get("town") or "") or (
+                towns.get(window["areas"][0]) if window["areas"] and not window.get("town")
+                and len(window["areas"]) > 1 else None)
+            if not printed and declared_town is not None:
+                if not window.get("town"):
+                    window["areas"] = window["areas"][1:]
+                window["town"] = declared_town.name
+                window["district"] = printed = declared_town.district_name
             if not printed and served is not None:
                 window["district"] = printed = served.name
                 served_lines.append(line)
@@ -444,7 +455,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                                                                   start=window["start"])))
         elif window["start"] is not None and not window["areas"] and not window.get("district"):
             warnings.append(ImportMessage(line, "", NO_PLACE.format(
-                date=day, start=window["start"], end=window["end"])))
+                date=day, slot=slot(window))))
     result = OutageImport(fields=fields, sources=sources, problems=problems, warnings=warnings,
                           body_lines=list(general.body_lines))
     result.read_lines = general.read_lines

@@ -869,6 +869,12 @@ _PROSE = [
     re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
+    # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
+    # its places the last clause (a list apart by 、 only).
+    re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
+               r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
+               r"(?:村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢|栋"
+               r"|弄|巷|镇|乡|湾|桥|公司|用户))\s*$"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消)"),
@@ -2235,6 +2241,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             # ``将再次停电``, ``一天内随时可能停电``: when and how likely, not where.
             if re.search(r"^(?:将|再|又|也|均|都|会)|可能|随时|再次", fold(printed)):
                 continue
+            if re.fullmatch(r"(?:全天|全日|整天|当天|当日)", fold(printed).strip()):
+                continue  # ``3月7日全天停电``: when, not where
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
                 # not the place; the customers named after it are.

@@ -30,17 +30,27 @@ SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place i
                "not read as a window, kept in the body")
 NO_END = ("the window of {date} starts at {start} and the notice gives no end (only a duration, "
           "or 起); write its end by hand")
-NO_PLACE = ("the window of {date} {start}—{end} names no place (a round of a rotating outage, or "
+NO_PLACE = ("the window of {date} {slot} names no place (a round of a rotating outage, or "
             "a list lost from the text); write its areas by hand")
 SPAN_FRAGMENT = ("{fragment} is not a place (it ends in no place suffix) and was not read "
                  "as an area; kept in the body")
-SPANS_DISAGREE = ("the areas of the window of {date} {start}—{end} are doubtful: {doubtful} "
+SPANS_DISAGREE = ("the areas of the window of {date} {slot} are doubtful: {doubtful} "
                   "(the layout reader and the place-span reader disagree); check them by hand, "
                   "or use --allow-partial to keep them in a note")
-SPANS_ONLY = ("the window of {date} {start}—{end} was read by the place-span reader alone "
+SPANS_ONLY = ("the window of {date} {slot} was read by the place-span reader alone "
               "(areas {areas}); check it by hand, or use --allow-partial to keep it in a note")
 WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
                "not read as a window, kept in the body")
+
+
+
+def slot(window: dict) -> str:
+    """A window's times for a message: ``08:30—15:30``, ``08:30—(no end)``, ``(whole day)``."""
+    start, end = window.get("start"), window.get("end")
+    if start is None and end is None:
+        return "(whole day)"
+    return f"{start or '(no start)'}—{end or '(no end)'}"
+
 
 # ---------------------------------------------------------------------------
 # What the importer reports.
