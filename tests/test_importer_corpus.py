@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notices.importer import load_districts, main, parse_outage_notice, places
-from notices.importer.cli import main as cli_main
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
@@ -348,6 +347,10 @@ def test_every_line_is_read_kept_or_reported(index, mutations):
 
 
 # --- bad input and the command line --------------------------------------------------------
+
+def _stream(text: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+
 
 def _cli(*argv, stdin=None):
     out, err = io.StringIO(), io.StringIO()
@@ -1283,12 +1286,9 @@ def test_a_start_with_qi_and_no_end_keeps_its_areas_clean(text):
     refuses a start with no end, so a dry run asks for it."""
     windows, _ = _read(text)
     assert windows == [("2024-03-12", "09:00", None, "镇海区", ["洪塘村"])]
-    out, err = io.StringIO(), io.StringIO()
-    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
-    code = cli_main(["-", "--dry-run", "--published", "2024-03-01"], stdin=stdin, stdout=out,
-                    stderr=err, districts=DISTRICTS)
+    code, _, err = _cli("-", "--dry-run", "--published", "2024-03-01", stdin=_stream(text))
     assert code == 1
-    assert err.getvalue().splitlines()[-1] == (
+    assert err.splitlines()[-1] == (
         "<stdin>:1: windows[0].end is missing while start is given; give both times, or leave "
         "both out for an outage of the whole day")
 
@@ -1395,13 +1395,10 @@ def test_a_time_range_no_window_holds_is_reported_not_dropped(text):
     """A second slot the readers do not see was dropped with exit 0 (the line was read for
     its first slot). Every time range on a line not kept in the body must be a window's; one
     that is not is a problem (exit 1), a part of a read window (``实际…仅6:00-8:00``) is not."""
-    out, err = io.StringIO(), io.StringIO()
-    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
-    code = cli_main(["-", "--dry-run", "--published", "2024-03-01"], stdin=stdin, stdout=out,
-                    stderr=err, districts=DISTRICTS)
+    code, _, err = _cli("-", "--dry-run", "--published", "2024-03-01", stdin=_stream(text))
     assert code == 1
     assert '<stdin>:1: time "13:00-17:00" was not read into any window; check the windows by ' \
-        "hand, or use --allow-partial to keep it in a note" in err.getvalue().splitlines()
+        "hand, or use --allow-partial to keep it in a note" in err.splitlines()
     parts = parse_outage_notice("3月19日计划停电时段为6:00-15:00，实际仅6:00-8:00和13:00-15:00停电，"
                                 "镇海区九龙湖镇汶溪村。\n", dt.date(2024, 3, 1), DISTRICTS)
     assert not any("was not read into any window" in p.message for p in parts.problems)
