@@ -97,6 +97,25 @@ def test_two_towns_with_one_slug_are_a_content_problem(site):
         "pelicanconf.py"]
 
 
+def test_a_town_declared_in_another_district_is_a_content_problem(site):
+    """慈城镇 is declared in 江北区: a window putting it in 海曙区 would make a second 慈城镇 whose
+    calendar and feeds nobody subscribed to, so the build refuses it and says where the town
+    is declared (an alias too); a town no district declares stays free in any district."""
+    path = site / "content" / "outages" / "2024-05-06-wrong-district.md"
+    path.write_text(
+        "---\ntitle: 计划停电预告（错区）\ndate: 2024-05-06\nsource:\n  name: 宁波供电公司\n"
+        "windows:\n  - date: 2024-05-09\n    district: 海曙区\n    town: 慈城\n"
+        "    areas: [白米湾村]\n    start: \"08:00\"\n    end: \"12:00\"\n"
+        "  - date: 2024-05-09\n    district: 海曙区\n    town: 新镇\n"
+        "    areas: [新区一带]\n    start: \"08:00\"\n    end: \"12:00\"\n---\n", "utf-8")
+    result = build_site(site)
+    assert result.code == 1
+    assert result.problems == [
+        f"content/outages/{path.name}: windows[0].town \"慈城\" is declared in 江北区 (TOWNS in "
+        "pelicanconf.py), not in 海曙区; correct the district, or declare the town in 海曙区 "
+        "too"]
+
+
 def test_updated_before_the_publication_date_is_a_content_problem(site):
     path = site / "content" / "articles" / "2024-05-01-two-districts.md"
     path.write_text(path.read_text("utf-8").replace(

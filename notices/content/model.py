@@ -33,6 +33,7 @@ from pydantic_core import PydanticCustomError
 from notices.content.characters import has_visible_character, refused_character
 from notices.content.districts import District, DistrictTable
 from notices.content.problems import quote
+from notices.content.settings import SETTINGS_FILE
 from notices.content.towns import Town, TownTable
 
 TIMEZONE = ZoneInfo("Asia/Shanghai")
@@ -418,6 +419,16 @@ class OutageWindow(Shape):
         """Name the town by its official name (an alias in TOWNS reads as the town)."""
         if self.town is not None:
             table = getattr(_context(info).get("districts"), "towns", None) or TownTable()
+            # A town TOWNS declares in another district only (慈城镇 is 江北区's): a wrong
+            # district, or a town a resident subscribed to would never show this window.
+            elsewhere = table.declared_elsewhere(self.district, self.town)
+            if elsewhere:
+                raise PydanticCustomError(
+                    "notice_at", "{town} is declared in {where} (TOWNS in {settings}), not in "
+                    "{district}; correct the district, or declare the town in {district} too",
+                    {"field": "town", "town": quote(self.town.strip()),
+                     "where": "、".join(dict.fromkeys(t.district_name for t in elsewhere)),
+                     "district": self.district.name, "settings": SETTINGS_FILE})
             town = table.get(self.district, self.town)
             object.__setattr__(self, "town", town.name)
             self.__pydantic_private__["_town"] = town

@@ -112,6 +112,16 @@ class TownTable:
     def __iter__(self):
         return iter(self.towns)
 
+    def declared_elsewhere(self, district, name: str) -> list[Town]:
+        """The declared towns named ``name`` (or with that alias) in other districts than
+        ``district``, when ``district`` declares none of that name."""
+        name = name.strip()
+        if (district.slug, name) in self._by_name and self._by_name[(district.slug,
+                                                                       name)].declared:
+            return []
+        return [town for town in self.towns if town.district_slug != district.slug
+                and name in (town.name, *town.aliases)]
+
     def get(self, district, name: str) -> Town:
         """The town ``name`` (official name or alias) of ``district``."""
         name = name.strip()

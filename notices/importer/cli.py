@@ -709,12 +709,21 @@ def _declared_stand_in(data: dict, table: DistrictTable) -> dict:
     stand_in = next(iter(table), None)
     if stand_in is None:
         return data
+    # (A town TOWNS declares stands in with its own district, so it is not taken for a
+    # town declared elsewhere.)
+    towns = {key: town.district_name for town in table.towns
+             for key in (town.name, *town.aliases)}
+
+    def standing(window: dict) -> dict:
+        town = window.get("town")
+        return dict(window, district=towns.get(town.strip() if isinstance(town, str) else "",
+                                               stand_in.name))
+
     data = dict(data)
     for key in ("windows", "cancelled"):
         if isinstance(data.get(key), list):
-            data[key] = [dict(w, district=stand_in.name)
-                         if isinstance(w, dict) and table.get(w.get("district")) is None
-                         else w for w in data[key]]
+            data[key] = [standing(w) if isinstance(w, dict)
+                         and table.get(w.get("district")) is None else w for w in data[key]]
     return data
 
 
