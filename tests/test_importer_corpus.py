@@ -1490,3 +1490,13 @@ def test_the_last_clause_after_tingdian_and_a_declared_town_give_the_places_and_
     assert windows == [("2024-03-12", "08:00", "16:00", "江北区", ["白米湾村", "红湾排涝站"])]
     windows, _ = _read("3月7日8:00-17:00停电，请做好准备。\n")
     assert windows == [("2024-03-07", "08:00", "17:00", None, [])]
+
+
+def test_the_dry_run_refuses_a_declared_town_put_in_another_district():
+    """``海曙 慈城镇白米湾村``: 慈城镇 is 江北区's (TOWNS); the dry run says so, as the build would."""
+    code, _, err = _cli("-", "--dry-run", "--published", "2019-09-16",
+                        stdin=_stream("9月23日\n海曙 慈城镇白米湾村(8:00—16:00)\n"))
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        '<stdin>:2: windows[0].town "慈城镇" is declared in 江北区 (TOWNS in pelicanconf.py), '
+        "not in 海曙区; correct the district, or declare the town in 海曙区 too")
