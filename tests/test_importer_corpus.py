@@ -1500,3 +1500,20 @@ def test_the_dry_run_refuses_a_declared_town_put_in_another_district():
     assert err.splitlines()[-1] == (
         '<stdin>:2: windows[0].town "慈城镇" is declared in 江北区 (TOWNS in pelicanconf.py), '
         "not in 海曙区; correct the district, or declare the town in 海曙区 too")
+
+
+def test_a_property_office_s_notice_and_lists_joined_by_ji_across_districts():
+    """``对本小区3-8幢停电`` signed ``江北区洪塘街道怡江苑物业服务中心``: 本小区 is the estate the
+    office is named for, in its district and town (the area was ``本小区3-8幢``, no district).
+    ``…洋市村及镇海区庄市街道勤勇村``: 及 before another district's places starts them (they
+    were one area). ``镇海区骆驼街道 贵驷村``: the town before a space is the places' town."""
+    windows, _ = _read("各位业主：\n因配电房检修，定于3月15日9:00-11:30对本小区3-8幢停电。\n"
+                       "江北区洪塘街道怡江苑物业服务中心\n2024年3月12日\n")
+    assert windows == [("2024-03-15", "09:00", "11:30", "江北区", ["怡江苑3-8幢"])]
+    windows, _ = _read("3月16日8:00-17:00，江北区庄桥街道邵余村、洋市村及镇海区庄市街道勤勇村停电。\n")
+    assert windows == [("2024-03-16", "08:00", "17:00", "江北区", ["邵余村", "洋市村"]),
+                       ("2024-03-16", "08:00", "17:00", "镇海区", ["勤勇村"])]
+    result = parse_outage_notice("计划停电：3月17日 6:00-8:00 镇海区骆驼街道 贵驷村\n",
+                                 dt.date(2024, 3, 1), DISTRICTS)
+    assert [(w["district"], w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        ("镇海区", "骆驼街道", ["贵驷村"])]

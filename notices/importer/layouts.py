@@ -638,6 +638,11 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
         return None
     if m.group() == "以及" or text[at - 1] == "等":
         return m
+    # ``…渡头董村及北仑区戚家山街道蔚斗社区``: 及 before another district's places.
+    lead = re.match(r"([\u3400-\u9fff]{2,4}?[区县市])(?=[\u3400-\u9fff]{1,5}?(?:街道|镇|乡))",
+                    text[m.end():])
+    if lead and county(lead[1]) and not shared_name(lead[1]):
+        return m
     after = _SEP.search(text, m.end())
     tail = text[m.end():after.start() if after else len(text)]
     if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
@@ -1370,14 +1375,18 @@ _NOTICE_DISTRICT = re.compile(
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
 _TOWN_LEAD = r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?"
-_PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,4}?市(?=\S{4}))?"
+_PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
-                                       + r"(?:\S{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
+                                       + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
 # ``慈溪市坎墩街道…``: a county-level city before its town is the district.
-_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:\S{2,3}?市(?=\S{4}))?"
+_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,3}?市(?=\S{4}))?"
                                  r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
 _DISTRICT_HEADING = re.compile(r"[ \t]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t]*[:：]?[ \t]*")
+# A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
+_ESTATE_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
+    r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1756,6 +1765,25 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 earlier = moved and _window(moved[0], None, None, areas, district, town)
                 if earlier and all(earlier != c for c, _ in cancelled):
                     cancelled.append((earlier, _line_of(masked, moved[1])))
+    # ``对本小区1-12幢停电`` signed ``鄞州区明楼街道和美城物业服务中心``: the estate the
+    # property office is named for is 本小区, its district and town the window's.
+    estate = _ESTATE_SIGNATURE.search(masked)
+    if estate:
+        prefix = _PLACE_PREFIX.match(estate["a"])
+        name_at = estate.start("a") + (prefix.end() if prefix else 0)
+        name = text[name_at:estate.end("a")]
+        district = prefix and prefix["d"] and county(prefix["d"]) and \
+            text[estate.start("a") + prefix.start("d"):estate.start("a") + prefix.end("d")]
+        town = prefix and prefix["t"] and \
+            text[estate.start("a") + prefix.start("t"):estate.start("a") + prefix.end("t")]
+        for window, _ in [*windows, *cancelled]:
+            own = [a for a in window["areas"] if re.match(r"(?:本|我)(?:小区|苑|园区)", fold(a))]
+            if not own or len(name) < 2:
+                continue
+            window["areas"] = [re.sub(r"^(?:本|我)(?:小区|苑|园区)", name, a) if a in own else a
+                               for a in window["areas"]]
+            window["district"] = window["district"] or district or None
+            window["town"] = window["town"] or town or None
     unique: list[dict] = []
     unique_lines: list[int] = []
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
@@ -1877,8 +1905,9 @@ def _district_groups(areas: list[str], notice_district: str | None
         groups[-1][2].append(area)
     if not groups:
         groups.append((None, None, []))
-    # ``南投县埔里镇`` alone: a town after its district names no finer place.
-    groups = [(district, items[0], []) if district and not town and len(items) == 1
+    # ``南投县埔里镇`` alone: a town after its district names no finer place; ``镇海区骆驼街道
+    # 贵驷村`` (a space after the town): the town of the places after it.
+    groups = [(district, items[0], items[1:]) if district and not town and items
               and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
               else (district, town, items) for district, town, items in groups]
     return [(district or lead or notice_district, town, items)
