@@ -1374,7 +1374,8 @@ _NOTICE_DISTRICT = re.compile(
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
-_TOWN_LEAD = r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?"
+# (``金乡镇``: a 乡 followed by 镇 is inside the name.)
+_TOWN_LEAD = r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡)(?!镇|街道))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?"
 _PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
@@ -1887,6 +1888,13 @@ def _district_groups(areas: list[str], notice_district: str | None
                 groups[-1][1] and fold(groups[-1][1]) == m["t"] and \
                 area_f.startswith("办事处", m.end("t")):
             groups[-1][2].append(area[m.end():])
+            continue
+        # ``宁海县西店镇、深甽镇部分村``: a later item led by another town (not its office's
+        # name) is that town's, in the same district.
+        if m is not None and m["t"] and not m["d"] and index and groups and groups[-1][1] \
+                and fold(groups[-1][1]) != m["t"] and not area_f.startswith("办事处", m.end("t")):
+            rest = area[m.end():]
+            groups.append((groups[-1][0], area[m.start("t"):m.end("t")], [rest] if rest else []))
             continue
         if starts:
             district = area[m.start("d"):m.end("d")] or None
