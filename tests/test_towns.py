@@ -77,11 +77,12 @@ def test_a_bad_towns_table_is_a_settings_error(site):
             "Known keys: district, name, slug, aliases") in result.err
 
 
-def _add_window(site: Path, town: str, area: str = "新区一带", day: str = "2024-05-09") -> Path:
+def _add_window(site: Path, town: str, area: str = "新区一带", day: str = "2024-05-09",
+                district: str = "江北区") -> Path:
     path = site / "content" / "outages" / f"{day}-new-town.md"
     path.write_text(
         "---\ntitle: 计划停电预告（新镇）\ndate: 2024-05-06\nsource:\n  name: 宁波供电公司\n"
-        f"windows:\n  - date: {day}\n    district: 江北区\n    town: {town}\n"
+        f"windows:\n  - date: {day}\n    district: {district}\n    town: {town}\n"
         f"    areas: [{area}]\n    start: \"08:00\"\n    end: \"12:00\"\n---\n", "utf-8")
     return path
 
@@ -101,13 +102,8 @@ def test_a_town_declared_in_another_district_is_a_content_problem(site):
     """慈城镇 is declared in 江北区: a window putting it in 海曙区 would make a second 慈城镇 whose
     calendar and feeds nobody subscribed to, so the build refuses it and says where the town
     is declared (an alias too); a town no district declares stays free in any district."""
-    path = site / "content" / "outages" / "2024-05-06-wrong-district.md"
-    path.write_text(
-        "---\ntitle: 计划停电预告（错区）\ndate: 2024-05-06\nsource:\n  name: 宁波供电公司\n"
-        "windows:\n  - date: 2024-05-09\n    district: 海曙区\n    town: 慈城\n"
-        "    areas: [白米湾村]\n    start: \"08:00\"\n    end: \"12:00\"\n"
-        "  - date: 2024-05-09\n    district: 海曙区\n    town: 新镇\n"
-        "    areas: [新区一带]\n    start: \"08:00\"\n    end: \"12:00\"\n---\n", "utf-8")
+    path = _add_window(site, "慈城", area="白米湾村", day="2024-05-09", district="海曙区")
+    _add_window(site, "新镇", day="2024-05-10", district="海曙区")
     result = build_site(site)
     assert result.code == 1
     assert result.problems == [
