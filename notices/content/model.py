@@ -238,7 +238,9 @@ class ClockTime:
 _CLOCK = re.compile(r"\s*(次日|翌日)?\s*(\d{1,2})[:：](\d{2})\s*")
 
 
-def _parse_clock(value: Any) -> ClockTime:
+def parse_clock(value: Any) -> ClockTime:
+    """``"08:30"``, ``"次日06:00"`` (or a ClockTime) as a ClockTime; a PydanticCustomError
+    otherwise."""
     if isinstance(value, ClockTime):
         return value
     if isinstance(value, str):
@@ -259,7 +261,7 @@ def _parse_clock(value: Any) -> ClockTime:
 
 Clock = Annotated[
     ClockTime,
-    BeforeValidator(_parse_clock),
+    BeforeValidator(parse_clock),
     PlainSerializer(str, return_type=str),
 ]
 

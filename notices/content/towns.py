@@ -112,15 +112,18 @@ class TownTable:
     def __iter__(self):
         return iter(self.towns)
 
+    def declared_named(self, name: str) -> list[Town]:
+        """The towns ``TOWNS`` declares with this name or alias, in any district."""
+        name = name.strip()
+        return [town for town in self.towns if name in (town.name, *town.aliases)]
+
     def declared_elsewhere(self, district, name: str) -> list[Town]:
         """The declared towns named ``name`` (or with that alias) in other districts than
         ``district``, when ``district`` declares none of that name."""
-        name = name.strip()
-        if (district.slug, name) in self._by_name and self._by_name[(district.slug,
-                                                                       name)].declared:
+        named = self.declared_named(name)
+        if any(town.district_slug == district.slug for town in named):
             return []
-        return [town for town in self.towns if town.district_slug != district.slug
-                and name in (town.name, *town.aliases)]
+        return named
 
     def get(self, district, name: str) -> Town:
         """The town ``name`` (official name or alias) of ``district``."""

@@ -60,10 +60,11 @@ import sys
 from pathlib import Path
 
 import yaml
+from pydantic_core import PydanticCustomError
 
 from notices.content.districts import DistrictTable, district_table
 from notices.content.frontmatter import FrontMatterError, read_source
-from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow
+from notices.content.model import Kind, OutageFields, OutageSource, OutageWindow, parse_clock
 from notices.content.problems import ConfigError, did_you_mean, project_relative
 from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
@@ -161,23 +162,21 @@ def _check_times(text: str, result: OutageImport) -> None:
     """Every time range printed on a line that is not kept in the body is some window's (or
     cancelled slot's) start and end; one that is not was lost by the readers (a second slot
     after a label, ``8:00-12:00、13:00-17:00``), and is reported (exit 1) instead of dropped."""
-    def twelve(clock: str | None) -> tuple[int, int] | None:  # ``下午2:00`` is 14:00
-        return (int(clock[:2]) % 12, int(clock[3:5])) if clock else None
-
-    slots = {(twelve(w.get("start")), twelve((w.get("end") or "").removeprefix("次日") or None))
-             for key in ("windows", "cancelled") for w in result.fields.get(key, [])}
-
-    def minutes(clock: str) -> int:
-        return (24 * 60 if clock.startswith("次日") else 0) + int(clock[-5:-3]) * 60 + \
-            int(clock[-2:])
-
-    spans = [(minutes(w["start"]), minutes(w["end"])) for key in ("windows", "cancelled")
-             for w in result.fields.get(key, []) if w.get("start") and w.get("end")]
+    clocks = []  # each window's start and end, as the model reads them
+    for key in ("windows", "cancelled"):
+        for window in result.fields.get(key, []):
+            try:
+                clocks.append((parse_clock(window["start"]), parse_clock(window["end"])))
+            except (KeyError, PydanticCustomError):
+                continue  # no start or no end, or not a time: no range is it
+    # (``下午2:00`` printed is 14:00 read: compared on a twelve-hour clock.)
+    slots = {(start.hour % 12, start.minute, end.hour % 12, end.minute)
+             for start, end in clocks}
 
     def inside(h1: int, m1: int, h2: int, m2: int) -> bool:
         """``计划停电时段为6:00-15:00,实际…仅6:00-8:00和13:00-15:00``: a part of a read window."""
-        return any(first <= (h1 + half) * 60 + m1 < (h2 + half) * 60 + m2 <= last
-                   for first, last in spans for half in (0, 12))
+        return any(start.minutes <= (h1 + half) * 60 + m1 < (h2 + half) * 60 + m2 <= end.minutes
+                   for start, end in clocks for half in (0, 12))
     body = {" ".join(line.split()) for line in result.body_lines}
     said: dict[int, str] = {}  # what the readers already said of each line
     for message in [*result.problems, *result.warnings]:
@@ -190,7 +189,7 @@ def _check_times(text: str, result: OutageImport) -> None:
         for m in _TIME_RANGE.finditer(folded):
             h1, m1, h2, m2 = map(int, m.groups())
             printed = line[m.start():m.end()]
-            if ((h1 % 12, m1), (h2 % 12, m2)) not in slots and not inside(h1, m1, h2, m2) and \
+            if (h1 % 12, m1, h2 % 12, m2) not in slots and not inside(h1, m1, h2, m2) and \
                     fold(printed) not in fold(said.get(number, "")):
                 result.problems.append(ImportMessage(
                     number, printed, UNREAD_TIME.format(fragment=_quote(printed)),
@@ -361,6 +360,12 @@ def publisher_district(name: str | None, districts: DistrictTable):
     return named[0] if len(named) == 1 and not others else None
 
 
+def _declared_town(districts: DistrictTable, name: str):
+    """The one town TOWNS declares by this name or alias, else None."""
+    named = districts.towns.declared_named(name) if name else []
+    return named[0] if len(named) == 1 else None
+
+
 def _general_import(general, districts: DistrictTable, published: dt.date, source_name,
                     source_url, title, text: str = "") -> OutageImport:
     """The result of ``layouts.read_general`` in the shape the command line writes.
@@ -373,7 +378,6 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     found_publisher = publisher(text) if text else None
     served = publisher_district(found_publisher, districts)
     served_lines: list[int] = []
-    towns = {key: town for town in districts.towns for key in (town.name, *town.aliases)}
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []
     sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
@@ -391,9 +395,9 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             sources[kind].append(source)
             printed = window.get("district")
             # ``慈城 白米湾村``: a town the site declares (by name or alias) gives its district.
-            declared_town = towns.get(window.get("town") or "") or (
-                towns.get(window["areas"][0]) if window["areas"] and not window.get("town")
-                and len(window["areas"]) > 1 else None)
+            declared_town = _declared_town(districts, window.get("town") or "") or (
+                _declared_town(districts, window["areas"][0]) if window["areas"]
+                and not window.get("town") and len(window["areas"]) > 1 else None)
             if not printed and declared_town is not None:
                 if not window.get("town"):
                     window["areas"] = window["areas"][1:]
@@ -711,13 +715,10 @@ def _declared_stand_in(data: dict, table: DistrictTable) -> dict:
         return data
     # (A town TOWNS declares stands in with its own district, so it is not taken for a
     # town declared elsewhere.)
-    towns = {key: town.district_name for town in table.towns
-             for key in (town.name, *town.aliases)}
-
     def standing(window: dict) -> dict:
         town = window.get("town")
-        return dict(window, district=towns.get(town.strip() if isinstance(town, str) else "",
-                                               stand_in.name))
+        declared = _declared_town(table, town) if isinstance(town, str) else None
+        return dict(window, district=declared.district_name if declared else stand_in.name)
 
     data = dict(data)
     for key in ("windows", "cancelled"):
@@ -746,12 +747,12 @@ def _validation_lines(data: dict, table: DistrictTable, result: OutageImport,
     return lines
 
 
-def model_problems(fields: dict, body: list[str], table: DistrictTable, result: OutageImport,
-                   file: str, districts_too: bool = True) -> list[str]:
-    """What the build would refuse in the file an import writes (rendered, read back and
+def model_problems(rendered: str, table: DistrictTable, result: OutageImport, file: str,
+                   districts_too: bool = True) -> list[str]:
+    """What the build would refuse in the file an import writes (``rendered``, read back and
     validated as the build reads it), one line each; ``[]`` when it would pass."""
     try:
-        data = read_source(render_outage_file(fields, body).encode("utf-8")).front_matter
+        data = read_source(rendered.encode("utf-8")).front_matter
     except FrontMatterError as exc:  # a bug in rendering, reported plainly
         return [f"{file}: the imported file cannot be read back ({exc})"]
     return _validation_lines(data, table, result, file, districts_too)
@@ -838,11 +839,12 @@ def main(argv: list[str] | None = None, *, stdin=None, stdout=None, stderr=None,
     if args.dry_run:
         # What a real import would refuse besides the districts (a window with no end or no
         # area, one longer than a day) fails the dry run too.
-        invalid = model_problems(fields, body, districts, result, label, districts_too=False)
+        rendered = render_outage_file(fields, body)
+        invalid = model_problems(rendered, districts, result, label, districts_too=False)
         report()
         for line in invalid:
             say(line)
-        out.write(render_outage_file(fields, body))
+        out.write(rendered)
         blocking = [] if args.allow_partial else result.fragment_problems
         return 1 if blocking or invalid else 0
 
@@ -854,7 +856,7 @@ def main(argv: list[str] | None = None, *, stdin=None, stdout=None, stderr=None,
         return 1
 
     rendered = render_outage_file(fields, body)
-    invalid = model_problems(fields, body, districts, result, label)
+    invalid = model_problems(rendered, districts, result, label)
     if invalid:
         report()
         for line in invalid:

@@ -35,6 +35,7 @@ from .cli import (
     load_districts,
     model_problems,
     parse_outage_notice,
+    render_outage_file,
     unaccounted_lines,
 )
 from .spans import read_spans
@@ -208,8 +209,8 @@ def score_notice(txt: Path, districts: DistrictTable, reader: str = "importer") 
     # importer reads with no blocking problem (``--dry-run`` exits 0: nothing left unread,
     # and the file passes the content model but for its districts).
     blocked = bool(result.fragment_problems) or bool(
-        model_problems(result.fields, result.body_lines, districts, result, txt.name,
-                       districts_too=False))
+        model_problems(render_outage_file(result.fields, result.body_lines), districts, result,
+                       txt.name, districts_too=False))
     silent = 0 if blocked else len(extra)
     held = exact if blocked else 0
     return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
