@@ -297,7 +297,7 @@ class _Dates:
                 # (Or a date in a sentence ending ``…如下:``, then numbered lines each with its
                 # time: ``计划于8月12日…如下:`` / ``1、下午13:00--18:00南院…停电``.)
                 line_start = t.rfind("\n", 0, pos) + 1
-                head = _LIST_NUMBER.fullmatch(t, line_start, pos)
+                head = _LIST_NUMBER.fullmatch(t, line_start, pos) if window else None
                 if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
                     window = self._window(head.start("word"), None) or window
                 lead_in = found and found[-1].first is None and head and \
@@ -866,6 +866,9 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
     return printed[at - len(sep):at] if sep else ""
 
 
+# What a place's name ends in (``_PLACE_END``, and the places after ``…停电，`` in prose).
+_PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢"
+                   r"|栋|弄|巷|镇|乡|湾|桥")
 _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
@@ -878,8 +881,7 @@ _PROSE = [
     # its places the last clause (a list apart by 、 only).
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
                r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
-               r"(?:村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢|栋"
-               r"|弄|巷|镇|乡|湾|桥|公司|用户))\s*$"),
+               rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消)"),
@@ -958,16 +960,25 @@ def _bar_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     on its line, then ``| cell`` lines, a bare ``|`` ending the row (a further bare ``|`` is an
     empty last cell). The header is the first such row, of header words; a row's cells are
     kept in ``cells`` with a bare ``|`` line's index between rows (folded text ``|``)."""
+    def row_end(first: int) -> int | None:
+        """The bare ``|`` ending the row that starts at ``first`` (two cells or more), else
+        None."""
+        end = first + 1
+        while end < len(lines_f) and lines_f[end].lstrip().startswith("|") and \
+                lines_f[end].strip() != "|":
+            end += 1
+        ok = end - first >= 2 and end < len(lines_f) and lines_f[end].strip() == "|"
+        return end if ok else None
+
+    def words(first: int, end: int) -> list[str]:
+        return [re.sub(r"[\s|]+", "", lines_f[k]) for k in range(first, end)]
+
     found = []
     index = 0
     while index < len(lines_f):
-        bar = index + 1
-        while bar < len(lines_f) and lines_f[bar].lstrip().startswith("|") and \
-                lines_f[bar].strip() != "|":
-            bar += 1
-        header = [re.sub(r"[\s|]+", "", lines_f[k]) for k in range(index, bar)]
-        if bar - index < 2 or bar >= len(lines_f) or lines_f[bar].strip() != "|" or \
-                not all(_HEAD.match(h) for h in header) or \
+        bar = row_end(index)
+        header = words(index, bar) if bar is not None else []
+        if not header or not all(_HEAD.match(h) for h in header) or \
                 not any("时间" in h or "时段" in h for h in header):
             index += 1
             continue
@@ -977,13 +988,9 @@ def _bar_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
             while at < len(lines_f) and lines_f[at].strip() == "|":  # empty last cells
                 table.cells.append((at, "|", "|"))
                 at += 1
-            end = at + 1
-            while end < len(lines_f) and lines_f[end].lstrip().startswith("|") and \
-                    lines_f[end].strip() != "|":
-                end += 1
-            if at >= len(lines_f) or lines_f[at].lstrip().startswith("|") or end - at < 2 \
-                    or end >= len(lines_f) or lines_f[end].strip() != "|" or \
-                    all(_HEAD.match(re.sub(r"[\s|]+", "", lines_f[k])) for k in range(at, end)):
+            end = row_end(at) if at < len(lines_f) and \
+                not lines_f[at].lstrip().startswith("|") else None
+            if end is None or all(_HEAD.match(w) for w in words(at, end)):
                 break  # (a row of header words starts the next table)
             for k in range(at, end):
                 cut = re.match(r"\s*\|?\s*", lines_f[k]).end()
@@ -1184,12 +1191,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             at = unit.find("供电")
             district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
                              and county(unit[at - n:at])), None)
-        # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list (a
-        # town alone first may be one of several the cell names: it stays in its area).
-        groups = _district_groups(areas, None)
-        if not any(district_ for district_, _, _ in groups):
-            groups = [(None, None, areas)]
-        for district_, town, places in groups:
+        # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
+        for district_, town, places in _district_led(areas) or [(None, None, areas)]:
             found.append((_window(begin[0], first, last, places, district_ or district, town),
                           line + 1))
     return found
@@ -1223,8 +1226,8 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
         m = _ISO_LINE.match(line)
         if m:
             label = m["label"].lower().strip()
-            kind = "end" if _ISO_END.search(label) else \
-                "start" if _ISO_START.search(label) else None
+            kind = "start" if _ISO_START.search(label) else \
+                "end" if _ISO_END.search(label) else None
             if kind:
                 when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
                                    int(m["mi"]))
@@ -1279,11 +1282,9 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                     and lead[1] in cities():
                 printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
-            groups = _district_groups(areas, None) if district is None and town is None \
-                and areas else []
-            if any(district_ for district_, _, _ in groups):
-                # ``鄞州区首南街道日丽社区、…``: the district and town before the places (a town
-                # alone first may be one of several the list names: it stays in its area).
+            groups = _district_led(areas) if district is None and town is None else None
+            if groups:
+                # ``鄞州区首南街道日丽社区、…``: the district and town before the places.
                 for district_, town_, places in groups:
                     found.append((_iso_window(begin, end, places, district_, town_), line))
                 continue
@@ -1832,6 +1833,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 
+def _district_led(areas: list[str]) -> list[tuple[str | None, str | None, list[str]]] | None:
+    """A listing cell's or record's places cut by ``_district_groups`` when a district leads
+    them (``鄞州区首南街道日丽社区、…``); None otherwise (a town alone first may be one of
+    several the list names: it stays in its area)."""
+    groups = _district_groups(areas, None) if areas else []
+    return groups if any(district for district, _, _ in groups) else None
+
+
 def _district_groups(areas: list[str], notice_district: str | None
                      ) -> list[tuple[str | None, str | None, list[str]]]:
     """Cut a list into (district, town, areas): a district alone (``大东区``), one printed before
@@ -1936,8 +1945,7 @@ _WORK_PHRASE = re.compile(r"(?P<object>[\u3400-\u9fff]{0,8}?)"
                           r"[\u3400-\u9fff]{0,10}")
 _NETWORK_PART = re.compile(
     r"(?:线路|设备|变压器|电缆|电线杆?|开关|刀闸|配电[房室柜]?|箱变|电表|表箱)$")
-_PLACE_END = re.compile(r"(?:村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|"
-                        r"店|号|幢|栋|弄|巷|镇|乡|湾|桥)$")
+_PLACE_END = re.compile(rf"(?:{_PLACE_SUFFIXES})$")
 
 
 def _is_works(item: str) -> bool:
