@@ -53,7 +53,12 @@ from corpus import VOCABULARIES, corpus_characters, write_corpus  # noqa: E402
 from bench import parse_memory, parse_phases, run  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
 from notices.build.serve import make_server  # noqa: E402
-from notices.search.index import normalize, packed_item, search_records  # noqa: E402
+from notices.search.index import (  # noqa: E402
+    normalize,
+    packed_item,
+    search_records,
+    shard_item,
+)
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -391,8 +396,10 @@ def index_breakdown(folder: Path) -> str:
     """Where the index's bytes are (see index_report)."""
     sizes = dict.fromkeys(["names", "common", "bitmaps", "rare"], 0)
     tokens = {"common": 0, "rare": 0}
-    for path in (folder / "i").iterdir():
-        data = path.read_bytes()
+    meta = json.loads((folder / "index.json").read_bytes())
+    read = functools.partial(_read_index_file, folder)
+    for number in range(meta["shards"]):
+        data = shard_item(read, number)
         count, at = _varint_at(data, 0)
         tokens["common"] += count
         for _ in range(count):
@@ -407,8 +414,6 @@ def index_breakdown(folder: Path) -> str:
             rare, _ = _varint_at(data, at)
             tokens["rare"] += rare
             sizes["rare"] += len(data) - at
-    meta = json.loads((folder / "index.json").read_bytes())
-    read = functools.partial(_read_index_file, folder)
     packs = []
     for kind, label in (("r", "display blocks"), ("t", "text pages")):
         table = (folder / "p" / f"{kind}.idx").read_bytes()

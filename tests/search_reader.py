@@ -85,7 +85,7 @@ def shard(files: dict[str, bytes], units: list[str]):
     """A shard's common tokens (name -> records) and rare tokens (fingerprint -> records)."""
     meta = json.loads(files["index.json"])
     x = index.token_hash(units)  # looked up on the module: a test replaces it
-    data = files[f"i/{index.shard_of(units, meta['shards'])}.bin"]
+    data = index.shard_item(files.__getitem__, index.shard_of(units, meta["shards"]))
     cursor = _Cursor(data)
     payloads: dict[str, bytes] = {}
     for _ in range(cursor.next()):

@@ -326,9 +326,12 @@ def test_search_page_and_index_are_written(demo_output):
     index = demo_output / "search"
     meta = json.loads((index / "index.json").read_bytes())
     records = search_records(read_catalog(SETTINGS, {"CACHE_PATH": str(demo_output.parent)}))
-    assert meta["format"] == 4 and meta["records"] == len(records)
-    assert sorted(p.name for p in (index / "i").iterdir()) == sorted(
-        f"{n}.bin" for n in range(meta["shards"]))
+    assert meta["format"] == 5 and meta["records"] == len(records)
+    # The shards are items of one pack (a small site), found by their table.
+    assert sorted(p.name for p in (index / "i").iterdir()) == ["0.bin", "shards.idx"]
+    spans = np.frombuffer((index / "i" / "shards.idx").read_bytes(), dtype="<u4")
+    assert spans.size == 2 * meta["shards"] and spans[0] == 0
+    assert spans.max() == (index / "i" / "0.bin").stat().st_size
     assert sorted(p.name for p in (index / "t").iterdir()) == ["index.bin"]
     assert sorted(p.name for p in (index / "p").iterdir()) == ["0.bin", "r-dict.bin", "r.idx", "t-dict.bin", "t.idx"]
     blocks = -(-len(records) // meta["block"])
@@ -701,7 +704,7 @@ def test_common_record_lists_take_the_smallest_of_three_codes():
         common, _, _ = shard(files, [word])
         assert common[word] == want
         meta = json.loads(files["index.json"])
-        data = files[f"i/{index.shard_of([word], meta['shards'])}.bin"]
+        data = index.shard_item(files.__getitem__, index.shard_of([word], meta["shards"]))
         cursor = _Cursor(data)
         for _ in range(cursor.next()):
             size = cursor.next()

@@ -63,7 +63,7 @@ PART_POSTINGS = 62_500
 # digit; search.js has the same limit.
 _MAX_CODE_POINT = 26**4
 _ASCII_WORD_MAX = 99
-INDEX_VERSION = 4  # the file format; search.js refuses another
+INDEX_VERSION = 5  # the file format; search.js refuses another
 # A token (of one to LONGEST units) in at least COMMON_RECORDS records is stored by name with
 # its exact records; a rarer one of one to three units by a fingerprint, its records checked
 # against their text (see docs/search.md).
@@ -206,8 +206,9 @@ def expected_results(records: list[SearchRecord], query: str) -> list[SearchReco
 # Building the index
 #
 # Files, under the output's ``search/`` (the format is described in docs/search.md):
-#   index.json              {"format", "version", "records", "buckets"}: read first
-#   i/<bucket>.bin          tokens whose CRC-32 & (buckets - 1) is <bucket>, with postings
+#   index.json              {"format", "version", "records", "shards", …}: read first
+#   i/                      packs (below) of the shards: shard n holds the tokens whose
+#                           ``shard_of`` is n, with their records
 #   f/<filter>-<value>.bin  the numbers of the records a filter value keeps
 #   p/                      packs (below) of display blocks and text pages
 #   t/index.bin             the first record of each text page
@@ -747,21 +748,30 @@ class _Shards:
             count[number] = count.get(number, 0) + 1
         rare_by_shard = self._rare(rare)
         for number in range(part, self.shards, parts):
-            sink(f"i/{number}.bin", b"".join([_varint(count.get(number, 0)),
-                                              *body.get(number, ()),
-                                              rare_by_shard.get(number, b"")]))
+            sink(number, b"".join([_varint(count.get(number, 0)), *body.get(number, ()),
+                                   rare_by_shard.get(number, b"")]))
 
 
 def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
                   sink: Callable[[str, bytes], None] | None = None
                   ) -> tuple[dict[str, bytes], int, int]:
-    """The shard files (``i/<n>.bin``), the number of tokens and the number of shards.
+    """The shards, packed (``i/<k>.bin`` and their table ``i/shards.idx``, see "Packs"
+    below), the number of tokens and the number of shards.
 
-    With a ``sink``, each file is handed to it as soon as it is made and not kept (the
-    returned dict is empty).
+    With a ``sink``, each file is handed to it as soon as it is complete (a pack when the
+    next one starts) and not kept (the returned dict is empty).
     """
     files: dict[str, bytes] = {}
-    built = _Shards([r.text for r in records], bucket_bytes, sink or files.__setitem__)
+    put = sink or files.__setitem__
+    packer = _Packer(SHARD_FOLDER, put)
+    spans: dict[int, tuple[int, int]] = {}
+
+    def add(number: int, shard: bytes) -> None:
+        spans[number] = packer.add(shard)
+
+    built = _Shards([r.text for r in records], bucket_bytes, add)
+    packer.close()
+    put(SHARD_TABLE, np.array([spans[n] for n in range(built.shards)], dtype="<u4").tobytes())
     return files, built.tokens, built.shards
 
 
@@ -883,16 +893,64 @@ def text_pages(records: list[SearchRecord]) -> tuple[LazyItems, bytes]:
 #                    global offset, then one more (the end of the last), uint32 little
 #                    endian: item i is the bytes between entries i and i + 1
 #   p/<name>-dict.bin  the kind's preset dictionary (``dictionary_file``)
-# Each item is compressed by itself (raw deflate, RFC 1951, with its kind's preset
-# dictionary; the browser's DecompressionStream("deflate-raw") inflates the dictionary's
-# stream and the item's together): 0.53 of the text, 0.31 of the display JSON at 20,000
-# items (0.61 and 0.66 without a dictionary). The packs themselves are sent as they are
-# (a Range is of the file's own bytes).
-# The browser reads the offsets table in aligned chunks of TABLE_CHUNK entries (plus one),
-# also by Range. A server without Range support answers 200 with the whole file: the
-# browser slices it (docs/search.md).
+#   i/<k>.bin        (format 5) the shards, packed the same way but in packs of their own
+#                    (the indexer writes them while its helper writes p/), in the order
+#                    they are built (part by part)
+#   i/shards.idx     per shard, by number, its global start and end (two uint32 little
+#                    endian): 2,048 shards were 2,048 files at 5,000 items, and each file
+#                    costs the build a file creation (0.1-0.5 ms of system time here)
+# Each display block and text page is compressed by itself (raw deflate, RFC 1951, with
+# its kind's preset dictionary; the browser's DecompressionStream("deflate-raw") inflates
+# the dictionary's stream and the item's together): 0.53 of the text, 0.31 of the display
+# JSON at 20,000 items (0.61 and 0.66 without a dictionary). Shards are stored as built.
+# The packs themselves are sent as they are (a Range is of the file's own bytes).
+# The browser reads the offsets tables in aligned chunks of TABLE_CHUNK entries (plus one;
+# of the shards' table, TABLE_CHUNK shards), also by Range. A server without Range support
+# answers 200 with the whole file: the browser slices it (docs/search.md).
 PACK_BYTES = 1 << 22
 TABLE_CHUNK = 64
+
+
+SHARD_FOLDER = "i"
+SHARD_TABLE = "i/shards.idx"
+
+
+class _Packer:
+    """Items laid one after another in the packs ``<folder>/<k>.bin``: ``add`` returns an
+    item's global start and end, ``put`` gets each pack when the next one starts (and the
+    last at ``close``)."""
+
+    def __init__(self, folder: str, put: Callable[[str, bytes], None]) -> None:
+        self.folder, self.put = folder, put
+        self.pack: list[bytes] = []
+        self.number = -1  # the current pack
+        self.used = 0  # bytes of the current pack
+
+    def add(self, item: bytes) -> tuple[int, int]:
+        if len(item) > PACK_BYTES:
+            raise SearchIndexError(f"an index item of {len(item)} bytes is larger than a "
+                                   f"pack ({PACK_BYTES} bytes)")
+        if self.number < 0 or (self.used + len(item) > PACK_BYTES and self.used):
+            self._flush()
+            self.number += 1
+            if (self.number + 2) * PACK_BYTES > 1 << 32:
+                raise SearchIndexError("the index packs are over the format's 4 GiB")
+        start = self.number * PACK_BYTES + self.used
+        self.pack.append(item)
+        self.used += len(item)
+        return start, start + len(item)
+
+    def end(self) -> int:
+        """The global offset after the last item (0 before any)."""
+        return max(self.number, 0) * PACK_BYTES + self.used
+
+    def _flush(self) -> None:
+        if self.number >= 0:
+            self.put(f"{self.folder}/{self.number}.bin", b"".join(self.pack))
+        self.pack, self.used = [], 0
+
+    def close(self) -> None:
+        self._flush()
 
 
 def pack_items(kinds: list[tuple[str, Iterable[bytes]]],
@@ -903,28 +961,12 @@ def pack_items(kinds: list[tuple[str, Iterable[bytes]]],
     next one starts) and not kept: the returned dict is empty."""
     files: dict[str, bytes] = {}
     put = sink or files.__setitem__
-    pack: list[bytes] = []
-    number = -1  # the current pack
-    used = 0  # bytes of the current pack
+    packer = _Packer("p", put)
     for name, items in kinds:
-        offsets: list[int] = []
-        for item in items:
-            if number < 0 or (used + len(item) > PACK_BYTES and used):
-                if number >= 0:
-                    put(f"p/{number}.bin", b"".join(pack))
-                pack, number, used = [], number + 1, 0
-            if len(item) > PACK_BYTES:
-                raise SearchIndexError(f"an index item of {len(item)} bytes is larger than a "
-                                       f"pack ({PACK_BYTES} bytes)")
-            offsets.append(number * PACK_BYTES + used)
-            pack.append(item)
-            used += len(item)
-        offsets.append(number * PACK_BYTES + used if number >= 0 else 0)
-        if (number + 2) * PACK_BYTES > 1 << 32:
-            raise SearchIndexError("the index packs are over the format's 4 GiB")
+        offsets = [packer.add(item)[0] for item in items]
+        offsets.append(packer.end())
         put(f"p/{name}.idx", np.array(offsets, dtype="<u4").tobytes())
-    if number >= 0:
-        put(f"p/{number}.bin", b"".join(pack))
+    packer.close()
     return files
 
 
@@ -970,6 +1012,15 @@ def packed_item(read: Callable[[str], bytes], name: str, item: int) -> bytes:
     if not inflater.eof or inflater.unused_data:
         raise SearchIndexError(f"item {item} of pack kind {name} does not end its stream")
     return whole[size:]
+
+
+def shard_item(read: Callable[[str], bytes], number: int) -> bytes:
+    """Shard ``number`` from the files of an index (``read(path)``), as search.js reads it:
+    its start and end from ``i/shards.idx``, then those bytes of its pack."""
+    start, end = (int(x) for x in np.frombuffer(read(SHARD_TABLE), dtype="<u4")[
+        2 * number:2 * number + 2])
+    pack = start // PACK_BYTES
+    return read(f"{SHARD_FOLDER}/{pack}.bin")[start - pack * PACK_BYTES:end - pack * PACK_BYTES]
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None,

@@ -149,12 +149,13 @@
   // --- The index ---------------------------------------------------------------------------
   // index.json names the format, the version (every other file is fetched with ?v=version,
   // so a browser never mixes files of two builds), the number of shards, and the limits of
-  // common tokens. A token is in shard i/<hash of its first three units & (shards - 1)>.bin.
+  // common tokens. A token is in shard <hash of its first three units & (shards - 1)>,
+  // an item of the packs i/<k>.bin (shardBytes).
   // After an edit, a build that carries the index over adds a delta (index.json's "delta"):
   // an index of the records the edit added or changed under d/, with its own version,
   // records and shards, the main records it replaces ("removed") and, per record of its
   // own, how many main records sort before it ("at"). An "info" below is one of the two.
-  var INDEX_FORMAT = 4;
+  var INDEX_FORMAT = 5;
   var meta = null;
   function loadMeta() {
     if (!meta) {
@@ -260,7 +261,7 @@
     var number = (((x >>> 5) << 5) | (tokenHash(units.slice(0, NGRAM)) & 31)) & (info.shards - 1);
     var key = info.root + number;
     if (!shards[key]) {
-      shards[key] = indexFile(info, "i/" + number + ".bin").then(function (bytes) {
+      shards[key] = shardBytes(info, number).then(function (bytes) {
         return parseShard(bytes, info.records);
       });
     }
@@ -414,6 +415,21 @@
     var stream = new Blob([dictionary.subarray(reader.at), stored]).stream()
       .pipeThrough(new DecompressionStream("deflate-raw"));
     return new Uint8Array(await new Response(stream).arrayBuffer()).subarray(size);
+  }
+
+  // Shard ``number``, stored as built in the packs i/<k>.bin: i/shards.idx holds each
+  // shard's global start and end (two uint32 little endian), read in chunks of info.chunk
+  // shards.
+  async function shardBytes(info, number) {
+    var chunk = Math.floor(number / info.chunk);
+    var first = chunk * info.chunk;
+    var table = await indexRange(info, "i/shards.idx", 8 * first,
+                                 8 * Math.min(first + info.chunk, info.shards));
+    var view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+    var start = view.getUint32(8 * (number - first), true);
+    var end = view.getUint32(8 * (number - first) + 4, true);
+    var pack = Math.floor(start / info.pack);
+    return indexRange(info, "i/" + pack + ".bin", start - pack * info.pack, end - pack * info.pack);
   }
 
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
