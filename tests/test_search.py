@@ -650,6 +650,31 @@ def test_postings_sorted_in_many_parts_or_handed_to_a_sink_give_the_same_files(m
                                             if matches(records[n].text, query)]
 
 
+def test_shards_over_several_packs_are_found_by_their_table(monkeypatch):
+    # Shards are laid out part by part (not by number) in packs of their own; the table
+    # i/shards.idx gives each one's span, and no shard crosses into the next pack.
+    from notices.search import index
+
+    places = ["慈城镇", "白米湾村", "广场2号箱变", "户号5002195984", "庄桥街道", "的"]
+    records = [_record("、".join(places[(n + k) % len(places)] for k in range(n % 4 + 1))
+                       + f"第{n}号", n) for n in range(400)]
+    monkeypatch.setattr(index, "PART_POSTINGS", 50)  # several parts: shards out of order
+    shards: dict[int, bytes] = {}
+    built = index._Shards([r.text for r in records], 256, shards.__setitem__)
+    assert list(shards) != sorted(shards) and sorted(shards) == list(range(built.shards))
+    monkeypatch.setattr(index, "PACK_BYTES", 1024)
+    files = build_index(records, bucket_bytes=256).files
+    packs = [name for name in files if name.startswith("i/") and name.endswith(".bin")]
+    assert len(packs) >= 3 and all(len(files[name]) <= 1024 for name in packs)
+    spans = np.frombuffer(files["i/shards.idx"], "<u4").reshape(-1, 2)
+    assert len(spans) == built.shards
+    assert all(start // 1024 == (end - 1) // 1024 for start, end in spans)
+    assert {n: index.shard_item(files.__getitem__, n) for n in shards} == shards
+    for query in ["广场2号箱变", "白米湾村", "户号5002195984", "第12号", "的"]:
+        assert read_index(files, query) == [n for n in range(399, -1, -1)
+                                            if matches(records[n].text, query)]
+
+
 @given(st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=30),
        st.text(alphabet=list("镇桥高村湾头"), min_size=1, max_size=5))
 def test_for_chinese_text_matching_is_substring_search(text, query):
