@@ -282,8 +282,9 @@ def _group_starts(keys):
     return starts
 
 
-def _sort_by_key(keys, at, key_limit: int):
-    """``keys`` sorted, and ``at`` in the same order, ties kept in their order (stable).
+def _sort_by_key(keys, at, key_limit: int, *more):
+    """``keys`` sorted, and ``at`` (and each array of ``more``) in the same order, ties kept
+    in their order (stable).
 
     When key and index fit in 63 bits together, one plain sort of ``key << bits | index``
     does it (numpy's integer sort: about twice as fast as a stable argsort, and no
@@ -293,13 +294,13 @@ def _sort_by_key(keys, at, key_limit: int):
     bits = max(int(at.size - 1).bit_length(), 1)
     if (key_limit - 1).bit_length() + bits > 63:
         order = np.argsort(keys, kind="stable")
-        return keys[order], at[order]
+        return (keys[order], at[order], *(m[order] for m in more))
     combined = keys << bits
     combined |= np.arange(at.size, dtype=np.int64)
     combined.sort()
     order = combined & ((1 << bits) - 1)
     combined >>= bits
-    return combined, at[order]
+    return (combined, at[order], *(m[order] for m in more))
 
 
 def _number_units(texts: list[str]):
@@ -526,6 +527,9 @@ class _Shards:
             self._write(part, parts, common, rare, sink)
 
     def _records(self, at):
+        """The record of each position of ``at``: fast while ``at`` is ascending (a search
+        in order is about eight times faster than in the order of the tokens), so the
+        records are found before the positions are sorted by token, and carried along."""
         return (np.searchsorted(self.record_starts, at, side="right") - 1).astype(np.int64)
 
     def _width(self, at, width: int, common, rare) -> None:
@@ -533,10 +537,11 @@ class _Shards:
         keys = u[at].astype(np.int64)
         for i in range(1, width):
             keys = keys * size + u[at + i]
-        keys, at = _sort_by_key(keys, at.astype(np.int64), size ** width)
-        is_common = self._groups(keys, self._records(at), at, width, common, rare)
+        at = at.astype(np.int64)
+        keys, at, records = _sort_by_key(keys, at, size ** width, self._records(at))
+        is_common = self._groups(keys, records, at, width, common, rare)
         if width == NGRAM:
-            self._longer(keys[is_common], at[is_common], common)
+            self._longer(keys[is_common], at[is_common], records[is_common], common)
 
     def _groups(self, keys, records, at, width, common, rare):
         """Split sorted (key, record) occurrences into tokens; keep common ones (in at least
@@ -588,7 +593,7 @@ class _Shards:
         gather = np.repeat(out_start[mine] - new_start, lengths_m) + np.arange(total)
         return (new_start, deltas[gather], keys[mine], token_at[mine], records[gather])
 
-    def _longer(self, keys, at, common) -> None:
+    def _longer(self, keys, at, records, common) -> None:
         """The n-grams of four to LONGEST units in at least COMMON_RECORDS records: each
         extends a common (n - 1)-gram by a unit, so they are found level by level from the
         common trigrams' occurrences."""
@@ -599,12 +604,13 @@ class _Shards:
         for width in range(NGRAM + 1, LONGEST + 1):
             nxt = u[at + width - 1]
             ok = nxt >= 0
-            at, gid, nxt = at[ok], gid[ok], nxt[ok]
+            at, gid, nxt, records = at[ok], gid[ok], nxt[ok], records[ok]
             if at.size < COMMON_RECORDS:
                 return
-            keys, at = _sort_by_key(gid * size + nxt, at, (int(gid.max()) + 1) * size)
-            is_common = self._groups(keys, self._records(at), at, width, common, None)
-            at, keys = at[is_common], keys[is_common]
+            keys, at, records = _sort_by_key(gid * size + nxt, at,
+                                             (int(gid.max()) + 1) * size, records)
+            is_common = self._groups(keys, records, at, width, common, None)
+            at, keys, records = at[is_common], keys[is_common], records[is_common]
             if at.size == 0:
                 return
             gid = np.cumsum(_group_starts(keys)) - 1
