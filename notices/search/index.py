@@ -684,11 +684,16 @@ class _Shards:
         offset = np.cumsum([0] + [r[6].size for r in rare[:-1]])
         starts = np.concatenate([r[2] + o for r, o in zip(rare, offset, strict=True)])
         records_all = np.concatenate([r[6] for r in rare])
-        keys = np.concatenate([r[4] for r in rare])
         widths = np.concatenate([np.full(r[1].size, r[7]) for r in rare])
         shard = (h & shard_mask).astype(np.int64)
         fingerprint = (h >> np.uint32(FINGERPRINT_SHIFT)).astype(np.int64)
-        order = np.lexsort((keys, widths, fingerprint, shard))  # a total order
+        # A total order: by shard, fingerprint, width, then key. Each list of ``rare`` is
+        # one width's tokens in key order, the widths in turn, so a stable sort by the
+        # first three keeps the keys in order (one integer sort: lexsort of the four was
+        # 1.2 s of the indexer's 16 at 20,000 items).
+        first_three = (((shard << (32 - FINGERPRINT_SHIFT)) | fingerprint) << 2) | widths
+        _, order = _sort_by_key(first_three, np.arange(first_three.size),
+                                self.shards << (32 - FINGERPRINT_SHIFT + 2))
         shard, fingerprint, lengths, starts = (shard[order], fingerprint[order],
                                                lengths[order], starts[order])
         new_shard = _group_starts(shard)
