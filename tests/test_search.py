@@ -254,9 +254,10 @@ def _pack_statuses(browser, base: str, records) -> list[int]:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     statuses: list[int] = []
-    # The packs and offsets tables (a kind's preset dictionary is fetched whole, once).
-    page.on("response", lambda r: "/search/p/" in r.url and "-dict.bin" not in r.url
-            and statuses.append(r.status))
+    # The packs and offsets tables of items and shards (a kind's preset dictionary is
+    # fetched whole, once).
+    page.on("response", lambda r: ("/search/p/" in r.url or "/search/i/" in r.url)
+            and "-dict.bin" not in r.url and statuses.append(r.status))
     page.goto(base + "/search/")
     for query in DONE_WHEN:
         search(page, query)
@@ -287,7 +288,39 @@ def test_a_server_without_range_support_still_gives_every_result(browser, demo_o
         server.server_close()
     assert statuses and set(statuses) == {200}
     # One whole download per file, however many items were read from it.
-    assert len(statuses) <= len(list((demo_output / "search" / "p").iterdir()))
+    assert len(statuses) <= len([*(demo_output / "search" / "p").iterdir(),
+                                 *(demo_output / "search" / "i").iterdir()])
+
+
+def test_items_and_shards_spread_over_many_packs_are_found_in_chromium(
+        browser, demo_output, records, tmp_path, monkeypatch):
+    # The demo's index fits one pack of each; here the same records are indexed into tiny
+    # packs and shards, so search.js reads shards and items from packs past the first.
+    import shutil
+
+    from notices.build.serve import make_server
+    from notices.search import index
+
+    site = tmp_path / "output"
+    shutil.copytree(demo_output, site)
+    monkeypatch.setattr(index, "PACK_BYTES", 256)
+    files = build_index(records[::-1], bucket_bytes=64).files
+    folder = site / "search"
+    for name in ("i", "p", "t"):
+        shutil.rmtree(folder / name)
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    assert len([*(folder / "i").glob("*.bin")]) >= 10
+    assert len([*(folder / "p").glob("[0-9]*.bin")]) >= 2
+    server = make_server(str(site), "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        statuses = _pack_statuses(browser, f"http://127.0.0.1:{server.server_port}", records)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert statuses and set(statuses) == {206}
 
 
 def test_when_the_index_cannot_be_loaded_the_page_says_so(browser, demo_server):
