@@ -139,6 +139,16 @@ PLAIN_LIKE_FOR_LIKE = (
 )
 
 
+def files_written(folder: Path) -> tuple[int, int]:
+    """The files under ``folder`` and their bytes."""
+    sizes = [path.stat().st_size for path in folder.rglob("*") if path.is_file()]
+    return len(sizes), sum(sizes)
+
+
+def _files_text(written: tuple[int, int]) -> str:
+    return f"{written[0]:,} files, {written[1] / 1e6:.1f} MB"
+
+
 def make_corpus(size: int, seed: int, work: Path) -> tuple[Path, Path, int]:
     """Both formats of one generated corpus; returns their folders and its distinct
     characters (a real vocabulary: bench/corpus.py samples jieba's dictionary)."""
@@ -266,6 +276,7 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
     memory = {"plain": 0, "ours": 0, "build": 0, "child": 0, "tree": 0}
     phases: list[dict[str, float]] = []
     deltas: list[int] = []  # records in the search delta after each deferred build
+    written: dict[str, tuple[int, int]] = {}  # files and bytes a cold build wrote
 
     def timed(name: str, cmd: list[str], cwd: Path, run_env: dict | None = None) -> str:
         seconds, rss, stderr, _, cpu_seconds = run(cmd, cwd, run_env)
@@ -281,11 +292,13 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
             progress(f"{step} {name} cold build")
             shutil.rmtree(plain / "output", ignore_errors=True)
             timed(name, plain_cmd(conf), plain)
+            written[name] = files_written(plain / "output")
 
         progress(f"{step} our cold build")
         shutil.rmtree(ours / "output", ignore_errors=True)
         shutil.rmtree(ours / ".cache", ignore_errors=True)
         stderr = timed("cold", ours_cmd, ROOT, env)
+        written["cold"] = files_written(ours / "output")
         build_mib, child_mib = parse_memory(stderr)
         memory["build"] = max(memory["build"], build_mib)
         memory["child"] = max(memory["child"], child_mib)
@@ -344,6 +357,9 @@ def bench_size(size: int, runs: int, seed: int, work: Path) -> list[str]:
         f"{cold / med['plain-like']:.2f}, CPU {mcpu['cold'] / mcpu['plain-like']:.2f}; "
         f"ours/plain as is: wall {cold / med['plain-as-is']:.2f}, "
         f"CPU {mcpu['cold'] / mcpu['plain-as-is']:.2f}",
+        f"output {size}: ours {_files_text(written['cold'])}; plain like for like "
+        f"{_files_text(written['plain-like'])}; plain as is {_files_text(written['plain-as-is'])}"
+        " (every file costs system time: docs/speed.md, \"Fewer files\")",
         f"nochange {size}: ours {both('nochange')} = {med['nochange'] / cold:.3f} of our cold; "
         f"plain with content cache {both('plain-cached-nochange')}",
     ]
