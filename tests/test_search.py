@@ -300,6 +300,7 @@ def test_items_and_shards_spread_over_many_packs_are_found_in_chromium(
 
     from notices.build.serve import make_server
     from notices.search import index
+    from notices.search.indexer import write_files
 
     site = tmp_path / "output"
     shutil.copytree(demo_output, site)
@@ -308,9 +309,7 @@ def test_items_and_shards_spread_over_many_packs_are_found_in_chromium(
     folder = site / "search"
     for name in ("i", "p", "t"):
         shutil.rmtree(folder / name)
-    for name, data in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(data)
+    write_files(folder, files)
     assert len([*(folder / "i").glob("*.bin")]) >= 10
     assert len([*(folder / "p").glob("[0-9]*.bin")]) >= 2
     server = make_server(str(site), "127.0.0.1", 0)
@@ -665,12 +664,17 @@ def test_long_words_and_many_records():
     assert read_index(files, "广场2号箱变") == list(range(2996, -1, -7))
 
 
+def _place_records() -> list[SearchRecord]:
+    """400 records of place names in changing combinations, each with its own number."""
+    places = ["慈城镇", "白米湾村", "广场2号箱变", "户号5002195984", "庄桥街道", "的"]
+    return [_record("、".join(places[(n + k) % len(places)] for k in range(n % 4 + 1))
+                    + f"第{n}号", n) for n in range(400)]
+
+
 def test_postings_sorted_in_many_parts_or_handed_to_a_sink_give_the_same_files(monkeypatch):
     from notices.search import index
 
-    places = ["慈城镇", "白米湾村", "广场2号箱变", "户号5002195984", "庄桥街道", "的"]
-    records = [_record("、".join(places[(n + k) % len(places)] for k in range(n % 4 + 1))
-                       + f"第{n}号", n) for n in range(400)]
+    records = _place_records()
     whole, tokens, buckets = posting_files(records, 1024)
     monkeypatch.setattr(index, "PART_POSTINGS", 50)  # dozens of parts instead of one
     handed: dict[str, bytes] = {}
@@ -688,9 +692,7 @@ def test_shards_over_several_packs_are_found_by_their_table(monkeypatch):
     # i/shards.idx gives each one's span, and no shard crosses into the next pack.
     from notices.search import index
 
-    places = ["慈城镇", "白米湾村", "广场2号箱变", "户号5002195984", "庄桥街道", "的"]
-    records = [_record("、".join(places[(n + k) % len(places)] for k in range(n % 4 + 1))
-                       + f"第{n}号", n) for n in range(400)]
+    records = _place_records()
     monkeypatch.setattr(index, "PART_POSTINGS", 50)  # several parts: shards out of order
     shards: dict[int, bytes] = {}
     built = index._Shards([r.text for r in records], 256, shards.__setitem__)

@@ -1008,16 +1008,21 @@ def dictionary_file(dictionary: bytes) -> bytes:
             + packer.flush(zlib.Z_SYNC_FLUSH))
 
 
+def _packed_bytes(read: Callable[[str], bytes], folder: str, start: int, end: int) -> bytes:
+    """The bytes from global offset ``start`` to ``end`` of the packs ``<folder>/<k>.bin``
+    (an item never crosses into the next pack)."""
+    pack = start // PACK_BYTES
+    return read(f"{folder}/{pack}.bin")[start - pack * PACK_BYTES:end - pack * PACK_BYTES]
+
+
 def packed_item(read: Callable[[str], bytes], name: str, item: int) -> bytes:
     """Item ``item`` of kind ``name`` from the files of an index (``read(path)``),
     decompressed as search.js does: the dictionary's stream then the item's, inflated
     together, less the dictionary's bytes."""
     table = read(f"p/{name}.idx")
     start, end = (int(x) for x in np.frombuffer(table, dtype="<u4")[item:item + 2])
-    pack = start // PACK_BYTES
     size, at = _read_varint(read(f"p/{name}-dict.bin"), 0)
-    stream = read(f"p/{name}-dict.bin")[at:] + read(f"p/{pack}.bin")[start - pack * PACK_BYTES:
-                                                                 end - pack * PACK_BYTES]
+    stream = read(f"p/{name}-dict.bin")[at:] + _packed_bytes(read, "p", start, end)
     inflater = zlib.decompressobj(-15)
     whole = inflater.decompress(stream)
     if not inflater.eof or inflater.unused_data:
@@ -1030,8 +1035,7 @@ def shard_item(read: Callable[[str], bytes], number: int) -> bytes:
     its start and end from ``i/shards.idx``, then those bytes of its pack."""
     start, end = (int(x) for x in np.frombuffer(read(SHARD_TABLE), dtype="<u4")[
         2 * number:2 * number + 2])
-    pack = start // PACK_BYTES
-    return read(f"{SHARD_FOLDER}/{pack}.bin")[start - pack * PACK_BYTES:end - pack * PACK_BYTES]
+    return _packed_bytes(read, SHARD_FOLDER, start, end)
 
 
 def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None,

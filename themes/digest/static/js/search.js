@@ -391,6 +391,14 @@
     return files[key];
   }
 
+  // The bytes from global offset ``start`` to ``end`` of the packs <folder>/<k>.bin: pack k
+  // holds the bytes from k * info.pack, and an item never crosses into the next pack.
+  function packedBytes(info, folder, start, end) {
+    var pack = Math.floor(start / info.pack);
+    return indexRange(info, folder + "/" + pack + ".bin", start - pack * info.pack,
+                      end - pack * info.pack);
+  }
+
   // Item ``item`` of a pack (docs/search.md, "Packs"), decompressed: p/<name>.idx holds
   // each item's global offset as uint32 little endian, read in chunks of info.chunk entries
   // and one more; the item is in pack p/<offset // info.pack>.bin.
@@ -403,9 +411,7 @@
     var at = 4 * (item - chunk * info.chunk);
     var start = view.getUint32(at, true);
     var end = view.getUint32(at + 4, true);
-    var pack = Math.floor(start / info.pack);
-    var stored = await indexRange(info, "p/" + pack + ".bin", start - pack * info.pack,
-                                  end - pack * info.pack);
+    var stored = await packedBytes(info, "p", start, end);
     // Each item is compressed by itself (raw deflate) with a preset dictionary: p/<name>-dict.bin
     // holds the dictionary's length (varint), then its own deflate stream (not ended), which
     // the item's bytes continue; the dictionary's bytes are dropped from what inflates.
@@ -428,8 +434,7 @@
     var view = new DataView(table.buffer, table.byteOffset, table.byteLength);
     var start = view.getUint32(8 * (number - first), true);
     var end = view.getUint32(8 * (number - first) + 4, true);
-    var pack = Math.floor(start / info.pack);
-    return indexRange(info, "i/" + pack + ".bin", start - pack * info.pack, end - pack * info.pack);
+    return packedBytes(info, "i", start, end);
   }
 
   // Record text, to check the candidates of a rare term: t/index.bin holds the first record
