@@ -1532,3 +1532,58 @@ def test_a_later_item_led_by_another_town_is_that_town_s_window():
                                   dt.date(2024, 3, 1), DISTRICTS).fields["windows"]
     assert [(w.get("town"), w["areas"]) for w in windows] == [
         ("灵溪镇", ["渡龙村", "灵江村"]), ("金乡镇", ["沿江村"])]
+
+
+# --- probes in Ningbo's own words, second batch (docs/importer.md) -------------------------
+
+def _placed(text: str, published=dt.date(2024, 5, 1)) -> tuple[list[tuple], list[tuple]]:
+    fields = parse_outage_notice(text, published, DISTRICTS).fields
+    return ([(w["date"].isoformat(), w.get("start"), w.get("end"), w.get("district"),
+              w.get("town"), w["areas"], w.get("note")) for w in fields["windows"]],
+            [(w["date"].isoformat(), w.get("start"), w.get("end"), w.get("district"),
+              w.get("town"), w["areas"]) for w in fields.get("cancelled", [])])
+
+
+def test_a_reason_after_the_last_place_is_the_note_not_part_of_the_place():
+    """``…、枫林社区因线路改造停电``: 枫林社区 was dropped into the note with its reason (written
+    with exit 0); the reason alone is the note."""
+    windows, _ = _placed("5月20日21:00至次日4:00，镇海区招宝山街道后大街社区、城河社区由于电缆迁改停电。\n")
+    assert windows == [("2024-05-20", "21:00", "次日04:00", "镇海区", "招宝山街道",
+                        ["后大街社区", "城河社区"], "由于电缆迁改")]
+
+
+def test_an_information_label_alone_on_its_line_takes_the_next_line_as_its_value():
+    """One cell a line (``停电原因`` / ``线路检修``): the value is a note, not one more place of
+    the list above it (``线路检修`` was written as a place with exit 0)."""
+    windows, _ = _placed("停电时间\n2024-05-21 07:30至2024-05-21 15:00\n停电区域\n"
+                         "象山县贤庠镇黄埠村、盘池村\n停电设备\n10kV贤庠线\n")
+    assert windows == [("2024-05-21", "07:30", "15:00", "象山县", "贤庠镇", ["黄埠村", "盘池村"],
+                        "停电设备：10kV贤庠线")]
+
+
+def test_a_listing_with_a_type_column_is_a_table():
+    """A 95598 listing whose header has 停电类型 (no header word the reader knew): before, every
+    cell was reported and no window read."""
+    windows, _ = _placed("供电单位\t停电类型\t停电区域\t停电开始时间\t停电结束时间\n"
+                         "国网慈溪市供电公司\t临时停电\t慈溪市龙山镇西门外村\t2024-05-22 09:00:00\t"
+                         "2024-05-22 11:30:00\n")
+    assert windows == [("2024-05-22", "09:00", "11:30", "慈溪市", "龙山镇", ["西门外村"], None)]
+
+
+def test_a_bracketed_district_alone_on_its_line_heads_the_slots_below():
+    """A WeChat post: ``【鄞州区】`` over a time line and a ``town：places`` line (the heading was
+    read as an area, and the next slot's places as this one's)."""
+    windows, _ = _placed("停电预告\n\n【鄞州区】\n5月23日 09:00-15:00\n咸祥镇：芦浦村、球东村\n\n"
+                         "【奉化区】\n5月24日 08:30-16:30\n松岙镇：湖头渡村\n")
+    assert windows == [
+        ("2024-05-23", "09:00", "15:00", "鄞州区", "咸祥镇", ["芦浦村", "球东村"], None),
+        ("2024-05-24", "08:30", "16:30", "奉化区", "松岙镇", ["湖头渡村"], None)]
+
+
+def test_a_changed_plan_keeps_its_places_for_the_new_slot_and_the_cancelled_one():
+    """``原定于…X村的停电计划，变更为…``: 停电计划 (not 停电) after the places; before, the
+    cancelled slot had no places and the new one was dropped."""
+    windows, cancelled = _placed("原定于5月27日9:00-14:00北仑区春晓街道洋沙山村的停电计划，"
+                                 "变更为5月29日9:00-14:00，停电范围不变。\n")
+    assert windows == [("2024-05-29", "09:00", "14:00", "北仑区", "春晓街道", ["洋沙山村"], None)]
+    assert cancelled == [("2024-05-27", "09:00", "14:00", "北仑区", "春晓街道", ["洋沙山村"])]

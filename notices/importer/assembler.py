@@ -128,6 +128,9 @@ class NoticeAssembler:
         self.table_roles: list[tuple[str | None, str]] | None = None
         self.cancel_marker: tuple[int, str] | None = None
         self.cancel_used = True
+        # An information label alone on its line (``停电原因``, one cell a line): the next
+        # line is its value, a note, not more places of the list above.
+        self.info_label: str | None = None
 
     # Messages ----------------------------------------------------------------
 
@@ -236,6 +239,14 @@ class NoticeAssembler:
     def read_tokens(self, lineno: int, tokens: list[Token]) -> None:
         # A date, label, district or time is read here; area text is accounted for when its
         # run becomes a window or is reported (``flush``, ``boundary``).
+        info_label, self.info_label = self.info_label, None
+        if info_label and tokens and all(t.kind in ("space", "cell", "area", "sep")
+                                         for t in tokens):
+            value = self.lines[lineno - 1].strip()
+            self.read_lines.add(lineno)
+            self.end_item()
+            self.on_note(Token("note", lineno, 0, len(value), value, f"{info_label}：{value}"))
+            return
         if any(t.kind not in ("space", "cell", "area", "sep") for t in tokens):
             self.read_lines.add(lineno)
         first = next((t for t in tokens if t.kind not in ("space", "cell")), None)
@@ -263,6 +274,9 @@ class NoticeAssembler:
         content = [t for t in tokens if t.kind not in ("space", "cell", "sep")]
         if len(content) == 1 and content[0].kind == "district" and self.district is not None:
             self.district.heading = True
+        if len(content) == 1 and content[0].kind == "label" and content[0].value == "info":
+            self.info_label = content[0].text.strip().rstrip(":：")
+            self.end_item()
 
     def fragment_until_time(self, lineno: int, tokens: list[Token]) -> str:
         start = next(t.start for t in tokens if t.kind not in ("space", "cell"))

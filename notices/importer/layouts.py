@@ -884,7 +884,8 @@ _PROSE = [
                rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
-               r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消)"),
+               r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
+               r"|(?<=的停电)(?:计划|安排))"),
 ]
 
 
@@ -894,7 +895,7 @@ _PROSE = [
 _HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电)\S{0,4}"
-                   r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户))$")
+                   r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户|类型|性质|原因))$")
 
 
 @dataclass
@@ -1957,10 +1958,22 @@ def _is_works(item: str) -> bool:
                 and (not phrase["object"] or _NETWORK_PART.search(phrase["object"])))
 
 
+# ``…、枫林社区因线路改造停电``: the reason for the cut glued to the last place of the list.
+_REASON_TAIL = re.compile(
+    rf"(?P<place>.+?(?:{_PLACE_SUFFIXES}|用户|客户|公司|单位))\s*(?P<reason>(?:因|由于|为配合)"
+    r"[^、,，()（）]{0,24}?(?:改造|检修|施工|维修|工程|作业|迁改|建设|消缺|升级|调试|接入|"
+    r"切改|搬迁|更换|抢修)(?:需要|工作|的?需要)?)\s*$")
+
+
 def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
     places, works = [], []
     for item in items:
-        if _is_works(item):
+        reason = _REASON_TAIL.fullmatch(fold(item).strip())
+        if reason and not _is_works(reason["place"]):
+            at = len(item) - len(item.lstrip()) + reason.start("reason")
+            works.append(item[at:].strip())
+            item = item[:at].rstrip()
+        elif _is_works(item):
             works.append(item.strip())
             continue
         bullet = _BULLET.match(item)

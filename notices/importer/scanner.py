@@ -387,6 +387,15 @@ class LineScanner:
                     i = j
                 at_item, line_start = True, True
                 continue
+            if c in "【[" and line_start and at_item:
+                # ``【海曙区】`` alone on its line: a district heading (a WeChat post).
+                close = self._close_of(i, stop)
+                district = self._district_at(i + 1, close, True) if close else None
+                if district and district[1] is not None and district[0] == close \
+                        and not f[close + 1:stop].strip():
+                    self.emit("district", i, close + 1, (district[1], district[2], True))
+                    i, line_start = close + 1, False
+                    continue
             if c in _OPEN and at_item:
                 close = self._close_of(i, stop)
                 date = match_date(f[:close], i + 1) if close else None
