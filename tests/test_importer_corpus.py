@@ -1587,3 +1587,41 @@ def test_a_changed_plan_keeps_its_places_for_the_new_slot_and_the_cancelled_one(
                                  "变更为5月29日9:00-14:00，停电范围不变。\n")
     assert windows == [("2024-05-29", "09:00", "14:00", "北仑区", "春晓街道", ["洋沙山村"], None)]
     assert cancelled == [("2024-05-27", "09:00", "14:00", "北仑区", "春晓街道", ["洋沙山村"])]
+
+
+def test_a_slot_re_timed_from_one_range_to_another_is_a_new_window_and_a_cancellation():
+    """``…计划停电时间由8:00-16:00调整为9:00-12:00``: the old range was written as the window
+    with exit 0 and the new one dropped."""
+    windows, cancelled = _placed("5月28日镇海区澥浦镇岚山村计划停电时间由7:30-15:30调整为10:00-14:00。\n")
+    assert windows == [("2024-05-28", "10:00", "14:00", "镇海区", "澥浦镇", ["岚山村"], None)]
+    assert cancelled == [("2024-05-28", "07:30", "15:30", "镇海区", "澥浦镇", ["岚山村"])]
+
+
+def test_a_cancelled_plan_s_place_ends_before_de_jihua():
+    """``原定…下沙村的计划停电取消``: the place was ``下沙村的计划``."""
+    _, cancelled = _placed("受台风影响，原定5月30日8:30-16:00宁海县力洋镇海头村的计划停电取消。\n")
+    assert cancelled == [("2024-05-30", "08:30", "16:00", "宁海县", "力洋镇", ["海头村"])]
+
+
+def test_a_record_list_ending_in_deng_drops_it():
+    """A 95598 record's ``停电区域：…、红联小区等``: the ending was kept on the last place."""
+    windows, _ = _placed("停电时间：2024-05-31 13:00:00 至 2024-05-31 17:30:00\n"
+                         "停电区域：江北区甬江街道湾头村、畈里塘村等\n")
+    assert windows == [("2024-05-31", "13:00", "17:30", "江北区", "甬江街道", ["湾头村", "畈里塘村"],
+                        None)]
+
+
+def test_a_district_s_short_name_glued_to_the_town_gives_the_district():
+    """``鄞州姜山镇朱何村`` in prose: the town was ``鄞州姜山镇`` and the window had no district."""
+    windows, _ = _placed("6月2日8:00至15:30，余姚泗门镇谢家路村将停电。\n")
+    assert [(w[3], w[4]) for w in windows] == [("余姚市", "泗门镇")]
+
+
+def test_transformer_boxes_are_places_to_the_place_span_reader_too():
+    """``北仑区大榭街道 大榭1号箱变、2#配电房``: the layout reader's areas were held as doubtful
+    (exit 1) because the place-span reader did not take ``…箱变`` for a place."""
+    assert places_ok("大榭1号箱变") and places_ok("梅树孔1号公变")
+    result = parse_outage_notice("6月3日 9:00-15:00 象山县东陈乡 东陈3号箱变、旦门2号公变\n",
+                                 dt.date(2024, 5, 1), DISTRICTS)
+    assert not result.problems
+    assert [w["areas"] for w in result.fields["windows"]] == [["东陈3号箱变", "旦门2号公变"]]

@@ -656,9 +656,13 @@ class NoticeAssembler:
                     current = text
         areas.append(current)
         areas = [re.sub(r"(?<=[^\x00-\x7f])\.$|[。！!？?]+$", "", a.strip()) for a in areas]
+        # ``…、红联小区等``: the list's ending, not part of its last place.
+        areas = [a[:ending.start()] if (ending := _LIST_ENDING.search(a))
+                 and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
         return [a for a in areas if a]
 
 
+_LIST_ENDING = re.compile(r"等(?:地|处)?$")
 DATE_ONLY = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})")
 
 

@@ -366,6 +366,17 @@ def _declared_town(districts: DistrictTable, name: str):
     return named[0] if len(named) == 1 else None
 
 
+def _district_led_town(districts: DistrictTable, town: str) -> tuple[str, str] | None:
+    """(district, town) of a town read with a declared district's name or alias before it
+    (``鄞州姜山镇``), else None."""
+    for district in districts:
+        for key in sorted((district.name, *district.aliases), key=len, reverse=True):
+            rest = town[len(key):]
+            if town.startswith(key) and re.fullmatch(r"[\u3400-\u9fff]{2,6}?(?:镇|乡|街道)", rest):
+                return district.name, rest
+    return None
+
+
 def _general_import(general, districts: DistrictTable, published: dt.date, source_name,
                     source_url, title, text: str = "") -> OutageImport:
     """The result of ``layouts.read_general`` in the shape the command line writes.
@@ -394,6 +405,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             source = WindowSource(line, 0, "、".join(window["areas"]), kind == "cancelled")
             sources[kind].append(source)
             printed = window.get("district")
+            # ``鄞州姜山镇朱何村``: a declared district's short name glued to the town.
+            led = None if printed else _district_led_town(districts, window.get("town") or "")
+            if led is not None:
+                printed, window["town"] = led
+                window["district"] = printed
             # ``慈城 白米湾村``: a town the site declares (by name or alias) gives its district.
             declared_town = _declared_town(districts, window.get("town") or "") or (
                 _declared_town(districts, window["areas"][0]) if window["areas"]

@@ -111,6 +111,7 @@ class Anchor:
     districts: list[str] | None = None  # a round's list of districts (``…,三民等区``)
     day_areas: dict[dt.date, list[str]] | None = None  # a list said of each day
     late_at: int | None = None  # where the later time starts (the places end before it)
+    late_end: int | None = None  # where that time ends
     # ``3月4日8:00至3月6日18:00``: a cut over more than one midnight, one slot a calendar day
     # (the first to midnight, whole days, the last from midnight): (day, start, end)
     spans: list[tuple[dt.date, str, str]] | None = None
@@ -185,6 +186,7 @@ class _Dates:
         self.extra: list[dt.date] = []
         self.base: dt.date | None = None  # the anchor's first date, for the next one's year
         self.late_at: int | None = None
+        self.late_end: int | None = None
         # (day, days later, hour, minute) of the last time window read over two midnights
         self.span: tuple[dt.date, int, int, int] | None = None
         # ``513大停電``, ``303停电``: the press names a blackout by its month and day, which
@@ -372,7 +374,8 @@ class _Dates:
                 found.append(anchor)
             else:
                 late = self._later_window(pos, days[0])
-                found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at)
+                found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at,
+                                    late_end=self.late_end)
                              if late else Anchor(start, pos, days))
             found[-1].relative = relative is not None
         return found
@@ -453,6 +456,7 @@ class _Dates:
                 window = window if window and window[1] else None
             if window:
                 self.late_at = at
+                self.late_end = window[2] if len(window) > 2 and window[2] else None
                 return window[0], window[1]
         return None
 
@@ -883,7 +887,7 @@ _PROSE = [
                r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
                rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
-               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?停电"
+               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排))"),
 ]
@@ -1488,6 +1492,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         anchor.start, anchor.end = back[anchor.start], back[anchor.end]
         if anchor.late_at is not None:
             anchor.late_at = back[anchor.late_at]
+        if anchor.late_end is not None:
+            anchor.late_end = back[anchor.late_end]
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     kept = []
     for index, anchor in enumerate(anchors):
@@ -1497,6 +1503,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
+        # ``8月7日…五星村计划停电时间由8:00-16:00调整为9:00-12:00``: the slot it was, re-timed.
+        if not anchor.cancelled and anchor.late_end is not None and \
+                re.search(r"由\s*$", masked[max(0, anchor.late_at - 2):anchor.late_at]) and \
+                _RETIMED.match(masked, anchor.late_end):
+            anchor.cancelled = True
         if anchor.first is None and anchor.relative:
             continue  # ``明天又轮到…停电``: a relative day without a time is not a window
         if anchor.first is None and not anchor.cancelled:

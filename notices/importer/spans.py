@@ -44,6 +44,8 @@ SUFFIX_CLASSES: dict[str, tuple[str, ...]] = {
                     "馆", "堂", "局", "部", "处", "门", "店", "银行", "会", "基地", "港", "岛",
                     "山", "江", "实验室", "食堂", "餐厅", "厅", "办公室"),
     "customers": ("户", "用户", "区域", "地区", "台区", "单位", "客户"),
+    # Transformers a Ningbo schedule names as the places cut (``广场2号箱变``, ``麻车1号公变``).
+    "transformer": ("箱变", "公变", "专变", "配变"),
 }
 # Words that end in a suffix and are no place: a table's header, a count.
 NOT_PLACES = ("序号", "编号", "信号", "型号", "账号", "户号", "批号")
