@@ -1625,3 +1625,30 @@ def test_transformer_boxes_are_places_to_the_place_span_reader_too():
                                  dt.date(2024, 5, 1), DISTRICTS)
     assert not result.problems
     assert [w["areas"] for w in result.fields["windows"]] == [["东陈3号箱变", "旦门2号公变"]]
+
+
+def test_a_salutation_is_kept_in_the_body_and_a_line_label_is_no_supply_point():
+    """A utility's numbered records (``停电时间：`` / ``停电线路：`` / ``停电范围：``) under
+    ``尊敬的电力客户：``: the salutation was reported as areas with no time (exit 1), and where
+    the layout reader read it, ``停电线路：10kV…线`` was taken for a supply point and its line
+    for the place."""
+    text = ("尊敬的用电客户：\n一、停电时间：2024年6月4日 06:30—12:30\n停电线路：10kV塘溪线\n"
+            "停电范围：{place}塘溪镇童村、邹溪村\n")
+    result = parse_outage_notice(text.format(place="鄞州区"), dt.date(2024, 5, 1), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"], w["note"])
+            for w in result.fields["windows"]] == [
+        ("鄞州区", "塘溪镇", ["童村", "邹溪村"], "停电线路：10kV塘溪线")]
+    general = read_general(text.format(place="新昌县"), dt.date(2024, 5, 1))
+    assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
+        ("新昌县", "塘溪镇", ["童村", "邹溪村"])]
+
+
+def test_places_with_their_own_time_after_a_semicolon_are_a_second_window():
+    """One date, then ``A村8:00至17:00停电；B社区9:00至15:00停电``: the second slot was dropped
+    with exit 0 (its range lies inside the first, so the time check let it pass)."""
+    windows, _ = _placed("据了解，6月5日，因线路迁改，象山县定塘镇沙地村、定山村7:30至16:00停电；"
+                         "宁海县一市镇箬岙村10:00至14:00停电。\n")
+    assert windows == [
+        ("2024-06-05", "07:30", "16:00", "象山县", "定塘镇", ["沙地村", "定山村"], None),
+        ("2024-06-05", "10:00", "14:00", "宁海县", "一市镇", ["箬岙村"], None)]

@@ -174,6 +174,10 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
     return hour, minute, meridiem
 
 
+# The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
+_NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
+
+
 class _Dates:
     """Find anchors in folded text."""
 
@@ -377,6 +381,19 @@ class _Dates:
                 found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at,
                                     late_end=self.late_end)
                              if late else Anchor(start, pos, days))
+                found[-1].relative = relative is not None
+                # ``9月12日,…冯家村8:00至17:00停电；…天童庄社区9:00至15:00停电。``: more places
+                # with their own time later in the same sentence, after a ``；``.
+                while late and self.late_end is not None:
+                    clause = _NEXT_LATE.match(t, self.late_end)
+                    if not clause:
+                        break
+                    more = self._later_window(clause.end(), days[0])
+                    if not more:
+                        break
+                    found.append(Anchor(clause.end(), clause.end(), days, *more, late=True,
+                                        late_at=self.late_at, late_end=self.late_end))
+                    late = more
             found[-1].relative = relative is not None
         return found
 
@@ -2016,6 +2033,10 @@ _SUPPLY_POINT_LINE = re.compile(
     r"|台区|线路)[ \t]*[:：][ \t]*(?=\S)")
 
 
+_EQUIPMENT_LABEL = re.compile(r"(?:计划|预计)?(?:停电|检修|涉及|影响|作业|施工|工作|所属|停运)?"
+                              r"(?:线路|台区|设备)(?:名称)?")
+
+
 def _supply_point_lines(masked: str, text: str, start: int, end: int,
                         read: set[int]) -> list[list[str]] | None:
     """The lines under a time printed alone on its line (``1月27日/周四 22:00-23:00``), each
@@ -2029,7 +2050,8 @@ def _supply_point_lines(masked: str, text: str, start: int, end: int,
         next_end = masked.find("\n", at)
         next_end = len(masked) if next_end < 0 else next_end
         point = _SUPPLY_POINT_LINE.match(masked, at, next_end)
-        if not point:
+        # (``停电线路：10kV石门线`` is a label of the record, not a supply point's list.)
+        if not point or _EQUIPMENT_LABEL.fullmatch(masked[at:point.end()].strip(" \t:：")):
             break
         groups.append(split_areas(text[point.end():next_end]))
         read.add(_line_of(masked, at))

@@ -114,6 +114,8 @@ _URL_LINE = re.compile(
 _PROSE = re.compile(
     r"[。！!？?]\s*$|谅解|特此|敬请|不便|如遇|顺延|提前送电|恢复送电|停电期间|咨询|热线|服务电话|"
     r"客服|通知如下|公告如下|如下:\s*$|安全用电|请.{0,12}做好"
+    # A salutation (``尊敬的电力客户：``, ``各位业主:``): whom the notice addresses.
+    r"|^\s*(?:尊敬的|亲爱的|各位)[^:：,，。]{0,12}[:：]\s*$"
 )
 _PROVINCE = re.compile(rf"[{CJK}]{{2,3}}省\s*")
 _AREA_ENDING = re.compile(
