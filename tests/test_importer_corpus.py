@@ -1652,3 +1652,17 @@ def test_places_with_their_own_time_after_a_semicolon_are_a_second_window():
     assert windows == [
         ("2024-06-05", "07:30", "16:00", "象山县", "定塘镇", ["沙地村", "定山村"], None),
         ("2024-06-05", "10:00", "14:00", "宁海县", "一市镇", ["箬岙村"], None)]
+
+
+def test_a_time_range_inside_a_read_window_is_reported_unless_the_text_calls_it_a_part():
+    """A slot the readers miss is reported even when its hours lie inside a window they read
+    (before, any such range passed as a part of that window, with exit 0); ``实际…仅…`` still
+    marks a part."""
+    result = parse_outage_notice("6月6日7:00至18:00，象山县泗洲头镇墩岙村停电，另外灵岩村10:00至12:00停电。\n",
+                                 dt.date(2024, 5, 1), DISTRICTS)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (1, 'time "10:00至12:00" was not read into any window; check the windows by hand, or use '
+            "--allow-partial to keep it in a note")]
+    result = parse_outage_notice("6月7日宁海县胡陈乡东山村计划停电时段为6:00-15:00，实际仅6:00-8:00停电。\n",
+                                 dt.date(2024, 5, 1), DISTRICTS)
+    assert not result.problems

@@ -189,11 +189,18 @@ def _check_times(text: str, result: OutageImport) -> None:
         for m in _TIME_RANGE.finditer(folded):
             h1, m1, h2, m2 = map(int, m.groups())
             printed = line[m.start():m.end()]
-            if (h1 % 12, m1, h2 % 12, m2) not in slots and not inside(h1, m1, h2, m2) and \
+            # (A part of a read window only where the text says so: ``实际…仅6:00-8:00``; a
+            # range inside one is otherwise a slot of its own, ``…停电；B村9:00至15:00停电``.)
+            clause = re.split(r"[,，。;；]", folded[:m.start()])[-1]  # its clause so far
+            part = inside(h1, m1, h2, m2) and _PART_OF.search(clause)
+            if (h1 % 12, m1, h2 % 12, m2) not in slots and not part and \
                     fold(printed) not in fold(said.get(number, "")):
                 result.problems.append(ImportMessage(
                     number, printed, UNREAD_TIME.format(fragment=_quote(printed)),
                     leftover=printed, col=m.start()))
+
+
+_PART_OF = re.compile(r"实际|仅|只|其中|分别|期间|之间|以内|范围内|间断|短时")
 
 
 def _same_slot(window: dict, others: list[dict]) -> dict | None:
