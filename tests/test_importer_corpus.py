@@ -39,10 +39,12 @@ HELDOUT7 = ROOT / "tests" / "importer" / "heldout7"
 HELDOUT8 = ROOT / "tests" / "importer" / "heldout8"
 # The ninth (campus tables, water-plant stories, PSPS, a Ningbo rationing notice): scored once.
 HELDOUT9 = ROOT / "tests" / "importer" / "heldout9"
+# The tenth (16 Taipower open-data listings of 8 offices, 2026-12-06): scored once, no floor.
+HELDOUT10 = ROOT / "tests" / "importer" / "heldout10"
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
-                + sorted(HELDOUT9.glob("*.txt")))
+                + sorted(HELDOUT9.glob("*.txt")) + sorted(HELDOUT10.glob("*.txt")))
 
 
 def _notice(name: str) -> tuple[str, dt.date]:
@@ -311,7 +313,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
 
 @pytest.mark.parametrize(("folder", "notices", "windows", "cancellations"), [
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
-    (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1)])
+    (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
+    (HELDOUT10, 16, 80, 0)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -1666,3 +1669,34 @@ def test_a_time_range_inside_a_read_window_is_reported_unless_the_text_calls_it_
     result = parse_outage_notice("6月7日宁海县胡陈乡东山村计划停电时段为6:00-15:00，实际仅6:00-8:00停电。\n",
                                  dt.date(2024, 5, 1), DISTRICTS)
     assert not result.problems
+
+
+# --- the tenth held-out round (Taipower open-data listings), scored once -------------------
+
+def test_a_record_s_second_slot_has_the_places_of_its_record():
+    """``secondStart``/``secondEnd`` after ``start``/``end``: the second slot took the first
+    scope line of the whole listing (another township's place, written with exit 0)."""
+    text = ("scope：屏東縣萬丹鄉社皮村\nstart：2026-03-02T09:00:00+08:00\n"
+            "end：2026-03-02T12:00:00+08:00\nsecondStart：null\nsecondEnd：null\n\n"
+            "scope：屏東縣潮州鎮光春路\nstart：2026-03-02T08:00:00+08:00\n"
+            "end：2026-03-02T08:20:00+08:00\nsecondStart：2026-03-02T16:40:00+08:00\n"
+            "secondEnd：2026-03-02T17:00:00+08:00\n\n"
+            "scope：屏東縣潮州鎮新生路\nstart：2026-03-02T08:00:00+08:00\n"
+            "end：2026-03-02T08:20:00+08:00\nsecondStart：2026-03-02T16:40:00+08:00\n"
+            "secondEnd：2026-03-02T17:00:00+08:00\n")
+    general = read_general(text, dt.date(2026, 3, 1))
+    assert _rows(general.windows) == [
+        ("2026-03-02", "09:00", "12:00", "萬丹鄉", ["社皮村"]),
+        ("2026-03-02", "08:00", "08:20", "潮州鎮", ["光春路", "新生路"]),
+        ("2026-03-02", "16:40", "17:00", "潮州鎮", ["光春路", "新生路"])]
+
+
+def test_a_record_over_two_midnights_is_one_window_a_calendar_day():
+    """A record from 10:00 to 16:00 two days later was one window ending ``次日次日16:00``
+    (no time the content model reads)."""
+    text = ("scope：宜蘭縣羅東鎮中正路\nstart：2026-04-07T10:00:00+08:00\n"
+            "end：2026-04-09T16:00:00+08:00\n")
+    assert _rows(read_general(text, dt.date(2026, 4, 1)).windows) == [
+        ("2026-04-07", "10:00", "次日00:00", "羅東鎮", ["中正路"]),
+        ("2026-04-08", "00:00", "次日00:00", "羅東鎮", ["中正路"]),
+        ("2026-04-09", "00:00", "16:00", "羅東鎮", ["中正路"])]

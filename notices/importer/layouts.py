@@ -1268,6 +1268,12 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             number = min(range(len(pairs)), key=lambda n: max(
                 pairs[n][1] - (index + 1), (index + 1) - pairs[n][3], 0))
             nearest.setdefault(number, []).append((s, index))
+    # A record's second slot (``secondStart``/``secondEnd`` after ``start``/``end``) has the
+    # places of its first: the pair right before it, no scope line between the two.
+    for number in range(1, len(pairs)):
+        if number not in nearest and number - 1 in nearest and not any(
+                pairs[number - 1][3] < index + 1 < pairs[number][1] for _, index in scopes):
+            nearest[number] = nearest[number - 1]
     found = []
     for number, (begin, line, end, _) in enumerate(pairs):
         district, town, areas = None, None, []
@@ -1308,9 +1314,10 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             if groups:
                 # ``鄞州区首南街道日丽社区、…``: the district and town before the places.
                 for district_, town_, places in groups:
-                    found.append((_iso_window(begin, end, places, district_, town_), line))
+                    found += [(w, line) for w in _iso_windows(begin, end, places, district_,
+                                                              town_)]
                 continue
-        found.append((_iso_window(begin, end, areas, district, town), line))
+        found += [(w, line) for w in _iso_windows(begin, end, areas, district, town)]
     # Records of one slot (a request listed once per place) are one window of their places.
     merged: list[tuple[dict, int]] = []
     for window, line in found:
@@ -1327,18 +1334,23 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
 def _region_windows(region: str, scope, begin, end):
     s, index = scope
     for district, town, places in _district_groups(split_areas(region + "：" + s["a"]), None):
-        yield _iso_window(begin, end, places, district, town), index + 1
+        for window in _iso_windows(begin, end, places, district, town):
+            yield window, index + 1
 
 
-def _iso_window(begin: dt.datetime, end: dt.datetime, areas, district, town) -> dict:
-    last = f"{end.hour:02d}:{end.minute:02d}"
+def _iso_windows(begin: dt.datetime, end: dt.datetime, areas, district, town) -> list[dict]:
+    """The window of a record's start and end; a cut over more than one midnight is one
+    window a calendar day, as in prose (``_day_slots``)."""
+    first = f"{begin.hour:02d}:{begin.minute:02d}"
     days = (end.date() - begin.date()).days
-    if days > 1 or (days == 1 and (end.hour, end.minute) != (0, 0)):
-        last = "次日" * days + last
-    elif days == 1:
-        last = "次日00:00"
-    return _window(begin.date(), f"{begin.hour:02d}:{begin.minute:02d}", last, areas,
-                   district, town)
+    if days > 1:
+        return [_window(day, start, last, list(areas), district, town)
+                for day, start, last in _day_slots(begin.date(), first, days, end.hour,
+                                                   end.minute)]
+    last = f"{end.hour:02d}:{end.minute:02d}"
+    if days == 1:
+        last = "次日" + last
+    return [_window(begin.date(), first, last, areas, district, town)]
 
 
 # ---------------------------------------------------------------------------
