@@ -41,6 +41,8 @@ HELDOUT8 = ROOT / "tests" / "importer" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "importer" / "heldout9"
 # The tenth (16 Taipower open-data listings of 8 offices, 2026-12-06): scored once, no floor.
 HELDOUT10 = ROOT / "tests" / "importer" / "heldout10"
+# Synthetic notices in Ningbo's own layouts, written by a helper who never saw the importer.
+PROBES = ROOT / "tests" / "importer" / "probes-ningbo"
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -314,7 +316,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
 @pytest.mark.parametrize(("folder", "notices", "windows", "cancellations"), [
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
-    (HELDOUT10, 16, 80, 0)])
+    (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -1700,3 +1702,82 @@ def test_a_record_over_two_midnights_is_one_window_a_calendar_day():
         ("2026-04-07", "10:00", "次日00:00", "羅東鎮", ["中正路"]),
         ("2026-04-08", "00:00", "次日00:00", "羅東鎮", ["中正路"]),
         ("2026-04-09", "00:00", "16:00", "羅東鎮", ["中正路"])]
+
+
+# --- the Ningbo probes (synthetic, tests/importer/probes-ningbo), scored once ----------------
+
+def test_a_later_item_led_by_its_own_district_is_an_institution_s_name_in_the_same_window():
+    """``泗门镇谢家路村、…、余姚市泗门镇中心小学``: the school was a window of its own with its
+    district cut off (exit 0), in the column and in prose; a listing whose every item is so led
+    is still cut by them."""
+    text = "5月9日 星期四\n\n象山 丹东街道：城东村、象山县丹东街道卫生院(8:00—12:00)\n"
+    windows, _ = _placed(text)
+    assert windows == [("2024-05-09", "08:00", "12:00", "象山县", "丹东街道",
+                        ["城东村", "象山县丹东街道卫生院"], None)]
+    windows, _ = _placed("国网宁海县供电公司定于5月10日8:00至12:00对长街镇青珠村、宁海县长街镇中心小学停电。\n")
+    assert windows == [("2024-05-10", "08:00", "12:00", "宁海县", "长街镇",
+                        ["青珠村", "宁海县长街镇中心小学"], None)]
+    assert split_areas("宁海县跃龙街道桃源社区、宁海县跃龙街道金水社区") == [
+        "宁海县跃龙街道桃源社区", "宁海县跃龙街道金水社区"]
+    general = read_general("5月10日8:00至12:00，宁海县跃龙街道桃源社区、宁海县跃龙街道金水社区停电。\n",
+                           dt.date(2024, 5, 1))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [
+        ("跃龙街道", ["桃源社区"]), ("跃龙街道", ["金水社区"])]
+
+
+def test_the_next_clause_of_a_sentence_opening_with_a_time_is_a_window():
+    """``上午…对A停电；下午1:30至5:00对B停电``: the afternoon slot was dropped (held by the time
+    check)."""
+    windows, _ = _placed("国网象山县供电公司定于5月11日上午8:00至11:00对墙头镇方家岙村停电；"
+                         "下午2:00至4:30对墙头镇溪里方村停电。\n")
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [
+        ("2024-05-11", "08:00", "11:00", ["方家岙村"]),
+        ("2024-05-11", "14:00", "16:30", ["溪里方村"])]
+
+
+def test_a_wrapped_column_line_a_town_colon_at_its_end_and_a_kind_of_place_after_it():
+    """``…宁海县西店镇香山`` / ``工业区部分企业(…)`` and ``鹤浦镇：`` / ``小百丈村(…)``: the
+    wrapped word was two areas, the town at the end of a line an area with its colon."""
+    windows, _ = _placed("5月12日 星期日\n\n象山 定塘镇沙地村、象山县定塘镇大塘\n开发区部分企业(8:00—16:00)"
+                         "新桥镇：\n高湖村(12:00—17:00)\n")
+    assert windows == [
+        ("2024-05-12", "08:00", "16:00", "象山县", "定塘镇", ["沙地村", "象山县定塘镇大塘开发区部分企业"],
+         None),
+        ("2024-05-12", "12:00", "17:00", "象山县", "新桥镇", ["高湖村"], None)]
+
+
+def test_a_wechat_post_read_by_the_column_reader():
+    """Pictographs (``⏰``, ``📍``, ``⚡``) and a post's own lines (``点击上方蓝字关注…``) around
+    ``【区】`` headings: the pictographs were read as areas, the post's last line as the last
+    slot's places (exit 0)."""
+    text = ("⚡停电预告⚡\n\n【北仑】\n⏰5月13日 8:00-15:00\n📍小港街道：红联社区、枫林社区\n\n"
+            "温馨提示：停电期间请关闭家用电器。\n👆点击上方蓝字关注，每天推送民生资讯\n")
+    windows, _ = _placed(text)
+    assert windows == [("2024-05-13", "08:00", "15:00", "北仑区", "小港街道", ["红联社区", "枫林社区"],
+                        None)]
+
+
+def test_the_zhen_of_zhenhai_ends_no_town():
+    """``宁波镇海炼化…`` read town ``宁波镇`` and area ``海炼化…``; ``对镇海区…`` read town
+    ``对镇``."""
+    windows, cancelled = _placed("原定5月14日对镇海区庄市街道勤勇村的计划停电，停电时间由8:00—16:00"
+                                 "调整为9:00—12:00。\n")
+    assert windows == [("2024-05-14", "09:00", "12:00", "镇海区", "庄市街道", ["勤勇村"], None)]
+    assert cancelled == [("2024-05-14", "08:00", "16:00", "镇海区", "庄市街道", ["勤勇村"])]
+    assert split_areas("俞范社区、宁波镇海石化配套企业") == ["俞范社区", "宁波镇海石化配套企业"]
+    general = read_general("5月15日8:00至12:00，镇海区蛟川街道俞范社区、宁波镇海石化配套企业停电。\n",
+                           dt.date(2024, 5, 1))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [
+        ("蛟川街道", ["俞范社区", "宁波镇海石化配套企业"])]
+
+
+def test_ji_after_a_village_or_buildings_before_a_place_of_its_own():
+    assert split_areas("厉家村及慈溪掌起家电园区部分企业") == ["厉家村", "慈溪掌起家电园区部分企业"]
+    assert split_areas("5-9幢及地下车库") == ["5-9幢", "地下车库"]
+    assert split_areas("校医院及放射科") == ["校医院及放射科"]
+    assert split_areas("五星村及周边用户") == ["五星村及周边用户"]
+
+
+def test_an_adverb_before_jiang_is_no_part_of_the_place():
+    windows, _ = _placed("此外，5月16日上午8时至11时，北仑区新碶街道星阳社区也将停电。\n")
+    assert [w[5] for w in windows] == [["星阳社区"]]

@@ -39,6 +39,7 @@ from .text import (
     display,
     fold,
     match_short_date_line,
+    plain_symbols,
     resolve_date,
     weekday_name,
 )
@@ -96,7 +97,8 @@ class NoticeAssembler:
     """Read the tokens of every line, keeping date, district, town and the open run."""
 
     def __init__(self, text: str, published: dt.date, table: DistrictTable):
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        # (A post's pictographs are spaces here: the column reader reads words and marks.)
+        self.lines = plain_symbols(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.published = published
         self.reference = published
         self.table = table
@@ -198,6 +200,8 @@ class NoticeAssembler:
                 _PROSE.search(f) or (len(f) > 10 and f.endswith(":")
                                      and not _LABEL_ONLY.fullmatch(f))):
             self.boundary(None)
+            if self.pending_time is not None and self.pending_time.used:
+                self.pending_time = None  # (its places were read; prose ends them)
             self.body_lines.append(display(line).strip())
             self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
                       "kept in the body")
@@ -507,12 +511,21 @@ class NoticeAssembler:
             sorted(run.lines.items()))
         line, col = run.start or (run.items[0].line, run.items[0].col)
         groups: list[tuple[DistrictRef | None, str | None, list[str]]] = []
+        # Every item led by its own district printed mid-line: a listing's fully named places.
+        every_led = len(run.items) > 1 and all(
+            item.district is not None and not item.district.at_line_start
+            and item.district.line == item.line for item in run.items)
         for item in run.items:
             areas = self.item_areas(item, run.had_sep)
             if not areas:
                 continue
             if groups and groups[-1][0] is item.district and groups[-1][1] == item.town:
                 groups[-1][2].extend(areas)
+            elif groups and not every_led and self._names_own_place(groups[-1], item):
+                # ``泗门镇谢家路村、…、余姚市泗门镇中心小学``: a later item led by the group's own
+                # district (and town) is an institution's name: whole, in the group.
+                groups[-1][2].extend([item.district.printed + (item.town or "") + areas[0],
+                                      *areas[1:]])
             else:
                 groups.append((item.district, item.town, areas))
         notes = "；".join(self.notes) or None
@@ -538,6 +551,14 @@ class NoticeAssembler:
         self.last_emitted = emitted
         self.date_used = True
         self.cancel_used = True
+
+    @staticmethod
+    def _names_own_place(group: tuple, item: Item) -> bool:
+        ref, town, _ = group
+        own = item.district
+        return (ref is not None and own is not None and own is not ref
+                and not own.at_line_start and own.district is not None
+                and own.district is ref.district and (item.town is None or item.town == town))
 
     def example_district(self) -> str:
         first = next(iter(self.table), None)

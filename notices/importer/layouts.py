@@ -174,6 +174,8 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
     return hour, minute, meridiem
 
 
+# A clause's closing ``停电；`` before the next clause of the same sentence.
+_NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,6}[;；]\s*")
 # The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
@@ -376,6 +378,16 @@ class _Dates:
                     anchor.spans = _day_slots(span[0], window[0], span[1], span[2], span[3])
                 pos = self._more(anchor)
                 found.append(anchor)
+                # ``上午8:30至11:30对A村…停电；下午1:30至5:00对B村…停电``: the next clause of the
+                # sentence, after ``停电；``, opens with a time of the same day.
+                while anchor.first is not None and len(days) == 1 and not anchor.more:
+                    clause = _NEXT_SLOT.search(t, pos, _sentence_end(t, pos))
+                    more = self._window(clause.end(), days[0]) if clause else None
+                    if not more:
+                        break
+                    anchor = Anchor(clause.end(), more[2], days, more[0], more[1])
+                    found.append(anchor)
+                    pos = more[2]
             else:
                 late = self._later_window(pos, days[0])
                 found.append(Anchor(start, pos, days, *late, late=True, late_at=self.late_at,
@@ -668,6 +680,11 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
     tail = text[m.end():after.start() if after else len(text)]
     if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
         return m
+    # ``…厉家村及慈溪掌起家电园区部分企业``, ``3-8幢及地下车库``: after a village, a community or
+    # buildings, a place of four characters or more is a place of its own.
+    if re.search(r"(?:村|社区|小区|幢|栋|号楼)$", text[start:at]) and \
+            len(tail.strip()) >= 4 and not re.match(r"周边|附近|沿线|部分", tail):
+        return m
     return None
 
 
@@ -896,7 +913,8 @@ _PROSE = [
     re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
     # ``…9时至16时,在东区光复路一段办理停电工作``: where the work is done.
     re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
-    re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
+    re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:也|亦|均|都|还)?"
+               r"(?:将|将会)(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
     # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
     # its places the last clause (a list apart by 、 only).
@@ -1410,7 +1428,9 @@ _NOTICE_DISTRICT = re.compile(
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
 # (``金乡镇``: a 乡 followed by 镇 is inside the name.)
-_TOWN_LEAD = r"(?:(?P<t>\S{1,5}?(?:街道|镇|乡)(?!镇|街道))(?:办事处)?\s*[:：]?\s*(?=\S{2}))?"
+# (Not the 镇 that starts 镇海: ``对镇海区…``, ``宁波镇海炼化…`` name no town.)
+_TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?<!宁波)镇(?!海区|海县|海炼)|乡)(?!镇|街道))"
+              r"(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
 _PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
@@ -1903,6 +1923,8 @@ def _district_groups(areas: list[str], notice_district: str | None
     if len(areas) > 1 and alone(areas[0]) and len(areas[0].strip()) >= 3 and \
             not shared_name(fold(areas[0])) and not any(alone(a) for a in areas[1:]):
         lead, areas = areas[0], areas[1:]
+    every_led = len(areas) > 1 and all(
+        (led := _PLACE_PREFIX.match(fold(a))) and led["d"] and county(led["d"]) for a in areas)
     for index, area in enumerate(areas):
         # Pinyin after a character (``東區(qū)食堂``) is space: no district ends before it.
         area_f = _PINYIN.sub(lambda p: " " * len(p.group()), fold(area))
@@ -1949,6 +1971,15 @@ def _district_groups(areas: list[str], notice_district: str | None
         if starts:
             district = area[m.start("d"):m.end("d")] or None
             town = area[m.start("t"):m.end("t")] if m["t"] else None
+            # ``西店镇铁江村、团堧村、宁海县西店镇铁江小学``: a later item led by the group's own
+            # district (and town) is an institution's name: it stays whole, in the group
+            # (unless every item is so led: a listing's fully named places).
+            before = groups[-1][0] if groups else None
+            if index and groups and district and not every_led and \
+                    (before is None or county(fold(before)) == county(fold(district))) \
+                    and (town is None or groups[-1][1] and fold(groups[-1][1]) == fold(town)):
+                groups[-1] = (groups[-1][0] or district, groups[-1][1], groups[-1][2] + [area])
+                continue
             if index == 0 or district:
                 # ``利州区上西片区：金轮北路``: a part's label after the prefix heads the list,
                 # as in ``split_areas``.
@@ -2202,7 +2233,9 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
     """The places between a date and the time printed later in its sentence."""
     # ``23日,因新增…接线,汇信视讯、…``: a reason clause first; ``市区…``: the city proper.
     m = re.compile(r"[,，\s]*(?:(?:因|由于|为了|为配合)[^,，。;；\n]*[,，]\s*)?"
-                   r"(?:市区|城区|我市|本市|全市)?\s*").match(masked, anchor.end)
+                   r"(?:市区|城区|我市|本市|全市)?\s*"
+                   # ``4月9日对镇海区…的计划停电``: the places are the object of 对.
+                   r"(?:(?:将会|将|拟|计划)?对(?=[\u3400-\u9fff]{2}))?").match(masked, anchor.end)
     end = _LATE_END.search(masked, m.end())
     # A list runs over its own commas up to the reason or the verb: ``…、檢察院、石柱地區因…``.
     while end and masked[end.start()] in ",，" and "、" in masked[end.end():end.end() + 12]:

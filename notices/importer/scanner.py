@@ -114,6 +114,8 @@ _URL_LINE = re.compile(
 _PROSE = re.compile(
     r"[。！!？?]\s*$|谅解|特此|敬请|不便|如遇|顺延|提前送电|恢复送电|停电期间|咨询|热线|服务电话|"
     r"客服|通知如下|公告如下|如下:\s*$|安全用电|请.{0,12}做好"
+    # A post's own lines (``点击上方蓝字关注``, ``转发给…``, ``来源：…``).
+    r"|点击|关注我们|蓝字关注|转发|来源\s*:|阅读原文|扫码|长按识别|推送"
     # A salutation (``尊敬的电力客户：``, ``各位业主:``): whom the notice addresses.
     r"|^\s*(?:尊敬的|亲爱的|各位)[^:：,，。]{0,12}[:：]\s*$"
 )
@@ -123,7 +125,9 @@ _AREA_ENDING = re.compile(
     r"城|湾|桥|港|岙|塘|庄|宅|坊|府|部|行|室|处|校|堂|门|里|口|埠|堡|寺|阁|山|岭|浦|镇|乡|线|"
     r"附近|周边|沿线|[\d)A-Za-z])$"
 )
-_SUFFIX_PIECE = re.compile(r"(?:一带|等地|等|附近|周边|及周边|沿线|一线|片区)")
+# (``宁海县西店镇香山`` / ``工业区部分企业``: a wrapped line going on with a kind of place.)
+_SUFFIX_PIECE = re.compile(r"(?:一带|等地|等|附近|周边|及周边|沿线|一线|片区|工业区|工业园区?"
+                           r"|开发区|园区|部分)")
 _NOT_A_DISTRICT_ENDING = re.compile(
     r"(?:小区|社区|园区|景区|片区|厂区|校区|库区|山区|街区|开发区|工业区|保税区|高新区|度假区|功能区|"
     r"服务区|示范区|产业区|商务区|生活区|住宅区|居住区|营业区|办公区|试验区|集聚区|核心区|管理区|"
@@ -141,6 +145,7 @@ _TOWN_GLUED = re.compile(
     rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))(?!{_TOWN_INSTITUTION})(?=[^\s、,;()\[\]【】·:])"
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
+_TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
 _EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
 _UNKNOWN_PLACE = re.compile(rf"(?P<place>[{CJK}]{{1,6}}?(?:区|县|市|旗))")
@@ -466,6 +471,10 @@ class LineScanner:
         if m:
             return "town", m.end(), self.d[i:i + len(m.group("town"))].strip()
         m = _TOWN_COLON.match(f, i, stop)
+        # (``鹤浦镇：`` ending its line, a wrapped column: the places are on the next.)
+        end_town = _TOWN_AT_END.match(f, i, stop)
+        if not m and end_town:
+            return "town", end_town.end(), self.d[i:i + len(end_town.group("town"))].strip()
         if m:
             name = m.group("town")
             printed = self.d[i:i + len(name)].strip()

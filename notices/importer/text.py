@@ -72,6 +72,19 @@ def display(text: str) -> str:
     return text.translate(_DISPLAY)
 
 
+# A post's decoration (WeChat: ``⏰``, ``📍``, ``❗️``, keycaps ``1️⃣``): pictographs and their
+# joiners, and the keycap's number as an item number (``1️⃣`` → ``1、``), length kept.
+_KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"
+                         "\ufe0f\u200d\u20e3]")
+
+
+def plain_symbols(text: str) -> str:
+    """``text`` with a post's pictographs made spaces and keycaps item numbers (same length)."""
+    text = _KEYCAP.sub(lambda m: m[1] + "、" + " " * (len(m[0]) - 2), text)
+    return _PICTOGRAPH.sub(" ", text)
+
+
 # ---------------------------------------------------------------------------
 # Small shared patterns (on folded text).
 
