@@ -1781,3 +1781,45 @@ def test_ji_after_a_village_or_buildings_before_a_place_of_its_own():
 def test_an_adverb_before_jiang_is_no_part_of_the_place():
     windows, _ = _placed("此外，5月16日上午8时至11时，北仑区新碶街道星阳社区也将停电。\n")
     assert [w[5] for w in windows] == [["星阳社区"]]
+
+
+def test_a_place_s_yidai_at_the_end_of_a_prose_list_is_kept():
+    """``…、汪巷村一带`` in prose lost its 一带 (the column always kept it: ``万众村一带``);
+    ``等一带`` still closes a list."""
+    assert split_areas("横坎头村、汪巷村一带") == ["横坎头村", "汪巷村一带"]
+    assert split_areas("横坎头村、汪巷村等一带") == ["横坎头村", "汪巷村"]
+
+
+def test_a_village_committee_s_notice_of_its_own_places():
+    """``我村A自然村、B自然村及村办冷库`` signed ``象山县墙头镇…村民委员会``: 我村 was part of the
+    first place, and the window had no district."""
+    text = ("全体村民：\n定于2025年6月4日上午七时至下午四时，我村上岙自然村、下岙自然村停电。\n"
+            "象山县茅洋乡白岩下村村民委员会\n2025年6月1日\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 1))
+    assert windows == [("2025-06-04", "07:00", "16:00", "象山县", "茅洋乡", ["上岙自然村", "下岙自然村"],
+                        None)]
+
+
+def test_numbered_records_with_a_whole_day_and_a_town_printed_again():
+    """``【1】`` / ``停电时间：…全天`` / ``停电区域：宁海县长街镇`` / ``停电范围：长街镇青珠村…``: the
+    column reader merged the two records (``【2】`` read as a place, exit 0); the range's first
+    place kept its town."""
+    text = ("【1】\n停电时间：2025年6月5日（星期四）全天\n停电区域：宁海县一市镇\n"
+            "停电范围：一市镇箬岙村、前岙村\n\n【2】\n停电时间：2025年6月6日（星期五）下午1:00—4:00\n"
+            "停电区域：宁海县一市镇\n停电范围：东岙村\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 1))
+    assert windows == [
+        ("2025-06-05", None, None, "宁海县", "一市镇", ["箬岙村", "前岙村"], None),
+        ("2025-06-06", "13:00", "16:00", "宁海县", "一市镇", ["东岙村"], None)]
+
+
+def test_counted_slots_under_a_date_and_a_labelled_pin():
+    """``…3月6日将停电两次：`` / ``⏰第一次：6:00—7:00`` / ``⏰第二次：…`` / ``📍范围：…``: the
+    slots were read as whole days, ``范围`` as part of the first place, and a town's
+    institution after places naming no town as a window of its own."""
+    text = ("各位居民：\n因线路改接，梅林街道部分区域6月7日（周六）将停电两次：\n"
+            "⏰第一次：5:30—6:30\n⏰第二次：18:00—19:00\n📍范围：梅林村、河洪村、宁海县梅林街道卫生院\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 1))
+    assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        ("05:30", "06:30", "宁海县", "梅林街道", ["梅林村", "河洪村", "宁海县梅林街道卫生院"]),
+        ("18:00", "19:00", "宁海县", "梅林街道", ["梅林村", "河洪村", "宁海县梅林街道卫生院"])]

@@ -83,7 +83,10 @@ _RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
 _SECONDS = re.compile(r":\d{2}(?!\d)")
 _TO = r"\s*(?:至|到|-{1,3}|—|–|~|〜|一|－|——)\s*"
 # Nothing, or a list number, before a time at the head of its line (``2、下午…``).
-_LIST_NUMBER = re.compile(r"\s*(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
+# (``⏰第一次：6:00—7:00``: a post's pictograph and a count of the slot lead it too.)
+_LIST_NUMBER = re.compile(r"\s*(?:[\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?\s*)?"
+                          r"(?:第[一二三四五六七八九十\d]{1,2}次\s*[:：]\s*)?"
+                          r"(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
                           r"(?P<word>(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*)?")
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
@@ -309,7 +312,8 @@ class _Dates:
                 if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
                     window = self._window(head.start("word"), None) or window
                 lead_in = found and found[-1].first is None and head and \
-                    re.fullmatch(r"[^。\n]*如下\s*[:：]\s*", t[found[-1].end:line_start])
+                    re.fullmatch(r"[^。\n]*(?:如下|停电\S{0,3})\s*[:：]\s*",
+                                 t[found[-1].end:line_start])
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
                         (not re.search(r"[\w\u3400-\u9fff]", t[found[-1].end:pos])
@@ -757,7 +761,7 @@ def split_areas(printed: str) -> list[str]:
     while True:
         # A pinyin gloss (``等地區(qū)``) is read as space here.
         m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
-        if not m or m.start() == 0:
+        if not m or m.start() == 0 or m.group() == "一带":  # (a place's 一带: see below)
             break
         printed = printed[:m.start()].rstrip(" 。.")
     folded = fold(printed)
@@ -805,7 +809,7 @@ def split_areas(printed: str) -> list[str]:
             out.append(word_p)
             out_folded.append(word_f)
     cleaned = []
-    for number, area in enumerate(out, 1):
+    for area in out:
         area = area.strip().strip("。.")
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
@@ -826,8 +830,10 @@ def split_areas(printed: str) -> list[str]:
         area_f = fold(area)
         m = _LIST_END.search(area_f)
         while m and m.start() > 0:
-            if m.group() == "一带" and number < len(out):
-                break  # ``杓袁一带、宝志汽车销售…``: inside a list it names the place
+            if m.group() == "一带":
+                # ``杓袁一带、宝志汽车销售…``, ``…、汪巷村一带``: a place's 一带 names the place
+                # (as Ningbo's column prints it); ``等一带`` closes the list.
+                break
             area = area[:m.start()].rstrip()
             area_f = area_f[:m.start()].rstrip()
             m = _LIST_END.search(area_f)
@@ -1443,6 +1449,8 @@ _DISTRICT_HEADING = re.compile(r"[ \t]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t
 _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
+_COMMITTEE_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1847,6 +1855,19 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                for a in window["areas"]]
             window["district"] = window["district"] or district or None
             window["town"] = window["town"] or town or None
+    # ``我村溪里方自然村、…`` signed ``象山县墙头镇溪里方村村民委员会``: a village's (or a
+    # community's) committee speaking of its own places, in the district and town it names.
+    committee = _COMMITTEE_SIGNATURE.search(masked)
+    prefix = committee and _PLACE_PREFIX.match(committee["a"])
+    if prefix and prefix["d"] and county(prefix["d"]):
+        at = committee.start("a")
+        district = text[at + prefix.start("d"):at + prefix.end("d")]
+        town = prefix["t"] and text[at + prefix.start("t"):at + prefix.end("t")]
+        for window, _ in [*windows, *cancelled]:
+            window["areas"] = [a[2:] if re.match(r"(?:我|本)(?:村|社区)\S{2}", fold(a)) else a
+                               for a in window["areas"]]
+            if not window["district"] and not window["town"]:
+                window["district"], window["town"] = district, town or None
     unique: list[dict] = []
     unique_lines: list[int] = []
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
@@ -1892,6 +1913,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
+
+
+_INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
 
 
 def _district_led(areas: list[str]) -> list[tuple[str | None, str | None, list[str]]] | None:
@@ -1975,16 +1999,26 @@ def _district_groups(areas: list[str], notice_district: str | None
             # district (and town) is an institution's name: it stays whole, in the group
             # (unless every item is so led: a listing's fully named places).
             before = groups[-1][0] if groups else None
+            # (After places that name neither, the institution of a town: ``金水社区、…、
+            # 宁海县桃源街道文化站`` is a list of that town's places.)
+            unplaced = groups and before is None and not groups[-1][1] and \
+                _INSTITUTION_END.search(area_f)
             if index and groups and district and not every_led and \
                     (before is None or county(fold(before)) == county(fold(district))) \
-                    and (town is None or groups[-1][1] and fold(groups[-1][1]) == fold(town)):
-                groups[-1] = (groups[-1][0] or district, groups[-1][1], groups[-1][2] + [area])
+                    and (town is None or groups[-1][1] and fold(groups[-1][1]) == fold(town)
+                         or unplaced):
+                groups[-1] = (groups[-1][0] or district, groups[-1][1] or town,
+                              groups[-1][2] + [area])
                 continue
             if index == 0 or district:
                 # ``利州区上西片区：金轮北路``: a part's label after the prefix heads the list,
                 # as in ``split_areas``.
                 label = _GROUP_LABEL.match(area_f, m.end())
                 rest = area[label.end() if label else m.end():]
+                # ``宁海县长街镇：长街镇青珠村`` (a record's region, then its range): the town
+                # printed again before the first place.
+                if town and len(rest) > len(town) + 1 and fold(rest).startswith(fold(town)):
+                    rest = rest[len(town):]
                 # ``余姚市泗门镇（小路下村、楝树下村）``: the town's places in brackets.
                 inner = re.fullmatch(r"\s*[(（]([^()（）]+、[^()（）]+)[)）]\s*", rest)
                 groups.append((district, town, split_areas(inner[1]) if inner else [rest]))
@@ -2109,7 +2143,12 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?P<a>[^\n]+)", re.M).search(masked, start, end)
     if pin:
         read.add(_line_of(masked, pin.start()))
-        return split_areas(re.sub(r"[:：]\s*", "", text[pin.start("a"):pin.end("a")], count=1))
+        pinned = text[pin.start("a"):pin.end("a")]
+        # ``📍范围：金水社区、…``: a label first is no part of the places.
+        label = re.match(r"\s*(?:停电|影响|涉及)?(?:范围|区域|地点|地区)\s*[:：]\s*", fold(pinned))
+        if label:
+            return split_areas(pinned[label.end():])
+        return split_areas(re.sub(r"[:：]\s*", "", pinned, count=1))
     # ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 1号路 11100`` /
     # ``- 4055 Regent St.``: a bulleted list on the lines under the time, one place a line
     # (the work and its count stay with the window, ``_places_and_works``).
