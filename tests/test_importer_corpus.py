@@ -1823,3 +1823,19 @@ def test_counted_slots_under_a_date_and_a_labelled_pin():
     assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
         ("05:30", "06:30", "宁海县", "梅林街道", ["梅林村", "河洪村", "宁海县梅林街道卫生院"]),
         ("18:00", "19:00", "宁海县", "梅林街道", ["梅林村", "河洪村", "宁海县梅林街道卫生院"])]
+
+
+def test_a_post_titled_with_its_district_and_keycap_slots_over_town_lists():
+    """``奉化这些地方要停电（6月9日 周一）`` / ``1️⃣ 8:00—12:00`` / ``溪口镇：…``: nothing was
+    read; ``奉化溪口镇雪窦山景区`` after 溪口镇's places is its institution; ``象山停电预告｜…``
+    names the district."""
+    text = ("奉化这些地方要停电❗️（6月9日 周一）\n\n1️⃣ 8:00—12:00\n溪口镇：畸山村、岩头村、奉化溪口镇雪窦山景区\n"
+            "2️⃣ 13:00—17:00\n萧王庙街道：青云村、林家村\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 1))
+    assert windows == [
+        ("2025-06-09", "08:00", "12:00", "奉化区", "溪口镇", ["畸山村", "岩头村", "奉化溪口镇雪窦山景区"],
+         None),
+        ("2025-06-09", "13:00", "17:00", "奉化区", "萧王庙街道", ["青云村", "林家村"], None)]
+    windows, _ = _placed("📢北仑停电预告｜6月10日\n\n【春晓街道】\n⏰6月10日（周二）8:00-15:00\n"
+                         "📍三山村、昆亭村\n", dt.date(2025, 6, 1))
+    assert [(w[3], w[5]) for w in windows] == [("北仑区", ["三山村", "昆亭村"])]

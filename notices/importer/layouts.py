@@ -85,7 +85,7 @@ _TO = r"\s*(?:至|到|-{1,3}|—|–|~|〜|一|－|——)\s*"
 # Nothing, or a list number, before a time at the head of its line (``2、下午…``).
 # (``⏰第一次：6:00—7:00``: a post's pictograph and a count of the slot lead it too.)
 _LIST_NUMBER = re.compile(r"\s*(?:[\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?\s*)?"
-                          r"(?:第[一二三四五六七八九十\d]{1,2}次\s*[:：]\s*)?"
+                          r"(?:第[一二三四五六七八九十\d]{1,2}次\s*[:：]\s*|\d\ufe0f?\u20e3\s*)?"
                           r"(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
                           r"(?P<word>(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*)?")
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
@@ -312,7 +312,7 @@ class _Dates:
                 if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
                     window = self._window(head.start("word"), None) or window
                 lead_in = found and found[-1].first is None and head and \
-                    re.fullmatch(r"[^。\n]*(?:如下|停电\S{0,3})\s*[:：]\s*",
+                    re.fullmatch(r"[^。\n]*(?:如下|停电\S{0,3})\s*[:：]\s*|[)）\s]*\n\s*",
                                  t[found[-1].end:line_start])
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
@@ -1428,7 +1428,8 @@ _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下�
                      r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
-    r"(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将)?停电")
+    r"(?:(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电"
+    r"|(?=(?:计划)?停电(?:预告|通知|公告|信息)))")  # (``象山停电预告｜12月3日``: a post's title)
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
@@ -1985,6 +1986,13 @@ def _district_groups(areas: list[str], notice_district: str | None
                 area_f.startswith("办事处", m.end("t")):
             groups[-1][2].append(area[m.end():])
             continue
+        # ``临山镇：…、余姚临山镇湖堤工业区``: the group's town after its district's short name
+        # (an institution's name, as above): whole, in the group.
+        if m is not None and m["t"] and not m["d"] and index and groups and groups[-1][1] \
+                and len(m["t"]) > 4 and county(m["t"][:2]) \
+                and m["t"][2:] == fold(groups[-1][1]):
+            groups[-1][2].append(area)
+            continue
         # ``宁海县西店镇、深甽镇部分村``: a later item led by another town (not its office's
         # name) is that town's, in the same district.
         if m is not None and m["t"] and not m["d"] and index and groups and groups[-1][1] \
@@ -2136,6 +2144,10 @@ def _supply_point_lines(masked: str, text: str, start: int, end: int,
     return groups if all(groups) and groups else None
 
 
+_TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
+                             r"[^\n]*[、,，][^\n]*)")
+
+
 def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
                  read) -> list[str] | None:
     # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
@@ -2183,6 +2195,12 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             at = next_end + 1
         if items:
             return ([text[start:line_end].strip(" \t,，:：;；。")] if rest else []) + works + items
+    # ``1️⃣ 8:00—16:00`` then ``临山镇：邵家丘村、…``: a town's list on the line under the time.
+    if not rest and not own_item:
+        below = _TOWN_LIST_LINE.match(masked, line_end + 1, end)
+        if below:
+            read.add(_line_of(masked, below.start()))
+            return split_areas(text[below.start("a"):below.end("a")])
     for m in labels:
         if not start <= m.start() < end:
             continue
