@@ -43,6 +43,7 @@ HELDOUT9 = ROOT / "tests" / "importer" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "importer" / "heldout10"
 # Synthetic notices in Ningbo's own layouts, written by a helper who never saw the importer.
 PROBES = ROOT / "tests" / "importer" / "probes-ningbo"
+PROBES2 = ROOT / "tests" / "importer" / "probes-ningbo-2"  # (a second such set, another writer)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -316,7 +317,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
 @pytest.mark.parametrize(("folder", "notices", "windows", "cancellations"), [
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
-    (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5)])
+    (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -1839,3 +1840,33 @@ def test_a_post_titled_with_its_district_and_keycap_slots_over_town_lists():
     windows, _ = _placed("📢北仑停电预告｜6月10日\n\n【春晓街道】\n⏰6月10日（周二）8:00-15:00\n"
                          "📍三山村、昆亭村\n", dt.date(2025, 6, 1))
     assert [(w[3], w[5]) for w in windows] == [("北仑区", ["三山村", "昆亭村"])]
+
+
+# --- the second Ningbo probe set (tests/importer/probes-ningbo-2), scored once ---------------
+
+def test_a_community_s_part_of_its_customers_is_its_own():
+    """``A社区、B社区部分用户``: one area (部分用户 was shared as if it were a part of both)."""
+    assert split_areas("新城社区、锦绣社区部分用户") == ["新城社区", "锦绣社区部分用户"]
+    assert split_areas("湾头村、畈里塘村部分") == ["湾头村", "畈里塘村部分"]
+    assert split_areas("会计学院、电子商务学院办公区域") == ["会计学院、电子商务学院办公区域"]
+
+
+def test_a_town_alone_first_then_its_places_with_no_district_printed():
+    """``📍 茅洋乡 白岩下村 溪口村`` and ``停电范围：咸祥镇 横山村部分用户``: the town was an
+    area."""
+    general = read_general("6月12日8:00至12:00停电，停电范围：瞻岐镇 合岙村部分用户、东城村\n",
+                           dt.date(2025, 6, 1))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [("瞻岐镇", ["合岙村部分用户", "东城村"])]
+    assert [(w["town"], w["areas"]) for w in read_general(
+        "6月13日8:00至12:00停电，停电范围：瞻岐镇、咸祥镇\n", dt.date(2025, 6, 1)).windows] == [
+        (None, ["瞻岐镇", "咸祥镇"])]
+
+
+def test_a_place_that_goes_on_being_cut_and_a_bracketed_title():
+    """``…，小白村继续停电`` gave ``小白村继续``; ``【象山停电】下周这些地方…`` names the district."""
+    windows, _ = _placed("6月14日8:00—17:00，东吴镇天童村将停电；6月15日8:00—12:00，天童村继续停电。\n"
+                         "鄞州区东吴镇天童村村民委员会\n", dt.date(2025, 6, 1))
+    assert [w[5] for w in windows] == [["天童村"], ["天童村"]]
+    windows, _ = _placed("【宁海停电】下周这些地方要停电\n\n1️⃣ 6月16日（周一）\n⏰ 8:30—15:30\n"
+                         "📍 越溪乡：越溪村、王干山村\n", dt.date(2025, 6, 12))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("宁海县", "越溪乡", ["越溪村", "王干山村"])]

@@ -891,6 +891,9 @@ def _shares_suffix(before: str, item: str) -> bool:
     # place of its own (``本校区东门``: 东门 is a place).
     # The shared part follows the word at once (``体育部、…教育部重点实验室`` shares nothing: 重点
     # 实验室 is not a part of 体育部).
+    # (``海创社区、中海国际社区部分用户``: a community's or a village's customers are its own.)
+    if re.fullmatch(r"社区|小区|\S村", word) and re.match(r"用户|部分", rest):
+        return False
     return bool(rest) and not re.match(r"周边|沿线|一带|附近|等|及|和|以及|[(（]", rest) and \
         bool(re.match(r"(?:办公)?(?:区域|办公区|办公室|实训室|实验室|机房|设备|宿舍|教室|用户|部分)",
                       rest))
@@ -928,7 +931,7 @@ _PROSE = [
                r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
                rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
-               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?停电"
+               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?(?:继续|仍将|仍|也将|也)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排))"),
 ]
@@ -1429,7 +1432,8 @@ _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下�
 _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
     r"(?:(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电"
-    r"|(?=(?:计划)?停电(?:预告|通知|公告|信息)))")  # (``象山停电预告｜12月3日``: a post's title)
+    # (``象山停电预告｜12月3日``, ``【象山停电】``: a post's title.)
+    r"|(?=(?:计划)?停电(?:预告|通知|公告|信息)|停电[】\]]))")
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
@@ -2038,8 +2042,12 @@ def _district_groups(areas: list[str], notice_district: str | None
         groups.append((None, None, []))
     # ``南投县埔里镇`` alone: a town after its district names no finer place; ``镇海区骆驼街道
     # 贵驷村`` (a space after the town): the town of the places after it.
-    groups = [(district, items[0], items[1:]) if district and not town and items
+    # (``茅洋乡 白岩下村 溪口村``, ``咸祥镇 横山村部分用户``: with no district printed too,
+    # when the places after it are no towns.)
+    groups = [(district, items[0], items[1:]) if not town and items
               and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
+              and (district or len(items) > 1 and not any(
+                  re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(i)) for i in items[1:]))
               else (district, town, items) for district, town, items in groups]
     return [(district or lead or notice_district, town, items)
             for district, town, items in groups]
