@@ -1870,3 +1870,17 @@ def test_a_place_that_goes_on_being_cut_and_a_bracketed_title():
     windows, _ = _placed("【宁海停电】下周这些地方要停电\n\n1️⃣ 6月16日（周一）\n⏰ 8:30—15:30\n"
                          "📍 越溪乡：越溪村、王干山村\n", dt.date(2025, 6, 12))
     assert [(w[3], w[4], w[5]) for w in windows] == [("宁海县", "越溪乡", ["越溪村", "王干山村"])]
+
+
+def test_a_day_said_by_a_word_after_a_date_in_news():
+    """``同日9:00至12:00，…；次日7:30至11:30，…当天下午…``: those slots were dropped (held);
+    a town named again alone keeps the district it was named with; ``至次日5:00`` is still an
+    end."""
+    text = ("6月17日8:00至16:00，北仑区白峰街道阳东村将停电；同日9:00至12:00，鄞州区瞻岐镇合岙村停电。"
+            "次日7:30至11:30，瞻岐镇东城村也将停电，当天22:00至次日5:00，象山县东陈乡旦门村停电。\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 12))
+    assert [(w[0], w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        ("2025-06-17", "08:00", "16:00", "北仑区", "白峰街道", ["阳东村"]),
+        ("2025-06-17", "09:00", "12:00", "鄞州区", "瞻岐镇", ["合岙村"]),
+        ("2025-06-18", "07:30", "11:30", "鄞州区", "瞻岐镇", ["东城村"]),
+        ("2025-06-18", "22:00", "次日05:00", "象山县", "东陈乡", ["旦门村"])]

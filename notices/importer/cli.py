@@ -396,6 +396,13 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     district, with a warning). The publisher found in the text is the source."""
     found_publisher = publisher(text) if text else None
     served = publisher_district(found_publisher, districts)
+    # ``…镇海区澥浦镇十七房村…；次日…澥浦镇汇源村也将停电``: a town the notice has named with
+    # its district is in that district where it is named again alone.
+    towns = {w["town"]: w["district"] for w in [*general.windows, *general.cancelled]
+             if w.get("town") and w.get("district")}
+    for window in [*general.windows, *general.cancelled]:
+        if not window.get("district") and window.get("town") in towns:
+            window["district"] = towns[window["town"]]
     served_lines: list[int] = []
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []

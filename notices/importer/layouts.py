@@ -51,6 +51,8 @@ _RELATIVE = re.compile(r"(?:(?P<rel>今天|今日|明天|明日|后天|今(?=晚
                        r"|(?P<short>今|明)\s*[(（]\s*[\d一二三四五六七八九十廿卅]{1,3}\s*[)）]\s*日"
                        r"|(?P<week>本|下)(?:周|星期|礼拜)"
                        r"(?P<wd>[一二三四五六日天]))(?![\u3400-\u9fff]{0,2}[网报讯])")
+_SAID_DAY = re.compile(r"(?:(?P<same>同日|同一天|当天|当日)|次日|翌日|第二天)"
+                       r"(?=\s*(?:凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d)")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "今": 0, "明": 1}
 _WEEKDAY = (r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）]"
             r"|\s*[/／]?\s*(?:星期|周|礼拜)[一二三四五六日天](?![\u3400-\u9fff]))?")
@@ -231,6 +233,16 @@ class _Dates:
             return day, until.end()
         return day, m.end()
 
+    def _said_day_at(self, pos: int, last: dt.date) -> tuple[dt.date, int] | None:
+        """``同日`` / ``当天`` / ``次日`` before a time, after another date: that date or the day
+        after (news: ``4月7日…停电；同日9:00至12:00，…；次日7:30至11:30，…``); not the
+        ``次日`` that ends a range (``22:00至次日5:00``)."""
+        m = _SAID_DAY.match(self.t, pos)
+        # (At the start of a clause only: ``；同日``, ``。次日``, ``，当天``.)
+        if not m or not re.search(r"(?:^|[,，;；。\n])\s*$", self.t[max(0, pos - 2):pos]):
+            return None
+        return last + dt.timedelta(days=0 if m["same"] else 1), m.end()
+
     def _date_at(self, pos: int, allow_day: bool) -> tuple[dt.date, int] | None:
         m = _DATE.match(self.t, pos)
         if m:
@@ -269,6 +281,8 @@ class _Dates:
         t = self.t
         while pos < len(t):
             relative = self._relative_at(pos) if t[pos] in "今明后本下" else None
+            if not relative and t[pos] in "同当次翌第" and found and found[-1].days:
+                relative = self._said_day_at(pos, found[-1].days[-1])
             if not relative and (not t[pos].isdigit() or (pos and t[pos - 1].isdigit())):
                 pos += 1
                 continue
