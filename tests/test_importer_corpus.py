@@ -1884,3 +1884,26 @@ def test_a_day_said_by_a_word_after_a_date_in_news():
         ("2025-06-17", "09:00", "12:00", "鄞州区", "瞻岐镇", ["合岙村"]),
         ("2025-06-18", "07:30", "11:30", "鄞州区", "瞻岐镇", ["东城村"]),
         ("2025-06-18", "22:00", "次日05:00", "象山县", "东陈乡", ["旦门村"])]
+
+
+def test_a_listing_s_rows_of_one_slot_in_one_town_are_one_window_and_none_is_lost():
+    """Two rows of a 95598 listing for one town and slot: the second (``茅山村部分用户``) was
+    dropped without a word, taken for a vague restatement of the first."""
+    text = ("供电单位\t停电类型\t停电区域\t停电开始时间\t停电结束时间\n"
+            "国网宁波市北仑区供电公司\t计划停电\t北仑区白峰街道阳东村、小门村\t2025-06-18 08:00:00\t"
+            "2025-06-18 16:00:00\n"
+            "国网宁波市北仑区供电公司\t计划停电\t北仑区白峰街道上阳村部分用户\t2025-06-18 08:00:00\t"
+            "2025-06-18 16:00:00\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 12))
+    assert windows == [("2025-06-18", "08:00", "16:00", "北仑区", "白峰街道",
+                        ["阳东村", "小门村", "上阳村部分用户"], None)]
+
+
+def test_two_slots_of_a_record_whose_region_heads_its_range():
+    """``停电时间：…8:00-12:00、13:00-17:00`` / ``停电区域：北仑区春晓街道`` / ``停电范围：…``: the
+    two labels were taken for one list a slot (the morning had the region and no place)."""
+    text = ("【1】停电时间：2025年6月19日（星期四）8:00-11:00、14:00-16:00\n停电区域：鄞州区咸祥镇\n"
+            "停电范围：芦浦村、球东村\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 12))
+    assert [(w[1], w[2], w[4], w[5]) for w in windows] == [
+        ("08:00", "11:00", "咸祥镇", ["芦浦村", "球东村"]), ("14:00", "16:00", "咸祥镇", ["芦浦村", "球东村"])]

@@ -1256,8 +1256,16 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
                              and county(unit[at - n:at])), None)
         # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
         for district_, town, places in _district_led(areas) or [(None, None, areas)]:
-            found.append((_window(begin[0], first, last, places, district_ or district, town),
-                          line + 1))
+            window = _window(begin[0], first, last, places, district_ or district, town)
+            # Rows of one slot in one town (a listing's row a place, or a part of one) are one
+            # window of their places, as a listing's records are (``_iso_records``).
+            same = next((w for w, _ in found if all(w[k] == window[k] for k in
+                                                    ("date", "start", "end", "district", "town"))
+                         and w["town"]), None)
+            if same is not None:
+                same["areas"] += [a for a in window["areas"] if a not in same["areas"]]
+                continue
+            found.append((window, line + 1))
     return found
 
 
@@ -1718,7 +1726,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             reach += 1
         slots_end = anchors[reach].start if reach < len(anchors) else len(masked)
         own = [m for m in labels if anchor.end <= m.start() < slots_end]
-        if anchor.more and len(own) == 1 + len(anchor.more):
+        # (``停电区域：北仑区春晓街道`` / ``停电范围：三山村、…``: a region heading its range, one
+        # list for every slot, not a list a slot.)
+        region_range = len(own) == 2 and "区域" in own[0].group() and "范围" in own[1].group() \
+            and _line_of(masked, own[1].start()) == _line_of(masked, own[0].start()) + 1
+        if anchor.more and len(own) == 1 + len(anchor.more) and not region_range:
             slots = []
             for k, m in enumerate(own):
                 stop = own[k + 1].start() if k + 1 < len(own) else slots_end
@@ -1905,9 +1917,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     unique = [w for w, k in zip(unique, keep, strict=True) if k]
     unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
+    # (Not a named place's part: ``茅山村部分用户``, a listing's row of its own.)
     def vague(window: dict) -> bool:
-        return len(window["areas"]) == 1 and bool(re.search(
-            r"部分(?:区域|地区|用户)$", _PINYIN.sub("", fold(window["areas"][0]))))
+        return len(window["areas"]) == 1 and not window.get("town") and bool(re.search(
+            r"部分(?:区域|地区|用户)$", _PINYIN.sub("", fold(window["areas"][0])))) and not \
+            re.search(r"(?:村|社区|小区|路|街|镇|乡|公司|厂)部分(?:区域|地区|用户)$",
+                      _PINYIN.sub("", fold(window["areas"][0])))
     slots = {(w["date"], w["start"], w["end"], w["district"]) for w in unique if not vague(w)}
     keep = [not (vague(w) and (w["date"], w["start"], w["end"], w["district"]) in slots)
             for w in unique]
