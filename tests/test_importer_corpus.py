@@ -1907,3 +1907,13 @@ def test_two_slots_of_a_record_whose_region_heads_its_range():
     windows, _ = _placed(text, dt.date(2025, 6, 12))
     assert [(w[1], w[2], w[4], w[5]) for w in windows] == [
         ("08:00", "11:00", "咸祥镇", ["芦浦村", "球东村"]), ("14:00", "16:00", "咸祥镇", ["芦浦村", "球东村"])]
+
+
+def test_one_cell_a_line_a_region_then_one_place_a_line():
+    """``停电区域`` / ``江北区慈城镇`` / ``停电范围`` / ``毛岙村`` / ``南联村`` / ``停电设备`` …: no
+    place was read (the first window had the town as its place)."""
+    text = ("停电时间\n2025年6月20日 8:00-16:00\n停电区域\n镇海区九龙湖镇\n停电范围\n横溪村\n汶溪村\n"
+            "九龙湖镇敬老院\n停电设备\n10kV横溪线\n送电时间\n2025年6月20日 16:00\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 12))
+    assert windows == [("2025-06-20", "08:00", "16:00", "镇海区", "九龙湖镇",
+                        ["横溪村", "汶溪村", "九龙湖镇敬老院"], None)]

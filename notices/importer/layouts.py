@@ -2185,6 +2185,11 @@ _TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道
                              r"[^\n]*[、,，][^\n]*)")
 
 
+# A label alone on its line (one cell a line): ``停电设备``, ``送电时间``.
+_CELL_LABEL = re.compile(r"\s*[\u3400-\u9fff]{0,4}"
+                         r"(?:时间|时段|日期|设备|线路|原因|范围|区域|内容|备注)\s*[:：]?\s*")
+
+
 def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
                  read) -> list[str] | None:
     # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
@@ -2294,6 +2299,22 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             areas += split_areas(lines_p[index][item.end():])
             read.add(index + 1)
             index += 1
+        # One cell a line: ``停电区域`` / ``江北区慈城镇`` / ``停电范围`` / ``毛岙村`` / ``南联村``
+        # …: a region alone on its line, then a range label alone and one place a line up
+        # to the next label, blank line or time.
+        if not areas and "区域" in m.group() and line + 1 < len(lines_f) and \
+                _prefix_only(lines_f[line].strip()) and \
+                re.fullmatch(r"\s*(?:停电|影响|涉及)?范围\s*[:：]?\s*", lines_f[line + 1]):
+            items, index = [], line + 2
+            while index < len(lines_f) and lines_f[index].strip() and \
+                    not _CELL_LABEL.fullmatch(lines_f[index]) and \
+                    not re.search(r"\d{1,2}[:：]\d{2}|\d月\d", lines_f[index]):
+                items.append(lines_p[index].strip())
+                read.update({index + 1})
+                index += 1
+            if items:
+                read.update({line + 1, line + 2})
+                return split_areas(lines_p[line].strip() + "：" + "、".join(items))
         # ``停电范围：`` alone, the list on the next line (not a heading, label or date).
         if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
                 not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
