@@ -44,6 +44,7 @@ HELDOUT10 = ROOT / "tests" / "importer" / "heldout10"
 # Synthetic notices in Ningbo's own layouts, written by a helper who never saw the importer.
 PROBES = ROOT / "tests" / "importer" / "probes-ningbo"
 PROBES2 = ROOT / "tests" / "importer" / "probes-ningbo-2"  # (a second such set, another writer)
+PROBES3 = ROOT / "tests" / "importer" / "probes-ningbo-3"  # (a third, another writer again)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -317,7 +318,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
 @pytest.mark.parametrize(("folder", "notices", "windows", "cancellations"), [
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
-    (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6)])
+    (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6),
+    (PROBES3, 30, 73, 6)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -1917,3 +1919,29 @@ def test_one_cell_a_line_a_region_then_one_place_a_line():
     windows, _ = _placed(text, dt.date(2025, 6, 12))
     assert windows == [("2025-06-20", "08:00", "16:00", "镇海区", "九龙湖镇",
                         ["横溪村", "汶溪村", "九龙湖镇敬老院"], None)]
+
+
+# --- the third Ningbo probe set (tests/importer/probes-ningbo-3), scored once ---------------
+
+def test_a_listing_with_a_district_column_and_a_planned_restoration_time():
+    """``序号 / 所属区域 / 停电区域 / 停电设备 / 停电开始时间 / 计划送电时间`` with minutes only
+    and ``首南街道 学府一号小区、…``: no table was found and nothing read."""
+    text = ("序号\t所属区域\t停电区域\t停电设备\t停电开始时间\t计划送电时间\n"
+            "1\t象山县\t丹西街道 丹城村、大目湾新城部分小区\t10kV丹城线\t2025-06-21 08:00\t2025-06-21 15:00\n"
+            "2\t象山县\t丹西街道 新丰村\t10kV丹城线\t2025-06-21 08:00\t2025-06-21 15:00\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 12))
+    assert windows == [("2025-06-21", "08:00", "15:00", "象山县", "丹西街道",
+                        ["丹城村", "大目湾新城部分小区", "新丰村"], None)]
+
+
+def test_the_column_keeps_numbers_of_one_estate_and_a_whole_day_line_is_asked_about():
+    """``舜江花园8、10、12幢`` was three areas; ``全天 长街镇 …`` under another district's heading
+    took ``全天`` for a district and the last slot's hours (exit 0)."""
+    text = ("6月22日 星期日\n\n【余姚】\n7:30-11:30 兰江街道 谭家岭东路、舜江花园8、10、12幢\n\n"
+            "【宁海】\n全天 长街镇 西岙村、伍山村\n")
+    result = parse_outage_notice(text, dt.date(2025, 6, 12), DISTRICTS)
+    assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("余姚市", ["谭家岭东路", "舜江花园8、10、12幢"])]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (7, 'areas "全天 长街镇 西岙村、伍山村" have no time window; expected one after them, such as '
+            '"(8:30—15:30)"')]

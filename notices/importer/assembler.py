@@ -356,6 +356,8 @@ class NoticeAssembler:
         ref = DistrictRef(found, printed, token.line, token.start, at_line_start)
         if at_line_start:
             self.boundary(token)
+            if self.pending_time is not None and self.pending_time.used:
+                self.pending_time = None  # (a time's places were read; a district starts anew)
         self.district = ref
         self.town = None
 
@@ -519,6 +521,14 @@ class NoticeAssembler:
             areas = self.item_areas(item, run.had_sep)
             if not areas:
                 continue
+            if groups and groups[-1][0] is item.district and groups[-1][1] == item.town and \
+                    _MORE_NUMBER.fullmatch(fold(areas[0])):
+                joined = self.joined_numbers([groups[-1][2][-1], areas[0]])
+                if len(joined) == 1:
+                    groups[-1][2][-1] = joined[0]
+                    areas = areas[1:]
+                    if not areas:
+                        continue
             if groups and groups[-1][0] is item.district and groups[-1][1] == item.town:
                 groups[-1][2].extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
@@ -682,7 +692,21 @@ class NoticeAssembler:
                  and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
         return [a for a in areas if a]
 
+    @staticmethod
+    def joined_numbers(areas: list[str]) -> list[str]:
+        """``舜江花园8、10、12幢``: items that only continue the numbers of the one before are
+        one area with it (as the layout reader's ``split_areas`` keeps them)."""
+        out: list[str] = []
+        for area in areas:
+            if out and _MORE_NUMBER.fullmatch(fold(area)) and \
+                    re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(out[-1])):
+                out[-1] += "、" + area
+            else:
+                out.append(area)
+        return out
 
+
+_MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
 DATE_ONLY = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})")
 

@@ -956,7 +956,8 @@ _PROSE = [
 
 _HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
-                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电)\S{0,4}"
+                   r"所属区域|所属区县|区县|县区|"
+                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划)?(?:送电|复电))\S{0,4}"
                    r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户|类型|性质|原因))$")
 
 
@@ -1224,8 +1225,10 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     for index, name in enumerate(header):
         if "开始" in name:
             role.setdefault("start", index)
-        elif "结束" in name:
+        elif re.search(r"结束|送电|复电|恢复", name):
             role.setdefault("end", index)
+        elif re.search(r"所属区域|所属区县|区县|县区|县市区", name):
+            role.setdefault("district", index)  # (``所属区域``: 鄞州区)
         elif re.search(r"区域|范围|用户|地点", name):
             role.setdefault("area", index)
         elif "供电单位" in name:
@@ -1248,14 +1251,16 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         if (end_at[0] - begin[0]).days >= 1:
             last = "次日" + last
         areas = split_areas(cells[role["area"]][2]) if "area" in role else []
-        district = None
-        if "unit" in role:
+        district = cells[role["district"]][2].strip() or None if "district" in role else None
+        if "unit" in role and district is None:
             unit = fold(cells[role["unit"]][2])
             at = unit.find("供电")
             district = next((unit[at - n:at] for n in (3, 2, 4) if at >= n
                              and county(unit[at - n:at])), None)
         # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
-        for district_, town, places in _district_led(areas) or [(None, None, areas)]:
+        # (``首南街道 学府一号小区、…`` under a district column: the town before the places.)
+        led = _district_led(areas) or (_district_groups(areas, district) if district else None)
+        for district_, town, places in led or [(None, None, areas)]:
             window = _window(begin[0], first, last, places, district_ or district, town)
             # Rows of one slot in one town (a listing's row a place, or a part of one) are one
             # window of their places, as a listing's records are (``_iso_records``).
@@ -1525,7 +1530,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if not any("时间" in h or "时段" in h for h in table.header):
             list_tables.append(table)
             continue
-        if any("开始" in h for h in table.header) and any("结束" in h for h in table.header):
+        if any("开始" in h for h in table.header) and \
+                any(re.search(r"结束|送电|复电|恢复", h) for h in table.header):
             windows += _start_end_rows(table, reference)
             continue
         rows = _header_rows(table, reference)

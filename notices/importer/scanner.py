@@ -149,6 +149,7 @@ _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街�
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
 _EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
 _UNKNOWN_PLACE = re.compile(rf"(?P<place>[{CJK}]{{1,6}}?(?:区|县|市|旗))")
+_DAY_WORD = re.compile(r"全天|全日|整天|当天|当日|同日|次日")  # (``全天 长街镇…``: no place)
 _SHORT_PLACE = re.compile(rf"(?P<place>[{CJK}]{{2,4}})\s+(?=\S)")
 _WINDOW_START = set("0123456789上下中早晚凌夜傍清次翌第隔每当")
 _OPEN = {"(": ")", "[": "]", "【": "】"}
@@ -296,6 +297,7 @@ class LineScanner:
             short = _SHORT_PLACE.match(f, base, stop)
             if short and not _NOT_A_DISTRICT_ENDING.search(short.group("place")) \
                     and not _TOWN_SUFFIX.search(short.group("place")) \
+                    and not _DAY_WORD.fullmatch(short.group("place")) \
                     and self._looks_like_district_column(short.end(), stop):
                 place = short.group("place")
                 return base + len(place), None, self.d[base:base + len(place)]
