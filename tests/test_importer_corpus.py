@@ -1945,3 +1945,28 @@ def test_the_column_keeps_numbers_of_one_estate_and_a_whole_day_line_is_asked_ab
     assert [(p.line, p.message) for p in result.problems] == [
         (7, 'areas "全天 长街镇 西岙村、伍山村" have no time window; expected one after them, such as '
             '"(8:30—15:30)"')]
+
+
+def test_two_cancelled_slots_joined_by_yiji_with_zai_before_their_places():
+    """``原定于…7:30-16:00在A镇X村、Y村一带，以及…8:00-12:00在B镇Z村、B镇卫生院的计划停电
+    取消``: the second slot was written as a window (exit 0), ``以及`` was an area and ``在A镇``
+    the town."""
+    text = ("宁海县计划停电取消公告\n原定于6月23日（星期一）7:30-16:00在西店镇铁江村、团堧村一带，以及6月24日"
+            "（星期二）8:00-12:00在深甽镇清潭村、深甽镇卫生院的计划停电取消，届时正常供电。\n")
+    windows, cancelled = _placed(text, dt.date(2025, 6, 20))
+    assert windows == []
+    assert cancelled == [
+        ("2025-06-23", "07:30", "16:00", "宁海县", "西店镇", ["铁江村", "团堧村一带"]),
+        ("2025-06-24", "08:00", "12:00", "宁海县", "深甽镇", ["清潭村", "深甽镇卫生院"])]
+
+
+def test_a_post_s_bulleted_list_under_a_label_and_its_own_lines():
+    """``…以下区域将停电：`` / blank / ``🔸明楼街道：…`` / ``5月15日起恢复正常供电`` /
+    ``📌来源：…``: the places were the source line, and the restoration day a window."""
+    text = ("⚠️注意！北仑这里连续两晚夜间停电\n\n为配合管线迁改，6月25日至26日，每天晚上22:00至次日凌晨5:00，"
+            "以下区域将停电：\n\n🔸新碶街道：星阳社区、明州路沿线商铺\n\n6月27日起恢复正常供电。\n\n"
+            "📌来源：国网宁波市北仑区供电公司\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 20))
+    assert [(w[0], w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        (day, "22:00", "次日05:00", "北仑区", "新碶街道", ["星阳社区", "明州路沿线商铺"])
+        for day in ("2025-06-25", "2025-06-26")]

@@ -851,7 +851,7 @@ def split_areas(printed: str) -> list[str]:
             area = area[:m.start()].rstrip()
             area_f = area_f[:m.start()].rstrip()
             m = _LIST_END.search(area_f)
-        if area:
+        if area and not re.fullmatch(r"以及|及|和|并|与|还有", fold(area)):  # (``…一带，以及``)
             cleaned.append(area)
     # ``东、西校区``, ``南、北门``: one character before a place that has the same word after its
     # own first character shares that word.
@@ -1457,10 +1457,10 @@ _SUPPLY_SUBJECT = re.compile(r"(?:电源|线|线路|变电站|变电所|开关�
 _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|推荐阅读|热门|热点|当前位置"
                      r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
-    r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区]?)"
-    r"(?:(?:这些地方|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电"
+    r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区市]?)"
+    r"(?:(?:这些地方|这些区域|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电|这里[^。\n]{0,8}?停电"
     # (``象山停电预告｜12月3日``, ``【象山停电】``: a post's title.)
-    r"|(?=(?:计划)?停电(?:预告|通知|公告|信息)|停电[】\]]))")
+    r"|(?=(?:计划)?停电(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))")
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
@@ -1469,12 +1469,12 @@ _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # (Not the 镇 that starts 镇海: ``对镇海区…``, ``宁波镇海炼化…`` name no town.)
 _TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?<!宁波)镇(?!海区|海县|海炼)|乡)(?!镇|街道))"
               r"(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
-_PLACE_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
+_PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
-_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于)?" + _PROVINCE
+_PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于|在)?" + _PROVINCE
                                        + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
 # ``慈溪市坎墩街道…``: a county-level city before its town is the district.
-_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于)?" + _PROVINCE + r"(?:[^\s区县]{2,3}?市(?=\S{4}))?"
+_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,3}?市(?=\S{4}))?"
                                  r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
 _DISTRICT_HEADING = re.compile(r"[ \t]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
@@ -1483,6 +1483,7 @@ _ESTATE_SIGNATURE = re.compile(
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
+_SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?(?:供电|送电|用电)")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1593,6 +1594,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
+        # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
+        if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
+            continue
+        # ``原定于3月18日…在A村…，以及3月19日…在B村…的计划停电取消``: a slot joined to a
+        # cancelled one by 以及 or 及 is cancelled with it.
+        if not anchor.cancelled and kept and kept[-1].cancelled and re.search(
+                r"(?:以及|及|和)\s*$", masked[max(0, anchor.start - 3):anchor.start]) and \
+                "。" not in masked[kept[-1].end:anchor.start]:
+            anchor.cancelled = True
         # ``8月7日…五星村计划停电时间由8:00-16:00调整为9:00-12:00``: the slot it was, re-timed.
         if not anchor.cancelled and anchor.late_end is not None and \
                 re.search(r"由\s*$", masked[max(0, anchor.late_at - 2):anchor.late_at]) and \
@@ -2191,6 +2201,8 @@ _TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道
                              r"[^\n]*[、,，][^\n]*)")
 
 
+_POST_BULLET = re.compile(r"\s*[\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF\u25a0-\u25ff]"
+                          r"\ufe0f?\s*")
 # A label alone on its line (one cell a line): ``停电设备``, ``送电时间``.
 _CELL_LABEL = re.compile(r"\s*[\u3400-\u9fff]{0,4}"
                          r"(?:时间|时段|日期|设备|线路|原因|范围|区域|内容|备注)\s*[:：]?\s*")
@@ -2200,7 +2212,9 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
                  read) -> list[str] | None:
     # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
     # cut from the first area like any other).
-    pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?P<a>[^\n]+)", re.M).search(masked, start, end)
+    # (Not a post's own lines: ``📌来源：…``.)
+    pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
+                     r"(?P<a>[^\n]+)", re.M).search(masked, start, end)
     if pin:
         read.add(_line_of(masked, pin.start()))
         pinned = text[pin.start("a"):pin.end("a")]
@@ -2321,6 +2335,14 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             if items:
                 read.update({line + 1, line + 2})
                 return split_areas(lines_p[line].strip() + "：" + "、".join(items))
+        # (Blank lines and a post's bullet before that list: ``以下区域将停电：`` / `` `` /
+        # ``🔸明楼街道：…``.)
+        while not areas and line < len(lines_f) - 1 and not lines_f[line].strip():
+            line += 1
+        bullet = _POST_BULLET.match(lines_f[line]) if line < len(lines_f) else None
+        if bullet and not areas and re.search(r"[、,，;；]", lines_f[line]):
+            read.add(line + 1)
+            return split_areas(lines_p[line][bullet.end():])
         # ``停电范围：`` alone, the list on the next line (not a heading, label or date).
         if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
                 not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
