@@ -1970,3 +1970,17 @@ def test_a_post_s_bulleted_list_under_a_label_and_its_own_lines():
     assert [(w[0], w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
         (day, "22:00", "次日05:00", "北仑区", "新碶街道", ["星阳社区", "明州路沿线商铺"])
         for day in ("2025-06-25", "2025-06-26")]
+
+
+def test_numbered_slots_each_over_a_plain_list_line_in_a_street_office_s_notice():
+    """``一、3月18日（星期三）8:30—17:00`` / ``A小区1-30幢、B路（…段）、C菜场。`` / ``二、…``:
+    the first slot's places went to the second, the first got ``一``; the head's town is the
+    town of the slot that names none."""
+    text = ("关于段塘街道部分区域计划停电的通知\n\n辖区各单位、居民：\n"
+            "接国网宁波供电公司通知，辖区以下区域将计划停电：\n\n一、6月26日（星期四）8:30—17:00\n"
+            "段塘小区1-12幢、环城南路（望童路至苍松路段）、段塘菜场。\n\n二、6月27日（星期五）8:00—12:00\n"
+            "南苑社区南苑小区3、5幢，宁波市海曙区段塘街道社区卫生服务中心。\n\n海曙区人民政府段塘街道办事处\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 20))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2025-06-26", "海曙区", "段塘街道", ["段塘小区1-12幢", "环城南路（望童路至苍松路段）", "段塘菜场"]),
+        ("2025-06-27", "海曙区", "段塘街道", ["南苑社区南苑小区3、5幢", "宁波市海曙区段塘街道社区卫生服务中心"])]

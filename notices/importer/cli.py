@@ -403,6 +403,14 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     for window in [*general.windows, *general.cancelled]:
         if not window.get("district") and window.get("town") in towns:
             window["district"] = towns[window["town"]]
+    # ``关于白云街道部分区域计划停电的通知``: where the notice's head names the one town its
+    # placed windows are in, a window that names no place of its own is in that town too.
+    head = "\n".join(text.splitlines()[:4]) if text else ""
+    if len(towns) == 1 and next(iter(towns)) in head:
+        (town, district), = towns.items()
+        for window in [*general.windows, *general.cancelled]:
+            if not window.get("district") and not window.get("town"):
+                window["district"], window["town"] = district, town
     served_lines: list[int] = []
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []

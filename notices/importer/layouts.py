@@ -2197,6 +2197,17 @@ def _supply_point_lines(masked: str, text: str, start: int, end: int,
     return groups if all(groups) and groups else None
 
 
+def _plain_list_line(masked: str, start: int, end: int) -> re.Match | None:
+    """``一、3月18日（星期三）8:30—17:00`` then ``白云庄小区1-30幢、丽园北路（…）、白云菜场。``:
+    a list of places alone on the line under a time alone (no label, time, date or clause)."""
+    m = _PLAIN_LIST_LINE.match(masked, start, end)
+    if not m or re.search(r"停电|停水|通知|请|将|届时|时间|范围|区域|\d{1,2}[:：]\d{2}|\d月\d",
+                          m["a"]):
+        return None
+    return m
+
+
+_PLAIN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[^\n、,，]{2,}[、,，][^\n]*?)[。.]?[ \t]*$", re.M)
 _TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
                              r"[^\n]*[、,，][^\n]*)")
 
@@ -2259,7 +2270,8 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             return ([text[start:line_end].strip(" \t,，:：;；。")] if rest else []) + works + items
     # ``1️⃣ 8:00—16:00`` then ``临山镇：邵家丘村、…``: a town's list on the line under the time.
     if not rest and not own_item:
-        below = _TOWN_LIST_LINE.match(masked, line_end + 1, end)
+        below = _TOWN_LIST_LINE.match(masked, line_end + 1, end) or _plain_list_line(
+            masked, line_end + 1, end)
         if below:
             read.add(_line_of(masked, below.start()))
             return split_areas(text[below.start("a"):below.end("a")])
