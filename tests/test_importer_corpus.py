@@ -1984,3 +1984,16 @@ def test_numbered_slots_each_over_a_plain_list_line_in_a_street_office_s_notice(
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
         ("2025-06-26", "海曙区", "段塘街道", ["段塘小区1-12幢", "环城南路（望童路至苍松路段）", "段塘菜场"]),
         ("2025-06-27", "海曙区", "段塘街道", ["南苑社区南苑小区3、5幢", "宁波市海曙区段塘街道社区卫生服务中心"])]
+
+
+def test_a_post_s_numbered_district_headings_account_numbers_and_numbered_boxes():
+    """``1️⃣余姚市`` over ``⏰…`` / ``📍泗门镇：…``: the first slot took the second heading's
+    district (exit 0); ``（户号…）`` names a customer and stays; ``…工业园区1号、2号公变`` is one
+    area."""
+    text = ("【停电预告】6月28日余姚、慈溪这些地方停电\n\n1️⃣余姚市\n⏰6月28日（周六）8:00—12:00\n"
+            "📍马渚镇：斗门村、宁波马渚精工有限公司（户号3304410001）\n\n2️⃣慈溪市\n"
+            "⏰6月28日（周六）晚上20:00—23:00\n📍附海镇：东海村、附海工业园区1号、2号公变\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 20))
+    assert [(w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("08:00", "余姚市", "马渚镇", ["斗门村", "宁波马渚精工有限公司（户号3304410001）"]),
+        ("20:00", "慈溪市", "附海镇", ["东海村", "附海工业园区1号、2号公变"])]

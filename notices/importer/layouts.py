@@ -647,7 +647,8 @@ _LIST_END = re.compile(
     r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
-_SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?[号栋楼座幢]?$")
+# (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
+_SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:公变|箱变|专变|配变))?$")
 
 
 _CONJ = re.compile(r"以及|及")
@@ -878,7 +879,8 @@ _DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?
 _POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
 
 
-_CONTACT = re.compile(r"\s*[(（][^()（）]*(?:电话|联系|咨询|\d{7,})[^()（）]*[)）]\s*")
+# (Not a customer's account number: ``（户号3302117765）`` names the customer.)
+_CONTACT = re.compile(r"\s*[(（](?!户号)[^()（）]*(?:电话|联系|咨询|\d{7,})[^()（）]*[)）]\s*")
 
 
 def _cut(printed: str, pattern: re.Pattern) -> str:
@@ -1476,7 +1478,10 @@ _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于|在)?" + _PROVINCE
 # ``慈溪市坎墩街道…``: a county-level city before its town is the district.
 _COUNTY_CITY_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,3}?市(?=\S{4}))?"
                                  r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
-_DISTRICT_HEADING = re.compile(r"[ \t]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t]*[:：]?[ \t]*")
+# (``1️⃣余姚市``, ``【余姚市】``: a post's number or brackets around it.)
+_DISTRICT_HEADING = re.compile(
+    r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
+    r"[ \t【\[]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t】\]]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
 _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
