@@ -1997,3 +1997,17 @@ def test_a_post_s_numbered_district_headings_account_numbers_and_numbered_boxes(
     assert [(w[1], w[3], w[4], w[5]) for w in windows] == [
         ("08:00", "余姚市", "马渚镇", ["斗门村", "宁波马渚精工有限公司（户号3304410001）"]),
         ("20:00", "慈溪市", "附海镇", ["东海村", "附海工业园区1号、2号公变"])]
+
+
+def test_a_list_broken_inside_its_words_under_a_label_and_a_county_company_s_full_name():
+    """``…对下列区域停电：`` then ``A镇：X村、Y村、`` / ``Z村一带、宁波A`` / ``水产有限公司`` /
+    ``B镇：…``: only the first line was read (the rest lost with exit 0); ``国网浙江象山县供电
+    有限公司`` (a county company's registered name) is the publisher and gives the district."""
+    text = ("停电公告\n因10kV线路检修，国网浙江象山县供电有限公司定于6月29日（星期日）7:00-15:00对下列区域停电：\n"
+            "石浦镇：东门村、番西村、\n延昌村一带、宁波石浦\n水产有限公司\n鹤浦镇：小百丈村、大\n岙村\n\n"
+            "国网浙江象山县供电有限公司\n2025年6月26日\n")
+    result = parse_outage_notice(text, dt.date(2025, 6, 26), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("象山县", "石浦镇", ["东门村", "番西村", "延昌村一带", "宁波石浦水产有限公司"]),
+        ("象山县", "鹤浦镇", ["小百丈村", "大岙村"])]
+    assert result.fields["source"]["name"] == "国网浙江象山县供电有限公司"

@@ -2364,11 +2364,29 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
                 not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
                 not _LABEL.search(lines_f[line]) and "停电" not in lines_f[line]:
-            areas = split_areas(lines_p[line])
+            # (Lines broken inside the list, ``…、`` / ``东渡村一带、宁波龙山`` / ``水产品…``, and a
+            # town's own line after: one list, the town starting its part.)
+            joined, index = lines_p[line].strip(), line + 1
             read.add(line + 1)
+            while index < len(lines_f) and _list_goes_on(lines_f[index], joined):
+                town_part = re.match(r"\s*[\u3400-\u9fff]{2,6}(?:镇|乡|街道)\s*[:：]",
+                                     lines_f[index])
+                joined += ("；" if town_part else "") + lines_p[index].strip()
+                read.add(index + 1)
+                index += 1
+            areas = split_areas(joined)
         if areas:
             return areas
     return None
+
+
+def _list_goes_on(line: str, joined: str) -> bool:
+    """Whether ``line`` goes on with the list ``joined`` so far (a line broken inside it):
+    not blank, no label, time, date, sentence or a utility's signature."""
+    return bool(line.strip()) and not _CELL_LABEL.fullmatch(line) and not _LABEL.search(line) \
+        and not re.search(r"停电|\d{1,2}[:：]\d{2}|\d月\d|\d{4}年|。", line) \
+        and not re.search(r"供电(?:公司|局|所|有限公司)\s*$", line) \
+        and (joined.endswith(("、", "，", ",")) or not re.search(r"[。;；]$", joined))
 
 
 def _prefix_only(region: str) -> bool:
