@@ -45,6 +45,7 @@ HELDOUT10 = ROOT / "tests" / "importer" / "heldout10"
 PROBES = ROOT / "tests" / "importer" / "probes-ningbo"
 PROBES2 = ROOT / "tests" / "importer" / "probes-ningbo-2"  # (a second such set, another writer)
 PROBES3 = ROOT / "tests" / "importer" / "probes-ningbo-3"  # (a third, another writer again)
+PROBES4 = ROOT / "tests" / "importer" / "probes-ningbo-4"  # (a fourth)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -319,7 +320,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
     (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6),
-    (PROBES3, 30, 73, 6)])
+    (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -2011,3 +2012,29 @@ def test_a_list_broken_inside_its_words_under_a_label_and_a_county_company_s_ful
         ("象山县", "石浦镇", ["东门村", "番西村", "延昌村一带", "宁波石浦水产有限公司"]),
         ("象山县", "鹤浦镇", ["小百丈村", "大岙村"])]
     assert result.fields["source"]["name"] == "国网浙江象山县供电有限公司"
+
+
+# --- the fourth Ningbo probe set (tests/importer/probes-ningbo-4), scored once --------------
+
+def test_a_listing_with_both_a_region_and_a_range_column():
+    """``停电区域`` ``余姚市泗门镇`` beside ``停电范围`` ``泗门镇谢家路村、…``: the region was read
+    as the only place."""
+    text = ("序号\t供电单位\t停电类型\t停电区域\t停电范围\t停电开始时间\t停电结束时间\n"
+            "1\t国网余姚市供电公司\t计划停电\t余姚市牟山镇\t牟山镇青港村、湖山村\t2025-06-30 07:00:00\t"
+            "2025-06-30 15:00:00\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 26))
+    assert windows == [("2025-06-30", "07:00", "15:00", "余姚市", "牟山镇", ["青港村", "湖山村"], None)]
+
+
+def test_records_with_chinese_dates_and_a_separate_restoration_line():
+    """``停电时间：2026年6月16日 08:00`` / ``送电时间：2026年6月16日 17:00`` / ``停电区域：…`` /
+    ``停电范围：…``: no window was read."""
+    text = ("停电时间：2025年7月1日 08:00\n送电时间：2025年7月1日 17:00\n停电区域：北仑区大碶街道\n"
+            "停电线路：10kV灵峰线\n停电范围：灵峰村、高田王村\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 26))
+    assert windows == [("2025-07-01", "08:00", "17:00", "北仑区", "大碶街道", ["灵峰村", "高田王村"], None)]
+
+
+def test_an_estate_s_numbered_buildings_are_one_area_and_numbered_buildings_alone_are_not():
+    assert split_areas("天童南路商铺、学府一号小区3号楼、5号楼") == ["天童南路商铺", "学府一号小区3号楼、5号楼"]
+    assert split_areas("10号楼、11号楼") == ["10号楼", "11号楼"]

@@ -648,7 +648,8 @@ _LIST_END = re.compile(
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
-_SHORT = re.compile(r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:公变|箱变|专变|配变))?$")
+_SHORT = re.compile(
+    r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变))?$")
 
 
 _CONJ = re.compile(r"以及|及")
@@ -805,8 +806,10 @@ def split_areas(printed: str) -> list[str]:
                 (_SHORT.match(word_f) or re.match(r"^[0-9A-Za-z]+[#＃]", word_f))
                 and re.search(r"[0-9A-Za-z#]$", out_folded[-1])
                 or (_SHORT.match(word_f) or _NUMBER_RANGE.fullmatch(word_f))
-                and re.search(r"\d[#＃]?[号栋楼座幢]$", out_folded[-1])
+                and re.search(r"\d[#＃]?(?:号楼|[号栋楼座幢])$", out_folded[-1])
                 and re.match(r"^\d", word_f)
+                # (``学府一号小区3号楼、5号楼``: one estate's; ``10号楼、11号楼``: two buildings.)
+                and (not word_f.endswith("号楼") or re.search(r"[^\d\s]\d+号楼$", out_folded[-1]))
                 or _continues_part(out_folded[-1], word_f)
                 # ``华山学生宿舍1-3、12-19栋和24栋``: more numbers of the same buildings
                 or re.search(r"[^\d\s-]\d+(?:\s*[-—~]\s*\d+)?$", out_folded[-1])
@@ -1231,7 +1234,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("end", index)
         elif re.search(r"所属区域|所属区县|区县|县区|县市区", name):
             role.setdefault("district", index)  # (``所属区域``: 鄞州区)
-        elif re.search(r"区域|范围|用户|地点", name):
+        elif "范围" in name:
+            role["range"] = role.get("range", index)
+        elif re.search(r"区域|用户|地点", name):
             role.setdefault("area", index)
         elif "供电单位" in name:
             role.setdefault("unit", index)
@@ -1252,7 +1257,13 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         last = f"{int(clock[1][1]):02d}:{clock[1][2]}"
         if (end_at[0] - begin[0]).days >= 1:
             last = "次日" + last
-        areas = split_areas(cells[role["area"]][2]) if "area" in role else []
+        # (``停电区域``: ``余姚市泗门镇`` heading ``停电范围``: ``泗门镇谢家路村、…``.)
+        region = cells[role["area"]][2].strip() if "area" in role else ""
+        scope = cells[role["range"]][2].strip() if "range" in role else ""
+        if scope and region and _prefix_only(fold(region)):
+            areas = split_areas(region + "：" + scope)
+        else:
+            areas = split_areas(scope or region)
         district = cells[role["district"]][2].strip() or None if "district" in role else None
         if "unit" in role and district is None:
             unit = fold(cells[role["unit"]][2])
@@ -1277,7 +1288,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
 
 
 _ISO_LINE = re.compile(r"^\s*(?P<label>[A-Za-z_\u3400-\u9fff ]{1,24}?)\s*[:：]\s*"
-                       r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T ](?P<h>\d{2}):(?P<mi>\d{2})"
+                       # (``2026年6月16日 08:00``: a listing's record copied with the words.)
+                       r"(?P<y>\d{4})(?:-|年)(?P<m>\d{1,2})(?:-|月)(?P<d>\d{1,2})日?(?:T|\s*)"
+                       r"(?P<h>\d{1,2}):(?P<mi>\d{2})"
                        r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电区域|范围|地点|地址)"
                          r"\s*[:：]\s*(?P<a>\S.*?)\s*$", re.I)
