@@ -2038,3 +2038,14 @@ def test_records_with_chinese_dates_and_a_separate_restoration_line():
 def test_an_estate_s_numbered_buildings_are_one_area_and_numbered_buildings_alone_are_not():
     assert split_areas("天童南路商铺、学府一号小区3号楼、5号楼") == ["天童南路商铺", "学府一号小区3号楼、5号楼"]
     assert split_areas("10号楼、11号楼") == ["10号楼", "11号楼"]
+
+
+def test_one_place_a_bulleted_line_under_a_label():
+    """``…对以下区域停电：`` / ``🔹A路（…段）沿线商铺`` / ``🔹B苑2、4、6幢`` / ``🔹C居委会`` /
+    ``等区域。``: one bullet and ``等区域`` were read as the places (exit 0)."""
+    text = ("国网宁波市江北区供电公司定于2025年7月2日至7月3日，每天晚上22:00至次日凌晨5:00，对以下区域停电：\n"
+            "🔹人民路（大庆南路至中马路段）沿线商铺\n🔹江北商城2、4幢\n🔹中马街道中马社区居民委员会\n等区域。\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 26))
+    assert [(w[0], w[3], w[5]) for w in windows] == [
+        (day, "江北区", ["人民路（大庆南路至中马路段）沿线商铺", "江北商城2、4幢", "中马街道中马社区居民委员会"])
+        for day in ("2025-07-02", "2025-07-03")]

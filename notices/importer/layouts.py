@@ -2373,6 +2373,19 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         if bullet and not areas and re.search(r"[、,，;；]", lines_f[line]):
             read.add(line + 1)
             return split_areas(lines_p[line][bullet.end():])
+        # (``🔹福明路（…段）沿线商铺`` / ``🔹江南春晓苑2、4、6幢`` / … / ``等区域。``: one place a
+        # bulleted line.)
+        index, items = line, []
+        while not areas and index < len(lines_f) and (
+                mark := _POST_BULLET.match(lines_f[index]) or _BULLET.match(lines_f[index])):
+            items.append(lines_p[index][mark.end():].strip().rstrip("。；;，,"))
+            read.add(index + 1)
+            index += 1
+        if len(items) > 1:
+            if index < len(lines_f) and re.fullmatch(r"\s*等(?:区域|地|单位|用户)?[。.]?\s*",
+                                                     lines_f[index]):
+                read.add(index + 1)
+            return [area for item in items for area in split_areas(item)]
         # ``停电范围：`` alone, the list on the next line (not a heading, label or date).
         if not areas and line < len(lines_f) and re.search(r"[、,，;；]", lines_f[line]) and \
                 not re.match(r"^\s*(?:[一二三四五六七八九十]+、|\d)", lines_f[line]) and \
