@@ -2049,3 +2049,14 @@ def test_one_place_a_bulleted_line_under_a_label():
     assert [(w[0], w[3], w[5]) for w in windows] == [
         (day, "江北区", ["人民路（大庆南路至中马路段）沿线商铺", "江北商城2、4幢", "中马街道中马社区居民委员会"])
         for day in ("2025-07-02", "2025-07-03")]
+
+
+def test_a_listing_with_region_and_range_columns_and_two_slots_in_one_cell():
+    """``停电日期 | 停电时段 | 停电区域 | 停电范围`` with ``上午08:00-11:30 下午13:30-17:00``: the
+    region was the only place and the afternoon was dropped."""
+    text = ("停电日期\t停电时段\t停电区域\t停电范围\n"
+            "2025-07-04\t上午08:00-11:30 下午13:30-17:00\t海曙区章水镇\t章水镇杖锡村、茅镬村\n")
+    windows, _ = _placed(text, dt.date(2025, 6, 26))
+    assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        ("08:00", "11:30", "海曙区", "章水镇", ["杖锡村", "茅镬村"]),
+        ("13:30", "17:00", "海曙区", "章水镇", ["杖锡村", "茅镬村"])]

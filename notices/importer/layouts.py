@@ -185,6 +185,9 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,6}[;；]\s*")
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
+_MORE_SEP = re.compile(r"\s*[、,，和及]\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+
+
 class _Dates:
     """Find anchors in folded text."""
 
@@ -432,7 +435,8 @@ class _Dates:
         own (kept in ``anchor.more``); returns where reading goes on."""
         pos = anchor.end
         while True:
-            sep = re.compile(r"\s*[、,，和及]\s*").match(self.t, pos)
+            # (``上午08:00-11:30 下午13:30-17:00``: a space before a part of the day, too.)
+            sep = _MORE_SEP.match(self.t, pos)
             more = self._window(sep.end(), anchor.days[0]) if sep else None
             if not more:
                 return pos
@@ -1149,6 +1153,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
     # ``停电范围`` names the places cut off even after another place-like column.
     role["area"] = next((i for i, name in enumerate(table.header)
                          if re.search(r"停电(?:区域|范围)", name)), role.get("area"))
+    # (``停电区域`` | ``停电范围``: ``海曙区横街镇`` heads ``横街镇梅园村、…``, the range's places.)
+    scope = next((i for i, name in enumerate(table.header) if re.search(r"停电范围", name)), None)
+    region = role["area"] if scope is not None and scope != role["area"] and \
+        "区域" in table.header[role["area"]] else None
+    if region is not None:
+        role["area"], role["region"] = scope, region
     if "time" not in role or role["area"] is None:
         return None
     one_a_line = len({cell[0] for cell in table.cells}) == len(table.cells)
@@ -1201,6 +1211,8 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             return None
         anchor = anchors[0]
         areas = split_areas(row[role["area"]][2])
+        if "region" in role and _prefix_only(fold(row[role["region"]][2].strip())):
+            areas = split_areas(row[role["region"]][2].strip() + "：" + row[role["area"]][2])
         # ``龙子湖校区 | 8月20日8:00-13:00 | 全校``: "all of it" names the row's own place.
         place = next((i for i, name in enumerate(table.header) if i not in role.values()
                       and not re.search(r"序号|编号|备注", name)), None)
@@ -1212,12 +1224,14 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                         for i in range(len(row))
                         if i not in role.values() and not (whole and i == place)
                         and not re.search(r"序号|编号", table.header[i]))
+        groups = (_district_led(areas) if "region" in role else None) or [(None, None, areas)]
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                window = _window(day, first, last, areas, None, None)
-                if note:
-                    window["note"] = note
-                found.append((window, row[0][0] + 1))
+                for district, town, places in groups:
+                    window = _window(day, first, last, places, district, town)
+                    if note:
+                        window["note"] = note
+                    found.append((window, row[0][0] + 1))
     return found
 
 
