@@ -46,6 +46,7 @@ PROBES = ROOT / "tests" / "importer" / "probes-ningbo"
 PROBES2 = ROOT / "tests" / "importer" / "probes-ningbo-2"  # (a second such set, another writer)
 PROBES3 = ROOT / "tests" / "importer" / "probes-ningbo-3"  # (a third, another writer again)
 PROBES4 = ROOT / "tests" / "importer" / "probes-ningbo-4"  # (a fourth)
+PROBES5 = ROOT / "tests" / "importer" / "probes-ningbo-5"  # (a fifth, in an editor's mix)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -320,7 +321,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (HELDOUT, 22, 84, 0), (HELDOUT4, 10, 16, 0), (HELDOUT5, 7, 17, 0), (HELDOUT6, 12, 12, 4),
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
     (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6),
-    (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6)])
+    (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6), (PROBES5, 29, 111, 6)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -2060,3 +2061,34 @@ def test_a_listing_with_region_and_range_columns_and_two_slots_in_one_cell():
     assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
         ("08:00", "11:30", "海曙区", "章水镇", ["杖锡村", "茅镬村"]),
         ("13:30", "17:00", "海曙区", "章水镇", ["杖锡村", "茅镬村"])]
+
+
+# --- the fifth Ningbo probe set (tests/importer/probes-ningbo-5), scored once ---------------
+
+def test_a_column_with_bracketed_districts_before_its_runs_and_a_one_line_signature():
+    """``【海曙区】石碶街道·栎社村…(8:00-16:00)…`` and ``宁波供电公司 网址：95598.zj.sgcc.com.cn``:
+    the bracket was read into the first place (no district), ``宁波镇海…`` as a town, and the
+    signature line reported."""
+    text = ("7月5日（星期六）\n\n【镇海区】庄市街道·勤勇村、宁波镇海庄市五金厂5007712345(8:00-16:00)\n\n"
+            "【江北区】洪塘街道：姚江花园、洪塘中学(9:00-15:00)\n\n宁波供电公司 网址：95598.zj.sgcc.com.cn\n")
+    result = parse_outage_notice(text, dt.date(2025, 7, 1), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("镇海区", "庄市街道", ["勤勇村", "宁波镇海庄市五金厂5007712345"]),
+        ("江北区", "洪塘街道", ["姚江花园", "洪塘中学"])]
+    assert result.fields["source"] == {"name": "宁波供电公司", "url": "http://95598.zj.sgcc.com.cn"}
+
+
+def test_a_district_company_s_table_read_by_the_column_reader_and_a_town_s_park():
+    """A Markdown table of ``镇：places`` cells under ``国网宁波市鄞州区供电公司``: every row was
+    reported for want of a district; ``瞻岐镇工业园区…`` after the town's places lost its town
+    (a village printed with its town again, ``五乡镇石山弄村``, still loses it)."""
+    text = ("国网宁波市鄞州区供电公司计划停电公告\n\n| 停电日期 | 停电时间 | 停电线路 | 停电范围 |\n"
+            "| --- | --- | --- | --- |\n"
+            "| 2025年7月8日 | 08:00-16:00 | 10kV合岙线 | 瞻岐镇：东城村、瞻岐镇工业园区纬三路一带 |\n"
+            "| 2025年7月8日 | 09:00-15:00 | 10kV宝同线 | 五乡镇：宝同村、五乡镇石山弄村 |\n")
+    result = parse_outage_notice(text, dt.date(2025, 7, 1), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", "瞻岐镇", ["东城村", "瞻岐镇工业园区纬三路一带"]),
+        ("鄞州区", "五乡镇", ["宝同村", "石山弄村"])]

@@ -59,6 +59,7 @@ class Item:
     town: str | None
     line: int
     col: int
+    own_town: str | None = None  # the town printed right before this item (``瞻岐镇工业园区``)
 
 
 @dataclass
@@ -133,6 +134,7 @@ class NoticeAssembler:
         # An information label alone on its line (``停电原因``, one cell a line): the next
         # line is its value, a note, not more places of the list above.
         self.info_label: str | None = None
+        self.town_printed: str | None = None  # a town token not yet followed by its item
 
     # Messages ----------------------------------------------------------------
 
@@ -216,6 +218,16 @@ class NoticeAssembler:
         self.read_tokens(lineno, scanner.tokens)
 
     def read_footer(self, lineno: int, line: str, f: str) -> bool:
+        # ``宁波供电公司 网址：95598.zj.sgcc.com.cn``: the signature and its address on one line.
+        both = re.fullmatch(r"\s*(\S+)\s+(.+)", f)
+        if both and _SOURCE.fullmatch(both[1]) and _URL_LINE.fullmatch(both[2]):
+            self.boundary(None)
+            self.source_name = self.source_name or display(line).strip().split()[0]
+            found = _URL_LINE.fullmatch(both[2]).group("url")
+            self.source_url = found if found.startswith("http") else f"http://{found}"
+            self.source_lines.append(display(line).strip())
+            self.body_lines.append(display(line).strip())
+            return True
         url = _URL_LINE.fullmatch(f)
         if url and ("." in url.group("url")) and not re.fullmatch(r"[\d.]+", url.group("url")):
             found = url.group("url")
@@ -304,6 +316,7 @@ class NoticeAssembler:
         elif kind in ("town", "town_guess"):
             self.end_item()
             self.town = token.value
+            self.town_printed = token.text
             if kind == "town_guess":
                 self.warn(token.line, token.value,
                           f"prefix {_q(token.value)} is read as a town; expected a town "
@@ -339,7 +352,8 @@ class NoticeAssembler:
         self.run.lines[token.line] = (min(first, token.start), max(last, token.end))
         if self.item is None:
             self.item = Item([Piece(token.text, "", token.line)], self.district, self.town,
-                             token.line, token.start)
+                             token.line, token.start, self.town_printed)
+            self.town_printed = None
         else:
             self.item.pieces.append(Piece(token.text, self.joiner or "glue", token.line))
         self.joiner = ""
@@ -530,6 +544,10 @@ class NoticeAssembler:
                     if not areas:
                         continue
             if groups and groups[-1][0] is item.district and groups[-1][1] == item.town:
+                # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
+                # a later place is that place's name (as the layout reader keeps it).
+                if item.own_town and groups[-1][2] and _TOWN_INSTITUTION_NAME.match(areas[0]):
+                    areas = [item.own_town + areas[0], *areas[1:]]
                 groups[-1][2].extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
                 # ``泗门镇谢家路村、…、余姚市泗门镇中心小学``: a later item led by the group's own
@@ -706,6 +724,10 @@ class NoticeAssembler:
         return out
 
 
+# What follows a town's name in the name of one of its institutions or parks (``瞻岐镇工业园区``,
+# ``附海镇中心小学``), not a village of the town (``五乡镇石山弄村``: the town printed again).
+_TOWN_INSTITUTION_NAME = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
+                                    r"派出所|政府|中学|小学|幼儿园|医院|供销")
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
 DATE_ONLY = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})")

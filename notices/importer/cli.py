@@ -224,6 +224,29 @@ def _check_with_spans(result: OutageImport, spans) -> None:
                 leftover=doubtful, col=source.col))
 
 
+def _served_column_district(assembler, text: str, districts: DistrictTable):
+    """Give the column reader's windows that name no district the one district the notice's
+    publisher serves, taking back the "no district" problems; the warning to report, or None."""
+    windows = [*assembler.windows, *assembler.cancelled]
+    found = publisher(text)
+    served = publisher_district(found, districts)
+    if served is None or not windows or any(w.get("district") for w in windows):
+        return None
+    for window in windows:
+        window["district"] = served.name
+    missing = [p for p in assembler.problems
+               if p.kind == "place" and "have no district" in p.message]
+    assembler.problems = [p for p in assembler.problems if p not in missing]
+    for sources in assembler.sources.values():
+        for source in sources:
+            if source.place in missing:
+                source.place = None
+    line = min((p.line for p in missing if p.line), default=None)
+    return ImportMessage(line, found, SERVED_DISTRICT.format(
+        count=len(windows), s="s" if len(windows) != 1 else "", district=served.name,
+        publisher=_quote(found)))
+
+
 def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
                    source_name: str | None = None, source_url: str | None = None,
                    title: str | None = None) -> OutageImport:
@@ -240,6 +263,9 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
                                    title, text)
     assembler = parse_notice_text(text, published, districts)
     general = None
+    # ``国网宁波市鄞州区供电公司`` over a table whose places name no district: the district its
+    # publisher serves (with a warning), as the layout reader does.
+    served_column = _served_column_district(assembler, text, districts)
     # An area that still holds 停电, a time or a date was glued to the prose around it
     # (``…栎社村停电;3月6日…``): the column reader did not read this notice cleanly.
     glued = [(window, source) for window, source in zip(
@@ -258,6 +284,8 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
                                    title, text)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
+    if served_column is not None:
+        warnings.append(served_column)
     for window, source in glued:
         for area in window["areas"]:
             if _unclean(area):

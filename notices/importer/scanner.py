@@ -142,7 +142,7 @@ _TOWN_INSTITUTION = (
     "成校|农办|街道办"
 )
 _TOWN_GLUED = re.compile(
-    rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))(?!{_TOWN_INSTITUTION})(?=[^\s、,;()\[\]【】·:])"
+    rf"(?P<town>[{CJK}]{{2,6}}?(?:(?<!宁波)镇|街道|乡))(?!{_TOWN_INSTITUTION})(?=[^\s、,;()\[\]【】·:])"
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
@@ -276,7 +276,9 @@ class LineScanner:
         found, pos = None, base
         while True:  # 广州市天河区: the most specific place wins
             place = _UNKNOWN_PLACE.match(f, pos, stop)
-            if not place or _NOT_A_DISTRICT_ENDING.search(place.group("place")):
+            # (``庄市街道``: a 市 that begins a town's name is no city.)
+            if not place or _NOT_A_DISTRICT_ENDING.search(place.group("place")) or \
+                    f.startswith(("街道", "镇", "乡"), place.end()):
                 break
             found, pos = place, place.end()
             known = self._district_at(pos, stop, False) if pos < stop else None
@@ -400,8 +402,7 @@ class LineScanner:
                 # ``【海曙区】`` alone on its line: a district heading (a WeChat post).
                 close = self._close_of(i, stop)
                 district = self._district_at(i + 1, close, True) if close else None
-                if district and district[1] is not None and district[0] == close \
-                        and not f[close + 1:stop].strip():
+                if district and district[1] is not None and district[0] == close:
                     self.emit("district", i, close + 1, (district[1], district[2], True))
                     i, line_start = close + 1, False
                     continue
