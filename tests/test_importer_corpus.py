@@ -2092,3 +2092,29 @@ def test_a_district_company_s_table_read_by_the_column_reader_and_a_town_s_park(
     assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("鄞州区", "瞻岐镇", ["东城村", "瞻岐镇工业园区纬三路一带"]),
         ("鄞州区", "五乡镇", ["宝同村", "石山弄村"])]
+
+
+def test_a_district_company_s_table_with_town_headed_cells_and_two_slots():
+    """``日期 | 时段 | 停电区域 | 停电线路及设备`` with ``文教街道：…`` cells under ``国网宁波供电公司
+    江北区停电计划公告``: the town stayed in the first place and no district was found."""
+    text = ("国网宁波供电公司江北区停电计划公告（7月9日—7月10日）\n\n日期\t时段\t停电区域\t停电线路及设备\n"
+            "7月9日（周三）\t9:00-11:30、14:00-16:30\t甬江街道：湾头村1号箱变、甬江街道畈里塘社区3、5号楼\t"
+            "10kV湾头线\n7月10日（周四）\t8:00-16:00\t洪塘街道：姚江村\t10kV姚江线\n")
+    windows, _ = _placed(text, dt.date(2025, 7, 4))
+    assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("2025-07-09", "09:00", "江北区", "甬江街道", ["湾头村1号箱变", "甬江街道畈里塘社区3、5号楼"]),
+        ("2025-07-09", "14:00", "江北区", "甬江街道", ["湾头村1号箱变", "甬江街道畈里塘社区3、5号楼"]),
+        ("2025-07-10", "08:00", "江北区", "洪塘街道", ["姚江村"])]
+
+
+def test_numbered_prose_items_with_a_town_and_its_places_after_the_time():
+    """``一、10月15日（星期二）7:30-16:30，跃龙街道：城东社区、…。`` / ``三、…前童镇：鹿山村、前童古镇
+    景区部分商户等。``: the item's number was read as its place, the next number glued to the
+    last place, and ``前童古镇`` taken for a town."""
+    text = ("国网宁海县供电公司定于近期对部分线路进行停电检修，具体安排如下：\n\n"
+            "一、7月11日（星期五）7:30-16:30，跃龙街道：城东社区、兴海南路1号箱变。\n\n"
+            "二、7月12日（星期六）上午8时至12时，前童镇：鹿山村、前童古镇景区部分商户等。\n")
+    windows, _ = _placed(text, dt.date(2025, 7, 4))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2025-07-11", "宁海县", "跃龙街道", ["城东社区", "兴海南路1号箱变"]),
+        ("2025-07-12", "宁海县", "前童镇", ["鹿山村", "前童古镇景区部分商户"])]

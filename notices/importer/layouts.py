@@ -1134,6 +1134,9 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
 
 
+_TOWN_HEAD = re.compile(r"[\u3400-\u9fff]{1,6}(?:镇|乡|街道)\s*[:：]")
+
+
 def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | None:
     """Rows of exactly one cell per header column (no merged cells): the 日期, 时间 and 区域
     columns are read by name, so ``10月5日 | 8:00-12:00 | 图书馆`` works in any column order.
@@ -1224,7 +1227,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                         for i in range(len(row))
                         if i not in role.values() and not (whole and i == place)
                         and not re.search(r"序号|编号", table.header[i]))
-        groups = (_district_led(areas) if "region" in role else None) or [(None, None, areas)]
+        # (``文教街道：大庆南路1号箱变、…``: a town heading its cell's places.)
+        groups = (_district_led(areas) if "region" in role else None) or (
+            _district_groups(areas, None) if _TOWN_HEAD.match(fold(areas[0] if areas else ""))
+            else None) or [(None, None, areas)]
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
                 for district, town, places in groups:
@@ -1486,17 +1492,17 @@ _SUPPLY_SUBJECT = re.compile(r"(?:电源|线|线路|变电站|变电所|开关�
 _CHROME = re.compile(r"\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|推荐阅读|热门|热点|当前位置"
                      r"|相关(?:阅读|新闻|文章|链接|推荐)|首页\s*[>/»])")
 _NOTICE_DISTRICT = re.compile(
-    r"(?:(?<=[市日])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区市]?)"
+    r"(?:(?<=[市日司])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区市]?)"
     r"(?:(?:这些地方|这些区域|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电|这里[^。\n]{0,8}?停电"
     # (``象山停电预告｜12月3日``, ``【象山停电】``: a post's title.)
-    r"|(?=(?:计划)?停电(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))")
+    r"|(?=(?:计划)?停电(?:计划)?(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))")
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
 # (``金乡镇``: a 乡 followed by 镇 is inside the name.)
 # (Not the 镇 that starts 镇海: ``对镇海区…``, ``宁波镇海炼化…`` name no town.)
-_TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?<!宁波)镇(?!海区|海县|海炼)|乡)(?!镇|街道))"
+_TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?<!宁波)(?<!古)镇(?!海区|海县|海炼)|乡)(?!镇|街道))"
               r"(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
 _PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
@@ -1947,6 +1953,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                for a in window["areas"]]
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
+    # (A table's rows naming no district: the one the notice's title or lead names.)
+    for window, _ in [*windows, *cancelled]:
+        if notice_district and not window.get("district"):
+            window["district"] = notice_district
     unique: list[dict] = []
     unique_lines: list[int] = []
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
@@ -2622,6 +2632,11 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         return []
     if clause[:1] in ":：" and clause[1:2] not in ("", " "):
         clause = clause[1:]  # ``8:00-17:00:阳光小区、李家村``: the places after a colon
+    # ``一、10月15日7:30-16:30，跃龙街道：城东社区、…``: a town and its places after the comma.
+    town_list = re.match(r"[,，]\s*([\u3400-\u9fff]{1,6}(?:镇|乡|街道)\s*[:：][^:：]+)$", clause)
+    if town_list:
+        offset = stop - len(clause) + town_list.start(1)
+        return split_areas(text[offset:stop])
     if clause and clause[0] not in ",，:：、" and \
             not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
         offset = stop - len(clause)
