@@ -2118,3 +2118,17 @@ def test_numbered_prose_items_with_a_town_and_its_places_after_the_time():
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
         ("2025-07-11", "宁海县", "跃龙街道", ["城东社区", "兴海南路1号箱变"]),
         ("2025-07-12", "宁海县", "前童镇", ["鹿山村", "前童古镇景区部分商户"])]
+
+
+def test_a_county_company_s_table_with_a_whole_day_row_and_its_name_over_it():
+    """``国网象山县供电公司…停电计划`` over ``停电日期 | 停电时间 | 线路名称 | 停电范围`` with a
+    ``全天`` row: the company's name was read as a district, and the whole table refused for
+    the one row it could not time; ``新碶街道社区服务中心`` after the town's places keeps the
+    town."""
+    text = ("国网象山县供电公司2025年7月第二周停电计划\n\n停电日期\t停电时间\t线路名称\t停电范围\n"
+            "7月8日\t8:00—16:00\t10kV鹤浦线\t鹤浦镇：小百丈村、鹤浦镇社区服务中心\n"
+            "7月9日\t全天\t10kV墙头线\t墙头镇：溪口村\n")
+    windows, _ = _placed(text, dt.date(2025, 7, 4))
+    assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("2025-07-08", "08:00", "象山县", "鹤浦镇", ["小百丈村", "鹤浦镇社区服务中心"]),
+        ("2025-07-09", None, "象山县", "墙头镇", ["溪口村"])]

@@ -727,6 +727,7 @@ class NoticeAssembler:
 # What follows a town's name in the name of one of its institutions or parks (``瞻岐镇工业园区``,
 # ``附海镇中心小学``), not a village of the town (``五乡镇石山弄村``: the town printed again).
 _TOWN_INSTITUTION_NAME = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
+                                    r"社区服务|"
                                     r"派出所|政府|中学|小学|幼儿园|医院|供销")
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")

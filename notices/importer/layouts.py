@@ -1210,7 +1210,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
         anchors = _Dates(when, reference).anchors()
-        if not anchors or anchors[0].first is None:
+        # (``3月27日 | 全天 | …``: a whole day, a window without times.)
+        whole_day = bool(anchors) and anchors[0].first is None and bool(
+            re.fullmatch(r"\s*(?:全天|全日|整天)\s*", row[role["time"]][1]))
+        if not anchors or anchors[0].first is None and not whole_day:
             return None
         anchor = anchors[0]
         areas = split_areas(row[role["area"]][2])

@@ -277,8 +277,10 @@ class LineScanner:
         while True:  # 广州市天河区: the most specific place wins
             place = _UNKNOWN_PLACE.match(f, pos, stop)
             # (``庄市街道``: a 市 that begins a town's name is no city.)
+            # (``国网象山县供电公司``: a utility's name, not a place.)
             if not place or _NOT_A_DISTRICT_ENDING.search(place.group("place")) or \
-                    f.startswith(("街道", "镇", "乡"), place.end()):
+                    f.startswith(("街道", "镇", "乡"), place.end()) or \
+                    place.group("place").startswith("国网"):
                 break
             found, pos = place, place.end()
             known = self._district_at(pos, stop, False) if pos < stop else None
