@@ -220,18 +220,17 @@ class NoticeAssembler:
     def read_footer(self, lineno: int, line: str, f: str) -> bool:
         # ``宁波供电公司 网址：95598.zj.sgcc.com.cn``: the signature and its address on one line.
         both = re.fullmatch(r"\s*(\S+)\s+(.+)", f)
-        if both and _SOURCE.fullmatch(both[1]) and _URL_LINE.fullmatch(both[2]):
+        address = both and _SOURCE.fullmatch(both[1]) and _URL_LINE.fullmatch(both[2])
+        if address:
             self.boundary(None)
             self.source_name = self.source_name or display(line).strip().split()[0]
-            found = _URL_LINE.fullmatch(both[2]).group("url")
-            self.source_url = found if found.startswith("http") else f"http://{found}"
+            self.source_url = _web_address(address.group("url"))
             self.source_lines.append(display(line).strip())
             self.body_lines.append(display(line).strip())
             return True
         url = _URL_LINE.fullmatch(f)
         if url and ("." in url.group("url")) and not re.fullmatch(r"[\d.]+", url.group("url")):
-            found = url.group("url")
-            self.source_url = found if found.startswith("http") else f"http://{found}"
+            self.source_url = _web_address(url.group("url"))
             self.source_lines.append(display(line).strip())
             self.body_lines.append(display(line).strip())
             return True
@@ -535,20 +534,16 @@ class NoticeAssembler:
             areas = self.item_areas(item, run.had_sep)
             if not areas:
                 continue
-            if groups and groups[-1][0] is item.district and groups[-1][1] == item.town and \
-                    _MORE_NUMBER.fullmatch(fold(areas[0])):
-                joined = self.joined_numbers([groups[-1][2][-1], areas[0]])
-                if len(joined) == 1:
-                    groups[-1][2][-1] = joined[0]
-                    areas = areas[1:]
-                    if not areas:
-                        continue
             if groups and groups[-1][0] is item.district and groups[-1][1] == item.town:
+                last = groups[-1][2]
+                if _continues_numbers(last[-1], areas[0]):
+                    last[-1] += "、" + areas[0]
+                    areas = areas[1:]
                 # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
                 # a later place is that place's name (as the layout reader keeps it).
-                if item.own_town and groups[-1][2] and _TOWN_INSTITUTION_NAME.match(areas[0]):
+                if areas and item.own_town and _TOWN_INSTITUTION_NAME.match(areas[0]):
                     areas = [item.own_town + areas[0], *areas[1:]]
-                groups[-1][2].extend(areas)
+                last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
                 # ``泗门镇谢家路村、…、余姚市泗门镇中心小学``: a later item led by the group's own
                 # district (and town) is an institution's name: whole, in the group.
@@ -710,27 +705,27 @@ class NoticeAssembler:
                  and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
         return [a for a in areas if a]
 
-    @staticmethod
-    def joined_numbers(areas: list[str]) -> list[str]:
-        """``舜江花园8、10、12幢``: items that only continue the numbers of the one before are
-        one area with it (as the layout reader's ``split_areas`` keeps them)."""
-        out: list[str] = []
-        for area in areas:
-            if out and _MORE_NUMBER.fullmatch(fold(area)) and \
-                    re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(out[-1])):
-                out[-1] += "、" + area
-            else:
-                out.append(area)
-        return out
+
+def _continues_numbers(before: str, area: str) -> bool:
+    """``舜江花园8、10、12幢``: ``area`` only continues the numbers of the place before it, so
+    the two are one area (as the layout reader's ``split_areas`` keeps them)."""
+    return bool(_MORE_NUMBER.fullmatch(fold(area))
+                and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(before)))
 
 
 # What follows a town's name in the name of one of its institutions or parks (``瞻岐镇工业园区``,
 # ``附海镇中心小学``), not a village of the town (``五乡镇石山弄村``: the town printed again).
 _TOWN_INSTITUTION_NAME = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
-                                    r"社区服务|"
-                                    r"派出所|政府|中学|小学|幼儿园|医院|供销")
+                                    r"社区服务|派出所|政府|中学|小学|幼儿园|医院|供销")
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
+
+
+def _web_address(found: str) -> str:
+    """A web address as printed (``95598.zj.sgcc.com.cn``), with its scheme."""
+    return found if found.startswith("http") else f"http://{found}"
+
+
 DATE_ONLY = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})")
 
 

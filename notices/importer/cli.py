@@ -242,9 +242,13 @@ def _served_column_district(assembler, text: str, districts: DistrictTable):
             if source.place in missing:
                 source.place = None
     line = min((p.line for p in missing if p.line), default=None)
+    return _served_warning(line, found, len(windows), served.name)
+
+
+def _served_warning(line: int | None, found: str, count: int, district: str) -> ImportMessage:
+    """``N windows naming no district put in <district>, the district its publisher … serves``."""
     return ImportMessage(line, found, SERVED_DISTRICT.format(
-        count=len(windows), s="s" if len(windows) != 1 else "", district=served.name,
-        publisher=_quote(found)))
+        count=count, s="s" if count != 1 else "", district=district, publisher=_quote(found)))
 
 
 def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
@@ -491,9 +495,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             source.place = place
     warnings = []
     if served_lines:
-        warnings.append(ImportMessage(served_lines[0], found_publisher, SERVED_DISTRICT.format(
-            count=len(served_lines), s="s" if len(served_lines) != 1 else "",
-            district=served.name, publisher=_quote(found_publisher))))
+        warnings.append(_served_warning(served_lines[0], found_publisher, len(served_lines),
+                                        served.name))
     name = source_name or found_publisher
     if not name:
         name = DEFAULT_SOURCE

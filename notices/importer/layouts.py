@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
-from .text import fold
+from .text import PICTOGRAPHS, fold
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
@@ -86,7 +86,7 @@ _SECONDS = re.compile(r":\d{2}(?!\d)")
 _TO = r"\s*(?:至|到|-{1,3}|—|–|~|〜|一|－|——)\s*"
 # Nothing, or a list number, before a time at the head of its line (``2、下午…``).
 # (``⏰第一次：6:00—7:00``: a post's pictograph and a count of the slot lead it too.)
-_LIST_NUMBER = re.compile(r"\s*(?:[\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?\s*)?"
+_LIST_NUMBER = re.compile(rf"\s*(?:[{PICTOGRAPHS}]\ufe0f?\s*)?"
                           r"(?:第[一二三四五六七八九十\d]{1,2}次\s*[:：]\s*|\d\ufe0f?\u20e3\s*)?"
                           r"(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
                           r"(?P<word>(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*)?")
@@ -2010,6 +2010,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 
+_TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)")
 _INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
 
 
@@ -2135,9 +2136,9 @@ def _district_groups(areas: list[str], notice_district: str | None
     # (``茅洋乡 白岩下村 溪口村``, ``咸祥镇 横山村部分用户``: with no district printed too,
     # when the places after it are no towns.)
     groups = [(district, items[0], items[1:]) if not town and items
-              and re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(items[0]))
-              and (district or len(items) > 1 and not any(
-                  re.fullmatch(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)", fold(i)) for i in items[1:]))
+              and _TOWN_ALONE.fullmatch(fold(items[0]))
+              and (district or len(items) > 1
+                   and not any(_TOWN_ALONE.fullmatch(fold(i)) for i in items[1:]))
               else (district, town, items) for district, town, items in groups]
     return [(district or lead or notice_district, town, items)
             for district, town, items in groups]
@@ -2257,8 +2258,7 @@ _TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道
                              r"[^\n]*[、,，][^\n]*)")
 
 
-_POST_BULLET = re.compile(r"\s*[\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF\u25a0-\u25ff]"
-                          r"\ufe0f?\s*")
+_POST_BULLET = re.compile(rf"\s*[{PICTOGRAPHS}\u25a0-\u25ff]\ufe0f?\s*")
 # A label alone on its line (one cell a line): ``停电设备``, ``送电时间``.
 _CELL_LABEL = re.compile(r"\s*[\u3400-\u9fff]{0,4}"
                          r"(?:时间|时段|日期|设备|线路|原因|范围|区域|内容|备注)\s*[:：]?\s*")

@@ -75,8 +75,9 @@ def display(text: str) -> str:
 # A post's decoration (WeChat: ``⏰``, ``📍``, ``❗️``, keycaps ``1️⃣``): pictographs and their
 # joiners, and the keycap's number as an item number (``1️⃣`` → ``1、``), length kept.
 _KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
-_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff"
-                         "\ufe0f\u200d\u20e3]")
+# (The ranges of a post's pictographs, for a character class: ``⏰``, ``📍``, ``❗``.)
+PICTOGRAPHS = "\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF"
+_PICTOGRAPH = re.compile(f"[{PICTOGRAPHS}\u2b00-\u2bff\ufe0f\u200d\u20e3]")
 
 
 def plain_symbols(text: str) -> str:
