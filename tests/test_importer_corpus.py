@@ -2134,3 +2134,34 @@ def test_a_county_company_s_table_with_a_whole_day_row_and_its_name_over_it():
     assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
         ("2025-07-08", "08:00", "象山县", "鹤浦镇", ["小百丈村", "鹤浦镇社区服务中心"]),
         ("2025-07-09", None, "象山县", "墙头镇", ["溪口村"])]
+
+
+def test_a_column_s_change_section_moves_the_original_slot_to_its_new_day():
+    """A column's ``变更：`` / ``原定…停电的`` / the runs / ``改为…(time)``: the section was read as
+    places, the runs under it as active outages on the original day, and ``改为…`` as a place."""
+    text = ("计划停电预告\n\n5月12日 星期二\n\n海曙 古林镇·布政村、茂新村(8:00—15:30)\n\n调整：\n\n"
+            "原定5月12日 星期二 停电的\n\n海曙 高桥镇岐阳村、民乐村(7:30—16:00)\n\n"
+            "改为5月14日 星期四(8:30—12:00)\n\n原定5月13日停电的\n\n江北 庄桥街道·费市村(9:00—11:00)\n\n"
+            "改为5月15日 星期五\n")
+    result = parse_outage_notice(text, dt.date(2026, 5, 10), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2026-05-12", "08:00", "15:30", "古林镇", ["布政村", "茂新村"]),
+        ("2026-05-14", "08:30", "12:00", "高桥镇", ["岐阳村", "民乐村"]),
+        ("2026-05-15", "09:00", "11:00", "庄桥街道", ["费市村"])]
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"])
+            for w in result.fields["cancelled"]] == [
+        ("2026-05-12", "07:30", "高桥镇", ["岐阳村", "民乐村"]),
+        ("2026-05-13", "09:00", "庄桥街道", ["费市村"])]
+
+
+def test_a_column_place_wrapped_inside_its_brackets_and_an_institution_named_by_its_county():
+    """``中山路（与解放路交叉口`` at a line's end, ``至鼓楼段）`` on the next: two places; and
+    ``鄞州区第二医院`` first after a town: read as the district 鄞州区 and a place ``第二医院``."""
+    text = ("计划停电预告\n\n6月3日 星期三\n\n海曙 鼓楼街道·公园路、中山路（与解放路交叉口\n"
+            "至鼓楼段）、天一广场(8:00—16:00)\n\n鄞州 钟公庙街道·鄞州区第二医院、金都嘉园(9:00—15:00)\n")
+    result = parse_outage_notice(text, dt.date(2026, 6, 1), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("海曙区", "鼓楼街道", ["公园路", "中山路（与解放路交叉口至鼓楼段）", "天一广场"]),
+        ("鄞州区", "钟公庙街道", ["鄞州区第二医院", "金都嘉园"])]

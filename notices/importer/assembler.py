@@ -26,6 +26,7 @@ from .scanner import (
     EXAMPLE_DATE,
     EXAMPLE_RUN,
     EXAMPLE_WINDOW,
+    INSTITUTION_WORD,
     LONG_OVERNIGHT,
     TIMEISH,
     LineScanner,
@@ -38,6 +39,7 @@ from .text import (
     TimeWindow,
     display,
     fold,
+    match_date,
     match_short_date_line,
     plain_symbols,
     resolve_date,
@@ -135,6 +137,9 @@ class NoticeAssembler:
         # line is its value, a note, not more places of the list above.
         self.info_label: str | None = None
         self.town_printed: str | None = None  # a town token not yet followed by its item
+        # A column's ``变更：`` section: ``原定4月21日 停电的`` / its runs / ``改为4月23日(…)``;
+        # the runs read since the ``原定`` line are the slots a ``改为`` line moves.
+        self.change_from: int | None = None
 
     # Messages ----------------------------------------------------------------
 
@@ -193,6 +198,8 @@ class NoticeAssembler:
             return
         if not timeish and self.read_footer(lineno, line, f):
             return
+        if self.read_change(lineno, line, f, timeish):
+            return
         short = match_short_date_line(f)
         if short and not timeish:
             self.read_lines.add(lineno)
@@ -250,6 +257,87 @@ class NoticeAssembler:
             self.body_lines.append(display(line).strip())
             return True
         return False
+
+    def read_change(self, lineno: int, line: str, f: str, timeish: bool) -> bool:
+        """A column's change section: ``变更：``, then per change ``原定4月21日 星期二 停电的``,
+        the original slot's runs (cancelled) and ``改为4月23日 星期四(8:00—16:00)``: the same
+        places in a new window (the new date, the new time, or both)."""
+        if not timeish and _CHANGE_HEADING.fullmatch(f):
+            self.boundary(None)
+            self.finish_pending_time()
+            self.finish_cancel()
+            self.section = "cancelled"
+            self.change_from = len(self.cancelled)
+            self.cancel_marker = (lineno, display(line).strip())
+            self.cancel_used = False
+            self.read_lines.add(lineno)
+            return True
+        original = _ORIGINAL.match(f)
+        if original and not timeish:
+            found = match_date(f, original.end())
+            if found is None or not _ORIGINAL_TAIL.fullmatch(f, found.end):
+                return False
+            self.boundary(None)
+            self.finish_pending_time()
+            if self.section == "cancelled" and self.change_from == len(self.cancelled):
+                self.cancel_used = True  # (the ``变更：`` heading of this line)
+            self.finish_cancel()
+            self.section = "cancelled"
+            self.change_from = len(self.cancelled)
+            self.cancel_marker = (lineno, display(line).strip())
+            self.cancel_used = True  # (the date below reports a slot-less 原定 line)
+            self.read_lines.add(lineno)
+            self.on_date(Token("date", lineno, found.start, found.end,
+                               display(line[found.start:found.end]), found))
+            return True
+        moved = _CHANGED_TO.match(f)
+        if not moved or self.change_from is None:
+            return False
+        scanner = LineScanner(lineno, line, self.table, self.keys)
+        scanner.scan(moved.end())
+        tokens = [t for t in scanner.tokens if t.kind not in ("space", "sep")]
+        dates = [t for t in tokens if t.kind == "date"]
+        times = [t for t in tokens if t.kind == "times"]
+        if len(dates) + len(times) != len(tokens) or len(dates) > 1 or len(times) > 1 \
+                or not tokens:
+            return False
+        self.boundary(None)
+        self.finish_pending_time()
+        originals = list(zip(self.cancelled[self.change_from:],
+                             self.sources["cancelled"][self.change_from:], strict=True))
+        self.read_lines.add(lineno)
+        fragment = display(line).strip()
+        if not originals:
+            self.problem(lineno, fragment, f"change {_q(fragment)} has no slot before it; "
+                         f"expected the original slot's places, such as {_q(EXAMPLE_RUN)}")
+            return True
+        new_dates = None
+        if dates:
+            new_dates = [d for parts in dates[0].value.dates
+                         if (d := self.resolve(parts, lineno, dates[0].text))]
+            if not new_dates:
+                return True
+        self.section = "windows"
+        for old, old_source in originals:
+            days = [(day, old["start"], old["end"]) for day in (new_dates or [old["date"]])]
+            if times:
+                self.dates = new_dates or [old["date"]]
+                days = []
+                for window in times[0].value:
+                    found_days = self.window_days(window, lineno, lineno, fragment, 0)
+                    if found_days is None:
+                        self.section = "cancelled"
+                        return True
+                    days.extend(found_days)
+            for day, start, end in days:
+                window = {**old, "date": day, "start": start, "end": end}
+                self.windows.append(window)
+                self.sources["windows"].append(WindowSource(
+                    lineno, 0, fragment, False, old_source.place))
+        self.section = "cancelled"
+        self.change_from = len(self.cancelled)
+        self.date_used = True
+        return True
 
     def read_tokens(self, lineno: int, tokens: list[Token]) -> None:
         # A date, label, district or time is read here; area text is accounted for when its
@@ -541,7 +629,7 @@ class NoticeAssembler:
                     areas = areas[1:]
                 # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
                 # a later place is that place's name (as the layout reader keeps it).
-                if areas and item.own_town and _TOWN_INSTITUTION_NAME.match(areas[0]):
+                if areas and item.own_town and INSTITUTION_WORD.match(areas[0]):
                     areas = [item.own_town + areas[0], *areas[1:]]
                 last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
@@ -676,7 +764,7 @@ class NoticeAssembler:
             if piece.joiner == "glue":
                 current += text
             elif piece.joiner == "break":
-                if _SUFFIX_PIECE.match(text):
+                if _SUFFIX_PIECE.match(text) or _open_bracket(current):
                     current += text
                 elif _AREA_ENDING.search(current):
                     if had_sep:
@@ -706,6 +794,12 @@ class NoticeAssembler:
         return [a for a in areas if a]
 
 
+def _open_bracket(text: str) -> bool:
+    """``兴业北路（与环城北路交叉口`` wrapped before ``至三江口段）``: a bracket left open."""
+    folded = fold(text)
+    return folded.count("(") > folded.count(")")
+
+
 def _continues_numbers(before: str, area: str) -> bool:
     """``舜江花园8、10、12幢``: ``area`` only continues the numbers of the place before it, so
     the two are one area (as the layout reader's ``split_areas`` keeps them)."""
@@ -713,10 +807,14 @@ def _continues_numbers(before: str, area: str) -> bool:
                 and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(before)))
 
 
-# What follows a town's name in the name of one of its institutions or parks (``瞻岐镇工业园区``,
-# ``附海镇中心小学``), not a village of the town (``五乡镇石山弄村``: the town printed again).
-_TOWN_INSTITUTION_NAME = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
-                                    r"社区服务|派出所|政府|中学|小学|幼儿园|医院|供销")
+# A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
+_CHANGE_HEADING = re.compile(
+    r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
+    r"(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*:?\s*$")
+_ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
+_ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")
+_CHANGED_TO = re.compile(r"\s*(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
+                         r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
 

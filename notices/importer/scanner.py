@@ -141,6 +141,14 @@ _TOWN_INSTITUTION = (
     "人民政府|政府|办事处|卫生院|派出所|敬老院|中心小学|中学|小学|幼儿园|财政所|供电所|文化站|"
     "成校|农办|街道办"
 )
+# What follows a town's or district's name in the name of one of its institutions or parks
+# (``瞻岐镇工业园区``, ``附海镇中心小学``, ``象山县人民医院``), not a village of the town.
+INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
+                              r"社区服务|派出所|政府|中学|小学|幼儿园|医院|供销")
+_DISTRICT_INSTITUTION = re.compile(
+    INSTITUTION_WORD.pattern + r"|第[一二三四五六七八九十\d]|中医|妇幼|疾控|疾病|实验|职业|技工|"
+    r"图书馆|体育|博物馆|档案馆|公安|法院|检察|汽车站|火车站|客运|行政|市民|自来水|水务|燃气|交通|税务|"
+    r"市场监|住建|城管|教育|融媒体")
 _TOWN_GLUED = re.compile(
     rf"(?P<town>[{CJK}]{{2,6}}?(?:(?<!宁波)镇|街道|乡))(?!{_TOWN_INSTITUTION})(?=[^\s、,;()\[\]【】·:])"
 )
@@ -435,6 +443,9 @@ class LineScanner:
                     i = date.end
                     continue
                 district = self._district_at(i, stop, line_start)
+                # (``丹西街道·象山县人民医院``: an institution named by its district, one area.)
+                if district and not line_start and _DISTRICT_INSTITUTION.match(f, district[0]):
+                    district = None
                 if district:
                     end, found, printed = district
                     self.emit("district", i, end, (found, printed, line_start))
