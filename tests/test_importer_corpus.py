@@ -2098,14 +2098,15 @@ def test_a_district_company_s_table_read_by_the_column_reader_and_a_town_s_park(
 
 def test_a_district_company_s_table_with_town_headed_cells_and_two_slots():
     """``日期 | 时段 | 停电区域 | 停电线路及设备`` with ``文教街道：…`` cells under ``国网宁波供电公司
-    江北区停电计划公告``: the town stayed in the first place and no district was found."""
+    江北区停电计划公告``: the town stayed in the first place and no district was found. (The town
+    printed again before a later place is dropped, as the column reader drops it: stop 36.)"""
     text = ("国网宁波供电公司江北区停电计划公告（7月9日—7月10日）\n\n日期\t时段\t停电区域\t停电线路及设备\n"
             "7月9日（周三）\t9:00-11:30、14:00-16:30\t甬江街道：湾头村1号箱变、甬江街道畈里塘社区3、5号楼\t"
             "10kV湾头线\n7月10日（周四）\t8:00-16:00\t洪塘街道：姚江村\t10kV姚江线\n")
     windows, _ = _placed(text, dt.date(2025, 7, 4))
     assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
-        ("2025-07-09", "09:00", "江北区", "甬江街道", ["湾头村1号箱变", "甬江街道畈里塘社区3、5号楼"]),
-        ("2025-07-09", "14:00", "江北区", "甬江街道", ["湾头村1号箱变", "甬江街道畈里塘社区3、5号楼"]),
+        ("2025-07-09", "09:00", "江北区", "甬江街道", ["湾头村1号箱变", "畈里塘社区3、5号楼"]),
+        ("2025-07-09", "14:00", "江北区", "甬江街道", ["湾头村1号箱变", "畈里塘社区3、5号楼"]),
         ("2025-07-10", "08:00", "江北区", "洪塘街道", ["姚江村"])]
 
 
@@ -2165,3 +2166,37 @@ def test_a_column_place_wrapped_inside_its_brackets_and_an_institution_named_by_
     assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("海曙区", "鼓楼街道", ["公园路", "中山路（与解放路交叉口至鼓楼段）", "天一广场"]),
         ("鄞州区", "钟公庙街道", ["鄞州区第二医院", "金都嘉园"])]
+
+
+def test_a_listing_s_region_that_is_a_district_alone_and_a_town_printed_again_in_its_range():
+    """95598 records with ``停电区域：海曙区`` over ``停电范围：古林镇薛家村、古林镇茂新村、古林镇
+    卫生院``: the district was lost (a district and a colon read as a list's label) and the town
+    printed again before 茂新村 kept; the town's clinic keeps its name."""
+    text = ("供电单位：国网宁波供电公司\n停电区域：海曙区\n停电范围：古林镇薛家村、古林镇茂新村、古林镇卫生院\n"
+            "停电开始时间：2026-05-12 08:00:00\n停电结束时间：2026-05-12 16:00:00\n")
+    windows, _ = _placed(text, dt.date(2026, 5, 8))
+    assert windows == [("2026-05-12", "08:00", "16:00", "海曙区", "古林镇",
+                        ["薛家村", "茂新村", "古林镇卫生院"], None)]
+
+
+def test_a_column_s_town_ending_its_line_and_a_list_wrapped_after_its_separator():
+    """``…(8:00—12:00)石碶街道`` ending a line with the places on the next: the town was read
+    as a place with no time; ``海曙区石碶街道中心幼儿园`` starting the line after ``…、``: read as
+    a new district line, its run cut from the places before; ``石碶街道星光旅游服务中心``
+    lost its town."""
+    text = ("计划停电预告\n\n7月7日 星期二\n\n海曙 高桥镇岐阳村(8:00—12:00)石碶街道\n"
+            "冯家村、星光村、\n海曙区石碶街道中心幼儿园、石碶街道星光旅游服务中心(13:00—17:00)\n")
+    windows, _ = _placed(text, dt.date(2026, 7, 3))
+    assert [(w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("08:00", "海曙区", "高桥镇", ["岐阳村"]),
+        ("13:00", "海曙区", "石碶街道", ["冯家村", "星光村", "海曙区石碶街道中心幼儿园",
+                                      "石碶街道星光旅游服务中心"])]
+
+
+def test_a_listing_s_timestamp_with_no_such_month_is_reported_not_a_traceback():
+    """``停电开始时间：2026-13-05 08:00:00`` (found by the mutation test): ``datetime`` raised."""
+    text = ("停电范围：古林镇薛家村\n停电开始时间：2026-13-05 08:00:00\n"
+            "停电结束时间：2026-05-12 16:00:00\n")
+    result = parse_outage_notice(text, dt.date(2026, 5, 8), DISTRICTS)
+    assert result.fields["windows"] == []
+    assert result.problems

@@ -26,7 +26,6 @@ from .scanner import (
     EXAMPLE_DATE,
     EXAMPLE_RUN,
     EXAMPLE_WINDOW,
-    INSTITUTION_WORD,
     LONG_OVERNIGHT,
     TIMEISH,
     LineScanner,
@@ -35,6 +34,7 @@ from .scanner import (
     _table_role,
 )
 from .text import (
+    INSTITUTION_WORD,
     DateParts,
     TimeWindow,
     display,
@@ -453,6 +453,11 @@ class NoticeAssembler:
 
     def on_district(self, token: Token) -> None:
         found, printed, at_line_start = token.value
+        # (``…周巷镇兴业北路、环城南路一带、`` / ``慈溪市周巷镇第二幼儿园(8:30—15:30)``: a list
+        # wrapped after its separator goes on; the district names a place of the list.)
+        if at_line_start and (self.item is not None or self.run.items) and token.line > 1 \
+                and fold(self.lines[token.line - 2]).rstrip().endswith(("、", ",")):
+            at_line_start = False
         self.end_item()
         ref = DistrictRef(found, printed, token.line, token.start, at_line_start)
         if at_line_start:
@@ -629,14 +634,19 @@ class NoticeAssembler:
                     areas = areas[1:]
                 # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
                 # a later place is that place's name (as the layout reader keeps it).
-                if areas and item.own_town and INSTITUTION_WORD.match(areas[0]):
+                if areas and item.own_town and INSTITUTION_WORD.search(areas[0]):
                     areas = [item.own_town + areas[0], *areas[1:]]
                 last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
                 # ``泗门镇谢家路村、…、余姚市泗门镇中心小学``: a later item led by the group's own
                 # district (and town) is an institution's name: whole, in the group.
-                groups[-1][2].extend([item.district.printed + (item.town or "") + areas[0],
-                                      *areas[1:]])
+                # (Only what is printed before it: a later item of the same line names
+                # neither again.)
+                ref = item.district
+                led = ref.line == item.line and 0 <= item.col - ref.col - len(ref.printed) \
+                    <= len(item.own_town or "") + 1
+                groups[-1][2].extend([(ref.printed if led else "") + (item.own_town or "")
+                                      + areas[0], *areas[1:]])
             else:
                 groups.append((item.district, item.town, areas))
         notes = "；".join(self.notes) or None

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
-from .text import PICTOGRAPHS, fold
+from .text import INSTITUTION_WORD, PICTOGRAPHS, fold
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
@@ -1343,8 +1343,11 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             kind = "start" if _ISO_START.search(label) else \
                 "end" if _ISO_END.search(label) else None
             if kind:
-                when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
-                                   int(m["mi"]))
+                try:
+                    when = dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["h"]),
+                                       int(m["mi"]))
+                except ValueError:  # (``2026-13-05 08:00:00``: no day; the line is reported)
+                    continue
                 stamps.append((kind, when, index + 1))
             continue
         s = _SCOPE_LINE.match(line)
@@ -1425,7 +1428,9 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
 
 def _region_windows(region: str, scope, begin, end):
     s, index = scope
-    for district, town, places in _district_groups(split_areas(region + "：" + s["a"]), None):
+    # (``停电区域：鄞州区`` alone: a district and its colon would be read as a list's label.)
+    joiner = "" if county(fold(region).strip()) else "："
+    for district, town, places in _district_groups(split_areas(region + joiner + s["a"]), None):
         for window in _iso_windows(begin, end, places, district, town):
             yield window, index + 1
 
@@ -2087,6 +2092,15 @@ def _district_groups(areas: list[str], notice_district: str | None
                 and len(m["t"]) > 4 and county(m["t"][:2]) \
                 and m["t"][2:] == fold(groups[-1][1]):
             groups[-1][2].append(area)
+            continue
+        # ``横溪镇金峨村、横溪镇大岙村``: the group's own town printed again before a later
+        # place of it; an institution or a park of the town keeps its name (``云龙镇卫生院``,
+        # ``古林镇前虞村工业区``).
+        if m is not None and m["t"] and not m["d"] and index and groups and groups[-1][1] \
+                and fold(groups[-1][1]) == m["t"] and area[m.end():].strip() \
+                and not INSTITUTION_WORD.search(area_f, m.end()) \
+                and not area_f.startswith("办事处", m.end("t")):
+            groups[-1][2].append(area[m.end():])
             continue
         # ``宁海县西店镇、深甽镇部分村``: a later item led by another town (not its office's
         # name) is that town's, in the same district.

@@ -33,6 +33,7 @@ from notices.content.districts import District, DistrictTable
 
 from .text import (
     CJK,
+    INSTITUTION_WORD,
     SEPARATORS,
     TIMEISH,
     TimeError,
@@ -141,10 +142,7 @@ _TOWN_INSTITUTION = (
     "人民政府|政府|办事处|卫生院|派出所|敬老院|中心小学|中学|小学|幼儿园|财政所|供电所|文化站|"
     "成校|农办|街道办"
 )
-# What follows a town's or district's name in the name of one of its institutions or parks
-# (``瞻岐镇工业园区``, ``附海镇中心小学``, ``象山县人民医院``), not a village of the town.
-INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
-                              r"社区服务|派出所|政府|中学|小学|幼儿园|医院|供销")
+# (``象山县人民医院``: a district's institution, see ``INSTITUTION_WORD``.)
 _DISTRICT_INSTITUTION = re.compile(
     INSTITUTION_WORD.pattern + r"|第[一二三四五六七八九十\d]|中医|妇幼|疾控|疾病|实验|职业|技工|"
     r"图书馆|体育|博物馆|档案馆|公安|法院|检察|汽车站|火车站|客运|行政|市民|自来水|水务|燃气|交通|税务|"
@@ -154,6 +152,7 @@ _TOWN_GLUED = re.compile(
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
+_TOWN_ENDS_LINE = re.compile(rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))\s*$")
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
 _EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
 _UNKNOWN_PLACE = re.compile(rf"(?P<place>[{CJK}]{{1,6}}?(?:区|县|市|旗))")
@@ -491,6 +490,11 @@ class LineScanner:
         end_town = _TOWN_AT_END.match(f, i, stop)
         if not m and end_town:
             return "town", end_town.end(), self.d[i:i + len(end_town.group("town"))].strip()
+        # (``…(8:30—16:00)兰江街道`` ending its line, its places on the next: a wrapped column.)
+        bare_end = _TOWN_ENDS_LINE.match(f, i, stop)
+        last = next((t for t in reversed(self.tokens) if t.kind != "space"), None)
+        if bare_end and stop == len(f) and last is not None and last.kind == "times":
+            return "town", bare_end.end(), self.d[i:i + len(bare_end.group("town"))].strip()
         if m:
             name = m.group("town")
             printed = self.d[i:i + len(name)].strip()

@@ -90,6 +90,11 @@ def plain_symbols(text: str) -> str:
 # Small shared patterns (on folded text).
 
 CJK = r"\u3400-\u9fff"
+# What follows a town's or district's name in the name of one of its institutions or parks
+# (``瞻岐镇工业园区``, ``附海镇中心小学``, ``象山县人民医院``), not a village of the town
+# (``五乡镇石山弄村``: the town printed again).
+INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
+                              r"社区服务|社区卫生|派出所|政府|中学|小学|幼儿园|医院|供销|学校")
 SEPARATORS = "、,;"
 RANGE = r"\s*(?:-+|~|至|到)\s*"
 NEXT_DAY = r"(?:次日|翌日|第二天|隔日)"
