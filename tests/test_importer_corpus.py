@@ -2200,3 +2200,29 @@ def test_a_listing_s_timestamp_with_no_such_month_is_reported_not_a_traceback():
     result = parse_outage_notice(text, dt.date(2026, 5, 8), DISTRICTS)
     assert result.fields["windows"] == []
     assert result.problems
+
+
+def test_a_column_s_running_head_and_credits_between_days():
+    """``2026年10月19日　星期一　　A7　　民生·服务`` and ``责任编辑：…　美术编辑：…`` between two
+    days: read as places with no time, and the whole column given up for one window of them."""
+    text = ("计划停电预告\n\n10月20日 星期二\n\n镇海 招宝山街道白龙洞社区(8:30—15:30)\n\n"
+            "2026年10月19日　星期一　　　A7　　　　　民生·服务\n责任编辑：周晓岚　　美术编辑：陈曦\n\n"
+            "10月21日 星期三\n\n北仑 柴桥街道河头村、紫石村(7:30—16:30)\n")
+    result = parse_outage_notice(text, dt.date(2026, 10, 19), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2026-10-20", "镇海区", ["白龙洞社区"]), ("2026-10-21", "北仑区", ["河头村", "紫石村"])]
+    assert "责任编辑：周晓岚  美术编辑：陈曦" in result.body_lines
+
+
+def test_a_column_with_one_line_it_cannot_read_keeps_its_windows_and_reports_the_line():
+    """A column of four windows with one line it cannot place (``2026年10月19日 民生·服务``, a
+    page's head of a kind it does not know): the layout reader's one window of that line was
+    taken instead."""
+    text = ("计划停电预告\n\n10月20日 星期二\n\n镇海 招宝山街道白龙洞社区、城河西路一带(8:30—15:30)"
+            "澥浦镇汇源村(8:00—16:00)\n\n北仑 新碶街道泰河社区(9:00—16:00)\n\n2026年10月19日 民生·服务\n\n"
+            "10月21日 星期三\n\n北仑 柴桥街道河头村、紫石村(7:30—16:30)\n")
+    result = parse_outage_notice(text, dt.date(2026, 10, 19), DISTRICTS)
+    assert len(result.fields["windows"]) == 4
+    assert [(p.line, p.message) for p in result.problems] == [
+        (9, 'areas "服务" have no time window; expected one after them, such as "(8:30—15:30)"')]

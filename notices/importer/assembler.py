@@ -200,6 +200,15 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
+        if not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
+                            or _CREDIT_LINE.match(f)):
+            # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
+            # its credits (``责任编辑：…``): the page's, not the column's; a run may go on after it.
+            self.body_lines.append(display(line).strip())
+            self.read_lines.add(lineno)
+            self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
+                      "kept in the body")
+            return
         short = match_short_date_line(f)
         if short and not timeish:
             self.read_lines.add(lineno)
@@ -817,6 +826,10 @@ def _continues_numbers(before: str, area: str) -> bool:
                 and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(before)))
 
 
+_PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\s*版)(?:\s|$)")
+_PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
+_CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑)"
+                          r"\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"

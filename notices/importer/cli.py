@@ -283,7 +283,14 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # Not read cleanly as the column or its records: read it by its layout instead.
         general = read_general(text, published)
         # A notice whose only slots are a water outage's is read: it gives no window.
-        if general.windows or general.cancelled or general.decoys:
+        # (Where the column reader placed more than twice the windows the layout reader
+        # found, its reading stands, with its problems: one line it does not know must not
+        # turn a column of eight windows into one window of that line's words.)
+        column_more = assembler.windows and not glued and \
+            all(window.get("district") for window in assembler.windows) and \
+            len(assembler.windows) + len(assembler.cancelled) > \
+            2 * (len(general.windows) + len(general.cancelled))
+        if (general.windows or general.cancelled or general.decoys) and not column_more:
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
     warnings = list(assembler.warnings)
