@@ -2226,3 +2226,20 @@ def test_a_column_with_one_line_it_cannot_read_keeps_its_windows_and_reports_the
     assert len(result.fields["windows"]) == 4
     assert [(p.line, p.message) for p in result.problems] == [
         (9, 'areas "服务" have no time window; expected one after them, such as "(8:30—15:30)"')]
+
+
+def test_an_outage_already_over_is_no_window():
+    """A 网上国网 listing's ``故障停电`` record (``状态：已送电``) before the planned ones, and a
+    sentence ``…发生故障，经抢修已于当日14时30分恢复送电``: both became windows, with exit 0."""
+    text = ("网上国网 · 宁波 · 江北区\n\n故障停电\n停电时间：2026-07-20 10:42 至 2026-07-20 13:15\n"
+            "停电区域：江北区庄桥街道天水家园3期12-18幢\n状态：已送电\n\n计划停电\n"
+            "停电时间：2026-07-22 08:00 至 2026-07-22 16:00\n停电区域：江北区慈城镇半浦村、毛力村\n"
+            "状态：待执行\n\n7月19日10kV半浦线因外力破坏发生故障，经抢修已于当日14时30分恢复送电。\n")
+    result = parse_outage_notice(text, dt.date(2026, 7, 20), DISTRICTS)
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2026-07-22", "慈城镇", ["半浦村", "毛力村"])]
+    assert [(w.line, w.message) for w in result.warnings if "over" in w.message] == [
+        (3, '"故障停电" is about an outage already over (故障, 已送电), not a planned window; '
+            "kept in the body"),
+        (13, '"7月19日10kV半浦线因外力破坏发生故障，经抢修已于当日14时30分恢复送电。" is about an outage '
+             "already over (故障, 已送电), not a planned window; kept in the body")]

@@ -38,7 +38,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .messages import NO_AREAS, NOT_A_DATE, SUPPLY_LINE, WATER_DECOY
+from .messages import NO_AREAS, NOT_A_DATE, PAST_OUTAGE, SUPPLY_LINE, WATER_DECOY
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
 from .text import INSTITUTION_WORD, PICTOGRAPHS, fold
 
@@ -1994,6 +1994,20 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             for w in unique]
     unique = [w for w, k in zip(unique, keep, strict=True) if k]
     unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+    # A paragraph or record about an outage already over (``故障停电`` … ``状态：已送电``,
+    # ``…发生故障，经抢修已于当日14时30分恢复送电``) gives no window: kept in the body.
+    past = _past_paragraphs(lines_f)
+    if past:
+        keep = [line not in past for line in unique_lines]
+        for line, k in zip(unique_lines, keep, strict=True):
+            if not k and past[line] not in decoys:
+                first = past[line]
+                decoys.append(first)
+                warnings.append((first, lines_p[first - 1].strip(), PAST_OUTAGE.format(
+                    fragment=f'"{lines_p[first - 1].strip()[:40]}"')))
+        unique = [w for w, k in zip(unique, keep, strict=True) if k]
+        unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+        read -= set(past)
     problems = []
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
         try:
@@ -2010,6 +2024,28 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          problems=problems, warnings=warnings, decoys=decoys,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
+
+
+_PAST = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}恢复(?:送电|供电)|故障停电|故障抢修|"
+                   r"抢修完毕")
+_PLANNED = re.compile(r"计划|将于|拟于|预计|定于|待执行")
+
+
+def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
+    """{line: first line of its paragraph} for the paragraphs (lines between blank lines)
+    about an outage already over and none to come."""
+    past: dict[int, int] = {}
+    paragraph: list[int] = []
+    for number, line in enumerate([*lines_f, ""], 1):
+        if line.strip():
+            paragraph.append(number)
+            continue
+        if paragraph:
+            text = "\n".join(lines_f[n - 1] for n in paragraph)
+            if _PAST.search(text) and not _PLANNED.search(text):
+                past.update(dict.fromkeys(paragraph, paragraph[0]))
+        paragraph = []
+    return past
 
 
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
