@@ -36,15 +36,87 @@ DISTRICTS = [
     {"name": "全市", "slug": "citywide", "aliases": ["宁波市", "市区"], "citywide": True},
 ]
 
-# Towns (镇, 街道, 乡) below the districts. A window naming a town not listed here is still
-# published under its district, with a slug from the pinyin of its name (慈城镇 -> cicheng);
-# declare a town to give it aliases (what notices also write) or a different slug. Never
-# change a published town's slug: subscribers' calendar and feed addresses contain it.
-TOWNS = [
-    {"district": "江北区", "name": "慈城镇", "slug": "cicheng", "aliases": ["慈城"]},
-    {"district": "江北区", "name": "洪塘街道", "slug": "hongtang", "aliases": ["洪塘"]},
-    {"district": "江北区", "name": "庄桥街道", "slug": "zhuangqiao", "aliases": ["庄桥"]},
-]
+# Towns (镇, 街道, 乡) below the districts: every town of Ningbo's ten districts (the
+# divisions of 2024; pages list a district's towns in this order), each with its short name
+# as an alias (notices write 慈城 for 慈城镇) and, where a town was renamed, its former name
+# (莼湖镇 is now 莼湖街道). Each slug is the
+# pinyin of the name without its ending, written out so that a build does not load pypinyin;
+# never change a published town's slug: subscribers' calendar and feed addresses contain it.
+# A window naming a town not listed here is still published under its district, with a
+# slug made the same way. The importer reads a town's district from this table when a
+# notice names the town alone (a street office's, a village's or a property's notice).
+_TOWNS = {
+    "海曙区": (
+        "南门街道:nanmen 西门街道:ximen 江厦街道:jiangsha 月湖街道:yuehu 鼓楼街道:gulou "
+        "白云街道:baiyun 段塘街道:duantang 望春街道:wangchun 石碶街道:shiqi 高桥镇:gaoqiao "
+        "横街镇:hengjie 集士港镇:jishigang 古林镇:gulin 洞桥镇:dongqiao 鄞江镇:yinjiang "
+        "章水镇:zhangshui 龙观乡:longguan"
+    ),
+    "江北区": (
+        "慈城镇:cicheng 洪塘街道:hongtang 庄桥街道:zhuangqiao 中马街道:zhongma 白沙街道:baisha "
+        "孔浦街道:kongpu 文教街道:wenjiao 甬江街道:yongjiang"
+    ),
+    "镇海区": (
+        "招宝山街道:zhaobaoshan 蛟川街道:jiaochuan 骆驼街道:luotuo 庄市街道:zhuangshi "
+        "贵驷街道:guisi 澥浦镇:xiepu 九龙湖镇:jiulonghu"
+    ),
+    "北仑区": (
+        "新碶街道:xinqi 小港街道:xiaogang 大碶街道:daqi 霞浦街道:xiapu 柴桥街道:chaiqiao "
+        "戚家山街道:qijiashan 春晓街道:chunxiao 梅山街道:meishan 郭巨街道:guoju "
+        "白峰街道:baifeng 大榭街道:daxie"
+    ),
+    "鄞州区": (
+        "梅墟街道:meixu 中河街道:zhonghe 首南街道:shounan 钟公庙街道:zhonggongmiao "
+        "下应街道:xiaying 潘火街道:panhuo 百丈街道:baizhang 东胜街道:dongsheng "
+        "明楼街道:minglou 白鹤街道:baihe 东柳街道:dongliu 东郊街道:dongjiao 福明街道:fuming "
+        "新明街道:xinming 宝华街道:baohua 姜山镇:jiangshan 五乡镇:wuxiang 邱隘镇:qiuai "
+        "云龙镇:yunlong 横溪镇:hengxi 塘溪镇:tangxi 咸祥镇:xianxiang 瞻岐镇:zhanqi "
+        "东钱湖镇:dongqianhu 东吴镇:dongwu"
+    ),
+    "奉化区": (
+        "锦屏街道:jinping 岳林街道:yuelin 江口街道:jiangkou 西坞街道:xiwu "
+        "萧王庙街道:xiaowangmiao 方桥街道:fangqiao 尚田街道:shangtian 莼湖街道:chunhu "
+        "溪口镇:xikou 大堰镇:dayan 松岙镇:songao 裘村镇:qiucun"
+    ),
+    "余姚市": (
+        "凤山街道:fengshan 阳明街道:yangming 梨洲街道:lizhou 兰江街道:lanjiang 低塘街道:ditang "
+        "朗霞街道:langxia 临山镇:linshan 黄家埠镇:huangjiabu 小曹娥镇:xiaocaoe 泗门镇:simen "
+        "马渚镇:mazhu 牟山镇:moushan 丈亭镇:zhangting 三七市镇:sanqishi 河姆渡镇:hemudu "
+        "大隐镇:dayin 陆埠镇:lubu 梁弄镇:liangnong 大岚镇:dalan 四明山镇:simingshan "
+        "鹿亭乡:luting"
+    ),
+    "慈溪市": (
+        "浒山街道:hushan 古塘街道:gutang 白沙路街道:baishalu 坎墩街道:kandun 宗汉街道:zonghan "
+        "横河镇:henghe 匡堰镇:kuangyan 逍林镇:xiaolin 新浦镇:xinpu 胜山镇:shengshan "
+        "附海镇:fuhai 观海卫镇:guanhaiwei 掌起镇:zhangqi 龙山镇:longshan 长河镇:changhe "
+        "崇寿镇:chongshou 庵东镇:andong 桥头镇:qiaotou 周巷镇:zhouxiang"
+    ),
+    "宁海县": (
+        "跃龙街道:yuelong 桃源街道:taoyuan 梅林街道:meilin 桥头胡街道:qiaotouhu "
+        "长街镇:changjie 力洋镇:liyang 一市镇:yishi 岔路镇:chalu 前童镇:qiantong "
+        "桑洲镇:sangzhou 黄坛镇:huangtan 大佳何镇:dajiahe 强蛟镇:qiangjiao 西店镇:xidian "
+        "深甽镇:shenzhen 胡陈乡:huchen 茶院乡:chayuan 越溪乡:yuexi"
+    ),
+    "象山县": (
+        "丹东街道:dandong 丹西街道:danxi 爵溪街道:juexi 石浦镇:shipu 西周镇:xizhou 鹤浦镇:hepu "
+        "贤庠镇:xianxiang 墙头镇:qiangtou 泗洲头镇:sizhoutou 定塘镇:dingtang 涂茨镇:tuci "
+        "大徐镇:daxu 新桥镇:xinqiao 东陈乡:dongchen 晓塘乡:xiaotang 黄避岙乡:huangbiao "
+        "茅洋乡:maoyang 高塘岛乡:gaotangdao"
+    ),
+}
+_FORMER_NAMES = {"莼湖街道": ["莼湖镇"], "尚田街道": ["尚田镇"], "白峰街道": ["白峰镇"],
+                 "春晓街道": ["春晓镇"], "梅山街道": ["梅山乡"], "郭巨街道": ["郭巨镇"]}
+
+
+def _town(district: str, entry: str) -> dict:
+    name, slug = entry.split(":")
+    stem = name.removesuffix("街道").removesuffix("镇").removesuffix("乡")
+    aliases = ([stem] if len(stem) >= 2 else []) + _FORMER_NAMES.get(name, [])
+    return {"district": district, "name": name, "slug": slug, "aliases": aliases}
+
+
+TOWNS = [_town(district, entry) for district, entries in _TOWNS.items()
+         for entry in entries.split()]
 
 # Plugins are listed explicitly: unset, Pelican would load every installed namespace plugin.
 PLUGIN_PATHS = [os.path.join(PROJECT_ROOT, "plugins")]

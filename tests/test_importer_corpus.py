@@ -1331,8 +1331,8 @@ def test_the_publisher_is_the_source_and_a_district_s_utility_gives_its_district
     is the source. A city's utility, or one of another city, gives no district."""
     from notices.importer.cli import publisher, publisher_district
 
-    text = ("因线路改造，国网宁波市镇海区供电公司定于2024年6月3日8:00至15:30对骆驼街道"
-            "贵驷村、汶溪村停电。\n")
+    text = ("因线路改造，国网宁波市镇海区供电公司定于2024年6月3日8:00至15:30对"
+            "贵驷村、汶溪村停电。\n")  # (no town: a declared town would give the district)
     result = parse_outage_notice(text, dt.date(2024, 6, 1), DISTRICTS)
     assert _rows(result.fields["windows"]) == [
         ("2024-06-03", "08:00", "15:30", "镇海区", ["贵驷村", "汶溪村"])]
@@ -2243,3 +2243,55 @@ def test_an_outage_already_over_is_no_window():
             "kept in the body"),
         (13, '"7月19日10kV半浦线因外力破坏发生故障，经抢修已于当日14时30分恢复送电。" is about an outage '
              "already over (故障, 已送电), not a planned window; kept in the body")]
+
+
+def test_a_town_named_alone_gets_its_district_from_the_towns_the_site_declares():
+    """A property's notice naming only ``尚田街道`` and a record naming only ``莼湖镇`` (the former
+    name of 莼湖街道): no district, and the notice could not be written (TOWNS in pelicanconf.py
+    now declares every town of Ningbo, with short and former names)."""
+    windows, _ = _placed("6月3日8:00至15:30，尚田街道鸣雁村、印家坑村停电。\n", dt.date(2025, 6, 1))
+    assert windows == [("2025-06-03", "08:00", "15:30", "奉化区", "尚田街道", ["鸣雁村", "印家坑村"],
+                        None)]
+    windows, _ = _placed("停电时间：2025-06-05 08:00:00\n送电时间：2025-06-05 16:00:00\n"
+                         "停电范围：莼湖镇桐照村、栖凤村\n", dt.date(2025, 6, 1))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("奉化区", "莼湖街道", ["桐照村", "栖凤村"])]
+
+
+def test_two_listing_records_on_one_slot_in_two_towns_stay_two_windows():
+    """Two 95598 records of the same slot, ``停电范围：横溪镇大岙村、梅岭村、横溪镇周夹村`` and
+    ``停电范围：瞻岐镇东城村、合一村``: merged into one window, each town kept in its first place."""
+    record = ("供电单位：国网宁波市鄞州区供电公司\n停电时间：2025-06-12 08:00:00\n"
+              "送电时间：2025-06-12 15:00:00\n停电范围：{}\n\n")
+    text = (record.format("横溪镇大岙村、梅岭村、横溪镇周夹村") + record.format("瞻岐镇东城村、合一村"))
+    windows, _ = _placed(text, dt.date(2025, 6, 10))
+    assert [(w[3], w[4], w[5]) for w in windows] == [
+        ("鄞州区", "横溪镇", ["大岙村", "梅岭村", "周夹村"]), ("鄞州区", "瞻岐镇", ["东城村", "合一村"])]
+
+
+def test_a_table_s_short_town_column_gives_the_declared_town_and_its_district():
+    """``| 日期 | 时间 | 街道（镇） | 停电范围 | 线路名称 |`` with ``大碶`` in the town column: the
+    header was not read (the line name became a place), and the rows had no district; and a
+    town-led item's institution led by its county (``宁海县桥头胡街道中心幼儿园``) stays whole."""
+    text = ("| 日期 | 时间 | 街道（镇） | 停电范围 | 线路名称 |\n| --- | --- | --- | --- | --- |\n"
+            "| 11月4日 | 08:00-17:00 | 大碶 | 高塘村、大碶街道璎珞村 | 10kV高塘P731线 |\n\n"
+            "12月1日 7:30—11:30 桥头胡街道汶溪周村、上金村、宁海县桥头胡街道中心幼儿园\n")
+    windows, _ = _placed(text, dt.date(2025, 11, 1))
+    assert [(w[0], w[3], w[4], w[5], w[6]) for w in windows] == [
+        ("2025-11-04", "北仑区", "大碶街道", ["高塘村", "璎珞村"], "线路名称：10kV高塘P731线"),
+        ("2025-12-01", "宁海县", "桥头胡街道", ["汶溪周村", "上金村", "宁海县桥头胡街道中心幼儿园"], None)]
+
+
+def test_a_listing_pasted_as_a_space_aligned_table_with_a_start_and_an_end_column():
+    """``区县  停电开始时间  恢复送电时间  停电范围`` aligned by spaces under a title ``…计划停电信息
+    （北仑、镇海）　2026年11月9日更新``: each stamp read as a place with no time, and the title
+    as a place."""
+    text = ("宁波地区计划停电信息（北仑、镇海）　2026年11月9日更新\n\n"
+            "区县      停电开始时间        恢复送电时间        停电范围\n"
+            "北仑区    2026-11-10 08:30    2026-11-10 16:30    小港街道红联村、渡头董村\n"
+            "镇海区    2026-11-11 22:00:00    2026-11-12 04:00:00    蛟川街道临江社区\n")
+    result = parse_outage_notice(text, dt.date(2026, 11, 9), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2026-11-10", "08:30", "16:30", "北仑区", "小港街道", ["红联村", "渡头董村"]),
+        ("2026-11-11", "22:00", "次日04:00", "镇海区", "蛟川街道", ["临江社区"])]

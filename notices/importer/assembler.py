@@ -131,6 +131,7 @@ class NoticeAssembler:
         self.source_url: str | None = None
         self.source_lines: list[str] = []
         self.table_roles: list[tuple[str | None, str]] | None = None
+        self.table_spaced = False
         self.cancel_marker: tuple[int, str] | None = None
         self.cancel_used = True
         # An information label alone on its line (``停电原因``, one cell a line): the next
@@ -180,6 +181,8 @@ class NoticeAssembler:
         cells = [c for c in _CELL_SPLIT.split(f) if c.strip()]
         if len(cells) > 1 and all(_table_role(c) for c in cells):
             self.table_roles = [(_table_role(c), display(c).strip().rstrip(":：")) for c in cells]
+            # (A header aligned by spaces, as pasted from a web page: so are its rows.)
+            self.table_spaced = not re.search(r"\t|\|", f)
             self.read_lines.add(lineno)
             return
         if len(f.split()) > 1 and all(_table_role(c) for c in f.split()):
@@ -187,7 +190,8 @@ class NoticeAssembler:
             self.read_lines.add(lineno)
             return
         timeish = bool(TIMEISH.search(f))
-        if not timeish and _PLAN_HEADING.fullmatch(f):
+        if not timeish and (_PLAN_HEADING.fullmatch(f) or _PLAN_HEADING.fullmatch(
+                _DATED_TITLE.sub("", re.sub(r"\([^()]{0,20}\)", "", f)))):
             self.boundary(None)
             source = _SOURCE.search(f)
             if source and not self.source_name:
@@ -225,8 +229,9 @@ class NoticeAssembler:
                       "kept in the body")
             return
         scanner = LineScanner(lineno, line, self.table, self.keys)
-        if self.table_roles and re.search(r"\t|\|", line):
-            scanner.scan_cells(self.table_roles)
+        if self.table_roles and (re.search(r"\t|\|", line) or self.table_spaced
+                                 and re.search(r"\S\s{2,}\S", fold(line))):
+            scanner.scan_cells(self.table_roles, stamps=self.table_spaced)
         elif re.search(r"\t|\s\|\s", line):
             scanner.scan_cells(None)
         else:
@@ -632,11 +637,21 @@ class NoticeAssembler:
         every_led = len(run.items) > 1 and all(
             item.district is not None and not item.district.at_line_start
             and item.district.line == item.line for item in run.items)
+        # (A town TOWNS declares, in a run that names no district: the town's district.)
+        town_refs: dict[str, DistrictRef | None] = {}
+
+        def district_of(item: Item) -> DistrictRef | None:
+            if item.district is not None or not item.town:
+                return item.district
+            if item.town not in town_refs:
+                town_refs[item.town] = self.town_district(item.town, line, col)
+            return town_refs[item.town]
+
         for item in run.items:
             areas = self.item_areas(item, run.had_sep)
             if not areas:
                 continue
-            if groups and groups[-1][0] is item.district and groups[-1][1] == item.town:
+            if groups and groups[-1][0] is district_of(item) and groups[-1][1] == item.town:
                 last = groups[-1][2]
                 if _continues_numbers(last[-1], areas[0]):
                     last[-1] += "、" + areas[0]
@@ -657,7 +672,7 @@ class NoticeAssembler:
                 groups[-1][2].extend([(ref.printed if led else "") + (item.own_town or "")
                                       + areas[0], *areas[1:]])
             else:
-                groups.append((item.district, item.town, areas))
+                groups.append((district_of(item), item.town, areas))
         notes = "；".join(self.notes) or None
         self.notes = []
         missing = None
@@ -681,6 +696,12 @@ class NoticeAssembler:
         self.last_emitted = emitted
         self.date_used = True
         self.cancel_used = True
+
+    def town_district(self, town: str, line: int, col: int) -> DistrictRef | None:
+        """The district of the one town TOWNS declares by this name or alias, else None."""
+        named = self.table.towns.declared_named(town)
+        district = self.table.get(named[0].district_name) if len(named) == 1 else None
+        return DistrictRef(district, district.name, line, col, False) if district else None
 
     @staticmethod
     def _names_own_place(group: tuple, item: Item) -> bool:
@@ -827,6 +848,9 @@ def _continues_numbers(before: str, area: str) -> bool:
 
 
 _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\s*版)(?:\s|$)")
+# A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
+# 2026年11月9日更新``): read as the title without them.
+_DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 _CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑)"
                           r"\s*:")

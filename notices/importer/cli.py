@@ -413,6 +413,17 @@ def _declared_town(districts: DistrictTable, name: str):
     return named[0] if len(named) == 1 else None
 
 
+def _town_leading(districts: DistrictTable, area: str):
+    """(town, the rest) for a place led by the full name (or former full name) of the one town
+    TOWNS declares by it (``莼湖镇桐照村``), else None."""
+    for town in districts.towns:
+        for name in (town.name, *town.aliases):
+            if name.endswith(("镇", "乡", "街道")) and area.startswith(name) \
+                    and len(area) > len(name) and _declared_town(districts, name) is town:
+                return town, area[len(name):]
+    return None
+
+
 def _district_led_town(districts: DistrictTable, town: str) -> tuple[str, str] | None:
     """(district, town) of a town read with a declared district's name or alias before it
     (``鄞州姜山镇``), else None."""
@@ -476,6 +487,12 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             declared_town = _declared_town(districts, window.get("town") or "") or (
                 _declared_town(districts, window["areas"][0]) if window["areas"]
                 and not window.get("town") and len(window["areas"]) > 1 else None)
+            # ``莼湖镇桐照村、栖凤村``: a declared town's full name leading the first place.
+            led_town = None if printed or declared_town or window.get("town") \
+                or not window["areas"] else _town_leading(districts, window["areas"][0])
+            if led_town is not None:
+                declared_town, rest = led_town
+                window["town"], window["areas"][0] = declared_town.name, rest
             if not printed and declared_town is not None:
                 if not window.get("town"):
                     window["areas"] = window["areas"][1:]

@@ -1406,6 +1406,11 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                 printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
             groups = _district_led(areas) if district is None and town is None else None
+            if groups is None and district is None and town is None and areas:
+                # ``横溪镇大岙村、梅岭村、横溪镇周夹村``: the record's one town leads its places (a
+                # record of another town on the same slot stays a window of its own).
+                led = _district_groups(areas, None)
+                groups = led if len(led) == 1 and led[0][1] else None
             if groups:
                 # ``鄞州区首南街道日丽社区、…``: the district and town before the places.
                 for district_, town_, places in groups:

@@ -178,13 +178,16 @@ def _table_role(cell: str) -> str | None:
         return "seq"
     if re.search(r"(?:区县|县区|县市区|所属区域|所属区县)$", cell):
         return "district"
-    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)$", cell):
-        return "town"
+    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$", cell):
+        return "town"  # (``街道（镇）``)
     if not _TABLE_WORDS.fullmatch(cell):
         return None
     return _label_kind(cell)
 
 
+# One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
+_STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
+                    r"\d{1,2}:\d{2}(?::\d{2})?")
 _CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
 
 
@@ -370,7 +373,10 @@ class LineScanner:
         if role == "seq" and f[i:stop].strip().isdigit():
             return
         if role == "town" and i < stop:
-            self.emit("town", i, stop, self.d[i:stop].strip())
+            # (A town column's ``新碶``: the town TOWNS declares by that short name.)
+            printed = self.d[i:stop].strip()
+            named = self.table.towns.declared_named(printed)
+            self.emit("town", i, stop, named[0].name if len(named) == 1 else printed)
             return
         line_start = start == 0 or role is not None
         enum = _ENUMERATOR.match(f, i, stop) if line_start else None
@@ -510,7 +516,8 @@ class LineScanner:
             return "town", m.end(), self.d[i:i + len(name)].strip()
         return None
 
-    def scan_cells(self, roles: list[tuple[str | None, str]] | None) -> None:
+    def scan_cells(self, roles: list[tuple[str | None, str]] | None,
+                   stamps: bool = False) -> None:
         """Scan a table row: each cell by its column's role, cells separated like runs."""
         pos = 0
         cells = []
@@ -519,13 +526,39 @@ class LineScanner:
             pos = m.end()
         cells.append((pos, len(self.f)))
         cells = [(a, b) for a, b in cells if self.f[a:b].strip()]
+        skip = -1
         for index, (a, b) in enumerate(cells):
+            if index == skip:
+                continue
             role, label = roles[index] if roles and index < len(roles) else (None, "")
             if role is None and index == 0 and self.f[a:b].strip().isdigit() and len(cells) > 1:
                 continue
             if index:
                 self.tokens.append(Token("cell", self.lineno, a, a, ""))
+            # ``停电开始时间  恢复送电时间`` cells of one stamp each (a table aligned by spaces;
+            # the layout reader reads such columns of a tab or pipe table): one window.
+            pair = self._stamp_pair(cells, roles, index) if stamps else None
+            if pair is not None:
+                end, windows = pair
+                self.emit("times", a, end, windows)
+                skip = index + 1
+                continue
             self.scan(a, b, role or "cell", label)
+
+    def _stamp_pair(self, cells, roles, index: int):
+        """(end, windows) for a start cell and the end cell after it, else None."""
+        if not roles or index + 1 >= min(len(cells), len(roles)) \
+                or roles[index][0] != "time" or roles[index + 1][0] != "time":
+            return None
+        (a, b), (c, d) = cells[index], cells[index + 1]
+        first, second = self.f[a:b].strip(), self.f[c:d].strip()
+        if not _STAMP.fullmatch(first) or not _STAMP.fullmatch(second):
+            return None
+        try:
+            windows = parse_windows(f"{first}至{second}")
+        except TimeError:
+            return None
+        return (d, windows) if windows else None
 
 
 # ---------------------------------------------------------------------------
