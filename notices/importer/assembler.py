@@ -35,6 +35,7 @@ from .scanner import (
 )
 from .text import (
     INSTITUTION_WORD,
+    WHOLE_DAY,
     DateParts,
     TimeWindow,
     display,
@@ -767,6 +768,10 @@ class NoticeAssembler:
                     pieces.append((days[0] + dt.timedelta(days=n), _hhmm(piece_start),
                                    _label(piece_end)))
             return pieces
+        if start == 0 and end == DAY and WHOLE_DAY.fullmatch(window.text):
+            # (``(全天)``: the whole day, a window without times, as the content model and the
+            # layout reader write it.)
+            return [(day, None, None) for day in days]
         return [(day, _hhmm(start), _label(end)) for day in days]
 
     def emit_window(self, day, ref: DistrictRef | None, town, areas, start, end, note,

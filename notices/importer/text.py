@@ -341,7 +341,7 @@ def match_window(text: str, pos: int, dots: bool = False) -> tuple[TimeWindow, i
 
 # Words around the times inside parentheses: "(停电时间：8:30—15:30)", "(8:00-12:00停电)".
 _WINDOW_WORDS = re.compile(r"^\s*(?:计划)?(?:停电)?(?:时间|时段)\s*:?|(?:停电|检修|施工)\s*$")
-_WHOLE_DAY = re.compile(r"\s*(?:全天|全日|整天)(?:停电)?\s*")
+WHOLE_DAY = re.compile(r"\s*(?:全天|全日|整天)(?:停电)?\s*")
 
 
 def parse_windows(content: str) -> list[TimeWindow] | None:
@@ -351,7 +351,7 @@ def parse_windows(content: str) -> list[TimeWindow] | None:
     clearly meant as times but cannot be used.
     """
     content = _WINDOW_WORDS.sub(lambda m: " " * len(m.group(0)), content)
-    if _WHOLE_DAY.fullmatch(content):
+    if WHOLE_DAY.fullmatch(content):
         return [TimeWindow(0, 24 * 60, text=content.strip())]
     windows = []
     content_len = len(content.rstrip())
