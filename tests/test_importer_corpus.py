@@ -2295,3 +2295,17 @@ def test_a_listing_pasted_as_a_space_aligned_table_with_a_start_and_an_end_colum
             for w in result.fields["windows"]] == [
         ("2026-11-10", "08:30", "16:30", "北仑区", "小港街道", ["红联村", "渡头董村"]),
         ("2026-11-11", "22:00", "次日04:00", "镇海区", "蛟川街道", ["临江社区"])]
+
+
+def test_a_column_run_moved_on_its_own_line():
+    """``变更：`` then ``宁海 桃源街道下洋王村、上洋王村 原8月7日 星期五(8:00—16:00)停电，变更为8月8日
+    星期六(8:00—13:00)``: the original day and ``停电，变更为8月8日`` were read as places."""
+    text = ("计划停电预告\n\n8月6日 星期四\n\n象山 鹤浦镇小百丈村(8:00—16:00)\n\n变更：\n\n"
+            "宁海 桃源街道下洋王村、上洋王村 原8月7日 星期五(8:00—16:00)停电，变更为8月8日 星期六"
+            "(8:00—13:00)\n")
+    windows, cancelled = _placed(text, dt.date(2026, 8, 5))
+    assert not parse_outage_notice(text, dt.date(2026, 8, 5), DISTRICTS).problems
+    assert [(w[0], w[1], w[2], w[4], w[5]) for w in windows] == [
+        ("2026-08-06", "08:00", "16:00", "鹤浦镇", ["小百丈村"]),
+        ("2026-08-08", "08:00", "13:00", "桃源街道", ["下洋王村", "上洋王村"])]
+    assert cancelled == [("2026-08-07", "08:00", "16:00", "宁海县", "桃源街道", ["下洋王村", "上洋王村"])]

@@ -142,6 +142,9 @@ class NoticeAssembler:
         # A column's ``变更：`` section: ``原定4月21日 停电的`` / its runs / ``改为4月23日(…)``;
         # the runs read since the ``原定`` line are the slots a ``改为`` line moves.
         self.change_from: int | None = None
+        self.moving = False  # after ``变更为`` on a line with ``原…``: the slot's new day and time
+        self.moved_dates: list[dt.date] | None = None
+        self.section_before_change: str | None = None
 
     # Messages ----------------------------------------------------------------
 
@@ -439,6 +442,11 @@ class NoticeAssembler:
             self.on_label(token)
         elif kind == "note":
             self.on_note(token)
+        elif kind == "orig_date":
+            self.on_original_day(token)
+        elif kind == "moved":
+            self.end_item()
+            self.moving = True
         elif kind == "cancel":
             self.boundary(None)
             self.finish_pending_time()
@@ -446,6 +454,42 @@ class NoticeAssembler:
             self.section = "cancelled"
             self.cancel_marker = (token.line, self.printed(token))
             self.cancel_used = False
+
+    def on_original_day(self, token: Token) -> None:
+        """``原8月7日``: the run read so far is the slot a change moves: cancelled, on that day
+        (its time window follows); ``变更为…`` then gives the new window (``on_times``)."""
+        self.end_item()
+        dates = [d for parts in token.value.dates
+                 if (d := self.resolve(parts, token.line, token.text))]
+        if not dates:
+            return
+        self.section_before_change = self.section
+        self.section = "cancelled"
+        self.change_from = len(self.cancelled)
+        self.dates = dates
+
+    def move_slot(self, token: Token) -> None:
+        """The new window of the slot cancelled since ``原…``: its places on the day and at the
+        time after ``变更为`` (either may be left out)."""
+        self.moving = False
+        originals = list(zip(self.cancelled[self.change_from:],
+                             self.sources["cancelled"][self.change_from:], strict=True))
+        fragment = self.printed(token)
+        new_dates = self.moved_dates
+        self.moved_dates = None
+        self.section = self.section_before_change or "windows"
+        section, self.section = self.section, "windows"
+        for old, old_source in originals:
+            self.dates = new_dates or [old["date"]]
+            for window in token.value:
+                days = self.window_days(window, token.line, token.line, fragment, token.start)
+                for day, start, end in days or []:
+                    self.windows.append({**old, "date": day, "start": start, "end": end})
+                    self.sources["windows"].append(WindowSource(
+                        token.line, token.start, fragment, False, old_source.place))
+        self.section = section
+        self.change_from = len(self.cancelled)
+        self.read_lines.add(token.line)
 
     def on_area(self, token: Token) -> None:
         if self.run.start is None:
@@ -505,6 +549,10 @@ class NoticeAssembler:
             self.notes.append(text)
 
     def on_date(self, token: Token) -> None:
+        if self.moving:  # ``变更为8月8日``: the new day of the slot moved
+            self.moved_dates = [d for parts in token.value.dates
+                                if (d := self.resolve(parts, token.line, token.text))]
+            return
         self.boundary(token)
         self.finish_pending_time()
         self.finish_date()
@@ -564,6 +612,9 @@ class NoticeAssembler:
 
     def on_times(self, token: Token) -> None:
         self.end_item()
+        if self.moving and self.change_from is not None and not self.run.items:
+            self.move_slot(token)
+            return
         fragment = self.printed(token)
         windows = token.value
         if self.run.items:

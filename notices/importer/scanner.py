@@ -185,6 +185,9 @@ def _table_role(cell: str) -> str | None:
     return _label_kind(cell)
 
 
+_ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
+_MOVED_TO = re.compile(r"(?:停电)?\s*[,;]?\s*(?:现)?(?:变更|调整|更改|改|推迟|延期|顺延)"
+                       r"(?:为|到|至)\s*")
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -401,6 +404,19 @@ class LineScanner:
                     self.emit("cancel", i, cancel.end())
                     i = cancel.end()
                     continue
+            # ``…上洋王村 原8月7日 星期五(8:00—16:00)停电，变更为8月8日 星期六(8:00—13:00)``: a
+            # run's original day, and the words that move it, in a column's change section.
+            original = _ORIGINAL_DAY.match(f, i, stop)
+            date = match_date(f[:stop], original.end()) if original else None
+            if date:
+                self.emit("orig_date", i, date.end, date)
+                i, at_item = date.end, True
+                continue
+            moved = _MOVED_TO.match(f, i, stop)
+            if moved and moved.end() > i and any(t.kind == "orig_date" for t in self.tokens):
+                self.emit("moved", i, moved.end())
+                i, at_item = moved.end(), True
+                continue
             label = self._label_at(i, stop)
             if label:
                 kind, end, text = label
