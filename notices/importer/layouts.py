@@ -940,6 +940,9 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢"
                    r"|栋|弄|巷|镇|乡|湾|桥")
 _PROSE = [
+    # ``对10kV新浦线停电检修（影响新浦镇水湘村、…）``: the line cut, its places in brackets.
+    re.compile(r"对[^。;；()]{0,30}?停电(?:检修|施工|作业|工作|计划)?\s*\((?:将)?(?:影响|涉及)"
+               r"(?:范围|区域)?[:：]?(?P<a>[^()]+)\)"),
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
     re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
@@ -1645,6 +1648,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
                                                                       anchor.start]))
+        # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
+        sentence_end = masked.find("。", anchor.end)
+        sentence = masked[anchor.end:sentence_end if sentence_end >= 0 else len(masked)]
+        if anchor.cancelled and re.search(r"(?:时间|安排|计划)?不变|照常进行|如期进行", sentence) \
+                and not re.search(r"取消|调整|变更|改|推迟|提前|延期|顺延", sentence):
+            anchor.cancelled = False
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
         if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
             continue
