@@ -2325,3 +2325,13 @@ def test_a_change_notice_s_line_cut_with_its_places_in_brackets_and_a_slot_that_
         ("2026-08-19", "08:30", "慈溪市", "胜山镇", ["四灶浦村", "西门外村"])]
     assert [(c[0], c[1], c[4], c[5]) for c in cancelled] == [
         ("2026-08-18", "08:00", "新浦镇", ["水湘村", "老浦村"])]
+
+
+def test_a_post_s_tips_heading_its_credits_and_its_repair_line_end_the_list():
+    """``💡温馨提示`` after a list's last line was read as one more place; ``编辑：…`` and
+    ``电力故障报修：95598`` as places with no time."""
+    text = ("7月8日（周三）\n鄞州区：7:00-11:30\n潘火街道金谷中路、东方丽都小区5、7、9号楼\n\n💡温馨提示\n"
+            "电力故障报修：95598\n编辑：张颖\n")
+    result = parse_outage_notice(text, dt.date(2026, 7, 6), DISTRICTS)
+    assert not result.problems
+    assert [w["areas"] for w in result.fields["windows"]] == [["金谷中路", "东方丽都小区5、7、9号楼"]]

@@ -271,7 +271,8 @@ class NoticeAssembler:
             self.source_lines.append(display(line).strip())
             self.body_lines.append(display(line).strip())
             return True
-        if re.match(r"(?:联系|咨询|服务|报修|客服)?(?:电话|热线)\s*:", f):
+        if re.match(r"(?:联系|咨询|服务|报修|客服)?(?:电话|热线)\s*:|(?:电力)?(?:故障)?报修"
+                    r"(?:电话|热线)?\s*:\s*[\d-]+\s*$", f):
             self.body_lines.append(display(line).strip())
             return True
         return False
@@ -908,8 +909,8 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\
 # 2026年11月9日更新``): read as the title without them.
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
-_CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑)"
-                          r"\s*:")
+_CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
+                          r"编辑|责编|作者|记者|通讯员|摄影)\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
