@@ -2335,3 +2335,17 @@ def test_a_post_s_tips_heading_its_credits_and_its_repair_line_end_the_list():
     result = parse_outage_notice(text, dt.date(2026, 7, 6), DISTRICTS)
     assert not result.problems
     assert [w["areas"] for w in result.fields["windows"]] == [["金谷中路", "东方丽都小区5、7、9号楼"]]
+
+
+def test_a_slot_postponed_to_the_same_time_of_another_day_with_its_places_below():
+    """``原定于10月13日（星期二）7:30—15:30对凤山街道部分区域的计划停电，…延期至10月15日（星期四）同一
+    时段进行。`` / ``涉及区域：…``: the new day had no time, and the slot cancelled only "part"
+    of its town."""
+    text = ("【停电延期】原定于10月13日（星期二）7:30—15:30对凤山街道部分区域的计划停电，因施工安排调整，"
+            "延期至10月15日（星期四）同一时段进行。\n\n涉及区域：凤山街道城西村、新城市花园1至20幢。\n\n"
+            "国网余姚市供电公司\n")
+    windows, cancelled = _placed(text, dt.date(2026, 10, 10))
+    assert [(w[0], w[1], w[2], w[3], w[5]) for w in windows] == [
+        ("2026-10-15", "07:30", "15:30", "余姚市", ["城西村", "新城市花园1至20幢"])]
+    assert [(c[0], c[1], c[5]) for c in cancelled] == [
+        ("2026-10-13", "07:30", ["城西村", "新城市花园1至20幢"])]

@@ -1832,11 +1832,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
     for index in range(1, len(anchors)):
         anchor = anchors[index]
-        changed = re.search(r"(?:调整|更改|变更|改|推迟|提前)(?:为|到|至)\s*$",
+        changed = re.search(r"(?:调整|更改|变更|改期|改|推迟|提前|延期|顺延)(?:为|到|至)\s*$",
                             masked[max(0, anchor.start - 6):anchor.start]) or \
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
+        # ``…延期至10月15日（星期四）同一时段进行``: the original slot's time on the new day.
+        if changed and anchors[index - 1].cancelled and anchor.first is None and \
+                _SAME_SLOT.match(masked, anchor.end):
+            anchor.first, anchor.last = anchors[index - 1].first, anchors[index - 1].last
     # Share areas backward on a line (or a run of anchors before one label), not across the
     # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
     for index in range(len(anchors) - 2, -1, -1):
@@ -1858,6 +1862,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 clause = re.split(r"[,，](?=停电时间|时间)", text[m.end():end])[0]
                 anchor.areas = split_areas(clause)
                 read.add(_line_of(masked, m.start()))
+    # ``原定…对凤山街道部分区域的计划停电，…延期至…`` / ``涉及区域：…``: the slot moved had the
+    # places its new slot lists, where it named only "part of" its town.
+    for before, anchor in zip(anchors, anchors[1:], strict=False):
+        if before.cancelled and before.areas and anchor.areas and not anchor.cancelled \
+                and all(re.fullmatch(r"(?:\S{2,6}(?:街道|镇|乡))?部分(?:区域|地区|用户)", fold(a))
+                        for a in before.areas):
+            before.areas = anchor.areas
     # The district a whole notice is about, named in its title or lead
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
     named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[1])), None)
@@ -2040,6 +2051,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          cancel_lines=[line for _, line in cancelled])
 
 
+_SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
 _PAST = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}恢复(?:送电|供电)|故障停电|故障抢修|"
                    r"抢修完毕")
 _PLANNED = re.compile(r"计划|将于|拟于|预计|定于|待执行")
