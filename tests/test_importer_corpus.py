@@ -2349,3 +2349,16 @@ def test_a_slot_postponed_to_the_same_time_of_another_day_with_its_places_below(
         ("2026-10-15", "07:30", "15:30", "余姚市", ["城西村", "新城市花园1至20幢"])]
     assert [(c[0], c[1], c[5]) for c in cancelled] == [
         ("2026-10-13", "07:30", ["城西村", "新城市花园1至20幢"])]
+
+
+def test_a_listing_s_query_line_and_page_footer_are_the_page_s():
+    """``地区：宁波市    查询时间：2025-10-20 09:12`` over the records and ``第1页 共1页  每页显示 20
+    条`` under them: the query time was a place with no window, the footer the last record's
+    last place; the notice went to the layout reader, which split the records' towns."""
+    text = ("计划停电信息\n地区：宁波市    查询时间：2025-10-20 09:12\n\n停电区域：宁波市江北区\n"
+            "停电时间：2025-10-21 08:00 至 2025-10-21 16:30\n停电范围：甬江街道  倪家堰村、江北区甬江街道"
+            "生鲜农贸市场\n\n第1页 共1页  每页显示 20 条\n")
+    result = parse_outage_notice(text, dt.date(2025, 10, 20), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("江北区", "甬江街道", ["倪家堰村", "江北区甬江街道生鲜农贸市场"])]

@@ -208,10 +208,11 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
-        if not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
-                            or _CREDIT_LINE.match(f)):
+        if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
+                             or _CREDIT_LINE.match(f))) or _LISTING_CHROME.fullmatch(f):
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
-            # its credits (``责任编辑：…``): the page's, not the column's; a run may go on after it.
+            # its credits (``责任编辑：…``), a listing's query line or page footer: the page's,
+            # not the column's; a run may go on after it.
             self.body_lines.append(display(line).strip())
             self.read_lines.add(lineno)
             self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
@@ -908,6 +909,11 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
 # 2026年11月9日更新``): read as the title without them.
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
+# A listing's query line (``地区：宁波市    查询时间：2025-10-20 09:12``) and its page footer
+# (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``).
+_LISTING_CHROME = re.compile(
+    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 _CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
                           r"编辑|责编|作者|记者|通讯员|摄影)\s*:")
