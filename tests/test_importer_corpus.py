@@ -2362,3 +2362,13 @@ def test_a_listing_s_query_line_and_page_footer_are_the_page_s():
     assert not result.problems
     assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("江北区", "甬江街道", ["倪家堰村", "江北区甬江街道生鲜农贸市场"])]
+
+
+def test_a_district_utility_named_in_a_school_s_prose_gives_its_district():
+    """``根据镇海区供电分局安排，学校配电房将进行…`` and numbered slots of the school's buildings:
+    no district (the utility is named only in the prose, as a 分局)."""
+    text = ("关于暑期校园计划停电的通知\n\n根据镇海区供电分局安排，学校配电房将进行年度预防性试验，"
+            "现将停电安排通知如下：\n\n1. 7月9日（周三）6:00—12:00：教学楼A区、实验楼、图书馆；\n")
+    windows, _ = _placed(text, dt.date(2025, 7, 7))
+    assert [(w[0], w[1], w[3], w[5]) for w in windows] == [
+        ("2025-07-09", "06:00", "镇海区", ["教学楼A区", "实验楼", "图书馆"])]

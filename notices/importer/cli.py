@@ -380,6 +380,9 @@ _STATE_GRID = re.compile(r"(?:国家电网|国网)[^\s,，。;；:：、()（）
                          r"(?:供电公司|供电局|电力公司|供电分公司)")
 
 
+_UTILITY_IN_PROSE = re.compile(r"([区县市])(?:供电公司|供电局|供电分公司|供电分局|供电所|供电中心)")
+
+
 def publisher(text: str) -> str | None:
     """The utility named as the notice's publisher, as printed, else None."""
     folded = fold(text)
@@ -391,7 +394,16 @@ def publisher(text: str) -> str | None:
     if field and names_a_utility(field[1]):
         return text[field.start(1):field.end(1)]
     named = _STATE_GRID.search(folded)
-    return text[named.start():named.end()] if named else None
+    if named:
+        return text[named.start():named.end()]
+    # ``根据镇海区供电分局安排``: a district's utility named in the prose (from the district's
+    # name: the words before it are the sentence's).
+    for m in _UTILITY_IN_PROSE.finditer(folded):
+        for size in (3, 2, 4, 5):
+            start = m.end(1) - size
+            if start >= 0 and county(folded[start:m.end(1)]):
+                return text[start:m.end()]
+    return None
 
 
 def publisher_district(name: str | None, districts: DistrictTable):
