@@ -2372,3 +2372,18 @@ def test_a_district_utility_named_in_a_school_s_prose_gives_its_district():
     windows, _ = _placed(text, dt.date(2025, 7, 7))
     assert [(w[0], w[1], w[3], w[5]) for w in windows] == [
         ("2025-07-09", "06:00", "镇海区", ["教学楼A区", "实验楼", "图书馆"])]
+
+
+def test_a_property_notice_s_places_that_keep_their_supply_and_its_signature_s_district():
+    """``涉及范围：4号楼、6号楼及地下车库，2号楼、3号楼及物业服务中心照常供电`` signed ``…物业服务中心
+    （鄞州区钟公庙街道）``: the buildings that keep their supply were read as places, and the
+    window had no district."""
+    text = ("尊敬的业主：\n\n本小区将于2025年8月20日（周三）08:30—17:30停电，涉及范围：4号楼、6号楼及地下车库，"
+            "2号楼、3号楼及物业服务中心照常供电。\n\n宁波金色水岸花园物业服务中心（鄞州区钟公庙街道）\n"
+            "2025年8月18日\n")
+    result = parse_outage_notice(text, dt.date(2025, 8, 18), DISTRICTS)
+    assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", ["4号楼", "6号楼", "地下车库"])]
+    assert [m.message for m in result.warnings if "publisher" in m.message] == [
+        '1 window naming no district put in 鄞州区, the district its publisher "宁波金色水岸花园物业'
+        '服务中心（鄞州区钟公庙街道）" serves; check it']

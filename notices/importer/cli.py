@@ -396,6 +396,12 @@ def publisher(text: str) -> str | None:
     named = _STATE_GRID.search(folded)
     if named:
         return text[named.start():named.end()]
+    # ``宁波金色水岸花园物业服务中心（鄞州区钟公庙街道）``: a signature giving where it is.
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in reversed(lines[-3:]):
+        where = re.search(r"[(（]([^()（）]{2,16}?[区县市][^()（）]{0,10})[)）]\s*$", line)
+        if where and county(fold(where[1])[:3]) or where and county(fold(where[1])[:2]):
+            return line
     # ``根据镇海区供电分局安排``: a district's utility named in the prose (from the district's
     # name: the words before it are the sentence's).
     for m in _UTILITY_IN_PROSE.finditer(folded):

@@ -778,6 +778,11 @@ def split_areas(printed: str) -> list[str]:
     opener = re.match(r"\s*(?:主要)?(?:包括|包含|涉及|有|为)[:：]?\s*(?=\S{2})", fold(printed))
     if opener:
         printed = printed[opener.end():]
+    # ``…、11号楼及地下车库，2号楼、3号楼及物业服务中心照常供电``: the places that keep their
+    # supply are no part of the list.
+    kept = _KEEP_SUPPLY.search(fold(printed))
+    if kept and kept.start() > 0:
+        printed = printed[:kept.start()]
     while True:
         # A pinyin gloss (``等地區(qū)``) is read as space here.
         m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
@@ -2051,6 +2056,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          cancel_lines=[line for _, line in cancelled])
 
 
+_KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
+                          r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
 _PAST = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}恢复(?:送电|供电)|故障停电|故障抢修|"
                    r"抢修完毕")
