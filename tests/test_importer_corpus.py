@@ -2387,3 +2387,12 @@ def test_a_property_notice_s_places_that_keep_their_supply_and_its_signature_s_d
     assert [m.message for m in result.warnings if "publisher" in m.message] == [
         '1 window naming no district put in 鄞州区, the district its publisher "宁波金色水岸花园物业'
         '服务中心（鄞州区钟公庙街道）" serves; check it']
+
+
+def test_a_village_s_list_opened_by_its_label_with_a_count_of_its_hamlets():
+    """``全天停电，范围为本村高泥、下湾、塘岸三个自然村及村老年活动室``: read as ``范围为本村高泥`` …
+    ``塘岸三个自然村`` (the label, ``本村`` and the count kept in the places)."""
+    windows, _ = _placed("1月13日（星期二）全天停电，范围为本村高泥、下湾、塘岸三个自然村及村老年活动室。\n\n"
+                         "象山县黄避岙乡高泥村村民委员会\n", dt.date(2026, 1, 8))
+    assert [(w[0], w[1], w[5]) for w in windows] == [
+        ("2026-01-13", None, ["高泥", "下湾", "塘岸", "村老年活动室"])]

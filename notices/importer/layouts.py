@@ -775,9 +775,16 @@ def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
     # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
-    opener = re.match(r"\s*(?:主要)?(?:包括|包含|涉及|有|为)[:：]?\s*(?=\S{2})", fold(printed))
+    # (``范围为本村高泥、…``: the label's words and ``本村``, the village the notice is from.)
+    opener = re.match(r"\s*(?:(?:停电)?范围)?(?:主要)?(?:包括|包含|涉及|有|为|是)[:：]?\s*(?:本村)?"
+                      r"(?=\S{2})", fold(printed))
     if opener:
         printed = printed[opener.end():]
+    # ``…、塘岸三个自然村及村老年活动室``: how many the list named is no part of its last place.
+    count = _COUNTED.search(fold(printed))
+    if count:  # (the 及 after it begins a place of its own)
+        printed = printed[:count.start()] + ("、" if count["conj"] else "") + \
+            printed[count.end():]
     # ``…、11号楼及地下车库，2号楼、3号楼及物业服务中心照常供电``: the places that keep their
     # supply are no part of the list.
     kept = _KEEP_SUPPLY.search(fold(printed))
@@ -2056,6 +2063,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          cancel_lines=[line for _, line in cancelled])
 
 
+_COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
+                      r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
