@@ -2396,3 +2396,23 @@ def test_a_village_s_list_opened_by_its_label_with_a_count_of_its_hamlets():
                          "象山县黄避岙乡高泥村村民委员会\n", dt.date(2026, 1, 8))
     assert [(w[0], w[1], w[5]) for w in windows] == [
         ("2026-01-13", None, ["高泥", "下湾", "塘岸", "村老年活动室"])]
+
+
+def test_a_table_one_cell_a_line_with_a_wrapped_range_a_whole_day_and_line_names():
+    """``停电日期`` / ``停电时间`` / ``停电范围`` / ``停电设备`` one cell a line: the line names
+    (``10kV鸣鹤1351线``) were read as places, ``浒山街道`` alone on its line glued to the next
+    place, ``全天`` alone unread, ``上一篇：…`` read as a window, ``观海卫镇五磊寺`` lost its town
+    and the title was read as a place."""
+    text = ("国网慈溪市供电公司2024年10月15日—16日计划停电公告\n\n停电日期\n停电时间\n停电范围\n停电设备\n"
+            "2024年10月15日\n7:00-15:00\n观海卫镇鸣鹤村、观海卫镇五磊寺\n10kV鸣鹤1351线\n"
+            "2024年10月15日\n8:00-12:00\n浒山街道\n界牌社区、\n新城大道北路588号—620号\n10kV孙塘1226线新城支线\n"
+            "2024年10月16日\n全天\n掌起镇厉家村\n10kV掌起1412线\n\n上一篇：国网慈溪市供电公司2024年10月8日—9日"
+            "计划停电公告\n")
+    result = parse_outage_notice(text, dt.date(2024, 10, 10), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"], w.get("note"))
+            for w in result.fields["windows"]] == [
+        ("2024-10-15", "07:00", "慈溪市", "观海卫镇", ["鸣鹤村", "观海卫镇五磊寺"], "10kV鸣鹤1351线"),
+        ("2024-10-15", "08:00", "慈溪市", "浒山街道", ["界牌社区", "新城大道北路588号—620号"],
+         "10kV孙塘1226线新城支线"),
+        ("2024-10-16", None, "慈溪市", "掌起镇", ["厉家村"], "10kV掌起1412线")]

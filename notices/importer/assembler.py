@@ -363,7 +363,7 @@ class NoticeAssembler:
         # A date, label, district or time is read here; area text is accounted for when its
         # run becomes a window or is reported (``flush``, ``boundary``).
         info_label, self.info_label = self.info_label, None
-        if info_label and tokens and all(t.kind in ("space", "cell", "area", "sep")
+        if info_label and tokens and all(t.kind in ("space", "cell", "area", "sep", "note")
                                          for t in tokens):
             value = self.lines[lineno - 1].strip()
             self.read_lines.add(lineno)

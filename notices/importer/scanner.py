@@ -36,6 +36,7 @@ from .text import (
     INSTITUTION_WORD,
     SEPARATORS,
     TIMEISH,
+    WHOLE_DAY,
     TimeError,
     display,
     fold,
@@ -94,7 +95,7 @@ _CANCEL = re.compile(
     r"(?:停电)?(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*(?::|$)"
 )
 _PLAN_HEADING = re.compile(
-    r"\s*#*\s*[\[【]?\s*[^\s:、]{0,16}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
+    r"\s*#*\s*[\[【]?\s*[^\s:、]{0,30}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
     r"检修停电|停电安排)[^\s:、]{0,20}\s*[\]】]?\s*:?\s*$"
 )
 _SOURCE = re.compile(
@@ -116,7 +117,7 @@ _PROSE = re.compile(
     r"[。！!？?]\s*$|谅解|特此|敬请|不便|如遇|顺延|提前送电|恢复送电|停电期间|咨询|热线|服务电话|"
     r"客服|通知如下|公告如下|如下:\s*$|安全用电|请.{0,12}做好"
     # A post's own lines (``点击上方蓝字关注``, ``转发给…``, ``来源：…``).
-    r"|点击|关注我们|蓝字关注|转发|来源\s*:|阅读原文|扫码|长按识别|推送"
+    r"|点击|关注我们|蓝字关注|转发|来源\s*:|阅读原文|扫码|长按识别|推送|^\s*(?:上一篇|下一篇)\s*:"
     # A post's tips heading (``💡温馨提示``) and its counts (``阅读 1.2万　赞 36　在看 11``).
     r"|^\s*(?:温馨提示|温馨提醒|友情提示|友情提醒|特别提示|特别提醒|注意事项)\s*:?\s*$"
     r"|阅读\s*[\d.]+\s*万?\s+(?:赞|在看|点赞)"
@@ -155,6 +156,7 @@ _TOWN_GLUED = re.compile(
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
+_LINE_ALONE = re.compile(r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,;]{1,20}?(?:线|支线|分线)")
 _TOWN_ENDS_LINE = re.compile(rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))\s*$")
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
 _EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
@@ -385,6 +387,16 @@ class LineScanner:
             self.emit("town", i, stop, named[0].name if len(named) == 1 else printed)
             return
         line_start = start == 0 or role is not None
+        if start == 0 and stop == len(f) and role is None:
+            # One cell a line: ``全天`` alone is the whole day; ``10kV鸣鹤1351线`` alone is the
+            # line cut (a note), not a place.
+            whole = f[i:stop].strip()
+            if WHOLE_DAY.fullmatch(whole):
+                self.emit("times", i, stop, parse_windows(whole))
+                return
+            if _LINE_ALONE.fullmatch(whole):
+                self.emit("note", i, stop, self.d[i:stop].strip())
+                return
         enum = _ENUMERATOR.match(f, i, stop) if line_start else None
         if enum and enum.end() < stop and not f[enum.end()].isdigit():
             i = enum.end()
@@ -515,10 +527,12 @@ class LineScanner:
         end_town = _TOWN_AT_END.match(f, i, stop)
         if not m and end_town:
             return "town", end_town.end(), self.d[i:i + len(end_town.group("town"))].strip()
-        # (``…(8:30—16:00)兰江街道`` ending its line, its places on the next: a wrapped column.)
+        # (``…(8:30—16:00)兰江街道`` ending its line, its places on the next: a wrapped column;
+        # ``浒山街道`` alone on its line, one cell a line.)
         bare_end = _TOWN_ENDS_LINE.match(f, i, stop)
         last = next((t for t in reversed(self.tokens) if t.kind != "space"), None)
-        if bare_end and stop == len(f) and last is not None and last.kind == "times":
+        if bare_end and stop == len(f) and (last is None and not f[:i].strip()
+                                            or last is not None and last.kind == "times"):
             return "town", bare_end.end(), self.d[i:i + len(bare_end.group("town"))].strip()
         if m:
             name = m.group("town")
