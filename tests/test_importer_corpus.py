@@ -2416,3 +2416,17 @@ def test_a_table_one_cell_a_line_with_a_wrapped_range_a_whole_day_and_line_names
         ("2024-10-15", "08:00", "慈溪市", "浒山街道", ["界牌社区", "新城大道北路588号—620号"],
          "10kV孙塘1226线新城支线"),
         ("2024-10-16", None, "慈溪市", "掌起镇", ["厉家村"], "10kV掌起1412线")]
+
+
+def test_a_town_s_office_an_old_town_s_scenic_area_and_a_building_s_entrance():
+    """``凤山街道办事处`` after its town's places lost its town (``办事处``), ``鸣鹤古镇景区`` was cut
+    at a town ``鸣鹤古镇``, and ``6幢1单元`` after ``天一家园3幢、5幢`` became a place of its own."""
+    windows, _ = _placed("停电日期\t停电时间\t停电范围\n2025-09-17\t08:00-12:00\t凤山街道新建北路、"
+                         "凤山街道办事处\n", dt.date(2025, 9, 12))
+    assert [w[5] for w in windows] == [["新建北路", "凤山街道办事处"]]
+    text = "计划停电预告\n\n12月17日 星期二\n\n慈溪 观海卫镇五洞闸村、鸣鹤古镇景区、杜湖村一带(8:30—17:00)\n"
+    windows, _ = _placed(text, dt.date(2024, 12, 16))
+    assert [(w[4], w[5]) for w in windows] == [("观海卫镇", ["五洞闸村", "鸣鹤古镇景区", "杜湖村一带"])]
+    windows, _ = _placed("4月15日13:30至17:00，月湖街道天一家园3幢、5幢、6幢1单元停电。\n",
+                         dt.date(2025, 4, 10))
+    assert [w[5] for w in windows] == [["天一家园3幢、5幢、6幢1单元"]]

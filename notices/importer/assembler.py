@@ -925,7 +925,8 @@ _ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
 _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")
 _CHANGED_TO = re.compile(r"\s*(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
                          r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")
-_MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?")
+_MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?"
+                          r"(?:\d{1,2}单元)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
 
 

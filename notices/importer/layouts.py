@@ -653,13 +653,13 @@ _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
 _SHORT = re.compile(
-    r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变))?$")
+    r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变))?(?:\d{1,2}单元)?$")
 
 
 _CONJ = re.compile(r"以及|及")
 # ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
 _NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
-_MORE_NUMBERS = re.compile(r"\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢])"
+_MORE_NUMBERS = re.compile(r"\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢])(?:\d{1,2}单元)?"
                            r"(?:[和及]\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢]))*")
 _PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组|栋|幢|座)"
 
@@ -2162,7 +2162,9 @@ def _district_groups(areas: list[str], notice_district: str | None
         if m is not None and m["t"] and not m["d"] and index and groups and \
                 groups[-1][1] and fold(groups[-1][1]) == m["t"] and \
                 area_f.startswith("办事处", m.end("t")):
-            groups[-1][2].append(area[m.end():])
+            # (The office alone, ``凤山街道办事处``, is a place: whole.)
+            rest = area[m.end():]
+            groups[-1][2].append(area if fold(rest).strip() in ("", "办事处") else rest)
             continue
         # ``临山镇：…、余姚临山镇湖堤工业区``: the group's town after its district's short name
         # (an institution's name, as above): whole, in the group.
