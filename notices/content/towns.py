@@ -104,18 +104,20 @@ class TownTable:
     towns: tuple[Town, ...] = ()
     _by_name: dict[tuple[str, str], Town] = field(default_factory=dict, repr=False)
 
+    _named: dict[str, list[Town]] = field(default_factory=dict, repr=False)
+
     def __post_init__(self) -> None:
         for town in self.towns:
             for name in (town.name, *town.aliases):
                 self._by_name[(town.district_slug, name)] = town
+                self._named.setdefault(name, []).append(town)
 
     def __iter__(self):
         return iter(self.towns)
 
     def declared_named(self, name: str) -> list[Town]:
         """The towns ``TOWNS`` declares with this name or alias, in any district."""
-        name = name.strip()
-        return [town for town in self.towns if name in (town.name, *town.aliases)]
+        return list(self._named.get(name.strip(), ()))
 
     def declared_elsewhere(self, district, name: str) -> list[Town]:
         """The declared towns named ``name`` (or with that alias) in other districts than
