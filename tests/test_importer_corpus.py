@@ -2430,3 +2430,17 @@ def test_a_town_s_office_an_old_town_s_scenic_area_and_a_building_s_entrance():
     windows, _ = _placed("4月15日13:30至17:00，月湖街道天一家园3幢、5幢、6幢1单元停电。\n",
                          dt.date(2025, 4, 10))
     assert [w[5] for w in windows] == [["天一家园3幢、5幢、6幢1单元"]]
+
+
+def test_a_row_s_town_printed_again_and_an_sms_request_after_its_list():
+    """A tab table's range ``柴桥街道后所村、紫石村（部分）、柴桥街道河头村`` kept the town in every
+    place; an SMS ``停电范围：下应街道河东村、…，请提前做好准备`` kept the request as a place."""
+    text = ("停电日期\t停电时间\t停电线路\t停电范围\n2025年11月12日（周三）\t08:00-17:00\t10kV后所G386线\t"
+            "柴桥街道后所村、紫石村（部分）、柴桥街道河头村\n")
+    windows, _ = _placed(text, dt.date(2025, 11, 10))
+    assert [(w[3], w[4], w[5]) for w in windows] == [
+        ("北仑区", "柴桥街道", ["后所村", "紫石村（部分）", "河头村"])]
+    text = ("【国网宁波供电】尊敬的客户：因电力设备检修，您所在区域计划于2025年10月23日07:30至2025年10月23日"
+            "16:00停电，停电范围：下应街道河东村、天童北路1288弄，请提前做好准备。如有疑问请致电95598。\n")
+    windows, _ = _placed(text, dt.date(2025, 10, 20))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "下应街道", ["河东村", "天童北路1288弄"])]

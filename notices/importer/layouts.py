@@ -790,6 +790,10 @@ def split_areas(printed: str) -> list[str]:
     kept = _KEEP_SUPPLY.search(fold(printed))
     if kept and kept.start() > 0:
         printed = printed[:kept.start()]
+    # ``…、下应工业区东区（部分），请提前做好准备``: a request to the reader ends the list.
+    asked = _REQUEST.search(fold(printed))
+    if asked and asked.start() > 0:
+        printed = printed[:asked.start()]
     while True:
         # A pinyin gloss (``等地區(qū)``) is read as space here.
         m = _LIST_END.search(_PINYIN.sub(lambda g: " " * len(g.group()), fold(printed)).rstrip())
@@ -1248,7 +1252,7 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         # (``文教街道：大庆南路1号箱变、…``: a town heading its cell's places.)
         groups = (_district_led(areas) if "region" in role else None) or (
             _district_groups(areas, None) if _TOWN_HEAD.match(fold(areas[0] if areas else ""))
-            else None) or [(None, None, areas)]
+            else None) or _one_town(areas) or [(None, None, areas)]
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
                 for district, town, places in groups:
@@ -1310,7 +1314,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
                              and county(unit[at - n:at])), None)
         # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
         # (``首南街道 学府一号小区、…`` under a district column: the town before the places.)
-        led = _district_led(areas) or (_district_groups(areas, district) if district else None)
+        led = _district_led(areas) or (_district_groups(areas, district) if district else None) \
+            or _one_town(areas)
         for district_, town, places in led or [(None, None, areas)]:
             window = _window(begin[0], first, last, places, district_ or district, town)
             # Rows of one slot in one town (a listing's row a place, or a part of one) are one
@@ -1421,11 +1426,8 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                 printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
             groups = _district_led(areas) if district is None and town is None else None
-            if groups is None and district is None and town is None and areas:
-                # ``横溪镇大岙村、梅岭村、横溪镇周夹村``: the record's one town leads its places (a
-                # record of another town on the same slot stays a window of its own).
-                led = _district_groups(areas, None)
-                groups = led if len(led) == 1 and led[0][1] else None
+            if groups is None and district is None and town is None:
+                groups = _one_town(areas)
             if groups:
                 # ``鄞州区首南街道日丽社区、…``: the district and town before the places.
                 for district_, town_, places in groups:
@@ -2065,6 +2067,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
+_REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
@@ -2095,6 +2098,14 @@ _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 _TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)")
 _INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
+
+
+def _one_town(areas: list[str]) -> list[tuple[str | None, str | None, list[str]]] | None:
+    """``横溪镇大岙村、梅岭村、横溪镇周夹村`` (a record's or a row's places): the one town that
+    leads them, printed again before a later place, as ``_district_groups`` reads it; None
+    where they name no town or several (a row of another town stays a window of its own)."""
+    groups = _district_groups(areas, None) if areas else []
+    return groups if len(groups) == 1 and groups[0][1] else None
 
 
 def _district_led(areas: list[str]) -> list[tuple[str | None, str | None, list[str]]] | None:
