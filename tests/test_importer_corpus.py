@@ -2444,3 +2444,17 @@ def test_a_row_s_town_printed_again_and_an_sms_request_after_its_list():
             "16:00停电，停电范围：下应街道河东村、天童北路1288弄，请提前做好准备。如有疑问请致电95598。\n")
     windows, _ = _placed(text, dt.date(2025, 10, 20))
     assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "下应街道", ["河东村", "天童北路1288弄"])]
+
+
+def test_a_group_s_name_on_the_first_line_gives_the_district():
+    """A community group's messages under ``鄞州区首南街道学士社区居民群(486)``: the windows named no
+    district and the notice could not be written."""
+    text = ("鄞州区首南街道学士社区居民群(486)\n\n5月18日 下午4:12\n学士社区-网格员小林：\n"
+            "【停电通知】各位居民大家好！咱们社区以下区域要停电：\n⚡5月20日（周三）8:00-11:00\n"
+            "学士苑3、5、7、8号楼，学士苑商业街（沿街店铺）\n")
+    result = parse_outage_notice(text, dt.date(2026, 5, 18), DISTRICTS)
+    assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", ["学士苑3、5、7、8号楼", "学士苑商业街（沿街店铺）"])]
+    assert [m.message for m in result.warnings if "first line" in m.message] == [
+        "1 window naming no district put in 鄞州区, the district the notice's first line "
+        '"鄞州区首南街道学士社区居民群(486)" begins with; check it']

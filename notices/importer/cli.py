@@ -73,6 +73,7 @@ from .assembler import parse_notice_text
 from .layouts import read_general
 from .messages import (
     CONTROL_CHARACTERS,
+    HEAD_DISTRICT,
     NO_DISTRICT,
     NO_END,
     NO_PLACE,
@@ -464,6 +465,14 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     district, with a warning). The publisher found in the text is the source."""
     found_publisher = publisher(text) if text else None
     served = publisher_district(found_publisher, districts)
+    # ``鄞州区首南街道学士社区居民群(486)``: a first line that begins with a declared district
+    # (a title, a group's name) gives the district of windows that name none.
+    head_line = next((line.strip() for line in text.splitlines() if line.strip()), "") \
+        if text else ""
+    head_district = None if served else next(
+        (d for d in districts if not d.citywide
+         and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(head_line))), None)
+    head_lines: list[int] = []
     # ``…镇海区澥浦镇十七房村…；次日…澥浦镇汇源村也将停电``: a town the notice has named with
     # its district is in that district where it is named again alone.
     towns = {w["town"]: w["district"] for w in [*general.windows, *general.cancelled]
@@ -519,6 +528,9 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             if not printed and served is not None:
                 window["district"] = printed = served.name
                 served_lines.append(line)
+            elif not printed and head_district is not None:
+                window["district"] = printed = head_district.name
+                head_lines.append(line)
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
@@ -539,6 +551,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     if served_lines:
         warnings.append(_served_warning(served_lines[0], found_publisher, len(served_lines),
                                         served.name))
+    if head_lines:
+        count = len(head_lines)
+        warnings.append(ImportMessage(head_lines[0], head_line, HEAD_DISTRICT.format(
+            count=count, s="s" if count != 1 else "", district=head_district.name,
+            line=_quote(head_line))))
     name = source_name or found_publisher
     if not name:
         name = DEFAULT_SOURCE

@@ -18,6 +18,8 @@ UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed
                     "Districts are declared in DISTRICTS in {settings}")
 NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
                "in DISTRICTS in {settings}")
+HEAD_DISTRICT = ("{count} window{s} naming no district put in {district}, the district the "
+                 "notice's first line {line} begins with; check it")
 SERVED_DISTRICT = ("{count} window{s} naming no district put in {district}, the district its "
                    "publisher {publisher} serves; check it")
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "
