@@ -1940,15 +1940,15 @@ def test_a_listing_with_a_district_column_and_a_planned_restoration_time():
 
 def test_the_column_keeps_numbers_of_one_estate_and_a_whole_day_line_is_asked_about():
     """``舜江花园8、10、12幢`` was three areas; ``全天 长街镇 …`` under another district's heading
-    took ``全天`` for a district and the last slot's hours (exit 0)."""
+    took ``全天`` for a district and the last slot's hours (exit 0); it was then asked about, and
+    is now read as the whole day in its own district (stop 36: the whole day first, as a time
+    first)."""
     text = ("6月22日 星期日\n\n【余姚】\n7:30-11:30 兰江街道 谭家岭东路、舜江花园8、10、12幢\n\n"
             "【宁海】\n全天 长街镇 西岙村、伍山村\n")
     result = parse_outage_notice(text, dt.date(2025, 6, 12), DISTRICTS)
-    assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
-        ("余姚市", ["谭家岭东路", "舜江花园8、10、12幢"])]
-    assert [(p.line, p.message) for p in result.problems] == [
-        (7, 'areas "全天 长街镇 西岙村、伍山村" have no time window; expected one after them, such as '
-            '"(8:30—15:30)"')]
+    assert [(w["district"], w["areas"], w["start"]) for w in result.fields["windows"]] == [
+        ("余姚市", ["谭家岭东路", "舜江花园8、10、12幢"], "07:30"), ("宁海县", ["西岙村", "伍山村"], None)]
+    assert not result.problems
 
 
 def test_two_cancelled_slots_joined_by_yiji_with_zai_before_their_places():
@@ -2458,3 +2458,19 @@ def test_a_group_s_name_on_the_first_line_gives_the_district():
     assert [m.message for m in result.warnings if "first line" in m.message] == [
         "1 window naming no district put in 鄞州区, the district the notice's first line "
         '"鄞州区首南街道学士社区居民群(486)" begins with; check it']
+
+
+def test_a_post_with_a_spaced_title_a_byline_a_whole_day_first_and_a_repair_already_done():
+    """``象山供电 停电通知（8月20日-8月22日）`` / ``国网象山县供电公司 发表于 2025年8月18日`` were read
+    as places; ``全天 鹤浦镇…（海岛线路更换海缆终端，停电一天）`` had no time and kept its reason;
+    a repair already done (``…已于当晚21:40修复送电，…。``) and ``…客户服务中心：0574-…`` were
+    read as places with no time."""
+    text = ("象山供电 停电通知（8月20日-8月22日）\n\n国网象山县供电公司 发表于 2025年8月18日\n\n"
+            "【8月21日 星期四】\n全天 鹤浦镇小百丈村、鹤浦镇樊岙村（海岛线路更换海缆终端，停电一天）\n\n"
+            "8月17日墙头镇溪口村因雷击造成的线路故障已于当晚21:40修复送电，感谢大家的理解与支持。\n\n"
+            "象山供电客户服务中心：0574-65761234\n")
+    result = parse_outage_notice(text, dt.date(2025, 8, 18), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"], w.get("note"))
+            for w in result.fields["windows"]] == [
+        ("2025-08-21", None, "鹤浦镇", ["小百丈村", "樊岙村"], "海岛线路更换海缆终端，停电一天")]

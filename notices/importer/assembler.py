@@ -11,7 +11,7 @@ from notices.content.districts import District, DistrictTable
 from notices.content.problems import did_you_mean
 from notices.content.settings import SETTINGS_FILE
 
-from .messages import ImportMessage, WindowSource
+from .messages import PAST_OUTAGE, ImportMessage, WindowSource
 from .scanner import (
     _AREA_ENDING,
     _CANCEL,
@@ -35,6 +35,8 @@ from .scanner import (
 )
 from .text import (
     INSTITUTION_WORD,
+    PAST_WORDS,
+    PLANNED_WORDS,
     WHOLE_DAY,
     DateParts,
     TimeWindow,
@@ -208,6 +210,13 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
+        if PAST_WORDS.search(f) and not PLANNED_WORDS.search(f) and re.search(r"[。!！]\s*$", f):
+            # ``8月17日…因雷击造成的线路故障已于当晚21:40修复送电，…。``: an outage already over.
+            self.boundary(None)
+            self.body_lines.append(display(line).strip())
+            self.read_lines.add(lineno)
+            self.warn(lineno, line.strip(), PAST_OUTAGE.format(fragment=_q(line.strip()[:40])))
+            return
         if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
                              or _CREDIT_LINE.match(f))) or _LISTING_CHROME.fullmatch(f):
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
@@ -273,7 +282,7 @@ class NoticeAssembler:
             self.body_lines.append(display(line).strip())
             return True
         if re.match(r"(?:联系|咨询|服务|报修|客服)?(?:电话|热线)\s*:|(?:电力)?(?:故障)?报修"
-                    r"(?:电话|热线)?\s*:\s*[\d-]+\s*$", f):
+                    r"(?:电话|热线)?\s*:\s*[\d-]+\s*$", f) or _PHONE_LINE.fullmatch(f):
             self.body_lines.append(display(line).strip())
             return True
         return False
@@ -886,10 +895,22 @@ class NoticeAssembler:
                     current = text
         areas.append(current)
         areas = [re.sub(r"(?<=[^\x00-\x7f])\.$|[。！!？?]+$", "", a.strip()) for a in areas]
+        # ``樊岙村（海岛线路更换海缆终端，停电一天）``: the work's reason in brackets is the
+        # window's note, not part of the place.
+        for index, area in enumerate(areas):
+            reason = _REASON_BRACKET.search(fold(area))
+            if reason and reason.start() > 0:
+                self.notes.append(area[reason.start() + 1:reason.end() - 1])
+                areas[index] = area[:reason.start()]
         # ``…、红联小区等``: the list's ending, not part of its last place.
         areas = [a[:ending.start()] if (ending := _LIST_ENDING.search(a))
                  and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
         return [a for a in areas if a]
+
+
+# ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
+_PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
+_REASON_BRACKET = re.compile(r"\([^()]*(?:停电|检修|更换|施工|改造|迁改|抢修)[^()]*\)$")
 
 
 def _open_bracket(text: str) -> bool:
@@ -911,9 +932,11 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 # A listing's query line (``地区：宁波市    查询时间：2025-10-20 09:12``) and its page footer
 # (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``).
+# (``国网象山县供电公司 发表于 2025年8月18日``: a post's byline.)
 _LISTING_CHROME = re.compile(
     r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印)(?:时间|日期)\s*:\s*[\d\s:/-]+"
-    r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+")
+    r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+"
+    r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 _CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
                           r"编辑|责编|作者|记者|通讯员|摄影)\s*:")

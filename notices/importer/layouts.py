@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from .messages import NO_AREAS, NOT_A_DATE, PAST_OUTAGE, SUPPLY_LINE, WATER_DECOY
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
-from .text import INSTITUTION_WORD, PICTOGRAPHS, fold
+from .text import INSTITUTION_WORD, PAST_WORDS, PICTOGRAPHS, PLANNED_WORDS, fold
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
@@ -2071,9 +2071,6 @@ _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详�
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
-_PAST = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}恢复(?:送电|供电)|故障停电|故障抢修|"
-                   r"抢修完毕")
-_PLANNED = re.compile(r"计划|将于|拟于|预计|定于|待执行")
 
 
 def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
@@ -2087,7 +2084,7 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             continue
         if paragraph:
             text = "\n".join(lines_f[n - 1] for n in paragraph)
-            if _PAST.search(text) and not _PLANNED.search(text):
+            if PAST_WORDS.search(text) and not PLANNED_WORDS.search(text):
                 past.update(dict.fromkeys(paragraph, paragraph[0]))
         paragraph = []
     return past

@@ -95,7 +95,7 @@ _CANCEL = re.compile(
     r"(?:停电)?(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*(?::|$)"
 )
 _PLAN_HEADING = re.compile(
-    r"\s*#*\s*[\[【]?\s*[^\s:、]{0,30}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
+    r"\s*#*\s*[\[【]?\s*(?:[^\s:、]{1,8}\s+)?[^\s:、]{0,30}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
     r"检修停电|停电安排)[^\s:、]{0,20}\s*[\]】]?\s*:?\s*$"
 )
 _SOURCE = re.compile(
@@ -157,6 +157,7 @@ _TOWN_GLUED = re.compile(
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
+_WHOLE_DAY_FIRST = re.compile(r"\s*(?P<w>全天|全日|整天)(?:停电)?\s+(?=\S)")
 _LINE_ALONE = re.compile(r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,;]{1,20}?(?:线|支线|分线)")
 _TOWN_ENDS_LINE = re.compile(rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))\s*$")
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
@@ -398,6 +399,11 @@ class LineScanner:
             if _LINE_ALONE.fullmatch(whole):
                 self.emit("note", i, stop, self.d[i:stop].strip())
                 return
+        # ``全天 鹤浦镇小百丈村、…``: the whole day first, its places after it.
+        whole_first = _WHOLE_DAY_FIRST.match(f, i, stop) if start == 0 and role is None else None
+        if whole_first:
+            self.emit("times", i, whole_first.end("w"), parse_windows(whole_first["w"]))
+            i = self._skip_space(whole_first.end(), stop)
         enum = _ENUMERATOR.match(f, i, stop) if line_start else None
         if enum and enum.end() < stop and not f[enum.end()].isdigit():
             i = enum.end()

@@ -96,6 +96,10 @@ CJK = r"\u3400-\u9fff"
 INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
                               r"社区服务|社区卫生|派出所|政府|中学|小学|幼儿园|医院|供销|学校|寺|庙|祠|"
                               r"景区|公园|水库|码头|办事处|管委会|村委会|居委会")
+# An outage already over (``状态：已送电``, ``…已于当晚21:40修复送电``), and words of one to come.
+PAST_WORDS = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}(?:恢复|修复|抢修)?"
+                        r"(?:送电|供电|复电)|故障停电|故障抢修|抢修完毕|已修复")
+PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行")
 SEPARATORS = "、,;"
 RANGE = r"\s*(?:-+|~|至|到)\s*"
 NEXT_DAY = r"(?:次日|翌日|第二天|隔日)"
