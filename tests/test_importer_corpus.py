@@ -2474,3 +2474,33 @@ def test_a_post_with_a_spaced_title_a_byline_a_whole_day_first_and_a_repair_alre
     assert [(str(w["date"]), w["start"], w["town"], w["areas"], w.get("note"))
             for w in result.fields["windows"]] == [
         ("2025-08-21", None, "鹤浦镇", ["小百丈村", "樊岙村"], "海岛线路更换海缆终端，停电一天")]
+
+
+def test_a_postponement_that_keeps_its_time_and_places_in_other_words():
+    """``原定于…7:00-17:00对劳家埭村、周巷镇新缪路村、慈溪市周巷镇工业园区（西区）进行的计划停电，…
+    现延期至2026年10月21日（星期三）进行，停电时间（7:00-17:00）及停电范围不变``: the original
+    slot had no places, the new one no time."""
+    text = ("原定于2026年10月14日（星期三）7:00-17:00对劳家埭村、周巷镇新缪路村、慈溪市周巷镇工业园区（西区）"
+            "进行的计划停电，因物资未能按期到货，现延期至2026年10月21日（星期三）进行，停电时间（7:00-17:00）"
+            "及停电范围不变。\n")
+    windows, cancelled = _placed(text, dt.date(2026, 10, 12))
+    assert [(w[0], w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        ("2026-10-21", "07:00", "17:00", "慈溪市", "周巷镇",
+         ["劳家埭村", "新缪路村", "慈溪市周巷镇工业园区（西区）"])]
+    assert [(c[0], c[1], c[5]) for c in cancelled] == [
+        ("2026-10-14", "07:00", ["劳家埭村", "新缪路村", "慈溪市周巷镇工业园区（西区）"])]
+
+
+def test_an_sms_thread_whose_second_message_cancels_the_first_slot():
+    """An announcement, then ``原定于…在小港街道红联村、…的计划停电已取消``: the slot was written as
+    a window and the cancellation had no places."""
+    text = ("【国网宁波供电】尊敬的客户：因线路检修，计划于2026年04月16日08:00-17:00对北仑区小港街道红联村、"
+            "渡头董村停电，请您提前做好准备。\n\n【国网宁波供电】尊敬的客户：原定于2026年04月16日08:00-17:00在"
+            "小港街道红联村、渡头董村的计划停电已取消，届时将正常供电。\n")
+    result = parse_outage_notice(text, dt.date(2026, 4, 15), DISTRICTS)
+    assert result.fields["windows"] == []
+    assert [(str(c["date"]), c["district"], c["areas"]) for c in result.fields["cancelled"]] == [
+        ("2026-04-16", "北仑区", ["红联村", "渡头董村"])]
+    assert [w.message for w in result.warnings if "later" in w.message] == [
+        'the window of 2026-04-16 for "红联村、渡头董村" is cancelled later in the notice; written as '
+        "cancelled only"]

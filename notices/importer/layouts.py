@@ -38,7 +38,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .messages import NO_AREAS, NOT_A_DATE, PAST_OUTAGE, SUPPLY_LINE, WATER_DECOY
+from .messages import (
+    CANCELLED_LATER,
+    NO_AREAS,
+    NOT_A_DATE,
+    PAST_OUTAGE,
+    SUPPLY_LINE,
+    WATER_DECOY,
+)
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
 from .text import INSTITUTION_WORD, PAST_WORDS, PICTOGRAPHS, PLANNED_WORDS, fold
 
@@ -961,9 +968,11 @@ _PROSE = [
                r"(?:范围|区域)?[:：]?(?P<a>[^()]+)\)"),
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
-    re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)停电"),
+    re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)(?:的)?(?:计划)?停电"),
     # ``…9时至16时,在东区光复路一段办理停电工作``: where the work is done.
     re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
+    # ``原定于…08:00-17:00在小港街道红联村、…的计划停电已取消``.
+    re.compile(r"^\s*在(?P<a>[^,，。;；]+?)的(?:计划)?停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:也|亦|均|都|还)?"
                r"(?:将|将会)(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
@@ -1852,8 +1861,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
         # ``…延期至10月15日（星期四）同一时段进行``: the original slot's time on the new day.
-        if changed and anchors[index - 1].cancelled and anchor.first is None and \
-                _SAME_SLOT.match(masked, anchor.end):
+        if changed and anchors[index - 1].cancelled and anchor.first is None and (
+                _SAME_SLOT.match(masked, anchor.end) or _SAME_TIME.search(
+                    masked, anchor.end, _sentence_end(masked, anchor.end))):
             anchor.first, anchor.last = anchors[index - 1].first, anchors[index - 1].last
     # Share areas backward on a line (or a run of anchors before one label), not across the
     # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
@@ -2058,6 +2068,18 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
         if _FOOTER.fullmatch(line):
             read.add(number)
+    # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
+    # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
+    keep = [not any(c["date"] == w["date"] and c["start"] == w["start"] and c["end"] == w["end"]
+                    and w["areas"] and set(w["areas"]) <= set(c["areas"]) for c, _ in cancelled)
+            for w in unique]
+    for window, line, k in zip(unique, unique_lines, keep, strict=True):
+        if not k:
+            fragment = "、".join(window["areas"])
+            warnings.append((line, fragment, CANCELLED_LATER.format(
+                day=window["date"].isoformat(), fragment=f'"{fragment}"')))
+    unique = [w for w, k in zip(unique, keep, strict=True) if k]
+    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
                          problems=problems, warnings=warnings, decoys=decoys,
@@ -2070,6 +2092,9 @@ _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
+# ``…现延期至10月21日（星期三）进行，停电时间（7:00-17:00）及停电范围不变``.
+_SAME_TIME = re.compile(r"(?:停电)?时间(?:\([^()]{0,16}\))?(?:及|和|、)?(?:停电)?(?:范围)?"
+                        r"(?:均)?不变")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
 
 
@@ -2206,8 +2231,8 @@ def _district_groups(areas: list[str], notice_district: str | None
             before = groups[-1][0] if groups else None
             # (After places that name neither, the institution of a town: ``金水社区、…、
             # 宁海县桃源街道文化站`` is a list of that town's places.)
-            unplaced = groups and before is None and not groups[-1][1] and \
-                _INSTITUTION_END.search(area_f)
+            unplaced = groups and before is None and not groups[-1][1] and (
+                _INSTITUTION_END.search(area_f) or INSTITUTION_WORD.search(area_f, m.end()))
             if index and groups and district and not every_led and \
                     (before is None or county(fold(before)) == county(fold(district))) \
                     and (town is None or groups[-1][1] and fold(groups[-1][1]) == fold(town)
@@ -2242,8 +2267,21 @@ def _district_groups(areas: list[str], notice_district: str | None
               and (district or len(items) > 1
                    and not any(_TOWN_ALONE.fullmatch(fold(i)) for i in items[1:]))
               else (district, town, items) for district, town, items in groups]
-    return [(district or lead or notice_district, town, items)
+    # (``劳家埭村、周巷镇新缪路村、慈溪市周巷镇工业园区``: the group's town, learnt from a later
+    # item, printed again before a village of it.)
+    return [(district or lead or notice_district, town,
+             [_without_town(item, town) for item in items] if town else items)
             for district, town, items in groups]
+
+
+def _without_town(item: str, town: str) -> str:
+    """``周巷镇新缪路村`` in 周巷镇's list: ``新缪路村``; an institution or park keeps the name."""
+    folded, town_f = fold(item), fold(town)
+    if folded.startswith(town_f) and len(folded) > len(town_f) + 1 and \
+            not INSTITUTION_WORD.search(folded, len(town_f)) and \
+            not folded.startswith("办事处", len(town_f)):
+        return item[len(town):]
+    return item
 
 
 # ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 4055 Regent St.``: the

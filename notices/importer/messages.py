@@ -41,6 +41,8 @@ SPANS_DISAGREE = ("the areas of the window of {date} {slot} are doubtful: {doubt
                   "or use --allow-partial to keep them in a note")
 SPANS_ONLY = ("the window of {date} {slot} was read by the place-span reader alone "
               "(areas {areas}); check it by hand, or use --allow-partial to keep it in a note")
+CANCELLED_LATER = ("the window of {day} for {fragment} is cancelled later in the notice; written "
+                   "as cancelled only")
 PAST_OUTAGE = ("{fragment} is about an outage already over (故障, 已送电), not a planned window; "
                "kept in the body")
 WATER_DECOY = ("{fragment} is the slot of a water or gas outage (停水, 停气), not a power cut; "
