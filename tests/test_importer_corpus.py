@@ -47,7 +47,9 @@ PROBES2 = ROOT / "tests" / "importer" / "probes-ningbo-2"  # (a second such set,
 PROBES3 = ROOT / "tests" / "importer" / "probes-ningbo-3"  # (a third, another writer again)
 PROBES4 = ROOT / "tests" / "importer" / "probes-ningbo-4"  # (a fourth)
 PROBES5 = ROOT / "tests" / "importer" / "probes-ningbo-5"  # (a fifth, in an editor's mix)
-PROBES6 = ROOT / "tests" / "importer" / "probes-ningbo-6"  # (a sixth, not tuned on yet)
+PROBES6 = ROOT / "tests" / "importer" / "probes-ningbo-6"  # (a sixth, tuned on in stop 36)
+PROBES7 = ROOT / "tests" / "importer" / "probes-ningbo-7"  # (a seventh: the column, tuned on)
+PROBES8 = ROOT / "tests" / "importer" / "probes-ningbo-8"  # (an eighth: district level)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -323,7 +325,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
     (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6),
     (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6), (PROBES5, 29, 111, 6),
-    (PROBES6, 25, 93, 6)])
+    (PROBES6, 25, 93, 6), (PROBES7, 25, 101, 7), (PROBES8, 25, 96, 8)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
