@@ -2506,3 +2506,20 @@ def test_an_sms_thread_whose_second_message_cancels_the_first_slot():
     assert [w.message for w in result.warnings if "later" in w.message] == [
         'the window of 2026-04-16 for "红联村、渡头董村" is cancelled later in the notice; written as '
         "cancelled only"]
+
+
+def test_a_postponed_line_cut_its_places_under_an_unchanged_range_and_a_slot_that_stands():
+    """``原定于…对10kV鹤浦线进行的停电检修，…延期至…进行。停电范围不变：鹤浦镇大岙村、…`` and
+    ``同期安排的3月13日…高塘岛乡花岙村停电计划不变，时间仍为7:30－12:30``: the line was the place
+    of both slots, the unchanged range unread, and the slot that stands had the other's places;
+    ``因10kV崇寿G562线配合停电，崇寿镇六塘村…停电`` took the line for the place."""
+    text = ("原定于2027年3月12日（星期五）8:00－17:00对10kV鹤浦线进行的停电检修，因受海上大风影响，经研究决定"
+            "延期至2027年3月19日（星期五）8:00－17:00进行。停电范围不变：鹤浦镇大岙村、小百丈村。\n\n"
+            "同期安排的3月13日（星期六）高塘岛乡花岙村停电计划不变，时间仍为7:30－12:30。\n\n"
+            "另，2027年3月18日（星期四）8:00—16:00，因10kV崇寿G562线配合停电，崇寿镇六塘村、傅家路村停电。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 11))
+    assert [(w[0], w[1], w[4], w[5]) for w in windows] == [
+        ("2027-03-19", "08:00", "鹤浦镇", ["大岙村", "小百丈村"]),
+        ("2027-03-13", "07:30", "高塘岛乡", ["花岙村"]),
+        ("2027-03-18", "08:00", "崇寿镇", ["六塘村", "傅家路村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-12", "鹤浦镇", ["大岙村", "小百丈村"])]

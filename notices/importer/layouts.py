@@ -640,7 +640,7 @@ def _span(first: dt.date, last: dt.date) -> list[dt.date]:
 
 _LABEL = re.compile(
     r"(?:停电|影响|涉及停电|涉及|主要停电)[^,，。:：;；\n]{0,4}?(?:范围|区域|地区|规模|用户|地段|地点|片区)"
-    r"(?:范围)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
+    r"(?:范围)?(?:不变)?(?:包括|为|是|如下|有)?\s*(?:[:：]|(?=\s*\n)|(?<=包括)|(?<=为)|(?<=有))"
     r"|(?<=、)(?:主要)?停电(?:范围|区域|规模)(?:包括|为)?[:：]?(?![ \t]*[、)）])"
     r"|(?<=停电[,，])\s*范围[:：]"  # ``…停电，范围：…``
     # ``对以下区域停电:东街、…``
@@ -984,7 +984,7 @@ _PROSE = [
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?(?:继续|仍将|仍|也将|也)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
-               r"|(?<=的停电)(?:计划|安排))"),
+               r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期))"),
 ]
 
 
@@ -1888,10 +1888,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 read.add(_line_of(masked, m.start()))
     # ``原定…对凤山街道部分区域的计划停电，…延期至…`` / ``涉及区域：…``: the slot moved had the
     # places its new slot lists, where it named only "part of" its town.
+    # (``原定…对10kV鹤浦线进行的停电检修，…延期至…。停电范围不变：…``: no places of its own.)
     for before, anchor in zip(anchors, anchors[1:], strict=False):
-        if before.cancelled and before.areas and anchor.areas and not anchor.cancelled \
+        if before.cancelled and anchor.areas and not anchor.cancelled \
                 and all(re.fullmatch(r"(?:\S{2,6}(?:街道|镇|乡))?部分(?:区域|地区|用户)", fold(a))
-                        for a in before.areas):
+                        for a in before.areas or []):
             before.areas = anchor.areas
     # The district a whole notice is about, named in its title or lead
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
@@ -2714,6 +2715,8 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
+_LINE_ONLY = re.compile(r"(?:因|由于)?\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；]{1,20}?"
+                        r"(?:线|支线|分线)(?:配合|检修|施工|改造)?")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
                         r"(?P<a>[^。;；]+?)\s*(?:等(?:部分)?(?:地|地区|单位|用户|客户)?)?"
                         r"(?:将)?(?:受到?影响|停电|用电)\s*$")
@@ -2750,6 +2753,15 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
                 continue
             if re.fullmatch(r"(?:全天|全日|整天|当天|当日)", fold(printed).strip()):
                 continue  # ``3月7日全天停电``: when, not where
+            # ``对10kV鹤浦线进行的停电检修``, ``因10kV崇寿G562线配合停电``: the line cut, not where
+            # (unless its customers follow: below); ``3月10日其他停电计划不变``: which plans.
+            if _LINE_ONLY.fullmatch(fold(printed).strip()):
+                customers = _CUSTOMERS.match(masked, start + m.end(), stop)
+                if customers:
+                    return split_areas(text[customers.start("a"):customers.end("a")])
+                continue
+            if re.fullmatch(r"(?:其他|其它|其余|以上|上述|剩余)的?", fold(printed).strip()):
+                continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
                 # not the place; the customers named after it are.
