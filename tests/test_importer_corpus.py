@@ -2523,3 +2523,11 @@ def test_a_postponed_line_cut_its_places_under_an_unchanged_range_and_a_slot_tha
         ("2027-03-13", "07:30", "高塘岛乡", ["花岙村"]),
         ("2027-03-18", "08:00", "崇寿镇", ["六塘村", "傅家路村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-12", "鹤浦镇", ["大岙村", "小百丈村"])]
+
+
+def test_a_village_speaking_of_itself_and_a_conjunction_before_the_last_place():
+    """``对我村上皎自然村、下皎自然村停电`` kept ``我村``; ``…，以及长溪村工业区`` kept ``以及``."""
+    windows, _ = _placed("3月18日7:30至16:00，因线路改造，对我村上皎自然村、下皎自然村及村委会办公楼停电。\n",
+                         dt.date(2027, 3, 15))
+    assert [w[5] for w in windows] == [["上皎自然村", "下皎自然村", "村委会办公楼"]]
+    assert split_areas("厉家村、古窑浦村，以及长溪村工业区") == ["厉家村", "古窑浦村", "长溪村工业区"]

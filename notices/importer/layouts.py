@@ -783,8 +783,8 @@ def split_areas(printed: str) -> list[str]:
     printed = printed.rstrip(" 。.\n")
     # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
     # (``范围为本村高泥、…``: the label's words and ``本村``, the village the notice is from.)
-    opener = re.match(r"\s*(?:(?:停电)?范围)?(?:主要)?(?:包括|包含|涉及|有|为|是)[:：]?\s*(?:本村)?"
-                      r"(?=\S{2})", fold(printed))
+    opener = re.match(r"\s*(?:(?:停电)?范围)?(?:主要)?(?:包括|包含|涉及|有|为|是)[:：]?\s*"
+                      r"(?:本村|我村)?(?=\S{2})|\s*(?:本村|我村)(?=\S{2})", fold(printed))
     if opener:
         printed = printed[opener.end():]
     # ``…、塘岸三个自然村及村老年活动室``: how many the list named is no part of its last place.
@@ -859,8 +859,12 @@ def split_areas(printed: str) -> list[str]:
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
-        # ``我校东校区``: the school speaking of itself.
-        area = area[2:] if re.match(r"(?:我校|本校|我院|本院)(?![区區])\S{2}", fold(area)) else area
+        # ``我校东校区``: the school speaking of itself; ``以及长溪村工业区``: the conjunction
+        # that joined the place to the list.
+        own = re.match(r"(?:我校|本校|我院|本院|我村|本村)(?![区區])\S{2}", fold(area))
+        area = area[2:] if own else area
+        conj = re.match(r"(?:以及|还有)(?=\S{2})", fold(area))
+        area = area[conj.end():] if conj else area
         # ``泉州洛江``: the city printed before its own county adds nothing.
         area = area[city_prefix(fold(area)):]
         # A pinyin gloss belongs to the character before it: not the start of an area.
