@@ -2531,3 +2531,28 @@ def test_a_village_speaking_of_itself_and_a_conjunction_before_the_last_place():
                          dt.date(2027, 3, 15))
     assert [w[5] for w in windows] == [["上皎自然村", "下皎自然村", "村委会办公楼"]]
     assert split_areas("厉家村、古窑浦村，以及长溪村工业区") == ["厉家村", "古窑浦村", "长溪村工业区"]
+
+
+def test_a_listing_one_cell_a_line_with_start_and_end_stamps_and_its_query_lines():
+    """A 95598 listing pasted one cell a line (``序号`` / … / ``停电类型``, then each row's number,
+    unit, ``2027-03-16 08:30`` / ``2027-03-16 15:30``, range and kind) under ``地市：宁波    区县：
+    镇海区`` and a pager: every stamp was a place with no time; and a table one cell a line whose
+    last column is ``停电设备``: its equipment was the last place."""
+    text = ("地市：宁波    区县：镇海区\n开始日期：2027-03-15    结束日期：2027-03-21    [查询]\n\n"
+            "序号\n供电单位\n停电开始时间\n停电结束时间\n停电范围\n停电类型\n"
+            "1\n国网宁波市镇海区供电公司\n2027-03-16 08:30\n2027-03-16 15:30\n骆驼街道团桥村、东邑村\n计划停电\n"
+            "2\n国网宁波市镇海区供电公司\n2027-03-18 09:00\n2027-03-18 11:00\n蛟川街道临江苑3、5幢\n临时停电\n"
+            "共 2 条   首页 上一页 1/1 下一页 尾页\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 15), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2027-03-16", "08:30", "15:30", "镇海区", "骆驼街道", ["团桥村", "东邑村"]),
+        ("2027-03-18", "09:00", "11:00", "镇海区", "蛟川街道", ["临江苑3、5幢"])]
+    text = ("序号\n停电时间\n停电区域\n停电设备\n1\n2026年2月24日 8:30-15:00\n桥头镇：五姓点村、吴山村\n"
+            "10kV吴山线2号公变\n2\n2026年2月26日 9:00-11:00\n古塘街道：新城大道北路沿街商铺\n古塘1号箱变\n\n"
+            "国网慈溪市供电公司\n")
+    windows, _ = _placed(text, dt.date(2026, 2, 20))
+    assert [(w[4], w[5], w[6]) for w in windows] == [
+        ("桥头镇", ["五姓点村", "吴山村"], "10kV吴山线2号公变"),
+        ("古塘街道", ["新城大道北路沿街商铺"], "古塘1号箱变")]

@@ -20,6 +20,7 @@ from .scanner import (
     _PLAN_HEADING,
     _PROSE,
     _SOURCE,
+    _STAMP,
     _SUFFIX_PIECE,
     _URL_LINE,
     DAY,
@@ -39,11 +40,13 @@ from .text import (
     PLANNED_WORDS,
     WHOLE_DAY,
     DateParts,
+    TimeError,
     TimeWindow,
     display,
     fold,
     match_date,
     match_short_date_line,
+    parse_windows,
     plain_symbols,
     resolve_date,
     weekday_name,
@@ -144,6 +147,9 @@ class NoticeAssembler:
         # A column's ``变更：`` section: ``原定4月21日 停电的`` / its runs / ``改为4月23日(…)``;
         # the runs read since the ``原定`` line are the slots a ``改为`` line moves.
         self.change_from: int | None = None
+        self.stamp_start: tuple[int, str] | None = None  # a start stamp alone on its line
+        self.table_cells = False  # a listing one cell a line (its stamps on lines of their own)
+        self.vertical_roles: list[str | None] = []  # its header, one cell a line
         self.moving = False  # after ``变更为`` on a line with ``原…``: the slot's new day and time
         self.moved_dates: list[dt.date] | None = None
         self.section_before_change: str | None = None
@@ -227,6 +233,40 @@ class NoticeAssembler:
             self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
                       "kept in the body")
             return
+        if self.read_stamp(lineno, line, f):
+            return
+        if _table_role(f) and self.header_cell(lineno):
+            self.table_cells = True  # ``序号`` / ``供电单位`` / ``停电开始时间`` …: a header a line
+            self.vertical_roles.append(_table_role(f))
+            self.read_lines.add(lineno)
+            return
+        if self.vertical_roles and self.vertical_roles[-1] == "info" and not timeish \
+                and lineno > 1 and self.lines[lineno - 2].strip() \
+                and self.ends_row(lineno) and not re.fullmatch(r"\d{1,3}", f):
+            # The last cell of a row one cell a line, under ``停电设备``: its note.
+            self.read_tokens(lineno, [Token("note", lineno, 0, len(line), display(line).strip(),
+                                            display(line).strip())])
+            return
+        region = _REGION_LINE.fullmatch(f)
+        found = self.table.get(region["d"]) if region else None
+        if found is None and region:
+            found = next((d for d in self.table if region["d"] in d.aliases), None)
+        if found is not None:
+            # ``地市：宁波    区县：镇海区``: a listing's query names the district of its rows.
+            self.boundary(None)
+            self.district = DistrictRef(found, region["d"], lineno, region.start("d"), True,
+                                        heading=True)
+            self.town = None
+            self.read_lines.add(lineno)
+            return
+        if self.table_cells and _RECORD_KIND.fullmatch(f):
+            self.boundary(None)  # ``临时停电``: a row's kind, one cell a line: the row ends
+            self.body_lines.append(display(line).strip())
+            self.read_lines.add(lineno)
+            return
+        if re.fullmatch(r"\d{1,3}", f) and self.table_cells:
+            self.read_lines.add(lineno)  # a listing's row number, one cell a line
+            return
         short = match_short_date_line(f)
         if short and not timeish:
             self.read_lines.add(lineno)
@@ -286,6 +326,43 @@ class NoticeAssembler:
             self.body_lines.append(display(line).strip())
             return True
         return False
+
+    def ends_row(self, lineno: int) -> bool:
+        """Whether the next line begins a row one cell a line (its number, or the end)."""
+        if lineno >= len(self.lines) or not self.lines[lineno].strip():
+            return True  # (the table ends at a blank line)
+        return bool(re.fullmatch(r"\d{1,3}", fold(self.lines[lineno]).strip()))
+
+    def header_cell(self, lineno: int) -> bool:
+        """Whether the line before or after this one is a header cell too (one a line)."""
+        near = [text for text in (self.lines[lineno - 2] if lineno > 1 else "",
+                                  self.lines[lineno] if lineno < len(self.lines) else "")]
+        return any(text.strip() and _table_role(fold(text).strip()) for text in near)
+
+    def read_stamp(self, lineno: int, line: str, f: str) -> bool:
+        """A listing one cell a line: ``2027-03-16 08:30`` then ``2027-03-16 15:30`` on the next
+        line, its start and its end: one time window (read on the second line)."""
+        if not _STAMP.fullmatch(f):
+            return False
+        if self.stamp_start is None:
+            following = next((fold(text).strip() for text in self.lines[lineno:] if text.strip()),
+                             "")
+            if not _STAMP.fullmatch(following):
+                return False
+            self.stamp_start = (lineno, f)
+            self.table_cells = True
+            self.read_lines.add(lineno)
+            return True
+        first, self.stamp_start = self.stamp_start[1], None
+        try:
+            windows = parse_windows(f"{first}至{f}")
+        except TimeError:
+            windows = None
+        if not windows:
+            return False
+        self.read_tokens(lineno, [Token("times", lineno, 0, len(line), display(line).strip(),
+                                        windows)])
+        return True
 
     def read_change(self, lineno: int, line: str, f: str, timeish: bool) -> bool:
         """A column's change section: ``变更：``, then per change ``原定4月21日 星期二 停电的``,
@@ -407,7 +484,13 @@ class NoticeAssembler:
         if len(content) == 1 and content[0].kind == "district" and self.district is not None:
             self.district.heading = True
         if len(content) == 1 and content[0].kind == "label" and content[0].value == "info":
-            self.info_label = content[0].text.strip().rstrip(":：")
+            # (Not in a header one cell a line: ``停电类型`` / ``1`` is the next row's number.)
+            following = next((fold(text).strip() for text in self.lines[lineno:] if text.strip()),
+                             "")
+            if not (re.fullmatch(r"\d{1,3}", following) or _table_role(following)):
+                self.info_label = content[0].text.strip().rstrip(":：")
+            else:
+                self.table_cells = True
             self.end_item()
 
     def fragment_until_time(self, lineno: int, tokens: list[Token]) -> str:
@@ -932,11 +1015,17 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 # A listing's query line (``地区：宁波市    查询时间：2025-10-20 09:12``) and its page footer
 # (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``).
+_REGION_LINE = re.compile(r"(?:(?:地市|城市|所属地市|地区)\s*:\s*\S+\s+)?"
+                          r"(?:区县|县区|县市区|所属区县)\s*:\s*(?P<d>\S+)\s*")
+_RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检修|停送电)(?:计划)?")
 # (``国网象山县供电公司 发表于 2025年8月18日``: a post's byline.)
 _LISTING_CHROME = re.compile(
     r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印)(?:时间|日期)\s*:\s*[\d\s:/-]+"
     r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+"
-    r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}")
+    r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}"
+    # (``开始日期：2027-03-15    结束日期：2027-03-21    [查询]``, ``首页 上一页 1/1 下一页 尾页``)
+    r"|(?:(?:开始|结束|起始|截止)日期\s*:\s*[\d-]+\s*)+(?:\[?查询\]?)?"
+    r"|(?:共\s*\d+\s*条\s*)?(?:首页|上一页|\d+\s*/\s*\d+|下一页|尾页|\s)+")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 _CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
                           r"编辑|责编|作者|记者|通讯员|摄影)\s*:")
