@@ -2556,3 +2556,14 @@ def test_a_listing_one_cell_a_line_with_start_and_end_stamps_and_its_query_lines
     assert [(w[4], w[5], w[6]) for w in windows] == [
         ("桥头镇", ["五姓点村", "吴山村"], "10kV吴山线2号公变"),
         ("古塘街道", ["新城大道北路沿街商铺"], "古塘1号箱变")]
+
+
+def test_a_post_s_places_on_two_pins_under_one_time():
+    """``⏰8:00-11:00、13:00-16:00`` then ``📍灵峰社区、高田王新村11-24幢`` and ``📍宁波博威合金材料股份
+    有限公司（专变）``: the second pin's place was lost."""
+    text = ("📅3月10日（周三）\n⏰8:00-11:00、13:00-16:00\n📍大碶街道灵峰社区、高田王新村11-24幢\n"
+            "📍宁波博威合金材料股份有限公司（专变）\n\n温馨提示\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 5))
+    assert [(w[1], w[5]) for w in windows] == [
+        ("08:00", ["灵峰社区", "高田王新村11-24幢", "宁波博威合金材料股份有限公司（专变）"]),
+        ("13:00", ["灵峰社区", "高田王新村11-24幢", "宁波博威合金材料股份有限公司（专变）"])]

@@ -2409,21 +2409,29 @@ _CELL_LABEL = re.compile(r"\s*[\u3400-\u9fff]{0,4}"
                          r"(?:时间|时段|日期|设备|线路|原因|范围|区域|内容|备注)\s*[:：]?\s*")
 
 
+_PIN_LABEL = re.compile(r"\s*(?:停电|影响|涉及)?(?:范围|区域|地点|地区)\s*[:：]\s*")
+_PIN = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
+                  r"(?P<a>[^\n]+)", re.M)
+
+
 def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p, line_start,
                  read) -> list[str] | None:
     # WeChat pairs: ``⏰ 8:00-17:00`` then ``📍 慈城镇：白米湾村、…`` (the town stays a prefix,
     # cut from the first area like any other).
     # (Not a post's own lines: ``📌来源：…``.)
-    pin = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
-                     r"(?P<a>[^\n]+)", re.M).search(masked, start, end)
+    pin = _PIN.search(masked, start, end)
     if pin:
-        read.add(_line_of(masked, pin.start()))
-        pinned = text[pin.start("a"):pin.end("a")]
-        # ``📍范围：金水社区、…``: a label first is no part of the places.
-        label = re.match(r"\s*(?:停电|影响|涉及)?(?:范围|区域|地点|地区)\s*[:：]\s*", fold(pinned))
-        if label:
-            return split_areas(pinned[label.end():])
-        return split_areas(re.sub(r"[:：]\s*", "", pinned, count=1))
+        areas: list[str] = []
+        while pin:  # (``📍灵峰社区、…`` / ``📍宁波博威合金…（专变）``: one list, pin after pin)
+            read.add(_line_of(masked, pin.start()))
+            pinned = text[pin.start("a"):pin.end("a")]
+            # ``📍范围：金水社区、…``: a label first is no part of the places.
+            label = _PIN_LABEL.match(fold(pinned))
+            areas += split_areas(pinned[label.end():]) if label else \
+                split_areas(re.sub(r"[:：]\s*", "", pinned, count=1))
+            following = pin.end() + 1
+            pin = _PIN.match(masked, following) if following < min(end, len(masked)) else None
+        return areas
     # ``9月8日上午8:30至上午11点,电力设备维修(影响81个用户)`` then ``- 1号路 11100`` /
     # ``- 4055 Regent St.``: a bulleted list on the lines under the time, one place a line
     # (the work and its count stay with the window, ``_places_and_works``).
