@@ -50,6 +50,8 @@ PROBES5 = ROOT / "tests" / "importer" / "probes-ningbo-5"  # (a fifth, in an edi
 PROBES6 = ROOT / "tests" / "importer" / "probes-ningbo-6"  # (a sixth, tuned on in stop 36)
 PROBES7 = ROOT / "tests" / "importer" / "probes-ningbo-7"  # (a seventh: the column, tuned on)
 PROBES8 = ROOT / "tests" / "importer" / "probes-ningbo-8"  # (an eighth: district level)
+PROBES9 = ROOT / "tests" / "importer" / "probes-ningbo-9"  # (a ninth: an editor's month)
+PROBES10 = ROOT / "tests" / "importer" / "probes-ningbo-10"  # (a tenth: another month)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -325,7 +327,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (HELDOUT7, 14, 31, 8), (HELDOUT8, 12, 12, 0), (HELDOUT9, 10, 21, 1),
     (HELDOUT10, 16, 80, 0), (PROBES, 30, 76, 5), (PROBES2, 30, 80, 6),
     (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6), (PROBES5, 29, 111, 6),
-    (PROBES6, 25, 93, 6), (PROBES7, 25, 101, 7), (PROBES8, 25, 96, 8)])
+    (PROBES6, 25, 93, 6), (PROBES7, 25, 101, 7), (PROBES8, 25, 96, 8), (PROBES9, 25, 106, 6),
+    (PROBES10, 25, 105, 7)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
@@ -2567,3 +2570,15 @@ def test_a_post_s_places_on_two_pins_under_one_time():
     assert [(w[1], w[5]) for w in windows] == [
         ("08:00", ["灵峰社区", "高田王新村11-24幢", "宁波博威合金材料股份有限公司（专变）"]),
         ("13:00", ["灵峰社区", "高田王新村11-24幢", "宁波博威合金材料股份有限公司（专变）"])]
+
+
+def test_a_post_s_original_byline_and_a_company_named_after_the_city():
+    """``原创 海曙发布 海曙发布 2027年06月25日 17:30 浙江`` gave every window the district ``原创``;
+    ``宁波市鸣鹤盐仓文旅有限公司`` mid-line was read as the whole city (全市) and its own window."""
+    text = ("原创 海曙发布 海曙发布 2027年06月25日 17:30 浙江\n\n6月28日（周一）\n\n⚡高桥镇\n"
+            "8:00-16:00 新联村、芦港村部分用户\n")
+    result = parse_outage_notice(text, dt.date(2027, 6, 25), DISTRICTS)
+    assert [(w["district"], w["town"]) for w in result.fields["windows"]] == [("海曙区", "高桥镇")]
+    text = ("计划停电预告\n\n6月8日 星期二\n\n慈溪 观海卫镇鸣鹤村、宁波市鸣鹤盐仓文旅有限公司(8:00—16:00)\n")
+    windows, _ = _placed(text, dt.date(2027, 6, 7))
+    assert [(w[3], w[5]) for w in windows] == [("慈溪市", ["鸣鹤村", "宁波市鸣鹤盐仓文旅有限公司"])]

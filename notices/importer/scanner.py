@@ -118,6 +118,7 @@ _PROSE = re.compile(
     r"客服|通知如下|公告如下|如下:\s*$|安全用电|请.{0,12}做好"
     # A post's own lines (``点击上方蓝字关注``, ``转发给…``, ``来源：…``).
     r"|点击|关注我们|蓝字关注|转发|来源\s*:|阅读原文|扫码|长按识别|推送|^\s*(?:上一篇|下一篇)\s*:"
+
     # A post's tips heading (``💡温馨提示``) and its counts (``阅读 1.2万　赞 36　在看 11``).
     r"|^\s*(?:温馨提示|温馨提醒|友情提示|友情提醒|特别提示|特别提醒|注意事项)\s*:?\s*$"
     r"|阅读\s*[\d.]+\s*万?\s+(?:赞|在看|点赞)"
@@ -488,6 +489,10 @@ class LineScanner:
                 district = self._district_at(i, stop, line_start)
                 # (``丹西街道·象山县人民医院``: an institution named by its district, one area.)
                 if district and not line_start and _DISTRICT_INSTITUTION.match(f, district[0]):
+                    district = None
+                # (``宁波市鸣鹤盐仓文旅有限公司``: the city's name leading a company's, mid-line.)
+                if district and not line_start and district[1] is not None \
+                        and district[1].citywide and re.match(rf"[{CJK}]", f[district[0]:stop]):
                     district = None
                 if district:
                     end, found, printed = district
