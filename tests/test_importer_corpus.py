@@ -2582,3 +2582,17 @@ def test_a_post_s_original_byline_and_a_company_named_after_the_city():
     text = ("计划停电预告\n\n6月8日 星期二\n\n慈溪 观海卫镇鸣鹤村、宁波市鸣鹤盐仓文旅有限公司(8:00—16:00)\n")
     windows, _ = _placed(text, dt.date(2027, 6, 7))
     assert [(w[3], w[5]) for w in windows] == [("慈溪市", ["鸣鹤村", "宁波市鸣鹤盐仓文旅有限公司"])]
+
+
+def test_an_sms_to_one_customer_with_its_address_then_its_postponement():
+    """``您户号5003312458（镇海区庄市街道东城花园12幢）所在区域计划于…停电`` then ``您户号…所在区域
+    原定于6月21日07:30-16:00的计划停电，…延期至6月23日07:30-16:00，停电范围不变``: the account
+    sentence was the place, and the postponement had none; and 网上国网's page furniture."""
+    text = ("网上国网\n\n【国网宁波供电】尊敬的客户：您户号5003312458（镇海区庄市街道东城花园12幢）所在区域"
+            "计划于2027年06月21日07:30至2027年06月21日16:00停电。请提前做好准备。\n\n"
+            "【国网宁波供电】尊敬的客户：您户号5003312458所在区域原定于6月21日07:30-16:00的计划停电，"
+            "因天气原因延期至6月23日07:30-16:00，停电范围不变。\n\n查看更多 >\n")
+    windows, cancelled = _placed(text, dt.date(2027, 6, 20))
+    assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-06-23", "07:30", "镇海区", "庄市街道", ["东城花园12幢"])]
+    assert [(c[0], c[1], c[5]) for c in cancelled] == [("2027-06-21", "07:30", ["东城花园12幢"])]

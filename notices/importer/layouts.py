@@ -792,6 +792,11 @@ def split_areas(printed: str) -> list[str]:
     if count:  # (the 及 after it begins a place of its own)
         printed = printed[:count.start()] + ("、" if count["conj"] else "") + \
             printed[count.end():]
+    # An SMS to one customer: ``您户号5003312458（镇海区庄市街道东城花园12幢）所在区域``: the
+    # address is the place; with no address (``您户号…所在区域``) it names none.
+    account = _ACCOUNT.fullmatch(fold(printed))
+    if account:
+        return split_areas(printed[account.start("a"):account.end("a")]) if account["a"] else []
     # ``…、11号楼及地下车库，2号楼、3号楼及物业服务中心照常供电``: the places that keep their
     # supply are no part of the list.
     kept = _KEEP_SUPPLY.search(fold(printed))
@@ -1856,6 +1861,16 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if window:
             anchors.insert(index + 1, Anchor(change.start(), window[2], list(anchor.days),
                                              window[0], window[1]))
+    # An SMS thread: ``您户号…（…东城花园12幢）所在区域计划于6月21日07:30至…停电`` then ``您户号…
+    # 所在区域原定于6月21日07:30-16:00的计划停电，…延期至…``: the slot cancelled is the one
+    # announced before it, with its places.
+    for index, anchor in enumerate(anchors):
+        if anchor.cancelled and not anchor.areas and anchor.first:
+            announced = next((a for a in reversed(anchors[:index]) if not a.cancelled
+                              and a.areas and a.first == anchor.first and a.last == anchor.last
+                              and set(a.days) & set(anchor.days)), None)
+            if announced is not None:
+                anchor.areas = announced.areas
     # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
     for index in range(1, len(anchors)):
         anchor = anchors[index]
@@ -2094,6 +2109,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
+_ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
+                      r"(?:\((?:地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?(?:区域|地区|地址)?(?:原)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
