@@ -2596,3 +2596,14 @@ def test_an_sms_to_one_customer_with_its_address_then_its_postponement():
     assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
         ("2027-06-23", "07:30", "镇海区", "庄市街道", ["东城花园12幢"])]
     assert [(c[0], c[1], c[5]) for c in cancelled] == [("2027-06-21", "07:30", ["东城花园12幢"])]
+
+
+def test_lines_cut_named_as_the_object_and_a_line_name_heading_its_places():
+    """``对10kV爵溪G812海滨线、10kV爵溪G815下沙线停电施工。届时爵溪街道下沙村、海滨村将停电``: the
+    two line names were the places; ``10kV西店G523樟树线：西店镇樟树村、团堧村`` kept the line name
+    in the first place."""
+    text = ("国网象山县供电公司计划于2027年6月26日（星期六）5:30—11:30对10kV爵溪G812海滨线、10kV爵溪G815"
+            "下沙线停电施工。届时爵溪街道下沙村、海滨村将停电。\n")
+    windows, _ = _placed(text, dt.date(2027, 6, 20))
+    assert [(w[1], w[4], w[5]) for w in windows] == [("05:30", "爵溪街道", ["下沙村", "海滨村"])]
+    assert split_areas("10kV西店G523樟树线：西店镇樟树村、团堧村") == ["西店镇樟树村", "团堧村"]

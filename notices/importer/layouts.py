@@ -797,6 +797,10 @@ def split_areas(printed: str) -> list[str]:
     account = _ACCOUNT.fullmatch(fold(printed))
     if account:
         return split_areas(printed[account.start("a"):account.end("a")]) if account["a"] else []
+    # ``10kV西店G523樟树线：西店镇樟树村、…``: the line cut heads its places, as a label does.
+    line_label = _LINE_LABEL.match(fold(printed))
+    if line_label and line_label.end() < len(printed):
+        printed = printed[line_label.end():]
     # ``…、11号楼及地下车库，2号楼、3号楼及物业服务中心照常供电``: the places that keep their
     # supply are no part of the list.
     kept = _KEEP_SUPPLY.search(fold(printed))
@@ -2109,6 +2113,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
+_LINE_LABEL = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；:：]{1,20}?"
+                         r"(?:线|支线|分线)\s*[:：]\s*")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?(?:区域|地区|地址)?(?:原)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
@@ -2784,7 +2790,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
                 continue  # ``3月7日全天停电``: when, not where
             # ``对10kV鹤浦线进行的停电检修``, ``因10kV崇寿G562线配合停电``: the line cut, not where
             # (unless its customers follow: below); ``3月10日其他停电计划不变``: which plans.
-            if _LINE_ONLY.fullmatch(fold(printed).strip()):
+            if all(_LINE_ONLY.fullmatch(part.strip())
+                   for part in re.split(r"[、,，和及]", fold(printed)) if part.strip()):
                 customers = _CUSTOMERS.match(masked, start + m.end(), stop)
                 if customers:
                     return split_areas(text[customers.start("a"):customers.end("a")])
