@@ -2608,3 +2608,12 @@ def test_lines_cut_named_as_the_object_and_a_line_name_heading_its_places():
     windows, _ = _placed(text, dt.date(2027, 6, 20))
     assert [(w[1], w[4], w[5]) for w in windows] == [("05:30", "爵溪街道", ["下沙村", "海滨村"])]
     assert split_areas("10kV西店G523樟树线：西店镇樟树村、团堧村") == ["西店镇樟树村", "团堧村"]
+
+
+def test_a_change_line_with_no_slot_before_it_is_asked_about():
+    """``改为5月14日(8:30—12:00)`` under ``调整：`` with no ``原定…`` slot before it."""
+    text = "计划停电预告\n\n5月12日 星期二\n\n海曙 古林镇·布政村(8:00—15:30)\n\n调整：\n\n改为5月14日(8:30—12:00)\n"
+    result = parse_outage_notice(text, dt.date(2026, 5, 10), DISTRICTS)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (9, 'change "改为5月14日(8:30—12:00)" has no slot before it; expected the original '
+            "slot's places, such as \"万众村、郭夏村(8:30—15:30)\"")]

@@ -409,11 +409,9 @@ class NoticeAssembler:
             return False
         self.boundary(None)
         self.finish_pending_time()
-        originals = list(zip(self.cancelled[self.change_from:],
-                             self.sources["cancelled"][self.change_from:], strict=True))
         self.read_lines.add(lineno)
         fragment = display(line).strip()
-        if not originals:
+        if len(self.cancelled) == self.change_from:
             self.problem(lineno, fragment, f"change {_q(fragment)} has no slot before it; "
                          f"expected the original slot's places, such as {_q(EXAMPLE_RUN)}")
             return True
@@ -423,27 +421,31 @@ class NoticeAssembler:
                          if (d := self.resolve(parts, lineno, dates[0].text))]
             if not new_dates:
                 return True
-        self.section = "windows"
-        for old, old_source in originals:
-            days = [(day, old["start"], old["end"]) for day in (new_dates or [old["date"]])]
-            if times:
-                self.dates = new_dates or [old["date"]]
-                days = []
-                for window in times[0].value:
-                    found_days = self.window_days(window, lineno, lineno, fragment, 0)
-                    if found_days is None:
-                        self.section = "cancelled"
-                        return True
-                    days.extend(found_days)
-            for day, start, end in days:
-                window = {**old, "date": day, "start": start, "end": end}
-                self.windows.append(window)
-                self.sources["windows"].append(WindowSource(
-                    lineno, 0, fragment, False, old_source.place))
+        self.move_cancelled(new_dates, times[0].value if times else None, lineno, 0, fragment)
         self.section = "cancelled"
-        self.change_from = len(self.cancelled)
         self.date_used = True
         return True
+
+    def move_cancelled(self, new_dates: list[dt.date] | None, windows: list[TimeWindow] | None,
+                       line: int, col: int, fragment: str) -> None:
+        """The new windows of the slots cancelled since ``change_from`` (``原定…`` / ``原…``):
+        their places on the new days and at the new times (either may be left out: the
+        original's)."""
+        originals = list(zip(self.cancelled[self.change_from:],
+                             self.sources["cancelled"][self.change_from:], strict=True))
+        section, self.section = self.section, "windows"  # (window_days reports as a window)
+        for old, old_source in originals:
+            self.dates = new_dates or [old["date"]]
+            days = [(day, old["start"], old["end"]) for day in self.dates]
+            if windows:
+                days = [found for window in windows
+                        for found in self.window_days(window, line, line, fragment, col) or []]
+            for day, start, end in days:
+                self.windows.append({**old, "date": day, "start": start, "end": end})
+                self.sources["windows"].append(WindowSource(line, col, fragment, False,
+                                                            old_source.place))
+        self.section = section
+        self.change_from = len(self.cancelled)
 
     def read_tokens(self, lineno: int, tokens: list[Token]) -> None:
         # A date, label, district or time is read here; area text is accounted for when its
@@ -566,23 +568,9 @@ class NoticeAssembler:
         """The new window of the slot cancelled since ``原…``: its places on the day and at the
         time after ``变更为`` (either may be left out)."""
         self.moving = False
-        originals = list(zip(self.cancelled[self.change_from:],
-                             self.sources["cancelled"][self.change_from:], strict=True))
-        fragment = self.printed(token)
-        new_dates = self.moved_dates
-        self.moved_dates = None
+        new_dates, self.moved_dates = self.moved_dates, None
         self.section = self.section_before_change or "windows"
-        section, self.section = self.section, "windows"
-        for old, old_source in originals:
-            self.dates = new_dates or [old["date"]]
-            for window in token.value:
-                days = self.window_days(window, token.line, token.line, fragment, token.start)
-                for day, start, end in days or []:
-                    self.windows.append({**old, "date": day, "start": start, "end": end})
-                    self.sources["windows"].append(WindowSource(
-                        token.line, token.start, fragment, False, old_source.place))
-        self.section = section
-        self.change_from = len(self.cancelled)
+        self.move_cancelled(new_dates, token.value, token.line, token.start, self.printed(token))
         self.read_lines.add(token.line)
 
     def on_area(self, token: Token) -> None:
