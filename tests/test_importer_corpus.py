@@ -2617,3 +2617,20 @@ def test_a_change_line_with_no_slot_before_it_is_asked_about():
     assert [(p.line, p.message) for p in result.problems] == [
         (9, 'change "改为5月14日(8:30—12:00)" has no slot before it; expected the original '
             "slot's places, such as \"万众村、郭夏村(8:30—15:30)\"")]
+
+
+def test_a_column_copied_with_fixed_width_lines_that_break_inside_its_times():
+    """``…岭口村(8:00`` / ``—16:00)深甽镇龙宫村、清潭村一带(8:30—`` / ``15:30)``, ``(8:`` / ``00—16:00)``
+    and ``宁波洪塘`` / ``汽配有限公司``: every broken window was reported and its run lost, and the
+    company's name was cut in two."""
+    text = ("计划停电预告\n\n10月19日 星期二\n\n宁海 西店镇樟树村、西店镇岭口村(8:00\n—16:00)深甽镇龙宫村、"
+            "清潭村一带(8:30—\n15:30)\n\n奉化 萧王庙街道滕头村、青云村(8:\n00—16:00)\n\n"
+            "江北 洪塘街道裘市村、宁波洪塘\n汽配有限公司(8:00—16:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 10, 18), DISTRICTS)
+    assert not result.problems
+    assert [(w["town"], w["areas"], w["start"], w["end"]) for w in result.fields["windows"]] == [
+        ("西店镇", ["樟树村", "岭口村"], "08:00", "16:00"),
+        ("深甽镇", ["龙宫村", "清潭村一带"], "08:30", "15:30"),
+        ("萧王庙街道", ["滕头村", "青云村"], "08:00", "16:00"),
+        ("洪塘街道", ["裘市村", "宁波洪塘汽配有限公司"], "08:00", "16:00")]
+    assert unaccounted_lines(text, result) == []

@@ -170,8 +170,12 @@ class NoticeAssembler:
     # Lines -------------------------------------------------------------------
 
     def read(self) -> None:
+        joined = self.join_wrapped_times()
         for index, line in enumerate(self.lines, start=1):
             self.read_line(index, line)
+        for line, into in joined.items():  # (a line joined to the one before is read with it)
+            if into in self.read_lines:
+                self.read_lines.add(line)
         self.boundary(None)
         self.finish_pending_time()
         self.finish_date()
@@ -179,6 +183,27 @@ class NoticeAssembler:
         if self.notes:
             self.body_lines.extend(self.notes)
             self.notes = []
+
+    def join_wrapped_times(self) -> dict[int, int]:
+        """A column copied with fixed-width lines breaks inside a time window (``…岭口村(8:00`` /
+        ``—16:00)…``, ``(8:`` / ``00—16:00)``): the rest of the window is joined to the line
+        it began on. Returns {joined line: line it was joined to} (1-based)."""
+        joined: dict[int, int] = {}
+        index, following = 0, 1
+        while following < len(self.lines):
+            folded = fold(self.lines[index]).rstrip()
+            opened = folded.rfind("(")
+            if opened >= 0 and ")" not in folded[opened:] and self.lines[following].strip() \
+                    and _TIME_SO_FAR.fullmatch(folded[opened + 1:]) \
+                    and re.match(r"\s*[\d:—\-~至)]", fold(self.lines[following])):
+                # (The joined line may break inside the next window too: it is looked at again.)
+                self.lines[index] = self.lines[index].rstrip() + self.lines[following].strip()
+                self.lines[following] = ""
+                joined[following + 1] = index + 1
+                following += 1
+                continue
+            index, following = following, following + 1
+        return joined
 
     def read_line(self, lineno: int, line: str) -> None:
         f = fold(line).strip()
@@ -944,7 +969,8 @@ class NoticeAssembler:
             elif piece.joiner == "break":
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current):
                     current += text
-                elif _AREA_ENDING.search(current):
+                # (``宁波洪塘`` / ``汽配有限公司``: a company's name broken at the line's end.)
+                elif _AREA_ENDING.search(current) and not _COMPANY_REST.fullmatch(fold(text)):
                     if had_sep:
                         self.warn(piece.line, f"{current}|{text}",
                                   f"line break inside the list after {_q(current)}; read as "
@@ -981,6 +1007,12 @@ class NoticeAssembler:
 
 # ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
+# What a time window printed so far may hold where a line breaks inside it (``8:``, ``8:00—``,
+# ``7:30—16:30``).
+_TIME_SO_FAR = re.compile(r"\s*(?:\d{1,2}(?::\d{0,2})?\s*(?:[—\-~至]\s*(?:次日)?\s*"
+                          r"(?:\d{1,2}(?::\d{0,2})?)?)?)?\s*")
+_COMPANY_REST = re.compile(r"(?!宁波|浙江|象山|宁海|余姚|慈溪|奉化)[\u3400-\u9fff]{1,6}"
+                           r"(?:有限公司|有限责任公司|股份有限公司)")
 _REASON_BRACKET = re.compile(r"\([^()]*(?:停电|检修|更换|施工|改造|迁改|抢修)[^()]*\)$")
 
 
