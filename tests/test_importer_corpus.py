@@ -2634,3 +2634,20 @@ def test_a_column_copied_with_fixed_width_lines_that_break_inside_its_times():
         ("萧王庙街道", ["滕头村", "青云村"], "08:00", "16:00"),
         ("洪塘街道", ["裘市村", "宁波洪塘汽配有限公司"], "08:00", "16:00")]
     assert unaccounted_lines(text, result) == []
+
+
+def test_a_site_s_article_head_and_a_note_under_the_table():
+    """``2027-10-22    国网慈溪市供电公司    【字体：大 中 小】`` and ``注：…停、送电时间会有所变动…``:
+    the head was a place with no time, and the note a window of its words (town ``注``); the
+    column reader's five right windows were then given up for the layout reader's."""
+    text = ("国网慈溪市供电公司停电计划公告\n\n2027-10-22    国网慈溪市供电公司    【字体：大 中 小】\n\n"
+            "序号\t停电时间\t停电线路\t停电范围\n1\t2027-10-25 08:00～2027-10-25 16:00\t10kV庵东线\t"
+            "庵东镇宏兴村、华兴村\n2\t2027-10-26至2027-10-27 每天07:30～16:30\t10kV逍林线\t逍林镇林家村\n"
+            "3\t2027-10-28 09:00～2027-10-28 11:00\t10kV胜山线\t胜山镇胜山村部分用户；新浦镇老浦村部分用户\n\n"
+            "注：停电时间内如遇特殊情况，停、送电时间会有所变动，请以现场实际为准。\n")
+    result = parse_outage_notice(text, dt.date(2027, 10, 22), DISTRICTS)
+    assert not result.problems
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2027-10-25", "庵东镇", ["宏兴村", "华兴村"]), ("2027-10-26", "逍林镇", ["林家村"]),
+        ("2027-10-27", "逍林镇", ["林家村"]), ("2027-10-28", "胜山镇", ["胜山村部分用户"]),
+        ("2027-10-28", "新浦镇", ["老浦村部分用户"])]

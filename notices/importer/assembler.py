@@ -249,7 +249,8 @@ class NoticeAssembler:
             self.warn(lineno, line.strip(), PAST_OUTAGE.format(fragment=_q(line.strip()[:40])))
             return
         if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
-                             or _CREDIT_LINE.match(f))) or _LISTING_CHROME.fullmatch(f):
+                             or _CREDIT_LINE.match(f) or _NOTE_LINE.match(f))) \
+                or _LISTING_CHROME.fullmatch(f):
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
             # its credits (``责任编辑：…``), a listing's query line or page footer: the page's,
             # not the column's; a run may go on after it.
@@ -1048,8 +1049,12 @@ _LISTING_CHROME = re.compile(
     r"|(?:共\s*\d+\s*条\s*)?(?:首页|上一页|\d+\s*/\s*\d+|下一页|尾页|\s)+"
     # (``原创 海曙发布 海曙发布 2027年06月25日 17:30 浙江``: a post's byline.)
     r"|原创\s.{0,40}?\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}.{0,20}"
+    # (A site's article head: ``2027-10-22    国网慈溪市供电公司    【字体：大 中 小】``.)
+    r"|.{0,40}?[\[【]?字体\s*:\s*大\s*中\s*小[\]】]?"
     # (An app's page: ``网上国网``, ``查看更多 >``, ``… ▼    更新于2027-06-20 08:00``.)
     r"|网上国网|网上国网APP|查看更多\s*>?|.{0,60}?更新于\s*\d{4}-\d{1,2}-\d{1,2}[\d:\s]*")
+# ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
+_NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 _CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
                           r"编辑|责编|作者|记者|通讯员|摄影)\s*:")
