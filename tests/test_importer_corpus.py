@@ -2651,3 +2651,11 @@ def test_a_site_s_article_head_and_a_note_under_the_table():
         ("2027-10-25", "庵东镇", ["宏兴村", "华兴村"]), ("2027-10-26", "逍林镇", ["林家村"]),
         ("2027-10-27", "逍林镇", ["林家村"]), ("2027-10-28", "胜山镇", ["胜山村部分用户"]),
         ("2027-10-28", "新浦镇", ["老浦村部分用户"])]
+
+
+def test_a_column_line_that_breaks_inside_a_town_s_name():
+    """``梁弄`` at a line's end and ``镇正蒙学校`` on the next: read as two places, ``梁弄`` and
+    ``镇正蒙学校``."""
+    text = "计划停电预告\n\n11月9日 星期二\n\n余姚 梁弄镇横坎头村、东溪村、梁弄\n镇正蒙学校(8:00—16:00)\n"
+    result = parse_outage_notice(text, dt.date(2027, 11, 8), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["横坎头村", "东溪村", "梁弄镇正蒙学校"]]

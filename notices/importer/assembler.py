@@ -971,7 +971,9 @@ class NoticeAssembler:
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current):
                     current += text
                 # (``宁波洪塘`` / ``汽配有限公司``: a company's name broken at the line's end.)
-                elif _AREA_ENDING.search(current) and not _COMPANY_REST.fullmatch(fold(text)):
+                # (``梁弄`` / ``镇正蒙学校``: a line that begins with a place's ending goes on.)
+                elif _AREA_ENDING.search(current) and not _COMPANY_REST.fullmatch(fold(text)) \
+                        and not re.match(r"(?:镇|乡|街道|村|社区|小区)(?!村)", text):
                     if had_sep:
                         self.warn(piece.line, f"{current}|{text}",
                                   f"line break inside the list after {_q(current)}; read as "
