@@ -2659,3 +2659,16 @@ def test_a_column_line_that_breaks_inside_a_town_s_name():
     text = "计划停电预告\n\n11月9日 星期二\n\n余姚 梁弄镇横坎头村、东溪村、梁弄\n镇正蒙学校(8:00—16:00)\n"
     result = parse_outage_notice(text, dt.date(2027, 11, 8), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["横坎头村", "东溪村", "梁弄镇正蒙学校"]]
+
+
+def test_a_line_cut_then_the_places_it_affects_after_a_comma():
+    """``原定于…对10kV大佳何线停电检修，影响大佳何镇涨坑村、大佳何村，停电时间和范围均不变，照常
+    进行`` and ``…对10kV大港线2号分支停电检修，涉及大港三路、大港五路沿线企业``: no places."""
+    text = ("二、原定于2027年11月19日（星期五）7:30—17:00对10kV大佳何线停电检修，影响大佳何镇涨坑村、"
+            "大佳何村，停电时间和范围均不变，照常进行。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 11, 12))
+    assert [(w[0], w[1], w[4], w[5]) for w in windows] == [
+        ("2027-11-19", "07:30", "大佳何镇", ["涨坑村", "大佳何村"])] and cancelled == []
+    text = "原定于2027年11月16日（星期二）08:00—16:00对10kV大港线2号分支停电检修，涉及大港三路、大港五路沿线企业。\n"
+    _, cancelled = _placed(text, dt.date(2027, 11, 12))
+    assert [c[5] for c in cancelled] == [["大港三路", "大港五路沿线企业"]]

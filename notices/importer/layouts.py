@@ -2751,7 +2751,9 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
 _LINE_ONLY = re.compile(r"(?:因|由于)?\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；]{1,20}?"
-                        r"(?:线|支线|分线)(?:配合|检修|施工|改造)?")
+                        r"(?:线|支线|分线|分支)(?:配合|检修|施工|改造)?")
+_AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
+                       r"(?P<a>[^,，。;；]+)")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
                         r"(?P<a>[^。;；]+?)\s*(?:等(?:部分)?(?:地|地区|单位|用户|客户)?)?"
                         r"(?:将)?(?:受到?影响|停电|用电)\s*$")
@@ -2792,7 +2794,9 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
             # (unless its customers follow: below); ``3月10日其他停电计划不变``: which plans.
             if all(_LINE_ONLY.fullmatch(part.strip())
                    for part in re.split(r"[、,，和及]", fold(printed)) if part.strip()):
-                customers = _CUSTOMERS.match(masked, start + m.end(), stop)
+                # (``…对10kV大佳何线停电检修，影响大佳何镇涨坑村、大佳何村，…``)
+                customers = _CUSTOMERS.match(masked, start + m.end(), stop) or \
+                    _AFFECTED.match(masked, start + m.end(), stop)
                 if customers:
                     return split_areas(text[customers.start("a"):customers.end("a")])
                 continue
