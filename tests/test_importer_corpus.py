@@ -2673,3 +2673,21 @@ def test_a_line_cut_then_the_places_it_affects_after_a_comma():
     text = "原定于2027年11月16日（星期二）08:00—16:00对10kV大港线2号分支停电检修，涉及大港三路、大港五路沿线企业。\n"
     _, cancelled = _placed(text, dt.date(2027, 11, 12))
     assert [c[5] for c in cancelled] == [["大港三路", "大港五路沿线企业"]]
+
+
+def test_stopping_the_supply_a_table_s_fault_row_and_a_utility_s_short_name():
+    """``…对姜山镇蔡郎桥村、上张村停止供电；同日…对首南街道日丽社区停止供电`` had no places (停止
+    供电 is 停电); a 网上国网 table's ``故障停电 … 已送电`` row was a window; and ``接国网宁波江北
+    供电通知`` gave no district."""
+    text = ("因10千伏蔡郎桥线检修工作需要，我公司定于2027年5月18日（星期二）上午8时至下午4时，对姜山镇蔡郎桥村、"
+            "上张村停止供电；同日中午12时30分至下午5时，对首南街道日丽社区停止供电。\n")
+    windows, _ = _placed(text, dt.date(2027, 5, 14))
+    assert [(w[1], w[2], w[4], w[5]) for w in windows] == [
+        ("08:00", "16:00", "姜山镇", ["蔡郎桥村", "上张村"]), ("12:30", "17:00", "首南街道", ["日丽社区"])]
+    text = ("序号\t类型\t停电范围\t停电时间\t原因\t状态\n1\t故障停电\t明楼街道明北社区\t2027-05-03 21:15~2027-05-03 "
+            "23:40\t电缆故障\t已送电\n2\t计划停电\t下应街道河东村\t2027-05-06 08:00~2027-05-06 16:00\t检修\t待执行\n")
+    windows, _ = _placed(text, dt.date(2027, 5, 4))
+    assert [(w[0], w[5]) for w in windows] == [("2027-05-06", ["河东村"])]
+    text = "各位居民：接国网宁波江北供电通知：5月19日（周三）上午8点半到下午3点半，因线路检修，怡江小区13幢—20幢停电。\n"
+    windows, _ = _placed(text, dt.date(2027, 5, 17))
+    assert [(w[3], w[5]) for w in windows] == [("江北区", ["怡江小区13幢—20幢"])]

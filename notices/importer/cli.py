@@ -378,7 +378,7 @@ def unaccounted_lines(text: str, result: OutageImport) -> list[tuple[int, str]]:
 # date), a 供电单位 field, or State Grid's company named in the prose.
 _PUBLISHER_FIELD = re.compile(r"(?:供电单位|发布单位|发布机构)\s*[:：]\s*(\S+)")
 _STATE_GRID = re.compile(r"(?:国家电网|国网)[^\s,，。;；:：、()（）]{0,14}?"
-                         r"(?:供电公司|供电局|电力公司|供电分公司)")
+                         r"(?:供电公司|供电局|电力公司|供电分公司|供电(?=通知|消息|公告|发布))")
 
 
 _UTILITY_IN_PROSE = re.compile(r"([区县市])(?:供电公司|供电局|供电分公司|供电分局|供电所|供电中心)")

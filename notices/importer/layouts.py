@@ -982,6 +982,9 @@ _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?(?:停电|受到影响)"),
     re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)(?:的)?(?:计划)?停电"),
+    # ``…对姜山镇蔡郎桥村、上张村停止供电``: 停止供电 (暂停, 中断) says 停电.
+    # (Not ``对以下区域停止供电：``, ``对我街道以下区域…``: the list follows.)
+    re.compile(r"对(?![^。;；]{0,4}(?:以下|下列))(?P<a>[^。;；]+?)(?:停止|暂停|中断)供电"),
     # ``…9时至16时,在东区光复路一段办理停电工作``: where the work is done.
     re.compile(r"(?:^|[,，])\s*在(?P<a>[^,，。;；]+?)(?:办理|进行|实施)停电"),
     # ``原定于…08:00-17:00在小港街道红联村、…的计划停电已取消``.
@@ -2068,8 +2071,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     unique = [w for w, k in zip(unique, keep, strict=True) if k]
     unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
     # A paragraph or record about an outage already over (``故障停电`` … ``状态：已送电``,
-    # ``…发生故障，经抢修已于当日14时30分恢复送电``) gives no window: kept in the body.
+    # ``…发生故障，经抢修已于当日14时30分恢复送电``) gives no window: kept in the body; so does
+    # a table's row of one (``1	故障停电	明楼街道明北社区	…	已送电``).
     past = _past_paragraphs(lines_f)
+    past.update({line: line for line in unique_lines if line not in past
+                 and "\t" in lines_f[line - 1] and PAST_WORDS.search(lines_f[line - 1])
+                 and not PLANNED_WORDS.search(lines_f[line - 1])})
     if past:
         keep = [line not in past for line in unique_lines]
         for line, k in zip(unique_lines, keep, strict=True):
