@@ -119,6 +119,12 @@ class TownTable:
         """The towns ``TOWNS`` declares with this name or alias, in any district."""
         return list(self._named.get(name.strip(), ()))
 
+    def declared_one(self, name: str) -> Town | None:
+        """The one town ``TOWNS`` declares with this name or alias, else None (none, or a name
+        several districts' towns bear)."""
+        named = self._named.get(name.strip(), ()) if name else ()
+        return named[0] if len(named) == 1 else None
+
     def declared_elsewhere(self, district, name: str) -> list[Town]:
         """The declared towns named ``name`` (or with that alias) in other districts than
         ``district``, when ``district`` declares none of that name."""

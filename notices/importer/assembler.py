@@ -353,6 +353,10 @@ class NoticeAssembler:
             return True
         return False
 
+    def next_line(self, lineno: int) -> str:
+        """The next non-blank line after line ``lineno``, folded ("" at the end)."""
+        return next((fold(text).strip() for text in self.lines[lineno:] if text.strip()), "")
+
     def ends_row(self, lineno: int) -> bool:
         """Whether the next line begins a row one cell a line (its number, or the end)."""
         if lineno >= len(self.lines) or not self.lines[lineno].strip():
@@ -371,8 +375,7 @@ class NoticeAssembler:
         if not _STAMP.fullmatch(f):
             return False
         if self.stamp_start is None:
-            following = next((fold(text).strip() for text in self.lines[lineno:] if text.strip()),
-                             "")
+            following = self.next_line(lineno)
             if not _STAMP.fullmatch(following):
                 return False
             self.stamp_start = (lineno, f)
@@ -513,8 +516,7 @@ class NoticeAssembler:
             self.district.heading = True
         if len(content) == 1 and content[0].kind == "label" and content[0].value == "info":
             # (Not in a header one cell a line: ``停电类型`` / ``1`` is the next row's number.)
-            following = next((fold(text).strip() for text in self.lines[lineno:] if text.strip()),
-                             "")
+            following = self.next_line(lineno)
             if not (re.fullmatch(r"\d{1,3}", following) or _table_role(following)):
                 self.info_label = content[0].text.strip().rstrip(":：")
             else:
@@ -859,8 +861,8 @@ class NoticeAssembler:
 
     def town_district(self, town: str, line: int, col: int) -> DistrictRef | None:
         """The district of the one town TOWNS declares by this name or alias, else None."""
-        named = self.table.towns.declared_named(town)
-        district = self.table.get(named[0].district_name) if len(named) == 1 else None
+        declared = self.table.towns.declared_one(town)
+        district = self.table.get(declared.district_name) if declared else None
         return DistrictRef(district, district.name, line, col, False) if district else None
 
     @staticmethod

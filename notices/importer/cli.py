@@ -426,19 +426,13 @@ def publisher_district(name: str | None, districts: DistrictTable):
     return named[0] if len(named) == 1 and not others else None
 
 
-def _declared_town(districts: DistrictTable, name: str):
-    """The one town TOWNS declares by this name or alias, else None."""
-    named = districts.towns.declared_named(name) if name else []
-    return named[0] if len(named) == 1 else None
-
-
 def _town_leading(districts: DistrictTable, area: str):
     """(town, the rest) for a place led by the full name (or former full name) of the one town
     TOWNS declares by it (``莼湖镇桐照村``), else None."""
     for town in districts.towns:
         for name in (town.name, *town.aliases):
             if name.endswith(("镇", "乡", "街道")) and area.startswith(name) \
-                    and len(area) > len(name) and _declared_town(districts, name) is town:
+                    and len(area) > len(name) and districts.towns.declared_one(name) is town:
                 return town, area[len(name):]
     return None
 
@@ -511,8 +505,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 printed, window["town"] = led
                 window["district"] = printed
             # ``慈城 白米湾村``: a town the site declares (by name or alias) gives its district.
-            declared_town = _declared_town(districts, window.get("town") or "") or (
-                _declared_town(districts, window["areas"][0]) if window["areas"]
+            declared_town = districts.towns.declared_one(window.get("town") or "") or (
+                districts.towns.declared_one(window["areas"][0]) if window["areas"]
                 and not window.get("town") and len(window["areas"]) > 1 else None)
             # ``莼湖镇桐照村、栖凤村``: a declared town's full name leading the first place.
             led_town = None if printed or declared_town or window.get("town") \
@@ -846,7 +840,7 @@ def _declared_stand_in(data: dict, table: DistrictTable) -> dict:
     # town declared elsewhere.)
     def standing(window: dict) -> dict:
         town = window.get("town")
-        declared = _declared_town(table, town) if isinstance(town, str) else None
+        declared = table.towns.declared_one(town) if isinstance(town, str) else None
         return dict(window, district=declared.district_name if declared else stand_in.name)
 
     data = dict(data)

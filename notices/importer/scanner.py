@@ -386,8 +386,8 @@ class LineScanner:
         if role == "town" and i < stop:
             # (A town column's ``新碶``: the town TOWNS declares by that short name.)
             printed = self.d[i:stop].strip()
-            named = self.table.towns.declared_named(printed)
-            self.emit("town", i, stop, named[0].name if len(named) == 1 else printed)
+            declared = self.table.towns.declared_one(printed)
+            self.emit("town", i, stop, declared.name if declared else printed)
             return
         line_start = start == 0 or role is not None
         if start == 0 and stop == len(f) and role is None:
