@@ -1038,12 +1038,14 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
 # 2026年11月9日更新``): read as the title without them.
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
-# A listing's query line (``地区：宁波市    查询时间：2025-10-20 09:12``) and its page footer
-# (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``).
+# ``地市：宁波    区县：镇海区``: a listing's query naming the district of its rows.
 _REGION_LINE = re.compile(r"(?:(?:地市|城市|所属地市|地区)\s*:\s*\S+\s+)?"
                           r"(?:区县|县区|县市区|所属区县)\s*:\s*(?P<d>\S+)\s*")
+# ``临时停电`` alone on its line: a row's kind, one cell a line.
 _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检修|停送电)(?:计划)?")
-# (``国网象山县供电公司 发表于 2025年8月18日``: a post's byline.)
+# The page around a listing or a post, never its windows: a query line (``地区：宁波市    查询时间：
+# 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
+# a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
     r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印)(?:时间|日期)\s*:\s*[\d\s:/-]+"
     r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+"

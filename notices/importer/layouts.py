@@ -47,7 +47,7 @@ from .messages import (
     WATER_DECOY,
 )
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
-from .text import INSTITUTION_WORD, PAST_WORDS, PICTOGRAPHS, PLANNED_WORDS, fold
+from .text import INSTITUTION_WORD, LINE_NAME, PAST_WORDS, PICTOGRAPHS, PLANNED_WORDS, fold
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
@@ -2120,8 +2120,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
-_LINE_LABEL = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；:：]{1,20}?"
-                         r"(?:线|支线|分线)\s*[:：]\s*")
+_LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="") + r"\s*[:：]\s*")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?(?:区域|地区|地址)?(?:原)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
@@ -2757,8 +2756,8 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
-_LINE_ONLY = re.compile(r"(?:因|由于)?\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；]{1,20}?"
-                        r"(?:线|支线|分线|分支)(?:配合|检修|施工|改造)?")
+_LINE_ONLY = re.compile(r"(?:因|由于)?" + LINE_NAME.format(stop="", more="|分支")
+                        + r"(?:配合|检修|施工|改造)?")
 _AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
                        r"(?P<a>[^,，。;；]+)")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"

@@ -34,6 +34,7 @@ from notices.content.districts import District, DistrictTable
 from .text import (
     CJK,
     INSTITUTION_WORD,
+    LINE_NAME,
     SEPARATORS,
     TIMEISH,
     WHOLE_DAY,
@@ -159,7 +160,7 @@ _TOWN_GLUED = re.compile(
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
 _WHOLE_DAY_FIRST = re.compile(r"\s*(?P<w>全天|全日|整天)(?:停电)?\s+(?=\S)")
-_LINE_ALONE = re.compile(r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,;]{1,20}?(?:线|支线|分线)")
+_LINE_ALONE = re.compile(LINE_NAME.format(stop="", more=""))
 _TOWN_ENDS_LINE = re.compile(rf"(?P<town>[{CJK}]{{2,6}}?(?:镇|街道|乡))\s*$")
 _TOWN_SUFFIX = re.compile(r"(?:镇|街道|乡)$")
 _EQUIPMENT = re.compile(r"(?:kV|KV|kv|千伏|线|变|开关|台区|专变|公变|支线|分线|环网|间隔)")
