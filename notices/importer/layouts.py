@@ -2056,8 +2056,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     ended = {(w["date"], w["start"], w["district"]) for w in unique if w["end"] is not None}
     keep = [w["end"] is not None or w["start"] is None
             or (w["date"], w["start"], w["district"]) not in ended for w in unique]
-    unique = [w for w, k in zip(unique, keep, strict=True) if k]
-    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+    unique, unique_lines = _kept(unique, unique_lines, keep)
     # A slot restated vaguely (``届时学校将有部分区域停电``) gives way to the same slot's list.
     # (Not a named place's part: ``茅山村部分用户``, a listing's row of its own.)
     def vague(window: dict) -> bool:
@@ -2068,8 +2067,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     slots = {(w["date"], w["start"], w["end"], w["district"]) for w in unique if not vague(w)}
     keep = [not (vague(w) and (w["date"], w["start"], w["end"], w["district"]) in slots)
             for w in unique]
-    unique = [w for w, k in zip(unique, keep, strict=True) if k]
-    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+    unique, unique_lines = _kept(unique, unique_lines, keep)
     # A paragraph or record about an outage already over (``故障停电`` … ``状态：已送电``,
     # ``…发生故障，经抢修已于当日14时30分恢复送电``) gives no window: kept in the body; so does
     # a table's row of one (``1	故障停电	明楼街道明北社区	…	已送电``).
@@ -2085,8 +2083,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 decoys.append(first)
                 warnings.append((first, lines_p[first - 1].strip(), PAST_OUTAGE.format(
                     fragment=f'"{lines_p[first - 1].strip()[:40]}"')))
-        unique = [w for w, k in zip(unique, keep, strict=True) if k]
-        unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+        unique, unique_lines = _kept(unique, unique_lines, keep)
         read -= set(past)
     problems = []
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
@@ -2109,8 +2106,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             fragment = "、".join(window["areas"])
             warnings.append((line, fragment, CANCELLED_LATER.format(
                 day=window["date"].isoformat(), fragment=f'"{fragment}"')))
-    unique = [w for w, k in zip(unique, keep, strict=True) if k]
-    unique_lines = [n for n, k in zip(unique_lines, keep, strict=True) if k]
+    unique, unique_lines = _kept(unique, unique_lines, keep)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     return GeneralResult(unique, read, body, window_lines=unique_lines,
                          problems=problems, warnings=warnings, decoys=decoys,
@@ -2130,6 +2126,13 @@ _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?
 _SAME_TIME = re.compile(r"(?:停电)?时间(?:\([^()]{0,16}\))?(?:及|和|、)?(?:停电)?(?:范围)?"
                         r"(?:均)?不变")
 _SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
+
+
+def _kept(windows: list[dict], lines: list[int], keep: list[bool]
+          ) -> tuple[list[dict], list[int]]:
+    """The windows ``keep`` marks, with their lines."""
+    pairs = [(w, n) for w, n, k in zip(windows, lines, keep, strict=True) if k]
+    return [w for w, _ in pairs], [n for _, n in pairs]
 
 
 def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
