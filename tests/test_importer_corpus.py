@@ -2693,3 +2693,34 @@ def test_stopping_the_supply_a_table_s_fault_row_and_a_utility_s_short_name():
     text = "各位居民：接国网宁波江北供电通知：5月19日（周三）上午8点半到下午3点半，因线路检修，怡江小区13幢—20幢停电。\n"
     windows, _ = _placed(text, dt.date(2027, 5, 17))
     assert [(w[3], w[5]) for w in windows] == [("江北区", ["怡江小区13幢—20幢"])]
+
+
+def test_a_listing_whose_start_column_is_named_only_outage_time():
+    """``停电时间`` beside ``送电时间`` (no 开始 in the header): the table gave no window at all."""
+    text = ("序号\t供电单位\t停电时间\t送电时间\t停电范围\n"
+            "1\t国网宁波供电公司\t2027年03月09日 07:30\t2027年03月09日 16:00\t鄞州区塘溪镇童村、雁村\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert windows == [("2027-03-09", "07:30", "16:00", "鄞州区", "塘溪镇", ["童村", "雁村"], None)]
+
+
+def test_a_numbered_list_of_slots_called_off_and_one_slot_that_stands():
+    """``…决定取消以下计划停电：`` / ``1. 3月9日…，鄞州区塘溪镇童村；`` were active windows; ``原定于
+    3月12日…8:00—12:00的江北区慈城镇毛岙村停电计划不变`` gave an area ``的江北区慈城镇毛岙村``."""
+    text = ("因大风降温，国网宁波供电公司决定取消以下计划停电：\n\n1. 3月9日（星期二）8:00—16:00，鄞州区塘溪镇童村、雁村；\n"
+            "2. 3月10日（星期三）9:00—15:00，奉化区溪口镇岩头村。\n\n"
+            "原定于3月12日（星期五）8:00—12:00的江北区慈城镇毛岙村、五星村停电计划不变。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-03-12", "江北区", "慈城镇", ["毛岙村", "五星村"])]
+    assert [(c[0], c[3], c[4], c[5]) for c in cancelled] == [
+        ("2027-03-09", "鄞州区", "塘溪镇", ["童村", "雁村"]), ("2027-03-10", "奉化区", "溪口镇", ["岩头村"])]
+
+
+def test_a_text_message_s_reason_and_customer_before_the_places():
+    """``原定于…08:00-16:00因10kV横河线检修对您所在的慈溪市横河镇孙家境村…的停电，现调整为…``: the
+    reason and ``对您所在的`` were read into the first place."""
+    text = ("【国网浙江电力】尊敬的客户：原定于3月16日（周二）08:00-16:00因10kV观城线检修对您所在的慈溪市观海卫镇"
+            "鸣鹤村、杜岙村的停电，现调整为3月18日（周四）08:00-12:00，给您带来不便敬请谅解。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-18", "慈溪市", "观海卫镇", ["鸣鹤村", "杜岙村"])]
+    assert [(c[0], c[5]) for c in cancelled] == [("2027-03-16", ["鸣鹤村", "杜岙村"])]

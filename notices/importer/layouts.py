@@ -997,7 +997,8 @@ _PROSE = [
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
                r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
                rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
-    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?"
+    # (``原定于…8:00—12:00的石碶街道星光村、冯家村停电计划不变``: 的 joins the slot to them.)
+    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?(?:继续|仍将|仍|也将|也)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期))"),
@@ -1307,6 +1308,11 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("area", index)
         elif "供电单位" in name:
             role.setdefault("unit", index)
+    # (``停电时间`` beside ``送电时间``: the start's column, named without 开始.)
+    if "start" not in role and "end" in role:
+        named = [i for i, name in enumerate(header) if name.strip() == "停电时间"]
+        if named:
+            role["start"] = named[0]
     rows: dict[int, list[tuple[int, str, str]]] = {}
     for cell in table.cells:
         rows.setdefault(cell[0], []).append(cell)
@@ -1576,6 +1582,27 @@ _ESTATE_SIGNATURE = re.compile(
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
+# An item of a numbered list (``1. 1月24日…``, ``二、``, ``（3）``).
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]"
+                        r"|[一二三四五六七八九十]{1,2}\s*、)")
+# The sentence heading such a list of slots called off (``…决定取消原定于寒潮期间实施的以下计划
+# 停电，…：``).
+_CANCELS_LIST = re.compile(r"取消[^。:：]*(?:以下|如下|下列)[^。]*[:：]\s*$")
+
+
+def _in_cancelled_list(masked: str, at: int) -> bool:
+    """Whether the item holding ``at`` is one of a numbered list of slots called off."""
+    start = masked.rfind("\n", 0, at) + 1
+    if not _LIST_ITEM.match(masked, start):
+        return False
+    while start > 0:
+        start = masked.rfind("\n", 0, start - 1) + 1
+        line = masked[start:masked.find("\n", start)]
+        if line.strip() and not _LIST_ITEM.match(line):
+            return bool(_CANCELS_LIST.search(line))
+    return False
+
+
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?(?:供电|送电|用电)")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
@@ -1624,7 +1651,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if not any("时间" in h or "时段" in h for h in table.header):
             list_tables.append(table)
             continue
-        if any("开始" in h for h in table.header) and \
+        if any("开始" in h or h.strip() == "停电时间" for h in table.header) and \
                 any(re.search(r"结束|送电|复电|恢复", h) for h in table.header):
             windows += _start_end_rows(table, reference)
             continue
@@ -1686,7 +1713,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
-                                                                      anchor.start]))
+                                                                      anchor.start])) \
+            or _in_cancelled_list(masked, anchor.start)
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
         sentence_end = masked.find("。", anchor.end)
         sentence = masked[anchor.end:sentence_end if sentence_end >= 0 else len(masked)]
@@ -2788,8 +2816,11 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
             printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
-            # ``将对东坝镇、…等地停电``: the places are the object of 对.
-            obj = re.match(r"(?:将会|将|拟|计划)?对(?=\S{2})", fold(printed))
+            # ``将对东坝镇、…等地停电``: the places are the object of 对 (``因10kV横河线检修对您
+            # 所在的慈溪市横河镇孙家境村…的停电``: after the reason and the customer).
+            obj = re.match(r"(?:因[^,，。;；对]{0,30}?(?:检修|施工|改造|作业|工程|需要|工作))?"
+                           r"(?:将会|将|拟|计划)?对(?:您|你)?(?:所在|所处)?的?(?=\S{2})",
+                           fold(printed))
             printed = printed[obj.end():] if obj else printed
             # ``实施工作停电``, ``进行检修停电``: what is done, not where.
             if re.search(r"实施|进行|开展|实行|工作$|检修$|施工$|作业$", fold(printed)):
