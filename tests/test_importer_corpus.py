@@ -2724,3 +2724,16 @@ def test_a_text_message_s_reason_and_customer_before_the_places():
     windows, cancelled = _placed(text, dt.date(2027, 3, 12))
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-18", "慈溪市", "观海卫镇", ["鸣鹤村", "杜岙村"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-16", ["鸣鹤村", "杜岙村"])]
+
+
+def test_two_counted_slots_a_range_label_and_a_committee_naming_its_town():
+    """A chat post ``…3月9日（周二）我们小区要停两次电‼️`` / ``第一次：早上6:00-7:00`` / ``第二次：…`` /
+    ``范围：…``, signed ``——白云街道安丰社区居委会``: nothing was read (the sender's name became a
+    district); now two windows of the listed places, in the committee's town and its district."""
+    text = ("安丰社区居民群\n\n社区小王 3月7日 10:12\n@所有人 接供电公司通知：3月9日（周二）我们小区要停两次电‼️\n"
+            "第一次：早上6:00-7:00\n第二次：晚上19:00—20:00\n范围：安丰小区1-12幢、安丰菜场\n"
+            "——白云街道安丰社区居委会\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
+        ("06:00", "07:00", "海曙区", "白云街道", ["安丰小区1-12幢", "安丰菜场"]),
+        ("19:00", "20:00", "海曙区", "白云街道", ["安丰小区1-12幢", "安丰菜场"])]

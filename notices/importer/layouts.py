@@ -336,7 +336,8 @@ class _Dates:
                 if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
                     window = self._window(head.start("word"), None) or window
                 lead_in = found and found[-1].first is None and head and \
-                    re.fullmatch(r"[^。\n]*(?:如下|停电\S{0,3})\s*[:：]\s*|[)）\s]*\n\s*",
+                    re.fullmatch(r"[^。\n]*(?:(?:如下|停电\S{0,3})\s*[:：]|停[两二三四\d]次电\W{0,3})\s*"
+                                 r"|[)）\s]*\n\s*",
                                  t[found[-1].end:line_start])
                 if window and found and found[-1].first is None and \
                         "\n" in t[found[-1].end:pos] and \
@@ -1581,7 +1582,8 @@ _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 _COMMITTEE_SIGNATURE = re.compile(
-    r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
+    r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
+    r"(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
 # An item of a numbered list (``1. 1月24日…``, ``二、``, ``（3）``).
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]"
                         r"|[一二三四五六七八九十]{1,2}\s*、)")
@@ -2065,6 +2067,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                for a in window["areas"]]
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
+    # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is
+    # the one the site declares for it.)
+    elif prefix and prefix["t"] and not prefix["d"]:
+        at = committee.start("a")
+        for window, _ in [*windows, *cancelled]:
+            if not window["district"] and not window["town"]:
+                window["town"] = text[at + prefix.start("t"):at + prefix.end("t")]
     # (A table's rows naming no district: the one the notice's title or lead names.)
     for window, _ in [*windows, *cancelled]:
         if notice_district and not window.get("district"):
@@ -2470,7 +2479,9 @@ _CELL_LABEL = re.compile(r"\s*[\u3400-\u9fff]{0,4}"
 
 
 _PIN_LABEL = re.compile(r"\s*(?:停电|影响|涉及)?(?:范围|区域|地点|地区)\s*[:：]\s*")
-_PIN = re.compile(r"^[ \t]*[📍📌🏠🏘]\ufe0f?[ \t]*(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
+# (Or the label alone at a line's head: ``第二次：晚上18:00—19:00`` / ``范围：翠柏里…``.)
+_PIN = re.compile(r"^[ \t]*(?:[📍📌🏠🏘]\ufe0f?|(?=范围\s*[:：]))[ \t]*"
+                  r"(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
                   r"(?P<a>[^\n]+)", re.M)
 
 
