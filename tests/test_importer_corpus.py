@@ -2737,3 +2737,14 @@ def test_two_counted_slots_a_range_label_and_a_committee_naming_its_town():
     assert [(w[1], w[2], w[3], w[4], w[5]) for w in windows] == [
         ("06:00", "07:00", "海曙区", "白云街道", ["安丰小区1-12幢", "安丰菜场"]),
         ("19:00", "20:00", "海曙区", "白云街道", ["安丰小区1-12幢", "安丰菜场"])]
+
+
+def test_records_apart_by_blank_lines_with_the_places_above_the_time():
+    """``停电区域：…`` / ``停电时间：…`` / ``线路名称：…``, then a blank line and the next record:
+    the first record took the second record's places."""
+    text = ("停电类型：计划停电\n停电区域：梁弄镇横坎头村、东溪村\n停电时间：2027/03/09 07:30-16:00\n"
+            "线路名称：10kV横坎线\n\n停电类型：计划停电\n停电区域：陆埠镇裘岙村\n"
+            "停电时间：2027/03/10 08:00-12:00\n线路名称：10kV裘岙线\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[4], w[5]) for w in windows] == [
+        ("2027-03-09", "梁弄镇", ["横坎头村", "东溪村"]), ("2027-03-10", "陆埠镇", ["裘岙村"])]

@@ -1794,6 +1794,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
+        # Records apart by blank lines, the places' label above the time (``停电区域：…`` /
+        # ``停电时间：…``): a record's places are its own, never the next record's.
+        block = max(masked.rfind("\n\n", 0, anchor.start), masked.rfind("\n \n", 0, anchor.start))
+        if any(block < m.start() < anchor.start for m in labels):
+            gap = re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end, scope_end)
+            scope_end = gap.start() if gap else scope_end
         areas = _late_areas(masked, text, anchor) if anchor.late else None
         if anchor.round:
             group = _GROUP.match(masked, anchor.end)
