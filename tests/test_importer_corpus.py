@@ -2748,3 +2748,20 @@ def test_records_apart_by_blank_lines_with_the_places_above_the_time():
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[4], w[5]) for w in windows] == [
         ("2027-03-09", "梁弄镇", ["横坎头村", "东溪村"]), ("2027-03-10", "陆埠镇", ["裘岙村"])]
+
+
+def test_a_slot_of_two_days_with_a_line_for_each_day_s_places():
+    """``定于3月9日、3月10日两天，每天上午8:00至下午4:00对下列区域停电：`` / ``3月9日：A村、B村；`` /
+    ``3月10日：C村。``: both days got the first day's places."""
+    text = ("接国网宁海县供电公司通知，定于2027年3月9日（星期二）、3月10日（星期三）两天，每天上午8:00至下午4:00"
+            "对下列区域停电：\n\n3月9日：岔路村、湖头村；\n3月10日：下畈村。\n\n特此通知。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [
+        ("2027-03-09", "08:00", "16:00", ["岔路村", "湖头村"]), ("2027-03-10", "08:00", "16:00", ["下畈村"])]
+
+
+def test_a_village_s_own_groups_keep_the_village():
+    """``停电范围：本村一至三组、村文化礼堂`` lost ``本村`` (the groups are no place without it);
+    ``本村高泥、…`` still drops it."""
+    assert split_areas("本村一至三组、村文化礼堂") == ["本村一至三组", "村文化礼堂"]
+    assert split_areas("范围为本村高泥、下庄") == ["高泥", "下庄"]

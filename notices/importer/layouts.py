@@ -778,14 +778,19 @@ def _words(item: str) -> list[tuple[int, int]]:
             joined.append((a, b))
     return joined
 
+# ``本村一组至六组``: a village's own groups (no place without the village).
+_OWN_GROUPS = r"(?![一二三四五六七八九十\d]{1,3}[^\s、,;]{0,4}?(?:组|队))"
+
 
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
     # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
     # (``范围为本村高泥、…``: the label's words and ``本村``, the village the notice is from.)
+    # (Not ``本村一组至六组``: the village's own groups, nothing without it.)
     opener = re.match(r"\s*(?:(?:停电)?范围)?(?:主要)?(?:包括|包含|涉及|有|为|是)[:：]?\s*"
-                      r"(?:本村|我村)?(?=\S{2})|\s*(?:本村|我村)(?=\S{2})", fold(printed))
+                      rf"(?:(?:本村|我村){_OWN_GROUPS})?(?=\S{{2}})|\s*(?:本村|我村){_OWN_GROUPS}(?=\S{{2}})",
+                      fold(printed))
     if opener:
         printed = printed[opener.end():]
     # ``…、塘岸三个自然村及村老年活动室``: how many the list named is no part of its last place.
@@ -871,7 +876,8 @@ def split_areas(printed: str) -> list[str]:
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
         # ``我校东校区``: the school speaking of itself; ``以及长溪村工业区``: the conjunction
         # that joined the place to the list.
-        own = re.match(r"(?:我校|本校|我院|本院|我村|本村)(?![区區])\S{2}", fold(area))
+        own = re.match(rf"(?:我校|本校|我院|本院|我村|本村)(?![区區]){_OWN_GROUPS}\S{{2}}",
+                       fold(area))
         area = area[2:] if own else area
         conj = re.match(r"(?:以及|还有)(?=\S{2})", fold(area))
         area = area[conj.end():] if conj else area
@@ -1929,6 +1935,21 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             anchor.first, anchor.last = anchors[index - 1].first, anchors[index - 1].last
     # Share areas backward on a line (or a run of anchors before one label), not across the
     # end of a sentence of the same line (``…8时至20时停用…电源。…将于4月15日…``).
+    # ``…1月20日、1月21日两天，每天上午7:00至下午5:00对下列区域停电：`` / ``1月20日：旭拱岙村、
+    # …；`` / ``1月21日：葛岙村、…。``: a line a day under a slot of several days, each day's list
+    # its own.
+    for index, anchor in enumerate(anchors):
+        if len(anchor.days) < 2 or anchor.first is None or anchor.areas is not None:
+            continue
+        said = {}
+        for below in anchors[index + 1:]:
+            if below.first is not None or len(below.days) != 1 \
+                    or below.days[0] not in anchor.days or not below.areas:
+                break
+            said.setdefault(below.days[0], below.areas)
+        if len(said) >= 2:
+            anchor.day_areas = said
+            anchor.areas = said[min(said)]
     for index in range(len(anchors) - 2, -1, -1):
         between = masked[anchors[index].end:anchors[index + 1].start]
         # A schedule of slots with only punctuation between them (``3/27(五)18:00至20:00。
@@ -2069,8 +2090,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         district = text[at + prefix.start("d"):at + prefix.end("d")]
         town = prefix["t"] and text[at + prefix.start("t"):at + prefix.end("t")]
         for window, _ in [*windows, *cancelled]:
-            window["areas"] = [a[2:] if re.match(r"(?:我|本)(?:村|社区)\S{2}", fold(a)) else a
-                               for a in window["areas"]]
+            own = rf"(?:我|本)(?:村|社区){_OWN_GROUPS}\S{{2}}"
+            window["areas"] = [a[2:] if re.match(own, fold(a)) else a for a in window["areas"]]
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
     # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is
