@@ -2765,3 +2765,11 @@ def test_a_village_s_own_groups_keep_the_village():
     ``本村高泥、…`` still drops it."""
     assert split_areas("本村一至三组、村文化礼堂") == ["本村一至三组", "村文化礼堂"]
     assert split_areas("范围为本村高泥、下庄") == ["高泥", "下庄"]
+
+
+def test_an_estate_s_buildings_in_the_district_its_property_office_signs_with():
+    """``停电范围：碧水苑3幢、地下车库`` signed ``宁波市鄞州区碧水苑物业服务中心``: no district."""
+    text = ("尊敬的各位业主：\n因配电房检修，3月9日（周二）8:30—16:00小区停电。\n\n停电范围：碧水苑3幢、地下车库。\n\n"
+            "宁波市鄞州区碧水苑物业服务中心\n2027年3月6日\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[0], w[3], w[5]) for w in windows] == [("2027-03-09", "鄞州区", ["碧水苑3幢", "地下车库"])]

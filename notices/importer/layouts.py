@@ -2075,6 +2075,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             text[estate.start("a") + prefix.start("t"):estate.start("a") + prefix.end("t")]
         for window, _ in [*windows, *cancelled]:
             own = [a for a in window["areas"] if re.match(r"(?:本|我)(?:小区|苑|园区)", fold(a))]
+            # (``江湾花园1—9幢…`` signed ``宁波市江北区江湾花园物业服务中心``: the estate's own
+            # buildings, in the district the office names.)
+            if not own and district and not window["district"] and not window["town"] and \
+                    len(name) >= 2 and any(fold(a).startswith(fold(name)) for a in window["areas"]):
+                window["district"] = district
             if not own or len(name) < 2:
                 continue
             window["areas"] = [re.sub(r"^(?:本|我)(?:小区|苑|园区)", name, a) if a in own else a
