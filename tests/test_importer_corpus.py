@@ -2773,3 +2773,11 @@ def test_an_estate_s_buildings_in_the_district_its_property_office_signs_with():
             "宁波市鄞州区碧水苑物业服务中心\n2027年3月6日\n")
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[0], w[3], w[5]) for w in windows] == [("2027-03-09", "鄞州区", ["碧水苑3幢", "地下车库"])]
+
+
+def test_a_date_then_whole_day_outage_in_a_sentence():
+    """``…因线路检修，3月10日（星期三）全天停电，停电范围：…``: the date was taken for a mention."""
+    text = ("各位老师：\n接供电公司通知，因线路检修，3月10日（星期三）全天停电，停电范围：实验楼、学生宿舍。\n"
+            "请提前做好准备。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [("2027-03-10", None, None, ["实验楼", "学生宿舍"])]

@@ -1769,8 +1769,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # ``12月8日,将对…等地实施停电``, ``16日,…等地区将分时段停电``: the cut will happen.
             # ``3月20日至3月23日,市图书馆全馆将停电施工``: the clause right after the dates
             # says what will be cut off, for every day of them.
-            cut_next = re.match(r"\s*[,，]?\s*[^,，。;；\n]{2,24}?将(?:全部|全面)?停电",
-                                masked[anchor.end:])
+            # (``1月27日（星期三）全天停电，停电范围：…``: the whole day, said at once.)
+            cut_next = re.match(r"\s*[,，]?\s*(?:[^,，。;；\n]{2,24}?将(?:全部|全面)?停电"
+                                r"|(?:全天|全日|整天)(?:将)?停电)", masked[anchor.end:])
             if not (numbered or cut_next or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence
                          or len(anchor.days) <= 2
