@@ -2781,3 +2781,12 @@ def test_a_date_then_whole_day_outage_in_a_sentence():
             "请提前做好准备。\n")
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[1], w[2], w[5]) for w in windows] == [("2027-03-10", None, None, ["实验楼", "学生宿舍"])]
+
+
+def test_a_shop_s_reopening_and_a_deadline_moved_are_no_windows():
+    """``3月11日起恢复正常营业`` was a whole day of outage and ``原定3月10日截止的积分兑换活动顺延至…``
+    a cancelled slot (both held the notice)."""
+    text = ("停业通知\n因供电公司检修线路，莼湖街道桐照村将于2027年3月10日（星期三）上午7:30至下午4:00停电，当日本店暂停营业，"
+            "3月11日起恢复正常营业。\n原定3月10日截止的会员积分兑换活动顺延至3月20日。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1], w[5]) for w in windows] == [("2027-03-10", "07:30", ["桐照村"])] and cancelled == []

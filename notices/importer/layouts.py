@@ -1611,7 +1611,8 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
     return False
 
 
-_SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?(?:供电|送电|用电)")
+_SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?"
+                          r"(?:供电|送电|用电|营业|开放|上课|办公)")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1731,6 +1732,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             anchor.cancelled = False
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
         if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
+            continue
+        # (``原定1月21日截止的会员积分兑换活动顺延至…``: a sentence of no outage changes no slot.)
+        if anchor.cancelled and anchor.first is None and not re.search(
+                r"停电|供电|送电|断电|检修", masked[max(0, masked.rfind("。", 0, anchor.start)):
+                                                   len(sentence) + anchor.end]):
             continue
         # ``原定于3月18日…在A村…，以及3月19日…在B村…的计划停电取消``: a slot joined to a
         # cancelled one by 以及 or 及 is cancelled with it.
