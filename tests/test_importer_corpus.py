@@ -2790,3 +2790,14 @@ def test_a_shop_s_reopening_and_a_deadline_moved_are_no_windows():
             "3月11日起恢复正常营业。\n原定3月10日截止的会员积分兑换活动顺延至3月20日。\n")
     windows, cancelled = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[1], w[5]) for w in windows] == [("2027-03-10", "07:30", ["桐照村"])] and cancelled == []
+
+
+def test_a_listing_s_fault_record_with_an_expected_restore_time_field():
+    """A 95598 record ``停电类型：故障停电`` … ``预计送电时间：…`` … ``信息状态：已送电`` was a window:
+    the field's name ``预计送电时间`` read as an outage to come."""
+    text = ("供电单位：国网宁波市鄞州区供电公司\n停电类型：故障停电\n停电区域：钟公庙街道四眼碶社区部分楼幢\n"
+            "停电时间：2027-03-05 14:20\n预计送电时间：2027-03-05 17:00\n信息状态：已送电\n\n"
+            "供电单位：国网宁波市鄞州区供电公司\n停电类型：计划停电\n停电区域：姜山镇茅山村\n"
+            "停电时间：2027-03-09 08:00\n预计送电时间：2027-03-09 16:00\n信息状态：已发布\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-09", "姜山镇", ["茅山村"])]

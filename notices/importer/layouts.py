@@ -2222,7 +2222,9 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             continue
         if paragraph:
             text = "\n".join(lines_f[n - 1] for n in paragraph)
-            if PAST_WORDS.search(text) and not PLANNED_WORDS.search(text):
+            # (A record's ``预计送电时间：`` is its field's name, no outage to come.)
+            planned = PLANNED_WORDS.search(re.sub(r"预计(?:送电|复电|恢复\S{0,2})时间", "", text))
+            if PAST_WORDS.search(text) and not planned:
                 past.update(dict.fromkeys(paragraph, paragraph[0]))
         paragraph = []
     return past
