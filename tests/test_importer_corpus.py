@@ -2801,3 +2801,15 @@ def test_a_listing_s_fault_record_with_an_expected_restore_time_field():
             "停电时间：2027-03-09 08:00\n预计送电时间：2027-03-09 16:00\n信息状态：已发布\n")
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-09", "姜山镇", ["茅山村"])]
+
+
+def test_a_table_with_a_line_column_a_town_column_and_a_whole_day_row():
+    """``| 停电日期 | 停电时间 | 停电线路 | 所属镇（街道） | 停电范围 |``: the header split at the town
+    column (the line and the town read as places), and a ``全天`` row on a day with a timed row
+    was dropped as that day's summary."""
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电线路 | 所属镇（街道） | 停电范围 |\n|---|---|---|---|---|---|\n"
+            "| 1 | 3月9日 | 全天 | 10kV观城线 | 观海卫镇 | 鸣鹤村、观海卫镇卫生院 |\n"
+            "| 2 | 3月9日 | 8:00-12:00 | 10kV周巷线 | 周巷镇 | 周巷镇劳家埭村、万安庄村 |\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[1], w[4], w[5]) for w in windows] == [
+        (None, "观海卫镇", ["鸣鹤村", "观海卫镇卫生院"]), ("08:00", "周巷镇", ["劳家埭村", "万安庄村"])]

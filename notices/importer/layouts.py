@@ -1015,9 +1015,11 @@ _PROSE = [
 # ---------------------------------------------------------------------------
 # Tables.
 
+# A town's column (``所属镇（街道）``, ``乡镇（街道）``, ``街道``).
+_TOWN_HEADER = r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)(?:\((?:街道|乡镇|镇|乡)\)|街道)?"
 _HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
-                   r"所属区域|所属区县|区县|县区|"
+                   r"所属区域|所属区县|区县|县区|" + _TOWN_HEADER + "|"
                    r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划)?(?:送电|复电))\S{0,4}"
                    r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户|类型|性质|原因))$")
 
@@ -1216,6 +1218,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         role["area"], role["region"] = scope, region
     if "time" not in role or role["area"] is None:
         return None
+    town_column = next((i for i, name in enumerate(table.header)
+                        if re.fullmatch(_TOWN_HEADER, name)), None)
+    if town_column is not None:
+        role["town"] = town_column
     one_a_line = len({cell[0] for cell in table.cells}) == len(table.cells)
     if role.get("date") == 0 and one_a_line:
         # A table pasted one cell a line (``4月11日 |`` / ``23点至次日4点 |`` / …): a row
@@ -1286,6 +1292,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         groups = (_district_led(areas) if "region" in role else None) or (
             _district_groups(areas, None) if _TOWN_HEAD.match(fold(areas[0] if areas else ""))
             else None) or _one_town(areas) or [(None, None, areas)]
+        # (``所属镇（街道）`` | ``停电范围``: the row's town in its own column.)
+        town = row[role["town"]][2].strip() if "town" in role else ""
+        if _TOWN_ALONE.fullmatch(fold(town)) and groups == [(None, None, areas)]:
+            groups = [(None, town, [_without_town(a, town) for a in areas])]
         for day in anchor.days:
             for first, last in [(anchor.first, anchor.last), *anchor.more]:
                 for district, town, places in groups:
@@ -2122,8 +2132,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
     # 停电`` above a table of 8月20日's slots) is the summary of those windows, not one more.
     timed = {window["date"] for window, _ in windows if window["start"] is not None}
+    # (Not a table's row of a whole day, ``4月28日 | 全天 | … | 坎墩三村…``: a window of its own.)
     for window, line in windows:
-        if window["start"] is None and window["date"] in timed:
+        if window["start"] is None and window["date"] in timed and line - 1 not in table_lines:
             continue
         if window not in unique:
             unique.append(window)
