@@ -2813,3 +2813,11 @@ def test_a_table_with_a_line_column_a_town_column_and_a_whole_day_row():
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[1], w[4], w[5]) for w in windows] == [
         (None, "观海卫镇", ["鸣鹤村", "观海卫镇卫生院"]), ("08:00", "周巷镇", ["劳家埭村", "万安庄村"])]
+
+
+def test_a_header_cell_with_a_bracketed_qualifier():
+    """``停电线路（设备）`` was no header cell: the table split there and the line became a place."""
+    text = ("停电日期\t停电时间\t停电线路（设备）\t停电区域\n"
+            "3月9日\t8:00—16:00\t10kV西店线\t西店镇：樟树村、香山村\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[1], w[4], w[5]) for w in windows] == [("08:00", "西店镇", ["樟树村", "香山村"])]
