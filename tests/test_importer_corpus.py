@@ -2821,3 +2821,20 @@ def test_a_header_cell_with_a_bracketed_qualifier():
             "3月9日\t8:00—16:00\t10kV西店线\t西店镇：樟树村、香山村\n")
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[1], w[4], w[5]) for w in windows] == [("08:00", "西店镇", ["樟树村", "香山村"])]
+
+
+def test_a_county_paper_s_column_of_town_lines_with_a_change_to_the_same_time():
+    """A column of town lines (``三七市镇：…（8:00—11:30）；幸福村（13:00—16:30）``) whose second run
+    named no district, a town's sewage works cut to ``污水处理厂``, a change ``原定…的停电，调整为
+    4月14日（星期三）同一时间进行`` and ``抢修电话：95598``: the layout reader's one cancelled slot
+    was written with exit 0 and every window lost."""
+    text = ("计划停电预告\n\n3月9日（星期二）\n泗门镇：谢家路村、泗门镇污水处理厂（8:00—16:00）\n"
+            "三七市镇：石步村（8:00—11:30）；幸福村（13:00—16:30）\n\n变更：\n"
+            "原定3月8日（星期一）黄家埠镇：回龙村（8:00—16:00）的停电，调整为3月10日（星期三）同一时间进行。\n\n"
+            "国网余姚市供电公司\n抢修电话：95598\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 6), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w.get("district"), w["areas"]) for w in result.fields["windows"]] == [
+        (9, "08:00", "余姚市", ["谢家路村", "泗门镇污水处理厂"]), (9, "08:00", "余姚市", ["石步村"]),
+        (9, "13:00", "余姚市", ["幸福村"]), (10, "08:00", "余姚市", ["回龙村"])]
+    assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [(8, ["回龙村"])]

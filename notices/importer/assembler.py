@@ -133,6 +133,8 @@ class NoticeAssembler:
         self.record_labels: set[str] = set()
         self.notes: list[str] = []
         self.last_emitted: list[dict] = []
+        # (line, district) of the last run that had one
+        self.line_ref: tuple[int | None, DistrictRef | None] = (None, None)
         self.source_name: str | None = None
         self.source_url: str | None = None
         self.source_lines: list[str] = []
@@ -347,8 +349,9 @@ class NoticeAssembler:
             self.source_lines.append(display(line).strip())
             self.body_lines.append(display(line).strip())
             return True
-        if re.match(r"(?:联系|咨询|服务|报修|客服)?(?:电话|热线)\s*:|(?:电力)?(?:故障)?报修"
-                    r"(?:电话|热线)?\s*:\s*[\d-]+\s*$", f) or _PHONE_LINE.fullmatch(f):
+        if re.match(r"(?:联系|咨询|服务|报修|客服|抢修|值班|供电)?(?:电话|热线)\s*:"
+                    r"|(?:电力)?(?:故障)?报修(?:电话|热线)?\s*:\s*[\d-]+\s*$", f) \
+                or _PHONE_LINE.fullmatch(f):
             self.body_lines.append(display(line).strip())
             return True
         return False
@@ -571,6 +574,8 @@ class NoticeAssembler:
         elif kind == "moved":
             self.end_item()
             self.moving = True
+        elif kind == "same_slot" and self.moving:
+            self.move_slot(token)
         elif kind == "cancel":
             self.boundary(None)
             self.finish_pending_time()
@@ -598,7 +603,9 @@ class NoticeAssembler:
         self.moving = False
         new_dates, self.moved_dates = self.moved_dates, None
         self.section = self.section_before_change or "windows"
-        self.move_cancelled(new_dates, token.value, token.line, token.start, self.printed(token))
+        # (``同一时间进行``: no time of its own, the slot's.)
+        windows = token.value if token.kind != "same_slot" else None
+        self.move_cancelled(new_dates, windows, token.line, token.start, self.printed(token))
         self.read_lines.add(token.line)
 
     def on_area(self, token: Token) -> None:
@@ -803,6 +810,10 @@ class NoticeAssembler:
         town_refs: dict[str, DistrictRef | None] = {}
 
         def district_of(item: Item) -> DistrictRef | None:
+            # (``三七市镇：石步村…（8:00—11:30）；幸福村（13:00—16:30）``: a later run of the
+            # line, naming no town, is in the district its town gave the line's first run.)
+            if item.district is None and not item.town and self.line_ref[0] == line:
+                return self.line_ref[1]
             if item.district is not None or not item.town:
                 return item.district
             if item.town not in town_refs:
@@ -835,6 +846,8 @@ class NoticeAssembler:
                                       + areas[0], *areas[1:]])
             else:
                 groups.append((district_of(item), item.town, areas))
+        if groups and groups[-1][0] is not None:
+            self.line_ref = (line, groups[-1][0])
         notes = "；".join(self.notes) or None
         self.notes = []
         missing = None
