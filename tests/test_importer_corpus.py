@@ -2838,3 +2838,15 @@ def test_a_county_paper_s_column_of_town_lines_with_a_change_to_the_same_time():
         (9, "08:00", "余姚市", ["谢家路村", "泗门镇污水处理厂"]), (9, "08:00", "余姚市", ["石步村"]),
         (9, "13:00", "余姚市", ["幸福村"]), (10, "08:00", "余姚市", ["回龙村"])]
     assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [(8, ["回龙村"])]
+
+
+def test_a_column_naming_no_district_is_not_traded_for_a_reading_of_its_change_line_only():
+    """Runs naming no district (a county paper's column) and a prose change line: the layout
+    reader read the change line only, and its reading replaced the column's, every run lost."""
+    text = ("计划停电预告\n\n3月9日（星期二）\n石步村、二六市村（8:00—11:30）\n东溪村（13:00—16:30）\n\n变更：\n"
+            "原定3月8日（星期一）黄家埠镇：回龙村（8:00—16:00）的停电，调整为3月10日（星期三）同一时间进行。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[0], w[1], w[5]) for w in windows] == [
+        ("2027-03-09", "08:00", ["石步村", "二六市村"]), ("2027-03-09", "13:00", ["东溪村"]),
+        ("2027-03-10", "08:00", ["回龙村"])]
+    assert [(c[0], c[5]) for c in cancelled] == [("2027-03-08", ["回龙村"])]
