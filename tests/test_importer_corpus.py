@@ -124,7 +124,7 @@ def test_fields_line_tells_which_field_was_missed_and_counts_invented_windows(tm
         "importer fields: date 1/2, start+end 1/2, district 0/1, areas 0/2, 1 windows invented",
         # both places are place spans and the span reader agrees: written wrong, exit 0
         "importer: 2 windows silently wrong (written wrong with exit 0), 0 exact windows held "
-        "(exit 1)"]
+        "(exit 1), 0 windows missing with exit 0"]
 
 
 def test_seed_is_read_by_the_column_reader_and_fast():

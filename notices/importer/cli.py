@@ -287,11 +287,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # (Where the column reader placed more than twice the windows the layout reader
         # found, its reading stands, with its problems: one line it does not know must not
         # turn a column of eight windows into one window of that line's words.)
-        # (Or where the layout reader found no window at all: a district a run lacks is one
-        # problem, every window lost is worse.)
+        # (Or where the layout reader found no window at all, nor a decoy such as a water
+        # outage: a district a run lacks is one problem, every window lost is worse.)
         column_more = assembler.windows and not glued and \
             (all(window.get("district") for window in assembler.windows)
-             or not general.windows) and \
+             or not general.windows and not general.decoys) and \
             len(assembler.windows) + len(assembler.cancelled) > \
             2 * (len(general.windows) + len(general.cancelled))
         if (general.windows or general.cancelled or general.decoys) and not column_more:
