@@ -2850,3 +2850,14 @@ def test_a_column_naming_no_district_is_not_traded_for_a_reading_of_its_change_l
         ("2027-03-09", "08:00", ["石步村", "二六市村"]), ("2027-03-09", "13:00", ["东溪村"]),
         ("2027-03-10", "08:00", ["回龙村"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-08", ["回龙村"])]
+
+
+def test_a_listing_with_publication_and_status_columns_and_a_row_called_off():
+    """``… | 发布时间 | 状态`` were no header cells (the rows did not fit the header: nothing
+    read), and a row ``已取消`` is a slot called off, not a window."""
+    text = ("供电单位\t停电类型\t停电区域\t停电开始时间\t停电结束时间\t发布时间\t状态\n"
+            "国网宁波市镇海区供电公司\t计划停电\t贵驷街道沙河村\t2027-03-09 08:00\t2027-03-09 16:00\t2027-03-06\t待执行\n"
+            "国网宁波市镇海区供电公司\t计划停电\t澥浦镇汇源村\t2027-03-10 08:00\t2027-03-10 16:00\t2027-03-06\t已取消\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-09", "镇海区", "贵驷街道", ["沙河村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-10", "澥浦镇", ["汇源村"])]

@@ -1019,7 +1019,8 @@ _PROSE = [
 _TOWN_HEADER = r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)(?:\((?:街道|乡镇|镇|乡)\)|街道)?"
 _HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
-                   r"所属区域|所属区县|区县|县区|" + _TOWN_HEADER + "|"
+                   r"所属区域|所属区县|区县|县区|发布时间|发布日期|(?:信息|执行|停电)?状态|类型|原因|"
+                   + _TOWN_HEADER + "|"
                    r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划)?(?:送电|复电))\S{0,4}"
                    r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户|类型|性质|原因))"
                    r"(?:\([^()]{1,6}\))?$")  # (``停电线路（设备）``)
@@ -1326,6 +1327,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("area", index)
         elif "供电单位" in name:
             role.setdefault("unit", index)
+        elif name.endswith("状态"):
+            role.setdefault("status", index)
     # (``停电时间`` beside ``送电时间``: the start's column, named without 开始.)
     if "start" not in role and "end" in role:
         named = [i for i, name in enumerate(header) if name.strip() == "停电时间"]
@@ -1367,6 +1370,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             or _one_town(areas)
         for district_, town, places in led or [(None, None, areas)]:
             window = _window(begin[0], first, last, places, district_ or district, town)
+            # (``状态``: ``已取消``: a slot called off, moved to the cancelled ones below.)
+            if "status" in role and re.search(r"取消", cells[role["status"]][1]):
+                window["_cancelled"] = True
             # Rows of one slot in one town (a listing's row a place, or a part of one) are one
             # window of their places, as a listing's records are (``_iso_records``).
             same = next((w for w, _ in found if all(w[k] == window[k] for k in
@@ -2010,7 +2016,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         masked, re.M) or re.search(  # a listing record's own field: ``communityName：宏源公寓``
         r"^\s*(?:communityName|community_name|小区名称|小区)\s*[:：]\s*([^\s,，、:：]{2,20})\s*$",
         masked, re.M | re.I)
-    cancelled: list[tuple[dict, int]] = []
+    cancelled: list[tuple[dict, int]] = [(w, line) for w, line in windows
+                                         if w.pop("_cancelled", False)]
+    windows = [(w, line) for w, line in windows if (w, line) not in cancelled]
     warnings: list[tuple[int, str, str]] = []
     decoys: list[int] = []
     for index, anchor in enumerate(anchors):
