@@ -2861,3 +2861,16 @@ def test_a_listing_with_publication_and_status_columns_and_a_row_called_off():
     windows, cancelled = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-09", "镇海区", "贵驷街道", ["沙河村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-10", "澥浦镇", ["汇源村"])]
+
+
+def test_a_town_s_own_notice_and_its_institution_first_in_a_list():
+    """``贵驷街道关于…计划停电的通知``, items naming no town (no district: exit 1), and ``贵驷街道敬老院、
+    贵驷村`` cut to ``敬老院``."""
+    text = ("贵驷街道关于3月中旬计划停电的通知\n\n各村（社区）：\n　　一、3月9日（星期二）8:00—16:00：沙河村、里洞桥村；\n"
+            "　　二、3月10日（星期三）6:00—11:00：贵驷街道敬老院、贵驷村。\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 7), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("镇海区", "贵驷街道", ["沙河村", "里洞桥村"]), ("镇海区", "贵驷街道", ["贵驷街道敬老院", "贵驷村"])]
+    assert [w.message for w in result.warnings if w.line == 4] == [
+        '1 window naming no district put in 贵驷街道, 镇海区, the town the notice\'s title '
+        '"贵驷街道关于3月中旬计划停电的通知" names; check it']

@@ -74,6 +74,7 @@ from .layouts import read_general
 from .messages import (
     CONTROL_CHARACTERS,
     HEAD_DISTRICT,
+    HEAD_TOWN,
     NO_DISTRICT,
     NO_END,
     NO_PLACE,
@@ -94,7 +95,7 @@ from .messages import (
 from .places import city_of, county, named_cities, names_a_county
 from .scanner import DEFAULT_SOURCE, names_a_utility
 from .spans import disagreement, read_spans
-from .text import fold
+from .text import INSTITUTION_WORD, fold
 
 __all__ = [
     "ImportMessage",
@@ -429,13 +430,21 @@ def publisher_district(name: str | None, districts: DistrictTable):
     return named[0] if len(named) == 1 and not others else None
 
 
+# A title led by a town (``贵驷街道关于…的通知``, ``宁波市镇海区贵驷街道办事处关于…``).
+_HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市])?"
+                        r"(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))(?:人民政府|办事处)?"
+                        r"(?:关于|计划停电|停电)")
+
+
 def _town_leading(districts: DistrictTable, area: str):
     """(town, the rest) for a place led by the full name (or former full name) of the one town
-    TOWNS declares by it (``莼湖镇桐照村``), else None."""
+    TOWNS declares by it (``莼湖镇桐照村``), else None. (Not the town's own institution,
+    ``贵驷街道敬老院``: its name.)"""
     for town in districts.towns:
         for name in (town.name, *town.aliases):
             if name.endswith(("镇", "乡", "街道")) and area.startswith(name) \
-                    and len(area) > len(name) and districts.towns.declared_one(name) is town:
+                    and len(area) > len(name) and districts.towns.declared_one(name) is town \
+                    and not INSTITUTION_WORD.match(fold(area), len(name)):
                 return town, area[len(name):]
     return None
 
@@ -470,6 +479,13 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         (d for d in districts if not d.citywide
          and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(head_line))), None)
     head_lines: list[int] = []
+    # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
+    # town (and its district) of windows that name neither.
+    head_town = None if served or head_district else next(
+        ((town, line.strip()) for line in (text.splitlines()[:6] if text else [])
+         if (m := _HEAD_TOWN.match(fold(line)))
+         and (town := districts.towns.declared_one(m["t"])) is not None), None)
+    head_town_lines: list[int] = []
     # ``…镇海区澥浦镇十七房村…；次日…澥浦镇汇源村也将停电``: a town the notice has named with
     # its district is in that district where it is named again alone.
     towns = {w["town"]: w["district"] for w in [*general.windows, *general.cancelled]
@@ -528,6 +544,10 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             elif not printed and head_district is not None:
                 window["district"] = printed = head_district.name
                 head_lines.append(line)
+            elif not printed and head_town is not None and not window.get("town"):
+                window["town"] = head_town[0].name
+                window["district"] = printed = head_town[0].district_name
+                head_town_lines.append(line)
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
@@ -553,6 +573,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         warnings.append(ImportMessage(head_lines[0], head_line, HEAD_DISTRICT.format(
             count=count, s="s" if count != 1 else "", district=head_district.name,
             line=_quote(head_line))))
+    if head_town_lines:
+        count = len(head_town_lines)
+        warnings.append(ImportMessage(head_town_lines[0], head_town[1], HEAD_TOWN.format(
+            count=count, s="s" if count != 1 else "", town=head_town[0].name,
+            district=head_town[0].district_name, line=_quote(head_town[1]))))
     name = source_name or found_publisher
     if not name:
         name = DEFAULT_SOURCE

@@ -2384,6 +2384,12 @@ def _district_groups(areas: list[str], notice_district: str | None
                 # printed again before the first place.
                 if town and len(rest) > len(town) + 1 and fold(rest).startswith(fold(town)):
                     rest = rest[len(town):]
+                # (``贵驷街道敬老院、贵驷村``: the town's own institution first keeps its name.)
+                if town and not label and m.end() == m.end("t") \
+                        and INSTITUTION_WORD.match(area_f, m.end()) \
+                        and not re.search(r"村|路|街|巷|弄|社区|小区|一带|沿线|大道",
+                                          area_f[m.end():]):
+                    rest = area[m.start("t"):]
                 # ``余姚市泗门镇（小路下村、楝树下村）``: the town's places in brackets.
                 inner = re.fullmatch(r"\s*[(（]([^()（）]+、[^()（）]+)[)）]\s*", rest)
                 groups.append((district, town, split_areas(inner[1]) if inner else [rest]))
