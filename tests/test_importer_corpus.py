@@ -2874,3 +2874,17 @@ def test_a_town_s_own_notice_and_its_institution_first_in_a_list():
     assert [w.message for w in result.warnings if w.line == 4] == [
         '1 window naming no district put in 贵驷街道, 镇海区, the town the notice\'s title '
         '"贵驷街道关于3月中旬计划停电的通知" names; check it']
+
+
+def test_a_column_copied_from_a_pdf_page_cut_at_a_fixed_width():
+    """Every line cut at the same width wherever it fell (``…、上金`` / ``村、…(7:30—16:30)前童`` /
+    ``镇·鹿山村…``), and the page's section name before its credits: a town cut from its
+    ``镇`` read as a place, ``镇`` as a town."""
+    text = ("计划停电预告\n民生·服务        责任编辑：王明  美编：李红\n\n3月9日 星期二\n\n"
+            "宁海 岔路镇湖头村、干溪村、上金\n村、岔路镇卫生院(7:30—16:30)前童\n镇·鹿山村、联桥村、梅花村一带(8\n"
+            ":00—16:00)\n\n象山 石浦镇东门村、番西村、延昌\n社区部分用户(8:00—16:00)鹤浦镇·\n大岙村、小百丈村(8:30—15:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 7), DISTRICTS)
+    assert not result.problems
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("岔路镇", ["湖头村", "干溪村", "上金村", "岔路镇卫生院"]), ("前童镇", ["鹿山村", "联桥村", "梅花村一带"]),
+        ("石浦镇", ["东门村", "番西村", "延昌社区部分用户"]), ("鹤浦镇", ["大岙村", "小百丈村"])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from notices.content.districts import District, DistrictTable
@@ -172,7 +173,8 @@ class NoticeAssembler:
     # Lines -------------------------------------------------------------------
 
     def read(self) -> None:
-        joined = self.join_wrapped_times()
+        joined = self.join_fixed_width()
+        joined.update(self.join_wrapped_times())
         for index, line in enumerate(self.lines, start=1):
             self.read_line(index, line)
         for line, into in joined.items():  # (a line joined to the one before is read with it)
@@ -185,6 +187,45 @@ class NoticeAssembler:
         if self.notes:
             self.body_lines.extend(self.notes)
             self.notes = []
+
+    def join_fixed_width(self) -> dict[int, int]:
+        """A column copied from a PDF page, every line cut at the same width wherever it fell
+        (``…干溪村、上金`` / ``村、岔路镇卫生院(7:30—16:30)前童`` / ``镇·鹿山村…``): each paragraph
+        of such lines holding a run's time window is one line of the column, joined back
+        before it is read. Returns {joined line: line it was joined to} (1-based)."""
+        joined: dict[int, int] = {}
+        start = 0
+        while start < len(self.lines):
+            if not self.lines[start].strip():
+                start += 1
+                continue
+            end = start
+            while end + 1 < len(self.lines) and self.lines[end + 1].strip():
+                end += 1
+            block = range(start, end + 1)
+            start = end + 1
+            folded = [fold(self.lines[i]) for i in block]
+            # (A line cut inside its time window, ``(8:00—``, may be shorter.)
+            widths = [_width(self.lines[i].strip()) for i in block]
+            cut = [w for w, f in zip(widths[:-1], folded, strict=False)
+                   if not re.search(r"\([^)]*$", f)]
+            if len(widths) < 2 or not cut or max(cut) < 24 or widths[-1] > max(widths) \
+                    or min(cut) < max(cut) - 4:
+                continue
+            if not any(_RUN_TIME.search(f) for f in folded) or any(
+                    re.search(r"[\t|]|[。:]\s*$", f) for f in folded[:-1]) or any(
+                    re.match(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f) for f in folded[1:]):
+                continue
+            # (A line that starts a district's runs starts a line of its own.)
+            if any(f.strip().startswith(key) and f.strip()[len(key):len(key) + 1] in " 　"
+                   for f in folded[1:] for key, _ in self.keys):
+                continue
+            first = block[0]
+            for i in block[1:]:
+                self.lines[first] = self.lines[first].rstrip() + self.lines[i].strip()
+                self.lines[i] = ""
+                joined[i + 1] = first + 1
+        return joined
 
     def join_wrapped_times(self) -> dict[int, int]:
         """A column copied with fixed-width lines breaks inside a time window (``…岭口村(8:00`` /
@@ -1027,6 +1068,15 @@ class NoticeAssembler:
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
 # What a time window printed so far may hold where a line breaks inside it (``8:``, ``8:00—``,
 # ``7:30—16:30``).
+# A run's time window in brackets, as the column prints it (``(7:30—16:30)``).
+_RUN_TIME = re.compile(r"\(\s*\d{1,2}\s*:\s*\d{2}\s*[—\-~至]")
+
+
+def _width(text: str) -> int:
+    """How wide a line is printed: a CJK or full-width character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 _TIME_SO_FAR = re.compile(r"\s*(?:\d{1,2}(?::\d{0,2})?\s*(?:[—\-~至]\s*(?:次日)?\s*"
                           r"(?:\d{1,2}(?::\d{0,2})?)?)?)?\s*")
 _COMPANY_REST = re.compile(r"(?!宁波|浙江|象山|宁海|余姚|慈溪|奉化)[\u3400-\u9fff]{1,6}"
@@ -1075,8 +1125,9 @@ _LISTING_CHROME = re.compile(
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
-_CREDIT_LINE = re.compile(r"\s*(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|监制|值班编辑|"
-                          r"编辑|责编|作者|记者|通讯员|摄影)\s*:")
+# (``民生·服务    责任编辑：陈佳``: the page's section name first.)
+_CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"
+                          r"监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影)\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
