@@ -1738,8 +1738,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if _CHROME.match(masked, masked.rfind("\n", 0, anchor.start) + 1):
             continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
-        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*$", masked[max(0, anchor.start - 4):
-                                                                      anchor.start])) \
+        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*$",
+                                          masked[max(0, anchor.start - 5):anchor.start])) \
             or _in_cancelled_list(masked, anchor.start)
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
         sentence_end = masked.find("。", anchor.end)
@@ -1747,6 +1747,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchor.cancelled and re.search(r"(?:时间|安排|计划)?不变|照常进行|如期进行", sentence) \
                 and not re.search(r"取消|调整|变更|改|推迟|提前|延期|顺延", sentence):
             anchor.cancelled = False
+        # (``社区将于7月14日上午9:00-11:00在社区服务中心发放防台物资``: an event, no cut.)
+        line_end = masked.find("\n", anchor.end)
+        line_end = len(masked) if line_end < 0 else line_end
+        whole = masked[max(masked.rfind("。", 0, anchor.start), masked.rfind("\n", 0, anchor.start))
+                       + 1:min(anchor.end + len(sentence), line_end)]
+        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名", whole) and \
+                not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
+            continue
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
         if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
             continue
@@ -1824,6 +1832,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
+        # (``2️⃣ 北岸明珠小区`` on a line of its own: the next item's place, not this one's.)
+        item = _KEYCAP_HEADING.search(masked, anchor.end, scope_end)
+        scope_end = item.start() if item else scope_end
         # Records apart by blank lines, the places' label above the time (``停电区域：…`` /
         # ``停电时间：…``): a record's places are its own, never the next record's.
         block = max(masked.rfind("\n\n", 0, anchor.start), masked.rfind("\n \n", 0, anchor.start))
@@ -1947,8 +1958,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
     for index in range(1, len(anchors)):
         anchor = anchors[index]
-        changed = re.search(r"(?:调整|更改|变更|改期|改|推迟|提前|延期|顺延)(?:为|到|至)\s*$",
-                            masked[max(0, anchor.start - 6):anchor.start]) or \
+        changed = re.search(r"(?:调整|更改|变更|改期|改|推迟|提前|延期|顺延)(?:为|到|至)\s*[:：]?"
+                            r"\s*$", masked[max(0, anchor.start - 7):anchor.start]) or \
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
@@ -1981,6 +1992,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         schedule = not re.search(r"[\w\u3400-\u9fff]", between)
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
                 not anchors[index].cancelled and not anchors[index].round and \
+                not _KEYCAP_HEADING.search(masked, anchors[index].end, anchors[index + 1].start) \
+                and \
                 (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
@@ -2819,8 +2832,12 @@ def _place_before(masked, text, start, end) -> list[str] | None:
     return split_areas(text[m.start("a"):m.end("a")])
 
 
+_KEYCAP_HEADING = re.compile(r"^[ \t]*\d\ufe0f?\u20e3[^\n]*$", re.M)
 _HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.、．]|[(（]?\d+[)）])\s*"
                       r"(?P<a>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：][ \t]*$"
+                      # a post's keycap number before the place (``1️⃣ 湖西小区（1-8幢）``)
+                      r"|^[ \t]*\d\ufe0f?\u20e3\s*"
+                      r"(?P<c>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：]?[ \t]*$"
                       # unnumbered, a short place alone on its line (``文三楼:``)
                       r"|^[ \t]*(?P<b>[^\s\d:：,，。;；、(（][^\s:：,，。;；、]{1,11})[:：][ \t]*$",
                       re.M)
@@ -2837,7 +2854,7 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     if previous < scope_start:
         return None
     m = _HEADING.match(masked, previous, line_start - 1)
-    group = "a" if m and m["a"] else "b"
+    group = next((g for g in "abc" if m and m[g]), "b")
     if not m or re.search(r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
                           r"|各|您|好|注意|提示|附件", m[group]):
         return None
