@@ -2904,3 +2904,25 @@ def test_a_post_s_keycap_items_with_original_and_new_slots_on_labelled_lines():
         ("2027-03-12", ["湖西小区（1-8幢）"]), ("2027-03-11", ["新马路沿线商铺"])]
     assert [(c[0], c[5]) for c in cancelled] == [
         ("2027-03-09", ["湖西小区（1-8幢）"]), ("2027-03-10", ["北岸明珠小区"])]
+
+
+def test_a_slot_postponed_to_a_day_at_the_same_time_and_one_retimed_the_same_day():
+    """``原定…的停电，延期至3月20日（星期六）同一时段进行`` (the new day was dropped as a mention) and
+    ``原定…的停电，调整为当日14:00—18:00进行`` (``当日`` hid the new time)."""
+    text = ("一、原定3月9日（星期二）8:00—16:00海曙区古林镇蜃蛟村、布政村的停电，延期至3月20日（星期六）同一时段进行。\n\n"
+            "二、原定3月10日（星期三）8:00—12:00北仑区新碶街道华山路沿线的停电，调整为当日14:00—18:00进行。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [
+        ("2027-03-20", "08:00", "16:00", ["蜃蛟村", "布政村"]), ("2027-03-10", "14:00", "18:00", ["华山路沿线"])]
+    assert [(c[0], c[1]) for c in cancelled] == [("2027-03-09", "08:00"), ("2027-03-10", "08:00")]
+
+
+def test_a_column_run_left_in_the_body_is_reported_not_dropped():
+    """``另：东溪村、贺溪村（13:00—16:30）`` under a prose notice: kept in the body, exit 0 (the
+    run was lost; the time check skipped body lines)."""
+    text = ("关于3月9日计划停电的通知\n\n因线路检修，3月9日8:00至16:00，慈城镇毛岙村、五星村将停电。\n"
+            "另：东溪村、贺溪村（13:00—16:30）\n\n特此通知。\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 6), DISTRICTS)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (4, 'time "13:00—16:30" was not read into any window; check the windows by hand, or use '
+            "--allow-partial to keep it in a note")]

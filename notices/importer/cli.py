@@ -155,6 +155,8 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return result
 
 
+# A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``).
+_RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
 # A time range as printed (``13:00-17:00``, ``22：00至次日6:00``, with seconds or not).
 _TIME_RANGE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*[-—–~至到]\s*(?:次日|翌日)?"
                          r"\s*(\d{1,2}):(\d{2})(?!\d)")
@@ -185,7 +187,9 @@ def _check_times(text: str, result: OutageImport) -> None:
         if message.line:
             said[message.line] = said.get(message.line, "") + message.fragment + message.message
     for number, line in enumerate(text.splitlines(), 1):
-        if " ".join(line.split()) in body:
+        # (A line kept in the body is not lost, unless it holds a column's run, ``东溪村
+        # （13:00—16:30）``: a window no reader took.)
+        if " ".join(line.split()) in body and not _RUN_TIME.search(fold(line)):
             continue
         folded = fold(line)
         for m in _TIME_RANGE.finditer(folded):
@@ -263,8 +267,10 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     if not any(key in text for district in districts
                for key in (district.name, *district.aliases)) and not names_a_county(text):
         general = read_general(text, published)
+        # (Not where the body it leaves holds a column's run, ``石步村（8:00—11:30）``.)
         if general.windows and not any(_unclean(area) for window in general.windows
-                        for area in window["areas"]):
+                                       for area in window["areas"]) \
+                and not any(_RUN_TIME.search(fold(line)) for line in general.body_lines):
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
     assembler = parse_notice_text(text, published, districts)
@@ -288,13 +294,15 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # (Where the column reader placed more than twice the windows the layout reader
         # found, its reading stands, with its problems: one line it does not know must not
         # turn a column of eight windows into one window of that line's words.)
-        # (Or where the layout reader found no window at all, nor a decoy such as a water
-        # outage: a district a run lacks is one problem, every window lost is worse.)
-        column_more = assembler.windows and not glued and \
-            (all(window.get("district") for window in assembler.windows)
-             or not general.windows and not general.decoys) and \
-            len(assembler.windows) + len(assembler.cancelled) > \
-            2 * (len(general.windows) + len(general.cancelled))
+        # (So too where runs name no district, the layout reader found no decoy such as a
+        # water outage, and it read more than twice fewer windows: a district a run lacks is
+        # one problem, windows lost are worse.)
+        placed = all(window.get("district") for window in assembler.windows)
+        column_more = assembler.windows and not glued and (
+            placed and len(assembler.windows) + len(assembler.cancelled)
+            > 2 * (len(general.windows) + len(general.cancelled))
+            or not placed and not general.decoys
+            and len(assembler.windows) > 2 * len(general.windows))
         if (general.windows or general.cancelled or general.decoys) and not column_more:
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)

@@ -871,6 +871,8 @@ def split_areas(printed: str) -> list[str]:
     cleaned = []
     for area in out:
         area = area.strip().strip("。.")
+        # (``回龙村（8:00—16:00）`` with its time taken: no bracket left open at the end.)
+        area = re.sub(r"\s*[(（\[【]\s*$", "", area)
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
@@ -1630,7 +1632,7 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
 
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?"
                           r"(?:供电|送电|用电|营业|开放|上课|办公)")
-_RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*")
+_RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
@@ -1803,6 +1805,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             # (``1月27日（星期三）全天停电，停电范围：…``: the whole day, said at once.)
             cut_next = re.match(r"\s*[,，]?\s*(?:[^,，。;；\n]{2,24}?将(?:全部|全面)?停电"
                                 r"|(?:全天|全日|整天)(?:将)?停电)", masked[anchor.end:])
+            # (``原定7月14日…的停电，延期至7月20日（星期二）同一时段进行``: the slot's new day.)
+            moved_to = kept and kept[-1].cancelled and re.search(
+                r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)\s*$",
+                masked[max(0, anchor.start - 6):anchor.start]) and \
+                "。" not in masked[kept[-1].end:anchor.start]
+            cut_next = cut_next or moved_to
             if not (numbered or cut_next or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence
                          or len(anchor.days) <= 2
