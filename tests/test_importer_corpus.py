@@ -2926,3 +2926,13 @@ def test_a_column_run_left_in_the_body_is_reported_not_dropped():
     assert [(p.line, p.message) for p in result.problems] == [
         (4, 'time "13:00—16:30" was not read into any window; check the windows by hand, or use '
             "--allow-partial to keep it in a note")]
+
+
+def test_a_range_of_days_then_every_day_s_time_across_spaces():
+    """``7月12日-13日  每天8:00-12:00  定塘镇 沙地村`` (a space-aligned row): whole days, the
+    time read as a place."""
+    text = ("日期          时间              停电范围\n7月9日(五)    5:30-11:30        鹤浦镇 小百丈村\n"
+            "7月12日-13日  每天8:00-12:00    定塘镇 沙地村、定山村\n")
+    windows, _ = _placed(text, dt.date(2027, 7, 6))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows][1:] == [
+        ("2027-07-12", "08:00", "12:00", ["沙地村", "定山村"]), ("2027-07-13", "08:00", "12:00", ["沙地村", "定山村"])]

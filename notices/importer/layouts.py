@@ -393,8 +393,9 @@ class _Dates:
             if m and t[pos - 1] != ")" and len(days) == 1 and False:
                 pass
             # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
-            m = re.compile(r"(?:两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，|[)）]"
-                           r"|\s*等?\s*\d{1,2}\s*[日天])*\s*").match(t, pos)
+            # (``7月12日-13日  每天8:00-12:00``: spaces before the word too.)
+            m = re.compile(r"(?:\s*(?:两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，"
+                           r"|[)）]|\s*等?\s*\d{1,2}\s*[日天]))*\s*").match(t, pos)
             window = self._window(m.end(), days[0]) or self._start_only(m.end())
             span, self.span = self.span, None
             self.base = None
