@@ -804,6 +804,10 @@ def split_areas(printed: str) -> list[str]:
     account = _ACCOUNT.fullmatch(fold(printed))
     if account:
         return split_areas(printed[account.start("a"):account.end("a")]) if account["a"] else []
+    # (``您户号75****3321所在的鄞州区首南街道日丽社区（中路段）``: the place after the account.)
+    lead = _ACCOUNT_LEAD.match(fold(printed))
+    if lead and lead.end() < len(printed) - 1:
+        printed = printed[lead.end():]
     # ``10kV西店G523樟树线：西店镇樟树村、…``: the line cut heads its places, as a label does.
     line_label = _LINE_LABEL.match(fold(printed))
     if line_label and line_label.end() < len(printed):
@@ -2237,6 +2241,8 @@ _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d
 _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="") + r"\s*[:：]\s*")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?(?:区域|地区|地址)?(?:原)?")
+_ACCOUNT_LEAD = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
+                           r"(?:所在的?|的)(?:区域|地区|地址)?(?:为|是)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
 _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
@@ -2944,7 +2950,7 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
                 if customers:
                     return split_areas(text[customers.start("a"):customers.end("a")])
                 continue
-            if re.fullmatch(r"(?:其他|其它|其余|以上|上述|剩余)的?", fold(printed).strip()):
+            if re.fullmatch(r"(?:其他|其它|其余|以上|上述|剩余|原?计划)的?", fold(printed).strip()):
                 continue
             if len(printed) > 1 and not re.fullmatch(r"现在?|今天?|明天?|特此|兹|随后", printed):
                 # ``耿河变电站停电,测绘学院、省图书馆等地受影响``: the equipment switched off is
