@@ -2949,3 +2949,9 @@ def test_a_text_message_s_place_after_the_account_and_its_slot_retimed_later():
     windows, cancelled = _placed(text, dt.date(2027, 3, 5))
     assert [(w[0], w[3], w[5]) for w in windows] == [("2027-03-24", "鄞州区", ["日丽社区（中路段）"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-14", ["日丽社区（中路段）"])]
+
+
+def test_where_the_speaker_is_before_the_place():
+    """``…学校所在的浒山街道明湖路片区将于…停电``: ``学校所在的`` was part of the place."""
+    assert split_areas("学校所在的浒山街道明湖路片区") == ["浒山街道明湖路片区"]
+    assert split_areas("所在地块") == ["所在地块"]

@@ -794,6 +794,10 @@ def split_areas(printed: str) -> list[str]:
                       fold(printed))
     if opener:
         printed = printed[opener.end():]
+    # (``学校所在的浒山街道明湖路片区``: where the speaker is, before the place.)
+    where = re.match(r"\s*[\u4e00-\u9fff]{1,6}?所在(?:的|地)(?=\S{2})", fold(printed))
+    if where:
+        printed = printed[where.end():]
     # ``…、塘岸三个自然村及村老年活动室``: how many the list named is no part of its last place.
     count = _COUNTED.search(fold(printed))
     if count:  # (the 及 after it begins a place of its own)
