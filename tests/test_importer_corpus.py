@@ -2955,3 +2955,16 @@ def test_where_the_speaker_is_before_the_place():
     """``…学校所在的浒山街道明湖路片区将于…停电``: ``学校所在的`` was part of the place."""
     assert split_areas("学校所在的浒山街道明湖路片区") == ["浒山街道明湖路片区"]
     assert split_areas("所在地块") == ["所在地块"]
+
+
+def test_a_post_s_two_slots_apart_by_a_slash_and_two_town_lines_under_one_time():
+    """``8:00-12:00 / 13:00-17:00`` (the second slot read as a place, the note in brackets kept
+    on the last place) and ``五乡镇：…`` / ``东吴镇：天童村、小白村`` under one time (the second
+    town's line lost with exit 0)."""
+    text = ("📍镇海区\n🕗3月9日（周二）8:00-12:00 / 13:00-17:00\n骆驼街道：团桥村、清水湖村（分两个时段停电，中午临时送电）\n\n"
+            "📍鄞州区\n🕗3月10日（周三）8:30-16:00\n五乡镇：宝同村、石山弄村\n东吴镇：天童村、小白村\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[1], w[2], w[4], w[5], w[6]) for w in windows] == [
+        ("08:00", "12:00", "骆驼街道", ["团桥村", "清水湖村"], "分两个时段停电，中午临时送电"),
+        ("13:00", "17:00", "骆驼街道", ["团桥村", "清水湖村"], "分两个时段停电，中午临时送电"),
+        ("08:30", "16:00", "五乡镇", ["宝同村", "石山弄村"], None), ("08:30", "16:00", "东吴镇", ["天童村", "小白村"], None)]

@@ -192,7 +192,7 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,6}[;；]\s*")
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
-_MORE_SEP = re.compile(r"\s*[、,，和及]\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+_MORE_SEP = re.compile(r"\s*(?:[、,，和及]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
 class _Dates:
@@ -938,6 +938,8 @@ _DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?
 
 
 _POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
+# (``清水湖村（分两个时段停电，中午临时送电）``: how the cut goes, said of the place at the end.)
+_HOW_CUT = re.compile(r"\s*[(（][^()（）]*(?:时段|临时送电|分两次|分批)[^()（）]*[)）]\s*$")
 
 
 # (Not a customer's account number: ``（户号3302117765）`` names the customer.)
@@ -2501,6 +2503,10 @@ def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
         elif _is_works(item):
             works.append(item.strip())
             continue
+        how = _HOW_CUT.search(fold(item))
+        if how and how.start() > 0:
+            works.append(item[how.start():].strip().strip("()（）"))
+            item = item[:how.start()]
         bullet = _BULLET.match(item)
         places.append(item[bullet.end():] if bullet else item)
     return places, works
@@ -2567,6 +2573,7 @@ def _plain_list_line(masked: str, start: int, end: int) -> re.Match | None:
 
 
 _PLAIN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[^\n、,，]{2,}[、,，][^\n]*?)[。.]?[ \t]*$", re.M)
+_TOWN_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*\S[^\n]*)")
 _TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
                              r"[^\n]*[、,，][^\n]*)")
 
@@ -2642,7 +2649,15 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             masked, line_end + 1, end)
         if below:
             read.add(_line_of(masked, below.start()))
-            return split_areas(text[below.start("a"):below.end("a")])
+            found = split_areas(text[below.start("a"):below.end("a")])
+            # (``五乡镇：宝同村、…`` / ``东吴镇：天童村、小白村``: a town a line, each a window.)
+            while below.re is _TOWN_LIST_LINE and below.end() < end:
+                below = _TOWN_LINE.match(masked, below.end() + 1, end)
+                if not below:
+                    break
+                read.add(_line_of(masked, below.start()))
+                found += split_areas(text[below.start("a"):below.end("a")])
+            return found
     for m in labels:
         if not start <= m.start() < end:
             continue
