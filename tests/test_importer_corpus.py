@@ -2968,3 +2968,18 @@ def test_a_post_s_two_slots_apart_by_a_slash_and_two_town_lines_under_one_time()
         ("08:00", "12:00", "骆驼街道", ["团桥村", "清水湖村"], "分两个时段停电，中午临时送电"),
         ("13:00", "17:00", "骆驼街道", ["团桥村", "清水湖村"], "分两个时段停电，中午临时送电"),
         ("08:30", "16:00", "五乡镇", ["宝同村", "石山弄村"], None), ("08:30", "16:00", "东吴镇", ["天童村", "小白村"], None)]
+
+
+def test_a_column_s_change_section_with_each_run_moved_on_its_own_line():
+    """``变更：`` / a date / ``海曙 洞桥镇百梁桥村…(8:00—16:00)变更为3月22日 星期一(8:00—16:00)``: the
+    new day read as a place of a cancelled slot, the new window lost with exit 0."""
+    text = ("计划停电预告\n\n3月19日 星期五\n\n海曙 鄞江镇光溪村(8:00—16:00)\n\n变更：\n\n3月14日 星期日\n\n"
+            "海曙 洞桥镇百梁桥村、鲍家墈村(8:00—16:00)变更为3月22日 星期一(8:00—16:00)\n\n3月15日 星期一\n\n"
+            "鄞州 东吴镇天童村(8:30—16:30)变更为3月21日 星期日(6:00—13:00)\n\n取消：\n\n3月16日 星期二\n\n"
+            "鄞州 横溪镇梅岭村(8:00—15:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["areas"]) for w in result.fields["windows"]] == [
+        (19, "08:00", ["光溪村"]), (22, "08:00", ["百梁桥村", "鲍家墈村"]), (21, "06:00", ["天童村"])]
+    assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [
+        (14, ["百梁桥村", "鲍家墈村"]), (15, ["天童村"]), (16, ["梅岭村"])]

@@ -447,6 +447,9 @@ class NoticeAssembler:
             self.finish_cancel()
             self.section = "cancelled"
             self.change_from = len(self.cancelled)
+            # (A run moved in the section, ``…(8:00—16:00)变更为7月22日(…)``, leaves the
+            # section's next runs cancelled still.)
+            self.section_before_change = "cancelled"
             self.cancel_marker = (lineno, display(line).strip())
             self.cancel_used = False
             self.read_lines.add(lineno)

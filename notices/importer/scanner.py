@@ -438,7 +438,13 @@ class LineScanner:
                 i, at_item = date.end, True
                 continue
             moved = _MOVED_TO.match(f, i, stop)
-            if moved and moved.end() > i and any(t.kind == "orig_date" for t in self.tokens):
+            # (Or right after a run's time, a new day following: ``…沙港村(8:00—16:00)变更为7月22日
+            # 星期四(8:00—16:00)`` under a column's ``变更：``.)
+            last = next((t for t in reversed(self.tokens) if t.kind != "space"), None)
+            run_moved = moved and last is not None and last.kind == "times" \
+                and match_date(f[:stop], moved.end()) is not None
+            if moved and moved.end() > i and (run_moved or any(t.kind == "orig_date"
+                                                               for t in self.tokens)):
                 self.emit("moved", i, moved.end())
                 i, at_item = moved.end(), True
                 continue
