@@ -2983,3 +2983,17 @@ def test_a_column_s_change_section_with_each_run_moved_on_its_own_line():
         (19, "08:00", ["光溪村"]), (22, "08:00", ["百梁桥村", "鲍家墈村"]), (21, "06:00", ["天童村"])]
     assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [
         (14, ["百梁桥村", "鲍家墈村"]), (15, ["天童村"]), (16, ["梅岭村"])]
+
+
+def test_listing_records_whose_status_calls_a_slot_off_or_moves_it():
+    """``状态：已取消（…）`` was an active window; ``状态：已延期　新停电时间：…`` gave the new window
+    the next record's places; a record's places never reach back across the blank line."""
+    text = ("[计划停电]\n停电时间：2027-03-14 08:00 至 2027-03-14 16:00\n停电范围：澥浦镇汇源村、觉渡村\n"
+            "状态：已取消（受台风影响）\n\n[计划停电]\n停电时间：2027-03-15 08:30 至 2027-03-15 15:30\n"
+            "停电范围：九龙湖镇河头村、长石村\n状态：已延期　新停电时间：2027-03-21 08:30 至 2027-03-21 15:30\n\n"
+            "[计划停电]\n停电时间：2027-03-19 08:00 至 2027-03-19 16:00\n停电范围：骆驼街道东邑村\n状态：待停电\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 13))
+    assert [(w[0], w[4], w[5]) for w in windows] == [
+        ("2027-03-21", "九龙湖镇", ["河头村", "长石村"]), ("2027-03-19", "骆驼街道", ["东邑村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [
+        ("2027-03-14", "澥浦镇", ["汇源村", "觉渡村"]), ("2027-03-15", "九龙湖镇", ["河头村", "长石村"])]

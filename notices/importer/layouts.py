@@ -129,6 +129,8 @@ class Anchor:
     spans: list[tuple[dt.date, str, str]] | None = None
     # ``中心教学楼配电室：中心教学楼、…`` lines under the time: one window a supply point
     groups: list[list[str]] | None = None
+    # a listing's record whose status calls it off (its places in the record, after the time)
+    status_off: bool = False
 
     def day_slots(self) -> list[tuple[dt.date, int, str | None, str | None]]:
         """Each window the anchor gives: (day, which slot of the day, start, end)."""
@@ -1754,6 +1756,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*$",
                                           masked[max(0, anchor.start - 5):anchor.start])) \
             or _in_cancelled_list(masked, anchor.start)
+        # (A listing's record ``状态：已取消``: a slot called off; ``状态：已延期　新停电时间：…``:
+        # the record's first time called off, the new one its window.)
+        record = masked[max(masked.rfind("\n\n", 0, anchor.start), 0):
+                        (re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
+                         or re.compile(r"$").search(masked, anchor.end)).start()]
+        status = re.search(r"状态\s*[:：]\s*已?(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
+        head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
+        if status and not re.search(r"新|调整后|延期至|改至", head):
+            anchor.cancelled = anchor.status_off = True
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
         sentence_end = masked.find("。", anchor.end)
         sentence = masked[anchor.end:sentence_end if sentence_end >= 0 else len(masked)]
@@ -1849,7 +1860,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     labels = list(_LABEL.finditer(masked))
     for index, anchor in enumerate(anchors):
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
-        if anchor.cancelled:  # ``原定3月12日…的停电取消``: its own sentence, nothing after
+        if anchor.cancelled and not anchor.status_off:
+            # ``原定3月12日…的停电取消``: its own sentence, nothing after
             scope_end = min(scope_end, _sentence_end(masked, anchor.end))
         # (``2️⃣ 北岸明珠小区`` on a line of its own: the next item's place, not this one's.)
         item = _KEYCAP_HEADING.search(masked, anchor.end, scope_end)
@@ -2004,6 +2016,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if len(said) >= 2:
             anchor.day_areas = said
             anchor.areas = said[min(said)]
+    def labelled_block(anchor: Anchor) -> bool:
+        """Whether the anchor's record (its lines between blank lines) names its places."""
+        start = max(masked.rfind("\n\n", 0, anchor.start), 0)
+        gap = re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
+        return any(start <= m.start() < (gap.start() if gap else len(masked)) for m in labels)
+
     for index in range(len(anchors) - 2, -1, -1):
         between = masked[anchors[index].end:anchors[index + 1].start]
         # A schedule of slots with only punctuation between them (``3/27(五)18:00至20:00。
@@ -2012,8 +2030,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if anchors[index].areas is None and anchors[index + 1].areas is not None and \
                 not anchors[index].cancelled and not anchors[index].round and \
                 not _KEYCAP_HEADING.search(masked, anchors[index].end, anchors[index + 1].start) \
-                and \
-                (schedule or not ("。" in between and "\n" not in between)):
+                and not (labelled_block(anchors[index + 1])
+                         and re.search(r"\n[^\S\n]*\n", between)) \
+                and (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
         if anchor.areas is None and not anchor.cancelled and not anchor.round:
