@@ -2997,3 +2997,15 @@ def test_listing_records_whose_status_calls_a_slot_off_or_moves_it():
         ("2027-03-21", "九龙湖镇", ["河头村", "长石村"]), ("2027-03-19", "骆驼街道", ["东邑村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [
         ("2027-03-14", "澥浦镇", ["汇源村", "觉渡村"]), ("2027-03-15", "九龙湖镇", ["河头村", "长石村"])]
+
+
+def test_the_whole_village_of_a_committee_and_a_town_s_drainage_station():
+    """``届时全村停电`` signed by ``象山县高塘岛乡花岙村村民委员会``: the place was ``全村``; a town's
+    ``牟山镇排涝站`` lost its town's name."""
+    text = ("全体村民：\n　　接乡供电所通知，定于3月10日（星期三）上午8:00至下午4:00对我村线路进行改造，届时全村停电。\n\n"
+            "象山县高塘岛乡花岙村村民委员会\n2027年3月8日\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 8))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("象山县", "高塘岛乡", ["花岙村"])]
+    text = "二、3月11日（星期四）7:00—17:00，牟山镇青港村、牟山镇排涝站。\n"
+    windows, _ = _placed(text, dt.date(2027, 3, 8))
+    assert [w[5] for w in windows] == [["青港村", "牟山镇排涝站"]]

@@ -2171,9 +2171,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         at = committee.start("a")
         district = text[at + prefix.start("d"):at + prefix.end("d")]
         town = prefix["t"] and text[at + prefix.start("t"):at + prefix.end("t")]
+        # (``届时全村停电``: the whole village, the one the committee is of.)
+        village = text[at + prefix.end():committee.end("a")]
         for window, _ in [*windows, *cancelled]:
             own = rf"(?:我|本)(?:村|社区){_OWN_GROUPS}\S{{2}}"
             window["areas"] = [a[2:] if re.match(own, fold(a)) else a for a in window["areas"]]
+            if re.fullmatch(r"\S{1,6}(?:村|社区)", village):
+                window["areas"] = [village if fold(a) in ("全村", "全社区") else a
+                                   for a in window["areas"]]
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
     # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is

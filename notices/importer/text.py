@@ -97,7 +97,7 @@ INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬
                               r"社区服务|社区卫生|派出所|政府|中学|小学|幼儿园|医院|供销|学校|寺|庙|祠|"
                               r"景区|公园|水库|码头|办事处|管委会|村委会|居委会|"
                               r"污水|自来水|水厂|垃圾|消防|邮政|客运|车站|加油站|粮站|林场|农场|市场|"
-                              r"城市管理|城管|中队|大队")
+                              r"城市管理|城管|中队|大队|排涝|排灌|泵站")
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
 # what a notice names as the line cut, never a place. (The tail stops at a separator.)
 LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?(?:线|支线|分线{more})"
