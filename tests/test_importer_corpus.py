@@ -3009,3 +3009,16 @@ def test_the_whole_village_of_a_committee_and_a_town_s_drainage_station():
     text = "二、3月11日（星期四）7:00—17:00，牟山镇青港村、牟山镇排涝站。\n"
     windows, _ = _placed(text, dt.date(2027, 3, 8))
     assert [w[5] for w in windows] == [["青港村", "牟山镇排涝站"]]
+
+
+def test_records_with_a_postponement_in_a_bracketed_note_after_them():
+    """Records, then ``【延期说明】原定于…进行的…停电检修（停电范围：东陈乡东陈村、上蒲村），因…延期至…``:
+    the column reader kept it as the last record's note (the postponement unread, exit 0); the
+    layout reader's list ran past its bracket."""
+    text = ("停电时间：2027年3月16日 08:00—16:00\n停电线路：10kV贤庠线\n停电范围：贤庠镇沙岙村、黄埠村\n\n"
+            "【延期说明】原定于3月14日（星期日）08:00—16:00进行的10kV东陈线停电检修（停电范围：东陈乡东陈村、上蒲村），"
+            "因施工准备原因延期至3月21日（星期日）08:00—16:00进行，停电范围不变。\n\n国网象山县供电公司\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 13))
+    assert [(w[0], w[3], w[5]) for w in windows] == [
+        ("2027-03-16", "象山县", ["沙岙村", "黄埠村"]), ("2027-03-21", "象山县", ["东陈村", "上蒲村"])]
+    assert [(c[0], c[5]) for c in cancelled] == [("2027-03-14", ["东陈村", "上蒲村"])]

@@ -155,6 +155,9 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
     return result
 
 
+# A change of a slot said in a sentence: its original day, then how it changed.
+_CHANGE_SAID = re.compile(r"原定(?:于|在)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]{0,80}?"
+                          r"(?:延期|调整|改为|改至|改到|推迟|顺延|取消|变更)")
 # A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``).
 _RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
 # A time range as printed (``13:00-17:00``, ``22：00至次日6:00``, with seconds or not).
@@ -283,7 +286,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     glued = [(window, source) for window, source in zip(
         assembler.windows, assembler.sources.get("windows", []), strict=False)
         if any(_unclean(area) for area in window["areas"])]
-    column_read = assembler.windows and not glued and \
+    # (A change the column reader left in the body or a note, ``【延期说明】原定于4月14日…延期至
+    # 4月21日…``: not read cleanly either.)
+    change_left = any(_CHANGE_SAID.search(fold(line)) for line in [
+        *assembler.body_lines, *(w.get("note") or "" for w in assembler.windows)])
+    column_read = assembler.windows and not glued and not change_left and \
         not any(p.kind != "place" for p in assembler.problems) and \
         all(window.get("district") for window in assembler.windows) and \
         not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)

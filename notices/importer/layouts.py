@@ -2702,6 +2702,12 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
             if not _LIST_SENTENCE.fullmatch(following):
                 break
             rest_end = _sentence_end(masked, rest_end + 1)
+        # (``…检修（停电范围：东陈乡东陈村、上蒲村），因…``: the list ends with its bracket.)
+        head = masked.rfind("\n", 0, m.start()) + 1
+        opened = max(masked.rfind("(", head, m.start()), masked.rfind("（", head, m.start()))
+        if opened >= 0 and not re.search(r"[)）]", masked[opened:m.start()]):
+            closed = re.compile(r"[)）]").search(masked, m.end(), rest_end)
+            rest_end = closed.start() if closed else rest_end
         inline = text[m.end():rest_end].strip()
         inline = re.sub(r"。(?=\S)", "、", inline)
         # ``停电区域：平江县安定镇`` then ``停电范围：李家村、…``: the region is the district and
