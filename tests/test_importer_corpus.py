@@ -3022,3 +3022,12 @@ def test_records_with_a_postponement_in_a_bracketed_note_after_them():
     assert [(w[0], w[3], w[5]) for w in windows] == [
         ("2027-03-16", "象山县", ["沙岙村", "黄埠村"]), ("2027-03-21", "象山县", ["东陈村", "上蒲村"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-14", ["东陈村", "上蒲村"])]
+
+
+def test_a_range_of_days_with_its_weekdays_in_brackets_then_every_day_s_time():
+    """``2027年3月9日至3月11日（星期二至星期四），每天7:30—16:30，停电范围：…``: the bracketed weekday
+    range hid the time; the three windows were lost with exit 0."""
+    text = "一、2027年3月9日至3月11日（星期二至星期四），每天7:30—16:30，停电范围：梁弄镇横坎头村、汪巷村。\n"
+    windows, _ = _placed(text, dt.date(2027, 3, 5))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [
+        (f"2027-03-{day:02d}", "07:30", "16:30", ["横坎头村", "汪巷村"]) for day in (9, 10, 11)]

@@ -396,7 +396,10 @@ class _Dates:
                 pass
             # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
             # (``7月12日-13日  每天8:00-12:00``: spaces before the word too.)
+            # (``3月9日至3月11日（星期二至星期四），每天7:30—16:30``: the weekdays of the range.)
             m = re.compile(r"(?:\s*(?:两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，"
+                           r"|[(（]\s*(?:星期|周)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*(?:星期|周)?"
+                           r"[一二三四五六日天]\s*[)）]"
                            r"|[)）]|\s*等?\s*\d{1,2}\s*[日天]))*\s*").match(t, pos)
             window = self._window(m.end(), days[0]) or self._start_only(m.end())
             span, self.span = self.span, None
