@@ -3031,3 +3031,12 @@ def test_a_range_of_days_with_its_weekdays_in_brackets_then_every_day_s_time():
     windows, _ = _placed(text, dt.date(2027, 3, 5))
     assert [(w[0], w[1], w[2], w[5]) for w in windows] == [
         (f"2027-03-{day:02d}", "07:30", "16:30", ["横坎头村", "汪巷村"]) for day in (9, 10, 11)]
+
+
+def test_a_chinese_numbered_item_of_a_whole_day():
+    """``二、5月21日（星期五）全天`` / ``停电范围：…``: the whole day was dropped (lost with exit 0)."""
+    text = ("一、3月9日（星期二）22:00至次日06:00\n停电范围：梅山街道梅东村\n\n二、3月11日（星期四）全天\n"
+            "停电范围：白峰街道阳东村、小门村\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1], w[5]) for w in windows] == [
+        ("2027-03-09", "22:00", ["梅东村"]), ("2027-03-11", None, ["阳东村", "小门村"])]

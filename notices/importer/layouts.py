@@ -1816,7 +1816,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             sentence = masked[max(masked.rfind("。", 0, anchor.start),
                                   masked.rfind("\n", 0, anchor.start)) + 1:
                               _sentence_end(masked, anchor.end)]
-            numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|\d\ufe0f?\u20e3\s*)?", head)
+            numbered = re.fullmatch(r"\s*(?:\d+[.、]\s*|[一二三四五六七八九十]{1,3}、\s*"
+                                    r"|\d\ufe0f?\u20e3\s*)?", head)
             # ``停电时间：2024年3月4日至3月6日`` or ``…3月4日全天``: the outage's own time label
             # before a date alone makes it whole days of outage (one window a day, no times).
             if _WHOLE_DAY_LABEL.search(head) and re.fullmatch(
