@@ -3040,3 +3040,11 @@ def test_a_chinese_numbered_item_of_a_whole_day():
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[1], w[5]) for w in windows] == [
         ("2027-03-09", "22:00", ["梅东村"]), ("2027-03-11", None, ["阳东村", "小门村"])]
+
+
+def test_places_that_will_be_cut_again():
+    """``另，3月10日（星期三）8:00—13:00，10kV下沙线开展后续搭接工作，爵溪街道下沙村将再次停电``:
+    lost with exit 0 (``将再次停电`` was no cut)."""
+    text = "另，3月10日（星期三）8:00—13:00，10kV下沙线开展后续搭接工作，爵溪街道下沙村将再次停电。\n"
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-10", "爵溪街道", ["下沙村"])]
