@@ -3048,3 +3048,13 @@ def test_places_that_will_be_cut_again():
     text = "另，3月10日（星期三）8:00—13:00，10kV下沙线开展后续搭接工作，爵溪街道下沙村将再次停电。\n"
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-10", "爵溪街道", ["下沙村"])]
+
+
+def test_a_news_app_s_column_with_its_byline_and_player_above_the_runs():
+    """``慈溪日报　2027-10-08 07:00`` and ``听新闻 ▶ 00:58`` above runs led by declared towns: the
+    byline's name became every window's district."""
+    text = ("计划停电预告\n\n慈溪日报　2027-03-06 07:00\n　　　　[＋关注]\n听新闻 ▶ 00:58\n\n3月9日 星期二\n"
+            "观海卫镇鸣鹤村、五磊村(8:00—16:00)龙山镇方家河头村(8:30—15:30)\n\n分享至\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[3], w[4], w[5]) for w in windows] == [
+        ("慈溪市", "观海卫镇", ["鸣鹤村", "五磊村"]), ("慈溪市", "龙山镇", ["方家河头村"])]

@@ -858,7 +858,12 @@ class NoticeAssembler:
             # line, naming no town, is in the district its town gave the line's first run.)
             if item.district is None and not item.town and self.line_ref[0] == line:
                 return self.line_ref[1]
-            if item.district is not None or not item.town:
+            # (A name no district declares carried from a line above, ``慈溪日报 2027-10-08
+            # 07:00``, gives way to the district of a town TOWNS declares.)
+            carried = item.district is not None and item.district.district is None \
+                and item.district.line != item.line and item.town \
+                and self.table.towns.declared_one(item.town) is not None
+            if (item.district is not None and not carried) or not item.town:
                 return item.district
             if item.town not in town_refs:
                 town_refs[item.town] = self.town_district(item.town, line, col)
@@ -1124,7 +1129,10 @@ _LISTING_CHROME = re.compile(
     # (A site's article head: ``2027-10-22    国网慈溪市供电公司    【字体：大 中 小】``.)
     r"|.{0,40}?[\[【]?字体\s*:\s*大\s*中\s*小[\]】]?"
     # (An app's page: ``网上国网``, ``查看更多 >``, ``… ▼    更新于2027-06-20 08:00``.)
-    r"|网上国网|网上国网APP|查看更多\s*>?|.{0,60}?更新于\s*\d{4}-\d{1,2}-\d{1,2}[\d:\s]*")
+    r"|网上国网|网上国网APP|查看更多\s*>?|.{0,60}?更新于\s*\d{4}-\d{1,2}-\d{1,2}[\d:\s]*"
+    # (A news app's page: ``听新闻 ▶ 00:58``, ``[＋关注]``, ``—— 推广 ——`` and its ad, ``分享至``.)
+    r"|听新闻\s*\S?\s*\d{1,2}:\d{2}|\[?\+?关注\]?|-*\s*推广\s*-*|分享至|猜你喜欢|阅读原文"
+    r"|.{0,40}\[(?:了解详情|立即报名|立即购买|查看详情|点击查看)\]")
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
