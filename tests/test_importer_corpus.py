@@ -3058,3 +3058,12 @@ def test_a_news_app_s_column_with_its_byline_and_player_above_the_runs():
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[3], w[4], w[5]) for w in windows] == [
         ("慈溪市", "观海卫镇", ["鸣鹤村", "五磊村"]), ("慈溪市", "龙山镇", ["方家河头村"])]
+
+
+def test_numbered_slots_under_a_day_each_with_its_line_before_the_places():
+    """``一、3月9日（星期二）`` / ``1．8:00—12:00，10kV霞浦线：霞浦街道下三山村、…；``: nothing was read."""
+    text = ("一、3月9日（星期二）\n1．8:00—12:00，10kV霞浦线：霞浦街道下三山村、霞南村；\n"
+            "2．13:00—17:00，10kV霞浦线：霞浦街道四村社区、霞浦菜市场。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[1], w[4], w[5]) for w in windows] == [
+        ("08:00", "霞浦街道", ["下三山村", "霞南村"]), ("13:00", "霞浦街道", ["四村社区", "霞浦菜市场"])]

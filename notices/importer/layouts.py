@@ -1912,11 +1912,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             anchor.groups = _supply_point_lines(masked, text, anchor.end, scope_end, read)
             areas = [area for group in anchor.groups for area in group] \
                 if anchor.groups else None
+        # (``1．8:00—12:00，10kV霞浦线：霞浦街道下三山村、…``: the line cut labels the places.)
+        after = anchor.end
+        line_label = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern).match(masked, after, scope_end)
+        after = line_label.end() if line_label else after
         if areas is None:
-            areas = _areas_after(masked, text, anchor.end, scope_end, labels, list_tables,
+            areas = _areas_after(masked, text, after, scope_end, labels, list_tables,
                                  lines_f, lines_p, line_start, read)
         if areas is None:
-            areas = _prose_areas(masked, text, anchor.end, scope_end, read)
+            areas = _prose_areas(masked, text, after, scope_end, read)
         if not areas and anchor.first is not None:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
             before = _areas_before(masked, text, anchor.start) or \
