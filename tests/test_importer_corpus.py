@@ -3067,3 +3067,11 @@ def test_numbered_slots_under_a_day_each_with_its_line_before_the_places():
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[1], w[4], w[5]) for w in windows] == [
         ("08:00", "霞浦街道", ["下三山村", "霞南村"]), ("13:00", "霞浦街道", ["四村社区", "霞浦菜市场"])]
+
+
+def test_the_day_everything_is_back_to_normal_is_no_window():
+    """``…3月11日起一切恢复正常。`` after a school's outage: a whole day of outage with the place
+    ``起一切恢复正常`` (the notice held)."""
+    text = "各位家长：\n因线路检修，3月10日（星期三）8:00—16:00学校教学楼停电，学校停课一天，3月11日起一切恢复正常。\n"
+    windows, _ = _placed(text, dt.date(2027, 3, 7))
+    assert [(w[0], w[1]) for w in windows] == [("2027-03-10", "08:00")]

@@ -1646,8 +1646,8 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
     return False
 
 
-_SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*恢复(?:正常)?"
-                          r"(?:供电|送电|用电|营业|开放|上课|办公)")
+_SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*(?:一切|全部|全面)?\s*(?:恢复(?:正常)?"
+                          r"(?:供电|送电|用电|营业|开放|上课|办公)|恢复正常)")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
