@@ -3070,8 +3070,9 @@ def test_numbered_slots_under_a_day_each_with_its_line_before_the_places():
 
 
 def test_the_day_everything_is_back_to_normal_is_no_window():
-    """``…3月11日起一切恢复正常。`` after a school's outage: a whole day of outage with the place
-    ``起一切恢复正常`` (the notice held)."""
-    text = "各位家长：\n因线路检修，3月10日（星期三）8:00—16:00学校教学楼停电，学校停课一天，3月11日起一切恢复正常。\n"
+    """``2．3月11日（星期四）起一切恢复正常。`` after a school's outage: a whole day of outage with
+    the place ``起一切恢复正常`` (the notice held)."""
+    text = ("各位家长：\n　　1．3月10日（星期三）8:00—16:00学校教学楼停电，学校停课一天；\n"
+            "　　2．3月11日（星期四）起一切恢复正常。\n")
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[1]) for w in windows] == [("2027-03-10", "08:00")]
