@@ -3076,3 +3076,12 @@ def test_the_day_everything_is_back_to_normal_is_no_window():
             "　　2．3月11日（星期四）起一切恢复正常。\n")
     windows, _ = _placed(text, dt.date(2027, 3, 7))
     assert [(w[0], w[1]) for w in windows] == [("2027-03-10", "08:00")]
+
+
+def test_a_committee_s_own_community_before_its_places():
+    """``我社区铜盆浦新村1-18幢`` signed by a 居民委员会 became ``区铜盆浦新村1-18幢`` (two characters
+    cut for three)."""
+    text = ("各位居民朋友：\n接供电部门通知，3月10日上午8点半到下午4点，因线路检修，我社区铜盆浦新村1-18幢、沿街商铺停电。\n\n"
+            "鄞州区钟公庙街道金桂社区居民委员会\n2027年3月6日\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "钟公庙街道", ["铜盆浦新村1-18幢", "沿街商铺"])]

@@ -2182,8 +2182,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # (``届时全村停电``: the whole village, the one the committee is of.)
         village = text[at + prefix.end():committee.end("a")]
         for window, _ in [*windows, *cancelled]:
-            own = rf"(?:我|本)(?:村|社区){_OWN_GROUPS}\S{{2}}"
-            window["areas"] = [a[2:] if re.match(own, fold(a)) else a for a in window["areas"]]
+            own = re.compile(rf"(?:我|本)(?:村|社区){_OWN_GROUPS}(?=\S{{2}})")
+            window["areas"] = [a[m.end():] if (m := own.match(fold(a))) else a
+                               for a in window["areas"]]
             if re.fullmatch(r"\S{1,6}(?:村|社区)", village):
                 window["areas"] = [village if fold(a) in ("全村", "全社区") else a
                                    for a in window["areas"]]
