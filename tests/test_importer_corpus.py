@@ -54,7 +54,11 @@ PROBES9 = ROOT / "tests" / "importer" / "probes-ningbo-9"  # (a ninth: an editor
 PROBES10 = ROOT / "tests" / "importer" / "probes-ningbo-10"  # (a tenth: another month)
 PROBES11 = ROOT / "tests" / "importer" / "probes-ningbo-11"  # (outer districts and counties)
 PROBES12 = ROOT / "tests" / "importer" / "probes-ningbo-12"  # (the core districts)
-PROBES13 = ROOT / "tests" / "importer" / "probes-ningbo-13"  # (a winter month; not tuned on)
+PROBES13 = ROOT / "tests" / "importer" / "probes-ningbo-13"  # (a winter month)
+PROBES14 = ROOT / "tests" / "importer" / "probes-ningbo-14"  # (April, the outer districts)
+PROBES15 = ROOT / "tests" / "importer" / "probes-ningbo-15"  # (July, a typhoon's changes)
+PROBES16 = ROOT / "tests" / "importer" / "probes-ningbo-16"  # (October, apps and PDFs)
+PROBES17 = ROOT / "tests" / "importer" / "probes-ningbo-17"  # (December, residents' notices)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -332,7 +336,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES3, 30, 73, 6), (PROBES4, 30, 77, 6), (PROBES5, 29, 111, 6),
     (PROBES6, 25, 93, 6), (PROBES7, 25, 101, 7), (PROBES8, 25, 96, 8), (PROBES9, 25, 106, 6),
     (PROBES10, 25, 105, 7), (PROBES11, 25, 107, 6), (PROBES12, 25, 104, 7),
-    (PROBES13, 25, 106, 7)])
+    (PROBES13, 25, 106, 7), (PROBES14, 25, 117, 6), (PROBES15, 25, 113, 17),
+    (PROBES16, 25, 112, 8), (PROBES17, 25, 109, 11)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
