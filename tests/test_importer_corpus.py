@@ -3090,3 +3090,16 @@ def test_a_committee_s_own_community_before_its_places():
             "鄞州区钟公庙街道金桂社区居民委员会\n2027年3月6日\n")
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "钟公庙街道", ["铜盆浦新村1-18幢", "沿街商铺"])]
+
+
+def test_an_app_s_records_with_labels_apart_from_their_values_by_spaces():
+    """``停电时间　2027-03-16 08:00:00 至 2027-03-16 17:00:00`` / ``停电区域　浙江省宁波市海曙区横街镇
+    林村、…`` / ``状态　　　已取消``: no colon after the labels, nothing read (the column reader took
+    ``停电区`` for a district)."""
+    text = ("计划停电\n停电时间　2027-03-16 08:00:00 至 2027-03-16 17:00:00\n"
+            "停电区域　浙江省宁波市海曙区横街镇林村、凤岙村\n停电原因　线路检修\n状态　　　待执行\n\n计划停电\n"
+            "停电时间　2027-03-17 09:00:00 至 2027-03-17 15:00:00\n停电区域　浙江省宁波市海曙区洞桥镇宁锋村\n"
+            "停电原因　线路改造\n状态　　　已取消\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 14))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-16", "海曙区", "横街镇", ["林村", "凤岙村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-17", "洞桥镇", ["宁锋村"])]

@@ -1625,6 +1625,12 @@ _ESTATE_SIGNATURE = re.compile(
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
     r"(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
+_SPACED_LABEL = re.compile(
+    r"^([ \t]*(?:(?:停电|送电|复电|计划)(?:开始|结束)?"
+    r"(?:时间|日期|区域|范围|原因|线路|设备|类型)|影响范围|涉及区域|状态))([ ]{1,})"
+    # (not a header of such labels, a table's first row)
+    r"(?![^\n]*?(?:时间|日期|区域|范围|原因|线路|设备|类型|状态)[ \t]*(?:$|[ \t]{2}))"
+    r"(?=[\d\u3400-\u9fff][^\s|]*(?:[ ][^\s|]+)*[ ]*$)", re.M)
 # An item of a numbered list (``1. 1月24日…``, ``二、``, ``（3）``).
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]"
                         r"|[一二三四五六七八九十]{1,2}\s*、)")
@@ -1661,6 +1667,9 @@ _WHOLE_DAY_LABEL = re.compile(r"(?:停电|检修|施工)(?:时间|日期)\s*(?:�
 def read_general(text: str, reference: dt.date) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+    # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
+    # apart from its value by spaces is read as with its colon.)
+    folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
