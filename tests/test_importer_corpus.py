@@ -3103,3 +3103,18 @@ def test_an_app_s_records_with_labels_apart_from_their_values_by_spaces():
     windows, cancelled = _placed(text, dt.date(2027, 3, 14))
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-16", "海曙区", "横街镇", ["林村", "凤岙村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-17", "洞桥镇", ["宁锋村"])]
+
+
+def test_an_app_s_listing_names_its_district_in_its_query_line():
+    """``区域：宁波市 鄞州区`` above records apart by rules (``━━━━``): no district; a record of an
+    outage already over (``【临时停电】福明街道　　已送电``) was a window; ``区县：鄞州区`` above a
+    record of ``五乡镇钱家山村…`` kept the town in the place."""
+    text = ("网上国网 ▸ 停电信息 ▸ 计划停电\n区域：宁波市 鄞州区　　更新于 2027-03-06 09:15\n━━━━━━━━━━━━━━━━\n"
+            "【计划停电】下应街道\n时间：2027-03-09 08:00—12:00\n范围：湾底村、下应工业区1号公变\n━━━━━━━━━━━━━━━━\n"
+            "【临时停电】福明街道　　已送电\n时间：2027-03-05 13:10—15:40\n范围：新城花园部分用户\n━━━━━━━━━━━━━━━━\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[0], w[3], w[5]) for w in windows] == [("2027-03-09", "鄞州区", ["湾底村", "下应工业区1号公变"])]
+    text = ("省份：浙江　地市：宁波　区县：鄞州区\n\n停电类型：计划停电\n停电区域：五乡镇钱家山村、石山弄村\n"
+            "停电时间：2027-03-12 08:00\n预计送电时间：2027-03-12 16:00\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "五乡镇", ["钱家山村", "石山弄村"])]

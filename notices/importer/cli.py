@@ -543,8 +543,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 districts.towns.declared_one(window["areas"][0]) if window["areas"]
                 and not window.get("town") and len(window["areas"]) > 1 else None)
             # ``莼湖镇桐照村、栖凤村``: a declared town's full name leading the first place.
-            led_town = None if printed or declared_town or window.get("town") \
+            # (Also under the district a listing's query names, ``区县：鄞州区``, where it is the
+            # town's.)
+            led_town = None if declared_town or window.get("town") \
                 or not window["areas"] else _town_leading(districts, window["areas"][0])
+            if led_town is not None and printed and \
+                    fold(led_town[0].district_name) != fold(printed) and not (
+                        districts.get(printed) is not None
+                        and districts.get(printed).name == led_town[0].district_name):
+                led_town = None
             if led_town is not None:
                 declared_town, rest = led_town
                 window["town"], window["areas"][0] = declared_town.name, rest

@@ -1598,7 +1598,9 @@ _NOTICE_DISTRICT = re.compile(
     r"(?:(?<=[市日司])|(?<![\u3400-\u9fff]))([\u3400-\u9fff]{2}[县区市]?)"
     r"(?:(?:这些地方|这些区域|部分区域|\d+多?个乡镇|\d+余个乡镇)(?:将|要|会)?停电|这里[^。\n]{0,8}?停电"
     # (``象山停电预告｜12月3日``, ``【象山停电】``: a post's title.)
-    r"|(?=(?:计划)?停电(?:计划)?(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))")
+    r"|(?=(?:计划)?停电(?:计划)?(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))"
+    # (A listing's query: ``区域：宁波市 鄞州区``, ``区县：镇海区``.)
+    r"|(?<=区域:宁波市 )([\u3400-\u9fff]{2}[县区市])|(?<=区县:)([\u3400-\u9fff]{2}[县区市])")
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
@@ -2071,8 +2073,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             before.areas = anchor.areas
     # The district a whole notice is about, named in its title or lead
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
-    named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[1])), None)
-    notice_district = text[named.start(1):named.end(1)] if named else None
+    named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[m.lastindex])), None)
+    notice_district = text[named.start(named.lastindex):named.end(named.lastindex)] \
+        if named else None
     # Addressed to a place (``西太湖校区各学院、部门、直属单位:``): the area of a window that
     # names none.
     addressee = re.search(
@@ -2313,7 +2316,8 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
     past: dict[int, int] = {}
     paragraph: list[int] = []
     for number, line in enumerate([*lines_f, ""], 1):
-        if line.strip():
+        # (``━━━━━━━━``: a rule between an app's records ends a paragraph too.)
+        if line.strip() and not re.fullmatch(r"[━─═=_*·•-]{4,}", line.strip()):
             paragraph.append(number)
             continue
         if paragraph:
