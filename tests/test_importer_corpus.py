@@ -59,6 +59,10 @@ PROBES14 = ROOT / "tests" / "importer" / "probes-ningbo-14"  # (April, the outer
 PROBES15 = ROOT / "tests" / "importer" / "probes-ningbo-15"  # (July, a typhoon's changes)
 PROBES16 = ROOT / "tests" / "importer" / "probes-ningbo-16"  # (October, apps and PDFs)
 PROBES17 = ROOT / "tests" / "importer" / "probes-ningbo-17"  # (December, residents' notices)
+PROBES18 = ROOT / "tests" / "importer" / "probes-ningbo-18"  # (February, work resuming)
+PROBES19 = ROOT / "tests" / "importer" / "probes-ningbo-19"  # (September, forwarded notices)
+PROBES20 = ROOT / "tests" / "importer" / "probes-ningbo-20"  # (an ordinary May; not tuned on)
+PROBES21 = ROOT / "tests" / "importer" / "probes-ningbo-21"  # (an ordinary November; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -337,7 +341,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES6, 25, 93, 6), (PROBES7, 25, 101, 7), (PROBES8, 25, 96, 8), (PROBES9, 25, 106, 6),
     (PROBES10, 25, 105, 7), (PROBES11, 25, 107, 6), (PROBES12, 25, 104, 7),
     (PROBES13, 25, 106, 7), (PROBES14, 25, 117, 6), (PROBES15, 25, 113, 17),
-    (PROBES16, 25, 112, 8), (PROBES17, 25, 109, 11)])
+    (PROBES16, 25, 112, 8), (PROBES17, 25, 109, 11), (PROBES18, 25, 107, 10),
+    (PROBES19, 25, 100, 11), (PROBES20, 25, 113, 6), (PROBES21, 25, 111, 7)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
