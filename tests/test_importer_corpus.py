@@ -3123,3 +3123,17 @@ def test_an_app_s_listing_names_its_district_in_its_query_line():
             "停电时间：2027-03-12 08:00\n预计送电时间：2027-03-12 16:00\n")
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[3], w[4], w[5]) for w in windows] == [("鄞州区", "五乡镇", ["钱家山村", "石山弄村"])]
+
+
+def test_a_column_with_a_change_line_it_cannot_read_keeps_its_runs():
+    """A column of many runs and a change line of a shape it does not read (``…东城村一带原定3月15日
+    (8:00—16:00)停电，变更为3月17日(…)``): the layout reader's one window of that line replaced
+    every run (written as a whole day of no place)."""
+    text = ("计划停电预告\n\n3月14日 星期日\n\n海曙 集士港镇·深溪村、卖面桥村(8:00—16:00)鄞江镇晴江岸村(8:30—14:30)\n\n"
+            "鄞州 云龙镇上李家村(7:00—15:00)五乡镇·宝同村(8:00—17:00)\n\n3月16日 星期二\n\n"
+            "北仑 柴桥街道河头村、芦江村(8:30—15:30)\n\n变更：\n\n"
+            "鄞州 瞻岐镇合岙村、东城村一带原定3月15日(8:00—16:00)停电，变更为3月17日(8:00—16:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    days = [(w["date"].day, w["start"]) for w in result.fields["windows"]]
+    assert days[:5] == [(14, "08:00"), (14, "08:30"), (14, "07:00"), (14, "08:00"), (16, "08:30")]
+    assert result.problems  # the change line is reported, not guessed
