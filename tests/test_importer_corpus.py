@@ -3137,3 +3137,15 @@ def test_a_column_with_a_change_line_it_cannot_read_keeps_its_runs():
     days = [(w["date"].day, w["start"]) for w in result.fields["windows"]]
     assert days[:5] == [(14, "08:00"), (14, "08:30"), (14, "07:00"), (14, "08:00"), (16, "08:30")]
     assert result.problems  # the change line is reported, not guessed
+
+
+def test_a_space_aligned_listing_with_the_day_and_two_bare_times_in_their_own_columns():
+    """``停电日期     开始时间  结束时间  停电类型  涉及区域`` / ``2028-02-21   08:00     15:00 …``:
+    no window (only cells of date and time together were paired); a fault row already over
+    (``故障停电  洪塘街道赵家村（已送电）``) is no window."""
+    text = ("停电日期     开始时间  结束时间  停电类型  涉及区域\n"
+            "2027-03-08   14:10     16:45     故障停电  洪塘街道赵家村（已送电）\n"
+            "2027-03-09   08:00     15:00     计划停电  慈城镇虹星村、南联村\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 8))
+    assert [(w[0], w[1], w[2], w[4], w[5]) for w in windows] == [
+        ("2027-03-09", "08:00", "15:00", "慈城镇", ["虹星村", "南联村"])]

@@ -284,7 +284,10 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
-        if PAST_WORDS.search(f) and not PLANNED_WORDS.search(f) and re.search(r"[。!！]\s*$", f):
+        # (Or a table's row of one: ``2028-02-20   14:10   16:45   故障停电   …（已送电）``.)
+        row = self.table_roles is not None and len(_CELL_SPLIT.split(f)) > 2
+        if PAST_WORDS.search(f) and not PLANNED_WORDS.search(f) and (
+                re.search(r"[。!！]\s*$", f) or row):
             # ``8月17日…因雷击造成的线路故障已于当晚21:40修复送电，…。``: an outage already over.
             self.boundary(None)
             self.body_lines.append(display(line).strip())

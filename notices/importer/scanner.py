@@ -201,6 +201,7 @@ _SAME_SLOT = re.compile(r"(?:的)?(?:同一|相同|原)(?:时间|时段)(?:进�
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
+_CLOCK_CELL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
 
 
@@ -611,7 +612,9 @@ class LineScanner:
             return None
         (a, b), (c, d) = cells[index], cells[index + 1]
         first, second = self.f[a:b].strip(), self.f[c:d].strip()
-        if not _STAMP.fullmatch(first) or not _STAMP.fullmatch(second):
+        # (``2028-02-21   08:00     15:00``: the day in a column of its own, the two times bare.)
+        bare = _CLOCK_CELL.fullmatch(first) and _CLOCK_CELL.fullmatch(second)
+        if not bare and (not _STAMP.fullmatch(first) or not _STAMP.fullmatch(second)):
             return None
         try:
             windows = parse_windows(f"{first}至{second}")
