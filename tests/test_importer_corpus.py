@@ -3149,3 +3149,14 @@ def test_a_space_aligned_listing_with_the_day_and_two_bare_times_in_their_own_co
     windows, _ = _placed(text, dt.date(2027, 3, 8))
     assert [(w[0], w[1], w[2], w[4], w[5]) for w in windows] == [
         ("2027-03-09", "08:00", "15:00", "慈城镇", ["虹星村", "南联村"])]
+
+
+def test_a_text_message_s_power_address_in_brackets():
+    """``您户号7310****8826（用电地址：象山县丹东街道天安路188弄）所在区域计划于…停电``: the place
+    kept the bracket's close and ``所在区域``."""
+    text = ("【国网象山县供电公司】尊敬的客户：您户号7310****8826（用电地址：象山县丹东街道天安路188弄）所在区域计划于"
+            "2027年3月17日07:00-15:00停电检修，请提前做好准备。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("象山县", "丹东街道", ["天安路188弄"])]
+    # (The works on a line named before its colon: ``10kV定塘G211线改造：…``.)
+    assert split_areas("10kV定塘G211线改造：定塘镇沙地村、上塘村") == ["定塘镇沙地村", "上塘村"]

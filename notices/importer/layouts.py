@@ -791,6 +791,10 @@ _OWN_GROUPS = r"(?![一二三四五六七八九十\d]{1,3}[^\s、,;]{0,4}?(?:组
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
+    # (``天安路188弄）所在区域``: an address's bracket closed after the place, no part of it.)
+    tail = re.search(r"[)）]\s*(?:所在|的)?(?:区域|地区)$|[)）]\s*所在$", printed)
+    if tail and len(re.findall(r"[(（]", printed)) < len(re.findall(r"[)）]", printed)):
+        printed = printed[:tail.start()]
     # ``包括阳光小区、…``, ``主要有…``: the word that opens the list is not part of a place.
     # (``范围为本村高泥、…``: the label's words and ``本村``, the village the notice is from.)
     # (Not ``本村一组至六组``: the village's own groups, nothing without it.)
@@ -2289,9 +2293,12 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
-_LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="") + r"\s*[:：]\s*")
+# (``10kV定塘G211线改造：…``: the works on the line named before its colon too.)
+_LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="")
+                         + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
-                      r"(?:\((?:地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?(?:区域|地区|地址)?(?:原)?")
+                      r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
+                      r"(?:区域|地区|地址)?(?:原)?")
 _ACCOUNT_LEAD = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                            r"(?:所在的?|的)(?:区域|地区|地址)?(?:为|是)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
