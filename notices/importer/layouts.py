@@ -47,7 +47,15 @@ from .messages import (
     WATER_DECOY,
 )
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
-from .text import INSTITUTION_WORD, LINE_NAME, PAST_WORDS, PICTOGRAPHS, PLANNED_WORDS, fold
+from .text import (
+    INSTITUTION_WORD,
+    LINE_NAME,
+    PAST_WORDS,
+    PICTOGRAPHS,
+    PLANNED_WORDS,
+    SAME_SLOT,
+    fold,
+)
 
 # ---------------------------------------------------------------------------
 # Dates and times (on folded text: Simplified, half-width).
@@ -2019,7 +2027,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             anchor.areas = anchors[index - 1].areas
         # ``…延期至10月15日（星期四）同一时段进行``: the original slot's time on the new day.
         if changed and anchors[index - 1].cancelled and anchor.first is None and (
-                _SAME_SLOT.match(masked, anchor.end) or _SAME_TIME.search(
+                SAME_SLOT.match(masked, anchor.end) or _SAME_TIME.search(
                     masked, anchor.end, _sentence_end(masked, anchor.end))):
             anchor.first, anchor.last = anchors[index - 1].first, anchors[index - 1].last
     # Share areas backward on a line (or a run of anchors before one label), not across the
@@ -2307,7 +2315,6 @@ _KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?
 # ``…现延期至10月21日（星期三）进行，停电时间（7:00-17:00）及停电范围不变``.
 _SAME_TIME = re.compile(r"(?:停电)?时间(?:\([^()]{0,16}\))?(?:及|和|、)?(?:停电)?(?:范围)?"
                         r"(?:均)?不变")
-_SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)")
 
 
 def _kept(windows: list[dict], lines: list[int], keep: list[bool]

@@ -35,6 +35,7 @@ from .text import (
     CJK,
     INSTITUTION_WORD,
     LINE_NAME,
+    SAME_SLOT,
     SEPARATORS,
     TIMEISH,
     WHOLE_DAY,
@@ -197,7 +198,6 @@ def _table_role(cell: str) -> str | None:
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
 _MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?"
                        r"(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*")
-_SAME_SLOT = re.compile(r"(?:的)?(?:同一|相同|原)(?:时间|时段)(?:进行|实施|停电)?\s*[。.]?")
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -450,7 +450,7 @@ class LineScanner:
                 i, at_item = moved.end(), True
                 continue
             # ``…调整为4月14日（星期三）同一时间进行``: the new day at the slot's own time.
-            same = _SAME_SLOT.match(f, i, stop)
+            same = SAME_SLOT.match(f, i, stop)
             if same and any(t.kind == "moved" for t in self.tokens):
                 self.emit("same_slot", i, same.end())
                 i = same.end()

@@ -105,6 +105,9 @@ LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?
 PAST_WORDS = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}(?:恢复|修复|抢修)?"
                         r"(?:送电|供电|复电)|故障停电|故障抢修|抢修完毕|已修复")
 PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行")
+# The slot's own time said again after a change (``延期至10月15日同一时段进行``, ``…调整为4月14日
+# 同一时间进行``): the column's scanner and the layout reader both read it.
+SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)(?:进行|实施|停电)?\s*[。.]?")
 SEPARATORS = "、,;"
 RANGE = r"\s*(?:-+|~|至|到)\s*"
 NEXT_DAY = r"(?:次日|翌日|第二天|隔日)"
