@@ -39,6 +39,7 @@ from .text import (
     INSTITUTION_WORD,
     PAST_WORDS,
     PLANNED_WORDS,
+    RUN_TIME,
     WHOLE_DAY,
     DateParts,
     TimeError,
@@ -212,7 +213,7 @@ class NoticeAssembler:
             if len(widths) < 2 or not cut or max(cut) < 24 or widths[-1] > max(widths) \
                     or min(cut) < max(cut) - 4:
                 continue
-            if not any(_RUN_TIME.search(f) for f in folded) or any(
+            if not any(RUN_TIME.search(f) for f in folded) or any(
                     re.search(r"[\t|]|[。:]\s*$", f) for f in folded[:-1]) or any(
                     re.match(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f) for f in folded[1:]):
                 continue
@@ -1077,10 +1078,6 @@ class NoticeAssembler:
 
 # ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
-# What a time window printed so far may hold where a line breaks inside it (``8:``, ``8:00—``,
-# ``7:30—16:30``).
-# A run's time window in brackets, as the column prints it (``(7:30—16:30)``).
-_RUN_TIME = re.compile(r"\(\s*\d{1,2}\s*:\s*\d{2}\s*[—\-~至]")
 
 
 def _width(text: str) -> int:
@@ -1088,6 +1085,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+# What a time window printed so far may hold where a line breaks inside it (``8:``, ``8:00—``,
+# ``7:30—16:30``).
 _TIME_SO_FAR = re.compile(r"\s*(?:\d{1,2}(?::\d{0,2})?\s*(?:[—\-~至]\s*(?:次日)?\s*"
                           r"(?:\d{1,2}(?::\d{0,2})?)?)?)?\s*")
 _COMPANY_REST = re.compile(r"(?!宁波|浙江|象山|宁海|余姚|慈溪|奉化)[\u3400-\u9fff]{1,6}"

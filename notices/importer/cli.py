@@ -95,7 +95,7 @@ from .messages import (
 from .places import city_of, county, named_cities, names_a_county
 from .scanner import DEFAULT_SOURCE, names_a_utility
 from .spans import disagreement, read_spans
-from .text import INSTITUTION_WORD, fold
+from .text import INSTITUTION_WORD, RUN_TIME, fold
 
 __all__ = [
     "ImportMessage",
@@ -158,8 +158,6 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
 # A change of a slot said in a sentence: its original day, then how it changed.
 _CHANGE_SAID = re.compile(r"原定(?:于|在)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。]{0,80}?"
                           r"(?:延期|调整|改为|改至|改到|推迟|顺延|取消|变更)")
-# A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``).
-_RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
 # A time range as printed (``13:00-17:00``, ``22：00至次日6:00``, with seconds or not).
 _TIME_RANGE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*[-—–~至到]\s*(?:次日|翌日)?"
                          r"\s*(\d{1,2}):(\d{2})(?!\d)")
@@ -192,7 +190,7 @@ def _check_times(text: str, result: OutageImport) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         # (A line kept in the body is not lost, unless it holds a column's run, ``东溪村
         # （13:00—16:30）``: a window no reader took.)
-        if " ".join(line.split()) in body and not _RUN_TIME.search(fold(line)):
+        if " ".join(line.split()) in body and not RUN_TIME.search(fold(line)):
             continue
         folded = fold(line)
         for m in _TIME_RANGE.finditer(folded):
@@ -273,7 +271,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # (Not where the body it leaves holds a column's run, ``石步村（8:00—11:30）``.)
         if general.windows and not any(_unclean(area) for window in general.windows
                                        for area in window["areas"]) \
-                and not any(_RUN_TIME.search(fold(line)) for line in general.body_lines):
+                and not any(RUN_TIME.search(fold(line)) for line in general.body_lines):
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
     assembler = parse_notice_text(text, published, districts)

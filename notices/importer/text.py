@@ -108,6 +108,9 @@ PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行")
 # The slot's own time said again after a change (``延期至10月15日同一时段进行``, ``…调整为4月14日
 # 同一时间进行``): the column's scanner and the layout reader both read it.
 SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)(?:进行|实施|停电)?\s*[。.]?")
+# A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``; not office
+# or opening hours, ``营业时间(10:00—22:00)``).
+RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
 SEPARATORS = "、,;"
 RANGE = r"\s*(?:-+|~|至|到)\s*"
 NEXT_DAY = r"(?:次日|翌日|第二天|隔日)"
