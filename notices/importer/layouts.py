@@ -1666,6 +1666,8 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
     return False
 
 
+# The words that move a slot, printed before its new day or time (``延期至``, ``调整为``).
+_CHANGED_TO_WORDS = r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)"
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*(?:一切|全部|全面)?\s*(?:恢复(?:正常)?"
                           r"(?:供电|送电|用电|营业|开放|上课|办公)|恢复正常)")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
@@ -1856,7 +1858,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                                 r"|(?:全天|全日|整天)(?:将)?停电)", masked[anchor.end:])
             # (``原定7月14日…的停电，延期至7月20日（星期二）同一时段进行``: the slot's new day.)
             moved_to = kept and kept[-1].cancelled and re.search(
-                r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)\s*$",
+                _CHANGED_TO_WORDS + r"\s*$",
                 masked[max(0, anchor.start - 6):anchor.start]) and \
                 "。" not in masked[kept[-1].end:anchor.start]
             cut_next = cut_next or moved_to
@@ -2020,8 +2022,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # ``原定3月5日…白米湾村的停电，调整为3月7日…``: the new slot has the original's places.
     for index in range(1, len(anchors)):
         anchor = anchors[index]
-        changed = re.search(r"(?:调整|更改|变更|改期|改|推迟|提前|延期|顺延)(?:为|到|至)\s*[:：]?"
-                            r"\s*$", masked[max(0, anchor.start - 7):anchor.start]) or \
+        changed = re.search(rf"(?:{_CHANGED_TO_WORDS}|提前(?:为|到|至))\s*[:：]?\s*$",
+                            masked[max(0, anchor.start - 7):anchor.start]) or \
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
         if anchor.areas is None and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
