@@ -3160,3 +3160,20 @@ def test_a_text_message_s_power_address_in_brackets():
     assert [(w[3], w[4], w[5]) for w in windows] == [("象山县", "丹东街道", ["天安路188弄"])]
     # (The works on a line named before its colon: ``10kV定塘G211线改造：…``.)
     assert split_areas("10kV定塘G211线改造：定塘镇沙地村、上塘村") == ["定塘镇沙地村", "上塘村"]
+
+
+def test_a_listing_s_cards_each_headed_by_its_town():
+    """``计划停电｜白沙街道`` above (or under) a card's time and places, cards apart by rules or blank
+    lines: the windows named no town and no district (exit 1); the town printed again among a
+    called-off card's places stayed a place."""
+    text = ("宁波市 江北区 ▼\n────────\n计划停电｜白沙街道\n停电时间　2027-03-10 08:00 ~ 2027-03-10 16:00\n"
+            "停电范围　大闸路、白沙街道正大社区\n────────\n计划停电｜洪塘街道\n"
+            "停电时间　2027-03-11 07:30 ~ 2027-03-11 11:30\n停电范围　裘市村、西洋港村\n────────\n\n"
+            "国网宁波供电公司 | 江北区\n2027-03-12 08:30 - 2027-03-12 16:30\n计划停电 | 慈城镇\n"
+            "范围：毛岙村、慈城镇 宁波某某轴承\n信息状态：已取消\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 8))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-03-10", "江北区", "白沙街道", ["大闸路", "正大社区"]),
+        ("2027-03-11", "江北区", "洪塘街道", ["裘市村", "西洋港村"])]
+    assert [(c[0], c[3], c[4], c[5]) for c in cancelled] == [
+        ("2027-03-12", "江北区", "慈城镇", ["毛岙村", "宁波某某轴承"])]

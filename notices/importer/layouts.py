@@ -1597,6 +1597,23 @@ _LIST_SENTENCE = re.compile(rf"\s*(?:{_LIST_WORD}{{1,20}}、){{2,}}{_LIST_WORD}{
                             r"(?:停电)?\s*")
 
 
+# A listing's card heading naming its town: ``计划停电｜招宝山街道``, ``临时停电 | 九龙湖镇``.
+_CARD_TOWN = re.compile(r"^[ \t]*【?(?:计划|临时|检修)?停电】?[ \t]*[|｜][ \t]*"
+                        r"(?P<t>[\u3400-\u9fff]{1,5}?(?:街道|镇|乡))[ \t]*$", re.M)
+_CARD_RULE = re.compile(r"\n[ \t]*(?:[━─═=_*·•-]{4,}[ \t]*)?\n")
+
+
+def _card_town(masked: str, at: int) -> tuple[int, int] | None:
+    """The span of the town a listing's card names on its own heading line, for the card
+    holding ``at`` (cards apart by blank lines or rules), else None."""
+    starts = [m.end() for m in _CARD_RULE.finditer(masked, 0, at)]
+    start = starts[-1] if starts else 0
+    end_m = _CARD_RULE.search(masked, at)
+    end = end_m.start() if end_m else len(masked)
+    found = list(_CARD_TOWN.finditer(masked, start, end))
+    return found[0].span("t") if len(found) == 1 else None
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[。\n]").search(text, pos)
     return m.start() if m else len(text)
@@ -2163,6 +2180,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             district_here = headings[above[-1]] if above else notice_district
             groups = [(district_here, None, group) for group in anchor.groups] \
                 if anchor.groups else _district_groups(places, district_here)
+            # (A listing's card headed ``计划停电｜招宝山街道``: the card's town, where its
+            # places name none; the town printed again among them is dropped.)
+            card_town = _card_town(masked, anchor.start)
+            if card_town and len(groups) == 1 and groups[0][1] is None:
+                card_town = text[card_town[0]:card_town[1]]
+                groups = [(groups[0][0], card_town,
+                           [_without_town(a, card_town) for a in groups[0][2]
+                            if fold(a) != fold(card_town)])]
             for district, town, areas in groups:
                 window = _window(day, first, last, areas, district, town)
                 if works:
