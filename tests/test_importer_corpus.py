@@ -3177,3 +3177,22 @@ def test_a_listing_s_cards_each_headed_by_its_town():
         ("2027-03-11", "江北区", "洪塘街道", ["裘市村", "西洋港村"])]
     assert [(c[0], c[3], c[4], c[5]) for c in cancelled] == [
         ("2027-03-12", "江北区", "慈城镇", ["毛岙村", "宁波某某轴承"])]
+
+
+def test_a_residents_notice_signed_by_an_office_naming_its_district():
+    """An estate's notice of two slots signed ``宁波市海曙区望春街道某某苑物业服务中心`` (its buildings
+    not named after it), or with ``地址：镇海区庄市街道…`` under the signature: no district (exit 1).
+    A utility's address names no district of its windows; an app's place picker
+    (``宁波市 北仑区 ▼``) does."""
+    slots = "上午8点至11点：1—4幢；\n下午1点至4点：5—9幢、地下车库。\n\n"
+    text = "尊敬的业主：\n定于2027年3月13日分两个时段停电：\n" + slots + "宁波市海曙区望春街道某某苑物业服务中心\n2027年3月10日\n"
+    windows, _ = _placed(text, dt.date(2027, 3, 10))
+    assert [(w[1], w[3], w[5]) for w in windows] == [
+        ("08:00", "海曙区", ["1—4幢"]), ("13:00", "海曙区", ["5—9幢", "地下车库"])]
+    text = ("尊敬的业主：\n定于2027年3月13日分两个时段停电：\n" + slots +
+            "某某物业服务有限公司某某苑服务中心\n地址：镇海区庄市街道兴庄路88号　电话：0574-00000000\n")
+    assert [w[3] for w in _placed(text, dt.date(2027, 3, 10))[0]] == ["镇海区", "镇海区"]
+    text = ("定于2027年3月13日分两个时段停电：\n" + slots + "国网宁波供电公司\n地址：海曙区南门街道柳汀街1408号\n")
+    assert [w[3] for w in _placed(text, dt.date(2027, 3, 10))[0]] == [None, None]
+    text = "宁波市 北仑区 ▼\n计划停电\n停电时间　2027-03-12 08:00 ~ 2027-03-12 16:00\n停电范围　某某路、某某村\n"
+    assert [w[3] for w in _placed(text, dt.date(2027, 3, 10))[0]] == ["北仑区"]

@@ -1629,7 +1629,9 @@ _NOTICE_DISTRICT = re.compile(
     # (``象山停电预告｜12月3日``, ``【象山停电】``: a post's title.)
     r"|(?=(?:计划)?停电(?:计划)?(?:取消)?(?:预告|通知|公告|信息)|停电[】\]]))"
     # (A listing's query: ``区域：宁波市 鄞州区``, ``区县：镇海区``.)
-    r"|(?<=区域:宁波市 )([\u3400-\u9fff]{2}[县区市])|(?<=区县:)([\u3400-\u9fff]{2}[县区市])")
+    r"|(?<=区域:宁波市 )([\u3400-\u9fff]{2}[县区市])|(?<=区县:)([\u3400-\u9fff]{2}[县区市])"
+    # (An app's place picker on its own line: ``宁波市 镇海区 ▼``.)
+    r"|(?:^|(?<=\n))[ \t]*宁波市?[ \t]+([\u3400-\u9fff]{2}[县区市])(?=[ \t]*[▼▾⌄∨˅][ \t]*(?:\n|$))")
 # ``四川省广元市苍溪县龙王镇：三房村…``: a province, a city, a district and a town heading the
 # list (the colon after the town ends the heading).
 _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
@@ -1653,6 +1655,11 @@ _DISTRICT_HEADING = re.compile(
 _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
+# A sign-off line naming a district: an office's name or its address.
+_SIGN_OFF = re.compile(r"^[ \t]*(?:(?:地址|办公地址|联系地址)[ \t]*[:：][ \t]*)?(?:宁波市)?"
+                       r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡))",
+                       re.M)
+_CITY_UTILITY = re.compile(r"宁波(?:市)?供电公司|宁波电业局|供电服务中心")
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
     r"(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
@@ -2248,6 +2255,19 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
                 window["town"] = text[at + prefix.start("t"):at + prefix.end("t")]
+    # A residents' notice signed below its windows by an office whose name or address names
+    # its district (``宁波市鄞州区首南街道锦澜府物业服务中心``, ``地址：北仑区新碶街道…``): the
+    # district of windows that name neither a district nor a town. (Not a utility's address:
+    # the city's company serves every district.)
+    last_line = max((line for _, line in [*windows, *cancelled]), default=0)
+    tail = "\n".join(masked.split("\n")[last_line:])
+    signed = None if notice_district or _CITY_UTILITY.search(tail) else next(
+        (m for m in _SIGN_OFF.finditer(tail) if county(m["d"])), None)
+    if signed:
+        at = len("\n".join(masked.split("\n")[:last_line])) + 1 if last_line else 0
+        for window, _ in [*windows, *cancelled]:
+            if not window["district"] and not window["town"]:
+                window["district"] = text[at + signed.start("d"):at + signed.end("d")]
     # (A table's rows naming no district: the one the notice's title or lead names.)
     for window, _ in [*windows, *cancelled]:
         if notice_district and not window.get("district"):
