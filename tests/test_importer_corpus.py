@@ -3196,3 +3196,19 @@ def test_a_residents_notice_signed_by_an_office_naming_its_district():
     assert [w[3] for w in _placed(text, dt.date(2027, 3, 10))[0]] == [None, None]
     text = "宁波市 北仑区 ▼\n计划停电\n停电时间　2027-03-12 08:00 ~ 2027-03-12 16:00\n停电范围　某某路、某某村\n"
     assert [w[3] for w in _placed(text, dt.date(2027, 3, 10))[0]] == ["北仑区"]
+
+
+def test_a_space_aligned_listing_with_a_status_column_and_its_query_title():
+    """``停电日期  开始时间  结束时间  停电类型  停电范围  状态``: the ``状态`` header was no table header, so
+    no row was read (exit 1, every window missing); a row ``已取消`` is a slot called off; the query's
+    title line (``停电信息查询结果（浙江省 宁波市 江北区）   导出时间：…``) is chrome."""
+    text = ("停电信息查询结果（浙江省 宁波市 江北区）          导出时间：2027-03-08 10:02\n\n"
+            "停电日期     开始时间  结束时间  停电类型  停电范围                  状态\n"
+            "2027-03-09   08:00     15:00     计划停电  慈城镇虹星村、南联村      待执行\n"
+            "2027-03-10   08:30     16:00     计划停电  庄桥街道童家村            已取消\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 8), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (9, "慈城镇", ["虹星村", "南联村"])]
+    assert [(c["date"].day, c["town"], c["areas"]) for c in result.fields["cancelled"]] == [
+        (10, "庄桥街道", ["童家村"])]

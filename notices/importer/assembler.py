@@ -359,6 +359,16 @@ class NoticeAssembler:
         if self.table_roles and (re.search(r"\t|\|", line) or self.table_spaced
                                  and re.search(r"\S\s{2,}\S", fold(line))):
             scanner.scan_cells(self.table_roles, stamps=self.table_spaced)
+            # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
+            cells = [c.strip() for c in _CELL_SPLIT.split(f) if c.strip()]
+            if any("状态" in label and index < len(cells) and re.fullmatch(r"已?取消", cells[index])
+                   for index, (_, label) in enumerate(self.table_roles)):
+                self.boundary(None)
+                section, self.section = self.section, "cancelled"
+                self.read_tokens(lineno, scanner.tokens)
+                self.boundary(None)
+                self.section = section
+                return
         elif re.search(r"\t|\s\|\s", line):
             scanner.scan_cells(None)
         else:
@@ -1120,7 +1130,10 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 # 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
 # a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
-    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    # (``停电信息查询结果（浙江省 宁波市 镇海区）   导出时间：2028-05-26 16:02``: a query's title.)
+    r"|(?:停电信息)?查询结果\s*(?:\([^()]{0,30}\))?\s*"
+    r"(?:(?:数据)?(?:查询|更新|导出|生成)(?:时间|日期)\s*:\s*[\d\s:/-]+)?"
     r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*页|每页(?:显示)?\s*\d+\s*条)\s*/?\s*)+"
     r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}"
     # (``开始日期：2027-03-15    结束日期：2027-03-21    [查询]``, ``首页 上一页 1/1 下一页 尾页``)

@@ -76,7 +76,7 @@ class Token:
 _LABEL_TIME = "时间|时段|日期|时限"
 _LABEL_AREA = "范围|区域|地点|地区|用户|客户|单位|小区|位置|地址|片区|村庄"
 _LABEL_INFO = ("线路|设备|原因|内容|事由|备注|说明|类型|性质|编号|名称|台区|变压器|电压|等级|项目|"
-               "联系人|联系电话|电话|热线")
+               "状态|联系人|联系电话|电话|热线")
 _LABEL_WORD = rf"(?:{_LABEL_TIME}|{_LABEL_AREA}|{_LABEL_INFO})"
 # What may stand before a label word: 停电时间, 影响范围, 线路名称, 联系电话; a name such as
 # 阳光小区： is not a label.
