@@ -3212,3 +3212,14 @@ def test_a_space_aligned_listing_with_a_status_column_and_its_query_title():
         (9, "慈城镇", ["虹星村", "南联村"])]
     assert [(c["date"].day, c["town"], c["areas"]) for c in result.fields["cancelled"]] == [
         (10, "庄桥街道", ["童家村"])]
+
+
+def test_a_town_s_cold_store_and_fishery_station_keep_the_town_s_name():
+    """``鹤浦镇水产冷库`` and ``鹤浦镇渔业服务站`` after the town's villages, in a record and a tab table:
+    cut to ``水产冷库`` and ``渔业服务站`` as if the town were printed again."""
+    text = ("停电时间：2027年3月16日8:00-17:00\n停电范围：象山县鹤浦镇小百丈村、大岙村、鹤浦镇水产冷库\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 12))
+    assert [w[5] for w in windows] == [["小百丈村", "大岙村", "鹤浦镇水产冷库"]]
+    text = ("日期\t时间\t停电范围\n3月17日\t8:00-16:00\t象山县鹤浦镇南田村、鹤浦镇渔业服务站\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 12))
+    assert [w[5] for w in windows] == [["南田村", "鹤浦镇渔业服务站"]]
