@@ -3223,3 +3223,12 @@ def test_a_town_s_cold_store_and_fishery_station_keep_the_town_s_name():
     text = ("日期\t时间\t停电范围\n3月17日\t8:00-16:00\t象山县鹤浦镇南田村、鹤浦镇渔业服务站\n")
     windows, _ = _placed(text, dt.date(2027, 3, 12))
     assert [w[5] for w in windows] == [["南田村", "鹤浦镇渔业服务站"]]
+
+
+def test_a_record_s_two_slots_apart_by_a_semicolon():
+    """``停电时间：2027年3月18日 08:00至12:00；13:30至17:00``: the second slot was not read (exit 1)."""
+    text = ("停电时间：2027年3月18日 08:00至12:00；13:30至17:00\n停电范围：大佳何镇涨家溪村、葛家村\n"
+            "停电线路：10kV大佳何G517线\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[1], w[2], w[5]) for w in windows] == [
+        ("08:00", "12:00", ["涨家溪村", "葛家村"]), ("13:30", "17:00", ["涨家溪村", "葛家村"])]

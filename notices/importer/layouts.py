@@ -202,7 +202,7 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,6}[;；]\s*")
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
-_MORE_SEP = re.compile(r"\s*(?:[、,，和及]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+_MORE_SEP = re.compile(r"\s*(?:[、,，和及;；]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
 class _Dates:
