@@ -3232,3 +3232,15 @@ def test_a_record_s_two_slots_apart_by_a_semicolon():
     windows, _ = _placed(text, dt.date(2027, 3, 12))
     assert [(w[1], w[2], w[5]) for w in windows] == [
         ("08:00", "12:00", ["涨家溪村", "葛家村"]), ("13:30", "17:00", ["涨家溪村", "葛家村"])]
+
+
+def test_a_table_then_a_change_of_one_row_s_slot_said_without_a_preposition():
+    """``原定3月16日8:30-15:30鹤浦镇大岙村、南田村的停电调整为3月19日8:30-15:30，停电范围不变`` under a
+    tab table: the original slot read with no places and the new one lost (exit 1)."""
+    text = ("停电日期\t停电时段\t所属乡镇\t停电区域\n3月15日\t8:00-16:00\t石浦镇\t番西村、延昌村\n"
+            "3月16日\t8:30-15:30\t鹤浦镇\t大岙村、南田村\n\n"
+            "变更说明：原定3月16日8:30-15:30鹤浦镇大岙村、南田村的停电调整为3月19日8:30-15:30，停电范围不变。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[0], w[4], w[5]) for w in windows] == [
+        ("2027-03-15", "石浦镇", ["番西村", "延昌村"]), ("2027-03-19", "鹤浦镇", ["大岙村", "南田村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-16", "鹤浦镇", ["大岙村", "南田村"])]
