@@ -3244,3 +3244,28 @@ def test_a_table_then_a_change_of_one_row_s_slot_said_without_a_preposition():
     assert [(w[0], w[4], w[5]) for w in windows] == [
         ("2027-03-15", "石浦镇", ["番西村", "延昌村"]), ("2027-03-19", "鹤浦镇", ["大岙村", "南田村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-16", "鹤浦镇", ["大岙村", "南田村"])]
+
+
+def test_a_thread_s_later_message_moving_a_slot_said_earlier():
+    """A chat's time stamps (``3月10日 上午9:02``) were windows of their own; ``原定15号上午的停电改到3月
+    17日…`` (the day alone) left the first slot active; ``原定明天（3月15日）的停电改期至3月22日（周一），
+    时间不变…，范围不变`` read nothing; a second text message's ``您好！原定于03月15日…`` took ``您好！原``
+    for the places."""
+    text = ("　　　　3月10日 上午9:02\n物业-小张：@所有人 接供电公司通知，3月15日（周一）8:30—12:00小区停电，"
+            "范围：某某苑1—8幢、沿街商铺。\n　　　　3月12日 下午4:45\n物业-小张：@所有人 更正：原定15号上午的停电"
+            "改到3月17日（周三）上午8:30—12:00，范围不变。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[0], w[1], w[5]) for w in windows] == [("2027-03-17", "08:30", ["某某苑1—8幢", "沿街商铺"])]
+    assert [(c[0], c[1], c[5]) for c in cancelled] == [("2027-03-15", "08:30", ["某某苑1—8幢", "沿街商铺"])]
+    text = ("定于3月15日（周一）上午8:00至下午14:00，某某苑1—8幢、地下车库停电。\n"
+            "因天气原因，原定明天（3月15日）的停电改期至3月22日（周一），时间不变8:00-14:00，范围不变。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 14))
+    assert [(w[0], w[1], w[5]) for w in windows] == [("2027-03-22", "08:00", ["某某苑1—8幢", "地下车库"])]
+    assert [(c[0], c[1], c[5]) for c in cancelled] == [("2027-03-15", "08:00", ["某某苑1—8幢", "地下车库"])]
+    text = ("【国网宁波供电】尊敬的客户：您好！因电网检修，您户号6011200000所在区域计划于2027年03月15日08:00至"
+            "2027年03月15日16:00停电，停电范围：爵溪街道下沙村、东门外村，给您带来不便敬请谅解。\n\n"
+            "【国网宁波供电】尊敬的客户：您好！原定于03月15日08:00至16:00的停电计划因天气原因调整为2027年03月17日"
+            "08:00至16:00，停电范围不变。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-17", "爵溪街道", ["下沙村", "东门外村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-15", "爵溪街道", ["下沙村", "东门外村"])]

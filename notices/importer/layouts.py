@@ -1696,6 +1696,14 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
 _CHANGED_TO_WORDS = r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)"
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*(?:一切|全部|全面)?\s*(?:恢复(?:正常)?"
                           r"(?:供电|送电|用电|营业|开放|上课|办公)|恢复正常)")
+_UNCHANGED = re.compile(r"(?:停电)?(?:时间|范围|区域|时段|地点)(?:及|和|、)?(?:停电)?"
+                        r"(?:范围|区域)?(?:均)?不变|不变")
+_UNCHANGED_SAID = re.compile(r"(?:范围|区域|地点)(?:均)?不变")
+_CHAT_STAMP = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|昨天|今天)?[ \t]*"
+                         r"(?:星期[一二三四五六日天]|周[一二三四五六日天])?[ \t]*"
+                         r"(?:上午|下午|中午|晚上|凌晨|早上)?[ \t]*\d{1,2}:\d{2}[ \t]*")
+_DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
+                        r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -1806,9 +1814,16 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # Page chrome: a link to another article (``上一篇:关于3月10日…停电的通知``).
         if _CHROME.match(masked, masked.rfind("\n", 0, anchor.start) + 1):
             continue
+        # A chat's time stamp between messages (``11月18日 上午9:02``): when it was said.
+        line_at = masked.rfind("\n", 0, anchor.start) + 1
+        line_end = masked.find("\n", anchor.start)
+        if _CHAT_STAMP.fullmatch(masked, line_at, len(masked) if line_end < 0 else line_end):
+            continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
-        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*$",
-                                          masked[max(0, anchor.start - 5):anchor.start])) \
+        # (``原定明天（10月15日）的停电改期至…``: the day said in words, then its date.)
+        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*"
+                                          r"(?:(?:今天|明天|后天|今日|明日)\s*[(（]\s*)?$",
+                                          masked[max(0, anchor.start - 9):anchor.start])) \
             or _in_cancelled_list(masked, anchor.start)
         # (A listing's record ``状态：已取消``: a slot called off; ``状态：已延期　新停电时间：…``:
         # the record's first time called off, the new one its window.)
@@ -1852,7 +1867,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 re.search(r"由\s*$", masked[max(0, anchor.late_at - 2):anchor.late_at]) and \
                 _RETIMED.match(masked, anchor.late_end):
             anchor.cancelled = True
-        if anchor.first is None and anchor.relative:
+        if anchor.first is None and anchor.relative and not anchor.cancelled:
             continue  # ``明天又轮到…停电``: a relative day without a time is not a window
         if anchor.first is None and not anchor.cancelled:
             line_end = masked.find("\n", anchor.end)
@@ -2162,6 +2177,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             read.add(_line_of(masked, addressee.start()))
         if anchor.areas is None and anchor.cancelled:
             anchor.areas = []  # a cancelled slot that names no place: the editor matches it
+        # (``原定…的停电改期至10月22日（周五），时间不变…，范围不变``: the new slot of one called
+        # off, its places said to stand: filled from the slot called off, below.)
+        if anchor.areas is None and index and anchors[index - 1].cancelled and \
+                _UNCHANGED_SAID.search(masked, anchor.end, _sentence_end(masked, anchor.end)):
+            anchor.areas = []
         if anchor.areas is None:
             fragment = " ".join(text[anchor.start:anchor.end].split())
             warnings.append((_line_of(masked, anchor.start), fragment,
@@ -2264,7 +2284,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     last_line = max((line for _, line in [*windows, *cancelled]), default=0)
     tail = "\n".join(masked.split("\n")[last_line:])
     signed = None if notice_district or _CITY_UTILITY.search(tail) else next(
-        (m for m in _SIGN_OFF.finditer(tail) if county(m["d"])), None)
+        (m for m in _SIGN_OFF.finditer(tail) if county(m["d"])
+         # (a town's government signs for its town: its title names it, read by the caller)
+         and not re.search(r"人民政府|办事处|政府", tail[m.start():tail.find("\n", m.start())
+                                                   if "\n" in tail[m.start():] else None])),
+        None)
     if signed:
         at = len("\n".join(masked.split("\n")[:last_line])) + 1 if last_line else 0
         for window, _ in [*windows, *cancelled]:
@@ -2330,6 +2354,44 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
         if _FOOTER.fullmatch(line):
             read.add(number)
+    # A thread's later message moving a slot it names by its day alone (``原定明天（10月15日）的停电
+    # 改期至10月22日（周五），时间不变…，范围不变``): the slot called off is the earlier window of
+    # that day, and the new one keeps its times and places where it says they stand.
+    for c_index, (gone, gone_line) in enumerate(cancelled):
+        earlier = next((w for w, line in zip(unique, unique_lines, strict=True)
+                        if line < gone_line and w["date"] == gone["date"] and w["areas"]
+                        and (gone["start"] is None or w["start"] == gone["start"])), None)
+        vague = not gone["areas"] or all(_UNCHANGED.fullmatch(fold(a)) for a in gone["areas"])
+        if earlier is None or not vague:
+            continue
+        for window, line in zip(unique, unique_lines, strict=True):
+            if line == gone_line and window is not earlier and (
+                    not window["areas"] or all(_UNCHANGED.fullmatch(fold(a))
+                                               for a in window["areas"])):
+                window.update(areas=list(earlier["areas"]), town=earlier["town"],
+                              district=earlier["district"] or window["district"])
+                if window["start"] is None:
+                    window.update(start=earlier["start"], end=earlier["end"])
+        cancelled[c_index] = ({**gone, "areas": list(earlier["areas"]), "town": earlier["town"],
+                               "district": earlier["district"] or gone["district"],
+                               "start": earlier["start"], "end": earlier["end"]}, gone_line)
+    # A thread's later message moving a slot said earlier by its day alone (``原定22号上午的停电改到
+    # 11月24日…``): the earlier window of that day (and half-day) is the slot called off.
+    for moved in _DAY_MOVED.finditer(masked):
+        at_line = _line_of(masked, moved.start())
+        half = moved["half"]
+        for window, line in list(zip(unique, unique_lines, strict=True)):
+            start = window["start"]
+            if line < at_line and window["date"].day == int(moved["day"]) and window["areas"] \
+                    and not (half and start and (int(start[:2]) < 12) != (half == "上午")):
+                index = unique.index(window)
+                del unique[index], unique_lines[index]
+                cancelled.append((window, line))
+                for new, new_line in zip(unique, unique_lines, strict=True):
+                    if new_line == at_line and all(_UNCHANGED.fullmatch(fold(a))
+                                                   for a in new["areas"]):
+                        new.update(areas=list(window["areas"]), town=window["town"],
+                                   district=window["district"] or new["district"])
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
     keep = [not any(c["date"] == w["date"] and c["start"] == w["start"] and c["end"] == w["end"]
@@ -2941,8 +3003,9 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
 _LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力|我|本|记者|获悉|了解")
 
 
-_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n]{2,60}?)\s*[,，]?\s*"
-                     r"(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?P<a>[^,，。;；:：\n!！]{2,60}?)\s*[,，]?\s*"
+                     # (not ``原定于``: the original slot of a change, no subject before it)
+                     r"(?<!原)(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
 # (``备用电源城北线将于…``: a supply line, not a place.)
 _SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
