@@ -3269,3 +3269,17 @@ def test_a_thread_s_later_message_moving_a_slot_said_earlier():
     windows, cancelled = _placed(text, dt.date(2027, 3, 12))
     assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-17", "爵溪街道", ["下沙村", "东门外村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-15", "爵溪街道", ["下沙村", "东门外村"])]
+
+
+def test_text_messages_whose_only_place_is_the_account_s_address():
+    """``您户号…（地址：慈溪市坎墩街道某某村）因…检修，计划于…停电``, a later ``原定…对您户号…（地址：…）的停电计划
+    已取消`` and ``…（地址：…）所在线路将于…计划停电``: no places read (exit 1), the first slot kept
+    active."""
+    text = ("【国网慈溪市供电公司】尊敬的客户，您好！您户号3306****0000（地址：慈溪市坎墩街道某某村）因10kV某某线检修，"
+            "计划于2027年03月21日07:00至15:00停电，请提前做好准备。\n3月15日 09:12\n\n"
+            "【国网慈溪市供电公司】尊敬的客户，原定2027年03月21日07:00至15:00对您户号3306****0000（地址：慈溪市坎墩街道"
+            "某某村）的停电计划已取消，给您带来不便敬请谅解。\n\n【国网慈溪市供电公司】尊敬的客户，您户号3306****0000"
+            "（地址：慈溪市坎墩街道某某村）所在线路将于2027年03月28日08:00至16:00计划停电，请提前做好准备。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 19))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-28", "慈溪市", "坎墩街道", ["某某村"])]
+    assert [(c[0], c[3], c[4], c[5]) for c in cancelled] == [("2027-03-21", "慈溪市", "坎墩街道", ["某某村"])]

@@ -1998,6 +1998,17 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             heading = _areas_heading(masked, text, anchor.start,
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
+        # A text message to one customer (``您户号3306****2871（地址：慈溪市古塘街道担山村）因…
+        # 检修，计划于…``, ``…对您户号…（地址：…）的停电计划已取消``, ``…所在线路将于…``): the
+        # account's address on the message's line is the place.
+        if not areas:
+            line_at = masked.rfind("\n", 0, anchor.start) + 1
+            line_end = masked.find("\n", anchor.end)
+            address = _ACCOUNT_ADDRESS.search(masked, line_at,
+                                              len(masked) if line_end < 0 else line_end)
+            if address:
+                areas = split_areas(text[address.start("a"):address.end("a")])
+                read.add(_line_of(masked, address.start()))
         anchor.areas = areas
         # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
         # day of the anchor belongs to that day (a day whose list is not printed has none).
@@ -2418,6 +2429,8 @@ _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
                       r"(?:区域|地区|地址)?(?:原)?")
+_ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
+                              r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]")
 _ACCOUNT_LEAD = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                            r"(?:所在的?|的)(?:区域|地区|地址)?(?:为|是)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
