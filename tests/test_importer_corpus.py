@@ -3283,3 +3283,16 @@ def test_text_messages_whose_only_place_is_the_account_s_address():
     windows, cancelled = _placed(text, dt.date(2027, 3, 19))
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-28", "慈溪市", "坎墩街道", ["某某村"])]
     assert [(c[0], c[3], c[4], c[5]) for c in cancelled] == [("2027-03-21", "慈溪市", "坎墩街道", ["某某村"])]
+
+
+def test_a_news_site_s_column_with_a_run_of_two_slots_and_its_page_furniture():
+    """``桑洲镇南岭村、麻岙村(8:00—11:30)(13:30—17:00)``: the second slot had no areas (exit 1); the
+    breadcrumb, the byline with 来源/编辑/阅读 and ``【打印本页】 【关闭窗口】`` were runs without a time."""
+    text = ("宁海新闻网 > 民生 > 便民信息\n\n计划停电预告\n\n2027-03-12 08:15   来源：宁海传媒集团   编辑：某某   阅读：2307\n\n"
+            "3月15日 星期一\n宁海 前童镇鹿山村、花桥村(7:30—16:30)桑洲镇南岭村、麻岙村(8:00—11:30)(13:30—17:00)\n\n"
+            "国网宁海县供电公司\n\n【打印本页】 【关闭窗口】\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    assert not result.problems
+    assert [(w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("07:30", "前童镇", ["鹿山村", "花桥村"]), ("08:00", "桑洲镇", ["南岭村", "麻岙村"]),
+        ("13:30", "桑洲镇", ["南岭村", "麻岙村"])]

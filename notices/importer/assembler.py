@@ -135,6 +135,8 @@ class NoticeAssembler:
         self.record_labels: set[str] = set()
         self.notes: list[str] = []
         self.last_emitted: list[dict] = []
+        # (line, end, run) of the last run a time window right after it ended
+        self.last_flushed: tuple[int, int, Run] | None = None
         # (line, district) of the last run that had one
         self.line_ref: tuple[int | None, DistrictRef | None] = (None, None)
         self.source_name: str | None = None
@@ -792,7 +794,18 @@ class NoticeAssembler:
             return
         fragment = self.printed(token)
         windows = token.value
+        # ``南岭村、麻岙村(8:00—11:30)(13:30—17:00)``: a second time right after a run's own is
+        # the same places' second window.
+        last = self.last_flushed
+        if not self.run.items and self.pending_time is None and last is not None and \
+                last[0] == token.line and \
+                not self.lines[token.line - 1][last[1]:token.start].strip():
+            self.run = last[2]
+            self.flush(windows, token.line)
+            self.last_flushed = (token.line, token.end, last[2])
+            return
         if self.run.items:
+            flushed = self.run
             self.note_run_end(token)
             if self.pending_time is not None:
                 self.flush(self.pending_time.windows, self.pending_time.line)
@@ -800,6 +813,7 @@ class NoticeAssembler:
                 self.pending_time = PendingTime(windows, token.line, token.start, fragment)
             else:
                 self.flush(windows, token.line)
+                self.last_flushed = (token.line, token.end, flushed)
         else:
             self.finish_pending_time()
             self.pending_time = PendingTime(windows, token.line, token.start, fragment)
@@ -1147,7 +1161,14 @@ _LISTING_CHROME = re.compile(
     r"|网上国网|网上国网APP|查看更多\s*>?|.{0,60}?更新于\s*\d{4}-\d{1,2}-\d{1,2}[\d:\s]*"
     # (A news app's page: ``听新闻 ▶ 00:58``, ``[＋关注]``, ``—— 推广 ——`` and its ad, ``分享至``.)
     r"|听新闻\s*\S?\s*\d{1,2}:\d{2}|\[?\+?关注\]?|-*\s*推广\s*-*|分享至|猜你喜欢|阅读原文"
-    r"|.{0,40}\[(?:了解详情|立即报名|立即购买|查看详情|点击查看)\]")
+    r"|.{0,40}\[(?:了解详情|立即报名|立即购买|查看详情|点击查看)\]"
+    # (A news site's page: the breadcrumb ``宁海新闻网 > 民生 > 便民信息``, the byline
+    # ``2028-05-23 08:15   来源：宁海传媒集团   编辑：胡一帆   阅读：2307``, and
+    # ``【打印本页】 【关闭窗口】``.)
+    r"|\S{2,12}(?:\s*[>»]\s*\S{2,12}){1,4}"
+    r"|(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
+    r"(?:(?:来源|作者|编辑|责任编辑|阅读|浏览|点击|浏览次数|阅读数)\s*:\s*\S{1,16}\s*){2,5}"
+    r"|(?:\s*[\[【](?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享)[\]】]\s*)+")
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
