@@ -3296,3 +3296,17 @@ def test_a_news_site_s_column_with_a_run_of_two_slots_and_its_page_furniture():
     assert [(w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("07:30", "前童镇", ["鹿山村", "花桥村"]), ("08:00", "桑洲镇", ["南岭村", "麻岙村"]),
         ("13:30", "桑洲镇", ["南岭村", "麻岙村"])]
+
+
+def test_a_column_s_change_lines_that_retime_a_run_on_its_own_day():
+    """``…原定3月16日 星期二(8:30—16:30)停电，时间调整为(12:30—16:30)。`` and ``…横山码头一带，时间由
+    (8:00—16:00)变更为(8:00—12:00)``: the new slot was lost (exit 0), or ``时间由`` read as a place."""
+    text = ("计划停电预告\n\n3月15日 星期一\n\n鄞州 横溪镇梅岭村(8:00—16:00)\n\n变更：\n\n3月16日 星期二\n\n"
+            "鄞州 咸祥镇·南头村、横山码头一带，时间由(8:00—16:00)变更为(8:00—12:00)\n\n"
+            "鄞州 五乡镇宝同村、明伦村 原定3月16日 星期二(8:30—16:30)停电，时间调整为(12:30—16:30)。\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in result.fields["windows"]] == [
+        (15, "08:00", "16:00", ["梅岭村"]), (16, "08:00", "12:00", ["南头村", "横山码头一带"]),
+        (16, "12:30", "16:30", ["宝同村", "明伦村"])]
+    assert [(c["date"].day, c["start"], c["end"], c["areas"]) for c in result.fields["cancelled"]] == [
+        (16, "08:00", "16:00", ["南头村", "横山码头一带"]), (16, "08:30", "16:30", ["宝同村", "明伦村"])]

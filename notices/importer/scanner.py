@@ -195,8 +195,10 @@ def _table_role(cell: str) -> str | None:
     return _label_kind(cell)
 
 
+_TIME_FROM = re.compile(r"(?:停电)?时间由\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
+                        r"(?:变更|调整|更改|改)(?:为|到|至))")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
-_MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?"
+_MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?(?:停电)?(?:时间)?"
                        r"(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*")
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
@@ -442,12 +444,21 @@ class LineScanner:
             # (Or right after a run's time, a new day following: ``…沙港村(8:00—16:00)变更为7月22日
             # 星期四(8:00—16:00)`` under a column's ``变更：``.)
             last = next((t for t in reversed(self.tokens) if t.kind != "space"), None)
+            # (``…原定11月9日(8:30—16:30)停电，时间调整为(12:30—16:30)``: the new time alone.)
             run_moved = moved and last is not None and last.kind == "times" \
-                and match_date(f[:stop], moved.end()) is not None
+                and (match_date(f[:stop], moved.end()) is not None
+                     or re.match(r"[(]\s*\d{1,2}\s*:\s*\d{2}", f[moved.end():stop]))
             if moved and moved.end() > i and (run_moved or any(t.kind == "orig_date"
                                                                for t in self.tokens)):
                 self.emit("moved", i, moved.end())
                 i, at_item = moved.end(), True
+                continue
+            # (``…横山码头一带，时间由(8:00—16:00)变更为(8:00—12:00)``: the words before the
+            # run's own time, which the change moves.)
+            since = _TIME_FROM.match(f, i, stop)
+            if since:
+                self.emit("space", i, since.end())
+                i = since.end()
                 continue
             # ``…调整为4月14日（星期三）同一时间进行``: the new day at the slot's own time.
             same = SAME_SLOT.match(f, i, stop)
