@@ -3310,3 +3310,13 @@ def test_a_column_s_change_lines_that_retime_a_run_on_its_own_day():
         (16, "12:30", "16:30", ["宝同村", "明伦村"])]
     assert [(c["date"].day, c["start"], c["end"], c["areas"]) for c in result.fields["cancelled"]] == [
         (16, "08:00", "16:00", ["南头村", "横山码头一带"]), (16, "08:30", "16:30", ["宝同村", "明伦村"])]
+
+
+def test_places_that_will_have_their_supply_paused():
+    """``…对10千伏亭下线进行检修，届时溪口镇亭下村、董家村将暂停供电；…西坞村停电``: the first slot took the
+    next clause's places (exit 0)."""
+    text = ("国网宁波市奉化区供电公司定于3月15日（星期一）上午8:30至下午16:00对10千伏亭下线进行检修，届时溪口镇亭下村、"
+            "董家村将暂停供电；3月16日（星期二）上午7时30分至12时，西坞街道白杜村、西坞村停电。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 12))
+    assert [(w[0], w[4], w[5]) for w in windows] == [
+        ("2027-03-15", "溪口镇", ["亭下村", "董家村"]), ("2027-03-16", "西坞街道", ["白杜村", "西坞村"])]
