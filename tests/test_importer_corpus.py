@@ -3320,3 +3320,13 @@ def test_places_that_will_have_their_supply_paused():
     windows, _ = _placed(text, dt.date(2027, 3, 12))
     assert [(w[0], w[4], w[5]) for w in windows] == [
         ("2027-03-15", "溪口镇", ["亭下村", "董家村"]), ("2027-03-16", "西坞街道", ["白杜村", "西坞村"])]
+
+
+def test_a_shop_s_notice_giving_the_cut_as_its_reason_for_closing():
+    """``因镇海区招宝山街道城关路片区3月13日（星期六）上午8:00至下午15:00计划停电，本店当天暂停营业一天，3月14日…
+    恢复正常营业，营业时间8:00-21:00``: the district read as ``因镇海区``, the opening hours a window."""
+    text = ("【告顾客书】\n\n尊敬的顾客朋友：\n　　因镇海区招宝山街道城关路片区3月13日（星期六）上午8:00至下午15:00计划停电，"
+            "本店当天暂停营业一天，3月14日（星期日）恢复正常营业，营业时间8:00-21:00。\n\n某某超市（城关路店）\n2027年3月10日\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 10))
+    assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-03-13", "08:00", "镇海区", "招宝山街道", ["城关路片区"])]

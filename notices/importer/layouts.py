@@ -3036,8 +3036,9 @@ def _areas_before(masked, text, start) -> list[str] | None:
 # ``因配合电业春季检修,新鹤小区4月24日早6:00-8:00进行停电施工``: a place noun right before the
 # date of a sentence that goes on to the cut; the lead-in clause (``因…``, ``亲爱的业主:``) before
 # its comma is not a place.
-_BARE_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n\d]{2,20}?"
-                          r"(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园|广场|新村|家属院))\s*$")
+# (``因镇海区招宝山街道城关路片区11月13日…计划停电``: the reason's word before it is not.)
+_BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于|因)?"
+                          r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园|广场|新村|家属院|片区))\s*$")
 _CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
 
 

@@ -195,6 +195,7 @@ def _table_role(cell: str) -> str | None:
     return _label_kind(cell)
 
 
+_REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 _TIME_FROM = re.compile(r"(?:停电)?时间由\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
                         r"(?:变更|调整|更改|改)(?:为|到|至))")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
@@ -283,6 +284,13 @@ class LineScanner:
     def _district_at(self, i: int, stop: int, line_start: bool):
         """Return (end, District | None, printed) for a district at ``i``, or None."""
         f = self.f
+        # (``因镇海区招宝山街道城关路片区…停电``: the word that gives the reason is no part of it.)
+        reason = _REASON_LEAD.match(f, i, stop)
+        if reason and any(f.startswith(key, reason.end()) and key[-1] in "区县市"
+                          for key, _ in self.keys):
+            found = self._district_at(reason.end(), stop, line_start)
+            if found and found[1] is not None:
+                return found
         province = _PROVINCE.match(f, i, stop)
         base = province.end() if province else i
         for key, district in self.keys:
