@@ -3330,3 +3330,16 @@ def test_a_shop_s_notice_giving_the_cut_as_its_reason_for_closing():
     windows, _ = _placed(text, dt.date(2027, 3, 10))
     assert [(w[0], w[1], w[3], w[4], w[5]) for w in windows] == [
         ("2027-03-13", "08:00", "镇海区", "招宝山街道", ["城关路片区"])]
+
+
+def test_a_column_led_by_a_sentence_summing_up_its_cancelled_section():
+    """``受…台风影响，原定3月18日、19日的计划停电全部取消，…。`` above the day's runs and a ``取消：`` section:
+    every run below became a cancelled slot; ``慈溪市供电公司  抢修电话：95598`` was a run without a time."""
+    text = ("慈溪日报 2027年3月17日 第02版\n\n停电预告\n\n受今年第11号台风影响，原定3月18日、19日的计划停电全部取消，恢复安排另行通知。\n\n3月20日（周六）\n"
+            "龙山镇方家河头村、伏龙村（7:00—15:00）\n\n取消：\n3月18日（周四）\n横河镇彭桥村、孙家境村（7:30—16:30）\n"
+            "3月19日（周五）\n匡堰镇倡隆村（8:00—15:00）\n\n慈溪市供电公司  抢修电话：95598\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 17), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (20, "龙山镇", ["方家河头村", "伏龙村"])]
+    assert [(c["date"].day, c["town"]) for c in result.fields["cancelled"]] == [(18, "横河镇"), (19, "匡堰镇")]

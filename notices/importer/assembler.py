@@ -135,6 +135,8 @@ class NoticeAssembler:
         self.record_labels: set[str] = set()
         self.notes: list[str] = []
         self.last_emitted: list[dict] = []
+        # body lines summing up a cancelled section below them (read there, not changes left)
+        self.summary_lines: list[str] = []
         # (line, end, run) of the last run a time window right after it ended
         self.last_flushed: tuple[int, int, Run] | None = None
         # (line, district) of the last run that had one
@@ -287,6 +289,19 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
+        # ``受…台风影响，原定8月18日、19日的计划停电全部取消，…。``: a sentence summing up the
+        # slots a ``取消：`` section below lists run by run; kept in the body (the section reads
+        # them), not a cancelled section of its own.
+        if not timeish and re.search(r"[。.]\s*$", f) and _ORIGINAL.search(f) and "取消" in f \
+                and any(_CANCEL_HEADING.fullmatch(fold(later).strip())
+                        for later in self.lines[lineno:]):
+            self.boundary(None)
+            self.body_lines.append(display(line).strip())
+            self.summary_lines.append(display(line).strip())
+            self.read_lines.add(lineno)
+            self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
+                      "kept in the body")
+            return
         # (Or a table's row of one: ``2028-02-20   14:10   16:45   故障停电   …（已送电）``.)
         row = self.table_roles is not None and len(_CELL_SPLIT.split(f)) > 2
         if PAST_WORDS.search(f) and not PLANNED_WORDS.search(f) and (
@@ -400,7 +415,10 @@ class NoticeAssembler:
             return True
         source = _SOURCE.fullmatch(f.split()[0]) if f.split() else None
         rest = f[len(f.split()[0]):].strip() if f.split() else ""
-        if source and (not rest or DATE_ONLY.fullmatch(rest)):
+        # (``慈溪市供电公司  抢修电话：95598``: the signature and its phone on one line.)
+        phone = re.fullmatch(r"(?:联系|咨询|服务|报修|客服|抢修|值班|供电)?(?:电话|热线)\s*:\s*"
+                             r"[\d-]{5,}", rest)
+        if source and (not rest or DATE_ONLY.fullmatch(rest) or phone):
             self.boundary(None)
             self.source_name = display(line).strip().split()[0]
             self.source_lines.append(display(line).strip())
@@ -1180,6 +1198,8 @@ _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
     r"(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*:?\s*$")
 _ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
+_CANCEL_HEADING = re.compile(r"[\[【]?\s*(?:以下)?(?:停电)?(?:计划)?取消(?:的)?(?:停电)?"
+                             r"(?:计划|信息)?\s*[\]】]?\s*[:：]?")
 _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")
 _CHANGED_TO = re.compile(r"\s*(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
                          r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")

@@ -287,7 +287,8 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     # (A change the column reader left in the body or a note, ``【延期说明】原定于4月14日…延期至
     # 4月21日…``: not read cleanly either.)
     change_left = any(_CHANGE_SAID.search(fold(line)) for line in [
-        *assembler.body_lines, *(w.get("note") or "" for w in assembler.windows)])
+        *assembler.body_lines, *(w.get("note") or "" for w in assembler.windows)]
+        if line not in assembler.summary_lines)
     column_read = assembler.windows and not glued and not change_left and \
         not any(p.kind != "place" for p in assembler.problems) and \
         all(window.get("district") for window in assembler.windows) and \
