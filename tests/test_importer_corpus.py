@@ -3343,3 +3343,16 @@ def test_a_column_led_by_a_sentence_summing_up_its_cancelled_section():
     assert [(w["date"].day, w["town"], w["areas"]) for w in result.fields["windows"]] == [
         (20, "龙山镇", ["方家河头村", "伏龙村"])]
     assert [(c["date"].day, c["town"]) for c in result.fields["cancelled"]] == [(18, "横河镇"), (19, "匡堰镇")]
+
+
+def test_a_pipe_listing_with_a_status_column_under_a_title_naming_its_district():
+    """``停电信息公告 — 宁波市江北区`` above ``序号 | 停电类型 | 停电区域 | 停电时间 | 状态``: the title was read
+    as the first row's places (exit 1); a row ``已取消`` is a slot called off."""
+    text = ("停电信息公告 — 宁波市江北区\n更新时间：2027-03-14 10:05\n\n序号 | 停电类型 | 停电区域 | 停电时间 | 状态\n"
+            "1 | 计划停电 | 孔浦街道怡江社区、孔浦街道大庆南路50—88号(双号) | 2027-03-15 08:00—2027-03-15 12:00 | 正常\n"
+            "2 | 计划停电 | 甬江街道湾头社区 | 2027-03-16 08:00—2027-03-16 16:00 | 已取消\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 14), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        (15, "江北区", ["怡江社区", "大庆南路50—88号(双号)"])]
+    assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [(16, ["湾头社区"])]
