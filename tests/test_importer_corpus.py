@@ -3356,3 +3356,13 @@ def test_a_pipe_listing_with_a_status_column_under_a_title_naming_its_district()
     assert [(w["date"].day, w["district"], w["areas"]) for w in result.fields["windows"]] == [
         (15, "江北区", ["怡江社区", "大庆南路50—88号(双号)"])]
     assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [(16, ["湾头社区"])]
+
+
+def test_a_school_named_after_its_town_with_the_town_printed_again():
+    """``长街镇大湖村、长街镇西岙村、长街镇长街中学(7:30—16:30)``: the school kept the town printed again
+    before its name (``长街中学`` is named by the town's short name already)."""
+    text = "计划停电预告\n\n3月15日 星期一\n\n宁海 长街镇大湖村、长街镇西岙村、长街镇长街中学(7:30—16:30)\n"
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["大湖村", "西岙村", "长街中学"]]
+    windows, _ = _placed("3月15日7:30至16:30，长街镇大湖村、长街镇长街中学停电。\n", dt.date(2027, 3, 12))
+    assert [w[5] for w in windows] == [["大湖村", "长街中学"]]

@@ -36,7 +36,6 @@ from .scanner import (
     _table_role,
 )
 from .text import (
-    INSTITUTION_WORD,
     PAST_WORDS,
     PLANNED_WORDS,
     RUN_TIME,
@@ -51,6 +50,7 @@ from .text import (
     parse_windows,
     plain_symbols,
     resolve_date,
+    town_institution,
     weekday_name,
 )
 
@@ -926,7 +926,7 @@ class NoticeAssembler:
                     areas = areas[1:]
                 # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
                 # a later place is that place's name (as the layout reader keeps it).
-                if areas and item.own_town and INSTITUTION_WORD.search(areas[0]):
+                if areas and item.own_town and town_institution(areas[0], 0, item.own_town):
                     areas = [item.own_town + areas[0], *areas[1:]]
                 last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):

@@ -55,6 +55,7 @@ from .text import (
     PLANNED_WORDS,
     SAME_SLOT,
     fold,
+    town_institution,
 )
 
 # ---------------------------------------------------------------------------
@@ -2565,7 +2566,7 @@ def _district_groups(areas: list[str], notice_district: str | None
         # ``古林镇前虞村工业区``).
         if m is not None and m["t"] and not m["d"] and index and groups and groups[-1][1] \
                 and fold(groups[-1][1]) == m["t"] and area[m.end():].strip() \
-                and not INSTITUTION_WORD.search(area_f, m.end()) \
+                and not town_institution(area_f, m.end(), m["t"]) \
                 and not area_f.startswith("办事处", m.end("t")):
             groups[-1][2].append(area[m.end():])
             continue
@@ -2638,7 +2639,7 @@ def _without_town(item: str, town: str) -> str:
     """``周巷镇新缪路村`` in 周巷镇's list: ``新缪路村``; an institution or park keeps the name."""
     folded, town_f = fold(item), fold(town)
     if folded.startswith(town_f) and len(folded) > len(town_f) + 1 and \
-            not INSTITUTION_WORD.search(folded, len(town_f)) and \
+            not town_institution(folded, len(town_f), town_f) and \
             not folded.startswith("办事处", len(town_f)):
         return item[len(town):]
     return item

@@ -99,6 +99,19 @@ INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬
                               r"污水|自来水|水厂|垃圾|消防|邮政|客运|车站|加油站|粮站|林场|农场|市场|"
                               r"城市管理|城管|中队|大队|排涝|排灌|泵站|冷库|服务站|文体|礼堂|图书|体育|养老|"
                               r"福利院|农机|水利|渔业|兽医|电影|站$|馆$")
+
+
+def town_institution(folded: str, at: int, town: str) -> bool:
+    """Whether the place ``folded`` holds after its town's name (at ``at``) is an institution or
+    park that keeps the town's name (``云龙镇卫生院``, ``古林镇前虞村工业区``). Not where its
+    own name begins with the town's short name (``长街镇长街中学``, ``孔浦街道孔浦污水泵站``):
+    the town is printed again before it, as before a village."""
+    short = re.sub(r"(?:街道|镇|乡)$", "", fold(town))
+    if short and folded.startswith(short, at):
+        return False
+    return INSTITUTION_WORD.search(folded, at) is not None
+
+
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
 # what a notice names as the line cut, never a place. (The tail stops at a separator.)
 LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?(?:线|支线|分线{more})"
