@@ -3366,3 +3366,12 @@ def test_a_school_named_after_its_town_with_the_town_printed_again():
     assert [w["areas"] for w in result.fields["windows"]] == [["大湖村", "西岙村", "长街中学"]]
     windows, _ = _placed("3月15日7:30至16:30，长街镇大湖村、长街镇长街中学停电。\n", dt.date(2027, 3, 12))
     assert [w[5] for w in windows] == [["大湖村", "长街中学"]]
+
+
+def test_a_road_beginning_with_zhen_after_its_town():
+    """``月湖街道镇明路（中山西路—柳汀街段）沿街商铺``: read as the town ``月湖街道镇`` and the place ``明路…``."""
+    text = ("【计划停电】海曙区\n停电时间：2027-03-28 23:00:00 至 2027-03-29 05:00:00\n"
+            "停电区域：月湖街道镇明路（中山西路—柳汀街段）沿街商铺、月湖街道柳汀街部分商户\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 25))
+    assert [(w[3], w[4], w[5]) for w in windows] == [
+        ("海曙区", "月湖街道", ["镇明路（中山西路—柳汀街段）沿街商铺", "柳汀街部分商户"])]

@@ -1642,7 +1642,8 @@ _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # The town heading the list, its office's name after it if printed (``龙潭街道办事处…``).
 # (``金乡镇``: a 乡 followed by 镇 is inside the name.)
 # (Not the 镇 that starts 镇海: ``对镇海区…``, ``宁波镇海炼化…`` name no town.)
-_TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?<!宁波)(?<!古)镇(?!海区|海县|海炼)|乡)(?!镇|街道))"
+# (``月湖街道镇明路``: a road after a 街道 may begin with 镇.)
+_TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?:(?<!宁波)(?<!古)镇(?!海区|海县|海炼)|乡)(?!镇|街道)))"
               r"(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
 _PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
