@@ -3377,3 +3377,17 @@ def test_a_road_beginning_with_zhen_after_its_town():
     assert [(w[3], w[4], w[5]) for w in windows] == [
         ("海曙区", "月湖街道", ["镇明路（中山西路—柳汀街段）沿街商铺", "柳汀街部分商户"]),
         ("海曙区", "西门街道", ["西门社区"])]
+
+
+def test_a_text_message_thread_whose_places_are_the_accounts_addresses():
+    """``您的户号31xxxxxx2618（地址：鄞州区邱隘镇回龙村）将于…停电`` (the bracket's close kept in the
+    place), then ``原定…对您户号31xxxxxx2618的计划停电取消`` and ``您的户号…（地址：…）计划停电改至…``
+    (``详询95598`` read as the place)."""
+    text = ("3月16日 上午10:02\n【国网宁波供电公司】尊敬的客户：因电力设施检修，您的户号31xxxxxx2618（地址：鄞州区邱隘镇回龙村）"
+            "将于2027年03月19日07:00至03月19日17:00停电，如遇恶劣天气顺延。详询95598。\n\n3月18日 下午4:15\n"
+            "【国网宁波供电公司】尊敬的客户：受台风影响，原定03月19日07:00-17:00对您户号31xxxxxx2618的计划停电取消，"
+            "改期另行通知。\n\n3月21日 上午9:30\n【国网宁波供电公司】尊敬的客户：您的户号31xxxxxx2618（地址：鄞州区邱隘镇"
+            "回龙村）计划停电改至2027年03月24日07:00至03月24日17:00，详询95598。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 21))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-24", "鄞州区", "邱隘镇", ["回龙村"])]
+    assert [(c[0], c[5]) for c in cancelled] == [("2027-03-19", ["回龙村"])]

@@ -2003,15 +2003,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             areas = heading if heading else areas
         # A text message to one customer (``您户号3306****2871（地址：慈溪市古塘街道担山村）因…
         # 检修，计划于…``, ``…对您户号…（地址：…）的停电计划已取消``, ``…所在线路将于…``): the
-        # account's address on the message's line is the place.
-        if not areas:
-            line_at = masked.rfind("\n", 0, anchor.start) + 1
-            line_end = masked.find("\n", anchor.end)
-            address = _ACCOUNT_ADDRESS.search(masked, line_at,
-                                              len(masked) if line_end < 0 else line_end)
-            if address:
-                areas = split_areas(text[address.start("a"):address.end("a")])
-                read.add(_line_of(masked, address.start()))
+        # account's address on the message's line is the place, where the message names no
+        # other (``停电范围：…`` after it).
+        line_at = masked.rfind("\n", 0, anchor.start) + 1
+        line_end = masked.find("\n", anchor.end)
+        line_end = len(masked) if line_end < 0 else line_end
+        address = _ACCOUNT_ADDRESS.search(masked, line_at, line_end)
+        if address and (not areas or not re.search(r"范围|区域", masked[anchor.end:line_end])):
+            areas = split_areas(text[address.start("a"):address.end("a")])
+            read.add(_line_of(masked, address.start()))
         anchor.areas = areas
         # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
         # day of the anchor belongs to that day (a day whose list is not printed has none).
