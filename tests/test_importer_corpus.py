@@ -3391,3 +3391,19 @@ def test_a_text_message_thread_whose_places_are_the_accounts_addresses():
     windows, cancelled = _placed(text, dt.date(2027, 3, 21))
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-24", "鄞州区", "邱隘镇", ["回龙村"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-19", ["回龙村"])]
+
+
+def test_a_group_chat_s_correction_retiming_the_day_and_adding_more_buildings():
+    """``更正：…3月26日停电时间调整为8:00至12:00，范围不变。另外某某花园13-16幢3月27日（星期六）8:00至12:00停电。``:
+    the re-timed slot had no places and the first slot stayed active; the added buildings were no
+    place (numbers before the date) and named no town."""
+    text = ("物业-小周  3月24日 09:12\n@所有人 【停电通知】接供电公司通知，3月26日（星期五）上午8:00至下午4:00，"
+            "浒山街道某某花园1-12幢、某某商业街计划停电，请大家提前做好准备。\n\n业主 老李  10:03\n收到\n\n"
+            "物业-小周  3月24日 16:40\n@所有人 更正：刚接供电公司通知，3月26日停电时间调整为8:00至12:00，范围不变。"
+            "另外某某花园13-16幢3月27日（星期六）8:00至12:00停电。以上，谢谢配合！\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 24))
+    assert [(w[0], w[1], w[2], w[3], w[5]) for w in windows] == [
+        ("2027-03-26", "08:00", "12:00", "慈溪市", ["某某花园1-12幢", "某某商业街"]),
+        ("2027-03-27", "08:00", "12:00", "慈溪市", ["某某花园13-16幢"])]
+    assert [(c[0], c[1], c[2], c[5]) for c in cancelled] == [
+        ("2027-03-26", "08:00", "16:00", ["某某花园1-12幢", "某某商业街"])]

@@ -2368,6 +2368,37 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
         if _FOOTER.fullmatch(line):
             read.add(number)
+    # A later message re-timing a day's slot (``更正：…8月26日停电时间调整为8:00至12:00，范围
+    #不变``): the earlier window of that day is called off, the new slot has its places.
+    for window, line in list(zip(unique, unique_lines, strict=True)):
+        if window["areas"] and not all(_UNCHANGED.fullmatch(fold(a)) for a in window["areas"]):
+            continue
+        said = lines_f[line - 1]
+        if not re.search(r"(?:时间|时段)?" + _CHANGED_TO_WORDS, said):
+            continue
+        earlier = next((w for w, n in zip(unique, unique_lines, strict=True)
+                        if n < line and w["date"] == window["date"] and w["areas"]
+                        and (w["start"], w["end"]) != (window["start"], window["end"])), None)
+        if earlier is None:
+            continue
+        window.update(areas=list(earlier["areas"]), town=earlier["town"],
+                      district=earlier["district"] or window["district"])
+        at = unique.index(earlier)
+        cancelled.append((earlier, unique_lines[at]))
+        del unique[at], unique_lines[at]
+    # (``另外虞波花园13-16幢…停电`` after ``浒山街道虞波花园1-12幢…``: more buildings of an estate
+    # the notice placed in a town are in that town.)
+    def estate(area: str) -> str:
+        name = re.match(r"[^\d\s()（）]{2,}?(?:花园|小区|苑|府|公寓|家园|新村|大厦)", fold(area))
+        return name[0] if name else ""
+    for window in unique:
+        if window["town"] or window["district"] or not window["areas"]:
+            continue
+        name = estate(window["areas"][0])
+        placed = next((w for w in unique if (w["town"] or w["district"]) and name
+                       and any(estate(a) == name for a in w["areas"])), None)
+        if placed is not None:
+            window.update(town=placed["town"], district=placed["district"])
     # A thread's later message moving a slot it names by its day alone (``原定明天（10月15日）的停电
     # 改期至10月22日（周五），时间不变…，范围不变``): the slot called off is the earlier window of
     # that day, and the new one keeps its times and places where it says they stand.
@@ -3039,8 +3070,10 @@ def _areas_before(masked, text, start) -> list[str] | None:
 # date of a sentence that goes on to the cut; the lead-in clause (``因…``, ``亲爱的业主:``) before
 # its comma is not a place.
 # (``因镇海区招宝山街道城关路片区11月13日…计划停电``: the reason's word before it is not.)
-_BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于|因)?"
-                          r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园|广场|新村|家属院|片区))\s*$")
+# (``另外虞波花园13-16幢8月27日…停电``: an estate's buildings by number, after 另外.)
+_BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于|因|另外|此外|同时)?"
+                          r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园"
+                          r"|广场|新村|家属院|片区)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?)\s*$")
 _CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
 
 
