@@ -3407,3 +3407,16 @@ def test_a_group_chat_s_correction_retiming_the_day_and_adding_more_buildings():
         ("2027-03-27", "08:00", "12:00", "慈溪市", ["某某花园13-16幢"])]
     assert [(c[0], c[1], c[2], c[5]) for c in cancelled] == [
         ("2027-03-26", "08:00", "16:00", ["某某花园1-12幢", "某某商业街"])]
+
+
+def test_a_town_printed_again_with_the_column_s_dot_and_a_town_whose_name_holds_shi():
+    """``新碶街道·宁波港吉码头办公楼`` and ``中马街道·宁波老外滩管理处`` later in their town's list kept
+    ``新碶街道·`` (or ``·``); ``三七市镇石步村`` was read as a city 三七市 and a place ``镇石步村``."""
+    text = ("计划停电预告\n\n3月19日 星期五\n\n北仑 新碶街道明州路沿线、新大路1号公变、新碶街道·宁波港吉码头办公楼（22:00—次日5:00）\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 15), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["明州路沿线", "新大路1号公变", "宁波港吉码头办公楼"]]
+    text = ("停电时间：2027年3月11日 07:00至19:00\n停电区域：中马街道人民路沿线、外马路12-18号、中马街道·宁波老外滩管理处\n\n"
+            "停电时间：2027年3月20日 09:00至15:00\n停电范围：三七市镇石步村、二六市村、三七市镇幼儿园\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 8))
+    assert [(w[4], w[5]) for w in windows] == [("中马街道", ["人民路沿线", "外马路12-18号", "宁波老外滩管理处"]),
+                                              ("三七市镇", ["石步村", "二六市村", "三七市镇幼儿园"])]

@@ -926,7 +926,10 @@ class NoticeAssembler:
                     areas = areas[1:]
                 # ``瞻岐镇东城村、合岙村、瞻岐镇工业园区…``: the group's town printed again before
                 # a later place is that place's name (as the layout reader keeps it).
-                if areas and item.own_town and town_institution(areas[0], 0, item.own_town):
+                # (Not after the column's dot, ``新碶街道·宁波港吉码头办公楼``: the town's mark.)
+                dotted = self.lines[item.line - 1][:item.col].rstrip().endswith(("·", "•"))
+                if areas and item.own_town and not dotted \
+                        and town_institution(areas[0], 0, item.own_town):
                     areas = [item.own_town + areas[0], *areas[1:]]
                 last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):

@@ -1644,14 +1644,18 @@ _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # (Not the 镇 that starts 镇海: ``对镇海区…``, ``宁波镇海炼化…`` name no town.)
 # (``月湖街道镇明路``: a road after a 街道 may begin with 镇.)
 _TOWN_LEAD = (r"(?:(?P<t>\S{1,5}?(?:街道|(?:(?<!宁波)(?<!古)镇(?!海区|海县|海炼)|乡)(?!镇|街道)))"
-              r"(?:办事处)?\s*[:：]?\s*(?=\S{2}))?")
-_PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?"
+              r"(?:办事处)?\s*[:：·•]?\s*(?=\S{2}))?")
+# (``三七市镇``: a town whose name holds 市, not a city.)
+_PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE
+                           + r"(?:[^\s区县]{2,4}?市(?!镇(?!海))(?=\S{4}))?"
                            r"(?P<d>\S{1,4}?[区县](?=\S{2}))?" + _TOWN_LEAD)
 _PLACE_PREFIX_NO_DISTRICT = re.compile(r"^(?:位于|在)?" + _PROVINCE
-                                       + r"(?:[^\s区县]{2,4}?市(?=\S{4}))?(?P<d>)" + _TOWN_LEAD)
+                                       + r"(?:[^\s区县]{2,4}?市(?!镇(?!海))(?=\S{4}))?(?P<d>)"
+                                       + _TOWN_LEAD)
 # ``慈溪市坎墩街道…``: a county-level city before its town is the district.
-_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE + r"(?:[^\s区县]{2,3}?市(?=\S{4}))?"
-                                 r"(?P<d>\S{2,3}?市(?=\S{2}))" + _TOWN_LEAD)
+_COUNTY_CITY_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE
+                                 + r"(?:[^\s区县]{2,3}?市(?!镇(?!海))(?=\S{4}))?"
+                                 r"(?P<d>\S{2,3}?市(?!镇(?!海))(?=\S{2}))" + _TOWN_LEAD)
 # (``1️⃣余姚市``, ``【余姚市】``: a post's number or brackets around it.)
 _DISTRICT_HEADING = re.compile(
     r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
