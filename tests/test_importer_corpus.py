@@ -3420,3 +3420,15 @@ def test_a_town_printed_again_with_the_column_s_dot_and_a_town_whose_name_holds_
     windows, _ = _placed(text, dt.date(2027, 3, 8))
     assert [(w[4], w[5]) for w in windows] == [("中马街道", ["人民路沿线", "外马路12-18号", "宁波老外滩管理处"]),
                                               ("三七市镇", ["石步村", "二六市村", "三七市镇幼儿园"])]
+
+
+def test_a_post_s_clock_pictograph_between_the_day_and_its_time():
+    """``📅3月13日至15日（周六至周一）每天⏰8:30-16:30`` / ``📍江口街道：…``: no window read, the whole
+    post kept in the body (exit 1)."""
+    text = ("具体安排如下👇\n\n📅3月13日至15日（周六至周一）每天⏰8:30-16:30\n📍江口街道：南渡村、塔下村\n🔌停电线路：10kV南渡线\n\n"
+            "📅3月14日（周日）⏰7:00-9:00\n📍岳林街道：大成东路沿线、阳光水岸8幢-12幢\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 10))
+    assert [(w[0], w[1], w[4], w[5]) for w in windows] == [
+        ("2027-03-13", "08:30", "江口街道", ["南渡村", "塔下村"]), ("2027-03-14", "08:30", "江口街道", ["南渡村", "塔下村"]),
+        ("2027-03-15", "08:30", "江口街道", ["南渡村", "塔下村"]),
+        ("2027-03-14", "07:00", "岳林街道", ["大成东路沿线", "阳光水岸8幢-12幢"])]

@@ -90,8 +90,9 @@ _NAMED_BLACKOUT = re.compile(
     r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
 _MERIDIEM = (r"(?:次日|翌日|第二天)?\s*(?:凌晨|清晨|早上|早晨|早间|上午|中午|午后|下午|"
              r"晚上|晚间|傍晚|夜间|夜里|夜晚|早|晚)?")
+# (``📅1月14日（周五）⏰7:00-9:00``: a post's clock pictograph before the time.)
 _CLOCK = re.compile(
-    rf"(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*[时点])?"
+    rf"(?:[{PICTOGRAPHS}]\ufe0f?\s*)?(?P<mer>{_MERIDIEM})\s*(?P<h>\d{{1,2}})\s*(?:(?::|：)\s*(?P<mi>\d{{2}})(?:\s*[时点])?"
     r"|时(?:\s*(?P<mi2>\d{1,2})\s*分|(?P<half>半))?|点(?:\s*(?P<mi3>\d{1,2})\s*分?|(?P<half2>半))?)"
 )
 _RESTORED = re.compile(r"(?:预计|预定|计划|将于|于|至)\s*"
