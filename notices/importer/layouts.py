@@ -1990,6 +1990,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         after = anchor.end
         line_label = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern).match(masked, after, scope_end)
         after = line_label.end() if line_label else after
+        # (``1. 1月20日（星期四）7:00—18:00：教学楼、…停电；``: the colon after the time.)
+        colon = re.compile(r"[ \t]*[:：][ \t]*(?=\S)").match(masked, after, scope_end)
+        after = colon.end() if colon else after
         if areas is None:
             areas = _areas_after(masked, text, after, scope_end, labels, list_tables,
                                  lines_f, lines_p, line_start, read)
