@@ -3441,3 +3441,18 @@ def test_numbered_slots_with_a_colon_between_the_time_and_the_places():
     windows, _ = _placed(text, dt.date(2027, 3, 15))
     assert [(w[0], w[5]) for w in windows] == [
         ("2027-03-20", ["教学楼", "实验楼", "食堂"]), ("2027-03-21", ["学生宿舍1、2、3号楼"])]
+
+
+def test_text_messages_naming_the_place_after_the_account_and_a_comma():
+    """``您户号3302******1187所在的白沙路街道寺山路沿线、三北大街(双号)，因设备检修，计划于…停电``: no place
+    read (exit 1); ``您户号…所在区域原定…的停电，调整为…`` stays a change of the earlier slot."""
+    text = ("【国网宁波供电】尊敬的客户，您户号3302******1187所在的白沙路街道寺山路沿线、三北大街(双号)，因设备检修，计划于"
+            "2027年03月19日08:00至2027年03月19日12:00停电，请提前做好准备。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 15))
+    assert [(w[3], w[4], w[5]) for w in windows] == [("慈溪市", "白沙路街道", ["寺山路沿线", "三北大街(双号)"])]
+    text = ("【国网象山县供电公司】尊敬的客户：您户号7310****8826（用电地址：象山县丹东街道天安路188弄）所在区域计划于2027年"
+            "3月27日07:00-15:00停电检修。\n\n【国网象山县供电公司】尊敬的客户：您户号7310****8826所在区域原定3月27日"
+            "07:00-15:00的停电，调整为3月27日12:00-18:00，给您带来不便敬请谅解。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 23))
+    assert [(w[1], w[5]) for w in windows] == [("12:00", ["天安路188弄"])]
+    assert [(c[1], c[5]) for c in cancelled] == [("07:00", ["天安路188弄"])]

@@ -2018,7 +2018,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         line_end = len(masked) if line_end < 0 else line_end
         address = _ACCOUNT_ADDRESS.search(masked, line_at, line_end)
         if address and (not areas or not re.search(r"范围|区域", masked[anchor.end:line_end])):
-            areas = split_areas(text[address.start("a"):address.end("a")])
+            group = "a" if address["a"] else "b"
+            areas = split_areas(text[address.start(group):address.end(group)])
             read.add(_line_of(masked, address.start()))
         anchor.areas = areas
         # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
@@ -2472,7 +2473,12 @@ _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
                       r"(?:区域|地区|地址)?(?:原)?")
 _ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
-                              r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]")
+                              r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]"
+                              # (``您户号3302******1187所在的白沙路街道寺山路沿线，因…``)
+                              r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*所在(?:的|地)?"
+                              r"(?!区域|地区|线路|区|范围)"
+                              r"(?P<b>(?:[^,，。;；()（）\n\d]|[(（][^()（）]{1,8}[)）]){2,40}?)"
+                              r"(?=[,，。;；])")
 _ACCOUNT_LEAD = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                            r"(?:所在的?|的)(?:区域|地区|地址)?(?:为|是)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
