@@ -3456,3 +3456,14 @@ def test_text_messages_naming_the_place_after_the_account_and_a_comma():
     windows, cancelled = _placed(text, dt.date(2027, 3, 23))
     assert [(w[1], w[5]) for w in windows] == [("12:00", ["天安路188弄"])]
     assert [(c[1], c[5]) for c in cancelled] == [("07:00", ["天安路188弄"])]
+
+
+def test_a_shop_s_notice_naming_the_place_it_is_in():
+    """``本店所在的丹西街道靖南路一带将于3月31日…停电``: no place (``本`` reads as the speaker); ``我院所在区域
+    将于…`` names none."""
+    text = ("因供电公司线路检修，本店所在的丹西街道靖南路一带将于3月31日（星期三）上午5:30至上午11:30停电，"
+            "本店当天上午暂停营业。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 28))
+    assert [(w[1], w[3], w[4], w[5]) for w in windows] == [("05:30", "象山县", "丹西街道", ["靖南路一带"])]
+    windows, _ = _placed("因线路检修，我院所在区域将于2027年3月26日（星期五）6:00至14:00停电。\n", dt.date(2027, 3, 20))
+    assert [w[5] for w in windows] == [[]]

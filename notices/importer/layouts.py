@@ -3075,9 +3075,18 @@ _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|�
 def _areas_before(masked, text, start) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
     m = _BEFORE.search(masked, line_start, start)
-    if not m or _NOT_PLACES.search(m["a"]) or _SUPPLY_END.search(m["a"]):
+    if not m:
         return None
-    return split_areas(text[m.start("a"):m.end("a")])
+    # (``本店所在的丹西街道靖南路一带将于…``: where the speaker is, then the place.)
+    own = _OWN_WHERE.match(m["a"])
+    at = m.start("a") + (own.end() if own else 0)
+    if _NOT_PLACES.search(masked, at, m.end("a")) or _SUPPLY_END.search(m["a"]):
+        return None
+    return split_areas(text[at:m.end("a")])
+
+
+_OWN_WHERE = re.compile(r"(?:本|我)(?:店|校|单位|公司|小区|村|社区|院|园区)?所在(?:的|地)?"
+                        r"(?!区域|地区|范围|线路)(?=\S{2})")
 
 
 # ``因配合电业春季检修,新鹤小区4月24日早6:00-8:00进行停电施工``: a place noun right before the
