@@ -3467,3 +3467,12 @@ def test_a_shop_s_notice_naming_the_place_it_is_in():
     assert [(w[1], w[3], w[4], w[5]) for w in windows] == [("05:30", "象山县", "丹西街道", ["靖南路一带"])]
     windows, _ = _placed("因线路检修，我院所在区域将于2027年3月26日（星期五）6:00至14:00停电。\n", dt.date(2027, 3, 20))
     assert [w[5] for w in windows] == [[]]
+
+
+def test_a_post_s_range_of_days_then_every_day_s_time_after_a_pictograph():
+    """``📅 3月11日—3月12日（周四至周五）`` / ``⏰ 每天 09:00-15:00``: both days missing with exit 0."""
+    text = ("📅 3月10日（周三）\n⏰ 08:00-16:00\n📍 鄞州区五乡镇：联合村、石山弄村\n\n"
+            "📅 3月11日—3月12日（周四至周五）\n⏰ 每天 09:00-15:00\n📍 鄞州区首南街道：学府一号小区2、4、6幢，天童南路588号商铺\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 6))
+    assert [(w[0], w[1], w[4]) for w in windows] == [
+        ("2027-03-10", "08:00", "五乡镇"), ("2027-03-11", "09:00", "首南街道"), ("2027-03-12", "09:00", "首南街道")]
