@@ -3476,3 +3476,13 @@ def test_a_post_s_range_of_days_then_every_day_s_time_after_a_pictograph():
     windows, _ = _placed(text, dt.date(2027, 3, 6))
     assert [(w[0], w[1], w[4]) for w in windows] == [
         ("2027-03-10", "08:00", "五乡镇"), ("2027-03-11", "09:00", "首南街道"), ("2027-03-12", "09:00", "首南街道")]
+
+
+def test_a_school_s_notice_whose_places_are_all_cut_then_cut_again():
+    """``届时教学楼、食堂、体育馆全部停电`` kept ``体育馆全部``; ``3月14日…继续停电，范围为学生公寓`` read
+    ``继续`` as the place; a teachers' reporting day (``报到时间为3月30日…8:00—11:00``) was a window."""
+    text = ("各位老师：\n    学校所在10kV四合线将于3月13日（星期六）7:30—17:30停电检修，届时教学楼、食堂、体育馆全部停电。"
+            "3月14日（星期日）7:30—12:00继续停电，范围为学生公寓。\n    另，新学期教师报到时间为3月30日（星期二）8:00—11:00。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 10))
+    assert [(w[0], w[5]) for w in windows] == [
+        ("2027-03-13", ["教学楼", "食堂", "体育馆"]), ("2027-03-14", ["学生公寓"])]

@@ -1040,12 +1040,17 @@ _PROSE = [
                r"(?P<a>(?!请|敬请|望|如|若|因|由于|届时|预计|恢复|特此|不便)[^,，。;；:：]{1,}?"
                rf"(?:{_PLACE_SUFFIXES}|公司|用户))\s*$"),
     # (``原定于…8:00—12:00的石碶街道星光村、冯家村停电计划不变``: 的 joins the slot to them.)
-    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?"
-               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?(?:继续|仍将|仍|也将|也)?停电"
+    # (``届时教学楼、…、体育馆全部停电``: how much, not the place; ``…继续停电，范围为…``: the
+    # places follow.)
+    re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?(?!继续|仍|也)"
+               r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?"
+               r"(?:继续|仍将|仍|也将|也)?(?:全部|均|都)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``原定11月16日8:30-15:30定塘镇定山村、沙地村的停电调整为…``: moved.)
                r"|(?<=的停电)(?:调整|变更|改为|改至|改到|延期|推迟|顺延|提前))"),
+    # ``…7:30—12:00继续停电，范围为学生公寓及食堂``: the range said after the cut.
+    re.compile(r"[,，]\s*(?:停电)?(?:范围|区域)(?:为|是|包括)[:：]?\s*(?P<a>[^。;；]+?)\s*$"),
 ]
 
 
@@ -1855,7 +1860,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         line_end = len(masked) if line_end < 0 else line_end
         whole = masked[max(masked.rfind("。", 0, anchor.start), masked.rfind("\n", 0, anchor.start))
                        + 1:min(anchor.end + len(sentence), line_end)]
-        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名", whole) and \
+        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学",
+                     whole) and \
                 not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
             continue
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
