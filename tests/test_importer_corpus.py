@@ -2475,7 +2475,7 @@ def test_a_group_s_name_on_the_first_line_gives_the_district():
     assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
         ("鄞州区", ["学士苑3、5、7、8号楼", "学士苑商业街（沿街店铺）"])]
     assert [m.message for m in result.warnings if "first line" in m.message] == [
-        "1 window naming no district put in 鄞州区, the district the notice's first line "
+        "1 window naming no district put in 鄞州区, the district the notice's head line "
         '"鄞州区首南街道学士社区居民群(486)" begins with; check it']
 
 
@@ -3486,3 +3486,17 @@ def test_a_school_s_notice_whose_places_are_all_cut_then_cut_again():
     windows, _ = _placed(text, dt.date(2027, 3, 10))
     assert [(w[0], w[5]) for w in windows] == [
         ("2027-03-13", ["教学楼", "食堂", "体育馆"]), ("2027-03-14", ["学生公寓"])]
+
+
+def test_a_village_board_transcribed_with_its_range_after_the_sentence():
+    """``（村务公开栏照片转录）`` / ``奉化区尚田街道鸣雁村村务公开栏`` / … ``3月5日（礼拜五）早上6点到下午2点，村里
+    线路检修停电。范围：上鸣雁自然村、…。``: the slot took the next line's places and no district."""
+    text = ("（村务公开栏照片转录）\n\n奉化区尚田街道鸣雁村村务公开栏\n\n通    知\n\n全体村民：\n"
+            "    接供电所通知，3月5日（礼拜五）早上6点到下午2点，村里线路检修停电。范围：上鸣雁自然村、下鸣雁自然村、村老年活动室。\n"
+            "    3月6日（礼拜六）早上6点到10点半，印家坑村口至茶场一段停电。\n\n    鸣雁村村民委员会\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 3), DISTRICTS)
+    assert [(w["date"].day, w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        (5, "奉化区", ["上鸣雁自然村", "下鸣雁自然村", "村老年活动室"]), (6, "奉化区", ["印家坑村口至茶场一段"])]
+    assert [w.message for w in result.warnings if "奉化区尚田街道" in w.message] == [
+        '2 windows naming no district put in 奉化区, the district the notice\'s head line '
+        '"奉化区尚田街道鸣雁村村务公开栏" begins with; check it']

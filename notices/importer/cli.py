@@ -492,11 +492,18 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     served = publisher_district(found_publisher, districts)
     # ``鄞州区首南街道学士社区居民群(486)``: a first line that begins with a declared district
     # (a title, a group's name) gives the district of windows that name none.
-    head_line = next((line.strip() for line in text.splitlines() if line.strip()), "") \
-        if text else ""
-    head_district = None if served else next(
-        (d for d in districts if not d.citywide
-         and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(head_line))), None)
+    # (Or one of the first three lines: ``（村务公开栏照片转录）`` /
+    # ``奉化区尚田街道鸣雁村村务公开栏``.)
+    head_lines_text = [line.strip() for line in text.splitlines() if line.strip()][:3] \
+        if text else []
+    head_line, head_district = "", None
+    for line in [] if served else head_lines_text:
+        head_district = next((d for d in districts if not d.citywide
+                              and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(line))), None)
+        if head_district is not None:
+            head_line = line
+            break
+    head_line = head_line or (head_lines_text[0] if head_lines_text else "")
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither.
