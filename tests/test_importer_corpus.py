@@ -2474,7 +2474,7 @@ def test_a_group_s_name_on_the_first_line_gives_the_district():
     result = parse_outage_notice(text, dt.date(2026, 5, 18), DISTRICTS)
     assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
         ("鄞州区", ["学士苑3、5、7、8号楼", "学士苑商业街（沿街店铺）"])]
-    assert [m.message for m in result.warnings if "first line" in m.message] == [
+    assert [m.message for m in result.warnings if "head line" in m.message] == [
         "1 window naming no district put in 鄞州区, the district the notice's head line "
         '"鄞州区首南街道学士社区居民群(486)" begins with; check it']
 
