@@ -3500,3 +3500,18 @@ def test_a_village_board_transcribed_with_its_range_after_the_sentence():
     assert [w.message for w in result.warnings if "奉化区尚田街道" in w.message] == [
         '2 windows naming no district put in 奉化区, the district the notice\'s head line '
         '"奉化区尚田街道鸣雁村村务公开栏" begins with; check it']
+
+
+def test_a_tab_table_with_the_day_and_two_bare_times_under_a_county_company_s_title():
+    """``停电日期	开始时间	结束时间	停电设备	停电区域	备注`` with ``2028-03-10	22:00	次日04:00	…``: nothing
+    read (exit 1); the title ``国网象山县供电公司 计划停电信息（…）`` and ``制表：…`` were runs without a time."""
+    text = ("国网象山县供电公司 计划停电信息（2027年3月9日—3月10日）\n\n"
+            "停电日期\t开始时间\t结束时间\t停电设备\t停电区域\t备注\n"
+            "2027-03-09\t08:00\t16:00\t10kV墙头线12号杆后段\t墙头镇方家岙村、溪口村\t如遇雨天顺延至3月13日\n"
+            "2027-03-10\t22:00\t次日04:00\t35kV丹城变10kV Ⅱ段母线\t丹东街道天安路沿线\t夜间停电\n\n"
+            "制表：象山县供电公司调控中心  2027-03-06\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 6), DISTRICTS)
+    assert not result.problems
+    assert result.fields["source"] == {"name": "国网象山县供电公司"}
+    assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (9, "08:00", "16:00", "墙头镇", ["方家岙村", "溪口村"]), (10, "22:00", "次日04:00", "丹东街道", ["天安路沿线"])]

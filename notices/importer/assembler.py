@@ -375,7 +375,9 @@ class NoticeAssembler:
         scanner = LineScanner(lineno, line, self.table, self.keys)
         if self.table_roles and (re.search(r"\t|\|", line) or self.table_spaced
                                  and re.search(r"\S\s{2,}\S", fold(line))):
-            scanner.scan_cells(self.table_roles, stamps=self.table_spaced)
+            # (A tab or pipe table's stamp columns are the layout reader's; its bare times
+            # beside a day column, ``2028-03-09	08:00	16:00``, are read here.)
+            scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare")
             # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
             cells = [c.strip() for c in _CELL_SPLIT.split(f) if c.strip()]
             if any("状态" in label and index < len(cells) and re.fullmatch(r"已?取消", cells[index])
@@ -1195,7 +1197,7 @@ _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提�
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
 # (``民生·服务    责任编辑：陈佳``: the page's section name first.)
 _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"
-                          r"监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影)\s*:")
+                          r"监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影|制表|制表人|审核人)\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"

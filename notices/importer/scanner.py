@@ -97,7 +97,7 @@ _CANCEL = re.compile(
     r"(?:停电)?(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*(?::|$)"
 )
 _PLAN_HEADING = re.compile(
-    r"\s*#*\s*[\[【]?\s*(?:[^\s:、]{1,8}\s+)?[^\s:、]{0,30}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
+    r"\s*#*\s*[\[【]?\s*(?:[^\s:、]{1,12}\s+)?[^\s:、]{0,30}?(?:计划停电|停电计划|停电预告|停电信息|停电通知|停电公告|"
     r"检修停电|停电安排)[^\s:、]{0,20}(?:\s*[—–-]+\s*[^\s:、]{1,12})?\s*[\]】]?\s*:?\s*$"
 )
 _SOURCE = re.compile(
@@ -204,7 +204,7 @@ _MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?(?:停
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
-_CLOCK_CELL = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_CLOCK_CELL = re.compile(r"(?:次日|翌日)?\d{1,2}:\d{2}(?::\d{2})?")
 _CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
 
 
@@ -596,7 +596,7 @@ class LineScanner:
         return None
 
     def scan_cells(self, roles: list[tuple[str | None, str]] | None,
-                   stamps: bool = False) -> None:
+                   stamps: bool | str = False) -> None:
         """Scan a table row: each cell by its column's role, cells separated like runs."""
         pos = 0
         cells = []
@@ -616,7 +616,7 @@ class LineScanner:
                 self.tokens.append(Token("cell", self.lineno, a, a, ""))
             # ``停电开始时间  恢复送电时间`` cells of one stamp each (a table aligned by spaces;
             # the layout reader reads such columns of a tab or pipe table): one window.
-            pair = self._stamp_pair(cells, roles, index) if stamps else None
+            pair = self._stamp_pair(cells, roles, index, stamps) if stamps else None
             if pair is not None:
                 end, windows = pair
                 self.emit("times", a, end, windows)
@@ -624,7 +624,7 @@ class LineScanner:
                 continue
             self.scan(a, b, role or "cell", label)
 
-    def _stamp_pair(self, cells, roles, index: int):
+    def _stamp_pair(self, cells, roles, index: int, stamps: bool | str = True):
         """(end, windows) for a start cell and the end cell after it, else None."""
         if not roles or index + 1 >= min(len(cells), len(roles)) \
                 or roles[index][0] != "time" or roles[index + 1][0] != "time":
@@ -633,7 +633,8 @@ class LineScanner:
         first, second = self.f[a:b].strip(), self.f[c:d].strip()
         # (``2028-02-21   08:00     15:00``: the day in a column of its own, the two times bare.)
         bare = _CLOCK_CELL.fullmatch(first) and _CLOCK_CELL.fullmatch(second)
-        if not bare and (not _STAMP.fullmatch(first) or not _STAMP.fullmatch(second)):
+        if not bare and (stamps == "bare" or not _STAMP.fullmatch(first)
+                         or not _STAMP.fullmatch(second)):
             return None
         try:
             windows = parse_windows(f"{first}至{second}")
