@@ -3515,3 +3515,14 @@ def test_a_tab_table_with_the_day_and_two_bare_times_under_a_county_company_s_ti
     assert result.fields["source"] == {"name": "国网象山县供电公司"}
     assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         (9, "08:00", "16:00", "墙头镇", ["方家岙村", "溪口村"]), (10, "22:00", "次日04:00", "丹东街道", ["天安路沿线"])]
+
+
+def test_a_post_s_records_with_pictographs_before_their_labels():
+    """``📍停电时间：…`` / ``📍停电线路：10kV新浦线`` / ``📍停电范围：附海镇东海村、附海镇海晏庙村部分用户``: the
+    line was read as the place; a village whose name holds 庙 kept its town printed again."""
+    text = ("📢各位用户：\n具体安排如下👇\n\n📍停电时间：2027年3月6日 08:00—16:00\n📍停电线路：10kV新浦线\n"
+            "📍停电范围：新浦镇老浦村、水湘村\n\n📍停电时间：2027年3月7日 08:30—15:30\n📍停电线路：10kV附海线\n"
+            "📍停电范围：附海镇东海村、附海镇海晏庙村部分用户\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 2))
+    assert [(w[0], w[4], w[5]) for w in windows] == [
+        ("2027-03-06", "新浦镇", ["老浦村", "水湘村"]), ("2027-03-07", "附海镇", ["东海村", "海晏庙村部分用户"])]

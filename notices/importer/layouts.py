@@ -1735,6 +1735,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
     # apart from its value by spaces is read as with its colon.)
     folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
+    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``: space.)
+    folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
@@ -3093,6 +3095,9 @@ def _areas_before(masked, text, start) -> list[str] | None:
     return split_areas(text[at:m.end("a")])
 
 
+_LABEL_PICTOGRAPH = re.compile(
+    rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
+    r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
 _OWN_WHERE = re.compile(r"(?:本|我)(?:店|校|单位|公司|小区|村|社区|院|园区)?所在(?:的|地)?"
                         r"(?!区域|地区|范围|线路)(?=\S{2})")
 

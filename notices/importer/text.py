@@ -109,7 +109,10 @@ def town_institution(folded: str, at: int, town: str) -> bool:
     short = re.sub(r"(?:街道|镇|乡)$", "", fold(town))
     if short and folded.startswith(short, at):
         return False
-    return INSTITUTION_WORD.search(folded, at) is not None
+    # (A village's name holding such a word, ``附海镇海晏庙村部分用户``: only what follows the
+    # village, ``古林镇前虞村工业区``, names an institution of it.)
+    village = re.compile(r"村(?!委)|社区(?!服务|卫生)").search(folded, at)
+    return INSTITUTION_WORD.search(folded, village.end() if village else at) is not None
 
 
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
