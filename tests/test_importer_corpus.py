@@ -3526,3 +3526,17 @@ def test_a_post_s_records_with_pictographs_before_their_labels():
     windows, _ = _placed(text, dt.date(2027, 3, 2))
     assert [(w[0], w[4], w[5]) for w in windows] == [
         ("2027-03-06", "新浦镇", ["老浦村", "水湘村"]), ("2027-03-07", "附海镇", ["东海村", "海晏庙村部分用户"])]
+
+
+def test_a_listing_pasted_one_cell_a_line_with_planned_cut_and_supply_times():
+    """``序号`` / ``停电区域`` / ``停电类型`` / ``计划停电时间`` / ``计划送电时间`` then each row's cells: every
+    window took the next row's places (exit 0); ``阳明街道·余姚市中医医院后勤楼`` kept its town."""
+    text = ("停电信息查询\n省份：浙江省    地市：宁波市    区县：北仑区\n\n序号\n停电区域\n停电类型\n计划停电时间\n计划送电时间\n"
+            "1\n梅山街道梅东村、梅山湾沙滩公园\n计划停电\n2027-03-18 22:00\n2027-03-19 05:00\n"
+            "2\n大榭街道榭北村、大榭开发区管委会\n计划停电\n2027-03-19 08:00\n2027-03-19 16:00\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 17))
+    assert [(w[0], w[1], w[2], w[4], w[5]) for w in windows] == [
+        ("2027-03-18", "22:00", "次日05:00", "梅山街道", ["梅东村", "梅山湾沙滩公园"]),
+        ("2027-03-19", "08:00", "16:00", "大榭街道", ["榭北村", "大榭开发区管委会"])]
+    text = "停电时间：2027年3月17日 22:00 至 2027年3月18日 06:00\n停电范围：阳明街道新建北路沿线、阳明街道·余姚市中医医院后勤楼\n"
+    assert [w[5] for w in _placed(text, dt.date(2027, 3, 15))[0]] == [["新建北路沿线", "余姚市中医医院后勤楼"]]

@@ -1373,7 +1373,7 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("status", index)
     # (``停电时间`` beside ``送电时间``: the start's column, named without 开始.)
     if "start" not in role and "end" in role:
-        named = [i for i, name in enumerate(header) if name.strip() == "停电时间"]
+        named = [i for i, name in enumerate(header) if name.strip() in ("停电时间", "计划停电时间")]
         if named:
             role["start"] = named[0]
     rows: dict[int, list[tuple[int, str, str]]] = {}
@@ -1771,8 +1771,17 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         if not any("时间" in h or "时段" in h for h in table.header):
             list_tables.append(table)
             continue
-        if any("开始" in h or h.strip() == "停电时间" for h in table.header) and \
+        if any("开始" in h or h.strip() in ("停电时间", "计划停电时间") for h in table.header) and \
                 any(re.search(r"结束|送电|复电|恢复", h) for h in table.header):
+            # (A table pasted one cell a line, each row after its number: a row's cells are
+            # read as one line, the row's first.)
+            width = len(table.header)
+            one_a_line = len({cell[0] for cell in table.cells}) == len(table.cells)
+            if one_a_line and re.match(r"序号|编号", table.header[0]) \
+                    and len(table.cells) % width == 0:
+                table = Table(table.first, table.last, [
+                    (table.cells[at - at % width][0], f, p)
+                    for at, (_, f, p) in enumerate(table.cells)], table.header)
             windows += _start_end_rows(table, reference)
             continue
         rows = _header_rows(table, reference)

@@ -109,6 +109,8 @@ def town_institution(folded: str, at: int, town: str) -> bool:
     short = re.sub(r"(?:街道|镇|乡)$", "", fold(town))
     if short and folded.startswith(short, at):
         return False
+    if 0 < at <= len(folded) and folded[at - 1] in "·•":
+        return False  # (``阳明街道·余姚市中医医院后勤楼``: the column's dot marks the town)
     # (A village's name holding such a word, ``附海镇海晏庙村部分用户``: only what follows the
     # village, ``古林镇前虞村工业区``, names an institution of it.)
     village = re.compile(r"村(?!委)|社区(?!服务|卫生)").search(folded, at)
