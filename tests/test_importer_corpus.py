@@ -3540,3 +3540,20 @@ def test_a_listing_pasted_one_cell_a_line_with_planned_cut_and_supply_times():
         ("2027-03-19", "08:00", "16:00", "大榭街道", ["榭北村", "大榭开发区管委会"])]
     text = "停电时间：2027年3月17日 22:00 至 2027年3月18日 06:00\n停电范围：阳明街道新建北路沿线、阳明街道·余姚市中医医院后勤楼\n"
     assert [w[5] for w in _placed(text, dt.date(2027, 3, 15))[0]] == [["新建北路沿线", "余姚市中医医院后勤楼"]]
+
+
+def test_numbered_town_lines_under_one_time_with_the_line_cut_in_brackets():
+    """``一、3月12日（星期五）8:00至16:00`` / ``1. 鄞州区钟公庙街道：…、钟公庙3号箱变（10kV天宫线）`` / ``2. 海曙区
+    石碶街道：…（10kV栎社线）``: a window of the place ``1``, the second line lost, the line cut kept in
+    the last place."""
+    text = ("具体停电安排如下：\n\n　　一、3月12日（星期五）8:00至16:00\n"
+            "　　1. 鄞州区钟公庙街道：金钟花苑一带、钟公庙中学、钟公庙3号箱变（10kV天宫线）\n"
+            "　　2. 海曙区石碶街道：星光村、冯家村（10kV栎社线）\n　　二、3月13日（星期六）\n"
+            "　　1. 9:00至15:00，鄞州区潘火街道：德源路沿线、金瑞电器（10kV德源线）\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 8))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-03-12", "鄞州区", "钟公庙街道", ["金钟花苑一带", "钟公庙中学", "钟公庙3号箱变"]),
+        ("2027-03-12", "海曙区", "石碶街道", ["星光村", "冯家村"]),
+        ("2027-03-13", "鄞州区", "潘火街道", ["德源路沿线", "金瑞电器"])]
+    # (The lines cut are the slot's note: both lines for both windows of the first slot.)
+    assert [w[6] for w in windows] == ["10kV天宫线；10kV栎社线", "10kV天宫线；10kV栎社线", "10kV德源线"]

@@ -960,7 +960,9 @@ _DURATION = re.compile(r"\s*[(（]\s*(?:各|共|约|计)?\s*\d+(?:\.\d+)?\s*个?
 
 _POINTER = re.compile(r"\s*[(（][^()（）]*(?:详见|详如|如图|附图|附件|附表)[^()（）]*[)）]\s*")
 # (``清水湖村（分两个时段停电，中午临时送电）``: how the cut goes, said of the place at the end.)
-_HOW_CUT = re.compile(r"\s*[(（][^()（）]*(?:时段|临时送电|分两次|分批)[^()（）]*[)）]\s*$")
+# (``钟公庙3号箱变（10kV天宫线）``: the line cut, said of the list at its end, a note too.)
+_HOW_CUT = re.compile(r"\s*[(（](?:[^()（）]*(?:时段|临时送电|分两次|分批)[^()（）]*"
+                      r"|\s*\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^()（）]{1,30})[)）]\s*$")
 
 
 # (Not a customer's account number: ``（户号3302117765）`` names the customer.)
@@ -2824,8 +2826,12 @@ def _plain_list_line(masked: str, start: int, end: int) -> re.Match | None:
 
 
 _PLAIN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[^\n、,，]{2,}[、,，][^\n]*?)[。.]?[ \t]*$", re.M)
-_TOWN_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*\S[^\n]*)")
-_TOWN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[\u3400-\u9fff]{1,6}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
+# (``1. 鄞州区钟公庙街道：…`` / ``2. 海曙区石碶街道：…``: numbered, a district before the town.)
+_ITEM_NUMBER = r"(?:\d{1,2}[ \t]*[.、．][ \t]*|[(（]\d{1,2}[)）][ \t]*)?"
+_TOWN_LINE = re.compile(r"[ \t]*" + _ITEM_NUMBER
+                        + r"(?P<a>[\u3400-\u9fff]{1,9}(?:镇|乡|街道)[ \t]*[:：][ \t]*\S[^\n]*)")
+_TOWN_LIST_LINE = re.compile(r"[ \t]*" + _ITEM_NUMBER
+                             + r"(?P<a>[\u3400-\u9fff]{1,9}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
                              r"[^\n]*[、,，][^\n]*)")
 
 
