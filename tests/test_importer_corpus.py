@@ -3557,3 +3557,14 @@ def test_numbered_town_lines_under_one_time_with_the_line_cut_in_brackets():
         ("2027-03-13", "鄞州区", "潘火街道", ["德源路沿线", "金瑞电器"])]
     # (The lines cut are the slot's note: both lines for both windows of the first slot.)
     assert [w[6] for w in windows] == ["10kV天宫线；10kV栎社线", "10kV天宫线；10kV栎社线", "10kV德源线"]
+
+
+def test_a_record_s_range_of_two_towns_each_alone_before_its_places():
+    """``停电范围：丈亭镇 汇头村、渔溪村；三七市镇 石步村``: one window whose places were the two towns and
+    their villages together (exit 0)."""
+    text = ("【停电信息四】\n停电时间：2027年3月22日至3月23日，每日 08:00 — 17:00\n停电线路：10kV丈亭C215线\n"
+            "停电范围：丈亭镇 汇头村、渔溪村；三七市镇 石步村\n停电原因：线路迁改\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 18))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
+        ("2027-03-22", "余姚市", "丈亭镇", ["汇头村", "渔溪村"]), ("2027-03-22", "余姚市", "三七市镇", ["石步村"]),
+        ("2027-03-23", "余姚市", "丈亭镇", ["汇头村", "渔溪村"]), ("2027-03-23", "余姚市", "三七市镇", ["石步村"])]

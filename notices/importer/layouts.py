@@ -2690,11 +2690,21 @@ def _district_groups(areas: list[str], notice_district: str | None
     # 贵驷村`` (a space after the town): the town of the places after it.
     # (``茅洋乡 白岩下村 溪口村``, ``咸祥镇 横山村部分用户``: with no district printed too,
     # when the places after it are no towns.)
+    # (``丈亭镇 汇头村、渔溪村；三七市镇 石步村``: each town alone heads the places after it.)
+    split: list[tuple[str | None, str | None, list[str]]] = []
+    for district, town, items in groups:
+        heads = [i for i, item in enumerate(items) if _TOWN_ALONE.fullmatch(fold(item))]
+        if not town and len(heads) > 1 and heads[0] == 0 \
+                and all(b - a > 1 for a, b in zip(heads, [*heads[1:], len(items)], strict=True)):
+            split += [(district, items[a], items[a + 1:b])
+                      for a, b in zip(heads, [*heads[1:], len(items)], strict=True)]
+        else:
+            split.append((district, town, items))
     groups = [(district, items[0], items[1:]) if not town and items
               and _TOWN_ALONE.fullmatch(fold(items[0]))
               and (district or len(items) > 1
                    and not any(_TOWN_ALONE.fullmatch(fold(i)) for i in items[1:]))
-              else (district, town, items) for district, town, items in groups]
+              else (district, town, items) for district, town, items in split]
     # (``劳家埭村、周巷镇新缪路村、慈溪市周巷镇工业园区``: the group's town, learnt from a later
     # item, printed again before a village of it.)
     return [(district or lead or notice_district, town,
