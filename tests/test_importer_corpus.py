@@ -3568,3 +3568,14 @@ def test_a_record_s_range_of_two_towns_each_alone_before_its_places():
     assert [(w[0], w[3], w[4], w[5]) for w in windows] == [
         ("2027-03-22", "余姚市", "丈亭镇", ["汇头村", "渔溪村"]), ("2027-03-22", "余姚市", "三七市镇", ["石步村"]),
         ("2027-03-23", "余姚市", "丈亭镇", ["汇头村", "渔溪村"]), ("2027-03-23", "余姚市", "三七市镇", ["石步村"])]
+
+
+def test_a_column_run_s_rain_date_in_brackets_after_its_time_and_a_listing_s_page_footer():
+    """``定山村一带(7:00—14:00)(如遇雨天顺延至3月21日)西周镇下沈村…``: the rain date was the next run's first
+    place; ``共5条　第1/1页`` under a listing was a run without a time."""
+    text = ("计划停电预告\n\n3月20日 星期六\n\n象山 定塘镇沙地村、定山村一带(7:00—14:00)(如遇雨天顺延至3月21日)西周镇下沈村、"
+            "儒雅洋村(8:00—16:00)\n\n共5条　第1/1页\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 15), DISTRICTS)
+    assert not result.problems
+    assert [(w["town"], w["areas"], w.get("note")) for w in result.fields["windows"]] == [
+        ("定塘镇", ["沙地村", "定山村一带"], "如遇雨天顺延至3月21日"), ("西周镇", ["下沈村", "儒雅洋村"], None)]

@@ -195,6 +195,7 @@ def _table_role(cell: str) -> str | None:
     return _label_kind(cell)
 
 
+_RAIN_NOTE = re.compile(r"[(](?:如遇|若遇|遇)[^()]{0,30}[)]")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 _TIME_FROM = re.compile(r"(?:停电)?时间由\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
                         r"(?:变更|调整|更改|改)(?:为|到|至))")
@@ -473,6 +474,13 @@ class LineScanner:
             if same and any(t.kind == "moved" for t in self.tokens):
                 self.emit("same_slot", i, same.end())
                 i = same.end()
+                continue
+            # (``…定山村一带(7:00—14:00)(如遇雨天顺延至6月21日)西周镇…``: the run's rain date, a
+            # note, not the next run's first place.)
+            rain = _RAIN_NOTE.match(f, i, stop)
+            if rain:
+                self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
+                i, at_item = rain.end(), True
                 continue
             label = self._label_at(i, stop)
             if label:
