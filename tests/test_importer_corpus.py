@@ -3579,3 +3579,11 @@ def test_a_column_run_s_rain_date_in_brackets_after_its_time_and_a_listing_s_pag
     assert not result.problems
     assert [(w["town"], w["areas"], w.get("note")) for w in result.fields["windows"]] == [
         ("定塘镇", ["沙地村", "定山村一带"], "如遇雨天顺延至3月21日"), ("西周镇", ["下沈村", "儒雅洋村"], None)]
+
+
+def test_a_hospital_speaking_of_itself_under_its_name():
+    """``鄞州区姜山镇卫生院`` / … ``我院将于2027年3月15日（星期一）8:00—15:30停电``: no place (exit 1)."""
+    text = ("鄞州区姜山镇卫生院\n停电期间门诊调整公告\n\n广大患者朋友：\n　　因配合供电部门10kV线路检修，我院将于2027年3月15日"
+            "（星期一）8:00—15:30停电。停电期间：\n　　1. 门诊、急诊照常开放（启用备用发电机）；\n\n　　　　鄞州区姜山镇卫生院\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 13))
+    assert [(w[1], w[3], w[4], w[5]) for w in windows] == [("08:00", "鄞州区", "姜山镇", ["姜山镇卫生院"])]

@@ -2030,6 +2030,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             heading = _areas_heading(masked, text, anchor.start,
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
+        # (``我院将于2028年6月15日…停电`` under ``鄞州区姜山镇卫生院``: the institution speaking
+        # of itself, named at its head or under its notice.)
+        if not areas and _OWN_SPEAKER.search(masked, max(0, anchor.start - 8), anchor.start):
+            named = _INSTITUTION_LINE.search(masked)
+            if named:
+                areas = split_areas(text[named.start("a"):named.end("a")])
+                read.add(_line_of(masked, named.start("a")))
         # A text message to one customer (``您户号3306****2871（地址：慈溪市古塘街道担山村）因…
         # 检修，计划于…``, ``…对您户号…（地址：…）的停电计划已取消``, ``…所在线路将于…``): the
         # account's address on the message's line is the place, where the message names no
@@ -3123,6 +3130,10 @@ def _areas_before(masked, text, start) -> list[str] | None:
 _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
+_OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
+_INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
+                               r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
+                               r"[ \t]*$", re.M)
 _OWN_WHERE = re.compile(r"(?:本|我)(?:店|校|单位|公司|小区|村|社区|院|园区)?所在(?:的|地)?"
                         r"(?!区域|地区|范围|线路)(?=\S{2})")
 
