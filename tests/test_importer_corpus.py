@@ -3587,3 +3587,14 @@ def test_a_hospital_speaking_of_itself_under_its_name():
             "（星期一）8:00—15:30停电。停电期间：\n　　1. 门诊、急诊照常开放（启用备用发电机）；\n\n　　　　鄞州区姜山镇卫生院\n")
     windows, _ = _placed(text, dt.date(2027, 3, 13))
     assert [(w[1], w[3], w[4], w[5]) for w in windows] == [("08:00", "鄞州区", "姜山镇", ["姜山镇卫生院"])]
+
+
+def test_an_app_s_card_tagged_called_off_in_its_heading():
+    """``■ 3月28日（周日）09:00-15:00　蛟川街道　【已取消】`` / ``停电范围：俞范村、蛟川3号箱变``: an active
+    window (exit 0)."""
+    text = ("网上国网 · 停电公告\n宁波市镇海区　　更新时间：2027-03-24 18:30\n\n■ 3月26日（周五）08:00-12:00　招宝山街道\n"
+            "停电范围：后大街一带、招宝山5号箱变\n状态：正常执行\n\n■ 3月28日（周日）09:00-15:00　蛟川街道　【已取消】\n"
+            "停电范围：俞范村、蛟川3号箱变\n取消原因：施工计划调整\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 24))
+    assert [(w[0], w[5]) for w in windows] == [("2027-03-26", ["后大街一带", "招宝山5号箱变"])]
+    assert [(c[0], c[5]) for c in cancelled] == [("2027-03-28", ["俞范村", "蛟川3号箱变"])]

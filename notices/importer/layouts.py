@@ -1860,6 +1860,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                          or re.compile(r"$").search(masked, anchor.end)).start()]
         status = re.search(r"状态\s*[:：]\s*已?(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
         head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
+        # (A card's heading tagged ``【已取消】`` / ``【已变更】``: ``■ 6月28日（周三）09:00-15:00
+        # 蛟川街道　【已取消】``.)
+        line_to = masked.find("\n", anchor.end)
+        status = status or _TAGGED_OFF.search(
+            masked, anchor.end, len(masked) if line_to < 0 else line_to)
         if status and not re.search(r"新|调整后|延期至|改至", head):
             anchor.cancelled = anchor.status_off = True
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
@@ -3130,6 +3135,7 @@ def _areas_before(masked, text, start) -> list[str] | None:
 _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
+_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]")
 _OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
                                r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
