@@ -3598,3 +3598,15 @@ def test_an_app_s_card_tagged_called_off_in_its_heading():
     windows, cancelled = _placed(text, dt.date(2027, 3, 24))
     assert [(w[0], w[5]) for w in windows] == [("2027-03-26", ["后大街一带", "招宝山5号箱变"])]
     assert [(c[0], c[5]) for c in cancelled] == [("2027-03-28", ["俞范村", "蛟川3号箱变"])]
+
+
+def test_a_change_whose_range_is_said_again_and_a_cancellation_of_the_same_day():
+    """``…现调整为3月16日…，停电范围不变，仍为莼湖街道栖凤村、鸿峰村`` and ``原定同日（3月14日）9:00-15:00裘村镇
+    黄贤村、马头村的停电取消``: the new slot took the cancelled slot's places, and the second was active."""
+    text = ("我公司原定于3月14日（星期日）8时至16时对10kV莼湖线进行检修，因施工准备原因，现调整为3月16日（星期二）上午8时30分"
+            "至下午5时，停电范围不变，仍为莼湖街道栖凤村、鸿峰村。\n\n原定同日（3月14日）9:00-15:00裘村镇黄贤村、马头村的停电取消，"
+            "检修另行安排。\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 13))
+    assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-16", "莼湖街道", ["栖凤村", "鸿峰村"])]
+    assert [(c[0], c[1], c[4], c[5]) for c in cancelled] == [
+        ("2027-03-14", "08:00", "莼湖街道", ["栖凤村", "鸿峰村"]), ("2027-03-14", "09:00", "裘村镇", ["黄贤村", "马头村"])]

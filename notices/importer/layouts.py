@@ -1051,6 +1051,8 @@ _PROSE = [
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``原定11月16日8:30-15:30定塘镇定山村、沙地村的停电调整为…``: moved.)
                r"|(?<=的停电)(?:调整|变更|改为|改至|改到|延期|推迟|顺延|提前))"),
+    # ``…现调整为3月16日…，停电范围不变，仍为莼湖街道栖凤村、…``: the range said again.
+    re.compile(r"(?:范围|区域|地点)(?:均)?不变\s*[,，]\s*(?:仍为|仍是|即|为)\s*(?P<a>[^。;；]+?)\s*$"),
     # ``…7:30—12:00继续停电，范围为学生公寓及食堂``: the range said after the cut.
     re.compile(r"[,，]\s*(?:停电)?(?:范围|区域)(?:为|是|包括)[:：]?\s*(?P<a>[^。;；]+?)\s*$"),
 ]
@@ -1850,7 +1852,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         # (``原定明天（10月15日）的停电改期至…``: the day said in words, then its date.)
         anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*"
-                                          r"(?:(?:今天|明天|后天|今日|明日)\s*[(（]\s*)?$",
+                                          r"(?:(?:今天|明天|后天|今日|明日|同日|当日)\s*[(（]\s*)?$",
                                           masked[max(0, anchor.start - 9):anchor.start])) \
             or _in_cancelled_list(masked, anchor.start)
         # (A listing's record ``状态：已取消``: a slot called off; ``状态：已延期　新停电时间：…``:
