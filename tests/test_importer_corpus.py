@@ -61,8 +61,14 @@ PROBES16 = ROOT / "tests" / "importer" / "probes-ningbo-16"  # (October, apps an
 PROBES17 = ROOT / "tests" / "importer" / "probes-ningbo-17"  # (December, residents' notices)
 PROBES18 = ROOT / "tests" / "importer" / "probes-ningbo-18"  # (February, work resuming)
 PROBES19 = ROOT / "tests" / "importer" / "probes-ningbo-19"  # (September, forwarded notices)
-PROBES20 = ROOT / "tests" / "importer" / "probes-ningbo-20"  # (an ordinary May; not tuned on)
-PROBES21 = ROOT / "tests" / "importer" / "probes-ningbo-21"  # (an ordinary November; not tuned on)
+PROBES20 = ROOT / "tests" / "importer" / "probes-ningbo-20"  # (an ordinary May)
+PROBES21 = ROOT / "tests" / "importer" / "probes-ningbo-21"  # (an ordinary November)
+PROBES22 = ROOT / "tests" / "importer" / "probes-ningbo-22"  # (June, the plum-rain season)
+PROBES23 = ROOT / "tests" / "importer" / "probes-ningbo-23"  # (January, before the Spring Festival)
+PROBES24 = ROOT / "tests" / "importer" / "probes-ningbo-24"  # (March, spring maintenance)
+PROBES25 = ROOT / "tests" / "importer" / "probes-ningbo-25"  # (August, a typhoon)
+PROBES26 = ROOT / "tests" / "importer" / "probes-ningbo-26"  # (July, a heat wave; not tuned on)
+PROBES27 = ROOT / "tests" / "importer" / "probes-ningbo-27"  # (November 2028; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -342,7 +348,9 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES10, 25, 105, 7), (PROBES11, 25, 107, 6), (PROBES12, 25, 104, 7),
     (PROBES13, 25, 106, 7), (PROBES14, 25, 117, 6), (PROBES15, 25, 113, 17),
     (PROBES16, 25, 112, 8), (PROBES17, 25, 109, 11), (PROBES18, 25, 107, 10),
-    (PROBES19, 25, 100, 11), (PROBES20, 25, 113, 6), (PROBES21, 25, 111, 7)])
+    (PROBES19, 25, 100, 11), (PROBES20, 25, 113, 6), (PROBES21, 25, 111, 7),
+    (PROBES22, 25, 111, 11), (PROBES23, 25, 118, 8), (PROBES24, 26, 110, 9),
+    (PROBES25, 25, 106, 9), (PROBES26, 25, 111, 12), (PROBES27, 25, 102, 9)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
