@@ -3634,3 +3634,17 @@ def test_a_tab_listing_whose_time_columns_are_named_start_and_end_alone():
     assert [(w[0], w[1], w[2], w[3], w[5]) for w in windows] == [
         ("2027-03-27", "08:00", "16:00", "鄞州区", ["湾底村", "河三村"]),
         ("2027-03-28", "21:00", "次日05:00", "鄞州区", ["学士路沿线"])]
+
+
+def test_a_column_s_day_range_with_every_day_s_time_on_its_date_line_and_office_hours_below():
+    """``3月21日至23日 每天(8:00—16:00)`` / ``尚田街道鸣雁村、…``: ``每天`` read as a place and the places
+    without a time; ``供电服务热线：95598　　…营业厅办公时间：8:30—17:00（周一至周五）`` a cancelled slot."""
+    text = ("停电预告\n\n3月21日至23日 每天(8:00—16:00)\n尚田街道鸣雁村、印家坑村\n\n3月22日 星期一\n"
+            "莼湖街道桐照村、栖凤村一带(7:30—12:30)\n\n取消：\n3月24日 星期三 锦屏街道南山路55号箱变(9:00—15:00)\n\n"
+            "供电服务热线：95598　　奉化供电营业厅办公时间：8:30—17:00（周一至周五）\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 20), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (21, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]), (22, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]),
+        (23, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]), (22, "07:30", "莼湖街道", ["桐照村", "栖凤村一带"])]
+    assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [(24, ["南山路55号箱变"])]

@@ -426,7 +426,7 @@ class NoticeAssembler:
             self.source_lines.append(display(line).strip())
             self.body_lines.append(display(line).strip())
             return True
-        if re.match(r"(?:联系|咨询|服务|报修|客服|抢修|值班|供电)?(?:电话|热线)\s*:"
+        if re.match(r"(?:联系|咨询|服务|报修|客服|抢修|值班|供电|24小时){0,2}(?:电话|热线)\s*:"
                     r"|(?:电力)?(?:故障)?报修(?:电话|热线)?\s*:\s*[\d-]+\s*$", f) \
                 or _PHONE_LINE.fullmatch(f):
             self.body_lines.append(display(line).strip())
@@ -1186,6 +1186,8 @@ _LISTING_CHROME = re.compile(
     # (A news app's page: ``听新闻 ▶ 00:58``, ``[＋关注]``, ``—— 推广 ——`` and its ad, ``分享至``.)
     r"|听新闻\s*\S?\s*\d{1,2}:\d{2}|\[?\+?关注\]?|-*\s*推广\s*-*|分享至|猜你喜欢|阅读原文"
     r"|.{0,40}\[(?:了解详情|立即报名|立即购买|查看详情|点击查看)\]"
+    # (``供电服务热线：95598　　奉化供电营业厅办公时间：8:30—17:00（周一至周五）``: office hours.)
+    r"|.{0,40}?(?:办公|营业|服务|工作|受理)时间\s*:\s*\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2}.{0,16}"
     # (A news site's page: the breadcrumb ``宁海新闻网 > 民生 > 便民信息``, the byline
     # ``2028-05-23 08:15   来源：宁海传媒集团   编辑：胡一帆   阅读：2307``, and
     # ``【打印本页】 【关闭窗口】``.)

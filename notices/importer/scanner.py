@@ -196,6 +196,7 @@ def _table_role(cell: str) -> str | None:
 
 
 _RAIN_NOTE = re.compile(r"[(](?:如遇|若遇|遇)[^()]{0,30}[)]")
+_EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 _TIME_FROM = re.compile(r"(?:停电)?时间由\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
                         r"(?:变更|调整|更改|改)(?:为|到|至))")
@@ -469,7 +470,8 @@ class LineScanner:
                 continue
             # (``…横山码头一带，时间由(8:00—16:00)变更为(8:00—12:00)``: the words before the
             # run's own time, which the change moves.)
-            since = _TIME_FROM.match(f, i, stop)
+            # (``11月21日至23日 每天(8:00—16:00)`` above its places: every day's time.)
+            since = _TIME_FROM.match(f, i, stop) or _EVERY_DAY.match(f, i, stop)
             if since:
                 self.emit("space", i, since.end())
                 i = since.end()
