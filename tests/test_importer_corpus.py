@@ -3648,3 +3648,14 @@ def test_a_column_s_day_range_with_every_day_s_time_on_its_date_line_and_office_
         (21, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]), (22, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]),
         (23, "08:00", "尚田街道", ["鸣雁村", "印家坑村"]), (22, "07:30", "莼湖街道", ["桐照村", "栖凤村一带"])]
     assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [(24, ["南山路55号箱变"])]
+
+
+def test_a_markdown_row_struck_out_and_called_off():
+    """``| 5 | 2027-03-24 | 08:00-16:00 | 10kV胜山线 | ~~胜山镇四灶浦村、胜山镇西华村~~ 已取消 |``: an active window
+    of places ``~~胜山镇四灶浦村`` and ``胜山镇西华村~~``, ``已取消`` (exit 0)."""
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电线路 | 停电范围 |\n|---|---|---|---|---|\n"
+            "| 1 | 2027-03-20 | 08:00-16:00 | 10kV宗汉线 | 宗汉街道庙山村、新塘村 |\n"
+            "| 2 | 2027-03-24 | 08:00-16:00 | 10kV胜山线 | ~~胜山镇四灶浦村、胜山镇西华村~~ 已取消 |\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 18))
+    assert [(w[0], w[5]) for w in windows] == [("2027-03-20", ["庙山村", "新塘村"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-24", "胜山镇", ["四灶浦村", "西华村"])]

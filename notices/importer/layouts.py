@@ -1323,7 +1323,9 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         if not anchors or anchors[0].first is None and not whole_day:
             return None
         anchor = anchors[0]
-        areas = split_areas(row[role["area"]][2])
+        # (``~~胜山镇四灶浦村、胜山镇西华村~~ 已取消``: a row struck out, a slot called off.)
+        struck = re.fullmatch(r"\s*~~(?P<a>[^~]+)~~\s*(?P<off>已?取消)?\s*", row[role["area"]][2])
+        areas = split_areas(struck["a"] if struck else row[role["area"]][2])
         if "region" in role and _prefix_only(fold(row[role["region"]][2].strip())):
             areas = split_areas(row[role["region"]][2].strip() + "：" + row[role["area"]][2])
         # ``龙子湖校区 | 8月20日8:00-13:00 | 全校``: "all of it" names the row's own place.
@@ -1351,6 +1353,8 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                     window = _window(day, first, last, places, district, town)
                     if note:
                         window["note"] = note
+                    if struck:
+                        window["_cancelled"] = True
                     found.append((window, row[0][0] + 1))
     return found
 
