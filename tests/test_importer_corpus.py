@@ -3659,3 +3659,21 @@ def test_a_markdown_row_struck_out_and_called_off():
     windows, cancelled = _placed(text, dt.date(2027, 3, 18))
     assert [(w[0], w[5]) for w in windows] == [("2027-03-20", ["庙山村", "新塘村"])]
     assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-24", "胜山镇", ["四灶浦村", "西华村"])]
+
+
+def test_an_app_s_boxed_cards_and_numbered_items_naming_two_lines():
+    """``┌ 计划停电　【已取消】`` / ``│ 2027-03-18 08:00-16:00`` / ``│ 洪塘街道姚江村、…``: the box line ``│`` was
+    the first place and the card called off an active window; ``1. 7:00—15:00，10kV河姆渡线、10kV芦山线：…``
+    and ``1. 每日5:30—10:30，…`` under a range of days were not read."""
+    text = ("网上国网 | 停电公告\n宁波 · 江北区　　更新于 03-17 08:02\n\n┌ 计划停电　【已取消】\n│ 2027-03-18 08:00-16:00\n"
+            "│ 洪塘街道姚江村、洪塘中路沿线\n│ 取消原因：暂缓施工\n└\n\n┌ 计划停电　【待执行】\n│ 2027-03-21 06:00-10:30\n"
+            "│ 白沙街道正大社区、白沙公园\n└\n")
+    windows, cancelled = _placed(text, dt.date(2027, 3, 17))
+    assert [(w[0], w[3], w[4], w[5]) for w in windows] == [("2027-03-21", "江北区", "白沙街道", ["正大社区", "白沙公园"])]
+    assert [(c[0], c[4], c[5]) for c in cancelled] == [("2027-03-18", "洪塘街道", ["姚江村", "洪塘中路沿线"])]
+    text = ("二、2027年3月16日（星期二）\n　　1. 7:00—15:00，10kV河姆渡线、10kV芦山线：河姆渡镇芦山寺村、河姆渡村。\n"
+            "三、2027年3月17日（星期三）至3月18日（星期四）\n　　1. 每日5:30—10:30，10kV鹿亭线：鹿亭乡中村、白鹿村。\n")
+    windows, _ = _placed(text, dt.date(2027, 3, 13))
+    assert [(w[0], w[1], w[4], w[5]) for w in windows] == [
+        ("2027-03-16", "07:00", "河姆渡镇", ["芦山寺村", "河姆渡村"]), ("2027-03-17", "05:30", "鹿亭乡", ["中村", "白鹿村"]),
+        ("2027-03-18", "05:30", "鹿亭乡", ["中村", "白鹿村"])]

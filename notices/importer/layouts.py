@@ -106,6 +106,8 @@ _TO = r"\s*(?:至|到|-{1,3}|—|–|~|〜|一|－|——)\s*"
 _LIST_NUMBER = re.compile(rf"\s*(?:[{PICTOGRAPHS}]\ufe0f?\s*)?"
                           r"(?:第[一二三四五六七八九十\d]{1,2}次\s*[:：]\s*|\d\ufe0f?\u20e3\s*)?"
                           r"(?:(?:\d{1,2}\s*[、.．)）]|[(（]\d{1,2}[)）])\s*)?"
+                          # (``1. 每日5:30—10:30，…`` under a range of days: every day's time.)
+                          r"(?:每日|每天)?\s*"
                           r"(?P<word>(?:凌晨|早上|上午|中午|下午|晚上|晚间|傍晚|夜间)\s*)?")
 _FROM_UNTIL = re.compile(r"\s*起[^,，。;；\n\d]{0,10}[,，]?\s*(?:至|到)\s*")
 _SEP_DAYS = r"(?:\s*[,，、和及与]+\s*)"
@@ -1744,8 +1746,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
     # apart from its value by spaces is read as with its colon.)
     folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
-    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``: space.)
+    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``, and an
+    # app card's box lines, ``┌ 计划停电`` / ``│ 2028-07-18 08:00-16:00``: space.)
     folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
+    folded = re.sub(r"[\u2500-\u257f]", " ", folded)
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
@@ -1872,6 +1876,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         line_to = masked.find("\n", anchor.end)
         status = status or _TAGGED_OFF.search(
             masked, anchor.end, len(masked) if line_to < 0 else line_to)
+        # (Or on the card's first line, above its time: ``┌ 计划停电　【已取消】``.)
+        first_line = record.lstrip("\n").split("\n", 1)[0]
+        if not status and not _DATE_IN_LINE.search(first_line):
+            status = _TAGGED_OFF.search(first_line)
         if status and not re.search(r"新|调整后|延期至|改至", head):
             anchor.cancelled = anchor.status_off = True
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
@@ -2507,7 +2515,9 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
 _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d]{1,3}个"
                       r"(?:自然村|行政村|村|小区|社区)(?:(?P<conj>以及|及|和)|(?=$|[,，、;；]))")
 # (``10kV定塘G211线改造：…``: the works on the line named before its colon too.)
-_LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：", more="")
+# (``10kV河姆渡线、10kV芦山线：…``: two lines before the colon.)
+_LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
+                         + r"(?:\s*[、,，和及]\s*" + LINE_NAME.format(stop=":：、", more="") + r")*"
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
@@ -3142,6 +3152,7 @@ def _areas_before(masked, text, start) -> list[str] | None:
 _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
+_DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]")
 _OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
