@@ -3677,3 +3677,16 @@ def test_an_app_s_boxed_cards_and_numbered_items_naming_two_lines():
     assert [(w[0], w[1], w[4], w[5]) for w in windows] == [
         ("2027-03-16", "07:00", "河姆渡镇", ["芦山寺村", "河姆渡村"]), ("2027-03-17", "05:30", "鹿亭乡", ["中村", "白鹿村"]),
         ("2027-03-18", "05:30", "鹿亭乡", ["中村", "白鹿村"])]
+
+
+def test_a_day_by_hao_with_its_weekday_and_a_chat_s_short_word_for_the_cut():
+    """``本月18号（星期四）早上7点半到下午5点，许民村、上金村部分农户要停电`` (no window: a day by 号 was no
+    date) and ``27号（周六）上午7:30到11:30 大碶街道高塘村部分用户停，工业区不停``."""
+    windows, _ = _placed("全体村民：\n　　接供电所通知，本月18号（星期四）早上7点半到下午5点，许民村、上金村部分农户要停电。\n",
+                         dt.date(2027, 3, 15))
+    assert [(w[0], w[1], w[2], w[5]) for w in windows] == [("2027-03-18", "07:30", "17:00", ["许民村", "上金村部分农户"])]
+    windows, _ = _placed("园区服务中心-小张：\n27号（周六）上午7:30到11:30 大碶街道高塘村部分用户停，工业区不停\n",
+                         dt.date(2027, 3, 24))
+    assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-27", "大碶街道", ["高塘村部分用户"])]
+    # (Not a building: ``18号楼`` is no day.)
+    assert _placed("3月16日8:00至12:00，某某小区18号楼停电。\n", dt.date(2027, 3, 15))[0][0][5] == ["某某小区18号楼"]

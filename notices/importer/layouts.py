@@ -84,7 +84,9 @@ _SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
             r"|(?<![\d.\-/])(?P<m4>1[0-2]|0?[1-9])[.\-](?P<d4>3[01]|[12]\d|0?[1-9])"
             rf"(?={_CLOCK_AFTER})")
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
-_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*日)"
+# (``本月18号（星期六）``: a day by 号 with its weekday; never ``18号楼``.)
+_DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*"
+                  rf"(?:日|号(?=\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])))"
                   rf"{_WEEKDAY}")
 _NAMED_BLACKOUT = re.compile(
     r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
@@ -1048,7 +1050,7 @@ _PROSE = [
     # places follow.)
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?(?!继续|仍|也)"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?"
-               r"(?:继续|仍将|仍|也将|也)?(?:全部|均|都)?停电"
+               r"(?:继续|仍将|仍|也将|也|要|将要|会)?(?:全部|均|都)?停电"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``原定11月16日8:30-15:30定塘镇定山村、沙地村的停电调整为…``: moved.)
@@ -2787,6 +2789,12 @@ _REASON_TAIL = re.compile(
 def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
     places, works = [], []
     for item in items:
+        # (``…高塘村部分用户停，工业区不停``: a chat's 停 for 停电; what is not cut is no place.)
+        if re.search(r"不停(?:电)?$", fold(item).strip()):
+            works.append(item.strip())
+            continue
+        if re.search(r"(?:村|户|区|路|街|幢|楼)停$", fold(item).strip()):
+            item = item.rstrip()[:-1]
         reason = _REASON_TAIL.fullmatch(fold(item).strip())
         if reason and not _is_works(reason["place"]):
             at = len(item) - len(item.lstrip()) + reason.start("reason")
