@@ -67,8 +67,10 @@ PROBES22 = ROOT / "tests" / "importer" / "probes-ningbo-22"  # (June, the plum-r
 PROBES23 = ROOT / "tests" / "importer" / "probes-ningbo-23"  # (January, before the Spring Festival)
 PROBES24 = ROOT / "tests" / "importer" / "probes-ningbo-24"  # (March, spring maintenance)
 PROBES25 = ROOT / "tests" / "importer" / "probes-ningbo-25"  # (August, a typhoon)
-PROBES26 = ROOT / "tests" / "importer" / "probes-ningbo-26"  # (July, a heat wave; not tuned on)
-PROBES27 = ROOT / "tests" / "importer" / "probes-ningbo-27"  # (November 2028; not tuned on)
+PROBES26 = ROOT / "tests" / "importer" / "probes-ningbo-26"  # (July, a heat wave)
+PROBES27 = ROOT / "tests" / "importer" / "probes-ningbo-27"  # (November 2028)
+PROBES28 = ROOT / "tests" / "importer" / "probes-ningbo-28"  # (April 2028; not tuned on)
+PROBES29 = ROOT / "tests" / "importer" / "probes-ningbo-29"  # (September 2028; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -350,7 +352,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES16, 25, 112, 8), (PROBES17, 25, 109, 11), (PROBES18, 25, 107, 10),
     (PROBES19, 25, 100, 11), (PROBES20, 25, 113, 6), (PROBES21, 25, 111, 7),
     (PROBES22, 25, 111, 11), (PROBES23, 25, 118, 8), (PROBES24, 26, 110, 9),
-    (PROBES25, 25, 106, 9), (PROBES26, 25, 111, 12), (PROBES27, 25, 102, 9)])
+    (PROBES25, 25, 106, 9), (PROBES26, 25, 111, 12), (PROBES27, 25, 102, 9),
+    (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
