@@ -3693,3 +3693,14 @@ def test_a_day_by_hao_with_its_weekday_and_a_chat_s_short_word_for_the_cut():
     assert [(w[0], w[4], w[5]) for w in windows] == [("2027-03-27", "大碶街道", ["高塘村部分用户"])]
     # (Not a building: ``18号楼`` is no day.)
     assert _placed("3月16日8:00至12:00，某某小区18号楼停电。\n", dt.date(2027, 3, 15))[0][0][5] == ["某某小区18号楼"]
+
+
+def test_a_column_s_credits_and_a_run_line_ending_with_a_full_stop():
+    """``（本报记者 沈悦 通讯员 甬电宣）``, ``（宁波供电公司提供）`` and ``记者 林海 通讯员 甬电宣`` were runs without a
+    time (exit 1); so was the full stop after a line's last run (``…任佳溪村(8:30—16:30)。``)."""
+    text = ("计划停电预告\n\n3月15日 星期一\n\n慈溪 横河镇彭桥村、孙家境村(8:00—16:00)；掌起镇陈家村、任佳溪村(8:30—16:30)。\n\n"
+            "（宁波供电公司提供）\n（本报记者 沈悦 通讯员 甬电宣）\n记者 林海 通讯员 甬电宣\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 12), DISTRICTS)
+    assert not result.problems
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("横河镇", ["彭桥村", "孙家境村"]), ("掌起镇", ["陈家村", "任佳溪村"])]

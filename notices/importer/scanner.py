@@ -441,6 +441,12 @@ class LineScanner:
                 at_item = True
                 i += 1
                 continue
+            # (``…任佳溪村(8:30—16:30)。``: a run's line ended with a full stop, nothing after it.)
+            if c in "。." and not f[i + 1:stop].strip() and self.tokens and any(
+                    t.kind == "times" for t in self.tokens if t.kind != "space"):
+                self.emit("space", i, i + 1)
+                i += 1
+                continue
             if at_item:
                 cancel = _CANCEL.match(f, i, stop)
                 if cancel and cancel.end() > i and ("取消" in cancel.group(0)):
