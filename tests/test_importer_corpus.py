@@ -3704,3 +3704,11 @@ def test_a_column_s_credits_and_a_run_line_ending_with_a_full_stop():
     assert not result.problems
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("横河镇", ["彭桥村", "孙家境村"]), ("掌起镇", ["陈家村", "任佳溪村"])]
+
+
+def test_a_page_header_whose_page_number_holds_its_letter():
+    """``宁波日报 | 2027年3月29日 星期一 | 第A7版：服务``: a run without a time (exit 1)."""
+    text = "宁波日报 | 2027年3月29日 星期一 | 第A7版：服务\n\n计划停电预告\n\n3月31日 星期三\n\n江北 慈城镇五联村、南联村(8:00—16:00)\n"
+    result = parse_outage_notice(text, dt.date(2027, 3, 29), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["areas"]) for w in result.fields["windows"]] == [(31, ["五联村", "南联村"])]

@@ -1154,7 +1154,9 @@ def _continues_numbers(before: str, area: str) -> bool:
                 and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(before)))
 
 
-_PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*\d{1,2}\s*版|\d{1,2}\s*版)(?:\s|$)")
+# (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)
+_PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d{1,2}\s*版)"
+                          r"(?:\s|$|[:：])")
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
 # 2026年11月9日更新``): read as the title without them.
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
