@@ -3712,3 +3712,20 @@ def test_a_page_header_whose_page_number_holds_its_letter():
     result = parse_outage_notice(text, dt.date(2027, 3, 29), DISTRICTS)
     assert not result.problems
     assert [(w["date"].day, w["areas"]) for w in result.fields["windows"]] == [(31, ["五联村", "南联村"])]
+
+
+def test_a_slot_and_its_villages_kept_in_the_body_is_reported():
+    """``1. 逐日5:30—10:30，10kV某某线：某某乡中村、白鹿村。`` (a word before the time no reader knows)
+    was kept in the body with exit 0: the slot lost without a word. A body line with a time range
+    and a list of villages is now reported (exit 1)."""
+    text = ("国网余姚市供电公司停电公告\n\n尊敬的电力客户：\n　　为确保迎峰度夏期间电网安全可靠运行，我公司将对部分线路设备进行检修"
+            "及消缺，届时将停止供电。具体安排如下：\n\n一、2027年3月15日（星期一）\n"
+            "　　1. 6:00—11:30，10kV兰江线：兰江街道谭家岭社区、舜南村、余姚市第四人民医院。\n"
+            "　　2. 8:00—16:30，10kV马渚953线：马渚镇瑶街弄村、开元村。\n二、2027年3月16日（星期二）\n"
+            "　　1. 7:00—15:00，10kV河姆渡线：河姆渡镇芦山寺村、河姆渡村。\n三、2027年3月17日（星期三）至3月18日（星期四）\n"
+            "　　1. 逐日5:30—10:30，10kV鹿亭线：鹿亭乡中村、白鹿村、晓鹿村。\n\n"
+            "　　停电期间如遇恶劣天气，停电计划将顺延。如有疑问，请拨打供电服务热线95598。\n\n国网余姚市供电公司\n2027年3月13日\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 13), DISTRICTS)
+    assert [(m.line, m.message) for m in result.problems if "5:30" in m.message] == [
+        (12, 'time "5:30—10:30" was not read into any window; check the windows by hand, or use '
+             "--allow-partial to keep it in a note")]

@@ -190,7 +190,10 @@ def _check_times(text: str, result: OutageImport) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         # (A line kept in the body is not lost, unless it holds a column's run, ``东溪村
         # （13:00—16:30）``: a window no reader took.)
-        if " ".join(line.split()) in body and not RUN_TIME.search(fold(line)):
+        # (Nor one that reads as a slot and its list of places, ``1. 逐日5:30—10:30，10kV鹿亭线：
+        # 鹿亭乡中村、白鹿村…``: a window no reader took.)
+        if " ".join(line.split()) in body and not RUN_TIME.search(fold(line)) \
+                and not _SLOT_AND_PLACES.search(fold(line)):
             continue
         folded = fold(line)
         for m in _TIME_RANGE.finditer(folded):
@@ -207,6 +210,13 @@ def _check_times(text: str, result: OutageImport) -> None:
                     leftover=printed, col=m.start()))
 
 
+# A line holding a time range and then a list of villages or communities, none of the words of
+# an outage already over, office hours or an event.
+_SLOT_AND_PLACES = re.compile(
+    r"^(?!.*(?:已送电|恢复送电|恢复供电|已恢复|故障|办公时间|营业时间|服务时间|值班时间|开放时间"
+    r"|工作时间|受理时间|门诊|上班|放学|培训|活动|顺延|如遇))"
+    r".*\d{1,2}:\d{2}\s*[-—–~至到]\s*(?:次日)?\d{1,2}:\d{2}"
+    r".*[\u3400-\u9fff]{1,8}(?:村|社区)(?:[^、,，]{0,8})、")
 _PART_OF = re.compile(r"实际|仅|只|其中|分别|期间|之间|以内|范围内|间断|短时")
 
 
