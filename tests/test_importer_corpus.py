@@ -3729,3 +3729,14 @@ def test_a_slot_and_its_villages_kept_in_the_body_is_reported():
     assert [(m.line, m.message) for m in result.problems if "5:30" in m.message] == [
         (12, 'time "5:30—10:30" was not read into any window; check the windows by hand, or use '
              "--allow-partial to keep it in a note")]
+
+
+def test_a_column_run_s_original_time_marked_yuan_then_changed():
+    """``海曙 高桥镇芦港村、秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: ``秀丰村原`` was a place and the old slot
+    stayed active."""
+    text = ("计划停电预告\n\n3月23日 星期二\n\n海曙 集士港镇深溪村(8:00—16:00)\n\n变更：\n\n3月24日 星期三\n\n"
+            "海曙 高桥镇芦港村、秀丰村 原(8:00—16:00)变更为(9:00—13:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 3, 20), DISTRICTS)
+    assert [(w["start"], w["end"], w["areas"]) for w in result.fields["windows"]] == [
+        ("08:00", "16:00", ["深溪村"]), ("09:00", "13:00", ["芦港村", "秀丰村"])]
+    assert [(c["start"], c["areas"]) for c in result.fields["cancelled"]] == [("08:00", ["芦港村", "秀丰村"])]

@@ -198,7 +198,8 @@ def _table_role(cell: str) -> str | None:
 _RAIN_NOTE = re.compile(r"[(](?:如遇|若遇|遇)[^()]{0,30}[)]")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
-_TIME_FROM = re.compile(r"(?:停电)?时间由\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
+# (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
+_TIME_FROM = re.compile(r"(?:(?:停电)?时间由|原定?)\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
                         r"(?:变更|调整|更改|改)(?:为|到|至))")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
 _MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?(?:停电)?(?:时间)?"
