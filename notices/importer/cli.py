@@ -506,14 +506,10 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # ``奉化区尚田街道鸣雁村村务公开栏``.)
     head_lines_text = [line.strip() for line in text.splitlines() if line.strip()][:3] \
         if text else []
-    head_line, head_district = "", None
-    for line in [] if served else head_lines_text:
-        head_district = next((d for d in districts if not d.citywide
-                              and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(line))), None)
-        if head_district is not None:
-            head_line = line
-            break
-    head_line = head_line or (head_lines_text[0] if head_lines_text else "")
+    head_line, head_district = next(
+        ((line, d) for line in ([] if served else head_lines_text) for d in districts
+         if not d.citywide and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(line))),
+        (head_lines_text[0] if head_lines_text else "", None))
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither.

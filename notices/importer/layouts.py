@@ -2031,10 +2031,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 if anchor.groups else None
         # (``1．8:00—12:00，10kV霞浦线：霞浦街道下三山村、…``: the line cut labels the places.)
         after = anchor.end
-        line_label = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern).match(masked, after, scope_end)
+        line_label = _LINE_LABEL_AFTER.match(masked, after, scope_end)
         after = line_label.end() if line_label else after
         # (``1. 1月20日（星期四）7:00—18:00：教学楼、…停电；``: the colon after the time.)
-        colon = re.compile(r"[ \t]*[:：][ \t]*(?=\S)").match(masked, after, scope_end)
+        colon = _COLON_AFTER.match(masked, after, scope_end)
         after = colon.end() if colon else after
         if areas is None:
             areas = _areas_after(masked, text, after, scope_end, labels, list_tables,
@@ -2272,6 +2272,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         moved = None if anchor.cancelled else _moved_from(masked, anchor.end, scope_end,
                                                           reference)
+        # (A listing's card headed ``计划停电｜招宝山街道``: the card's town, where its places
+        # name none; the town printed again among them is dropped.)
+        card_span = _card_town(masked, anchor.start)
+        card_town = text[card_span[0]:card_span[1]] if card_span else None
         for day, slot, first, last in anchor.day_slots():
             slot_areas = per_slot[slot]
             if anchor.day_areas:
@@ -2282,11 +2286,7 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             district_here = headings[above[-1]] if above else notice_district
             groups = [(district_here, None, group) for group in anchor.groups] \
                 if anchor.groups else _district_groups(places, district_here)
-            # (A listing's card headed ``计划停电｜招宝山街道``: the card's town, where its
-            # places name none; the town printed again among them is dropped.)
-            card_town = _card_town(masked, anchor.start)
             if card_town and len(groups) == 1 and groups[0][1] is None:
-                card_town = text[card_town[0]:card_town[1]]
                 groups = [(groups[0][0], card_town,
                            [_without_town(a, card_town) for a in groups[0][2]
                             if fold(a) != fold(card_town)])]
@@ -2355,15 +2355,14 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     # district of windows that name neither a district nor a town. (Not a utility's address:
     # the city's company serves every district.)
     last_line = max((line for _, line in [*windows, *cancelled]), default=0)
-    tail = "\n".join(masked.split("\n")[last_line:])
+    at = sum(len(line) + 1 for line in lines_f[:last_line])  # the next line's first offset
+    tail = masked[at:]
     signed = None if notice_district or _CITY_UTILITY.search(tail) else next(
         (m for m in _SIGN_OFF.finditer(tail) if county(m["d"])
          # (a town's government signs for its town: its title names it, read by the caller)
-         and not re.search(r"人民政府|办事处|政府", tail[m.start():tail.find("\n", m.start())
-                                                   if "\n" in tail[m.start():] else None])),
+         and not re.search(r"人民政府|办事处|政府", tail[m.start():].split("\n", 1)[0])),
         None)
     if signed:
-        at = len("\n".join(masked.split("\n")[:last_line])) + 1 if last_line else 0
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
                 window["district"] = text[at + signed.start("d"):at + signed.end("d")]
@@ -2427,10 +2426,23 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
     for number, line in enumerate(lines_f, 1):  # a listing's footer: 共5条记录 第1页/共1页
         if _FOOTER.fullmatch(line):
             read.add(number)
+    def stands(areas: list[str]) -> bool:
+        """No places of its own, or only ``范围不变`` and the like: the earlier slot's stand."""
+        return all(_UNCHANGED.fullmatch(fold(a)) for a in areas)
+
+    def take_places(window: dict, source: dict) -> None:
+        window.update(areas=list(source["areas"]), town=source["town"],
+                      district=source["district"] or window["district"])
+
+    def call_off(window: dict) -> None:
+        at = unique.index(window)
+        cancelled.append((window, unique_lines[at]))
+        del unique[at], unique_lines[at]
+
     # A later message re-timing a day's slot (``更正：…8月26日停电时间调整为8:00至12:00，范围
     #不变``): the earlier window of that day is called off, the new slot has its places.
     for window, line in list(zip(unique, unique_lines, strict=True)):
-        if window["areas"] and not all(_UNCHANGED.fullmatch(fold(a)) for a in window["areas"]):
+        if not stands(window["areas"]):
             continue
         said = lines_f[line - 1]
         if not re.search(r"(?:时间|时段)?" + _CHANGED_TO_WORDS, said):
@@ -2440,11 +2452,8 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                         and (w["start"], w["end"]) != (window["start"], window["end"])), None)
         if earlier is None:
             continue
-        window.update(areas=list(earlier["areas"]), town=earlier["town"],
-                      district=earlier["district"] or window["district"])
-        at = unique.index(earlier)
-        cancelled.append((earlier, unique_lines[at]))
-        del unique[at], unique_lines[at]
+        take_places(window, earlier)
+        call_off(earlier)
     # (``另外虞波花园13-16幢…停电`` after ``浒山街道虞波花园1-12幢…``: more buildings of an estate
     # the notice placed in a town are in that town.)
     def estate(area: str) -> str:
@@ -2465,15 +2474,11 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         earlier = next((w for w, line in zip(unique, unique_lines, strict=True)
                         if line < gone_line and w["date"] == gone["date"] and w["areas"]
                         and (gone["start"] is None or w["start"] == gone["start"])), None)
-        vague = not gone["areas"] or all(_UNCHANGED.fullmatch(fold(a)) for a in gone["areas"])
-        if earlier is None or not vague:
+        if earlier is None or not stands(gone["areas"]):
             continue
         for window, line in zip(unique, unique_lines, strict=True):
-            if line == gone_line and window is not earlier and (
-                    not window["areas"] or all(_UNCHANGED.fullmatch(fold(a))
-                                               for a in window["areas"])):
-                window.update(areas=list(earlier["areas"]), town=earlier["town"],
-                              district=earlier["district"] or window["district"])
+            if line == gone_line and window is not earlier and stands(window["areas"]):
+                take_places(window, earlier)
                 if window["start"] is None:
                     window.update(start=earlier["start"], end=earlier["end"])
         cancelled[c_index] = ({**gone, "areas": list(earlier["areas"]), "town": earlier["town"],
@@ -2488,14 +2493,10 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
             start = window["start"]
             if line < at_line and window["date"].day == int(moved["day"]) and window["areas"] \
                     and not (half and start and (int(start[:2]) < 12) != (half == "上午")):
-                index = unique.index(window)
-                del unique[index], unique_lines[index]
-                cancelled.append((window, line))
+                call_off(window)
                 for new, new_line in zip(unique, unique_lines, strict=True):
-                    if new_line == at_line and all(_UNCHANGED.fullmatch(fold(a))
-                                                   for a in new["areas"]):
-                        new.update(areas=list(window["areas"]), town=window["town"],
-                                   district=window["district"] or new["district"])
+                    if new_line == at_line and stands(new["areas"]):
+                        take_places(new, window)
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
     keep = [not any(c["date"] == w["date"] and c["start"] == w["start"] and c["end"] == w["end"]
@@ -2521,6 +2522,8 @@ _COUNTED = re.compile(r"(?<=[\u3400-\u9fff])[一二三四五六七八九十两\d
 _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
                          + r"(?:\s*[、,，和及]\s*" + LINE_NAME.format(stop=":：、", more="") + r")*"
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
+_LINE_LABEL_AFTER = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern)
+_COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
                       r"(?:区域|地区|地址)?(?:原)?")
