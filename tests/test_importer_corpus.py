@@ -3740,3 +3740,110 @@ def test_a_column_run_s_original_time_marked_yuan_then_changed():
     assert [(w["start"], w["end"], w["areas"]) for w in result.fields["windows"]] == [
         ("08:00", "16:00", ["深溪村"]), ("09:00", "13:00", ["芦港村", "秀丰村"])]
     assert [(c["start"], c["areas"]) for c in result.fields["cancelled"]] == [("08:00", ["芦港村", "秀丰村"])]
+
+
+def test_a_listing_whose_cells_one_space_separates_with_its_query_fields_and_a_two_slot_cell():
+    """``序号 停电日期 停电时段 停电区域 停电设备 状态`` with rows cut by single spaces: ``计划`` (the
+    状态 cell) was read as a place, the query's fields line (``省份：浙江  …  起止日期：…``) as areas
+    without a time, and ``08:00-11:00,14:00-17:00`` lost its first slot."""
+    text = ("停电信息查询\n省份：浙江  地市：宁波  区县：海曙区  起止日期：2028-04-24 至 2028-04-30\n"
+            "序号 停电日期 停电时段 停电区域 停电设备 状态\n"
+            "1 2028-04-25 07:00-17:00 鄞江镇晴江岸村、悬慈村 10kV鄞江D512线 计划\n"
+            "2 2028-04-29 08:00-11:00,14:00-17:00 古林镇仲一村、布政村 高桥412号公变 计划\n"
+            "查询时间：2028-04-23 20:15\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 23), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["end"], w["district"], w["town"], w["areas"], w["note"])
+            for w in result.fields["windows"]] == [
+        (25, "07:00", "17:00", "海曙区", "鄞江镇", ["晴江岸村", "悬慈村"], "停电设备：10kV鄞江D512线；状态：计划"),
+        (29, "08:00", "11:00", "海曙区", "古林镇", ["仲一村", "布政村"], "停电设备：高桥412号公变；状态：计划"),
+        (29, "14:00", "17:00", "海曙区", "古林镇", ["仲一村", "布政村"], "停电设备：高桥412号公变；状态：计划")]
+    assert "省份：浙江  地市：宁波  区县：海曙区  起止日期：2028-04-24 至 2028-04-30" in result.body_lines
+
+
+def test_a_column_run_s_second_slot_after_a_comma_of_enumeration():
+    """``观海卫镇：五洞闸村（8:00—12:00）、（13:00—17:00）``: the second slot was read as a time
+    without places."""
+    text = ("下周我市部分地区计划停电\n\n来源：慈溪日报\n\n4月26日 星期三\n"
+            "　　周巷镇：万安庄村、天元村（8:00—17:00）\n　　观海卫镇：五洞闸村（8:00—12:00）、（13:00—17:00）\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 21), DISTRICTS)
+    assert not result.problems
+    assert [(w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("08:00", "17:00", "周巷镇", ["万安庄村", "天元村"]), ("08:00", "12:00", "观海卫镇", ["五洞闸村"]),
+        ("13:00", "17:00", "观海卫镇", ["五洞闸村"])]
+
+
+def test_prose_places_before_jiang_jihua_tingdian():
+    """``…我院所在的岔路镇干溪村、上金村一带将计划停电``: the last place was ``上金村一带将``."""
+    text = ("宁海县岔路镇中心卫生院\n关于医院停电期间调整诊疗服务的通知\n\n　　根据国网宁海县供电公司安排，4月25日（星期二）"
+            "上午7:30至下午5:30，我院所在的岔路镇干溪村、上金村一带将计划停电。停电期间我院启用备用发电机。\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 21), DISTRICTS)
+    assert [(w["start"], w["end"], w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("07:30", "17:30", "宁海县", ["干溪村", "上金村一带"])]
+
+
+def test_a_slot_then_what_it_touches_after_sheji():
+    """``…9:00—15:00停电，涉及翠湖湾花园1-12幢、地下车库；4月21日…9:00—11:00停电，涉及…``: the first
+    slot got the estate's name only and the second no place."""
+    text = ("尊敬的翠湖湾花园业主：\n　　接国网宁波市鄞州区供电公司通知，因首南街道配网改造，我小区将于2028年4月20日（周四）"
+            "9:00—15:00停电，涉及翠湖湾花园1-12幢、地下车库；4月21日（周五）9:00—11:00停电，涉及翠湖湾花园13-18幢、"
+            "小区南门门岗。\n")
+    windows = read_general(text, dt.date(2028, 4, 18)).windows
+    assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [
+        (20, "09:00", ["翠湖湾花园1-12幢", "地下车库"]), (21, "09:00", ["翠湖湾花园13-18幢", "小区南门门岗"])]
+
+
+def test_a_tab_table_with_a_shijianduan_column_and_a_town_column():
+    """``停电日期	时间段	所属乡镇	停电设备	停电区域``: ``时间段`` was no header cell, so the header was
+    read as places (``停电区`` a district) and every town and line became an area."""
+    text = ("国网慈溪市供电公司2028年4月计划停电\n停电日期\t时间段\t所属乡镇\t停电设备\t停电区域\n"
+            "4月10日\t8:00-16:00\t桥头镇\t10kV五姓G621线五姓1号公变\t五姓点村、上岙村\n"
+            "4月11日\t8:30-11:00\t宗汉街道\t宗汉3号开闭所\t庙山村部分用户、新界村\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 6), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["district"], w["town"], w["areas"], w["note"])
+            for w in result.fields["windows"]] == [
+        (10, "慈溪市", "桥头镇", ["五姓点村", "上岙村"], "停电设备：10kV五姓G621线五姓1号公变"),
+        (11, "慈溪市", "宗汉街道", ["庙山村部分用户", "新界村"], "停电设备：宗汉3号开闭所")]
+
+
+def test_places_that_keep_their_supply_are_kept_in_the_body_not_lost():
+    """``停电范围：…城西社区；象山县第二人民医院为双电源用户，不受影响``: the hospital was an area; and
+    the clause a list says of places keeping their supply (``…2号楼、3号楼及物业服务中心照常供电``)
+    was cut from the list and printed nowhere."""
+    text = ("国网象山县供电公司停电信息公告\n\n停电时间：2028年4月12日 22:00至2028年4月13日 05:00\n停电线路：10kV丹城C221线\n"
+            "停电范围：丹西街道新丰路、靖南大街部分区域、丹西街道城西社区；象山县第二人民医院为双电源用户，不受影响\n"
+            "停电原因：线路迁改\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 10), DISTRICTS)
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("丹西街道", ["新丰路", "靖南大街部分区域", "城西社区"])]
+    assert result.body_lines == ["国网象山县供电公司停电信息公告", "停电线路：10kV丹城C221线",
+                                 "象山县第二人民医院为双电源用户，不受影响", "停电原因：线路迁改"]
+    text = ("尊敬的业主：\n\n本小区将于2025年8月20日（周三）08:30—17:30停电，涉及范围：4号楼、6号楼及地下车库，"
+            "2号楼、3号楼及物业服务中心照常供电。\n\n宁波金色水岸花园物业服务中心（鄞州区钟公庙街道）\n2025年8月18日\n")
+    result = parse_outage_notice(text, dt.date(2025, 8, 18), DISTRICTS)
+    assert "2号楼、3号楼及物业服务中心照常供电" in result.body_lines
+
+
+def test_an_estate_s_own_address_in_brackets_names_its_district():
+    """``本小区（江北区人民路588号 江花苑）将于…``: the window had no district."""
+    text = ("停 电 通 知\n\n尊敬的各位业主、住户：\n    接供电部门通知，因10kV人民线检修，本小区（江北区人民路588号 江花苑）"
+            "将于2024年10月23日（星期三）8:00—12:00停电，涉及江花苑3、5、9幢及地下车库。\n\n"
+            "                                   宁波甬安物业服务有限公司\n")
+    result = parse_outage_notice(text, dt.date(2024, 10, 21), DISTRICTS)
+    assert [(w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("江北区", ["江花苑3、5、9幢", "地下车库"])]
+
+
+def test_a_table_s_rows_next_to_each_other_with_one_slot_and_town_are_one_window():
+    """Two rows of a tab table on 4月12日 7:30-17:30 in 胜山镇, each for its own line cut, were two
+    windows; the content model's window is a day, a slot, a district and a town."""
+    text = ("国网慈溪市供电公司2028年4月计划停电\n停电日期\t时间段\t所属乡镇\t停电设备\t停电区域\n"
+            "4月12日\t7:30-17:30\t胜山镇\t10kV胜山G540线\t胜山头村一带、兴达塑业\n"
+            "4月12日\t7:30-17:30\t胜山镇\t10kV胜北G541线\t胜北村\n"
+            "4月13日\t7:30-17:30\t胜山镇\t10kV胜北G541线\t四灶浦村\n")
+    result = parse_outage_notice(text, dt.date(2028, 4, 6), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"], w["note"]) for w in result.fields["windows"]] == [
+        (12, "胜山镇", ["胜山头村一带", "兴达塑业", "胜北村"], "停电设备：10kV胜山G540线；停电设备：10kV胜北G541线"),
+        (13, "胜山镇", ["四灶浦村"], "停电设备：10kV胜北G541线")]

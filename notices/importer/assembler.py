@@ -145,7 +145,8 @@ class NoticeAssembler:
         self.source_url: str | None = None
         self.source_lines: list[str] = []
         self.table_roles: list[tuple[str | None, str]] | None = None
-        self.table_spaced = False
+        self.table_spaced: bool | str = False
+        self.table_row_lines: set[int] = set()
         self.cancel_marker: tuple[int, str] | None = None
         self.cancel_used = True
         # An information label alone on its line (``停电原因``, one cell a line): the next
@@ -189,9 +190,37 @@ class NoticeAssembler:
         self.finish_pending_time()
         self.finish_date()
         self.finish_cancel()
+        self.merge_table_rows()
         if self.notes:
             self.body_lines.extend(self.notes)
             self.notes = []
+
+    def merge_table_rows(self) -> None:
+        """Rows of a table next to each other with one day, slot, district and town are one
+        window (the content model's date × slot × district × town), their places in row order
+        (``2 2028-04-25 07:00-17:00 鄞江镇它山堰村 10kV光溪D513线`` under row 1's 鄞江镇 slot: two
+        lines cut, one window). A column's runs stay apart: each printed run is a window."""
+        for section in ("windows", "cancelled"):
+            windows, sources = getattr(self, section), self.sources[section]
+            if len(windows) != len(sources):
+                continue
+            keep_w, keep_s = [], []
+            for window, source in zip(windows, sources, strict=True):
+                if keep_w and source.line in self.table_row_lines and \
+                        keep_s[-1].line in self.table_row_lines and \
+                        0 < source.line - keep_s[-1].line <= 1 and all(
+                            window.get(k) == keep_w[-1].get(k)
+                            for k in ("date", "start", "end", "district", "town")) and \
+                        not set(window["areas"]) & set(keep_w[-1]["areas"]):
+                    last = keep_w[-1]
+                    last["areas"] = [*last["areas"], *window["areas"]]
+                    if window.get("note") and window["note"] != last.get("note"):
+                        last["note"] = "；".join(n for n in (last.get("note"), window["note"]) if n)
+                    continue
+                keep_w.append(window)
+                keep_s.append(source)
+            windows[:] = keep_w
+            sources[:] = keep_s
 
     def join_fixed_width(self) -> dict[int, int]:
         """A column copied from a PDF page, every line cut at the same width wherever it fell
@@ -271,7 +300,12 @@ class NoticeAssembler:
             self.read_lines.add(lineno)
             return
         if len(f.split()) > 1 and all(_table_role(c) for c in f.split()):
-            self.table_roles = None  # a header whose cells only a single space separates
+            # A header whose cells only a single space separates: its rows are read by cell
+            # only where they split into as many cells (``1 2028-04-25 07:00-17:00 …村 10kV…线
+            # 计划``); a row with a space inside a cell is scanned as a line.
+            self.table_roles = [(_table_role(c), display(c).strip().rstrip(":："))
+                                for c in f.split()]
+            self.table_spaced = "single"
             self.read_lines.add(lineno)
             return
         timeish = bool(TIMEISH.search(f))
@@ -373,13 +407,17 @@ class NoticeAssembler:
                       "kept in the body")
             return
         scanner = LineScanner(lineno, line, self.table, self.keys)
-        if self.table_roles and (re.search(r"\t|\|", line) or self.table_spaced
+        single = self.table_spaced == "single" and len(f.split()) == len(self.table_roles or ())
+        if self.table_roles and (re.search(r"\t|\|", line) or single or self.table_spaced is True
                                  and re.search(r"\S\s{2,}\S", fold(line))):
             # (A tab or pipe table's stamp columns are the layout reader's; its bare times
             # beside a day column, ``2028-03-09	08:00	16:00``, are read here.)
-            scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare")
+            self.table_row_lines.add(lineno)
+            split = re.compile(r"\s+") if single else _CELL_SPLIT
+            scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare",
+                               split=split)
             # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
-            cells = [c.strip() for c in _CELL_SPLIT.split(f) if c.strip()]
+            cells = [c.strip() for c in split.split(f) if c.strip()]
             if any("状态" in label and index < len(cells) and re.fullmatch(r"已?取消", cells[index])
                    for index, (_, label) in enumerate(self.table_roles)):
                 self.boundary(None)
@@ -815,11 +853,12 @@ class NoticeAssembler:
         fragment = self.printed(token)
         windows = token.value
         # ``南岭村、麻岙村(8:00—11:30)(13:30—17:00)``: a second time right after a run's own is
-        # the same places' second window.
+        # the same places' second window (also after ``、``:
+        # ``五洞闸村（8:00—12:00）、（13:00—17:00）``).
         last = self.last_flushed
         if not self.run.items and self.pending_time is None and last is not None and \
-                last[0] == token.line and \
-                not self.lines[token.line - 1][last[1]:token.start].strip():
+                last[0] == token.line and re.fullmatch(
+                    r"\s*[、,，和及]?\s*", fold(self.lines[token.line - 1][last[1]:token.start])):
             self.run = last[2]
             self.flush(windows, token.line)
             self.last_flushed = (token.line, token.end, last[2])
@@ -1178,6 +1217,11 @@ _LISTING_CHROME = re.compile(
     r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}"
     # (``开始日期：2027-03-15    结束日期：2027-03-21    [查询]``, ``首页 上一页 1/1 下一页 尾页``)
     r"|(?:(?:开始|结束|起始|截止)日期\s*:\s*[\d-]+\s*)+(?:\[?查询\]?)?"
+    # (``省份：浙江  地市：宁波  区县：海曙区  起止日期：2028-04-24 至 2028-04-30``: the query's
+    # fields and its range of days.)
+    r"|(?:(?:省份|省|地市|城市|区县|县区|供电单位|所属单位)\s*:\s*\S{1,12}\s+)*"
+    r"(?:起止日期|日期范围|查询日期|起止时间)\s*:\s*[\d-]+\s*(?:至|~|-|到)\s*[\d-]+"
+    r"(?:\s*\[?查询\]?)?"
     r"|(?:共\s*\d+\s*条\s*)?(?:首页|上一页|\d+\s*/\s*\d+|下一页|尾页|\s)+"
     # (``原创 海曙发布 海曙发布 2027年06月25日 17:30 浙江``: a post's byline.)
     r"|原创\s.{0,40}?\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}.{0,20}"

@@ -377,7 +377,9 @@ _GLUED_TOWN = re.compile(r"省|自治区|\S[市县区]\S{2,}(?:镇|乡|街道)$"
 # (``#無##1911#``: the fields of a ``#``-separated record, not a place; ``3#楼`` is one.)
 _UNCLEAN = re.compile(
     r"[。;；]|停电|停水|停气|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年|##|^#"
-    r"|^[【\[(（]\d{1,3}[】\])）]$|^(?:全天|全日|整天)")  # (``【2】``: a record's number)
+    r"|^[【\[(（]\d{1,3}[】\])）]$|^(?:全天|全日|整天)"  # (``【2】``: a record's number)
+    # (``…医院为双电源用户，不受影响``: a place that keeps its supply, said in a clause.)
+    r"|不受影响|照常供电|正常供电")
 
 
 def _unclean(area: str) -> bool:

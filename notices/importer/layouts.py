@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .messages import (
@@ -678,7 +679,7 @@ _LIST_END = re.compile(
     # ``…华侨新村2号别墅等多个单点及区域``, ``…等5个小区``: a count of places closes it
     r"等(?:多个|数个|若干|几个|\d+个)[\u3400-\u9fff]{0,6}?(?:地区|地方|区域|地点|单点|点位|小区|"
     r"社区|村)(?:受影响|将停电|停电)?|"
-    r"(?:将|将会)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
+    r"(?:将|将会)?(?:计划|临时)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
@@ -804,6 +805,19 @@ def _words(item: str) -> list[tuple[int, int]]:
 _OWN_GROUPS = r"(?![一二三四五六七八九十\d]{1,3}[^\s、,;]{0,4}?(?:组|队))"
 
 
+# Clauses ``split_areas`` cuts from a list as no places of it (``…，2号楼、3号楼照常供电``,
+# ``；…医院为双电源用户，不受影响``), collected while a notice is read so that the reader keeps
+# them in the body: nothing printed is lost.
+_SET_ASIDE: ContextVar[list[str] | None] = ContextVar("_SET_ASIDE", default=None)
+
+
+def _set_aside(clause: str) -> None:
+    kept = _SET_ASIDE.get()
+    clause = clause.strip(" ,，;；。.\n")
+    if kept is not None and clause and clause not in kept:
+        kept.append(clause)
+
+
 def split_areas(printed: str) -> list[str]:
     """Cut a printed list of places into areas (see the module docstring)."""
     printed = printed.rstrip(" 。.\n")
@@ -845,10 +859,12 @@ def split_areas(printed: str) -> list[str]:
     # supply are no part of the list.
     kept = _KEEP_SUPPLY.search(fold(printed))
     if kept and kept.start() > 0:
+        _set_aside(printed[kept.start():])
         printed = printed[:kept.start()]
     # ``…、下应工业区东区（部分），请提前做好准备``: a request to the reader ends the list.
     asked = _REQUEST.search(fold(printed))
     if asked and asked.start() > 0:
+        _set_aside(printed[asked.start():])
         printed = printed[:asked.start()]
     while True:
         # A pinyin gloss (``等地區(qū)``) is read as space here.
@@ -1038,8 +1054,11 @@ _PROSE = [
     # ``原定于…08:00-17:00在小港街道红联村、…的计划停电已取消``.
     re.compile(r"^\s*在(?P<a>[^,，。;；]+?)的(?:计划)?停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:也|亦|均|都|还)?"
-               r"(?:将|将会)(?:再次|再度)?(?:全部)?"
+               r"(?:将|将会)(?:再次|再度)?(?:计划)?(?:全部)?"
                r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
+    # ``…9:00—15:00停电，涉及翠湖湾花园1-12幢、地下车库；``: the cut, then what it touches.
+    re.compile(r"^\s*(?:将)?(?:计划)?停电\s*[,，]\s*(?:涉及|影响|范围(?:为|是|包括)|包括)\s*[:：]?"
+               r"\s*(?P<a>[^,，。;；:：]+?)\s*$"),
     # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
     # its places the last clause (a list apart by 、 only).
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
@@ -1067,7 +1086,8 @@ _PROSE = [
 
 # A town's column (``所属镇（街道）``, ``乡镇（街道）``, ``街道``).
 _TOWN_HEADER = r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)(?:\((?:街道|乡镇|镇|乡)\)|街道)?"
-_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|区域|"
+_HEAD = re.compile(r"^(?:序号|编号|日期|校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|时间段|"
+                   r"区域|"
                    r"开始时间|结束时间|起始时间|终止时间|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"所属区域|所属区县|区县|县区|发布时间|发布日期|(?:信息|执行|停电)?状态|类型|原因|"
@@ -1689,6 +1709,8 @@ _ESTATE_SIGNATURE = re.compile(
 _SIGN_OFF = re.compile(r"^[ \t]*(?:(?:地址|办公地址|联系地址)[ \t]*[:：][ \t]*)?(?:宁波市)?"
                        r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡))",
                        re.M)
+_OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园区)\s*[(（]\s*(?:宁波市)?"
+                          r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[^()（）]{2,40}[)）])")
 _CITY_UTILITY = re.compile(r"宁波(?:市)?供电公司|宁波电业局|供电服务中心")
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
@@ -1743,6 +1765,14 @@ _WHOLE_DAY_LABEL = re.compile(r"(?:停电|检修|施工)(?:时间|日期)\s*(?:�
 
 @within_notice
 def read_general(text: str, reference: dt.date) -> GeneralResult:
+    token = _SET_ASIDE.set([])
+    try:
+        return _read_general(text, reference, _SET_ASIDE.get())
+    finally:
+        _SET_ASIDE.reset(token)
+
+
+def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
     # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
@@ -2366,6 +2396,13 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
                 window["district"] = text[at + signed.start("d"):at + signed.end("d")]
+    # (``本小区（江北区人民路588号 江花苑）将于…``: the speaker's own address in brackets.)
+    own = None if notice_district or signed else next(
+        (m for m in _OWN_ADDRESS.finditer(masked) if county(m["d"])), None)
+    if own:
+        for window, _ in [*windows, *cancelled]:
+            if not window["district"] and not window["town"]:
+                window["district"] = text[own.start("d"):own.end("d")]
     # (A table's rows naming no district: the one the notice's title or lead names.)
     for window, _ in [*windows, *cancelled]:
         if notice_district and not window.get("district"):
@@ -2509,6 +2546,15 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
                 day=window["date"].isoformat(), fragment=f'"{fragment}"')))
     unique, unique_lines = _kept(unique, unique_lines, keep)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
+    # (The clauses a list said of places that keep their supply: in the body after the line
+    # they were printed on, when that line was read.)
+    for clause in set_aside:
+        at = text.find(clause)
+        number = text.count("\n", 0, at) + 1 if at >= 0 else len(lines_p)
+        if number in read:
+            before = sum(1 for n, line in enumerate(lines_p, 1)
+                         if n <= number and n not in read and line.strip())
+            body.insert(before, clause)
     return GeneralResult(unique, read, body, window_lines=unique_lines,
                          problems=problems, warnings=warnings, decoys=decoys,
                          cancelled=[c for c, _ in cancelled],
@@ -2537,7 +2583,9 @@ _ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\
 _ACCOUNT_LEAD = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                            r"(?:所在的?|的)(?:区域|地区|地址)?(?:为|是)?")
 _REQUEST = re.compile(r"[,，;；]\s*(?:请|敬请|烦请|恳请|望|如有|详情|给您|由此)")
-_KEEP_SUPPLY = re.compile(r"[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
+# (``…城西社区；象山县第二人民医院为双电源用户，不受影响``: after a semicolon, the whole part.)
+_KEEP_SUPPLY = re.compile(r"[;；][^;；。]*?(?:不停电|不受影响|照常供电|正常供电)[^,，。;；]{0,6}$"
+                          r"|[,，;；][^,，。;；]*?(?:照常|正常|继续)(?:供电|用电)[^,，。;；]{0,6}$"
                           r"|[,，;；][^,，。;；]*?(?:不停电|不受影响)[^,，。;；]{0,6}$")
 # ``…现延期至10月21日（星期三）进行，停电时间（7:00-17:00）及停电范围不变``.
 _SAME_TIME = re.compile(r"(?:停电)?时间(?:\([^()]{0,16}\))?(?:及|和|、)?(?:停电)?(?:范围)?"

@@ -73,7 +73,7 @@ class Token:
     value: object = None
 
 
-_LABEL_TIME = "时间|时段|日期|时限"
+_LABEL_TIME = "时间段|时间|时段|日期|时限"
 _LABEL_AREA = "范围|区域|地点|地区|用户|客户|单位|小区|位置|地址|片区|村庄"
 _LABEL_INFO = ("线路|设备|原因|内容|事由|备注|说明|类型|性质|编号|名称|台区|变压器|电压|等级|项目|"
                "状态|联系人|联系电话|电话|热线")
@@ -618,11 +618,11 @@ class LineScanner:
         return None
 
     def scan_cells(self, roles: list[tuple[str | None, str]] | None,
-                   stamps: bool | str = False) -> None:
+                   stamps: bool | str = False, split: re.Pattern = _CELL_SPLIT) -> None:
         """Scan a table row: each cell by its column's role, cells separated like runs."""
         pos = 0
         cells = []
-        for m in _CELL_SPLIT.finditer(self.f):
+        for m in split.finditer(self.f):
             cells.append((pos, m.start()))
             pos = m.end()
         cells.append((pos, len(self.f)))
@@ -644,6 +644,14 @@ class LineScanner:
                 self.emit("times", a, end, windows)
                 skip = index + 1
                 continue
+            # (``08:00-11:00,14:00-17:00``: a time cell of two slots, cut by a comma that
+            # would otherwise end a run.)
+            if role == "time" and re.fullmatch(r"[\d:\-—~至]+(?:[,，、][\d:\-—~至]+)+",
+                                               self.f[a:b].strip()):
+                slots = parse_windows(self.f[a:b].strip())
+                if slots and len(slots) > 1:
+                    self.emit("times", a, b, slots)
+                    continue
             self.scan(a, b, role or "cell", label)
 
     def _stamp_pair(self, cells, roles, index: int, stamps: bool | str = True):
