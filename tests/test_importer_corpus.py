@@ -3847,3 +3847,42 @@ def test_a_table_s_rows_next_to_each_other_with_one_slot_and_town_are_one_window
     assert [(w["date"].day, w["town"], w["areas"], w["note"]) for w in result.fields["windows"]] == [
         (12, "胜山镇", ["胜山头村一带", "兴达塑业", "胜北村"], "停电设备：10kV胜山G540线；停电设备：10kV胜北G541线"),
         (13, "胜山镇", ["四灶浦村"], "停电设备：10kV胜北G541线")]
+
+
+def test_a_table_s_time_cell_with_the_day_and_quantian():
+    """``| 5 | 2028年12月9日 全天 | … |``: a time cell giving the day and the whole of it made the
+    table unreadable by its header, and every row's number was read as its place."""
+    text = ("**国网象山县供电公司12月8日—9日计划停电公告**\n\n| 序号 | 停电时间 | 停电设备 | 停电范围 |\n|---|---|---|---|\n"
+            "| 1 | 2028年12月8日 08:00-16:00 | 10kV高泥线高泥支线 | 黄避岙乡高泥村、塔头旺村 |\n"
+            "| 2 | 2028年12月9日 全天 | 10kV贤庠线#18杆后段 | 贤庠镇珠溪村、贤庠镇卫生院 |\n")
+    windows = read_general(text, dt.date(2028, 12, 6)).windows
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in windows] == [
+        (8, "08:00", "黄避岙乡", ["高泥村", "塔头旺村"]), (9, None, "贤庠镇", ["珠溪村", "贤庠镇卫生院"])]
+
+
+def test_a_space_aligned_table_with_a_substation_column():
+    """``停电日期  停电时间  变电站  线路  停电范围``: ``变电站`` was no header cell, so ``浒山变`` and
+    the town before the places were read as places."""
+    text = ("国网慈溪市供电公司计划停电信息（12月20日—21日）\n\n停电日期      停电时间          变电站     线路            停电范围\n"
+            "12月20日      07:30—16:30       浒山变     10kV金山线      浒山街道金山新村、金山公寓\n")
+    result = parse_outage_notice(text, dt.date(2028, 12, 18), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("慈溪市", "浒山街道", ["金山新村", "金山公寓"])]
+
+
+def test_a_column_s_day_lines_with_a_weekday_range_the_whole_day_and_a_rain_clause():
+    """``12月18日至20日（星期一至星期三）每天8:00—16:00``: the weekdays were read as places;
+    ``12月19日（星期二）全天`` above its places left them without a time; ``…（7:30—16:30），如遇雨天
+    顺延至12月23日。`` left the rain clause as places without a time."""
+    text = ("今日宁海　2028年12月15日　第2版\n\n电力检修停电公告\n\n12月18日至20日（星期一至星期三）每天8:00—16:00\n"
+            "深甽镇：龙宫村、清潭村一带\n\n12月19日（星期二）全天\n前童镇：前童村部分区域（古镇景区内商户）、鹿山村\n\n"
+            "12月22日（星期五）\n强蛟镇：峡山村、加爵科村（7:30—16:30），如遇雨天顺延至12月23日。\n\n宁海县供电公司\n")
+    result = parse_outage_notice(text, dt.date(2028, 12, 15), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["town"], w["areas"], w.get("note"))
+            for w in result.fields["windows"]] == [
+        (18, "08:00", "深甽镇", ["龙宫村", "清潭村一带"], None), (19, "08:00", "深甽镇", ["龙宫村", "清潭村一带"], None),
+        (20, "08:00", "深甽镇", ["龙宫村", "清潭村一带"], None),
+        (19, None, "前童镇", ["前童村部分区域（古镇景区内商户）", "鹿山村"], None),
+        (22, "07:30", "强蛟镇", ["峡山村", "加爵科村"], "如遇雨天顺延至12月23日。")]

@@ -1342,8 +1342,9 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
             when = f"{row[role['date']][1]} {when}"
         anchors = _Dates(when, reference).anchors()
         # (``3月27日 | 全天 | …``: a whole day, a window without times.)
+        # (``2028年12月9日 全天``: the day and the whole of it in one cell.)
         whole_day = bool(anchors) and anchors[0].first is None and bool(
-            re.fullmatch(r"\s*(?:全天|全日|整天)\s*", row[role["time"]][1]))
+            re.search(r"(?:^|\s|日)(?:全天|全日|整天)\s*$", row[role["time"]][1]))
         if not anchors or anchors[0].first is None and not whole_day:
             return None
         anchor = anchors[0]

@@ -75,8 +75,8 @@ class Token:
 
 _LABEL_TIME = "时间段|时间|时段|日期|时限"
 _LABEL_AREA = "范围|区域|地点|地区|用户|客户|单位|小区|位置|地址|片区|村庄"
-_LABEL_INFO = ("线路|设备|原因|内容|事由|备注|说明|类型|性质|编号|名称|台区|变压器|电压|等级|项目|"
-               "状态|联系人|联系电话|电话|热线")
+_LABEL_INFO = ("线路|设备|变电站|变电所|原因|内容|事由|备注|说明|类型|性质|编号|名称|台区|变压器|"
+               "电压|等级|项目|状态|联系人|联系电话|电话|热线")
 _LABEL_WORD = rf"(?:{_LABEL_TIME}|{_LABEL_AREA}|{_LABEL_INFO})"
 # What may stand before a label word: 停电时间, 影响范围, 线路名称, 联系电话; a name such as
 # 阳光小区： is not a label.
@@ -196,6 +196,8 @@ def _table_role(cell: str) -> str | None:
 
 
 _RAIN_NOTE = re.compile(r"[(](?:如遇|若遇|遇)[^()]{0,30}[)]")
+_RAIN_CLAUSE = re.compile(r"(?:如遇|若遇|遇)[^()。]{0,30}?(?:顺延|延期|另行安排|推迟)"
+                          r"[^()。]{0,20}[。.]?\s*$")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 # (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
@@ -492,6 +494,12 @@ class LineScanner:
             # (``…定山村一带(7:00—14:00)(如遇雨天顺延至6月21日)西周镇…``: the run's rain date, a
             # note, not the next run's first place.)
             rain = _RAIN_NOTE.match(f, i, stop)
+            # (Or unbracketed, the line's last clause: ``…加爵科村（7:30—16:30），如遇雨天顺延至
+            # 12月23日。``)
+            if not rain and (last := next((t for t in reversed(self.tokens)
+                                           if t.kind not in ("space", "sep")), None)) \
+                    and last.kind == "times":
+                rain = _RAIN_CLAUSE.match(f, i, stop)
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True
@@ -541,6 +549,13 @@ class LineScanner:
                 if date:
                     self.emit("date", i, date.end, date)
                     i = date.end
+                    # (``12月19日（星期二）全天`` and nothing after it: the day's places below
+                    # are cut the whole day.)
+                    whole = re.fullmatch(r"\s*(?P<w>全天|全日|整天)(?:停电)?\s*", f[i:stop])
+                    if whole:
+                        self.emit("times", whole.start("w"), whole.end("w"),
+                                  parse_windows(whole["w"]))
+                        i = stop
                     continue
                 district = self._district_at(i, stop, line_start)
                 # (``丹西街道·象山县人民医院``: an institution named by its district, one area.)

@@ -222,7 +222,15 @@ def match_date(text: str, pos: int) -> DateMatch | None:
             if day_only:
                 dates.append(DateParts(first.year, first.month, int(day_only.group("d"))))
                 end = day_only.end()
+    # (``12月18日至20日（星期一至星期三）``: the range's weekdays after it.)
+    if len(dates) > 1:
+        weekdays = _WEEKDAY_RANGE.match(text, end)
+        end = weekdays.end() if weekdays else end
     return DateMatch(pos, end, tuple(dates))
+
+
+_WEEKDAY_RANGE = re.compile(r"\s*[(\[【]\s*(?:星期|周)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*"
+                            r"(?:星期|周)?[一二三四五六日天]\s*[)\]】]")
 
 
 def match_short_date_line(text: str) -> DateMatch | None:
