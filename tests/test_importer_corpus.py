@@ -1758,8 +1758,9 @@ def test_a_later_item_led_by_its_own_district_is_an_institution_s_name_in_the_sa
         "宁海县跃龙街道桃源社区", "宁海县跃龙街道金水社区"]
     general = read_general("5月10日8:00至12:00，宁海县跃龙街道桃源社区、宁海县跃龙街道金水社区停电。\n",
                            dt.date(2024, 5, 1))
-    assert [(w["town"], w["areas"]) for w in general.windows] == [
-        ("跃龙街道", ["桃源社区"]), ("跃龙街道", ["金水社区"])]
+    # (Every item so led: cut by them, then one window for one district and town, as the
+    # content model has it.)
+    assert [(w["town"], w["areas"]) for w in general.windows] == [("跃龙街道", ["桃源社区", "金水社区"])]
 
 
 def test_the_next_clause_of_a_sentence_opening_with_a_time_is_a_window():
@@ -3886,3 +3887,22 @@ def test_a_column_s_day_lines_with_a_weekday_range_the_whole_day_and_a_rain_clau
         (20, "08:00", "深甽镇", ["龙宫村", "清潭村一带"], None),
         (19, None, "前童镇", ["前童村部分区域（古镇景区内商户）", "鹿山村"], None),
         (22, "07:30", "强蛟镇", ["峡山村", "加爵科村"], "如遇雨天顺延至12月23日。")]
+
+
+def test_an_app_s_cards_apart_by_rule_lines_with_a_status_after_a_bar():
+    """``计划停电 | 已取消`` heading a card between ``-----`` lines: the slot was an active window
+    (a record was looked for between blank lines only); ``文教街道 宁大附属学校…、文教街道 孔浦路…``
+    gave a window per place; ``中马街道 中马路沿线、江北区中马街道人民路社区`` kept the heading town as
+    a place and the district and town before 人民路社区."""
+    text = ("网上国网\n停电公告　　宁波市江北区\n---------------------------------\n计划停电 | 已取消\n"
+            "停电时间 2028-12-11 08:00 ~ 2028-12-11 16:00\n停电范围 文教街道 宁大附属学校南侧1号公变、文教街道 孔浦路（单号）\n"
+            "---------------------------------\n计划停电 | 待停电\n停电时间 2028-12-13 08:00 ~ 2028-12-13 16:00\n"
+            "停电范围 文教街道 宁大附属学校南侧1号公变、文教街道 孔浦路（单号）\n---------------------------------\n"
+            "计划停电 | 待停电\n停电时间 2028-12-13 09:00 ~ 2028-12-13 11:00\n停电范围 中马街道 中马路沿线、江北区中马街道人民路社区\n"
+            "---------------------------------\n更新时间：2028-12-10 20:05\n")
+    result = parse_outage_notice(text, dt.date(2028, 12, 10), DISTRICTS)
+    assert [(w["date"].day, w["start"], w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (13, "08:00", "江北区", "文教街道", ["宁大附属学校南侧1号公变", "孔浦路（单号）"]),
+        (13, "09:00", "江北区", "中马街道", ["中马路沿线", "人民路社区"])]
+    assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [
+        (11, ["宁大附属学校南侧1号公变", "孔浦路（单号）"])]

@@ -1899,9 +1899,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             or _in_cancelled_list(masked, anchor.start)
         # (A listing's record ``状态：已取消``: a slot called off; ``状态：已延期　新停电时间：…``:
         # the record's first time called off, the new one its window.)
-        record = masked[max(masked.rfind("\n\n", 0, anchor.start), 0):
-                        (re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
-                         or re.compile(r"$").search(masked, anchor.end)).start()]
+        # (Records apart by blank lines, or by rule lines: ``---------`` between an app's cards.)
+        rules = [m.end() for m in _RULE_LINE.finditer(masked, 0, anchor.start)]
+        after = _RULE_LINE.search(masked, anchor.end)
+        record = masked[max(masked.rfind("\n\n", 0, anchor.start), *rules[-1:], 0):
+                        min((re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
+                             or re.compile(r"$").search(masked, anchor.end)).start(),
+                            after.start() if after else len(masked))]
         status = re.search(r"状态\s*[:：]\s*已?(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
         head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
         # (A card's heading tagged ``【已取消】`` / ``【已变更】``: ``■ 6月28日（周三）09:00-15:00
@@ -2788,11 +2792,38 @@ def _district_groups(areas: list[str], notice_district: str | None
               and (district or len(items) > 1
                    and not any(_TOWN_ALONE.fullmatch(fold(i)) for i in items[1:]))
               else (district, town, items) for district, town, items in split]
+    # (``文教街道 宁大附属学校南侧1号公变、文教街道 孔浦路（单号）``: one town heading each place
+    # alone, one group.)
+    merged: list[tuple[str | None, str | None, list[str]]] = []
+    for district, town, items in groups:
+        if merged and town and merged[-1][:2] == (district, town):
+            merged[-1][2].extend(items)
+        else:
+            merged.append((district, town, list(items)))
+    # (``中马街道 中马路沿线、江北区中马街道人民路社区``: the town alone heading its places, and
+    # printed again with its district before a village or street of it.)
+    groups = [(district, town, _without_heading(items, district, town))
+              for district, town, items in merged]
     # (``劳家埭村、周巷镇新缪路村、慈溪市周巷镇工业园区``: the group's town, learnt from a later
     # item, printed again before a village of it.)
     return [(district or lead or notice_district, town,
              [_without_town(item, town) for item in items] if town else items)
             for district, town, items in groups]
+
+
+# A village's, a community's or a street's name: no institution's.
+_PLAIN_PLACE = re.compile(r"[^()（）]{1,12}?(?:村|社区|小区|路|街|巷|弄|沿线|一带|部分用户"
+                          r"|部分区域)(?:[(（][^()（）]{1,12}[)）])?")
+
+
+def _without_heading(items: list[str], district: str | None, town: str | None) -> list[str]:
+    if not town or len(items) < 2:
+        return items
+    town_f = fold(town)
+    kept = [item for k, item in enumerate(items) if k or fold(item).strip() != town_f]
+    prefix = fold(district or "") + town_f
+    return [item[len(prefix):] if district and fold(item).startswith(prefix)
+            and _PLAIN_PLACE.fullmatch(fold(item)[len(prefix):]) else item for item in kept]
 
 
 def _without_town(item: str, town: str) -> str:
@@ -3213,7 +3244,9 @@ _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
-_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]")
+# (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
+_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|[|｜]\s*已取消\s*$")
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 _OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
                                r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
