@@ -3906,3 +3906,47 @@ def test_an_app_s_cards_apart_by_rule_lines_with_a_status_after_a_bar():
         (13, "09:00", "江北区", "中马街道", ["中马路沿线", "人民路社区"])]
     assert [(c["date"].day, c["areas"]) for c in result.fields["cancelled"]] == [
         (11, ["宁大附属学校南侧1号公变", "孔浦路（单号）"])]
+
+
+def test_a_day_whose_cut_is_said_after_its_reason_and_a_day_the_cut_may_run_on_to():
+    """``12月23日（星期六）因西坞街道白杜村片区线路改造全天停电``: the day was no window (its
+    reason stood between it and 全天停电); ``12月10日（星期日）如检修未完成继续停电`` was a window
+    holding the list, and the day before had none."""
+    text = ("各位家长：\n　　接供电部门通知，12月23日（星期六）因西坞街道白杜村片区线路改造全天停电，停电范围为西坞中心小学校园、"
+            "白杜村及尚桥路沿线。\n")
+    windows = read_general(text, dt.date(2028, 12, 18)).windows
+    assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [
+        (23, None, ["西坞中心小学校园", "白杜村", "尚桥路沿线"])]
+    text = ("全体村民：\n　　接供电所通知，本村因线路检修，定于12月9日（星期六）早上7点半到下午5点停电，12月10日（星期日）"
+            "如检修未完成继续停电，具体听村广播。\n　　停电范围：杖锡村全村及杖锡民宿区、四明山茶厂。\n")
+    windows = read_general(text, dt.date(2028, 12, 7)).windows
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in windows] == [
+        (9, "07:30", "17:00", ["杖锡村全村", "杖锡民宿区", "四明山茶厂"])]
+
+
+def test_an_sms_s_account_address_after_yongdian_dizhi_and_its_later_cancellation():
+    """``您户号3300457781的用电地址（宁波市奉化区江口街道南渡路128弄3幢）所在区域…``: the address
+    was no place, so the second message's cancellation could not remove the first's window."""
+    text = ("2028年12月21日 10:02\n【国网宁波供电公司】尊敬的客户，您好！您户号3300457781的用电地址（宁波市奉化区江口街道南渡路128弄3幢）"
+            "所在区域因线路检修，计划于2028年12月27日08:00-17:00停电，请提前做好准备。\n\n2028年12月25日 16:47\n"
+            "【国网宁波供电公司】尊敬的客户，您好！原定于2028年12月27日08:00-17:00您户号3300457781用电地址（宁波市奉化区江口街道"
+            "南渡路128弄3幢）的计划停电因故取消，届时将正常供电。\n")
+    result = parse_outage_notice(text, dt.date(2028, 12, 21), DISTRICTS)
+    assert result.fields["windows"] == []
+    assert [(c["date"].day, c["start"], c["district"], c["town"], c["areas"])
+            for c in result.fields["cancelled"]] == [(27, "08:00", "奉化区", "江口街道", ["南渡路128弄3幢"])]
+
+
+def test_a_column_s_run_put_off_with_no_new_day():
+    """``※原定12月23日 星期六 高塘岛乡花岙村(8:00—17:00)停电因海况推迟，具体时间另行通知。``: an
+    active window whose places were ``※原定12月23日`` and ``星期六``; and the app's chrome around
+    the column (``象山新闻客户端 · 民生``, ``阅读 2.1万``, ``👍 点赞　💬 写留言``) was reported."""
+    text = ("象山新闻客户端 · 民生\n【停电预告】下周这些地方要停电\n2028-12-22 18:30　来源：象山县融媒体中心　阅读 2.1万\n\n"
+            "12月26日 星期二\n象山 石浦镇东门村(8:00—16:00)\n\n"
+            "※原定12月23日 星期六 高塘岛乡花岙村(8:00—17:00)停电因海况推迟，具体时间另行通知。\n\n👍 点赞　　💬 写留言　　⭐ 在看\n")
+    result = parse_outage_notice(text, dt.date(2028, 12, 22), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"]) for w in result.fields["windows"]] == [(26, "石浦镇", ["东门村"])]
+    assert [(c["date"].day, c["start"], c["town"], c["areas"]) for c in result.fields["cancelled"]] == [
+        (23, "08:00", "高塘岛乡", ["花岙村"])]
+    assert "停电因海况推迟，具体时间另行通知。" in result.body_lines

@@ -36,6 +36,7 @@ from .scanner import (
     _table_role,
 )
 from .text import (
+    DATE_RE,
     PAST_WORDS,
     PLANNED_WORDS,
     RUN_TIME,
@@ -323,6 +324,8 @@ class NoticeAssembler:
             return
         if self.read_change(lineno, line, f, timeish):
             return
+        if self.read_postponed(lineno, line, f):
+            return
         # ``受…台风影响，原定8月18日、19日的计划停电全部取消，…。``: a sentence summing up the
         # slots a ``取消：`` section below lists run by run; kept in the body (the section reads
         # them), not a cancelled section of its own.
@@ -509,6 +512,27 @@ class NoticeAssembler:
             return False
         self.read_tokens(lineno, [Token("times", lineno, 0, len(line), display(line).strip(),
                                         windows)])
+        return True
+
+    def read_postponed(self, lineno: int, line: str, f: str) -> bool:
+        """``※原定12月23日 星期六 高塘岛乡花岙村(8:00—17:00)停电因海况推迟，具体时间另行通知。``:
+        a run put off with no new day on one line: its slot is called off; the reason is
+        kept in the body."""
+        original = _POSTPONED_LEAD.match(f)
+        tail = _POSTPONED_TAIL.search(f) if original else None
+        if not tail or DATE_RE.search(tail["tail"]) or not match_date(f, original.end()):
+            return False
+        self.boundary(None)
+        self.finish_pending_time()
+        scanner = LineScanner(lineno, line, self.table, self.keys)
+        scanner.scan(original.end(), tail.start("tail"))
+        section, self.section = self.section, "cancelled"
+        self.read_tokens(lineno, scanner.tokens)
+        self.boundary(None)
+        self.section = section
+        kept = display(line[tail.start("tail"):]).strip()
+        self.body_lines.append(kept)
+        self.warn(lineno, kept, f"text {_q(kept)} is not an outage window; kept in the body")
         return True
 
     def read_change(self, lineno: int, line: str, f: str, timeish: bool) -> bool:
@@ -1244,8 +1268,12 @@ _LISTING_CHROME = re.compile(
     # ``【打印本页】 【关闭窗口】``.)
     r"|\S{2,12}(?:\s*[>»]\s*\S{2,12}){1,4}"
     r"|(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
-    r"(?:(?:来源|作者|编辑|责任编辑|阅读|浏览|点击|浏览次数|阅读数)\s*:\s*\S{1,16}\s*){2,5}"
-    r"|(?:\s*[\[【](?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享)[\]】]\s*)+")
+    r"(?:(?:来源|作者|编辑|责任编辑|阅读|浏览|点击|浏览次数|阅读数)\s*(?::\s*|\s+)\S{1,16}\s*){2,5}"
+    r"|(?:\s*[\[【](?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享)[\]】]\s*)+"
+    # (A news app's post: ``象山新闻客户端 · 民生`` above it, ``👍 点赞　💬 写留言　⭐ 在看``
+    # below.)
+    r"|\S{2,12}(?:客户端|APP|App|app)\s*[·•]\s*\S{2,6}"
+    r"|(?:\S?\s*(?:点赞|写留言|留言|在看|分享|收藏|转发)\s*){2,6}")
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
@@ -1257,6 +1285,9 @@ _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
     r"(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*:?\s*$")
 _ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
+_POSTPONED_LEAD = re.compile(r"\s*[※*＊]?\s*原定(?:于|在)?\s*(?=\d)")
+_POSTPONED_TAIL = re.compile(r"\)\s*(?P<tail>(?:的)?(?:计划)?停电[^()]*?(?:推迟|延期|暂缓|取消)"
+                             r"[^()]*)$")
 _CANCEL_HEADING = re.compile(r"[\[【]?\s*(?:以下)?(?:停电)?(?:计划)?取消(?:的)?(?:停电)?"
                              r"(?:计划|信息)?\s*[\]】]?\s*[:：]?")
 _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")

@@ -1981,14 +1981,21 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # ``3月20日至3月23日,市图书馆全馆将停电施工``: the clause right after the dates
             # says what will be cut off, for every day of them.
             # (``1月27日（星期三）全天停电，停电范围：…``: the whole day, said at once.)
+            # (``12月23日（星期六）因西坞街道白杜村片区线路改造全天停电``: the reason between.)
             cut_next = re.match(r"\s*[,，]?\s*(?:[^,，。;；\n]{2,24}?将(?:全部|全面)?停电"
-                                r"|(?:全天|全日|整天)(?:将)?停电)", masked[anchor.end:])
+                                r"|(?:(?:因|由于)[^,，。;；\n]{2,30}?)?(?:全天|全日|整天)(?:将)?停电)",
+                                masked[anchor.end:])
             # (``原定7月14日…的停电，延期至7月20日（星期二）同一时段进行``: the slot's new day.)
             moved_to = kept and kept[-1].cancelled and re.search(
                 _CHANGED_TO_WORDS + r"\s*$",
                 masked[max(0, anchor.start - 6):anchor.start]) and \
                 "。" not in masked[kept[-1].end:anchor.start]
             cut_next = cut_next or moved_to
+            # (``12月10日（星期日）如检修未完成继续停电``: a day the cut may run on to, as a rain
+            # date, is no window.)
+            if re.match(r"\s*[,，]?\s*(?:如|若|如果|倘若|万一)[^,，。;；\n]{0,12}?"
+                        r"(?:未完成|未完工|未结束|需要|顺延)", masked[anchor.end:]):
+                continue
             if not (numbered or cut_next or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence
                          or len(anchor.days) <= 2
@@ -2103,7 +2110,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         line_end = len(masked) if line_end < 0 else line_end
         address = _ACCOUNT_ADDRESS.search(masked, line_at, line_end)
         if address and (not areas or not re.search(r"范围|区域", masked[anchor.end:line_end])):
-            group = "a" if address["a"] else "b"
+            group = next(g for g in ("a", "b", "c") if address[g])
             areas = split_areas(text[address.start(group):address.end(group)])
             read.add(_line_of(masked, address.start()))
         anchor.areas = areas
@@ -2580,6 +2587,9 @@ _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*
                       r"(?:区域|地区|地址)?(?:原)?")
 _ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
                               r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]"
+                              # (``您户号3300457781的用电地址（宁波市奉化区…3幢）所在区域…``)
+                              r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*(?:的)?(?:用电|用户|客户)?"
+                              r"地址\s*[(（]\s*(?P<c>[^()（）\n]{2,40})[)）]"
                               # (``您户号3302******1187所在的白沙路街道寺山路沿线，因…``)
                               r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*所在(?:的|地)?"
                               r"(?!区域|地区|线路|区|范围)"
