@@ -3950,3 +3950,27 @@ def test_a_column_s_run_put_off_with_no_new_day():
     assert [(c["date"].day, c["start"], c["town"], c["areas"]) for c in result.fields["cancelled"]] == [
         (23, "08:00", "高塘岛乡", ["花岙村"])]
     assert "停电因海况推迟，具体时间另行通知。" in result.body_lines
+
+
+def test_a_chat_calls_off_a_slot_by_its_day_alone():
+    """``22号的停电取消了，改期另行通知。23号的照常。``: the 22nd's window stayed active, and
+    ``海星村六组至九组也要停`` kept ``也要停`` in its place."""
+    text = ("—— 2月20日 15:12 ——\n村委会-小周：\n@所有人 【停电通知】2月22日（星期四）上午8:00至下午4:00，因线路检修，"
+            "海星村一组至五组、老街停电。请大家提前做好准备。\n村委会-小周：\n@所有人 补充：2月23日（星期五）上午8:00至11:30，"
+            "海星村六组至九组也要停。\n\n—— 2月21日 17:40 ——\n村委会-小周：\n@所有人 刚接到供电所电话，22号的停电取消了，"
+            "改期另行通知。23号的照常。\n")
+    general = read_general(text, dt.date(2029, 2, 20))
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in general.windows] == [
+        (23, "08:00", "11:30", ["海星村六组至九组"])]
+    assert [(c["date"].day, c["areas"]) for c in general.cancelled] == [(22, ["海星村一组至五组", "老街"])]
+
+
+def test_a_later_time_s_second_slot_and_a_time_word_that_is_no_place():
+    """``2月24日（星期六）…庄市街道兴庄路片区将进行电力检修，停电时间为上午8:00—11:30和下午13:00—16:30``:
+    the afternoon slot was lost; ``部分时间段（7:00-7:30，13:00-13:30）`` was read as a place."""
+    text = ("另接庄市供电所通知，2月24日（星期六）学校所在的庄市街道兴庄路片区将进行电力检修，停电时间为上午8:00—11:30和"
+            "下午13:00—16:30（中午临时送电）。\n")
+    windows = read_general(text, dt.date(2029, 2, 22)).windows
+    assert [(w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
+        ("08:00", "11:30", "庄市街道", ["兴庄路片区"]), ("13:00", "16:30", "庄市街道", ["兴庄路片区"])]
+    assert split_areas("部分时间段") == []

@@ -446,6 +446,14 @@ class _Dates:
                                     late_end=self.late_end)
                              if late else Anchor(start, pos, days))
                 found[-1].relative = relative is not None
+                # (``停电时间为上午8:00—11:30和下午13:00—16:30``: the later time's further slots.)
+                while late and self.late_end is not None:
+                    sep = _MORE_SEP.match(t, self.late_end)
+                    more = self._window(sep.end(), days[0]) if sep else None
+                    if not more or not more[2]:
+                        break
+                    found[-1].more.append((more[0], more[1]))
+                    self.late_end = found[-1].late_end = more[2]
                 # ``9月12日,…冯家村8:00至17:00停电；…天童庄社区9:00至15:00停电。``: more places
                 # with their own time later in the same sentence, after a ``；``.
                 while late and self.late_end is not None:
@@ -679,7 +687,7 @@ _LIST_END = re.compile(
     # ``…华侨新村2号别墅等多个单点及区域``, ``…等5个小区``: a count of places closes it
     r"等(?:多个|数个|若干|几个|\d+个)[\u3400-\u9fff]{0,6}?(?:地区|地方|区域|地点|单点|点位|小区|"
     r"社区|村)(?:受影响|将停电|停电)?|"
-    r"(?:将|将会)?(?:计划|临时)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带)$")
+    r"(?:将|将会)?(?:计划|临时)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带|(?:也|都)?要停(?:电)?)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
@@ -938,6 +946,10 @@ def split_areas(printed: str) -> list[str]:
         # A pinyin gloss belongs to the character before it: not the start of an area.
         gloss = re.match(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)\s*", area)
         area = area[gloss.end():] if gloss else area
+        # ``部分时间段（7:00-7:30，…）``: when, not where (kept in the body).
+        if re.fullmatch(r"(?:部分|以下|下列|两个|三个)?(?:时间段|时段)", fold(area)):
+            _set_aside(area)
+            continue
         # ``全面电源停电作业``: the work done, not a place.
         if re.search(r"(?:停电|断电|送电|停送电)\S{0,2}(?:作业|施工|工程|检修|操作)$", fold(area)):
             continue
@@ -1755,6 +1767,8 @@ _CHAT_STAMP = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|昨天|今
                          r"(?:上午|下午|中午|晚上|凌晨|早上)?[ \t]*\d{1,2}:\d{2}[ \t]*")
 _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
                         r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
+_DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日](?:上午|下午)?的?(?:计划)?"
+                             r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -2546,6 +2560,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 for new, new_line in zip(unique, unique_lines, strict=True):
                     if new_line == at_line and stands(new["areas"]):
                         take_places(new, window)
+    # A thread's later message calling off a slot said earlier by its day alone (``22号的停电取消
+    # 了，改期另行通知``, ``28号不停了``): the earlier windows of that day.
+    for off in _DAY_CALLED_OFF.finditer(masked):
+        at_line = _line_of(masked, off.start())
+        for window, line in list(zip(unique, unique_lines, strict=True)):
+            if line < at_line and window["date"].day == int(off["day"]) and window["areas"]:
+                call_off(window)
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
     keep = [not any(c["date"] == w["date"] and c["start"] == w["start"] and c["end"] == w["end"]
