@@ -3974,3 +3974,26 @@ def test_a_later_time_s_second_slot_and_a_time_word_that_is_no_place():
     assert [(w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
         ("08:00", "11:30", "庄市街道", ["兴庄路片区"]), ("13:00", "16:30", "庄市街道", ["兴庄路片区"])]
     assert split_areas("部分时间段") == []
+
+
+def test_a_lunar_date_with_its_solar_day_and_weekday_in_one_bracket():
+    """``正月十一（2月23日，星期五）上午7点半到下午5点…，白杜村全村停电。正月十二（2月24日，星期六）…，后张
+    自然村、塘头自然村再停一次电``: the weekday was the place and the second day was lost."""
+    text = ("全体村民：\n　　接西坞供电所通知，正月十一（2月23日，星期五）上午7点半到下午5点，因10千伏线路改造，白杜村全村停电。"
+            "正月十二（2月24日，星期六）上午8点到中午12点，后张自然村、塘头自然村再停一次电。\n")
+    windows = read_general(text, dt.date(2029, 2, 19)).windows
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in windows] == [
+        (23, "07:30", "17:00", ["白杜村全村"]), (24, "08:00", "12:00", ["后张自然村", "塘头自然村"])]
+
+
+def test_an_sms_account_s_bracketed_address_and_a_list_after_fanwei_ruxia():
+    """``您户号330200187788（北仑区大碶街道灵峰路318号）所在区域`` (no 地址： in the bracket) named no
+    place; ``…对我街道辖区部分区域停电，范围如下：湾底村、…`` gave ``辖区部分区域``."""
+    text = ("【国网宁波供电】尊敬的客户：您户号330200187788（北仑区大碶街道灵峰路318号）所在区域因设备检修，计划于02月27日"
+            "08:00-17:00停电，请提前做好准备。\n")
+    windows = read_general(text, dt.date(2029, 2, 24)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [("北仑区", "大碶街道", ["灵峰路318号"])]
+    text = ("接国网宁波市鄞州区供电公司通知，定于2029年2月25日（星期日）上午8时至下午4时30分对我街道辖区部分区域停电，"
+            "范围如下：湾底村、海创社区（海创家园1—12幢）。\n")
+    windows = read_general(text, dt.date(2029, 2, 22)).windows
+    assert [w["areas"] for w in windows] == [["湾底村", "海创社区（海创家园1—12幢）"]]
