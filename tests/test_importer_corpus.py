@@ -3997,3 +3997,25 @@ def test_an_sms_account_s_bracketed_address_and_a_list_after_fanwei_ruxia():
             "范围如下：湾底村、海创社区（海创家园1—12幢）。\n")
     windows = read_general(text, dt.date(2029, 2, 22)).windows
     assert [w["areas"] for w in windows] == [["湾底村", "海创社区（海创家园1—12幢）"]]
+
+
+def test_a_column_run_s_bracket_with_a_range_of_days_every_day():
+    """``慈城镇半浦村、妙山村、三勤村(9月18日—20日每天8:00—16:00)``: the bracket was a time not
+    understood, and the run was lost."""
+    text = ("计划停电预告\n\n9月18日 星期一\n\n江北 洪塘街道裘市村、安山村(8:00—15:50)慈城镇半浦村、妙山村(9月18日—20日每天8:00—16:00)\n")
+    result = parse_outage_notice(text, dt.date(2028, 9, 15), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (18, "08:00", "洪塘街道", ["裘市村", "安山村"]), (18, "08:00", "慈城镇", ["半浦村", "妙山村"]),
+        (19, "08:00", "慈城镇", ["半浦村", "妙山村"]), (20, "08:00", "慈城镇", ["半浦村", "妙山村"])]
+
+
+def test_prose_a_list_after_yixia_quyu_tingzhi_gongdian_and_places_peihe_tingdian():
+    """``…对我镇以下区域停止供电：乍山村、…、慈城镇文化站。另，9月22日晚上10点至次日凌晨4点，金沙村部分用户配合
+    停电。``: the days had no places (and ``我镇`` was read as a town), the last place kept ``配合``."""
+    text = ("接国网宁波市江北区供电公司通知，因10千伏慈湖线改造施工需要，定于2028年9月20日至22日每天上午8时至下午4时30分，"
+            "对我镇以下区域停止供电：乍山村、慈湖社区、慈城镇文化站。另，9月22日晚上10点至次日凌晨4点，金沙村部分用户配合停电。\n")
+    windows = read_general(text, dt.date(2028, 9, 15)).windows
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in windows] == [
+        (20, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]), (21, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]),
+        (22, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]), (22, "22:00", None, ["金沙村部分用户"])]

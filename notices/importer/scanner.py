@@ -27,7 +27,7 @@ How a line is read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from notices.content.districts import District, DistrictTable
 
@@ -39,7 +39,9 @@ from .text import (
     SEPARATORS,
     TIMEISH,
     WHOLE_DAY,
+    DateParts,
     TimeError,
+    TimeWindow,
     display,
     fold,
     match_date,
@@ -213,6 +215,25 @@ _CLOCK_CELL = re.compile(r"(?:次日|翌日)?\d{1,2}:\d{2}(?::\d{2})?")
 _CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
 
 
+def _every_day_range(inner: str) -> list[TimeWindow] | None:
+    """``9月18日—20日每天8:00—16:00`` in a run's bracket: the slot on every day of the range."""
+    found = match_date(inner, 0)
+    if found is None or len(found.dates) != 2:
+        return None
+    first, last = found.dates
+    every = re.match(r"\s*(?:每天|每日)\s*", inner[found.end:])
+    if not every or first.month != last.month or not first.day < last.day <= first.day + 14:
+        return None
+    try:
+        slots = parse_windows(inner[found.end + every.end():])
+    except TimeError:
+        return None
+    if not slots or any(slot.start_date for slot in slots):
+        return None
+    return [replace(slot, start_date=DateParts(first.year, first.month, day))
+            for day in range(first.day, last.day + 1) for slot in slots]
+
+
 class LineScanner:
     """Cut one folded line into tokens (see the module docstring)."""
 
@@ -258,6 +279,9 @@ class LineScanner:
                                         f"in parentheses such as {_q(EXAMPLE_WINDOW)}")
             return None
         inner = self.f[i + 1:close]
+        every = _every_day_range(inner)
+        if every:
+            return "times", close + 1, every
         try:
             windows = parse_windows(inner)
         except TimeError as exc:
