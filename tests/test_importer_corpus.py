@@ -4019,3 +4019,26 @@ def test_prose_a_list_after_yixia_quyu_tingzhi_gongdian_and_places_peihe_tingdia
     assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in windows] == [
         (20, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]), (21, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]),
         (22, "08:00", None, ["乍山村", "慈湖社区", "慈城镇文化站"]), (22, "22:00", None, ["金沙村部分用户"])]
+
+
+def test_a_record_s_time_with_the_day_it_was_set_for_in_brackets():
+    """``停电时间：2028年9月27日 06:30—11:30（原定9月20日，因天气原因调整）``: ``（原定`` was the
+    record's place and 9月20日 was no cancelled slot."""
+    text = ("【3】\n停电时间：2028年9月27日 06:30—11:30（原定9月20日，因天气原因调整）\n停电线路：10kV松岙线\n"
+            "停电范围：松岙镇湖头渡村、大埠村、松岙镇海沿村\n停电原因：设备检修\n")
+    general = read_general(text, dt.date(2028, 9, 18))
+    assert [(w["date"].day, w["start"], w["town"], w["areas"], w["note"]) for w in general.windows] == [
+        (27, "06:30", "松岙镇", ["湖头渡村", "大埠村", "海沿村"], "原定9月20日，因天气原因调整")]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in general.cancelled] == [
+        (20, None, ["湖头渡村", "大埠村", "海沿村"])]
+
+
+def test_a_column_run_s_rain_date_before_its_time_and_haiyao_zai_ting_yici():
+    """``长街镇岳井村、西岙村(如遇雷雨天气顺延至9月27日)(7:00—15:00)``: the rain date was part of the
+    last place; ``…青山村还要再停一次`` kept ``还要``."""
+    text = "计划停电预告\n\n9月25日 星期一\n\n宁海 长街镇岳井村、西岙村(如遇雷雨天气顺延至9月27日)(7:00—15:00)\n"
+    result = parse_outage_notice(text, dt.date(2028, 9, 22), DISTRICTS)
+    assert not result.problems
+    assert [(w["areas"], w.get("note")) for w in result.fields["windows"]] == [
+        (["岳井村", "西岙村"], "如遇雷雨天气顺延至9月27日")]
+    assert split_areas("青山村还要再停一次") == ["青山村"]

@@ -315,6 +315,12 @@ class _Dates:
             if not relative and (not t[pos].isdigit() or (pos and t[pos - 1].isdigit())):
                 pos += 1
                 continue
+            # (``06:30—11:30（原定9月20日，因天气原因调整）``: the day a slot was moved from, in
+            # brackets after its time, is read with it: ``_moved_from``.)
+            if not relative and re.search(r"\d\s*[(（]\s*原定(?:于|为)?\s*$",
+                                          t[max(0, pos - 8):pos]):
+                pos += 1
+                continue
             day_only = bool(found) or self.month is not None
             got = relative or self._date_at(pos, allow_day=day_only)
             if not got:
@@ -691,8 +697,8 @@ _LIST_END = re.compile(
     # ``…华侨新村2号别墅等多个单点及区域``, ``…等5个小区``: a count of places closes it
     r"等(?:多个|数个|若干|几个|\d+个)[\u3400-\u9fff]{0,6}?(?:地区|地方|区域|地点|单点|点位|小区|"
     r"社区|村)(?:受影响|将停电|停电)?|"
-    r"(?:将|将会)?(?:计划|临时|配合)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带|(?:也|都)?要停(?:电)?"
-    r"|(?:再|还|又)(?:要)?停一次(?:电)?)$")
+    r"(?:将|将会)?(?:计划|临时|配合)?(?:全部|部分)?停电|将受到影响|(?:的|等)?一带|(?:也|都|还)?要停(?:电)?"
+    r"|(?:也|都|还)?(?:要)?(?:再|还|又)停一次(?:电)?)$")
 _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
@@ -2353,10 +2359,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 groups = [(groups[0][0], card_town,
                            [_without_town(a, card_town) for a in groups[0][2]
                             if fold(a) != fold(card_town)])]
+            # (The bracket saying so, ``（原定9月20日，因天气原因调整）``, is the window's note.)
+            said = moved and re.search(r"[(（][^()（）]{0,40}$",
+                                       masked[max(0, moved[1] - 40):moved[1]])
+            close = said and re.compile(r"[)）]").search(masked, moved[1])
+            moved_note = text[moved[1] - len(said.group()):close.end()].strip("()（）") \
+                if said and close and "\n" not in masked[moved[1]:close.end()] else None
             for district, town, areas in groups:
                 window = _window(day, first, last, areas, district, town)
-                if works:
-                    window["note"] = "；".join(works)
+                if works or moved_note:
+                    window["note"] = "；".join([*works, *([moved_note] if moved_note else [])])
                 (cancelled if anchor.cancelled else windows).append((window,
                                                                       _line_of(masked,
                                                                                anchor.start)))
@@ -2937,7 +2949,8 @@ def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
     return places, works
 
 
-_MOVED_FROM = re.compile(r"(?:改期|延期|推迟|顺延|调整)自\s*")
+# (``06:30—11:30（原定9月20日，因天气原因调整）``: the day it was set for, in brackets.)
+_MOVED_FROM = re.compile(r"(?:改期|延期|推迟|顺延|调整)自\s*|(?<=[(（])\s*原定(?:于|为)?\s*")
 
 
 def _moved_from(masked: str, start: int, stop: int,
@@ -3453,6 +3466,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     clause = scope.strip(" ")
     if clause.startswith("停电"):
         return []
+    if re.match(r"[(（]\s*原定", clause):
+        return None  # (the day the slot was set for: ``（原定9月20日，因天气原因调整）``)
     if clause[:1] in ":：" and clause[1:2] not in ("", " "):
         clause = clause[1:]  # ``8:00-17:00:阳光小区、李家村``: the places after a colon
     # ``一、10月15日7:30-16:30，跃龙街道：城东社区、…``: a town and its places after the comma.

@@ -399,7 +399,9 @@ class LineScanner:
             if c in SEPARATORS or c.isspace():
                 break
             if c in _OPEN:
-                if self._window_group(j, stop):
+                # (``西岙村(如遇雷雨天气顺延至9月27日)(7:00—15:00)``: the rain date before the
+                # run's time, a note.)
+                if self._window_group(j, stop) or _RAIN_NOTE.match(f, j, stop):
                     break
                 close = self._close_of(j, stop)
                 j = (close + 1) if close is not None else j + 1
