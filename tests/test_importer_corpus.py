@@ -4042,3 +4042,32 @@ def test_a_column_run_s_rain_date_before_its_time_and_haiyao_zai_ting_yici():
     assert [(w["areas"], w.get("note")) for w in result.fields["windows"]] == [
         (["岳井村", "西岙村"], "如遇雷雨天气顺延至9月27日")]
     assert split_areas("青山村还要再停一次") == ["青山村"]
+
+
+def test_app_cards_with_their_status_after_spaces_and_a_publication_date_below():
+    """``计划停电                待停电`` / ``… 已取消`` cards, each ending ``发布时间：2028-10-17``: the
+    cancelled card's slot stayed active, its publication date became a cancelled whole day with
+    the next card's places, and ``文教街道人民路沿线`` kept its town (人民 read as an institution)."""
+    text = ("计划停电                                 已取消\n供电单位：国网宁波市江北区供电公司\n"
+            "停电时间：2028-10-25 08:30 ~ 2028-10-25 15:30\n停电区域：洪塘街道洪塘村、安山村部分用户\n发布时间：2028-10-17\n\n"
+            "计划停电                                 待停电\n供电单位：国网宁波市江北区供电公司\n"
+            "停电时间：2028-10-26 13:00 ~ 2028-10-26 17:00\n停电区域：文教街道大庆新村、文教街道人民路沿线、宁大附校1号箱变\n"
+            "发布时间：2028-10-18\n")
+    general = read_general(text, dt.date(2028, 10, 19))
+    assert [(w["date"].day, w["town"], w["areas"]) for w in general.windows] == [
+        (26, "文教街道", ["大庆新村", "人民路沿线", "宁大附校1号箱变"])]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in general.cancelled] == [
+        (25, "08:30", ["洪塘村", "安山村部分用户"])]
+
+
+def test_a_pdf_column_s_paragraphs_between_day_and_district_lines():
+    """A column copied from a PDF page with no blank lines: its wrapped runs were joined only
+    within blank-line paragraphs, so ``…春晓`` / ``街道三山村…（８:００—１５:`` / ``３０）`` lost the
+    run's town (a line cut after a time's colon also stopped the join)."""
+    text = ("计划停电预告\n10月20日 星期五\n北仑 白峰街道上阳村、小门村、阳东村、\n白峰街道办事处（９:００—１６:００）春晓\n"
+            "街道三山村、慈岙村一带（８:００—１５:\n３０）\n镇海 骆驼街道团桥村、光明村（８:００—１４:００）\n")
+    result = parse_outage_notice(text, dt.date(2028, 10, 18), DISTRICTS)
+    assert not result.problems
+    assert [(w["district"], w["town"], w["areas"], w["end"]) for w in result.fields["windows"]] == [
+        ("北仑区", "白峰街道", ["上阳村", "小门村", "阳东村", "白峰街道办事处"], "16:00"),
+        ("北仑区", "春晓街道", ["三山村", "慈岙村一带"], "15:30"), ("镇海区", "骆驼街道", ["团桥村", "光明村"], "14:00")]

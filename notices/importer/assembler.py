@@ -235,8 +235,19 @@ class NoticeAssembler:
                 start += 1
                 continue
             end = start
+            # (A day's line, or a line starting a district's runs, starts a paragraph of its
+            # own: a page's column with no blank lines between them. Such a paragraph is cut
+            # at a fixed width only where two lines or more show the width.)
+            split = start > 0 and bool(self.lines[start - 1].strip())
             while end + 1 < len(self.lines) and self.lines[end + 1].strip():
                 end += 1
+                following = fold(self.lines[end]).strip()
+                if re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", following) or any(
+                        following.startswith(key) and following[len(key):len(key) + 1] in " 　"
+                        for key, _ in self.keys):
+                    end -= 1
+                    split = True
+                    break
             block = range(start, end + 1)
             start = end + 1
             folded = [fold(self.lines[i]) for i in block]
@@ -245,10 +256,10 @@ class NoticeAssembler:
             cut = [w for w, f in zip(widths[:-1], folded, strict=False)
                    if not re.search(r"\([^)]*$", f)]
             if len(widths) < 2 or not cut or max(cut) < 24 or widths[-1] > max(widths) \
-                    or min(cut) < max(cut) - 4:
+                    or min(cut) < max(cut) - 4 or split and len(cut) < 2:
                 continue
             if not any(RUN_TIME.search(f) for f in folded) or any(
-                    re.search(r"[\t|]|[。:]\s*$", f) for f in folded[:-1]) or any(
+                    re.search(r"[\t|]|(?:。|(?<!\d):)\s*$", f) for f in folded[:-1]) or any(
                     re.match(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日", f) for f in folded[1:]):
                 continue
             # (A line that starts a district's runs starts a line of its own.)

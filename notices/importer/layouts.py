@@ -321,6 +321,13 @@ class _Dates:
                                           t[max(0, pos - 8):pos]):
                 pos += 1
                 continue
+            # (``发布时间：2028-10-17`` under an app's card: when it was published, alone on its
+            # line.)
+            if not relative and re.search(r"(?:^|\n)[ \t]*(?:发布|更新|查询|导出|生成|打印|制表)"
+                                          r"(?:时间|日期)\s*[:：]?\s*$", t[max(0, pos - 12):pos]) \
+                    and re.match(r"[\d\s:/.-]+(?:\n|$)", t[pos:]):
+                pos = t.find("\n", pos) if "\n" in t[pos:] else len(t)
+                continue
             day_only = bool(found) or self.month is not None
             got = relative or self._date_at(pos, allow_day=day_only)
             if not got:
@@ -2850,8 +2857,10 @@ def _district_groups(areas: list[str], notice_district: str | None
     # alone, one group.)
     merged: list[tuple[str | None, str | None, list[str]]] = []
     for district, town, items in groups:
-        if merged and town and merged[-1][:2] == (district, town):
-            merged[-1][2].extend(items)
+        # (A district printed with the town only the second time is the town's district.)
+        if merged and town and merged[-1][1] == town and (
+                merged[-1][0] == district or not merged[-1][0] or not district):
+            merged[-1] = (merged[-1][0] or district, town, [*merged[-1][2], *items])
         else:
             merged.append((district, town, list(items)))
     # (``中马街道 中马路沿线、江北区中马街道人民路社区``: the town alone heading its places, and
@@ -3300,7 +3309,7 @@ _LABEL_PICTOGRAPH = re.compile(
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
-_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|[|｜]\s*已取消\s*$")
+_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 _OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"

@@ -93,7 +93,9 @@ CJK = r"\u3400-\u9fff"
 # What follows a town's or district's name in the name of one of its institutions or parks
 # (``瞻岐镇工业园区``, ``附海镇中心小学``, ``象山县人民医院``), not a village of the town
 # (``五乡镇石山弄村``: the town printed again).
-INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民|敬老|成校|文化|农贸|菜场|"
+# (``人民路``, ``人民街``: a street, no institution.)
+INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民(?!路|街|大道|巷|弄|新村|桥)|敬老|"
+                              r"成校|文化|农贸|菜场|"
                               r"社区服务|社区卫生|派出所|政府|中学|小学|幼儿园|医院|供销|学校|寺|庙|祠|"
                               r"景区|公园|水库|码头|办事处|管委会|村委会|居委会|"
                               r"污水|自来水|水厂|垃圾|消防|邮政|客运|车站|加油站|粮站|林场|农场|市场|"
