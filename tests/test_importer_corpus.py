@@ -4071,3 +4071,37 @@ def test_a_pdf_column_s_paragraphs_between_day_and_district_lines():
     assert [(w["district"], w["town"], w["areas"], w["end"]) for w in result.fields["windows"]] == [
         ("北仑区", "白峰街道", ["上阳村", "小门村", "阳东村", "白峰街道办事处"], "16:00"),
         ("北仑区", "春晓街道", ["三山村", "慈岙村一带"], "15:30"), ("镇海区", "骆驼街道", ["团桥村", "光明村"], "14:00")]
+
+
+def test_a_space_aligned_table_whose_cells_wrap_in_their_own_column():
+    """A PDF table aligned by spaces, cells wrapping onto the next line under their column
+    (``…、邱隘镇`` / ``实验小学``, ``10kV咸祥线、`` / ``10kV瞻岐线``): the pieces were read as
+    places of their own (``实验小学``, ``10kV瞻岐线``)."""
+    text = ("国网宁波市鄞州区供电公司计划停电公告\n\n序号   停电时间                      停电线路          停电范围\n"
+            "1      2029-05-08 08:00至16:00       10kV邱隘线        邱隘镇回龙村、盛垫村、邱隘镇\n"
+            "                                                       实验小学\n"
+            "2      2029-05-10 08:00至15:00       10kV咸祥线、      咸祥镇芦浦村、横山码头、\n"
+            "                                     10kV瞻岐线        瞻岐镇合一村\n")
+    result = parse_outage_notice(text, dt.date(2029, 5, 4), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"], w["note"]) for w in result.fields["windows"]] == [
+        (8, "邱隘镇", ["回龙村", "盛垫村", "邱隘镇实验小学"], "停电线路：10kV邱隘线"),
+        (10, "咸祥镇", ["芦浦村", "横山码头"], "停电线路：10kV咸祥线、10kV瞻岐线"),
+        (10, "瞻岐镇", ["合一村"], "停电线路：10kV咸祥线、10kV瞻岐线")]
+
+
+def test_a_record_number_after_a_pictograph_and_a_struck_out_time_cell():
+    """``📍【2】`` alone on its line was read as the places of the record above; ``| 6 | 5月17日（周四） |
+    ~~08:00-16:00~~ 取消 | … |`` was an active window."""
+    text = ("📍【1】\n停电时间：2029年5月29日 08:00-16:00\n停电线路：10kV西店线\n停电范围：西店镇铁江村、团堧村\n\n"
+            "📍【2】\n停电时间：2029年5月30日 07:30-11:30\n停电范围：强蛟镇加爵科村、下蒲村\n")
+    windows = read_general(text, dt.date(2029, 5, 27)).windows
+    assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
+        (29, "西店镇", ["铁江村", "团堧村"]), (30, "强蛟镇", ["加爵科村", "下蒲村"])]
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电线路 | 停电区域 |\n|---|---|---|---|---|\n"
+            "| 5 | 5月16日（周三） | 09:00-15:00 | 10kV晓塘线 | 晓塘乡月楼村部分用户 |\n"
+            "| 6 | 5月17日（周四） | ~~08:00-16:00~~ 取消 | 10kV大徐线 | 大徐镇杜家村、大徐镇中心小学 |\n")
+    general = read_general(text, dt.date(2029, 5, 11))
+    assert [(w["date"].day, w["areas"]) for w in general.windows] == [(16, ["月楼村部分用户"])]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in general.cancelled] == [
+        (17, "08:00", ["杜家村", "大徐镇中心小学"])]

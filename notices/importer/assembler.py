@@ -182,6 +182,7 @@ class NoticeAssembler:
     def read(self) -> None:
         joined = self.join_fixed_width()
         joined.update(self.join_wrapped_times())
+        joined.update(self.join_wrapped_cells())
         for index, line in enumerate(self.lines, start=1):
             self.read_line(index, line)
         for line, into in joined.items():  # (a line joined to the one before is read with it)
@@ -271,6 +272,44 @@ class NoticeAssembler:
                 self.lines[first] = self.lines[first].rstrip() + self.lines[i].strip()
                 self.lines[i] = ""
                 joined[i + 1] = first + 1
+        return joined
+
+    def join_wrapped_cells(self) -> dict[int, int]:
+        """A table aligned by spaces whose cells wrap onto the next line in their own column,
+        the other columns blank (``1  2029-05-08 08:00至16:00  10kV邱隘线  邱隘镇回龙村、…、邱隘镇``
+        / ``…  实验小学``): each piece is joined to its cell in the row above, by the column it
+        is printed under. Returns {joined line: line it was joined to} (1-based)."""
+        joined: dict[int, int] = {}
+        starts: list[int] | None = None
+        row: int | None = None
+        for index, line in enumerate(self.lines):
+            f = fold(line)
+            cells = _spaced_cells(line)
+            if not line.strip():
+                starts = row = None
+                continue
+            if len(cells) > 1 and all(_table_role(c) for _, c in cells):
+                starts, row = [_width(line[:at]) for at, _ in cells], None
+                continue
+            if starts is None or re.search(r"[\t|]", f):
+                continue
+            first = _width(line[:len(line) - len(line.lstrip())])
+            if first <= starts[0] + 1 or row is None:
+                row = index if first <= starts[0] + 1 and len(cells) > 1 else None
+                continue
+            # A piece under a later column: each piece goes to the row's cell of its column.
+            above = _spaced_cells(self.lines[row])
+            columns = [_column_of(starts, line, at) for at, _ in cells]
+            owners = [_column_of(starts, self.lines[row], at) for at, _ in above]
+            if any(column not in owners for column in columns):
+                row = None
+                continue
+            texts = [text for _, text in above]
+            for column, (_, piece) in zip(columns, cells, strict=True):
+                texts[owners.index(column)] += piece
+            self.lines[row] = "    ".join(texts)
+            self.lines[index] = ""
+            joined[index + 1] = row + 1
         return joined
 
     def join_wrapped_times(self) -> dict[int, int]:
@@ -1199,6 +1238,16 @@ class NoticeAssembler:
 
 # ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """The cells of a line aligned by spaces (two or more between cells): (offset, text)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?:[ \u3000]\S+)*", line)]
+
+
+def _column_of(starts: list[int], line: str, at: int) -> int:
+    """The header column a cell printed at ``at`` of ``line`` stands under."""
+    return max((k for k, x in enumerate(starts) if x <= _width(line[:at]) + 1), default=0)
 
 
 def _width(text: str) -> int:

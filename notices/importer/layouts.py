@@ -1368,6 +1368,9 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         if not max(role.values()) < len(row) <= width:
             return None
         when = row[role["time"]][1]
+        # (``~~08:00-16:00~~ 取消``: the row's time struck out, a slot called off.)
+        struck_time = re.fullmatch(r"\s*~~(?P<t>[^~]+)~~\s*(?:已?取消)?\s*", when)
+        when = struck_time["t"] if struck_time else when
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
         anchors = _Dates(when, reference).anchors()
@@ -1408,7 +1411,7 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                     window = _window(day, first, last, places, district, town)
                     if note:
                         window["note"] = note
-                    if struck:
+                    if struck or struck_time:
                         window["_cancelled"] = True
                     found.append((window, row[0][0] + 1))
     return found
@@ -3304,9 +3307,11 @@ def _areas_before(masked, text, start) -> list[str] | None:
     return split_areas(text[at:m.end("a")])
 
 
+# (Or before a record's number alone on its line: ``📍【2】``.)
 _LABEL_PICTOGRAPH = re.compile(
-    rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:停电|送电|复电|影响|涉及|计划)?"
-    r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：])")
+    rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:(?:停电|送电|复电|影响|涉及|计划)?"
+    r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：]"
+    r"|[【\[(（]\d{1,2}[】\])）][ \t]*$))")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
