@@ -4105,3 +4105,24 @@ def test_a_record_number_after_a_pictograph_and_a_struck_out_time_cell():
     assert [(w["date"].day, w["areas"]) for w in general.windows] == [(16, ["月楼村部分用户"])]
     assert [(c["date"].day, c["start"], c["areas"]) for c in general.cancelled] == [
         (17, "08:00", ["杜家村", "大徐镇中心小学"])]
+
+
+def test_a_village_board_stamped_and_a_second_cut_of_part_of_the_village():
+    """Signed ``象山县茅洋乡白岩下村村民委员会（章）``: ``全村`` stayed ``全村`` (the stamp hid the
+    committee); ``村东片（溪边至老祠堂一带）再停电一次`` gave no window."""
+    text = ("各位村民：\n    接茅洋供电所通知，因10千伏线路检修，本村定于10月18日（星期三）上午7点半到下午5点全村停电，如遇雨天顺延。"
+            "10月19日（星期四）上午9点至中午12点，村东片（溪边至老祠堂一带）再停电一次。\n\n"
+            "                              象山县茅洋乡白岩下村村民委员会（章）\n")
+    windows = read_general(text, dt.date(2028, 10, 15)).windows
+    assert [(w["date"].day, w["district"], w["town"], w["areas"]) for w in windows] == [
+        (18, "象山县", "茅洋乡", ["白岩下村"]), (19, "象山县", "茅洋乡", ["村东片（溪边至老祠堂一带）"])]
+
+
+def test_a_chat_s_further_buildings_by_number_alone():
+    """``另外17-20幢10月12日晚上10点到次日凌晨4点也要停，是换变压器``: the places were ``也要停`` and
+    ``是换变压器``; the buildings are the estate's the notice placed in 兰江街道."""
+    text = ("物业小周  10月9日 下午3:21\n@所有人 接供电公司通知：10月12日（周四）上午8:30至下午4:00，兰江街道谢家塘小区9-16幢、"
+            "阳光菜场停电。\n\n物业小周  10月9日 下午4:05\n另外17-20幢10月12日晚上10点到次日凌晨4点也要停，是换变压器，白天不停\n")
+    windows = read_general(text, dt.date(2028, 10, 9)).windows
+    assert [(w["start"], w["town"], w["areas"]) for w in windows] == [
+        ("08:30", "兰江街道", ["谢家塘小区9-16幢", "阳光菜场"]), ("22:00", "兰江街道", ["17-20幢"])]

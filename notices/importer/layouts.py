@@ -1099,7 +1099,7 @@ _PROSE = [
     # places follow.)
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?(?!继续|仍|也)"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?"
-               r"(?:继续|仍将|仍|也将|也|要|将要|会)?(?:配合)?(?:全部|均|都)?停电"
+               r"(?:继续|仍将|仍|也将|也|要|将要|会|再|又)?(?:配合)?(?:全部|均|都)?停电(?:一次)?"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``原定11月16日8:30-15:30定塘镇定山村、沙地村的停电调整为…``: moved.)
@@ -1750,7 +1750,7 @@ _OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园�
 _CITY_UTILITY = re.compile(r"宁波(?:市)?供电公司|宁波电业局|供电服务中心")
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
-    r"(?:村民委员会|村委会|居民委员会|居委会)[ \t]*$", re.M)
+    r"(?:村民委员会|村委会|居民委员会|居委会)(?:[ \t]*[(（](?:章|盖章|印)[)）])?[ \t]*$", re.M)
 _SPACED_LABEL = re.compile(
     r"^([ \t]*(?:(?:停电|送电|复电|计划)(?:开始|结束)?"
     r"(?:时间|日期|区域|范围|原因|线路|设备|类型)|影响范围|涉及区域|状态))([ ]{1,})"
@@ -2551,10 +2551,17 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     def estate(area: str) -> str:
         name = re.match(r"[^\d\s()（）]{2,}?(?:花园|小区|苑|府|公寓|家园|新村|大厦)", fold(area))
         return name[0] if name else ""
+    # (``另外17-20幢…也要停`` after ``兰江街道谢家塘小区9-16幢…``: buildings by number alone are
+    # the estate's the notice placed, where it names one estate.)
+    estates = {estate(a) for w in unique if w["town"] or w["district"] for a in w["areas"]} - {""}
     for window in unique:
         if window["town"] or window["district"] or not window["areas"]:
             continue
         name = estate(window["areas"][0])
+        if len(estates) == 1 and all(
+                re.fullmatch(r"\d{1,3}(?:\s*[-—至、]\s*\d{1,3})*(?:幢|栋|号楼)", fold(a))
+                for a in window["areas"]):
+            name = next(iter(estates))
         placed = next((w for w in unique if (w["town"] or w["district"]) and name
                        and any(estate(a) == name for a in w["areas"])), None)
         if placed is not None:
@@ -3331,8 +3338,11 @@ _OWN_WHERE = re.compile(r"(?:本|我)(?:店|校|单位|公司|小区|村|社区|
 # (``另外虞波花园13-16幢8月27日…停电``: an estate's buildings by number, after 另外.)
 _BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于|因|另外|此外|同时)?"
                           r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园"
-                          r"|广场|新村|家属院|片区)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?)\s*$")
-_CUT_AFTER = re.compile(r"\s*(?:将|要|需)?\s*(?:进行|实施|开始)?\s*(?:计划|临时|检修)?\s*停电")
+                          r"|广场|新村|家属院|片区)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?"
+                          # (``另外17-20幢10月12日晚上10点…也要停``: the estate's buildings alone.)
+                          r"|(?<=另外|此外|同时)\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))\s*$")
+_CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实施|开始)?"
+                        r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])")
 
 
 # ``为配合…,校园网机房于8月15日10:00-16:00停电``: the subject of 于 before a date whose cut
@@ -3490,7 +3500,8 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
         offset = stop - len(clause) + town_list.start(1)
         return split_areas(text[offset:stop])
     if clause and clause[0] not in ",，:：、" and \
-            not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause):
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause) and \
+            not re.match(r"(?:也|都|还)?(?:要|不)停", clause):  # (``…凌晨4点也要停，是换变压器``)
         offset = stop - len(clause)
         return split_areas(text[offset:stop])
     # ``1月10日6时至18时,新华路中段沿线高低压用户;``: a list of entries, one a line, each
