@@ -4126,3 +4126,32 @@ def test_a_chat_s_further_buildings_by_number_alone():
     windows = read_general(text, dt.date(2028, 10, 9)).windows
     assert [(w["start"], w["town"], w["areas"]) for w in windows] == [
         ("08:30", "兰江街道", ["谢家塘小区9-16幢", "阳光菜场"]), ("22:00", "兰江街道", ["17-20幢"])]
+
+
+def test_a_spaced_table_s_quantian_cell_and_a_post_s_labels_alone_after_pictographs():
+    """``5     8月31日    全天              10kV松岙G815线        松岙镇湖头渡村、街头村``: the row was
+    areas without a time; ``⏰停电时间`` / ``📍停电范围`` alone on their lines above the values gave
+    windows without places."""
+    text = ("国网宁波市奉化区供电公司\n\n序号  停电日期   停电时间          停电设备              停电范围\n"
+            "1     8月30日    21:00-次日04:00   10kV西坞G702线        西坞街道金峨路沿线、白杜村\n"
+            "2     8月31日    全天              10kV松岙G815线        松岙镇湖头渡村、街头村\n")
+    result = parse_outage_notice(text, dt.date(2028, 8, 25), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (30, "21:00", "西坞街道", ["金峨路沿线", "白杜村"]), (31, None, "松岙镇", ["湖头渡村", "街头村"])]
+    text = ("⏰停电时间\n8月12日（星期六）23:00至8月13日（星期日）05:00\n\n📍停电范围\n海曙区南门街道：柳汀新村、尹江岸社区\n")
+    windows = read_general(text, dt.date(2028, 8, 10)).windows
+    assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [(12, "南门街道", ["柳汀新村", "尹江岸社区"])]
+
+
+def test_a_pdf_column_paragraph_cut_unevenly_inside_its_runs():
+    """``鄞州 姜山镇茅山村、走马塘村、陈鑑`` / ``桥村一带、宁波姜山精密铸造（８:００—`` / ``１６:００）横溪镇
+    金峨村、道成岙村、横溪`` / ``镇梅岭村（７:００—１５:００）``: lines 33 to 41 wide were no fixed-width cut,
+    so ``陈鑑`` and ``桥村一带`` were two places and 横溪镇 was printed again before 梅岭村."""
+    text = ("计划停电预告\n８月９日 星期三\n鄞州 姜山镇茅山村、走马塘村、陈鑑\n桥村一带、宁波姜山精密铸造（８:００—\n"
+            "１６:００）横溪镇金峨村、道成岙村、横溪\n镇梅岭村（７:００—１５:００）云龙镇甲村村\n部分用户（１２:３０—１７:００）\n")
+    result = parse_outage_notice(text, dt.date(2028, 8, 8), DISTRICTS)
+    assert not result.problems
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("姜山镇", ["茅山村", "走马塘村", "陈鑑桥村一带", "宁波姜山精密铸造"]), ("横溪镇", ["金峨村", "道成岙村", "梅岭村"]),
+        ("云龙镇", ["甲村村部分用户"])]

@@ -256,8 +256,13 @@ class NoticeAssembler:
             widths = [_width(self.lines[i].strip()) for i in block]
             cut = [w for w, f in zip(widths[:-1], folded, strict=False)
                    if not re.search(r"\([^)]*$", f)]
+            # (Or cut less evenly, where every line but the last stops inside a run, never at
+            # its time's closing bracket: ``…横溪`` / ``镇梅岭村（７:００—１５:００）云龙镇甲村``
+            # / ``村部分用户（１２:３０—１７:００）``; two such lines or more.)
+            uneven = len(cut) >= 2 and min(cut) >= max(cut) - 10 and not any(
+                re.search(r"[)。]\s*$", f) for f in folded[:-1])
             if len(widths) < 2 or not cut or max(cut) < 24 or widths[-1] > max(widths) \
-                    or min(cut) < max(cut) - 4 or split and len(cut) < 2:
+                    or min(cut) < max(cut) - 4 and not uneven or split and len(cut) < 2:
                 continue
             if not any(RUN_TIME.search(f) for f in folded) or any(
                     re.search(r"[\t|]|(?:。|(?<!\d):)\s*$", f) for f in folded[:-1]) or any(

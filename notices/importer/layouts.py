@@ -3317,7 +3317,7 @@ def _areas_before(masked, text, start) -> list[str] | None:
 # (Or before a record's number alone on its line: ``📍【2】``.)
 _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:(?:停电|送电|复电|影响|涉及|计划)?"
-    r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*[:：]"
+    r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*(?:[:：]|$)"
     r"|[【\[(（]\d{1,2}[】\])）][ \t]*$))")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)

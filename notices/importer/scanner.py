@@ -432,6 +432,10 @@ class LineScanner:
             return
         if role == "seq" and f[i:stop].strip().isdigit():
             return
+        if role == "time" and WHOLE_DAY.fullmatch(f[i:stop]):
+            # (``全天`` in a table's time column: the whole day.)
+            self.emit("times", i, stop, parse_windows(f[i:stop].strip()))
+            return
         if role == "town" and i < stop:
             # (A town column's ``新碶``: the town TOWNS declares by that short name.)
             printed = self.d[i:stop].strip()
