@@ -4155,3 +4155,20 @@ def test_a_pdf_column_paragraph_cut_unevenly_inside_its_runs():
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("姜山镇", ["茅山村", "走马塘村", "陈鑑桥村一带", "宁波姜山精密铸造"]), ("横溪镇", ["金峨村", "道成岙村", "梅岭村"]),
         ("云龙镇", ["甲村村部分用户"])]
+
+
+def test_ji_between_two_places_house_numbers_of_shops_and_more_institutions_of_a_town():
+    """``学校食堂及体育馆`` and ``丈亭老街及丈亭镇中心小学`` were one place each; ``南门3、5、7、9号商铺`` was
+    cut at its numbers; ``长街镇海产品加工园区`` and ``瞻岐镇海涂养殖场`` lost their town; ``我们小区13、
+    15、17幢`` kept the chat's words."""
+    assert split_areas("学校食堂及体育馆") == ["学校食堂", "体育馆"]
+    assert split_areas("汇头村、渔溪村、丈亭老街及丈亭镇中心小学") == ["汇头村", "渔溪村", "丈亭老街", "丈亭镇中心小学"]
+    assert split_areas("璟悦湾小区1-12幢、地下车库及南门3、5、7、9号商铺") == [
+        "璟悦湾小区1-12幢", "地下车库", "南门3、5、7、9号商铺"]
+    assert split_areas("诚信路52、54、56号商铺") == ["诚信路52、54、56号商铺"]
+    assert split_areas("我们小区13、15、17幢、地下车库") == ["13、15、17幢", "地下车库"]
+    # (An annex after 及 stays with its place.)
+    assert split_areas("综合服务楼及门面房") == ["综合服务楼及门面房"]
+    text = "计划停电预告\n\n1月4日 星期四\n\n宁海 长街镇岳井村、西岙村、长街镇海产品加工园区(8:00—16:00)\n"
+    result = parse_outage_notice(text, dt.date(2029, 1, 2), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["岳井村", "西岙村", "长街镇海产品加工园区"]]

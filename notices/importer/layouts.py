@@ -710,7 +710,8 @@ _SEP = re.compile(r"[、,，;；]+")
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
 _SHORT = re.compile(
-    r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变))?(?:\d{1,2}单元)?$")
+    r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变|商铺|店面|门面|铺面|厂房))?"
+    r"(?:\d{1,2}单元)?$")
 
 
 _CONJ = re.compile(r"以及|及")
@@ -760,6 +761,11 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
     after = _SEP.search(text, m.end())
     tail = text[m.end():after.start() if after else len(text)]
     if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
+        return m
+    # (``学校食堂及体育馆``, ``地下车库及南门3、5、7、9号商铺``, ``丈亭老街及丈亭镇中心小学``: two
+    # places of four and three characters or more, the second no part of the first.)
+    if at - start >= 4 and len(tail.strip()) >= 3 and \
+            not re.match(r"周边|附近|沿线|部分|其|配套|附属|门面|放射|辅房|裙楼", tail):
         return m
     # ``…厉家村及慈溪掌起家电园区部分企业``, ``3-8幢及地下车库``: after a village, a community or
     # buildings, a place of four characters or more is a place of its own.
@@ -957,6 +963,9 @@ def split_areas(printed: str) -> list[str]:
         own = re.match(rf"(?:我校|本校|我院|本院|我村|本村)(?![区區]){_OWN_GROUPS}\S{{2}}",
                        fold(area))
         area = area[2:] if own else area
+        # (``我们小区13、15、17幢``: a chat's own estate before its buildings.)
+        ours = re.match(r"(?:我们|咱们)(?:小区|院子|楼)(?=\d)", fold(area))
+        area = area[ours.end():] if ours else area
         conj = re.match(r"(?:以及|还有)(?=\S{2})", fold(area))
         area = area[conj.end():] if conj else area
         # ``泉州洛江``: the city printed before its own county adds nothing.
