@@ -70,7 +70,13 @@ PROBES25 = ROOT / "tests" / "importer" / "probes-ningbo-25"  # (August, a typhoo
 PROBES26 = ROOT / "tests" / "importer" / "probes-ningbo-26"  # (July, a heat wave)
 PROBES27 = ROOT / "tests" / "importer" / "probes-ningbo-27"  # (November 2028)
 PROBES28 = ROOT / "tests" / "importer" / "probes-ningbo-28"  # (April 2028; not tuned on)
-PROBES29 = ROOT / "tests" / "importer" / "probes-ningbo-29"  # (September 2028; not tuned on)
+PROBES29 = ROOT / "tests" / "importer" / "probes-ningbo-29"  # (September 2028)
+PROBES30 = ROOT / "tests" / "importer" / "probes-ningbo-30"  # (December 2028)
+PROBES31 = ROOT / "tests" / "importer" / "probes-ningbo-31"  # (February 2029, Spring Festival)
+PROBES32 = ROOT / "tests" / "importer" / "probes-ningbo-32"  # (October 2028)
+PROBES33 = ROOT / "tests" / "importer" / "probes-ningbo-33"  # (May 2029)
+PROBES34 = ROOT / "tests" / "importer" / "probes-ningbo-34"  # (January 2029)
+PROBES35 = ROOT / "tests" / "importer" / "probes-ningbo-35"  # (August 2028, a typhoon)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -353,7 +359,9 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES19, 25, 100, 11), (PROBES20, 25, 113, 6), (PROBES21, 25, 111, 7),
     (PROBES22, 25, 111, 11), (PROBES23, 25, 118, 8), (PROBES24, 26, 110, 9),
     (PROBES25, 25, 106, 9), (PROBES26, 25, 111, 12), (PROBES27, 25, 102, 9),
-    (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10)])
+    (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10), (PROBES30, 25, 112, 8),
+    (PROBES31, 25, 111, 9), (PROBES32, 25, 120, 7), (PROBES33, 25, 116, 8),
+    (PROBES34, 26, 117, 7), (PROBES35, 25, 104, 13)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
