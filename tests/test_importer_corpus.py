@@ -4180,3 +4180,31 @@ def test_ji_between_two_places_house_numbers_of_shops_and_more_institutions_of_a
     text = "计划停电预告\n\n1月4日 星期四\n\n宁海 长街镇岳井村、西岙村、长街镇海产品加工园区(8:00—16:00)\n"
     result = parse_outage_notice(text, dt.date(2029, 1, 2), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["岳井村", "西岙村", "长街镇海产品加工园区"]]
+
+
+def test_a_news_page_s_one_line_column_after_its_dateline():
+    """``中国宁波网讯 【计划停电】8月29日（周二）江北 文教街道…（8:00—11:00）…以上时间段内，如工作提前完成，将
+    提前恢复供电，不再另行通知。``: the dateline and the first day were the first run's place, the
+    byline (``作者：记者 项乐 通讯员 甬电``) and the headline were runs without a time, and the closing
+    sentence was places without a time."""
+    text = ("中国宁波网 > 新闻中心 > 民生\n停电预告：8月29日、30日江北镇海这些地方停电\n"
+            "2028-08-28 16:47:12 来源：中国宁波网 作者：记者 项乐 通讯员 甬电\n\n"
+            "中国宁波网讯 【计划停电】8月29日（周二）江北 文教街道北岸琴森小区1号配电房、2号配电房（8:00—11:00）"
+            "8月30日（周三）镇海 贵驷街道沙河村、贵驷街道贵驷村（7:30—12:00）以上时间段内，如工作提前完成，将提前恢复供电，"
+            "不再另行通知。\n")
+    result = parse_outage_notice(text, dt.date(2028, 8, 28), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (29, "江北区", "文教街道", ["北岸琴森小区1号配电房", "2号配电房"]), (30, "镇海区", "贵驷街道", ["沙河村", "贵驷村"])]
+    assert result.fields["windows"][1]["note"] == "以上时间段内，如工作提前完成，将提前恢复供电，不再另行通知。"
+
+
+def test_a_list_of_days_weekdays_and_wozhen_before_a_place():
+    """``8月21日、26日（星期一、星期六）上午6时至11时，我镇妙山村、五星村…将停电``: the weekdays kept the
+    time from the days, and ``我镇妙山村`` kept the town's own word."""
+    text = ("接国网宁波供电公司通知，因10kV慈湖线检修，8月21日、26日（星期一、星期六）上午6时至11时，我镇妙山村、五星村、"
+            "黄山村部分区域及慈城古县城景区将停电。\n")
+    windows = read_general(text, dt.date(2028, 8, 18)).windows
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in windows] == [
+        (21, "06:00", "11:00", ["妙山村", "五星村", "黄山村部分区域", "慈城古县城景区"]),
+        (26, "06:00", "11:00", ["妙山村", "五星村", "黄山村部分区域", "慈城古县城景区"])]

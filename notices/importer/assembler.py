@@ -365,6 +365,11 @@ class NoticeAssembler:
             self.read_lines.add(lineno)
             return
         timeish = bool(TIMEISH.search(f))
+        # (``停电预告：8月29日、30日江北镇海这些地方停电``: a news page's headline.)
+        if not timeish and _HEADLINE.fullmatch(f):
+            self.body_lines.append(display(line).strip())
+            self.read_lines.add(lineno)
+            return
         if not timeish and (_PLAN_HEADING.fullmatch(f) or _PLAN_HEADING.fullmatch(
                 _DATED_TITLE.sub("", re.sub(r"\([^()]{0,20}\)", "", f)))):
             self.boundary(None)
@@ -486,6 +491,13 @@ class NoticeAssembler:
                 return
         elif re.search(r"\t|\s\|\s", line):
             scanner.scan_cells(None)
+        elif (lead := _DATELINE_LEAD.match(f)) and match_date(f, lead.end()):
+            # (``中国宁波网讯 【计划停电】8月29日（周二）江北 …``: a news site's dateline and its
+            # column's tag before the first day, kept in the body; the runs read after it.)
+            kept = display(line[:lead.end()]).strip()
+            self.body_lines.append(kept)
+            self.warn(lineno, kept, f"text {_q(kept)} is not an outage window; kept in the body")
+            scanner.scan(lead.end())
         else:
             scanner.scan()
         self.read_tokens(lineno, scanner.tokens)
@@ -1333,7 +1345,9 @@ _LISTING_CHROME = re.compile(
     # ``【打印本页】 【关闭窗口】``.)
     r"|\S{2,12}(?:\s*[>»]\s*\S{2,12}){1,4}"
     r"|(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?"
-    r"(?:(?:来源|作者|编辑|责任编辑|阅读|浏览|点击|浏览次数|阅读数)\s*(?::\s*|\s+)\S{1,16}\s*){2,5}"
+    r"(?:(?:来源|作者|编辑|责任编辑|阅读|浏览|点击|浏览次数|阅读数)\s*(?::\s*|\s+)"
+    # (``作者：记者 项乐 通讯员 甬电``)
+    r"(?:(?:记者|通讯员)\s*\S{1,6}\s*)*\S{1,16}\s*){2,5}"
     r"|(?:\s*[\[【](?:打印本页|打印|关闭窗口|关闭|收藏|返回顶部|分享)[\]】]\s*)+"
     # (A news app's post: ``象山新闻客户端 · 民生`` above it, ``👍 点赞　💬 写留言　⭐ 在看``
     # below.)
@@ -1349,6 +1363,10 @@ _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美�
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
     r"(?:计划|信息|通知|安排|预告)?(?:如下)?\s*[\]】)]?\s*:?\s*$")
+_HEADLINE = re.compile(r"[^。\n]{0,30}(?:这些|以下|哪些)(?:地方|区域|地区|小区|村|路段)"
+                       r"[^。\n]{0,6}?(?:要|将)?停电[!！。]?\s*")
+_DATELINE_LEAD = re.compile(r"\s*(?:\S{2,10}?(?:网|报|台|社)讯|本报讯)\s*"
+                            r"(?:[【\[][^】\]\n]{2,8}[】\]])?\s*")
 _ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
 _POSTPONED_LEAD = re.compile(r"\s*[※*＊]?\s*原定(?:于|在)?\s*(?=\d)")
 _POSTPONED_TAIL = re.compile(r"\)\s*(?P<tail>(?:的)?(?:计划)?停电[^()]*?(?:推迟|延期|暂缓|取消)"
@@ -1358,7 +1376,9 @@ _CANCEL_HEADING = re.compile(r"[\[【]?\s*(?:以下)?(?:停电)?(?:计划)?取�
 _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")
 _CHANGED_TO = re.compile(r"\s*(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
                          r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")
-_MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?(?:号楼|号|幢|栋|楼|#楼)?"
+# (``附海工业园区1号、2号公变``, ``南门3、5、7、9号商铺``: the kind after the last number.)
+_MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?"
+                          r"(?:号楼|号(?:公变|箱变|专变|配变|商铺|店面|门面)?|幢|栋|楼|#楼)?"
                           r"(?:\d{1,2}单元)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
 

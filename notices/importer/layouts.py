@@ -72,7 +72,9 @@ _SAID_DAY = re.compile(r"(?:(?P<same>同日|同一天|当天|当日)|次日|翌�
                        r"(?=\s*(?:凌晨|早上|上午|中午|下午|晚上|傍晚|夜间)?\s*\d)")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "今": 0, "明": 1}
 # (``正月十一（2月23日，星期五）``: the weekday closing the bracket the date is in.)
-_WEEKDAY = (r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]\s*[)）]"
+_WEEKDAY = (r"(?:\s*[(（]\s*(?:星期|周|礼拜)?[一二三四五六日天]"
+            # (``8月21日、26日（星期一、星期六）``: a list of days' weekdays.)
+            r"(?:\s*[、,，]\s*(?:星期|周|礼拜)?[一二三四五六日天])*\s*[)）]"
             r"|\s*[/／]?\s*(?:星期|周|礼拜)[一二三四五六日天](?![\u3400-\u9fff])"
             r"|\s*[,，]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?")
 _FULL = (r"(?:(?:民国\s*)?(?P<y>\d{4}|1[0-4]\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})"
@@ -960,8 +962,8 @@ def split_areas(printed: str) -> list[str]:
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
         # ``我校东校区``: the school speaking of itself; ``以及长溪村工业区``: the conjunction
         # that joined the place to the list.
-        own = re.match(rf"(?:我校|本校|我院|本院|我村|本村)(?![区區]){_OWN_GROUPS}\S{{2}}",
-                       fold(area))
+        own = re.match(rf"(?:我校|本校|我院|本院|我村|本村|我镇|本镇|我乡|本乡)(?![区區])"
+                       rf"{_OWN_GROUPS}\S{{2}}", fold(area))
         area = area[2:] if own else area
         # (``我们小区13、15、17幢``: a chat's own estate before its buildings.)
         ours = re.match(r"(?:我们|咱们)(?:小区|院子|楼)(?=\d)", fold(area))

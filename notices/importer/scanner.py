@@ -200,6 +200,10 @@ def _table_role(cell: str) -> str | None:
 _RAIN_NOTE = re.compile(r"[(](?:如遇|若遇|遇)[^()]{0,30}[)]")
 _RAIN_CLAUSE = re.compile(r"(?:如遇|若遇|遇)[^()。]{0,30}?(?:顺延|延期|另行安排|推迟)"
                           r"[^()。]{0,20}[。.]?\s*$")
+# (``…（13:00—17:30）以上时间段内，如工作提前完成，将提前恢复供电，不再另行通知。``: the column's
+# closing sentence after its last run.)
+_TAIL_NOTE = re.compile(r"(?:以上|上述)[^()]{0,40}?(?:恢复供电|恢复送电|另行通知|顺延|为准)"
+                        r"[^()]{0,20}[。.]?\s*$")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 # (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
@@ -529,7 +533,7 @@ class LineScanner:
             if not rain and (last := next((t for t in reversed(self.tokens)
                                            if t.kind not in ("space", "sep")), None)) \
                     and last.kind == "times":
-                rain = _RAIN_CLAUSE.match(f, i, stop)
+                rain = _RAIN_CLAUSE.match(f, i, stop) or _TAIL_NOTE.match(f, i, stop)
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True
