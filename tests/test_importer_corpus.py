@@ -4208,3 +4208,18 @@ def test_a_list_of_days_weekdays_and_wozhen_before_a_place():
     assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in windows] == [
         (21, "06:00", "11:00", ["妙山村", "五星村", "黄山村部分区域", "慈城古县城景区"]),
         (26, "06:00", "11:00", ["妙山村", "五星村", "黄山村部分区域", "慈城古县城景区"])]
+
+
+def test_a_postponed_slot_whose_places_are_a_bracketed_label():
+    """``特别说明：原定于1月9日（星期二）08:00-16:00对10kV贤庠G655线停电（停电范围：贤庠镇沿海村、贤庠镇大塘村），
+    因寒潮大风天气推迟至1月12日（星期五）同一时段进行，停电范围不变。`` under labelled records: the column
+    reader's reading stood (the record above turned into a cancelled slot, the moved slot's places
+    the sentence itself), and the bracket's list ran on past its close."""
+    text = ("国网象山县供电公司关于计划停电的公告\n\n停电时间：2029年1月11日 07:30-15:00\n停电线路：10kV墙头G318溪口支线\n"
+            "停电范围：墙头镇溪口村、方家岙村\n\n特别说明：原定于1月9日（星期二）08:00-16:00对10kV贤庠G655线停电（停电范围："
+            "贤庠镇沿海村、贤庠镇大塘村），因寒潮大风天气推迟至1月12日（星期五）同一时段进行，停电范围不变。\n\n国网象山县供电公司\n")
+    result = parse_outage_notice(text, dt.date(2029, 1, 8), DISTRICTS)
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (11, "07:30", "墙头镇", ["溪口村", "方家岙村"]), (12, "08:00", "贤庠镇", ["沿海村", "大塘村"])]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in result.fields["cancelled"]] == [
+        (9, "08:00", ["沿海村", "大塘村"])]

@@ -294,12 +294,15 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     glued = [(window, source) for window, source in zip(
         assembler.windows, assembler.sources.get("windows", []), strict=False)
         if any(_unclean(area) for area in window["areas"])]
+    # (Or a slot called off: ``特别说明：原定于1月9日…对10kV贤庠G655线停电（停电范围：…），因…
+    # 推迟至…``.)
+    glued_off = any(_unclean(area) for window in assembler.cancelled for area in window["areas"])
     # (A change the column reader left in the body or a note, ``【延期说明】原定于4月14日…延期至
     # 4月21日…``: not read cleanly either.)
     change_left = any(_CHANGE_SAID.search(fold(line)) for line in [
         *assembler.body_lines, *(w.get("note") or "" for w in assembler.windows)]
         if line not in assembler.summary_lines)
-    column_read = assembler.windows and not glued and not change_left and \
+    column_read = assembler.windows and not glued and not glued_off and not change_left and \
         not any(p.kind != "place" for p in assembler.problems) and \
         all(window.get("district") for window in assembler.windows) and \
         not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)

@@ -3151,9 +3151,10 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
                 break
             rest_end = _sentence_end(masked, rest_end + 1)
         # (``…检修（停电范围：东陈乡东陈村、上蒲村），因…``: the list ends with its bracket.)
+        # (The bracket may open inside the label's own match: ``…线停电（停电范围：…``.)
         head = masked.rfind("\n", 0, m.start()) + 1
-        opened = max(masked.rfind("(", head, m.start()), masked.rfind("（", head, m.start()))
-        if opened >= 0 and not re.search(r"[)）]", masked[opened:m.start()]):
+        opened = max(masked.rfind("(", head, m.end()), masked.rfind("（", head, m.end()))
+        if opened >= 0 and not re.search(r"[)）]", masked[opened:m.end()]):
             closed = re.compile(r"[)）]").search(masked, m.end(), rest_end)
             rest_end = closed.start() if closed else rest_end
         inline = text[m.end():rest_end].strip()
