@@ -4223,3 +4223,13 @@ def test_a_postponed_slot_whose_places_are_a_bracketed_label():
         (11, "07:30", "墙头镇", ["溪口村", "方家岙村"]), (12, "08:00", "贤庠镇", ["沿海村", "大塘村"])]
     assert [(c["date"].day, c["start"], c["areas"]) for c in result.fields["cancelled"]] == [
         (9, "08:00", ["沿海村", "大塘村"])]
+
+
+def test_a_column_run_s_bracket_saying_the_same_slot_on_another_day():
+    """``石浦镇东门村、番西村(7:00—15:00，9日同)``: the bracket was a time not understood."""
+    text = "计划停电预告\n\n8月8日 星期二\n\n象山 石浦镇东门村、番西村(7:00—15:00，9日同)西周镇：下沈村(8:00—14:00)\n"
+    result = parse_outage_notice(text, dt.date(2028, 8, 5), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (8, "07:00", "石浦镇", ["东门村", "番西村"]), (9, "07:00", "石浦镇", ["东门村", "番西村"]),
+        (8, "08:00", "西周镇", ["下沈村"])]

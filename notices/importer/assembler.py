@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from notices.content.districts import District, DistrictTable
 from notices.content.problems import did_you_mean
@@ -1124,6 +1124,10 @@ class NoticeAssembler:
                     col: int):
         """Return [(day, "HH:MM", end label)] for a time window, or None after a problem."""
         shown = _printed_like(self.lines[line - 1], window.text.strip() or fragment)
+        if window.start_date and window.start_date.month == 0 and self.dates:
+            # (``(7:00—15:00，9日同)``: a day of the current day's month, said by its number.)
+            window = replace(window, start_date=DateParts(
+                self.dates[0].year, self.dates[0].month, window.start_date.day))
         if window.start_date:
             start_day = self.resolve(window.start_date, line, shown)
             if start_day is None:

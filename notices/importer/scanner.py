@@ -238,6 +238,23 @@ def _every_day_range(inner: str) -> list[TimeWindow] | None:
             for day in range(first.day, last.day + 1) for slot in slots]
 
 
+def _same_on_day(inner: str) -> list[TimeWindow] | None:
+    """``7:00—15:00，9日同`` in a run's bracket: the slot, and the same slot on that day of the
+    month (the day ``0`` month is the current day's: the assembler knows it)."""
+    same = re.fullmatch(r"(?P<t>[^,，、;；]+)[,，、;；]\s*(?P<d>\d{1,2})\s*[日号]"
+                        r"(?:也?同|同样|亦同)", inner.strip())
+    if not same:
+        return None
+    try:
+        slots = parse_windows(same["t"])
+    except TimeError:
+        return None
+    if not slots or any(slot.start_date for slot in slots):
+        return None
+    return [*slots, *(replace(slot, start_date=DateParts(None, 0, int(same["d"])))
+                      for slot in slots)]
+
+
 class LineScanner:
     """Cut one folded line into tokens (see the module docstring)."""
 
@@ -283,7 +300,7 @@ class LineScanner:
                                         f"in parentheses such as {_q(EXAMPLE_WINDOW)}")
             return None
         inner = self.f[i + 1:close]
-        every = _every_day_range(inner)
+        every = _every_day_range(inner) or _same_on_day(inner)
         if every:
             return "times", close + 1, every
         try:
