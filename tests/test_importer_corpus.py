@@ -4233,3 +4233,21 @@ def test_a_column_run_s_bracket_saying_the_same_slot_on_another_day():
     assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         (8, "07:00", "石浦镇", ["东门村", "番西村"]), (9, "07:00", "石浦镇", ["东门村", "番西村"]),
         (8, "08:00", "西周镇", ["下沈村"])]
+
+
+def test_a_spaced_table_s_sub_row_repeating_its_town_and_a_place_s_bracketed_address():
+    """``镇（街道）`` was no header cell, and ``…  邱隘镇  邱隘镇中心幼儿园`` under the 邱隘镇 row (its
+    time and day left blank) was lost; ``沿街商铺（海曙区望春桥路255—279号）`` in a property notice
+    naming no other district gave the windows none."""
+    text = ("国网宁波市鄞州区供电公司\n\n日期              时间            镇（街道）    停电范围\n"
+            "11月9日(周四)     7:30-11:30      邱隘镇        回龙村、盛垫村\n"
+            "                                  邱隘镇        邱隘镇中心幼儿园\n"
+            "11月10日(周五)    8:00-16:00      五乡镇        宝幢村、仁久村\n")
+    result = parse_outage_notice(text, dt.date(2028, 11, 3), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (9, "邱隘镇", ["回龙村", "盛垫村", "邱隘镇中心幼儿园"]), (10, "五乡镇", ["宝幢村", "仁久村"])]
+    text = ("各位业主/住户：\n　　接国网宁波供电公司通知，因小区配电房设备检修，定于2028年11月11日（周六）8:30—11:30停电。\n"
+            "　　停电范围：锦绣云庭1—12幢、地下车库、沿街商铺（海曙区望春桥路255—279号）。\n\n锦绣云庭物业服务中心\n")
+    windows = read_general(text, dt.date(2028, 11, 8)).windows
+    assert [(w["district"], w["areas"][-1]) for w in windows] == [("海曙区", "沿街商铺（海曙区望春桥路255—279号）")]

@@ -310,8 +310,16 @@ class NoticeAssembler:
                 row = None
                 continue
             texts = [text for _, text in above]
+            # (A line repeating a cell of the row, ``邱隘镇  邱隘镇中心幼儿园`` under ``…  邱隘镇
+            # 回龙村、盛垫村``: more places of that row, joined as a list's next item.)
+            repeats = any(piece == texts[owners.index(column)]
+                          for column, (_, piece) in zip(columns, cells, strict=True))
             for column, (_, piece) in zip(columns, cells, strict=True):
-                texts[owners.index(column)] += piece
+                owner = owners.index(column)
+                if repeats and piece == texts[owner]:
+                    continue
+                texts[owner] += ("、" if repeats and not re.search(r"[、,，]$", texts[owner])
+                                 else "") + piece
             self.lines[row] = "    ".join(texts)
             self.lines[index] = ""
             joined[index + 1] = row + 1

@@ -2469,6 +2469,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
                 window["district"] = text[own.start("d"):own.end("d")]
+    # (``沿街商铺（海曙区望春桥路255—279号）``: a place's own address in brackets, where no
+    # window names a district or a town.)
+    if not notice_district and not signed and not own and not any(
+            w["district"] or w["town"] for w, _ in [*windows, *cancelled]):
+        said = {m["d"] for w, _ in windows for a in w["areas"]
+                for m in re.finditer(r"[(（](?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])(?=\S{2})",
+                                     fold(a)) if county(m["d"])}
+        if len(said) == 1:
+            for window, _ in [*windows, *cancelled]:
+                window["district"] = next(iter(said))
     # (A table's rows naming no district: the one the notice's title or lead names.)
     for window, _ in [*windows, *cancelled]:
         if notice_district and not window.get("district"):
