@@ -4251,3 +4251,24 @@ def test_a_spaced_table_s_sub_row_repeating_its_town_and_a_place_s_bracketed_add
             "　　停电范围：锦绣云庭1—12幢、地下车库、沿街商铺（海曙区望春桥路255—279号）。\n\n锦绣云庭物业服务中心\n")
     windows = read_general(text, dt.date(2028, 11, 8)).windows
     assert [(w["district"], w["areas"][-1]) for w in windows] == [("海曙区", "沿街商铺（海曙区望春桥路255—279号）")]
+
+
+def test_numbered_items_after_one_about_a_past_fault_and_a_second_slot_after_its_places():
+    """Items 一 to 三 of slots to come and a fourth about a fault already over (``四、3月15日…故障停电…已于
+    当日14:20恢复送电``) in one paragraph: every item was read as past (the importer fell back to the
+    place-span reader); ``…10kV马渚线停电，影响马渚镇开元村部分用户、斗门村；下午1时至5时，10kV沿山线停电，
+    影响马渚镇沿山村`` lost its afternoon slot with exit 0; ``…将于3月29日…上午7:00—9:00、中午12:00—13:30两次停电``
+    gave ``两次`` as the place."""
+    text = ("一、3月16日（星期四）7:30-16:30，10kV临海线停电，影响范围：临山镇湖堤村、邵家丘村、临山工业区部分企业。\n"
+            "二、3月17日（星期五）上午8时至中午12时，10kV马渚线停电，影响马渚镇开元村部分用户、斗门村；下午1时至5时，10kV沿山线停电，"
+            "影响马渚镇沿山村。\n四、3月15日10kV梨洲线故障停电（梨洲街道冶山村一带），已于当日14:20恢复送电，特此说明。\n")
+    windows = read_general(text, dt.date(2028, 3, 13)).windows
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in windows] == [
+        (16, "07:30", "临山镇", ["湖堤村", "邵家丘村", "临山工业区部分企业"]),
+        (17, "08:00", "马渚镇", ["开元村部分用户", "斗门村"]), (17, "13:00", "马渚镇", ["沿山村"])]
+    text = ("各位患者及家属：\n　　因国网宁海县供电公司检修10kV桥头胡线，桥头胡街道双林路沿线、桥头胡街道社区卫生服务中心门诊楼将于"
+            "3月29日（星期三）上午7:00—9:00、中午12:00—13:30两次停电。\n")
+    windows = read_general(text, dt.date(2028, 3, 26)).windows
+    assert [(w["start"], w["areas"]) for w in windows] == [
+        ("07:00", ["双林路沿线", "桥头胡街道社区卫生服务中心门诊楼"]),
+        ("12:00", ["双林路沿线", "桥头胡街道社区卫生服务中心门诊楼"])]

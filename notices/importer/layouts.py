@@ -208,7 +208,7 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
 
 
 # A clause's closing ``停电；`` before the next clause of the same sentence.
-_NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,6}[;；]\s*")
+_NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*")  # (``…停电，影响A村、B村；下午1时至5时…``)
 # The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
@@ -2701,9 +2701,17 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
     about an outage already over and none to come."""
     past: dict[int, int] = {}
     paragraph: list[int] = []
+    items = False
     for number, line in enumerate([*lines_f, ""], 1):
-        # (``━━━━━━━━``: a rule between an app's records ends a paragraph too.)
-        if line.strip() and not re.fullmatch(r"[━─═=_*·•-]{4,}", line.strip()):
+        # (``━━━━━━━━``: a rule between an app's records ends a paragraph too; so does a
+        # numbered item, ``四、3月15日10kV梨洲线故障停电…已于当日14:20恢复送电`` after three
+        # items of slots to come.)
+        numbered = bool(re.match(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、)",
+                                 line))
+        items = items or numbered
+        # (Once a paragraph holds numbered items, each line is read alone.)
+        item = bool(paragraph) and items
+        if line.strip() and not re.fullmatch(r"[━─═=_*·•-]{4,}", line.strip()) and not item:
             paragraph.append(number)
             continue
         if paragraph:
@@ -2712,7 +2720,8 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             planned = PLANNED_WORDS.search(re.sub(r"预计(?:送电|复电|恢复\S{0,2})时间", "", text))
             if PAST_WORDS.search(text) and not planned:
                 past.update(dict.fromkeys(paragraph, paragraph[0]))
-        paragraph = []
+        paragraph = [number] if item and line.strip() else []
+        items = items and bool(line.strip())
     return past
 
 
@@ -3474,6 +3483,9 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
                 continue
             # ``将再次停电``, ``一天内随时可能停电``: when and how likely, not where.
             if re.search(r"^(?:将|再|又|也|均|都|会)|可能|随时|再次", fold(printed)):
+                continue
+            # (``…、中午12:00—13:30两次停电``: how many times, not where.)
+            if re.fullmatch(r"\s*(?:分)?[两二三四几多]\s*(?:次|段|个时段|轮|回)\s*", fold(printed)):
                 continue
             if re.fullmatch(r"(?:全天|全日|整天|当天|当日)", fold(printed).strip()):
                 continue  # ``3月7日全天停电``: when, not where
