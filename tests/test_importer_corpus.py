@@ -77,6 +77,8 @@ PROBES32 = ROOT / "tests" / "importer" / "probes-ningbo-32"  # (October 2028)
 PROBES33 = ROOT / "tests" / "importer" / "probes-ningbo-33"  # (May 2029)
 PROBES34 = ROOT / "tests" / "importer" / "probes-ningbo-34"  # (January 2029)
 PROBES35 = ROOT / "tests" / "importer" / "probes-ningbo-35"  # (August 2028, a typhoon)
+PROBES36 = ROOT / "tests" / "importer" / "probes-ningbo-36"  # (March 2029)
+PROBES37 = ROOT / "tests" / "importer" / "probes-ningbo-37"  # (July 2029)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -361,7 +363,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES25, 25, 106, 9), (PROBES26, 25, 111, 12), (PROBES27, 25, 102, 9),
     (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10), (PROBES30, 25, 112, 8),
     (PROBES31, 25, 111, 9), (PROBES32, 25, 120, 7), (PROBES33, 25, 116, 8),
-    (PROBES34, 26, 117, 7), (PROBES35, 25, 104, 13)])
+    (PROBES34, 26, 117, 7), (PROBES35, 25, 104, 13), (PROBES36, 25, 109, 8),
+    (PROBES37, 25, 115, 7)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
