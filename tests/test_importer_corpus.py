@@ -4275,3 +4275,21 @@ def test_numbered_items_after_one_about_a_past_fault_and_a_second_slot_after_its
     assert [(w["start"], w["areas"]) for w in windows] == [
         ("07:00", ["双林路沿线", "桥头胡街道社区卫生服务中心门诊楼"]),
         ("12:00", ["双林路沿线", "桥头胡街道社区卫生服务中心门诊楼"])]
+
+
+def test_a_spaced_table_with_district_and_town_columns_and_a_post_s_bold_day_lines():
+    """``日期  时间  区域  街道/镇  停电范围``: ``区域`` (the district's short name) and ``街道/镇`` were no
+    header cells, so every district and town was a place; ``**7月30日 星期一**`` (a post's bold day
+    line) was no day, so its runs took the day the post was published."""
+    text = ("国网宁波供电公司\n迎峰度夏期间夜间计划检修停电信息（北仑、镇海）\n发布日期：2029年7月6日\n\n"
+            "日期        时间               区域    街道/镇        停电范围\n"
+            "7月9日      22:00—次日6:00     北仑    新碶街道       明州路(单号)、新碶7号箱变\n"
+            "7月10日     22:00—次日5:00     镇海    蛟川街道       临江村、蛟川2号箱变\n")
+    result = parse_outage_notice(text, dt.date(2029, 7, 6), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (9, "北仑区", "新碶街道", ["明州路(单号)", "新碶7号箱变"]), (10, "镇海区", "蛟川街道", ["临江村", "蛟川2号箱变"])]
+    text = ("宁波晚报\n2029年7月27日 18:05  浙江\n\n**计划停电预告**\n\n**7月30日 星期一**\n\n"
+            "江北 孔浦街道跃进塘路、孔浦2号箱变(8:00—11:00、14:00—17:00)\n")
+    result = parse_outage_notice(text, dt.date(2029, 7, 27), DISTRICTS)
+    assert [(w["date"].day, w["start"]) for w in result.fields["windows"]] == [(30, "08:00"), (30, "14:00")]

@@ -359,6 +359,10 @@ class NoticeAssembler:
         cells = [c for c in _CELL_SPLIT.split(f) if c.strip()]
         if len(cells) > 1 and all(_table_role(c) for c in cells):
             self.table_roles = [(_table_role(c), display(c).strip().rstrip(":：")) for c in cells]
+            # (``区域`` beside a ``停电范围`` column holds the district: ``北仑``.)
+            if any("范围" in label for _, label in self.table_roles):
+                self.table_roles = [("district", label) if label == "区域" else (role, label)
+                                    for role, label in self.table_roles]
             # (A header aligned by spaces, as pasted from a web page: so are its rows.)
             self.table_spaced = not re.search(r"\t|\|", f)
             self.read_lines.add(lineno)

@@ -190,8 +190,8 @@ def _table_role(cell: str) -> str | None:
         return "seq"
     if re.search(r"(?:区县|县区|县市区|所属区域|所属区县)$", cell):
         return "district"
-    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$|^(?:镇|乡)\(街道\)$",
-                 cell):
+    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$|^(?:镇|乡)\(街道\)$"
+                 r"|^(?:街道|乡镇)/(?:镇|乡镇|街道)$", cell):
         return "town"  # (``街道（镇）``, ``镇（街道）``)
     if not _TABLE_WORDS.fullmatch(cell):
         return None

@@ -81,8 +81,10 @@ _PICTOGRAPH = re.compile(f"[{PICTOGRAPHS}\u2b00-\u2bff\ufe0f\u200d\u20e3]")
 
 
 def plain_symbols(text: str) -> str:
-    """``text`` with a post's pictographs made spaces and keycaps item numbers (same length)."""
+    """``text`` with a post's pictographs made spaces and keycaps item numbers (same length);
+    Markdown's bold marks (``**7月30日 星期一**``) are spaces too."""
     text = _KEYCAP.sub(lambda m: m[1] + "、" + " " * (len(m[0]) - 2), text)
+    text = text.replace("**", "  ")
     return _PICTOGRAPH.sub(" ", text)
 
 
