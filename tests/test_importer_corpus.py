@@ -4293,3 +4293,16 @@ def test_a_spaced_table_with_district_and_town_columns_and_a_post_s_bold_day_lin
             "江北 孔浦街道跃进塘路、孔浦2号箱变(8:00—11:00、14:00—17:00)\n")
     result = parse_outage_notice(text, dt.date(2029, 7, 27), DISTRICTS)
     assert [(w["date"].day, w["start"]) for w in result.fields["windows"]] == [(30, "08:00"), (30, "14:00")]
+
+
+def test_a_list_of_lines_without_their_voltage_and_a_chat_s_only_these_places():
+    """``10千伏河姆线、江中线停电，影响河姆渡镇芦山寺村、…``: ``江中线`` (no voltage of its own) made the
+    lines the places; ``后天（3月14日）上午8:00到10:00还有一次，只停11-15幢，是换表箱`` gave ``一次``, ``只停
+    11-15幢`` and ``是换表箱``."""
+    text = ("四、3月11日（星期日）每天上午8时至下午4时，10千伏河姆线、江中线停电，影响河姆渡镇芦山寺村、罗江村、"
+            "河姆渡遗址博物馆。\n")
+    windows = read_general(text, dt.date(2029, 3, 8)).windows
+    assert [(w["town"], w["areas"]) for w in windows] == [("河姆渡镇", ["芦山寺村", "罗江村", "河姆渡遗址博物馆"])]
+    text = "物业小王  3月12日 10:20\n后天（3月14日）上午8:00到10:00还有一次，只停11-15幢，是换表箱。其他楼不受影响。\n"
+    windows = read_general(text, dt.date(2029, 3, 12)).windows
+    assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [(14, "08:00", ["11-15幢"])]

@@ -1080,6 +1080,8 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢"
                    r"|栋|弄|巷|镇|乡|湾|桥")
 _PROSE = [
+    # ``…还有一次，只停11-15幢，是换表箱``: only these places.
+    re.compile(r"(?:只|仅|就)停(?:电)?\s*(?P<a>[^,，。;；]{2,20}?)(?=$|[,，。;；])"),
     # ``对10kV新浦线停电检修（影响新浦镇水湘村、…）``: the line cut, its places in brackets.
     re.compile(r"对[^。;；()]{0,30}?停电(?:检修|施工|作业|工作|计划)?\s*\((?:将)?(?:影响|涉及)"
                r"(?:范围|区域)?[:：]?(?P<a>[^()]+)\)"),
@@ -3443,6 +3445,7 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
+_MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造)?")
 _LINE_ONLY = re.compile(r"(?:因|由于)?" + LINE_NAME.format(stop="", more="|分支")
                         + r"(?:配合|检修|施工|改造)?")
 _AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
@@ -3491,8 +3494,12 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
                 continue  # ``3月7日全天停电``: when, not where
             # ``对10kV鹤浦线进行的停电检修``, ``因10kV崇寿G562线配合停电``: the line cut, not where
             # (unless its customers follow: below); ``3月10日其他停电计划不变``: which plans.
-            if all(_LINE_ONLY.fullmatch(part.strip())
-                   for part in re.split(r"[、,，和及]", fold(printed)) if part.strip()):
+            # (``10千伏河姆线、江中线``: the later lines of a list without their voltage.)
+            parts = [part.strip() for part in re.split(r"[、,，和及]", fold(printed))
+                     if part.strip()]
+            if parts and _LINE_ONLY.fullmatch(parts[0]) and all(
+                    _LINE_ONLY.fullmatch(part) or _MORE_LINE.fullmatch(part)
+                    for part in parts[1:]):
                 # (``…对10kV大佳何线停电检修，影响大佳何镇涨坑村、大佳何村，…``)
                 customers = _CUSTOMERS.match(masked, start + m.end(), stop) or \
                     _AFFECTED.match(masked, start + m.end(), stop)
