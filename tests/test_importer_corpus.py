@@ -4306,3 +4306,17 @@ def test_a_list_of_lines_without_their_voltage_and_a_chat_s_only_these_places():
     text = "物业小王  3月12日 10:20\n后天（3月14日）上午8:00到10:00还有一次，只停11-15幢，是换表箱。其他楼不受影响。\n"
     windows = read_general(text, dt.date(2029, 3, 12)).windows
     assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [(14, "08:00", ["11-15幢"])]
+
+
+def test_a_sentence_saying_no_cut_and_hours_the_works_avoid_are_no_windows():
+    """``另：7月21日（星期六）晚上8点至10点，9—14幢电梯进行年度维保调试，…，不涉及停电。`` was a window (and
+    the slot above, ``…南门岗将暂停供电``, took its words as places); ``1.夜间检修时段已避开19:00—22:00晚高峰``
+    was a window too."""
+    text = ("接供电部门通知，因小区配电房高压设备检修，2029年7月20日（星期五）上午9时至下午4时30分，嘉和名苑1—8幢、地下车库、"
+            "南门岗将暂停供电。\n\n另：7月21日（星期六）晚上8点至10点，9—14幢电梯进行年度维保调试，期间电梯暂停使用，不涉及停电。\n")
+    windows = read_general(text, dt.date(2029, 7, 17)).windows
+    assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [
+        (20, "09:00", ["嘉和名苑1—8幢", "地下车库", "南门岗"])]
+    text = "7月12日 22:00—次日6:00 戚家山街道蔚斗村停电。\n注：1.夜间检修时段已避开19:00—22:00晚高峰；\n"
+    windows = read_general(text, dt.date(2029, 7, 6)).windows
+    assert [(w["start"], w["areas"]) for w in windows] == [("22:00", ["蔚斗村"])]

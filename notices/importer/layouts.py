@@ -1098,7 +1098,7 @@ _PROSE = [
     re.compile(r"^\s*在(?P<a>[^,，。;；]+?)的(?:计划)?停电"),
     re.compile(r"(?:届时|倒闸期间|期间)?[,，]?(?P<a>[^,，。;；]+?)(?:用电)?(?:也|亦|均|都|还)?"
                r"(?:将|将会)(?:再次|再度)?(?:计划)?(?:全部)?"
-               r"(?:分时段|分批|轮流)?(?:停电|受到影响)"),
+               r"(?:分时段|分批|轮流)?(?:停电|受到影响|(?:暂停|停止|中断)供电)"),
     # ``…9:00—15:00停电，涉及翠湖湾花园1-12幢、地下车库；``: the cut, then what it touches.
     re.compile(r"^\s*(?:将)?(?:计划)?停电\s*[,，]\s*(?:涉及|影响|范围(?:为|是|包括)|包括)\s*[:：]?"
                r"\s*(?P<a>[^,，。;；:：]+?)\s*$"),
@@ -1940,6 +1940,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         line_at = masked.rfind("\n", 0, anchor.start) + 1
         line_end = masked.find("\n", anchor.start)
         if _CHAT_STAMP.fullmatch(masked, line_at, len(masked) if line_end < 0 else line_end):
+            continue
+        # ``…9—14幢电梯进行年度维保调试…，不涉及停电。``, ``夜间检修时段已避开19:00—22:00晚高峰``:
+        # a sentence saying there is no cut then, or naming the hours the works avoid.
+        sentence = masked[max(masked.rfind("。", 0, anchor.start), line_at - 1) + 1:
+                          _sentence_end(masked, anchor.end)]
+        if re.search(r"不涉及停电|无需停电|不需要?停电|(?<!则)不停电。?$", sentence) and \
+                "停电" not in re.sub(r"不涉及停电|无需停电|不需要?停电|不停电", "", sentence) \
+                or re.search(r"避开\s*$", masked[max(line_at, anchor.start - 4):anchor.start]):
             continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         # (``原定明天（10月15日）的停电改期至…``: the day said in words, then its date.)
