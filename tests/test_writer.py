@@ -161,3 +161,23 @@ def test_fragments_made_by_the_worker_s_pages_come_back_to_the_build_cache(tmp_p
     made = state.cache.entries["fragment:item:page"]
     assert made.startswith("made in ") and made != f"made in {os.getpid()}"
     assert state.manifest.entries["feed.xml"]["key"] == "key"
+
+
+def test_queued_pages_share_one_copy_of_the_shared_context_while_it_is_the_same():
+    from notices.build.pelican_adapter import _local_context, _page_context
+
+    copies = writer.ContextCopies()
+    context = {"SITEURL": "", "articles": [1, 2], "localsiteurl": ""}
+    made = []
+    for name, relative in (("a/1.html", True), ("b.html", False), ("a/2.html", True)):
+        page = _page_context(copies, context, name, {"article": name}, relative)
+        # (the local context Pelican's writer would have made at this moment)
+        assert page.made() == _local_context(context, name, {"article": name}, relative)
+        if page.localsiteurl:
+            context["localsiteurl"] = page.localsiteurl  # as the writer does
+        made.append(page)
+    assert len({id(page.base) for page in made}) == 1  # the pages' own site URLs aside
+    context["later"] = True  # the shared context changed: pages queued now see it
+    page = _page_context(copies, context, "c.html", {}, False)
+    assert page.base is not made[0].base and page.made()["later"]
+    assert "later" not in made[0].made()  # pages queued before do not
