@@ -45,10 +45,10 @@ from notices.search.index import (
     posting_files,
     query_plans,
     runs,
-    search_records,
     token_hash,
     varints,
 )
+from notices.search.records import search_records
 
 DONE_WHEN = ["慈城镇", "白米湾", "庄桥街道", "解放路", "广场2号箱变", "5002195984", "局长",
              "窗口坐班", "物业管理", "评估机构"]

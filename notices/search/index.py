@@ -48,10 +48,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from notices.search.records import SearchRecord as SearchRecord
-from notices.search.records import notice_text as notice_text
-from notices.search.records import search_records as search_records
-from notices.search.records import window_text as window_text
+# (not notices.search.records, which imports the catalog and the content model: the
+# indexer's process needs neither)
+from notices.search.messages import SearchRecord as SearchRecord
 
 NGRAM = 3  # units per stream token
 # Postings sorted at a time: at 5,000 items of a real vocabulary 1,000,000 made numpy peak at

@@ -24,7 +24,7 @@ from notices.search.index import (
     posting_files,
     record_files,
 )
-from notices.search.records import INDEX_FOLDER, SearchRecord, records_from
+from notices.search.messages import INDEX_FOLDER, SearchRecord, records_from
 
 
 def resident_mib() -> int:
