@@ -12,7 +12,7 @@ script:
    the work folder, which builds the site with our index and prints its figures (skip with
    ``--skip-ours``, e.g. when they were just taken);
 2. feeds Pagefind (the npm package, run through its Node API by ``bench/pagefind/index.mjs``)
-   one custom record per search record (``notices.search.index.search_records``: the same
+   one custom record per search record (``notices.search.records.search_records``: the same
    records and texts our index has), the text cut into runs and units as ours is and each
    run written as its units with the pair of each two neighbours between them (慈城镇 →
    ``慈 慈城 城 城镇 镇``), every non-ASCII character as an ASCII code (``unit_word``;
@@ -76,7 +76,8 @@ from search_recall import (  # noqa: E402
 
 from bench import _tree_pss_kib  # noqa: E402
 from notices.build.driver import read_catalog  # noqa: E402
-from notices.search.index import normalize, runs, search_records  # noqa: E402
+from notices.search.index import normalize, runs  # noqa: E402
+from notices.search.records import search_records  # noqa: E402
 
 PAGEFIND = HERE / "pagefind"
 NODE = os.environ.get("NODE", "node")

@@ -56,9 +56,9 @@ from notices.build.serve import make_server  # noqa: E402
 from notices.search.index import (  # noqa: E402
     normalize,
     packed_item,
-    search_records,
     shard_item,
 )
+from notices.search.records import search_records  # noqa: E402
 
 SETTINGS = str(ROOT / "pelicanconf.py")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

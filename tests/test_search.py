@@ -45,10 +45,10 @@ from notices.search.index import (
     posting_files,
     query_plans,
     runs,
-    search_records,
     token_hash,
     varints,
 )
+from notices.search.records import search_records
 
 DONE_WHEN = ["慈城镇", "白米湾", "庄桥街道", "解放路", "广场2号箱变", "5002195984", "局长",
              "窗口坐班", "物业管理", "评估机构"]
@@ -568,6 +568,44 @@ def test_record_files_handed_over_as_made_are_the_files_kept_at_once(monkeypatch
     assert [index.packed_item(kept.__getitem__, "t", n) for n in range(len(pages))] == list(pages)
 
 
+def test_the_indexer_s_packed_records_write_the_files_of_the_records(tmp_path):
+    # The indexer's process holds its records packed (index.PackedRecords: buffers, not an
+    # object per record), hands their texts to the postings once its helper has forked and
+    # keeps only their count: the files are those of the records themselves.
+    from notices.search import index, indexer
+    from notices.search.messages import record_messages
+
+    records = _place_records() + [
+        SearchRecord(kind=Kind.TENDER, url=f"tenders/{n}.html", when=dt.datetime(2024, 5, n),
+                     districts=("yinzhou", "yinzhou"), text=f"招标 {n} “引号”\t",
+                     display={"t": f"标题 \"{n}\"", "w": ["鄞州区"], "x": n})
+        for n in range(1, 9)]
+    values = {"district": ["haishu", "yinzhou", "cixi"], "kind": ["articles", "tenders"]}
+    result = indexer.index_from_messages(str(tmp_path), 256, values, workers.BackgroundJob.start,
+                                         record_messages([records[:5], records[5:]]))
+    assert result["records"] == len(records)
+    written = {str(path.relative_to(tmp_path / "search")): path.read_bytes()
+               for path in (tmp_path / "search").rglob("*") if path.is_file()}
+    assert written == build_index(records, 256, values).files
+    packed = index.PackedRecords(records)
+    assert index.PackedRecords(records).displays(0, 3) == json.dumps(
+        [r.display for r in records[:3]], ensure_ascii=False, separators=(",", ":")).encode()
+    texts = packed.texts(keep=False)
+    assert list(texts) == [r.text for r in records] and len(packed) == len(records)
+    assert not packed.filters  # the rest let go of: the helper (forked) has them
+
+
+def test_the_indexer_s_process_imports_neither_the_catalog_nor_the_content_model():
+    # (pydantic and markdown-it: about 11 MiB of the indexer's private memory)
+    script = ("import sys\nfrom notices.build.workers import _fresh_main\n"
+              "import notices.search.indexer\n"
+              "print(*(name in sys.modules for name in ('pydantic', 'markdown_it',\n"
+              "        'notices.content.model', 'notices.content.catalog')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False)
+    assert done.stdout.split() == ["False"] * 4, done.stderr
+
+
 def test_full_width_folding_is_the_nfkc_table():
     from notices.search.index import _FULL_WIDTH, fold_full_width
 
@@ -695,7 +733,8 @@ def test_shards_over_several_packs_are_found_by_their_table(monkeypatch):
     records = _place_records()
     monkeypatch.setattr(index, "PART_POSTINGS", 50)  # several parts: shards out of order
     shards: dict[int, bytes] = {}
-    built = index._Shards([r.text for r in records], 256, shards.__setitem__)
+    built = index._Shards([r.text for r in records], 256)
+    built.build(shards.__setitem__)
     assert list(shards) != sorted(shards) and sorted(shards) == list(range(built.shards))
     monkeypatch.setattr(index, "PACK_BYTES", 1024)
     files = build_index(records, bucket_bytes=256).files

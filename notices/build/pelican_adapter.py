@@ -56,7 +56,7 @@ from pelican.writers import Writer
 from notices.build.cache import collector_paused
 from notices.build.session import BuildState
 from notices.build.warm import KeptArticles
-from notices.build.writer import PageKeys, render_in_parallel
+from notices.build.writer import ContextCopies, PageContext, PageKeys, render_in_parallel
 from notices.timing import phase
 
 log = logging.getLogger(__name__)
@@ -305,6 +305,7 @@ class IncrementalWriter(Writer):
         self.finished = False
         self._claimed: set[str] = set()
         self._kept: set[str] = set()  # written with override_output: later writes skip
+        self._copies = ContextCopies()  # the shared context as pages queued now see it
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -328,9 +329,9 @@ class IncrementalWriter(Writer):
         if state.manifest.reusable(name, key):
             self.pages.append((path, name, context, kwargs, relative_urls, None))
             return
-        localcontext = _local_context(context, name, kwargs, relative_urls)
-        if localcontext["localsiteurl"]:
-            context["localsiteurl"] = localcontext["localsiteurl"]  # as Pelican does
+        localcontext = _page_context(self._copies, context, name, kwargs, relative_urls)
+        if localcontext.localsiteurl:
+            context["localsiteurl"] = localcontext.localsiteurl  # as Pelican does
         self.jobs.append((path, template, localcontext, context))
         self.pages.append((path, name, context, kwargs, relative_urls, localcontext))
         state.manifest.record(name, key, [rel])
@@ -402,6 +403,8 @@ class IncrementalWriter(Writer):
             for path, name, context, kwargs, relative_urls, localcontext in self.pages:
                 if localcontext is None:
                     localcontext = _local_context(context, name, kwargs, relative_urls)
+                elif isinstance(localcontext, PageContext):
+                    localcontext = localcontext.made()
                 signals.content_written.send(path, context=localcontext)
         self.pages = []
 
@@ -422,6 +425,18 @@ def _content_written_listeners() -> list[str]:
         if receiver is not None:
             modules.append(getattr(receiver, "__module__", "") or "")
     return modules
+
+
+def _page_context(copies: ContextCopies, context: dict, name: str, kwargs: dict,
+                  relative_urls: bool) -> PageContext:
+    """``_local_context`` of a page queued for rendering, made when it is rendered: the
+    shared context as it is now (a copy shared with the pages queued before while it stays
+    the same) and what the page sets on top."""
+    localsiteurl = context.get("localsiteurl", None)
+    siteurl = None
+    if relative_urls:
+        siteurl = localsiteurl = path_to_url(get_relative_path(name))
+    return PageContext(copies.now(context), localsiteurl, siteurl, name, kwargs)
 
 
 def _local_context(context: dict, name: str, kwargs: dict, relative_urls: bool) -> dict:

@@ -9,7 +9,6 @@ to ``notices.build.pelican_adapter.run``, which owns it while Pelican runs: plug
 
 from __future__ import annotations
 
-import base64
 import logging
 import pickle
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 from notices.build.cache import PARALLEL_MIN_JOBS, ReaderCache, code_fingerprint, hash_parts
 from notices.build.manifest import BuildManifest
 from notices.build.warm import WarmState
-from notices.build.workers import BackgroundJob, BuildCancelled
+from notices.build.workers import RAW, BackgroundJob, BuildCancelled
 from notices.timing import PHASES
 
 log = logging.getLogger(__name__)
@@ -196,17 +195,17 @@ class BuildState:
     def _fragments_from_worker(self) -> None:
         self._worker_fragments = {}
 
-    def _fragments_for_parent(self) -> str:
-        """The fragments a forked worker made (and the keys of those it found), for its
-        JSON result (pickled: they are bytes)."""
+    def _fragments_for_parent(self) -> bytes:
+        """The fragments a forked worker made (and the keys of those it found), pickled for
+        its result (they are bytes: they travel beside its JSON, ``workers.RAW``)."""
         made, self._worker_fragments = self._worker_fragments or {}, None
-        return base64.b64encode(pickle.dumps(made, pickle.HIGHEST_PROTOCOL)).decode("ascii")
+        return pickle.dumps(made, pickle.HIGHEST_PROTOCOL)
 
-    def _fragments_received(self, text: str) -> None:
+    def _fragments_received(self, data: bytes | None) -> None:
         """Keep what a worker used in the build cache (it is saved by this process)."""
-        if self.cache is None or not text:
+        if self.cache is None or not data:
             return
-        for key, value in pickle.loads(base64.b64decode(text)).items():
+        for key, value in pickle.loads(data).items():
             if value is None or key in self.cache.entries:
                 self.cache.used.add(key)
             else:
@@ -251,11 +250,11 @@ class BuildState:
             if then is not None:
                 then()
             return {"written": [[rel_path, key] for rel_path, key, _ in queued],
-                    "fragments": self._fragments_for_parent()}
+                    RAW: self._fragments_for_parent()}
 
         def done(result: dict) -> None:
             for rel_path, key in result["written"]:
                 self.manifest.record(rel_path, key, [rel_path])
-            self._fragments_received(result.get("fragments", ""))
+            self._fragments_received(result.get(RAW))
 
         return work, done

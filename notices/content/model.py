@@ -12,7 +12,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -32,30 +31,13 @@ from pydantic_core import PydanticCustomError
 
 from notices.content.characters import has_visible_character, refused_character
 from notices.content.districts import District, DistrictTable
+from notices.content.kinds import KIND_LABELS as KIND_LABELS
+from notices.content.kinds import Kind as Kind
 from notices.content.problems import quote
 from notices.content.settings import SETTINGS_FILE
 from notices.content.towns import Town, TownTable
 
 TIMEZONE = ZoneInfo("Asia/Shanghai")
-
-
-class Kind(StrEnum):
-    """The three kinds of content; the value is the folder under ``content/``."""
-
-    ARTICLE = "articles"
-    TENDER = "tenders"
-    OUTAGE = "outages"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-    @property
-    def singular(self) -> str:
-        return {"articles": "article", "tenders": "tender", "outages": "outage"}[self.value]
-
-
-KIND_LABELS = {Kind.ARTICLE: "新闻", Kind.TENDER: "招标与报名公告", Kind.OUTAGE: "停电预告"}
 
 
 # ---------------------------------------------------------------------------

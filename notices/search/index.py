@@ -39,19 +39,20 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import mmap
 import re
 import unicodedata
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from notices.search.records import SearchRecord as SearchRecord
-from notices.search.records import notice_text as notice_text
-from notices.search.records import search_records as search_records
-from notices.search.records import window_text as window_text
+# (not notices.search.records, which imports the catalog and the content model: the
+# indexer's process needs neither)
+from notices.search.messages import SearchRecord as SearchRecord
 
 NGRAM = 3  # units per stream token
 # Postings sorted at a time: at 5,000 items of a real vocabulary 1,000,000 made numpy peak at
@@ -484,7 +485,8 @@ class _Shards:
     """The shard files' contents, built part by part (a part is every shard whose number
     is congruent to it modulo the number of parts, so each part's shards are complete)."""
 
-    def __init__(self, texts: list[str], bucket_bytes: int, sink) -> None:
+    def __init__(self, texts: Sequence[str], bucket_bytes: int) -> None:
+        """Number the texts (``build`` then makes the shards)."""
         u, record_starts, vocabulary = _number_units(texts)
         self.u, self.record_starts = u, record_starts
         encoded = [w.encode("utf-8") for w in vocabulary] or [b""]
@@ -498,6 +500,10 @@ class _Shards:
         # real-vocabulary corpus; docs/search.md).
         self.shards = min(bucket_count(int(u.size * BYTES_PER_UNIT), bucket_bytes), MAX_SHARDS)
         self.tokens = 0
+
+    def build(self, sink) -> None:
+        """Make every shard, part by part, handing each to ``sink(number, bytes)``."""
+        u = self.u
         parts = 1
         while (parts < min(self.shards, 1 << PART_BITS)
                and u.size // parts > 4 * PART_POSTINGS):
@@ -763,7 +769,7 @@ class _Shards:
                                    rare_by_shard.get(number, b"")]))
 
 
-def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
+def posting_files(records: list[SearchRecord] | PackedRecords | Texts, bucket_bytes: int = 8192,
                   sink: Callable[[str, bytes], None] | None = None
                   ) -> tuple[dict[str, bytes], int, int]:
     """The shards, packed (``i/<k>.bin`` and their table ``i/shards.idx``, see "Packs"
@@ -780,7 +786,15 @@ def posting_files(records: list[SearchRecord], bucket_bytes: int = 8192,
     def add(number: int, shard: bytes) -> None:
         spans[number] = packer.add(shard)
 
-    built = _Shards([r.text for r in records], bucket_bytes, add)
+    if isinstance(records, PackedRecords):
+        records = records.texts()
+    elif not isinstance(records, Texts):
+        records = [r.text for r in records]
+    built = _Shards(records, bucket_bytes)
+    # (handed their texts, ``write_index``, the postings are the texts' last holder: they
+    # are dropped once numbered, before the shards are made)
+    del records
+    built.build(add)
     packer.close()
     put(SHARD_TABLE, np.array([spans[n] for n in range(built.shards)], dtype="<u4").tobytes())
     return files, built.tokens, built.shards
@@ -869,15 +883,99 @@ class LazyItems(Sequence):
         return self.make(number)
 
 
-def text_pages(records: list[SearchRecord]) -> tuple[LazyItems, bytes]:
+class PackedRecords:
+    """Records as the index files need them, in a few buffers: each record's text as UTF-8
+    and its display as JSON, one after another, and the records of each filter value.
+
+    The indexer's process holds its records so (``notices.search.indexer``), not as
+    17,580 ``SearchRecord`` objects (at 5,000 items) with a string and a dict of strings
+    each: its helper, forked to write the display blocks and text pages, shares the
+    buffers without copying them, where every record object either process touched had
+    its memory page copied (the two processes held the records twice)."""
+
+    def __init__(self, records: Iterable[SearchRecord] = ()) -> None:
+        self.count = 0
+        self.filters: dict[tuple[str, str], array] = {}  # (filter, value): record numbers
+        self._text, self._text_at = bytearray(), array("q", [0])
+        self._display, self._display_at = bytearray(), array("q", [0])
+        self.extend(records)
+
+    def extend(self, records: Iterable[SearchRecord]) -> None:
+        for record in records:
+            for pair in dict.fromkeys(record.filters):
+                self.filters.setdefault(pair, array("q")).append(self.count)
+            self._text += record.text.encode("utf-8")
+            self._text_at.append(len(self._text))
+            self._display += json.dumps(record.display, ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8")
+            self._display_at.append(len(self._display))
+            self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def seal(self) -> None:
+        """Move the buffers into memory of their own (an anonymous ``mmap`` each), once
+        every record is in: when they are freed their pages go back to the system at
+        once, not to the allocator, whose next allocations would write into (and so copy)
+        pages that a forked helper still shares."""
+        self._text = _own_memory(self._text)
+        self._display = _own_memory(self._display)
+
+    def text_bytes(self, number: int) -> bytes:
+        return bytes(memoryview(self._text)[self._text_at[number]:self._text_at[number + 1]])
+
+    def text_length(self, number: int) -> int:
+        """The length of a record's text in UTF-8 bytes."""
+        return self._text_at[number + 1] - self._text_at[number]
+
+    def texts(self, keep: bool = True) -> Sequence[str]:
+        """Each record's text, made on demand. With ``keep`` False this object lets go of
+        its buffers (its count is left): the texts' buffer then lives only as long as the
+        sequence (the indexer hands it to the postings, which drop it once numbered)."""
+        text, at = self._text, self._text_at
+        if not keep:
+            self.filters = {}
+            self._text, self._text_at = bytearray(), array("q", [0])
+            self._display, self._display_at = bytearray(), array("q", [0])
+        view = memoryview(text)
+        return Texts(self.count, lambda number: str(view[at[number]:at[number + 1]], "utf-8"))
+
+    def displays(self, first: int, end: int) -> bytes:
+        """The displays of records ``first`` to ``end`` (less one) as a JSON list, as
+        ``json.dumps([display, …], ensure_ascii=False, separators=(",", ":"))`` writes it."""
+        at = self._display_at
+        display = memoryview(self._display)
+        return b"[" + b",".join(display[at[n]:at[n + 1]]
+                                for n in range(first, min(end, self.count))) + b"]"
+
+
+def _own_memory(data) -> mmap.mmap | bytearray:
+    if not data:
+        return bytearray()
+    memory = mmap.mmap(-1, len(data))
+    memory[:] = data
+    return memory
+
+
+class Texts(LazyItems):
+    """The records' texts (``PackedRecords.texts``), each made when asked for."""
+
+
+def _packed(records) -> PackedRecords:
+    return records if isinstance(records, PackedRecords) else PackedRecords(records)
+
+
+def text_pages(records: list[SearchRecord] | PackedRecords) -> tuple[LazyItems, bytes]:
     """Every record's text, for checking the candidates of a rare term: pages of
     consecutive records (per record the length of its UTF-8, then the UTF-8), about
     TEXT_PAGE bytes each, and ``t/index.bin``: the first record of each page
     (delta-coded)."""
+    records = _packed(records)
     firsts: list[int] = []
     size = 0
-    for number, record in enumerate(records):
-        length = len(record.text.encode("utf-8"))
+    for number in range(len(records)):
+        length = records.text_length(number)
         if firsts and size + length > TEXT_PAGE:
             size = 0
         if not size:
@@ -887,8 +985,8 @@ def text_pages(records: list[SearchRecord]) -> tuple[LazyItems, bytes]:
 
     def page(number: int) -> bytes:
         parts = []
-        for record in records[firsts[number]:ends[number]]:
-            data = record.text.encode("utf-8")
+        for record in range(firsts[number], ends[number]):
+            data = records.text_bytes(record)
             parts += [_varint(len(data)), data]
         return b"".join(parts)
 
@@ -1038,7 +1136,8 @@ def shard_item(read: Callable[[str], bytes], number: int) -> bytes:
     return _packed_bytes(read, SHARD_FOLDER, start, end)
 
 
-def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]] | None = None,
+def record_files(records: list[SearchRecord] | PackedRecords,
+                 filter_values: dict[str, list[str]] | None = None,
                  sink: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     """The filter files (``f/<filter>-<value>.bin``), and the packs (``p/``) of display
     blocks and text pages with ``t/index.bin``.
@@ -1047,19 +1146,18 @@ def record_files(records: list[SearchRecord], filter_values: dict[str, list[str]
     returned dict is empty)."""
     files: dict[str, bytes] = {}
     put = sink or files.__setitem__
-    kept: dict[tuple[str, str], list[int]] = {
+    records = _packed(records)
+    kept: dict[tuple[str, str], Sequence[int]] = {
         (name, value): [] for name, values in (filter_values or {}).items() for value in values}
-    for number, record in enumerate(records):
-        for pair in dict.fromkeys(record.filters):
-            kept.setdefault(pair, []).append(number)
+    kept.update(records.filters)
     for (name, value), numbers in sorted(kept.items()):
-        put(f"f/{name}-{value}.bin", varints(
-            numbers[:1] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)]))
+        deltas = np.array(numbers, dtype=np.int64)  # (a copy: not the records' own)
+        deltas[1:] = np.diff(deltas)
+        put(f"f/{name}-{value}.bin", varints(deltas))
 
     def block(number: int) -> bytes:
         first = number * DISPLAY_BLOCK
-        return json.dumps([r.display for r in records[first:first + DISPLAY_BLOCK]],
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return records.displays(first, first + DISPLAY_BLOCK)
 
     blocks = LazyItems(-(-len(records) // DISPLAY_BLOCK), block)
     pages, firsts = text_pages(records)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from notices.search.index import (
+    PackedRecords,
     SearchIndexError,
     delta_files,
     file_hashes,
@@ -24,7 +25,7 @@ from notices.search.index import (
     posting_files,
     record_files,
 )
-from notices.search.records import INDEX_FOLDER, SearchRecord, records_from
+from notices.search.messages import INDEX_FOLDER, SearchRecord, records_from
 
 
 def resident_mib() -> int:
@@ -43,11 +44,14 @@ def index_from_messages(output_path: str, bucket_bytes: int,
     """In the indexer's process: read the records, then ``write_index`` (its time and
     memory counted from here)."""
     started = (time.perf_counter(), time.process_time(), resident_mib())
-    return write_index(records_from(messages), output_path, bucket_bytes, filter_values,
-                       beside, started)
+    records = PackedRecords()
+    for message in messages:  # (held packed: ``PackedRecords``)
+        records.extend(records_from([message]))
+    records.seal()
+    return write_index(records, output_path, bucket_bytes, filter_values, beside, started)
 
 
-def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int,
+def write_index(records: list[SearchRecord] | PackedRecords, output_path: str, bucket_bytes: int,
                 filter_values: dict[str, list[str]], beside: Callable,
                 started: tuple[float, float, int] | None = None) -> dict:
     """Build and write the index under ``output_path``/search/; return what the build
@@ -57,8 +61,9 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
     The postings are built here while a helper writes the display blocks and filter files
     (the two halves take about as long at 20,000 items): ``beside(work, done)`` runs
     ``work`` in a second process (forked: it shares the records) and returns a job whose
-    ``result()`` waits for it. ``started``: the wall and CPU clocks and the resident MiB
-    when the indexer started (now if not given).
+    ``result()`` waits for it. ``records`` given as ``PackedRecords`` (the indexer's
+    process) are emptied once the helper has them (their count is kept). ``started``: the
+    wall and CPU clocks and the resident MiB when the indexer started (now if not given).
     """
     wall_started, cpu_started, started_mib = started or (
         time.perf_counter(), time.process_time(), resident_mib())
@@ -67,8 +72,12 @@ def write_index(records: list[SearchRecord], output_path: str, bucket_bytes: int
                     lambda result: None)
     try:
         hashes: dict[str, str] = {}
-        # Each bucket file is written as soon as it is made, not kept until the end.
-        _, tokens, buckets = posting_files(records, bucket_bytes, _writer(root, hashes))
+        # Each bucket file is written as soon as it is made, not kept until the end. The
+        # helper has the records it needs (forked): packed records hand their texts to the
+        # postings, which drop them once numbered; this process keeps only their count.
+        _, tokens, buckets = posting_files(
+            records.texts(keep=False) if isinstance(records, PackedRecords) else records,
+            bucket_bytes, _writer(root, hashes))
     except SearchIndexError as exc:
         helper.result()
         return {"error": str(exc)}
@@ -104,7 +113,7 @@ def delta_from_messages(output_path: str, bucket_bytes: int,
             "cpu_seconds": time.process_time() - started[1]}
 
 
-def _record_files_written(root: Path, records: list[SearchRecord],
+def _record_files_written(root: Path, records: list[SearchRecord] | PackedRecords,
                           filter_values: dict[str, list[str]]) -> dict[str, str]:
     """In the helper: write the record files as they are made; return their hashes."""
     hashes: dict[str, str] = {}

@@ -1,53 +1,29 @@
 """Search records: one per article, tender, schedule and outage window, made from the
-catalog, and how they travel to the indexer's process.
+catalog; how they travel to the indexer's process is ``notices.search.messages`` (which the
+indexer imports instead of this module and the catalog; re-exported here).
 
 Kept apart from ``notices.search.index`` (numpy, 20 MiB and 0.2 s to import) so the build
 process, which makes the records and sends them, never imports the indexer
-(docs/search.md, "Indexer memory"). Imported by ``notices.search.index`` (which re-exports
-the records), ``notices.search.indexer`` and the search-index plugin.
+(docs/search.md, "Indexer memory"). Imported by the search-index plugin.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import pickle
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from notices.content.catalog import Catalog, WindowEntry
 from notices.content.markup import plain_text
 from notices.content.model import Kind, Notice
 from notices.outputs.filters import zh_date, zh_weekday
-
-# Records per message to the indexer: about 1.2 MB pickled at 20,000 items of a real
-# vocabulary, so the indexer reads one while the build makes and pickles the next.
-RECORDS_PER_MESSAGE = 1000
-# What the indexer's process runs, by name: importing it here would import numpy.
-INDEXER = "notices.search.indexer.index_from_messages"
-INDEX_FOLDER = "search"  # under the output folder
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """One search result: an article, a tender, a schedule, or one window of a schedule."""
-
-    kind: Kind
-    url: str  # site-relative, e.g. outages/2019-09-16-power.html#w-20190923-jiangbei-1a2b3c
-    when: dt.datetime  # the window's start, else the publication date
-    districts: tuple[str, ...]  # district slugs
-    text: str
-    display: dict = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def month(self) -> str:
-        return f"{self.when:%Y-%m}"
-
-    @property
-    def filters(self) -> list[tuple[str, str]]:
-        """The (filter, value) pairs this record is found under (see FILTERS)."""
-        return [("kind", self.kind.value), ("date", self.month[:4]), ("date", self.month),
-                *(("district", slug) for slug in self.districts)]
+from notices.search.messages import INDEX_FOLDER as INDEX_FOLDER
+from notices.search.messages import INDEXER as INDEXER
+from notices.search.messages import RECORDS_PER_MESSAGE as RECORDS_PER_MESSAGE
+from notices.search.messages import SearchRecord as SearchRecord
+from notices.search.messages import record_messages as record_messages
+from notices.search.messages import records_from as records_from
 
 
 def notice_text(notice: Notice) -> str:
@@ -187,21 +163,3 @@ def delta_plan(indexed: list[SourceKey], now: list[SourceKey]) -> DeltaPlan:
     order = [(when, url) for _, when, url in indexed]
     return DeltaPlan(removed, added,
                      [bisect.bisect_left(order, now[n][1:]) for n in added])
-
-
-def record_messages(batches: Iterable[list[SearchRecord]]) -> Iterator[bytes]:
-    """Batches of records (``search_record_batches``) as messages to the indexer's process
-    (``records_from``): each batch pickled as plain tuples, the kind by its value."""
-    for records in batches:
-        yield pickle.dumps([(r.kind.value, r.url, r.when, r.districts, r.text, r.display)
-                            for r in records], pickle.HIGHEST_PROTOCOL)
-
-
-def records_from(messages: Iterable[bytes]) -> list[SearchRecord]:
-    """The records ``record_messages`` sent, in order."""
-    records = []
-    for message in messages:
-        records += [SearchRecord(kind=Kind(kind), url=url, when=when, districts=districts,
-                                 text=text, display=display)
-                    for kind, url, when, districts, text, display in pickle.loads(message)]
-    return records
