@@ -4320,3 +4320,24 @@ def test_a_sentence_saying_no_cut_and_hours_the_works_avoid_are_no_windows():
     text = "7月12日 22:00—次日6:00 戚家山街道蔚斗村停电。\n注：1.夜间检修时段已避开19:00—22:00晚高峰；\n"
     windows = read_general(text, dt.date(2029, 7, 6)).windows
     assert [(w["start"], w["areas"]) for w in windows] == [("22:00", ["蔚斗村"])]
+
+
+def test_a_slot_in_words_no_window_took_is_reported_and_a_next_slot_after_a_colon_s_places():
+    """``2. 4月14日（周三）上午8点至12点：前岙村、白峤村；下午1点至5点：旗门港海塘排涝站、…``: the afternoon
+    slot was read into no window and the notice exited 0 (only times printed ``13:00`` were
+    checked). The next slot after a colon's places is read now; a time range in words that no
+    window takes is reported."""
+    text = ("宁海县一市镇人民政府\n\n　　县供电公司将对我镇10千伏一市线、东岙线进行检修，停电安排如下：\n"
+            "　　1. 4月13日（周二）上午7:30至下午3:30：一市村、东岙村、里岙村；\n"
+            "　　2. 4月14日（周三）上午8点至12点：前岙村、白峤村；下午1点至5点：旗门港海塘排涝站、白峤村部分养殖户。\n")
+    result = parse_outage_notice(text, dt.date(2027, 4, 10), DISTRICTS)
+    assert not result.problems
+    assert [(w["date"].day, w["start"], w["areas"]) for w in result.fields["windows"]] == [
+        (13, "07:30", ["一市村", "东岙村", "里岙村"]), (14, "08:00", ["前岙村", "白峤村"]),
+        (14, "13:00", ["旗门港海塘排涝站", "白峤村部分养殖户"])]
+    text = ("宁海县一市镇人民政府\n\n　　1. 4月14日（周三）上午8点至12点：前岙村、白峤村；旗门港海塘排涝站、白峤村部分养殖户另于"
+            "下午1点至5点检修。\n")
+    result = parse_outage_notice(text, dt.date(2027, 4, 10), DISTRICTS)
+    assert [(m.line, m.message) for m in result.problems] == [
+        (3, 'time "下午1点至5点" was not read into any window; check the windows by hand, or use '
+            "--allow-partial to keep it in a note")]

@@ -163,6 +163,23 @@ _TIME_RANGE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::\d{2})?\s*[-—–~至
                          r"\s*(\d{1,2}):(\d{2})(?!\d)")
 
 
+# (Or in words: ``上午8时至中午12时``, ``下午1时至5时``, ``早上7点半到下午5点``.)
+_PART_OF_DAY = r"(?:上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚|夜间|夜里)?"
+_WORD_RANGE = re.compile(rf"(?<![\d:]){_PART_OF_DAY}\s*(\d{{1,2}})\s*[时点]"
+                         r"(?:\s*(\d{1,2})\s*分|(半))?"
+                         rf"\s*[-—–~至到]\s*(?:次日|翌日)?\s*{_PART_OF_DAY}\s*(\d{{1,2}})\s*[时点]"
+                         r"(?:\s*(\d{1,2})\s*分|(半))?")
+
+
+def _ranges(folded: str):
+    """(match, h1, m1, h2, m2) for each time range printed on a line, by the clock or in words."""
+    for m in _TIME_RANGE.finditer(folded):
+        yield (m, *map(int, m.groups()))
+    for m in _WORD_RANGE.finditer(folded):
+        h1, m1, half1, h2, m2, half2 = m.groups()
+        yield (m, int(h1), 30 if half1 else int(m1 or 0), int(h2), 30 if half2 else int(m2 or 0))
+
+
 def _check_times(text: str, result: OutageImport) -> None:
     """Every time range printed on a line that is not kept in the body is some window's (or
     cancelled slot's) start and end; one that is not was lost by the readers (a second slot
@@ -196,8 +213,7 @@ def _check_times(text: str, result: OutageImport) -> None:
                 and not _SLOT_AND_PLACES.search(fold(line)):
             continue
         folded = fold(line)
-        for m in _TIME_RANGE.finditer(folded):
-            h1, m1, h2, m2 = map(int, m.groups())
+        for m, h1, m1, h2, m2 in _ranges(folded):
             printed = line[m.start():m.end()]
             # (A part of a read window only where the text says so: ``实际…仅6:00-8:00``; a
             # range inside one is otherwise a slot of its own, ``…停电；B村9:00至15:00停电``.)

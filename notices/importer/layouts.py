@@ -208,7 +208,10 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
 
 
 # A clause's closing ``停电；`` before the next clause of the same sentence.
-_NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*")  # (``…停电，影响A村、B村；下午1时至5时…``)
+# (``…停电，影响A村、B村；下午1时至5时…``, ``上午8点至12点：前岙村、白峤村；下午1点至5点：…``)
+_NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
+                        r"|[:：][^。;；\n:：]{1,40}[;；]\s*(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?\s*"
+                        r"\d{1,2}\s*[:：点时])")
 # The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
