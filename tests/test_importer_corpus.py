@@ -4341,3 +4341,17 @@ def test_a_slot_in_words_no_window_took_is_reported_and_a_next_slot_after_a_colo
     assert [(m.line, m.message) for m in result.problems] == [
         (3, 'time "下午1点至5点" was not read into any window; check the windows by hand, or use '
             "--allow-partial to keep it in a note")]
+
+
+def test_buildings_by_number_alone_are_one_area_each_an_estate_s_stay_one():
+    """``1幢、2幢、5幢`` (no estate named before them) was one area; the writers of sets 17, 25 and 29
+    read each building as a place of its own, and an estate's buildings (``丹城新村11幢、13幢``) or a
+    number list before one kind (``12、14幢``) as one."""
+    assert split_areas("1幢、2幢、5幢") == ["1幢", "2幢", "5幢"]
+    assert split_areas("3幢、4幢、6幢、地下车库") == ["3幢", "4幢", "6幢", "地下车库"]
+    assert split_areas("丹城新村11幢、13幢") == ["丹城新村11幢、13幢"]
+    assert split_areas("天一家园3幢、5幢、6幢1单元") == ["天一家园3幢、5幢、6幢1单元"]
+    assert split_areas("12、14幢") == ["12、14幢"]
+    text = "9月23日 星期一\n\n海曙 横街镇1幢、2幢、5幢(8:30—15:30)\n"
+    result = parse_outage_notice(text, dt.date(2024, 9, 20), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["1幢", "2幢", "5幢"]]

@@ -1306,8 +1306,12 @@ def _open_bracket(text: str) -> bool:
 def _continues_numbers(before: str, area: str) -> bool:
     """``舜江花园8、10、12幢``: ``area`` only continues the numbers of the place before it, so
     the two are one area (as the layout reader's ``split_areas`` keeps them)."""
+    folded = fold(before)
+    # (``1幢、2幢、5幢`` with no estate before them: three buildings, as the layout reader reads.)
     return bool(_MORE_NUMBER.fullmatch(fold(area))
-                and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", fold(before)))
+                and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", folded)
+                and (re.search(r"\d$", folded)
+                     or re.search(r"[^\d\s#＃号栋楼座幢单元、,，\-—~至]", folded)))
 
 
 # (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)

@@ -937,6 +937,8 @@ def split_areas(printed: str) -> list[str]:
                 or (_SHORT.match(word_f) or _NUMBER_RANGE.fullmatch(word_f))
                 and re.search(r"\d[#＃]?(?:号楼|[号栋楼座幢])$", out_folded[-1])
                 and re.match(r"^\d", word_f)
+                # (``天一家园3幢、5幢``: an estate's buildings; ``1幢、2幢、5幢`` alone: three.)
+                and re.search(r"[^\d\s#＃号栋楼座幢单元、,，\-—~至]", out_folded[-1])
                 # (``学府一号小区3号楼、5号楼``: one estate's; ``10号楼、11号楼``: two buildings.)
                 and (not word_f.endswith("号楼") or re.search(r"[^\d\s]\d+号楼$", out_folded[-1]))
                 or _continues_part(out_folded[-1], word_f)
