@@ -79,6 +79,8 @@ PROBES34 = ROOT / "tests" / "importer" / "probes-ningbo-34"  # (January 2029)
 PROBES35 = ROOT / "tests" / "importer" / "probes-ningbo-35"  # (August 2028, a typhoon)
 PROBES36 = ROOT / "tests" / "importer" / "probes-ningbo-36"  # (March 2029)
 PROBES37 = ROOT / "tests" / "importer" / "probes-ningbo-37"  # (July 2029)
+PROBES38 = ROOT / "tests" / "importer" / "probes-ningbo-38"  # (April 2029; not tuned on)
+PROBES39 = ROOT / "tests" / "importer" / "probes-ningbo-39"  # (September 2029; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -364,7 +366,7 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10), (PROBES30, 25, 112, 8),
     (PROBES31, 25, 111, 9), (PROBES32, 25, 120, 7), (PROBES33, 25, 116, 8),
     (PROBES34, 26, 117, 7), (PROBES35, 25, 104, 13), (PROBES36, 25, 109, 8),
-    (PROBES37, 25, 115, 7)])
+    (PROBES37, 25, 115, 7), (PROBES38, 25, 102, 8), (PROBES39, 25, 111, 8)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
