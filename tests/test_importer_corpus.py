@@ -4357,3 +4357,12 @@ def test_buildings_by_number_alone_are_one_area_each_an_estate_s_stay_one():
     text = "9月23日 星期一\n\n海曙 横街镇1幢、2幢、5幢(8:30—15:30)\n"
     result = parse_outage_notice(text, dt.date(2024, 9, 20), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["1幢", "2幢", "5幢"]]
+
+
+def test_places_before_hai_jiang_duanshi_tingdian():
+    """``9月23日（星期四）7:00—9:00新浦镇老浦村、新浦工业园区北区还将短时停电一次``: the last place kept
+    ``还将短时``."""
+    text = ("五、供电公司恢复送电操作时，9月23日（星期四）7:00—9:00新浦镇老浦村、新浦工业园区北区还将短时停电一次，"
+            "后道车间当日9:30到岗。\n")
+    windows = read_general(text, dt.date(2027, 9, 20)).windows
+    assert [(w["start"], w["town"], w["areas"]) for w in windows] == [("07:00", "新浦镇", ["老浦村", "新浦工业园区北区"])]
