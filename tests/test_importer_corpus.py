@@ -4366,3 +4366,12 @@ def test_places_before_hai_jiang_duanshi_tingdian():
             "后道车间当日9:30到岗。\n")
     windows = read_general(text, dt.date(2027, 9, 20)).windows
     assert [(w["start"], w["town"], w["areas"]) for w in windows] == [("07:00", "新浦镇", ["老浦村", "新浦工业园区北区"])]
+
+
+def test_a_column_line_broken_inside_a_qualifier_s_word():
+    """``余姚 马渚镇瑶街弄村、开元村部`` / ``分用户(8:00—15:00)``: ``开元村部`` and ``分用户`` were two places."""
+    text = ("计划停电预告\n9月21日 星期二\n慈溪 观海卫镇五洞闸村、观城\n工业区1号箱变、卫山路沿线(7:30—\n16:30)\n"
+            "余姚 马渚镇瑶街弄村、开元村部\n分用户(8:00—15:00)\n")
+    result = parse_outage_notice(text, dt.date(2027, 9, 18), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [
+        ["五洞闸村", "观城工业区1号箱变", "卫山路沿线"], ["瑶街弄村", "开元村部分用户"]]

@@ -1229,7 +1229,9 @@ class NoticeAssembler:
             if piece.joiner == "glue":
                 current += text
             elif piece.joiner == "break":
-                if _SUFFIX_PIECE.match(text) or _open_bracket(current):
+                # (``…开元村部`` / ``分用户(8:00—15:00)``: a qualifier's word broken in two.)
+                if _SUFFIX_PIECE.match(text) or _open_bracket(current) or \
+                        _BROKEN_WORD.fullmatch(current[-1:] + text[:1]):
                     current += text
                 # (``宁波洪塘`` / ``汽配有限公司``: a company's name broken at the line's end.)
                 # (``梁弄`` / ``镇正蒙学校``: a line that begins with a place's ending goes on.)
@@ -1271,6 +1273,9 @@ class NoticeAssembler:
 
 # ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
+
+
+_BROKEN_WORD = re.compile(r"部分|一带|沿线|附近|周边|片区|区域")
 
 
 def _spaced_cells(line: str) -> list[tuple[int, str]]:
