@@ -171,6 +171,20 @@ class NoticeAssembler:
         self.problems.append(ImportMessage(line, fragment, message, leftover or fragment, kind,
                                            col))
 
+    def keep_in_body(self, lineno: int, printed: str) -> None:
+        """``printed`` (a line or part of one) is no window: kept in the body, and said so."""
+        self.body_lines.append(display(printed).strip())
+        self.warn(lineno, printed.strip(), f"text {_q(printed.strip())} is not an outage window; "
+                  "kept in the body")
+
+    def read_cancelled(self, lineno: int, tokens: list[Token]) -> None:
+        """Read a line's tokens as slots called off, then go on in the section it was in."""
+        self.boundary(None)
+        section, self.section = self.section, "cancelled"
+        self.read_tokens(lineno, tokens)
+        self.boundary(None)
+        self.section = section
+
     def warn(self, line, fragment, message, col=0):
         self.warnings.append(ImportMessage(line, fragment, message, col=col))
 
@@ -405,11 +419,9 @@ class NoticeAssembler:
                 and any(_CANCEL_HEADING.fullmatch(fold(later).strip())
                         for later in self.lines[lineno:]):
             self.boundary(None)
-            self.body_lines.append(display(line).strip())
+            self.keep_in_body(lineno, line)
             self.summary_lines.append(display(line).strip())
             self.read_lines.add(lineno)
-            self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
-                      "kept in the body")
             return
         # (Or a table's row of one: ``2028-02-20   14:10   16:45   故障停电   …（已送电）``.)
         row = self.table_roles is not None and len(_CELL_SPLIT.split(f)) > 2
@@ -427,10 +439,8 @@ class NoticeAssembler:
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
             # its credits (``责任编辑：…``), a listing's query line or page footer: the page's,
             # not the column's; a run may go on after it.
-            self.body_lines.append(display(line).strip())
+            self.keep_in_body(lineno, line)
             self.read_lines.add(lineno)
-            self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
-                      "kept in the body")
             return
         if self.read_stamp(lineno, line, f):
             return
@@ -477,9 +487,7 @@ class NoticeAssembler:
             self.boundary(None)
             if self.pending_time is not None and self.pending_time.used:
                 self.pending_time = None  # (its places were read; prose ends them)
-            self.body_lines.append(display(line).strip())
-            self.warn(lineno, line.strip(), f"text {_q(line.strip())} is not an outage window; "
-                      "kept in the body")
+            self.keep_in_body(lineno, line)
             return
         scanner = LineScanner(lineno, line, self.table, self.keys)
         single = self.table_spaced == "single" and len(f.split()) == len(self.table_roles or ())
@@ -495,20 +503,14 @@ class NoticeAssembler:
             cells = [c.strip() for c in split.split(f) if c.strip()]
             if any("状态" in label and index < len(cells) and re.fullmatch(r"已?取消", cells[index])
                    for index, (_, label) in enumerate(self.table_roles)):
-                self.boundary(None)
-                section, self.section = self.section, "cancelled"
-                self.read_tokens(lineno, scanner.tokens)
-                self.boundary(None)
-                self.section = section
+                self.read_cancelled(lineno, scanner.tokens)
                 return
         elif re.search(r"\t|\s\|\s", line):
             scanner.scan_cells(None)
         elif (lead := _DATELINE_LEAD.match(f)) and match_date(f, lead.end()):
             # (``中国宁波网讯 【计划停电】8月29日（周二）江北 …``: a news site's dateline and its
             # column's tag before the first day, kept in the body; the runs read after it.)
-            kept = display(line[:lead.end()]).strip()
-            self.body_lines.append(kept)
-            self.warn(lineno, kept, f"text {_q(kept)} is not an outage window; kept in the body")
+            self.keep_in_body(lineno, line[:lead.end()])
             scanner.scan(lead.end())
         else:
             scanner.scan()
@@ -605,13 +607,8 @@ class NoticeAssembler:
         self.finish_pending_time()
         scanner = LineScanner(lineno, line, self.table, self.keys)
         scanner.scan(original.end(), tail.start("tail"))
-        section, self.section = self.section, "cancelled"
-        self.read_tokens(lineno, scanner.tokens)
-        self.boundary(None)
-        self.section = section
-        kept = display(line[tail.start("tail"):]).strip()
-        self.body_lines.append(kept)
-        self.warn(lineno, kept, f"text {_q(kept)} is not an outage window; kept in the body")
+        self.read_cancelled(lineno, scanner.tokens)
+        self.keep_in_body(lineno, line[tail.start("tail"):])
         return True
 
     def read_change(self, lineno: int, line: str, f: str, timeish: bool) -> bool:
