@@ -37,6 +37,7 @@ from .scanner import (
 )
 from .text import (
     DATE_RE,
+    NAME_CHAR,
     PAST_WORDS,
     PLANNED_WORDS,
     RUN_TIME,
@@ -1313,7 +1314,7 @@ def _continues_numbers(before: str, area: str) -> bool:
     return bool(_MORE_NUMBER.fullmatch(fold(area))
                 and re.search(r"\d(?:号楼|号|幢|栋|楼)?$", folded)
                 and (re.search(r"\d$", folded)
-                     or re.search(r"[^\d\s#＃号栋楼座幢单元、,，\-—~至]", folded)))
+                     or NAME_CHAR.search(folded)))
 
 
 # (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)

@@ -51,6 +51,7 @@ from .places import cities, city_prefix, county, county_and_township, shared_nam
 from .text import (
     INSTITUTION_WORD,
     LINE_NAME,
+    NAME_CHAR,
     PAST_WORDS,
     PICTOGRAPHS,
     PLANNED_WORDS,
@@ -938,7 +939,7 @@ def split_areas(printed: str) -> list[str]:
                 and re.search(r"\d[#＃]?(?:号楼|[号栋楼座幢])$", out_folded[-1])
                 and re.match(r"^\d", word_f)
                 # (``天一家园3幢、5幢``: an estate's buildings; ``1幢、2幢、5幢`` alone: three.)
-                and re.search(r"[^\d\s#＃号栋楼座幢单元、,，\-—~至]", out_folded[-1])
+                and NAME_CHAR.search(out_folded[-1])
                 # (``学府一号小区3号楼、5号楼``: one estate's; ``10号楼、11号楼``: two buildings.)
                 and (not word_f.endswith("号楼") or re.search(r"[^\d\s]\d+号楼$", out_folded[-1]))
                 or _continues_part(out_folded[-1], word_f)

@@ -220,6 +220,15 @@ _CLOCK_CELL = re.compile(r"(?:次日|翌日)?\d{1,2}:\d{2}(?::\d{2})?")
 _CELL_SPLIT = re.compile(r"\s*(?:\t+|\|)\s*|\s{2,}")
 
 
+def _slots_of_no_day(text: str) -> list[TimeWindow] | None:
+    """The time windows ``text`` holds, where it names no day of its own; else None."""
+    try:
+        slots = parse_windows(text)
+    except TimeError:
+        return None
+    return slots if slots and not any(slot.start_date for slot in slots) else None
+
+
 def _every_day_range(inner: str) -> list[TimeWindow] | None:
     """``9月18日—20日每天8:00—16:00`` in a run's bracket: the slot on every day of the range."""
     found = match_date(inner, 0)
@@ -229,11 +238,8 @@ def _every_day_range(inner: str) -> list[TimeWindow] | None:
     every = re.match(r"\s*(?:每天|每日)\s*", inner[found.end:])
     if not every or first.month != last.month or not first.day < last.day <= first.day + 14:
         return None
-    try:
-        slots = parse_windows(inner[found.end + every.end():])
-    except TimeError:
-        return None
-    if not slots or any(slot.start_date for slot in slots):
+    slots = _slots_of_no_day(inner[found.end + every.end():])
+    if not slots:
         return None
     return [replace(slot, start_date=DateParts(first.year, first.month, day))
             for day in range(first.day, last.day + 1) for slot in slots]
@@ -244,13 +250,8 @@ def _same_on_day(inner: str) -> list[TimeWindow] | None:
     month (the day ``0`` month is the current day's: the assembler knows it)."""
     same = re.fullmatch(r"(?P<t>[^,，、;；]+)[,，、;；]\s*(?P<d>\d{1,2})\s*[日号]"
                         r"(?:也?同|同样|亦同)", inner.strip())
-    if not same:
-        return None
-    try:
-        slots = parse_windows(same["t"])
-    except TimeError:
-        return None
-    if not slots or any(slot.start_date for slot in slots):
+    slots = _slots_of_no_day(same["t"]) if same else None
+    if not slots:
         return None
     return [*slots, *(replace(slot, start_date=DateParts(None, 0, int(same["d"])))
                       for slot in slots)]
@@ -546,12 +547,14 @@ class LineScanner:
             # (``…定山村一带(7:00—14:00)(如遇雨天顺延至6月21日)西周镇…``: the run's rain date, a
             # note, not the next run's first place.)
             rain = _RAIN_NOTE.match(f, i, stop)
-            # (Or unbracketed, the line's last clause: ``…加爵科村（7:30—16:30），如遇雨天顺延至
-            # 12月23日。``)
-            if not rain and (last := next((t for t in reversed(self.tokens)
-                                           if t.kind not in ("space", "sep")), None)) \
-                    and last.kind == "times":
+            # (Or unbracketed, the line's last clause right after a run's time: ``…加爵科村
+            # （7:30—16:30），如遇雨天顺延至12月23日。``; the patterns first, which mostly fail,
+            # then the tokens so far.)
+            if not rain:
                 rain = _RAIN_CLAUSE.match(f, i, stop) or _TAIL_NOTE.match(f, i, stop)
+                last = rain and next((t for t in reversed(self.tokens)
+                                      if t.kind not in ("space", "sep")), None)
+                rain = rain if last and last.kind == "times" else None
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True

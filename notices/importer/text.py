@@ -105,6 +105,11 @@ INSTITUTION_WORD = re.compile(r"工业|开发区|经济|中心|卫生|人民(?!�
                               r"福利院|农机|水利|渔业|兽医|电影|园区|养殖|站$|馆$")
 
 
+# A character of a name, not of a building's number (``天一家园3幢`` has some, ``1幢、2幢``
+# none): buildings by number alone are one place each.
+NAME_CHAR = re.compile(r"[^\d\s#＃号栋楼座幢单元、,，\-—~至]")
+
+
 def town_institution(folded: str, at: int, town: str) -> bool:
     """Whether the place ``folded`` holds after its town's name (at ``at``) is an institution or
     park that keeps the town's name (``云龙镇卫生院``, ``古林镇前虞村工业区``). Not where its
