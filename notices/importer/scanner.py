@@ -547,14 +547,12 @@ class LineScanner:
             # (``…定山村一带(7:00—14:00)(如遇雨天顺延至6月21日)西周镇…``: the run's rain date, a
             # note, not the next run's first place.)
             rain = _RAIN_NOTE.match(f, i, stop)
-            # (Or unbracketed, the line's last clause right after a run's time: ``…加爵科村
-            # （7:30—16:30），如遇雨天顺延至12月23日。``; the patterns first, which mostly fail,
-            # then the tokens so far.)
-            if not rain:
+            # (Or unbracketed, the line's last clause: ``…加爵科村（7:30—16:30），如遇雨天顺延至
+            # 12月23日。``)
+            if not rain and (last := next((t for t in reversed(self.tokens)
+                                           if t.kind not in ("space", "sep")), None)) \
+                    and last.kind == "times":
                 rain = _RAIN_CLAUSE.match(f, i, stop) or _TAIL_NOTE.match(f, i, stop)
-                last = rain and next((t for t in reversed(self.tokens)
-                                      if t.kind not in ("space", "sep")), None)
-                rain = rain if last and last.kind == "times" else None
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True
