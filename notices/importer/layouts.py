@@ -1767,6 +1767,7 @@ _SIGN_OFF = re.compile(r"^[ \t]*(?:(?:地址|办公地址|联系地址)[ \t]*[:�
                        re.M)
 _OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园区)\s*[(（]\s*(?:宁波市)?"
                           r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[^()（）]{2,40}[)）])")
+_BRACKET_DISTRICT = re.compile(r"[(（](?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])(?=\S{2})")
 _CITY_UTILITY = re.compile(r"宁波(?:市)?供电公司|宁波电业局|供电服务中心")
 _COMMITTEE_SIGNATURE = re.compile(
     r"^[ \t]*(?:[—-]{1,2}[ \t]*)?(?P<a>[\u3400-\u9fff]{2,24}?)"
@@ -2475,27 +2476,27 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
          # (a town's government signs for its town: its title names it, read by the caller)
          and not re.search(r"人民政府|办事处|政府", tail[m.start():].split("\n", 1)[0])),
         None)
-    if signed:
+    def place_unplaced(district: str) -> None:
+        """The district of the windows that name neither a district nor a town."""
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
-                window["district"] = text[at + signed.start("d"):at + signed.end("d")]
+                window["district"] = district
+
+    if signed:
+        place_unplaced(text[at + signed.start("d"):at + signed.end("d")])
     # (``本小区（江北区人民路588号 江花苑）将于…``: the speaker's own address in brackets.)
     own = None if notice_district or signed else next(
         (m for m in _OWN_ADDRESS.finditer(masked) if county(m["d"])), None)
     if own:
-        for window, _ in [*windows, *cancelled]:
-            if not window["district"] and not window["town"]:
-                window["district"] = text[own.start("d"):own.end("d")]
+        place_unplaced(text[own.start("d"):own.end("d")])
     # (``沿街商铺（海曙区望春桥路255—279号）``: a place's own address in brackets, where no
     # window names a district or a town.)
     if not notice_district and not signed and not own and not any(
             w["district"] or w["town"] for w, _ in [*windows, *cancelled]):
         said = {m["d"] for w, _ in windows for a in w["areas"]
-                for m in re.finditer(r"[(（](?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])(?=\S{2})",
-                                     fold(a)) if county(m["d"])}
+                for m in _BRACKET_DISTRICT.finditer(fold(a)) if county(m["d"])}
         if len(said) == 1:
-            for window, _ in [*windows, *cancelled]:
-                window["district"] = next(iter(said))
+            place_unplaced(next(iter(said)))
     # (A table's rows naming no district: the one the notice's title or lead names.)
     for window, _ in [*windows, *cancelled]:
         if notice_district and not window.get("district"):
