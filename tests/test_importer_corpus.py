@@ -4375,3 +4375,20 @@ def test_a_column_line_broken_inside_a_qualifier_s_word():
     result = parse_outage_notice(text, dt.date(2027, 9, 18), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [
         ["五洞闸村", "观城工业区1号箱变", "卫山路沿线"], ["瑶街弄村", "开元村部分用户"]]
+
+
+def test_a_span_over_midnight_its_record_cuts_every_day_is_one_window_a_day():
+    """``停电时间  2028-08-16 08:00 至 2028-08-17 17:00`` with ``停电说明  分两日施工，每日08:00-17:00停电``
+    was one window of 33 hours, and ``分两日`` was read as the 2nd of the month (a window
+    invented on 8月2日)."""
+    text = (" 停电时间  2028-08-16 08:00 至 2028-08-17 17:00\n 停电范围  下应街道湾底村、海创社区\n"
+            " 停电原因  配网改造\n 停电说明  分两日施工，每日08:00-17:00停电，夜间恢复供电\n")
+    windows = read_general(text, dt.date(2028, 8, 13)).windows
+    assert [(w["date"], w["start"], w["end"], w["areas"]) for w in windows] == [
+        (dt.date(2028, 8, 16), "08:00", "17:00", ["湾底村", "海创社区"]),
+        (dt.date(2028, 8, 17), "08:00", "17:00", ["湾底村", "海创社区"])]
+    # (A daily time that is not the span's hours leaves the span as printed.)
+    other = text.replace("每日08:00-17:00", "每日09:00-17:00")
+    assert [(w["date"], w["end"]) for w in read_general(other, dt.date(2028, 8, 13)).windows] == [
+        (dt.date(2028, 8, 16), "次日17:00")]
+    assert read_general("停电说明：分两日施工，每日08:00-17:00停电。\n", dt.date(2028, 8, 13)).windows == []

@@ -430,7 +430,7 @@ class _Dates:
             m = re.match(r"\s*[-—~至]\s*(\d{1,2})\s*日", t[pos:])
             if m and t[pos - 1] != ")" and len(days) == 1 and False:
                 pass
-            # ``7月27日及8月3日等两日上午6:00~8:00`` (``两`` is read as a digit here).
+            # ``7月27日及8月3日等两日上午6:00~8:00``.
             # (``7月12日-13日  每天8:00-12:00``: spaces before the word too.)
             # (``3月9日至3月11日（星期二至星期四），每天7:30—16:30``: the weekdays of the range.)
             # (``📅 8月11日—8月12日（周三至周四）`` / ``⏰ 每天 09:00-15:00``: a post's pictograph.)
@@ -438,7 +438,7 @@ class _Dates:
                            r"|两天|二天|三天|每天|每日|当日|当天|该日|是日|的|期间|,|，"
                            r"|[(（]\s*(?:星期|周)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*(?:星期|周)?"
                            r"[一二三四五六日天]\s*[)）]"
-                           r"|[)）]|\s*等?\s*\d{1,2}\s*[日天]))*\s*").match(t, pos)
+                           r"|[)）]|\s*等?\s*(?:\d{1,2}|两)\s*[日天]))*\s*").match(t, pos)
             window = self._window(m.end(), days[0]) or self._start_only(m.end())
             span, self.span = self.span, None
             self.base = None
@@ -449,6 +449,9 @@ class _Dates:
                                                          start)))
                 if span is not None and len(days) == 1:
                     anchor.spans = _day_slots(span[0], window[0], span[1], span[2], span[3])
+                daily = _daily_in_span(t, window[2], days, window[0], window[1], span)
+                if daily:
+                    anchor.days, anchor.last, anchor.spans = daily, window[1][2:], None
                 pos = self._more(anchor)
                 found.append(anchor)
                 # ``上午8:30至11:30对A村…停电；下午1:30至5:00对B村…停电``: the next clause of the
@@ -626,6 +629,28 @@ class _Dates:
         return first, last, end
 
 
+# ``停电时间  2028-08-16 08:00 至 2028-08-17 17:00`` then ``停电说明  分两日施工，每日08:00-17:00
+# 停电，夜间恢复供电``: a span over midnights that the record itself says is cut every day.
+_DAILY = re.compile(r"(?:每日|每天)\s*(\d{1,2}:\d{2})\s*(?:至|到|-|—|~)\s*(\d{1,2}:\d{2})")
+_NEXT_DAY_OR_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日|停电时间")
+
+
+def _daily_in_span(t: str, pos: int, days: list[dt.date], first: str | None, last: str | None,
+                   span: tuple | None) -> list[dt.date] | None:
+    """The days of a span over midnights that the text after it, up to the next date, cuts
+    every day from ``first`` to ``last``'s hour (``每日08:00-17:00``); else None."""
+    if len(days) != 1 or not first or not last or not last.startswith("次日"):
+        return None
+    later = span[1] if span else 1
+    if later < 1 or (span is None and last[2:] <= first):
+        return None
+    stop = _NEXT_DAY_OR_TIME.search(t, pos, pos + 300)
+    said = _DAILY.search(t, pos, stop.start() if stop else pos + 300)
+    if not said or (said[1].zfill(5), said[2].zfill(5)) != (first, last[2:]):
+        return None
+    return [days[0] + dt.timedelta(days=n) for n in range(later + 1)]
+
+
 def _day_slots(day: dt.date, first: str, later: int, hour: int, minute: int
                ) -> list[tuple[dt.date, str, str]]:
     """A cut from ``first`` on ``day`` to ``hour:minute`` ``later`` days on, one slot a day."""
@@ -667,6 +692,9 @@ def _numerals(text: str) -> tuple[str, list[int]]:
     for m in _CN_NUMBER.finditer(text):
         value = _cn_value(m.group())
         if value is None or (m.start() and text[m.start() - 1] in "星期周第"):
+            continue
+        # (``分两日施工``: how many days, never the 2nd; a date is written ``二日``.)
+        if "两" in m.group() and text[m.end():m.end() + 1] in "日月":
             continue
         out.append(text[pos:m.start()])
         back.extend(range(pos, m.start()))
