@@ -4392,3 +4392,19 @@ def test_a_span_over_midnight_its_record_cuts_every_day_is_one_window_a_day():
     assert [(w["date"], w["end"]) for w in read_general(other, dt.date(2028, 8, 13)).windows] == [
         (dt.date(2028, 8, 16), "次日17:00")]
     assert read_general("停电说明：分两日施工，每日08:00-17:00停电。\n", dt.date(2028, 8, 13)).windows == []
+
+
+def test_a_column_day_line_of_a_range_with_unbracketed_weekdays_and_a_dashed_page_header():
+    """``6月20日至22日 星期三至星期五`` over ``象山 石浦镇沙塘湾村一带(每天7:30—11:30)``: the weekdays
+    were read as the day's places, and ``今日象山  2029-06-14  第4版 民生`` as areas with no time;
+    the whole column went to the layout reader (0 of 6 windows)."""
+    text = ("今日象山  2029-06-14  第4版 民生\n\n计划停电预告\n\n6月19日 星期二\n"
+            "象山 西周镇儒雅洋村、莲花村(8:00—15:00)\n\n6月20日至22日 星期三至星期五\n"
+            "象山 石浦镇沙塘湾村一带(每天7:30—11:30)\n")
+    result = parse_outage_notice(text, dt.date(2029, 6, 14), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2029-06-19", "08:00", "西周镇", ["儒雅洋村", "莲花村"]),
+        ("2029-06-20", "07:30", "石浦镇", ["沙塘湾村一带"]),
+        ("2029-06-21", "07:30", "石浦镇", ["沙塘湾村一带"]),
+        ("2029-06-22", "07:30", "石浦镇", ["沙塘湾村一带"])]

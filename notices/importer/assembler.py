@@ -1378,7 +1378,8 @@ _LISTING_CHROME = re.compile(
     r"|(?:\S?\s*(?:点赞|写留言|留言|在看|分享|收藏|转发)\s*){2,6}")
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
-_PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日")
+# (``今日象山  2029-06-14  第4版 民生``: the date written with dashes.)
+_PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日|\d{4}-\d{1,2}-\d{1,2}")
 # (``民生·服务    责任编辑：陈佳``: the page's section name first.)
 _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"
                           r"监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影|制表|制表人|审核人)\s*:")

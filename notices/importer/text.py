@@ -238,8 +238,10 @@ def match_date(text: str, pos: int) -> DateMatch | None:
     return DateMatch(pos, end, tuple(dates))
 
 
-_WEEKDAY_RANGE = re.compile(r"\s*[(\[【]\s*(?:星期|周)[一二三四五六日天]\s*(?:至|到|-|—|~)\s*"
-                            r"(?:星期|周)?[一二三四五六日天]\s*[)\]】]")
+# (``6月20日至22日 星期三至星期五``: unbracketed too.)
+_WEEKDAY_RANGE = re.compile(r"\s*(?P<o>[(\[【]\s*)?(?:星期|周)[一二三四五六日天]"
+                            r"\s*(?:至|到|-|—|~)\s*"
+                            r"(?:星期|周)?[一二三四五六日天](?(o)\s*[)\]】])")
 
 
 def match_short_date_line(text: str) -> DateMatch | None:
