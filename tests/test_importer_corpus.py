@@ -4408,3 +4408,43 @@ def test_a_column_day_line_of_a_range_with_unbracketed_weekdays_and_a_dashed_pag
         ("2029-06-20", "07:30", "石浦镇", ["沙塘湾村一带"]),
         ("2029-06-21", "07:30", "石浦镇", ["沙塘湾村一带"]),
         ("2029-06-22", "07:30", "石浦镇", ["沙塘湾村一带"])]
+
+
+def test_a_95598_query_whose_fields_have_no_colons_and_whose_rows_begin_with_the_company():
+    """``查询条件：省份 浙江　地市 宁波　区县 海曙区 …`` was read as areas with no time, and each
+    row's ``国网宁波市海曙区供电公司  计划停电`` as the note of the row before (or its areas):
+    the table went to no window (0 of 3). The company is the one that cuts, never the place."""
+    text = ("95598智能互动网站 > 停电信息 > 停电信息查询\n\n"
+            "查询条件：省份 浙江　地市 宁波　区县 海曙区　起始日期 2029-04-07　结束日期 2029-04-14\n"
+            "查询时间：2029-04-07 21:13\n\n"
+            "供电单位                  停电类型   停电开始时间          停电结束时间          状态     停电区域\n"
+            "国网宁波市海曙区供电公司  计划停电   2029-04-09 08:00:00   2029-04-09 17:00:00   待停电   "
+            "洞桥镇百梁桥村、宣裴村\n"
+            "国网宁波市海曙区供电公司  计划停电   2029-04-11 07:30:00   2029-04-11 12:00:00   待停电   "
+            "月湖街道偃月街一带\n\n"
+            "共 2 条　　第 1/1 页　　每页 10 条\n")
+    result = parse_outage_notice(text, dt.date(2029, 4, 7), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"], w["note"])
+            for w in result.fields["windows"]] == [
+        ("2029-04-09", "08:00", "17:00", "海曙区", "洞桥镇", ["百梁桥村", "宣裴村"],
+         "供电单位：国网宁波市海曙区供电公司；停电类型：计划停电；状态：待停电"),
+        ("2029-04-11", "07:30", "12:00", "海曙区", "月湖街道", ["偃月街一带"],
+         "供电单位：国网宁波市海曙区供电公司；停电类型：计划停电；状态：待停电")]
+
+
+def test_a_listing_footer_that_holds_its_update_time_and_its_page_count_on_one_line():
+    """``数据更新时间：2029-06-21 18:00    共4条    第1/1页`` is the listing's chrome, never a
+    window's text: it held the whole table at exit 1."""
+    text = ("停电信息查询结果（宁波市 江北区）\n\n"
+            "序号  停电区域                            停电时间                        状态\n"
+            "1     江北区慈城镇妙山村、公善村          2029-06-25 08:00至16:00         待执行\n"
+            "2     江北区庄桥街道费市村                2029-06-26 08:00至15:00         已取消\n\n"
+            "数据更新时间：2029-06-21 18:00    共2条    第1/1页\n")
+    result = parse_outage_notice(text, dt.date(2029, 6, 21), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2029-06-25", "08:00", "16:00", "慈城镇", ["妙山村", "公善村"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2029-06-26", "庄桥街道", ["费市村"])]

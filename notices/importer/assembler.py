@@ -497,6 +497,11 @@ class NoticeAssembler:
             # (A tab or pipe table's stamp columns are the layout reader's; its bare times
             # beside a day column, ``2028-03-09	08:00	16:00``, are read here.)
             self.table_row_lines.add(lineno)
+            # (A row is a record of its own: what the row before left open ends here, so this
+            # row's cells before its time, ``供电单位  停电类型``, are not that row's note.)
+            self.boundary(None)
+            self.finish_pending_time()
+            self.last_emitted = []
             split = re.compile(r"\s+") if single else _CELL_SPLIT
             scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare",
                                split=split)
@@ -1332,10 +1337,13 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 # 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
 # a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
-    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    # (``数据更新时间：2029-06-21 18:00    共4条    第1/1页``: the footer on the same line.)
+    r"(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*(?:/\s*\d+\s*)?页|每页(?:显示)?\s*\d+\s*条)"
+    r"\s*/?\s*)*"
     # (``停电信息查询结果（浙江省 宁波市 镇海区）   导出时间：2028-05-26 16:02``: a query's title.)
     r"|(?:停电信息)?查询结果\s*(?:\([^()]{0,30}\))?\s*"
-    r"(?:(?:数据)?(?:查询|更新|导出|生成)(?:时间|日期)\s*:\s*[\d\s:/-]+)?"
+    r"(?:(?:数据)?(?:查询|更新|导出|生成)(?:时间|日期)\s*:?\s*[\d\s:/-]+)?"
     r"|(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*(?:/\s*\d+\s*)?页|每页(?:显示)?\s*\d+\s*条)"
     r"\s*/?\s*)+"
     r"|\S{2,20}\s+(?:发表于|发布于)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,12}"
@@ -1346,6 +1354,10 @@ _LISTING_CHROME = re.compile(
     r"|(?:(?:省份|省|地市|城市|区县|县区|供电单位|所属单位)\s*:\s*\S{1,12}\s+)*"
     r"(?:起止日期|日期范围|查询日期|起止时间)\s*:\s*[\d-]+\s*(?:至|~|-|到)\s*[\d-]+"
     r"(?:\s*\[?查询\]?)?"
+    # (``查询条件：省份 浙江　地市 宁波　区县 海曙区　起始日期 2029-04-07　结束日期 2029-04-14``:
+    # the query's fields without their colons.)
+    r"|(?:查询条件\s*:\s*)?(?:(?:省份|地市|城市|区县|县区|供电单位|所属单位|起始日期|开始日期"
+    r"|结束日期|截止日期)\s*:?\s*[^\s:]{1,12}\s*){2,}"
     r"|(?:共\s*\d+\s*条\s*)?(?:首页|上一页|\d+\s*/\s*\d+|下一页|尾页|\s)+"
     # (``原创 海曙发布 海曙发布 2027年06月25日 17:30 浙江``: a post's byline.)
     r"|原创\s.{0,40}?\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}.{0,20}"

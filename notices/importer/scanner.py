@@ -195,6 +195,9 @@ def _table_role(cell: str) -> str | None:
         return "town"  # (``街道（镇）``, ``镇（街道）``)
     if not _TABLE_WORDS.fullmatch(cell):
         return None
+    # (``供电单位`` / ``国网宁波市海曙区供电公司``: the company that cuts, never the place cut.)
+    if re.fullmatch(r"(?:供电|所属|管理|运维)单位", cell):
+        return "info"
     return _label_kind(cell)
 
 
