@@ -4448,3 +4448,23 @@ def test_a_listing_footer_that_holds_its_update_time_and_its_page_count_on_one_l
         ("2029-06-25", "08:00", "16:00", "慈城镇", ["妙山村", "公善村"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2029-06-26", "庄桥街道", ["费市村"])]
+
+
+def test_a_tab_table_with_a_weekday_column_and_a_contact_column():
+    """``停电日期	星期	停电时段	乡镇	停电范围	工作内容	联系人``: the 星期 and 联系人 columns were no
+    header words, so the header broke and the weekdays were read as the places (0 of 5)."""
+    text = ("国网象山县供电公司11月中旬计划停电安排（第46周）\n\n"
+            "停电日期\t星期\t停电时段\t乡镇\t停电范围\t工作内容\t联系人\n"
+            "2029/11/13\t星期二\t8:00-16:30\t贤庠镇\t杨家村、黄埠村、贤庠镇卫生院\t10kV贤庠线线路改造\t张工 139xxxx2231\n"
+            "2029/11/14-2029/11/15\t星期三至星期四\t每天7:30-16:00\t涂茨镇\t旦门村、大岙村\t10kV涂茨线绝缘化改造\t张工 139xxxx2231\n"
+            "2029/11/17\t星期六\t全天\t鹤浦镇\t小百丈村、大百丈村\t鹤浦变10kV出线间隔更换\t李工 137xxxx0876\n")
+    result = parse_outage_notice(text, dt.date(2029, 11, 10), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2029-11-13", "08:00", "16:30", "象山县", "贤庠镇", ["杨家村", "黄埠村", "贤庠镇卫生院"]),
+        ("2029-11-14", "07:30", "16:00", "象山县", "涂茨镇", ["旦门村", "大岙村"]),
+        ("2029-11-15", "07:30", "16:00", "象山县", "涂茨镇", ["旦门村", "大岙村"]),
+        ("2029-11-17", None, None, "象山县", "鹤浦镇", ["小百丈村", "大百丈村"])]
+    assert result.fields["windows"][0]["note"] == (
+        "星期：星期二；工作内容：10kV贤庠线线路改造；联系人：张工 139xxxx2231")
