@@ -4468,3 +4468,22 @@ def test_a_tab_table_with_a_weekday_column_and_a_contact_column():
         ("2029-11-17", None, None, "象山县", "鹤浦镇", ["小百丈村", "大百丈村"])]
     assert result.fields["windows"][0]["note"] == (
         "星期：星期二；工作内容：10kV贤庠线线路改造；联系人：张工 139xxxx2231")
+
+
+def test_a_column_copied_from_a_pdf_whose_lines_break_inside_a_town_printed_again():
+    """The line ends inside the town printed again before a later village (``石碶`` /
+    ``街道冯家村``), at it (``东吴镇`` / ``东村``), or inside the run's own town after its
+    time (``(8:30—16:00)邱`` / ``隘镇回龙村``): the town stays out of the places, as on one
+    line."""
+    text = ("计划停电预告\n11月13日 星期二\n海曙 石碶街道星光村、栎社村、石碶\n街道冯家村(8:00—16:00)\n"
+            "11月14日 星期三\n鄞州 东吴镇天童村、小白村、东吴镇\n东村、天童禅寺(8:00—16:30)云龙镇\n"
+            "甲村、冠英村(8:30—16:00)邱\n隘镇回龙村、盛垫村、百强物流园3号仓\n(9:00—15:00)\n")
+    result = parse_outage_notice(text, dt.date(2029, 11, 12), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w.get("town"), w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2029-11-13", "08:00", "海曙区", "石碶街道", ["星光村", "栎社村", "冯家村"]),
+        ("2029-11-14", "08:00", "鄞州区", "东吴镇", ["天童村", "小白村", "东村", "天童禅寺"]),
+        ("2029-11-14", "08:30", "鄞州区", "云龙镇", ["甲村", "冠英村"]),
+        ("2029-11-14", "09:00", "鄞州区", "邱隘镇", ["回龙村", "盛垫村", "百强物流园3号仓"])]
+    assert result.problems == []
+    assert not [w for w in result.warnings if "line break" in w.message]

@@ -1062,10 +1062,24 @@ class NoticeAssembler:
                 town_refs[item.town] = self.town_district(item.town, line, col)
             return town_refs[item.town]
 
+        broken_town = None
         for item in run.items:
             areas = self.item_areas(item, run.had_sep)
             if not areas:
                 continue
+            # (``…(8:30—16:00)邱`` / ``隘镇回龙村、盛垫村…``: the run's town broken at the line's
+            # end, a town TOWNS declares in the run's district; the run's later places are its.)
+            if item.town is None and broken_town is not None:
+                item = replace(item, town=broken_town)
+            elif item.town is None and not groups and \
+                    any(piece.joiner == "break" for piece in item.pieces) and \
+                    (broken := _BROKEN_TOWN.match(fold(areas[0]))) and \
+                    (declared := self.table.towns.declared_one(broken["town"])) and \
+                    (ref := district_of(item)) is not None and ref.district is not None and \
+                    declared.district_slug == ref.district.slug:
+                broken_town = declared.name
+                item = replace(item, town=broken_town)
+                areas = [areas[0][broken.end():], *areas[1:]]
             if groups and groups[-1][0] is district_of(item) and groups[-1][1] == item.town:
                 last = groups[-1][2]
                 if _continues_numbers(last[-1], areas[0]):
@@ -1078,6 +1092,11 @@ class NoticeAssembler:
                 if areas and item.own_town and not dotted \
                         and town_institution(areas[0], 0, item.own_town):
                     areas = [item.own_town + areas[0], *areas[1:]]
+                # (``…、栎社村、石碶`` / ``街道冯家村``: the town printed again, broken at the
+                # line's end, is dropped as it is on one line.)
+                if groups[-1][1] and not item.own_town and \
+                        any(piece.joiner == "break" for piece in item.pieces):
+                    areas = _without_reprinted_town(areas, groups[-1][1])
                 last.extend(areas)
             elif groups and not every_led and self._names_own_place(groups[-1], item):
                 # ``泗门镇谢家路村、…、余姚市泗门镇中心小学``: a later item led by the group's own
@@ -1247,9 +1266,12 @@ class NoticeAssembler:
                     areas.append(current)
                     current = text
                 else:
-                    self.warn(piece.line, f"{current}|{text}",
-                              f"line break inside the list after {_q(current)}; read as one "
-                              f"area {_q(current + text)}")
+                    # (``…、石碶`` / ``街道冯家村``: a town's name broken before its ending is
+                    # one name, no guess to report; the town is taken out of the place later.)
+                    if not re.match(r"街道|[镇乡](?!海|安|村)", text):
+                        self.warn(piece.line, f"{current}|{text}",
+                                  f"line break inside the list after {_q(current)}; read as one "
+                                  f"area {_q(current + text)}")
                     current += text
             else:  # spaces
                 if re.search(r"[A-Za-z0-9]$", current) and re.match(r"[A-Za-z0-9]", text):
@@ -1272,6 +1294,25 @@ class NoticeAssembler:
         areas = [a[:ending.start()] if (ending := _LIST_ENDING.search(a))
                  and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
         return [a for a in areas if a]
+
+
+_BROKEN_TOWN = re.compile(r"(?P<town>[\u3400-\u9fff]{1,4}?(?:镇|街道|乡))(?=[\u3400-\u9fff])")
+
+
+def _without_reprinted_town(areas: list[str], town: str) -> list[str]:
+    """A wrapped item's places without their group's town printed again: ``石碶街道冯家村``
+    (joined at the break), or ``东吴镇`` alone before ``东村`` (cut at it). An institution of
+    the town keeps its name (``云龙镇卫生院``)."""
+    town_f, kept = fold(town), []
+    for index, area in enumerate(areas):
+        folded = fold(area)
+        if folded == town_f and index + 1 < len(areas):
+            continue
+        if folded.startswith(town_f) and len(folded) > len(town_f) + 1 \
+                and not town_institution(folded, len(town_f), town_f):
+            area = area[len(town):]
+        kept.append(area)
+    return kept
 
 
 # ``象山供电客户服务中心：0574-6576××××``: an office and its telephone number.
