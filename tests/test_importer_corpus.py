@@ -4487,3 +4487,23 @@ def test_a_column_copied_from_a_pdf_whose_lines_break_inside_a_town_printed_agai
         ("2029-11-14", "09:00", "鄞州区", "邱隘镇", ["回龙村", "盛垫村", "百强物流园3号仓"])]
     assert result.problems == []
     assert not [w for w in result.warnings if "line break" in w.message]
+
+
+def test_a_space_aligned_table_with_a_dashed_rule_two_slots_in_its_time_column_and_a_wrapped_cell():
+    """``----------  -----  …`` under the header, ``08:00-11:30  13:30-17:00`` in one 停电时间
+    column and ``锦屏街道`` / ``东门社区`` wrapped in the 停电范围 column: the rule was read as a
+    row, the second slot shifted every cell after it and the wrapped places were lost."""
+    text = ("国网宁波市奉化区供电公司\n\n"
+            "日期        星期   停电时间                   乡镇(街道)   停电范围\n"
+            "----------  -----  -------------------------  -----------  ----------------------------\n"
+            "11月26日    周一   08:00-11:30  13:30-17:00   尚田街道     鸣雁村、尚田街道条宅村\n"
+            "11月29日    周四   09:00-14:00                锦屏街道     南山路(88-126号)、锦屏街道\n"
+            "                                                           东门社区、奉化区锦屏中学\n")
+    result = parse_outage_notice(text, dt.date(2029, 11, 22), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"], w["note"])
+            for w in result.fields["windows"]] == [
+        ("2029-11-26", "08:00", "11:30", "奉化区", "尚田街道", ["鸣雁村", "条宅村"], "星期：周一"),
+        ("2029-11-26", "13:30", "17:00", "奉化区", "尚田街道", ["鸣雁村", "条宅村"], "星期：周一"),
+        ("2029-11-29", "09:00", "14:00", "奉化区", "锦屏街道",
+         ["南山路(88-126号)", "东门社区", "奉化区锦屏中学"], "星期：周四")]

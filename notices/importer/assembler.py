@@ -365,9 +365,10 @@ class NoticeAssembler:
         f = fold(line).strip()
         if not f:
             return
-        if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", f):
+        # (A Markdown table's rule, or a plain text table's ``----------  -----  ------``.)
+        if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|-{3,}(?:\s+-{3,})+", f):
             self.read_lines.add(lineno)
-            return  # a Markdown table's rule
+            return
         heading = re.match(r"#+\s*", f)
         if heading:
             f = f[heading.end():]

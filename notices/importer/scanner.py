@@ -174,6 +174,11 @@ _WINDOW_START = set("0123456789上下中早晚凌夜傍清次翌第隔每当")
 _OPEN = {"(": ")", "[": "]", "【": "】"}
 
 
+# (``08:00-11:00,14:00-17:00`` or ``08:00-11:30  13:30-17:00``: a time cell of two slots.)
+_SLOTS_CELL = re.compile(r"[\d:\-—~至]+(?:(?:[,，、]|\s+)[\d:\-—~至]+)+")
+_CLOCK_RANGE = re.compile(r"\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2}")
+
+
 def _label_kind(label: str) -> str:
     if re.search(rf"(?:{_LABEL_INFO})$", label):
         return "info"
@@ -193,6 +198,9 @@ def _table_role(cell: str) -> str | None:
     if re.search(r"(?:乡镇|街道|镇街|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$|^(?:镇|乡)\(街道\)$"
                  r"|^(?:街道|乡镇)/(?:镇|乡镇|街道)$", cell):
         return "town"  # (``街道（镇）``, ``镇（街道）``)
+    # (``星期`` / ``周四``, ``联系人`` / ``张工 139xxxx2231``: beside the window, never a place.)
+    if re.fullmatch(r"星期|周次|联系人|联系电话|负责人", cell):
+        return "info"
     if not _TABLE_WORDS.fullmatch(cell):
         return None
     # (``供电单位`` / ``国网宁波市海曙区供电公司``: the company that cuts, never the place cut.)
@@ -698,6 +706,15 @@ class LineScanner:
             pos = m.end()
         cells.append((pos, len(self.f)))
         cells = [(a, b) for a, b in cells if self.f[a:b].strip()]
+        # (``08:00-11:30  13:30-17:00`` under one 停电时间 heading: the column's two slots, one
+        # cell, where the row has a cell more than the header.)
+        if roles and len(cells) == len(roles) + 1:
+            for index in range(len(cells) - 1):
+                (a, b), (c, d) = cells[index], cells[index + 1]
+                if roles[index][0] == "time" and _CLOCK_RANGE.fullmatch(self.f[a:b].strip()) \
+                        and _CLOCK_RANGE.fullmatch(self.f[c:d].strip()):
+                    cells[index:index + 2] = [(a, d)]
+                    break
         skip = -1
         for index, (a, b) in enumerate(cells):
             if index == skip:
@@ -717,8 +734,7 @@ class LineScanner:
                 continue
             # (``08:00-11:00,14:00-17:00``: a time cell of two slots, cut by a comma that
             # would otherwise end a run.)
-            if role == "time" and re.fullmatch(r"[\d:\-—~至]+(?:[,，、][\d:\-—~至]+)+",
-                                               self.f[a:b].strip()):
+            if role == "time" and _SLOTS_CELL.fullmatch(self.f[a:b].strip()):
                 slots = parse_windows(self.f[a:b].strip())
                 if slots and len(slots) > 1:
                     self.emit("times", a, b, slots)
