@@ -4507,3 +4507,16 @@ def test_a_space_aligned_table_with_a_dashed_rule_two_slots_in_its_time_column_a
         ("2029-11-26", "13:30", "17:00", "奉化区", "尚田街道", ["鸣雁村", "条宅村"], "星期：周一"),
         ("2029-11-29", "09:00", "14:00", "奉化区", "锦屏街道",
          ["南山路(88-126号)", "东门社区", "奉化区锦屏中学"], "星期：周四")]
+
+
+def test_a_day_line_after_a_square_bullet():
+    """``■2月21日(周四)``: a page's geometric bullet before the day line hid the date, and
+    every run of the day went unread (0 of 7)."""
+    text = ("计划停电预告\n\n■2月21日(周四)\n鄞州区 姜山镇走马塘村、陈家团村(7:30—16:30)\n\n"
+            "◆2月23日(周六)\n奉化区 大堰镇大堰村、后畈村(7:00—17:00)\n")
+    result = parse_outage_notice(text, dt.date(2030, 2, 19), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-02-21", "07:30", "鄞州区", "姜山镇", ["走马塘村", "陈家团村"]),
+        ("2030-02-23", "07:00", "奉化区", "大堰镇", ["大堰村", "后畈村"])]

@@ -77,7 +77,11 @@ def display(text: str) -> str:
 _KEYCAP = re.compile("([0-9#*])\ufe0f?\u20e3")
 # (The ranges of a post's pictographs, for a character class: ``⏰``, ``📍``, ``❗``.)
 PICTOGRAPHS = "\u2300-\u23ff\u2600-\u27bf\U0001F000-\U0001FAFF"
-_PICTOGRAPH = re.compile(f"[{PICTOGRAPHS}\u2b00-\u2bff\ufe0f\u200d\u20e3]")
+# (And a page's geometric bullets, ``■2月21日(周四)``, ``◆``, ``▲``: not ``●``, a column's
+# dot, ``○``, a zero in ``二○三○年``, nor ``▼``, an app's place picker.)
+_PICTOGRAPH = re.compile(f"[{PICTOGRAPHS}\u2b00-\u2bff\u25a0-\u25bb\u25c0-\u25ca\u25cc-\u25ce"
+                         "\u25d0-\u25ff"
+                         "\ufe0f\u200d\u20e3]")
 
 
 def plain_symbols(text: str) -> str:
