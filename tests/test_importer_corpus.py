@@ -4520,3 +4520,16 @@ def test_a_day_line_after_a_square_bullet():
             for w in result.fields["windows"]] == [
         ("2030-02-21", "07:30", "鄞州区", "姜山镇", ["走马塘村", "陈家团村"]),
         ("2030-02-23", "07:00", "奉化区", "大堰镇", ["大堰村", "后畈村"])]
+
+
+def test_a_day_line_after_a_round_bullet_and_a_credit_with_a_spaced_gong():
+    """``●2月23日（星期六）``: the dot was read as a column's town mark, so the day went unread
+    (1 of 8); ``（市供电公司 供）`` is the column's credit, never areas without a time."""
+    text = ("计划停电\n●2月23日（星期六）\n观海卫镇鸣鹤村、杜湖村（7:00—15:00）；横河镇孙家境村（8:00—16:30）。\n"
+            "\n（市供电公司 供）\n")
+    result = parse_outage_notice(text, dt.date(2030, 2, 21), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-02-23", "07:00", "慈溪市", "观海卫镇", ["鸣鹤村", "杜湖村"]),
+        ("2030-02-23", "08:00", "慈溪市", "横河镇", ["孙家境村"])]

@@ -89,7 +89,12 @@ def plain_symbols(text: str) -> str:
     Markdown's bold marks (``**7月30日 星期一**``) are spaces too."""
     text = _KEYCAP.sub(lambda m: m[1] + "、" + " " * (len(m[0]) - 2), text)
     text = text.replace("**", "  ")
+    # (``●2月23日（星期六）``: a dot opening a line is its bullet, not a column's town mark.)
+    text = _LINE_BULLET.sub(lambda m: m[1] + " ", text)
     return _PICTOGRAPH.sub(" ", text)
+
+
+_LINE_BULLET = re.compile(r"(?m)^([ \t\u3000]*)[●•◦▪]")
 
 
 # ---------------------------------------------------------------------------
