@@ -4533,3 +4533,32 @@ def test_a_day_line_after_a_round_bullet_and_a_credit_with_a_spaced_gong():
             for w in result.fields["windows"]] == [
         ("2030-02-23", "07:00", "慈溪市", "观海卫镇", ["鸣鹤村", "杜湖村"]),
         ("2030-02-23", "08:00", "慈溪市", "横河镇", ["孙家境村"])]
+
+
+def test_a_95598_tab_table_whose_last_column_is_the_information_release_time():
+    """``… 停电开始时间	停电结束时间	信息发布时间``: 信息发布时间 was no header word, so the table went
+    unread (0 of 4)."""
+    text = ("供电单位\t停电类型\t停电区域\t停电开始时间\t停电结束时间\t信息发布时间\n"
+            "国网宁波市镇海区供电公司\t计划停电\t蛟川街道俞范东路沿线、蛟川街道清水浦村\t"
+            "2030-12-16 08:00\t2030-12-16 16:00\t2030-12-09 10:21\n"
+            "国网宁波市镇海区供电公司\t临时停电\t招宝山街道车站路11、13、15号\t"
+            "2030-12-19 13:00\t2030-12-19 15:00\t2030-12-15 17:02\n")
+    result = parse_outage_notice(text, dt.date(2030, 12, 15), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-12-16", "08:00", "16:00", "镇海区", "蛟川街道", ["俞范东路沿线", "清水浦村"]),
+        ("2030-12-19", "13:00", "15:00", "镇海区", "招宝山街道", ["车站路11、13、15号"])]
+
+
+def test_a_column_whose_runs_name_their_town_in_square_brackets():
+    """``【观海卫镇】鸣山村、卫山村(8:00—16:00)；【掌起镇】…``: the bracketed town was kept in the
+    first place and gave no district (0 of 7, written with exit 1)."""
+    text = ("本周计划停电\n\n12月16日（周一）\n"
+            "【观海卫镇】鸣山村、卫山村、观海卫镇中心小学(8:00—16:00)；【掌起镇】任佳溪村、洋山村(8:30—15:30)\n")
+    result = parse_outage_notice(text, dt.date(2030, 12, 14), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-12-16", "08:00", "慈溪市", "观海卫镇", ["鸣山村", "卫山村", "观海卫镇中心小学"]),
+        ("2030-12-16", "08:30", "慈溪市", "掌起镇", ["任佳溪村", "洋山村"])]

@@ -161,6 +161,7 @@ _TOWN_GLUED = re.compile(
     r"(?=[^\s、,;()\[\]【】·:])"
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
+_TOWN_BRACKET = re.compile(rf"[【\[](?P<town>[{CJK}]{{1,8}}?(?:镇|街道|乡))[】\]]\s*:?\s*(?=\S)")
 _TOWN_AT_END = re.compile(r"(?P<town>[^\s、,;()\[\]【】·:]{1,12}?(?:镇|街道|乡))\s*:\s*$")
 _WHOLE_DAY_FIRST = re.compile(r"\s*(?P<w>全天|全日|整天)(?:停电)?\s+(?=\S)")
 _LINE_ALONE = re.compile(LINE_NAME.format(stop="", more=""))
@@ -567,6 +568,13 @@ class LineScanner:
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True
+                continue
+            # (``【观海卫镇】鸣山村、卫山村(8:00—16:00)``: a run's town in brackets, not a label.)
+            bracketed = _TOWN_BRACKET.match(f, i, stop) if at_item else None
+            if bracketed:
+                self.emit("town", i, bracketed.end(),
+                          self.d[bracketed.start("town"):bracketed.end("town")].strip())
+                i, at_item, line_start = bracketed.end(), True, False
                 continue
             label = self._label_at(i, stop)
             if label:
