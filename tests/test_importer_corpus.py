@@ -4562,3 +4562,15 @@ def test_a_column_whose_runs_name_their_town_in_square_brackets():
             for w in result.fields["windows"]] == [
         ("2030-12-16", "08:00", "慈溪市", "观海卫镇", ["鸣山村", "卫山村", "观海卫镇中心小学"]),
         ("2030-12-16", "08:30", "慈溪市", "掌起镇", ["任佳溪村", "洋山村"])]
+
+
+def test_a_holiday_freeze_in_the_advice_is_no_window():
+    """``2030年5月1日至5日（劳动节）期间我区未安排计划停电。`` in the 温馨提示: five whole days were
+    written as windows with exit 0."""
+    text = ("停电时间：2030年5月8日 08:00-16:00\n停电范围：招宝山街道后大街、鼓楼东路\n\n"
+            "温馨提示：\n1. 送电时间如提前，恕不另行通知；\n"
+            "2. 2030年5月1日至5日（劳动节）期间我区未安排计划停电。\n\n国网宁波市镇海区供电公司\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 6), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-08", "08:00", "镇海区", "招宝山街道", ["后大街", "鼓楼东路"])]

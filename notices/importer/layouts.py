@@ -1336,6 +1336,9 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return found
 
 
+# A time when no outage is planned (``…期间我区未安排计划停电``, ``暂停计划停电``).
+_FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?(?:计划|检修)?停电"
+                     r"(?:计划|检修|工作|作业)?")
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
 
 
@@ -1981,8 +1984,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # a sentence saying there is no cut then, or naming the hours the works avoid.
         sentence = masked[max(masked.rfind("。", 0, anchor.start), line_at - 1) + 1:
                           _sentence_end(masked, anchor.end)]
+        # (``2030年5月1日至5日（劳动节）期间我区未安排计划停电``: a holiday freeze.)
         if re.search(r"不涉及停电|无需停电|不需要?停电|(?<!则)不停电。?$", sentence) and \
                 "停电" not in re.sub(r"不涉及停电|无需停电|不需要?停电|不停电", "", sentence) \
+                or _FREEZE.search(sentence) and "停电" not in _FREEZE.sub("", sentence) \
                 or re.search(r"避开\s*$", masked[max(line_at, anchor.start - 4):anchor.start]):
             continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
