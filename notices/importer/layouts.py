@@ -1337,8 +1337,8 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 
 
 # A time when no outage is planned (``…期间我区未安排计划停电``, ``暂停计划停电``).
-_FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?(?:计划|检修)?停电"
-                     r"(?:计划|检修|工作|作业)?")
+_FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?"
+                     r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
 
 
