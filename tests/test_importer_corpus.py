@@ -4574,3 +4574,24 @@ def test_a_holiday_freeze_in_the_advice_is_no_window():
     assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
             for w in result.fields["windows"]] == [
         ("2030-05-08", "08:00", "镇海区", "招宝山街道", ["后大街", "鼓楼东路"])]
+
+
+def test_a_tab_table_whose_remarks_cut_a_span_every_day_or_call_a_row_off():
+    """``2030/5/20 8:00—2030/5/22 17:00`` with the remark ``每日8:00-17:00停电，夜间恢复送电`` is one
+    window a day; the remark ``已取消`` calls its row's slot off; without a remark the span over
+    two midnights is a slot a calendar day, never ``08:00`` to ``次日17:00``."""
+    text = ("序号\t停电时间\t停电区域\t备注\n"
+            "1\t2030/5/18 8:00—2030/5/18 16:00\t桥头镇 五姓点村、上岙村\t已取消\n"
+            "2\t2030/5/20 8:00—2030/5/22 17:00\t匡堰镇 倡隆村、岗墩村\t每日8:00-17:00停电，夜间恢复送电\n"
+            "3\t2030/5/24 8:00—2030/5/26 17:00\t匡堰镇 倡隆村\t\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 13), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-20", "08:00", "17:00", "匡堰镇", ["倡隆村", "岗墩村"]),
+        ("2030-05-21", "08:00", "17:00", "匡堰镇", ["倡隆村", "岗墩村"]),
+        ("2030-05-22", "08:00", "17:00", "匡堰镇", ["倡隆村", "岗墩村"]),
+        ("2030-05-24", "08:00", "次日00:00", "匡堰镇", ["倡隆村"]),
+        ("2030-05-25", "00:00", "次日00:00", "匡堰镇", ["倡隆村"]),
+        ("2030-05-26", "00:00", "17:00", "匡堰镇", ["倡隆村"])]
+    assert [(str(w["date"]), w["start"], w["end"], w["town"]) for w in result.fields["cancelled"]] == [
+        ("2030-05-18", "08:00", "16:00", "桥头镇")]

@@ -1424,6 +1424,13 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         when = struck_time["t"] if struck_time else when
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
             when = f"{row[role['date']][1]} {when}"
+        others = [row[i][1] for i in range(len(row)) if i not in role.values()]
+        # (``2030/5/20 8:00—2030/5/22 17:00`` | … | ``每日8:00-17:00停电，夜间恢复送电``: the
+        # remark cuts the span every day.)
+        when += "".join(f" {cell}" for cell in others if _DAILY.search(cell))
+        # (A remark ``已取消``: the row's slot is called off.)
+        called_off = any(re.fullmatch(r"\s*(?:已取消|取消|停电取消|取消停电)\s*", cell)
+                         for cell in others)
         anchors = _Dates(when, reference).anchors()
         # (``3月27日 | 全天 | …``: a whole day, a window without times.)
         # (``2028年12月9日 全天``: the day and the whole of it in one cell.)
@@ -1456,15 +1463,15 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         town = row[role["town"]][2].strip() if "town" in role else ""
         if _TOWN_ALONE.fullmatch(fold(town)) and groups == [(None, None, areas)]:
             groups = [(None, town, [_without_town(a, town) for a in areas])]
-        for day in anchor.days:
-            for first, last in [(anchor.first, anchor.last), *anchor.more]:
-                for district, town, places in groups:
-                    window = _window(day, first, last, places, district, town)
-                    if note:
-                        window["note"] = note
-                    if struck or struck_time:
-                        window["_cancelled"] = True
-                    found.append((window, row[0][0] + 1))
+        # (``2030/5/20 8:00—2030/5/22 17:00``: a cut over two midnights, a slot a day.)
+        for day, _, first, last in anchor.day_slots():
+            for district, town, places in groups:
+                window = _window(day, first, last, places, district, town)
+                if note:
+                    window["note"] = note
+                if struck or struck_time or called_off:
+                    window["_cancelled"] = True
+                found.append((window, row[0][0] + 1))
     return found
 
 
