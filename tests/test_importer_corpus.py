@@ -4595,3 +4595,21 @@ def test_a_tab_table_whose_remarks_cut_a_span_every_day_or_call_a_row_off():
         ("2030-05-26", "00:00", "17:00", "匡堰镇", ["倡隆村"])]
     assert [(str(w["date"]), w["start"], w["end"], w["town"]) for w in result.fields["cancelled"]] == [
         ("2030-05-18", "08:00", "16:00", "桥头镇")]
+
+
+def test_a_markdown_table_with_ditto_dates_and_a_note_calling_a_row_off():
+    """``| 2 | 〃 | 08:00-16:00 | …``: the ditto mark repeats the date above (the rows went
+    unread); ``注：1. 第2项工作已于5月19日…提前完成，5月22日江口街道不再停电。`` calls row 2 off."""
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电范围 |\n|---|---|---|---|\n"
+            "| 1 | 2030-05-22（周三） | 08:00-16:00 | 溪口镇：新建村、公棠村 |\n"
+            "| 2 | 〃 | 08:00-16:00 | 江口街道：蒋家池头村、前江村 |\n"
+            "| 3 | 〃 | 13:00-17:30 | 岳林街道：大成路 |\n\n"
+            "注：1. 第2项工作已于5月19日结合其他停电提前完成，5月22日江口街道不再停电。\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 20), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-22", "08:00", "奉化区", "溪口镇", ["新建村", "公棠村"]),
+        ("2030-05-22", "13:00", "奉化区", "岳林街道", ["大成路"])]
+    assert [(str(w["date"]), w["start"], w["town"]) for w in result.fields["cancelled"]] == [
+        ("2030-05-22", "08:00", "江口街道")]

@@ -1339,6 +1339,8 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 # A time when no outage is planned (``…期间我区未安排计划停电``, ``暂停计划停电``).
 _FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?"
                      r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
+_ROW_OFF = re.compile(r"第\s*(\d{1,3})\s*(?:项|条|行)[^。\n]{0,60}?(?:不再停电|取消|不停电|暂停)")
+_DITTO = re.compile(r"\s*(?:〃|″|\"|同上)\s*")
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
 
 
@@ -1412,6 +1414,11 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                 re.search(r"备注|说明", name) for name in table.header[len(row):])
                 for row in rows):
             return None
+    # (``| 2 | 〃 | 08:00-16:00 |``: a ditto mark repeats the cell above it.)
+    for above, row in zip(rows, rows[1:], strict=False):
+        for index, cell in enumerate(row):
+            if index < len(above) and _DITTO.fullmatch(cell[1]):
+                row[index] = (cell[0], above[index][1], above[index][2])
     found = []
     for row in rows:
         if _NO_AREA.fullmatch(row[-1][1]) and (len(row) == width or one_a_line):
@@ -1928,6 +1935,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             continue
         rows = _header_rows(table, reference)
         if rows is not None:
+            # (``注：1. 第2项工作已于5月19日…提前完成，5月22日江口街道不再停电。``: a note under
+            # the table calls a numbered row off.)
+            below = "\n".join(lines_f[table.last + 1:table.last + 12])
+            off = {int(m[1]) for m in _ROW_OFF.finditer(below)}
+            for window, line in rows:
+                number = re.match(r"\s*\|?\s*(\d{1,3})\s*[\t|]", lines_f[line - 1])
+                if number and int(number[1]) in off:
+                    window["_cancelled"] = True
             windows += rows
             continue
         # Merged cells (a 校区 spanning rows): a row ends at its time cell, its area before it.
