@@ -4613,3 +4613,14 @@ def test_a_markdown_table_with_ditto_dates_and_a_note_calling_a_row_off():
         ("2030-05-22", "13:00", "奉化区", "岳林街道", ["大成路"])]
     assert [(str(w["date"]), w["start"], w["town"]) for w in result.fields["cancelled"]] == [
         ("2030-05-22", "08:00", "江口街道")]
+
+
+def test_a_day_whose_places_are_the_same_as_above():
+    """``14日（周二）7:00—15:00：同上``: the places of the line above, never an area ``同上``."""
+    text = ("宁海县计划停电预告（5月13日—15日）\n\n▲西店镇\n13日（周一）7:00—15:00：樟树村、铁江村\n"
+            "14日（周二）7:00—15:00：同上\n\n国网宁海县供电公司供稿\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 10), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-13", "07:00", "宁海县", ["樟树村", "铁江村"]),
+        ("2030-05-14", "07:00", "宁海县", ["樟树村", "铁江村"])]

@@ -1340,6 +1340,7 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 _FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?"
                      r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
 _ROW_OFF = re.compile(r"第\s*(\d{1,3})\s*(?:项|条|行)[^。\n]{0,60}?(?:不再停电|取消|不停电|暂停)")
+_SAME_PLACES = re.compile(r"\s*(?:停电)?(?:范围|区域)?同上(?:范围|区域)?\s*")
 _DITTO = re.compile(r"\s*(?:〃|″|\"|同上)\s*")
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
 
@@ -2708,6 +2709,12 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             warnings.append((line, fragment, CANCELLED_LATER.format(
                 day=window["date"].isoformat(), fragment=f'"{fragment}"')))
     unique, unique_lines = _kept(unique, unique_lines, keep)
+    # (``14日（周二）7:00—15:00：同上``: the places of the window before, in its town.)
+    for before, window in zip(unique, unique[1:], strict=False):
+        if len(window["areas"]) == 1 and _SAME_PLACES.fullmatch(fold(window["areas"][0])):
+            window["areas"] = list(before["areas"])
+            for key in ("district", "town"):
+                window[key] = window.get(key) or before.get(key)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     # (The clauses a list said of places that keep their supply: in the body after the line
     # they were printed on, when that line was read.)
