@@ -4624,3 +4624,21 @@ def test_a_day_whose_places_are_the_same_as_above():
             for w in result.fields["windows"]] == [
         ("2030-05-13", "07:00", "宁海县", ["樟树村", "铁江村"]),
         ("2030-05-14", "07:00", "宁海县", ["樟树村", "铁江村"])]
+
+
+def test_a_pdf_column_broken_inside_a_second_slot_with_a_numbered_running_head_and_a_look_back():
+    """``（８:００—１１:００、１`` / ``３:３０—１６:３０）``: the line broke inside the second slot's
+    hour (a window at 03:30, areas ``）``); ``余姚日报　2030年5月17日　星期五　…　3`` (the page's
+    number bare), ``便民服务`` and a wrapped ``上期回顾：…`` are the page's, not the column's."""
+    text = ("便民服务\n计划停电预告\n5月22日 星期三\n"
+            "凤山街道舜水南路、新建北路一带（９:００—１７:００）陆埠镇裘岙村、洪山村（８:００—１１:００、１\n"
+            "３:３０—１６:３０）\n余姚日报　2030年5月17日　星期五　　　　　　　　3\n"
+            "上期回顾：5月15日因外力破坏导致的低塘街道部分区\n域故障停电，已于当日18时全部恢复送电。\n"
+            "国网余姚市供电公司\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 18), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-22", "09:00", "17:00", "余姚市", "凤山街道", ["舜水南路", "新建北路一带"]),
+        ("2030-05-22", "08:00", "11:00", "余姚市", "陆埠镇", ["裘岙村", "洪山村"]),
+        ("2030-05-22", "13:30", "16:30", "余姚市", "陆埠镇", ["裘岙村", "洪山村"])]

@@ -427,8 +427,9 @@ class NoticeAssembler:
             return
         # (Or a table's row of one: ``2028-02-20   14:10   16:45   故障停电   …（已送电）``.)
         row = self.table_roles is not None and len(_CELL_SPLIT.split(f)) > 2
+        # (``上期回顾：5月15日因外力破坏导致的…`` wrapped before its past words: a look back.)
         if PAST_WORDS.search(f) and not PLANNED_WORDS.search(f) and (
-                re.search(r"[。!！]\s*$", f) or row):
+                re.search(r"[。!！]\s*$", f) or row) or re.match(r"(?:上期|往期)回顾\s*:", f):
             # ``8月17日…因雷击造成的线路故障已于当晚21:40修复送电，…。``: an outage already over.
             self.boundary(None)
             self.body_lines.append(display(line).strip())
@@ -436,7 +437,8 @@ class NoticeAssembler:
             self.warn(lineno, line.strip(), PAST_OUTAGE.format(fragment=_q(line.strip()[:40])))
             return
         if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
-                             or _CREDIT_LINE.match(f) or _NOTE_LINE.match(f))) \
+                             or _CREDIT_LINE.match(f) or _NOTE_LINE.match(f)
+                             or _NUMBERED_HEAD.fullmatch(f) or _SECTION_LINE.fullmatch(f))) \
                 or _LISTING_CHROME.fullmatch(f):
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
             # its credits (``责任编辑：…``), a listing's query line or page footer: the page's,
@@ -1340,7 +1342,9 @@ def _width(text: str) -> int:
 
 # What a time window printed so far may hold where a line breaks inside it (``8:``, ``8:00—``,
 # ``7:30—16:30``).
-_TIME_SO_FAR = re.compile(r"\s*(?:\d{1,2}(?::\d{0,2})?\s*(?:[—\-~至]\s*(?:次日)?\s*"
+# (``(8:00—11:00、1`` / ``3:30—16:30)``: a slot or more of the window whole before the break.)
+_TIME_SO_FAR = re.compile(r"(?:\s*\d{1,2}:\d{2}\s*[—\-~至]\s*(?:次日)?\s*\d{1,2}:\d{2}\s*[、,])*"
+                          r"\s*(?:\d{1,2}(?::\d{0,2})?\s*(?:[—\-~至]\s*(?:次日)?\s*"
                           r"(?:\d{1,2}(?::\d{0,2})?)?)?)?\s*")
 _COMPANY_REST = re.compile(r"(?!宁波|浙江|象山|宁海|余姚|慈溪|奉化)[\u3400-\u9fff]{1,6}"
                            r"(?:有限公司|有限责任公司|股份有限公司)")
@@ -1434,6 +1438,14 @@ _LISTING_CHROME = re.compile(
 # ``注：停电时间内如遇特殊情况，停、送电时间会有所变动…``: a note under the table.
 _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提示)\s*[:：]")
 # (``今日象山  2029-06-14  第4版 民生``: the date written with dashes.)
+# (``余姚日报　2030年5月17日　星期五　　　…　3``: a paper's name, the date and the page's bare
+# number, either end.)
+_NUMBERED_HEAD = re.compile(
+    r"(?:\d{1,2}\s+)?[\u3400-\u9fff]{2,8}报\s+\d{4}\s*[年-]\s*\d{1,2}\s*[月-]\s*\d{1,2}\s*日?"
+    r"(?:\s+(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2})?\s*")
+# (``便民服务`` alone above the column: the page's section.)
+_SECTION_LINE = re.compile(r"\s*(?:便民|民生|生活|城市)(?:服务|信息|资讯|提示)(?:台|栏)?\s*"
+                           r"|\s*公告栏\s*")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日|\d{4}-\d{1,2}-\d{1,2}")
 # (``民生·服务    责任编辑：陈佳``: the page's section name first.)
 _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"

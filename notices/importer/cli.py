@@ -204,7 +204,9 @@ def _check_times(text: str, result: OutageImport) -> None:
     for message in [*result.problems, *result.warnings]:
         if message.line:
             said[message.line] = said.get(message.line, "") + message.fragment + message.message
+    previous = ""
     for number, line in enumerate(text.splitlines(), 1):
+        previous, folded_before = fold(line).rstrip(), previous
         # (A line kept in the body is not lost, unless it holds a column's run, ``东溪村
         # （13:00—16:30）``: a window no reader took.)
         # (Nor one that reads as a slot and its list of places, ``1. 逐日5:30—10:30，10kV鹿亭线：
@@ -219,6 +221,11 @@ def _check_times(text: str, result: OutageImport) -> None:
             # range inside one is otherwise a slot of its own, ``…停电；B村9:00至15:00停电``.)
             clause = re.split(r"[,，。;；]", folded[:m.start()])[-1]  # its clause so far
             part = inside(h1, m1, h2, m2) and _PART_OF.search(clause)
+            # (``…、１`` / ``３:３０—１６:３０）``: a line broken inside the hour, 13:30 read.)
+            broken = re.search(r"\d$", folded_before) if not folded[:m.start()].strip() \
+                else None
+            if broken and (int(broken[0] + str(h1)) % 12, m1, h2 % 12, m2) in slots:
+                continue
             if (h1 % 12, m1, h2 % 12, m2) not in slots and not part and \
                     fold(printed) not in fold(said.get(number, "")):
                 result.problems.append(ImportMessage(
