@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notices.importer import load_districts, main, parse_outage_notice, places
+from notices.importer.assembler import parse_notice_text
 from notices.importer.cli import unaccounted_lines
 from notices.importer.layouts import detect_layout, read_general, split_areas
 from notices.importer.score import _clock, reference_date, run, score_corpus, summary_line, totals
@@ -4642,3 +4643,36 @@ def test_a_pdf_column_broken_inside_a_second_slot_with_a_numbered_running_head_a
         ("2030-05-22", "09:00", "17:00", "余姚市", "凤山街道", ["舜水南路", "新建北路一带"]),
         ("2030-05-22", "08:00", "11:00", "余姚市", "陆埠镇", ["裘岙村", "洪山村"]),
         ("2030-05-22", "13:30", "16:30", "余姚市", "陆埠镇", ["裘岙村", "洪山村"])]
+
+
+def test_a_postponement_in_prose_above_a_column_and_the_page_around_it():
+    """``因第9号台风影响，原定8月3日（星期六）石浦镇·…(8:00—16:00)的停电检修推迟至8月7日（星期三）进行，
+    时间不变。`` above the day lines: the slot moved, the column after it read as windows (they
+    went to the cancelled slots); a weather clause, a bracketed giver, ``■相关链接`` and a look
+    back ending ``全部恢复送电`` are the page's."""
+    text = ("【计划停电】\n\n因第9号台风影响，原定8月3日（星期六）石浦镇·番西村、沙塘湾村(8:00—16:00)"
+            "的停电检修推迟至8月7日（星期三）进行，时间不变。\n\n8月5日 星期一\n"
+            "象山 西周镇·儒雅洋村、杰下村一带(8:00—15:00)\n\n"
+            "如遇台风、雷雨等恶劣天气，停电计划顺延，另行通知。\n（县供电公司）\n\n■相关链接\n"
+            "7月31日晚，受台风外围影响，丹东街道部分区域因线路跳闸停电，县供电公司连夜抢修，"
+            "8月1日凌晨2时30分全部恢复送电。\n")
+    result = parse_outage_notice(text, dt.date(2030, 8, 2), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"], w.get("note"))
+            for w in result.fields["windows"]] == [
+        ("2030-08-07", "08:00", "象山县", "石浦镇", ["番西村", "沙塘湾村"], "因第9号台风影响"),
+        ("2030-08-05", "08:00", "象山县", "西周镇", ["儒雅洋村", "杰下村一带"], None)]
+    assert [(str(w["date"]), w["start"], w["town"]) for w in result.fields["cancelled"]] == [
+        ("2030-08-03", "08:00", "石浦镇")]
+
+
+def test_a_change_whose_original_slot_was_not_read_is_reported():
+    """``…(8:00—16:00)原定3月14日 星期三，调整为3月17日 星期六，时间不变。``: the run's time before
+    its original day; the column reader does not read it, so it says so (it was written as
+    nothing, exit 0)."""
+    text = ("计划停电预告\n\n3月16日 星期五\n\n北仑 春晓街道三山村(8:00—16:00)\n\n变更：\n\n"
+            "北仑 大碶街道璎珞村、横山村(8:00—16:00)原定3月14日 星期三，调整为3月17日 星期六，时间不变。\n")
+    assembler = parse_notice_text(text, dt.date(2029, 3, 13), DISTRICTS)
+    assert [(p.line, p.fragment, p.message) for p in assembler.problems] == [
+        (9, "时间不变。", 'change "时间不变。" moves no slot read before it; expected the original '
+         'slot first, such as "原定3月14日 星期三 大碶街道璎珞村(8:00—16:00)，调整为3月17日"')]

@@ -692,6 +692,15 @@ class NoticeAssembler:
         original's)."""
         originals = list(zip(self.cancelled[self.change_from:],
                              self.sources["cancelled"][self.change_from:], strict=True))
+        if not originals:
+            # (A change whose original slot was not read, ``…(8:00—16:00)原定3月14日 星期三，
+            # 调整为3月17日 星期六，时间不变。``: never a change read silently as nothing.)
+            self.problems.append(ImportMessage(
+                line, fragment, f"change {_q(fragment)} moves no slot read before it; expected "
+                "the original slot first, such as \"原定3月14日 星期三 大碶街道璎珞村"
+                "(8:00—16:00)，调整为3月17日\"", col=col))
+            self.read_lines.add(line)
+            return
         section, self.section = self.section, "windows"  # (window_days reports as a window)
         for old, old_source in originals:
             self.dates = new_dates or [old["date"]]
@@ -1445,7 +1454,11 @@ _NUMBERED_HEAD = re.compile(
     r"(?:\s+(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2})?\s*")
 # (``便民服务`` alone above the column: the page's section.)
 _SECTION_LINE = re.compile(r"\s*(?:便民|民生|生活|城市)(?:服务|信息|资讯|提示)(?:台|栏)?\s*"
-                           r"|\s*公告栏\s*")
+                           r"|\s*(?:公告栏|相关链接|相关新闻|延伸阅读)\s*"
+                           # (``（县供电公司）``: the column's giver alone, in brackets.)
+                           r"|\s*\([^()]{0,12}供电(?:公司|局|所|中心)\)\s*"
+                           # (``如遇台风、雷雨等恶劣天气，停电计划顺延，另行通知。`` on its own.)
+                           r"|\s*(?:如遇|若遇)[^()。]{0,30}?(?:顺延|延期|另行安排|推迟)[^()]{0,20}")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日|\d{4}-\d{1,2}-\d{1,2}")
 # (``民生·服务    责任编辑：陈佳``: the page's section name first.)
 _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"

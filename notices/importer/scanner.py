@@ -222,9 +222,11 @@ _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 # (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
 _TIME_FROM = re.compile(r"(?:(?:停电)?时间由|原定?)\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
                         r"(?:变更|调整|更改|改)(?:为|到|至))")
+_REASON_BEFORE_CHANGE = re.compile(r"(?:因|由于|受)[^,;。()]{1,24}?(?:影响|原因|需要)\s*[,;]\s*"
+                                   r"(?=原定?(?:于|在)?\s*\d)")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
-_MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?\s*[,;]?\s*(?:现)?(?:停电)?(?:时间)?"
-                       r"(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*")
+_MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?(?:检修|施工|作业)?\s*[,;]?\s*(?:现)?"
+                       r"(?:停电)?(?:时间)?(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*")
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -521,6 +523,12 @@ class LineScanner:
                     self.emit("cancel", i, cancel.end())
                     i = cancel.end()
                     continue
+            # (``因第9号台风影响，原定8月3日…``: the change's reason before it, a note.)
+            reason = _REASON_BEFORE_CHANGE.match(f, i, stop) if at_item else None
+            if reason:
+                self.emit("note", i, reason.end(), self.d[i:reason.end()].strip().rstrip("，,"))
+                i = reason.end()
+                continue
             # ``…上洋王村 原8月7日 星期五(8:00—16:00)停电，变更为8月8日 星期六(8:00—13:00)``: a
             # run's original day, and the words that move it, in a column's change section.
             original = _ORIGINAL_DAY.match(f, i, stop)

@@ -140,11 +140,14 @@ def town_institution(folded: str, at: int, town: str) -> bool:
 LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?(?:线|支线|分线{more})"
 # An outage already over (``状态：已送电``, ``…已于当晚21:40修复送电``), and words of one to come.
 PAST_WORDS = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}(?:恢复|修复|抢修)?"
-                        r"(?:送电|供电|复电)|故障停电|故障抢修|抢修完毕|已修复")
+                        r"(?:送电|供电|复电)|故障停电|故障抢修|抢修完毕|已修复"
+                        r"|(?:全部|均已|已经)恢复(?:送电|供电)|连夜抢修")
 PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行")
 # The slot's own time said again after a change (``延期至10月15日同一时段进行``, ``…调整为4月14日
 # 同一时间进行``): the column's scanner and the layout reader both read it.
-SAME_SLOT = re.compile(r"\s*(?:的)?(?:同一|相同|原|同)(?:时段|时间)(?:进行|实施|停电)?\s*[。.]?")
+# (``…推迟至8月7日（星期三）进行，时间不变。``: the same slot, said after the day.)
+SAME_SLOT = re.compile(r"\s*(?:的)?(?:(?:同一|相同|原|同)(?:时段|时间)(?:进行|实施|停电)?"
+                       r"|(?:进行|实施)?\s*[,，]?\s*(?:停电)?(?:时间|时段)(?:不变|照旧|同前))\s*[。.]?")
 # A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``; not office
 # or opening hours, ``营业时间(10:00—22:00)``).
 RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
