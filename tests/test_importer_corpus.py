@@ -4676,3 +4676,21 @@ def test_a_change_whose_original_slot_was_not_read_is_reported():
     assert [(p.line, p.fragment, p.message) for p in assembler.problems] == [
         (9, "时间不变。", 'change "时间不变。" moves no slot read before it; expected the original '
          'slot first, such as "原定3月14日 星期三 大碶街道璎珞村(8:00—16:00)，调整为3月17日"')]
+
+
+def test_a_markdown_table_with_a_past_row_two_towns_in_a_cell_and_a_telephones_hours():
+    """A row ``… | 故障抢修，已送电 |`` made the whole table read as an outage already over (0 of
+    6); ``四明山镇棠溪村、大岚镇丁家畈村`` in one cell is a window a town; ``咨询电话：0574-62705598
+    （8:00-17:00）`` is the telephone's hours, not a time no window took."""
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电范围 | 备注 |\n|---|---|---|---|---|\n"
+            "| 1 | 2030-10-14 | 08:00-16:00 | 丈亭镇渔溪村、丈亭村 | |\n"
+            "| 2 | 2030-10-17 | 全天 | 四明山镇棠溪村、大岚镇丁家畈村 | 线路迁改 |\n"
+            "| 3 | 2030-10-09 | 09:10-11:40 | 泗门镇光明村 | 故障抢修，已送电 |\n\n"
+            "注：停电时间内线路随时可能来电。咨询电话：0574-62705598（8:00-17:00）。\n")
+    result = parse_outage_notice(text, dt.date(2030, 10, 11), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-10-14", "08:00", "余姚市", "丈亭镇", ["渔溪村", "丈亭村"]),
+        ("2030-10-17", None, "余姚市", "四明山镇", ["棠溪村"]),
+        ("2030-10-17", None, "余姚市", "大岚镇", ["丁家畈村"])]

@@ -221,6 +221,9 @@ def _check_times(text: str, result: OutageImport) -> None:
             # range inside one is otherwise a slot of its own, ``…停电；B村9:00至15:00停电``.)
             clause = re.split(r"[,，。;；]", folded[:m.start()])[-1]  # its clause so far
             part = inside(h1, m1, h2, m2) and _PART_OF.search(clause)
+            # (``咨询电话：0574-62705598（8:00-17:00）``: a telephone's hours.)
+            if _PHONE_HOURS.search(folded[:m.start()]):
+                continue
             # (``…、１`` / ``３:３０—１６:３０）``: a line broken inside the hour, 13:30 read.)
             broken = re.search(r"\d$", folded_before) if not folded[:m.start()].strip() \
                 else None
@@ -233,6 +236,7 @@ def _check_times(text: str, result: OutageImport) -> None:
                     leftover=printed, col=m.start()))
 
 
+_PHONE_HOURS = re.compile(r"(?:电话|热线)\s*:?\s*[\d\-]{5,}\s*\(\s*$")
 # A line holding a time range and then a list of villages or communities, none of the words of
 # an outage already over, office hours or an event.
 _SLOT_AND_PLACES = re.compile(

@@ -1464,9 +1464,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                         if i not in role.values() and not (whole and i == place)
                         and not re.search(r"序号|编号", table.header[i]))
         # (``文教街道：大庆南路1号箱变、…``: a town heading its cell's places.)
+        # (``四明山镇棠溪村、大岚镇丁家畈村``: two towns in one cell, a window each.)
+        towns = _district_groups(areas, None) if areas else None
         groups = (_district_led(areas) if "region" in role else None) or (
             _district_groups(areas, None) if _TOWN_HEAD.match(fold(areas[0] if areas else ""))
-            else None) or _one_town(areas) or [(None, None, areas)]
+            else None) or (towns if _apart_towns(towns) else None) \
+            or _one_town(areas) or [(None, None, areas)]
         # (``所属镇（街道）`` | ``停电范围``: the row's town in its own column.)
         town = row[role["town"]][2].strip() if "town" in role else ""
         if _TOWN_ALONE.fullmatch(fold(town)) and groups == [(None, None, areas)]:
@@ -2786,8 +2789,9 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
         # (``━━━━━━━━``: a rule between an app's records ends a paragraph too; so does a
         # numbered item, ``四、3月15日10kV梨洲线故障停电…已于当日14:20恢复送电`` after three
         # items of slots to come.)
-        numbered = bool(re.match(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、)",
-                                 line))
+        # (A table's row too: ``| 6 | 2030-10-09 | … | 故障抢修，已送电 |`` under rows to come.)
+        numbered = bool(re.match(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、|\|)",
+                                 line)) or "\t" in line.strip()
         items = items or numbered
         # (Once a paragraph holds numbered items, each line is read alone.)
         item = bool(paragraph) and items
@@ -2810,6 +2814,14 @@ _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 _TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)")
 _INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
+
+
+def _apart_towns(groups) -> bool:
+    """Whether groups name two towns or more, each apart from the others (not ``深甽镇`` and
+    ``深甽镇镇``, a town and its own office's name)."""
+    names = {town for _, town, _ in groups or []}
+    return len(names) > 1 and all(names) and all(
+        not (a != b and a.startswith(b[:-1])) for a in names for b in names)
 
 
 def _one_town(areas: list[str]) -> list[tuple[str | None, str | None, list[str]]] | None:
