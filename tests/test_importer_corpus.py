@@ -4694,3 +4694,23 @@ def test_a_markdown_table_with_a_past_row_two_towns_in_a_cell_and_a_telephones_h
         ("2030-10-14", "08:00", "余姚市", "丈亭镇", ["渔溪村", "丈亭村"]),
         ("2030-10-17", None, "余姚市", "四明山镇", ["棠溪村"]),
         ("2030-10-17", None, "余姚市", "大岚镇", ["丁家畈村"])]
+
+
+def test_a_single_spaced_listing_whose_places_and_stamps_hold_spaces():
+    """``序号 停电类型 停电区域 停电时间 停电原因`` over ``2 计划停电 海曙区白云街道 白云庄社区、…；
+    海曙区段塘街道 新典社区部分用户 2030-03-28 13:30至2030-03-28 17:00 电缆改造``: the stamp's day and
+    clock are one cell and the places' cell takes the spaces inside it (the rows went unread, 0
+    of 5); a tip ending with the query's span is the page's."""
+    text = ("停电公告查询结果（宁波市海曙区）    更新于 2030-03-25 08:00\n\n"
+            "序号 停电类型 停电区域 停电时间 停电原因\n"
+            "1 计划停电 海曙区白云街道 白云庄社区、白云公园；海曙区段塘街道 新典社区部分用户 "
+            "2030-03-28 13:30至2030-03-28 17:00 电缆改造\n"
+            "2 计划停电 海曙区鼓楼街道 公园路、鼓楼步行街商铺 2030-03-29 22:00至2030-03-30 02:00 夜间消缺\n\n"
+            "温馨提示：以上信息仅供参考，实际停电时间以现场为准。查询时段：2030-03-25至2030-04-01\n")
+    result = parse_outage_notice(text, dt.date(2030, 3, 25), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-03-28", "13:30", "17:00", "海曙区", "白云街道", ["白云庄社区", "白云公园"]),
+        ("2030-03-28", "13:30", "17:00", "海曙区", "段塘街道", ["新典社区部分用户"]),
+        ("2030-03-29", "22:00", "次日02:00", "海曙区", "鼓楼街道", ["公园路", "鼓楼步行街商铺"])]

@@ -392,7 +392,9 @@ class NoticeAssembler:
             self.table_spaced = "single"
             self.read_lines.add(lineno)
             return
-        timeish = bool(TIMEISH.search(f))
+        # (``…以现场为准。查询时段：2030-03-25至2030-04-01``: the query's span ends a tip.)
+        plain = _QUERY_SPAN.sub("", f)
+        timeish = bool(TIMEISH.search(plain))
         # (``停电预告：8月29日、30日江北镇海这些地方停电``: a news page's headline.)
         if not timeish and _HEADLINE.fullmatch(f):
             self.body_lines.append(display(line).strip())
@@ -486,7 +488,7 @@ class NoticeAssembler:
             self.on_date(Token("date", lineno, 0, len(line), display(line).strip(), short))
             return
         if not timeish and not re.search(r"[、]", f) and not _CANCEL.match(f) and (
-                _PROSE.search(f) or (len(f) > 10 and f.endswith(":")
+                _PROSE.search(plain) or (len(f) > 10 and f.endswith(":")
                                      and not _LABEL_ONLY.fullmatch(f))):
             self.boundary(None)
             if self.pending_time is not None and self.pending_time.used:
@@ -495,6 +497,11 @@ class NoticeAssembler:
             return
         scanner = LineScanner(lineno, line, self.table, self.keys)
         single = self.table_spaced == "single" and len(f.split()) == len(self.table_roles or ())
+        # (``1 计划停电 海曙区白云街道 白云庄社区、… 2030-03-28 13:30至2030-03-28 17:00 电缆改造``:
+        # a stamp's day and clock are one cell, and the places' cell takes the spaces inside it.)
+        single_cells = _SingleSpaced.of(fold(line), self.table_roles) \
+            if self.table_spaced == "single" and not single else None
+        single = single or single_cells is not None
         if self.table_roles and (re.search(r"\t|\|", line) or single or self.table_spaced is True
                                  and re.search(r"\S\s{2,}\S", fold(line))):
             # (A tab or pipe table's stamp columns are the layout reader's; its bare times
@@ -505,7 +512,7 @@ class NoticeAssembler:
             self.boundary(None)
             self.finish_pending_time()
             self.last_emitted = []
-            split = re.compile(r"\s+") if single else _CELL_SPLIT
+            split = single_cells or (re.compile(r"\s+") if single else _CELL_SPLIT)
             scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare",
                                split=split)
             # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
@@ -1311,6 +1318,59 @@ class NoticeAssembler:
 _BROKEN_TOWN = re.compile(r"(?P<town>[\u3400-\u9fff]{1,4}?(?:镇|街道|乡))(?=[\u3400-\u9fff])")
 
 
+_DAY_END = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+
+
+class _SingleSpaced:
+    """The cells of a row under a header whose cells one space separates, where the row has
+    more words than the header cells: a stamp's day and clock (``2030-03-28 13:30至2030-03-28
+    17:00``) are one cell, and the one 区域/范围 column takes the words left over. Acts as the
+    split pattern (``finditer``, ``split``) of the spaces between those cells."""
+
+    def __init__(self, gaps: list[tuple[int, int]]):
+        self.gaps = gaps
+
+    @classmethod
+    def of(cls, f: str, roles) -> _SingleSpaced | None:
+        words = [[m.start(), m.end()] for m in re.finditer(r"\S+", f)]
+        merged: list[list[int]] = []
+        for word in words:
+            if merged and _DAY_END.search(f[merged[-1][0]:merged[-1][1]]) \
+                    and re.match(r"\d{1,2}:\d{2}", f[word[0]:word[1]]):
+                merged[-1][1] = word[1]
+            else:
+                merged.append(word)
+        if not roles:
+            return None
+        areas = [i for i, (role, label) in enumerate(roles)
+                 if role == "area" and re.search(r"区域|范围", label)]
+        extra = len(merged) - len(roles)
+        if extra < 0 or len(areas) != 1 or (extra and areas[0] + extra >= len(merged)):
+            return None
+        at = areas[0]
+        merged[at:at + extra + 1] = [[merged[at][0], merged[at + extra][1]]]
+        return cls([(a[1], b[0]) for a, b in zip(merged, merged[1:], strict=False)])
+
+    def finditer(self, f: str):
+        return [_Gap(a, b) for a, b in self.gaps]
+
+    def split(self, f: str) -> list[str]:
+        bounds = [0, *[x for gap in self.gaps for x in gap], len(f)]
+        return [f[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
+
+
+@dataclass
+class _Gap:
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
 def _without_reprinted_town(areas: list[str], town: str) -> list[str]:
     """A wrapped item's places without their group's town printed again: ``石碶街道冯家村``
     (joined at the break), or ``东吴镇`` alone before ``东村`` (cut at it). An institution of
@@ -1407,7 +1467,7 @@ _LISTING_CHROME = re.compile(
     # (``省份：浙江  地市：宁波  区县：海曙区  起止日期：2028-04-24 至 2028-04-30``: the query's
     # fields and its range of days.)
     r"|(?:(?:省份|省|地市|城市|区县|县区|供电单位|所属单位)\s*:\s*\S{1,12}\s+)*"
-    r"(?:起止日期|日期范围|查询日期|起止时间)\s*:\s*[\d-]+\s*(?:至|~|-|到)\s*[\d-]+"
+    r"(?:起止日期|日期范围|查询日期|查询时段|查询区间|起止时间)\s*:\s*[\d-]+\s*(?:至|~|-|到)\s*[\d-]+"
     r"(?:\s*\[?查询\]?)?"
     # (``查询条件：省份 浙江　地市 宁波　区县 海曙区　起始日期 2029-04-07　结束日期 2029-04-14``:
     # the query's fields without their colons.)
@@ -1452,6 +1512,9 @@ _NOTE_LINE = re.compile(r"\s*(?:注|备注|附注|说明|特别说明|特别提�
 _NUMBERED_HEAD = re.compile(
     r"(?:\d{1,2}\s+)?[\u3400-\u9fff]{2,8}报\s+\d{4}\s*[年-]\s*\d{1,2}\s*[月-]\s*\d{1,2}\s*日?"
     r"(?:\s+(?:星期|周)[一二三四五六日天])?(?:\s+\d{1,2})?\s*")
+# (``…以现场为准。查询时段：2030-03-25至2030-04-01``: a tip ending with the query's span.)
+_QUERY_SPAN = re.compile(r"(?<=[。.!！])\s*(?:查询|起止|统计)(?:时段|日期|区间|时间)\s*:"
+                         r"\s*[\d-]+\s*(?:至|~|-|到)\s*[\d-]+\s*$")
 # (``便民服务`` alone above the column: the page's section.)
 _SECTION_LINE = re.compile(r"\s*(?:便民|民生|生活|城市)(?:服务|信息|资讯|提示)(?:台|栏)?\s*"
                            r"|\s*(?:公告栏|相关链接|相关新闻|延伸阅读)\s*"
