@@ -4714,3 +4714,15 @@ def test_a_single_spaced_listing_whose_places_and_stamps_hold_spaces():
         ("2030-03-28", "13:30", "17:00", "海曙区", "白云街道", ["白云庄社区", "白云公园"]),
         ("2030-03-28", "13:30", "17:00", "海曙区", "段塘街道", ["新典社区部分用户"]),
         ("2030-03-29", "22:00", "次日02:00", "海曙区", "鼓楼街道", ["公园路", "鼓楼步行街商铺"])]
+
+
+def test_a_pdf_column_broken_after_the_town_before_its_institution():
+    """``…、泗门镇`` / ``中心幼儿园(8:00—16:00)``: the town's own institution broken after the
+    town's name keeps it (``泗门镇中心幼儿园``), read as one place without a warning."""
+    text = ("计划停电预告\n10月22日 星期二\n余姚 泗门镇谢家路村、小路下村、泗门镇\n"
+            "中心幼儿园(8:00—16:00)\n")
+    result = parse_outage_notice(text, dt.date(2030, 10, 20), DISTRICTS)
+    assert result.problems == []
+    assert not [w for w in result.warnings if "line break" in w.message]
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("泗门镇", ["谢家路村", "小路下村", "泗门镇中心幼儿园"])]

@@ -1274,6 +1274,11 @@ class NoticeAssembler:
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current) or \
                         _BROKEN_WORD.fullmatch(current[-1:] + text[:1]):
                     current += text
+                # (``…、泗门镇`` / ``中心幼儿园``: the item's own town printed again at the line's
+                # end, before its place: one name, the town taken out of it later, or kept
+                # where it names the town's institution.)
+                elif item.town and fold(current) == fold(item.town):
+                    current += text
                 # (``宁波洪塘`` / ``汽配有限公司``: a company's name broken at the line's end.)
                 # (``梁弄`` / ``镇正蒙学校``: a line that begins with a place's ending goes on.)
                 elif _AREA_ENDING.search(current) and not _COMPANY_REST.fullmatch(fold(text)) \
