@@ -4621,10 +4621,10 @@ def test_a_day_whose_places_are_the_same_as_above():
     text = ("宁海县计划停电预告（5月13日—15日）\n\n▲西店镇\n13日（周一）7:00—15:00：樟树村、铁江村\n"
             "14日（周二）7:00—15:00：同上\n\n国网宁海县供电公司供稿\n")
     result = parse_outage_notice(text, dt.date(2030, 5, 10), DISTRICTS)
-    assert [(str(w["date"]), w["start"], w["district"], w["areas"])
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
             for w in result.fields["windows"]] == [
-        ("2030-05-13", "07:00", "宁海县", ["樟树村", "铁江村"]),
-        ("2030-05-14", "07:00", "宁海县", ["樟树村", "铁江村"])]
+        ("2030-05-13", "07:00", "宁海县", "西店镇", ["樟树村", "铁江村"]),
+        ("2030-05-14", "07:00", "宁海县", "西店镇", ["樟树村", "铁江村"])]
 
 
 def test_a_pdf_column_broken_inside_a_second_slot_with_a_numbered_running_head_and_a_look_back():
@@ -4726,3 +4726,15 @@ def test_a_pdf_column_broken_after_the_town_before_its_institution():
     assert not [w for w in result.warnings if "line break" in w.message]
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("泗门镇", ["谢家路村", "小路下村", "泗门镇中心幼儿园"])]
+
+
+def test_town_headings_above_day_lines_give_the_towns_of_the_windows_below():
+    """``▲西店镇`` / ``13日（周一）7:00—15:00：樟树村…`` / ``▲深甽镇`` / …: each heading is the town
+    of the windows below it (they had none)."""
+    text = ("宁海县计划停电预告（5月13日—15日）\n\n▲西店镇\n13日（周一）7:00—15:00：樟树村、铁江村\n\n"
+            "▲深甽镇\n14日（周二）8:00—16:30：龙宫村、清潭村\n\n国网宁海县供电公司供稿\n")
+    result = parse_outage_notice(text, dt.date(2030, 5, 10), DISTRICTS)
+    assert [(str(w["date"]), w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-05-13", "宁海县", "西店镇", ["樟树村", "铁江村"]),
+        ("2030-05-14", "宁海县", "深甽镇", ["龙宫村", "清潭村"])]

@@ -1340,6 +1340,7 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 _FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何)?"
                      r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
 _ROW_OFF = re.compile(r"第\s*(\d{1,3})\s*(?:项|条|行)[^。\n]{0,60}?(?:不再停电|取消|不停电|暂停)")
+_TOWN_HEADING_LINE = re.compile(r"\s*[▲■◆●•·★☆▶►]?\s*([\u3400-\u9fff]{2,6}(?:镇|乡|街道))\s*:?\s*")
 _SAME_PLACES = re.compile(r"\s*(?:停电)?(?:范围|区域)?同上(?:范围|区域)?\s*")
 _DITTO = re.compile(r"\s*(?:〃|″|\"|同上)\s*")
 _NO_AREA = re.compile(r"\s*(?:无|没有|不停电|—+|-+)\s*")
@@ -1982,9 +1983,17 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         if heading and county(heading[1]) and len(heading[1]) >= 3:
             headings[index + 1] = lines_p[index][heading.start(1):heading.end(1)]
             read.add(index + 1)
-    if headings:
-        masked = "\n".join(" " * len(line) if index + 1 in headings else line
-                           for index, line in enumerate(masked.split("\n")))
+    # (``▲西店镇`` alone on its line above day lines: the town of the windows below it, up to
+    # the next heading.)
+    town_headings: dict[int, str] = {}
+    for index, line in enumerate(lines_f):
+        heading = _TOWN_HEADING_LINE.fullmatch(line) if index not in table_lines else None
+        if heading and index + 1 not in headings:
+            town_headings[index + 1] = lines_p[index][heading.start(1):heading.end(1)]
+            read.add(index + 1)
+    if headings or town_headings:
+        masked = "\n".join(" " * len(line) if index + 1 in headings or index + 1 in town_headings
+                           else line for index, line in enumerate(masked.split("\n")))
     # Chinese numerals in dates and times (``二月二十六日上午八時三十分``) are read as digits on a
     # copy; offsets are mapped back to the printed text.
     digits, back = _numerals(masked)
@@ -2453,6 +2462,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             district_here = headings[above[-1]] if above else notice_district
             groups = [(district_here, None, group) for group in anchor.groups] \
                 if anchor.groups else _district_groups(places, district_here)
+            # (Or the town heading above it, below the last district heading.)
+            town_above = [n for n in town_headings if n < _line_of(masked, anchor.end)]
+            if not card_town and town_above and (not above or above[-1] < town_above[-1]):
+                card_town = town_headings[town_above[-1]]
             if card_town and len(groups) == 1 and groups[0][1] is None:
                 groups = [(groups[0][0], card_town,
                            [_without_town(a, card_town) for a in groups[0][2]
