@@ -130,7 +130,7 @@ def test_score_prints_per_notice_and_total_lines(tmp_path):
     assert out.getvalue().splitlines()[:3] == [
         "a: importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
         "importer: 1/2 windows exact (50.0%), 0/0 cancellations, 0 fragments unaccounted",
-        "importer fields: date 1/2, start+end 1/2, district 0/0, areas 1/2, 0 windows invented",
+        "importer fields: date 1/2, start+end 1/2, district 0/0, town 0/0, areas 1/2, 0 windows invented",
     ]
 
 
@@ -148,7 +148,7 @@ def test_fields_line_tells_which_field_was_missed_and_counts_invented_windows(tm
     out = io.StringIO()
     assert run(tmp_path, out=out) == 0
     assert out.getvalue().splitlines()[-2:] == [
-        "importer fields: date 1/2, start+end 1/2, district 0/1, areas 0/2, 1 windows invented",
+        "importer fields: date 1/2, start+end 1/2, district 0/1, town 0/0, areas 0/2, 1 windows invented",
         # both places are place spans and the span reader agrees: written wrong, exit 0
         "importer: 2 windows silently wrong (written wrong with exit 0), 0 exact windows held "
         "(exit 1), 0 windows missing with exit 0"]
@@ -4738,3 +4738,21 @@ def test_town_headings_above_day_lines_give_the_towns_of_the_windows_below():
             for w in result.fields["windows"]] == [
         ("2030-05-13", "宁海县", "西店镇", ["樟树村", "铁江村"]),
         ("2030-05-14", "宁海县", "深甽镇", ["龙宫村", "清潭村"])]
+
+
+def test_fields_line_counts_the_town_over_the_windows_that_name_one(tmp_path):
+    """The town is no part of "exact" but is counted: right where the importer gives the
+    expected town, over the expectations that name one."""
+    (tmp_path / "c.txt").write_text(
+        "计划停电预告\n3月5日 星期二\n鄞州 姜山镇陈介桥村(8:00—12:00)\n鄞州 走马塘村(13:00—16:00)\n",
+        encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(
+        "published: 2024-03-01\nwindows:\n- {date: 2024-03-05, start: '08:00', end: '12:00', "
+        "district: 鄞州区, town: 姜山镇, areas: [陈介桥村]}\n- {date: 2024-03-05, start: '13:00', "
+        "end: '16:00', district: 鄞州区, town: 姜山镇, areas: [走马塘村]}\ncancelled: []\n",
+        encoding="utf-8")
+    out = io.StringIO()
+    run(tmp_path, out=out)
+    assert out.getvalue().splitlines()[2] == (
+        "importer fields: date 2/2, start+end 2/2, district 2/2, town 1/2, areas 2/2, "
+        "0 windows invented")

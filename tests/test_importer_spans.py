@@ -139,7 +139,7 @@ def test_score_reads_with_the_spans_reader_alone(tmp_path):
     assert run(tmp_path, out=out, reader="spans") == 0
     assert out.getvalue().splitlines()[-3:] == [
         "importer: 1/1 windows exact (100.0%), 0/0 cancellations, 0 fragments unaccounted",
-        "importer fields: date 1/1, start+end 1/1, district 0/0, areas 1/1, 0 windows invented",
+        "importer fields: date 1/1, start+end 1/1, district 0/0, town 0/0, areas 1/1, 0 windows invented",
         "importer: 0 windows silently wrong (written wrong with exit 0), 0 exact windows held "
         "(exit 1), 0 windows missing with exit 0"]
     out = io.StringIO()

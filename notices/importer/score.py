@@ -74,6 +74,10 @@ class FieldScore:
     windows: int = 0
     with_district: int = 0
     invented: int = 0
+    # (The town, over the windows whose expectation names one: not part of "exact", but what
+    # a resident's town feed and calendar are cut by.)
+    town: int = 0
+    with_town: int = 0
 
     def __add__(self, other: FieldScore) -> FieldScore:
         return FieldScore(*(getattr(self, f) + getattr(other, f)
@@ -134,8 +138,10 @@ def _closeness(want: tuple, got: tuple) -> tuple[int, int, int] | None:
 def field_score(expected: list[dict], produced: list[dict]) -> FieldScore:
     """Pair each expected window with a produced one (exact ones first) and count right fields."""
     score = FieldScore(windows=len(expected),
-                       with_district=sum(w.get("district") is not None for w in expected))
+                       with_district=sum(w.get("district") is not None for w in expected),
+                       with_town=sum(bool(w.get("town")) for w in expected))
     left = [_key(g, True) for g in produced]
+    towns = [g.get("town") for g in produced]
     pending = []
     for want in expected:
         named = want.get("district") is not None
@@ -146,12 +152,14 @@ def field_score(expected: list[dict], produced: list[dict]) -> FieldScore:
                 score.times += 1
                 score.areas += 1
                 score.district += named
+                score.town += bool(want.get("town")) and want.get("town") == towns[index]
                 del left[index]
+                del towns[index]
                 break
         else:
-            pending.append((_key(want, True), named))
+            pending.append((_key(want, True), named, want.get("town")))
     candidates = sorted(
-        ((closeness, -w, -g) for w, (want, _) in enumerate(pending)
+        ((closeness, -w, -g) for w, (want, _, _) in enumerate(pending)
          for g, got in enumerate(left) if (closeness := _closeness(want, got)) is not None),
         reverse=True)
     paired_want, paired_got = set(), set()
@@ -161,11 +169,12 @@ def field_score(expected: list[dict], produced: list[dict]) -> FieldScore:
             continue
         paired_want.add(w)
         paired_got.add(g)
-        (want, named), got = pending[w], left[g]
+        (want, named, town), got = pending[w], left[g]
         score.date += want[0] == got[0]
         score.times += want[1:3] == got[1:3]
         score.district += named and want[3] == got[3]
         score.areas += want[4] == got[4]
+        score.town += bool(town) and town == towns[g]
     score.invented = len(left) - len(paired_got)
     return score
 
@@ -173,7 +182,8 @@ def field_score(expected: list[dict], produced: list[dict]) -> FieldScore:
 def fields_line(score: FieldScore) -> str:
     n = score.windows
     return (f"importer fields: date {score.date}/{n}, start+end {score.times}/{n}, "
-            f"district {score.district}/{score.with_district}, areas {score.areas}/{n}, "
+            f"district {score.district}/{score.with_district}, "
+            f"town {score.town}/{score.with_town}, areas {score.areas}/{n}, "
             f"{score.invented} windows invented")
 
 
