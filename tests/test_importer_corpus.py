@@ -4756,3 +4756,18 @@ def test_fields_line_counts_the_town_over_the_windows_that_name_one(tmp_path):
     assert out.getvalue().splitlines()[2] == (
         "importer fields: date 2/2, start+end 2/2, district 2/2, town 1/2, areas 2/2, "
         "0 windows invented")
+
+
+def test_a_post_with_a_whole_day_on_its_own_line_and_two_slots_apart_by_a_bar():
+    """``⏰ 08:00—12:00 ｜ 13:00—17:00``: two slots (the second was reported unread); ``📅 10月25日
+    （周五）`` / ``⏰ 全天`` / ``📍 庵东镇：…`` after another day's record: a whole day (it was read
+    as a date alone, no window)."""
+    text = ("📅 10月23日（周三）\n⏰ 08:00—12:00 ｜ 13:00—17:00\n📍 附海镇：东海村、附海镇中心小学\n\n"
+            "📅 10月25日（周五）\n⏰ 全天\n📍 庵东镇：兴桥村、庵东镇卫生院\n")
+    result = parse_outage_notice(text, dt.date(2030, 10, 20), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-10-23", "08:00", "12:00", "附海镇", ["东海村", "附海镇中心小学"]),
+        ("2030-10-23", "13:00", "17:00", "附海镇", ["东海村", "附海镇中心小学"]),
+        ("2030-10-25", None, None, "庵东镇", ["兴桥村", "庵东镇卫生院"])]

@@ -217,7 +217,7 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
-_MORE_SEP = re.compile(r"\s*(?:[、,，和及;；]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+_MORE_SEP = re.compile(r"\s*(?:[、,，和及;；|｜]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
 class _Dates:
@@ -2124,7 +2124,12 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 _CHANGED_TO_WORDS + r"\s*$",
                 masked[max(0, anchor.start - 6):anchor.start]) and \
                 "。" not in masked[kept[-1].end:anchor.start]
-            cut_next = cut_next or moved_to
+            # (``📅 10月25日（周五）`` / ``⏰ 全天`` / ``📍 庵东镇：…``: the whole day on its own
+            # line, a post's pictograph before it.)
+            whole_below = re.match(rf"[^\S\n]*\n?[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
+                                   r"(?:全天|全日|整天)(?:停电)?[^\S\n]*(?=\n|$)",
+                                   masked[anchor.end:])
+            cut_next = cut_next or moved_to or whole_below
             # (``12月10日（星期日）如检修未完成继续停电``: a day the cut may run on to, as a rain
             # date, is no window.)
             if re.match(r"\s*[,，]?\s*(?:如|若|如果|倘若|万一)[^,，。;；\n]{0,12}?"
@@ -2142,7 +2147,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # A signature or publication date (``2022年10月28日`` alone on its line,
             # ``发布日期:2025-07-29``, ``2014年10月29日 10:59``) is not a window.
             rest = masked[anchor.end:line_end]
-            alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head)
+            alone = not rest.strip() and not re.search(r"\d+[.、]\s*$", head) and not whole_below
             # The publication day printed as a date alone, where the notice gives timed
             # windows, is the notice's date, not one more window.
             if anchor.days == [reference] and any(other.first for other in anchors):
