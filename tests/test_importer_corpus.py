@@ -4771,3 +4771,24 @@ def test_a_post_with_a_whole_day_on_its_own_line_and_two_slots_apart_by_a_bar():
         ("2030-10-23", "08:00", "12:00", "附海镇", ["东海村", "附海镇中心小学"]),
         ("2030-10-23", "13:00", "17:00", "附海镇", ["东海村", "附海镇中心小学"]),
         ("2030-10-25", None, None, "庵东镇", ["兴桥村", "庵东镇卫生院"])]
+
+
+def test_the_score_takes_a_brackets_width_as_type_not_reading(tmp_path):
+    """``中马路（单号）`` as printed and ``中马路(单号)`` as an expectation wrote it are the same place;
+    another qualifier is not."""
+    (tmp_path / "d.txt").write_text(
+        "计划停电预告\n6月26日 星期三\n江北 中马街道中马路（单号）、中马菜场(7:00—11:30)\n", encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(
+        "published: 2030-06-20\nwindows:\n- {date: 2030-06-26, start: '07:00', end: '11:30', "
+        "district: 江北区, town: 中马街道, areas: [中马路(单号), 中马菜场]}\ncancelled: []\n",
+        encoding="utf-8")
+    out = io.StringIO()
+    run(tmp_path, out=out)
+    assert out.getvalue().splitlines()[1].startswith("importer: 1/1 windows exact")
+    (tmp_path / "d.yaml").write_text(
+        "published: 2030-06-20\nwindows:\n- {date: 2030-06-26, start: '07:00', end: '11:30', "
+        "district: 江北区, town: 中马街道, areas: [中马路(双号), 中马菜场]}\ncancelled: []\n",
+        encoding="utf-8")
+    out = io.StringIO()
+    run(tmp_path, out=out)
+    assert out.getvalue().splitlines()[1].startswith("importer: 0/1 windows exact")

@@ -106,8 +106,13 @@ def _key(window: dict, with_district: bool) -> tuple:
     if isinstance(date, dt.date):
         date = date.isoformat()
     district = window.get("district") if with_district else None
+    # (A bracket's width is type, not reading: ``中马路（单号）`` as printed and ``中马路(单号)``
+    # as an expectation wrote it are the same place.)
     return (str(date), _clock(window.get("start")), _clock(window.get("end")), district,
-            tuple(str(a) for a in window.get("areas") or []))
+            tuple(str(a).translate(_BRACKETS) for a in window.get("areas") or []))
+
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")"})
 
 
 def _match(expected: list[dict], produced: list[dict]) -> tuple[int, list[dict], list[dict]]:
