@@ -4792,3 +4792,15 @@ def test_the_score_takes_a_brackets_width_as_type_not_reading(tmp_path):
     out = io.StringIO()
     run(tmp_path, out=out)
     assert out.getvalue().splitlines()[1].startswith("importer: 0/1 windows exact")
+
+
+def test_a_villages_committee_drops_the_town_printed_again_before_it():
+    """``姜山镇蔡郎桥村村委会`` and ``宗汉街道百两居委会`` in their town's list: the committee is
+    named after its village or community, so the town printed again is dropped, as before the
+    village (an institution of the town itself, ``姜山镇中心小学``, keeps it)."""
+    text = ("计划停电预告\n6月13日 星期四\n鄞州 姜山镇蔡郎桥村、姜山镇蔡郎桥村村委会、姜山镇中心小学(7:30—15:30)\n"
+            "慈溪 宗汉街道庙山村、宗汉街道百两居委会(8:00—16:00)\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 10), DISTRICTS)
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("姜山镇", ["蔡郎桥村", "蔡郎桥村村委会", "姜山镇中心小学"]),
+        ("宗汉街道", ["庙山村", "百两居委会"])]

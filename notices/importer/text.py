@@ -131,8 +131,15 @@ def town_institution(folded: str, at: int, town: str) -> bool:
         return False  # (``阳明街道·余姚市中医医院后勤楼``: the column's dot marks the town)
     # (A village's name holding such a word, ``附海镇海晏庙村部分用户``: only what follows the
     # village, ``古林镇前虞村工业区``, names an institution of it.)
+    # (``姜山镇蔡郎桥村村委会``, ``宗汉街道百两居委会``: a village's or community's own committee,
+    # named after it; the town printed again before it, as before the village.)
+    if _COMMITTEE.fullmatch(folded, at):
+        return False
     village = re.compile(r"村(?!委)|社区(?!服务|卫生)").search(folded, at)
     return INSTITUTION_WORD.search(folded, village.end() if village else at) is not None
+
+
+_COMMITTEE = re.compile(r"[\u3400-\u9fff]{1,8}?(?:村|社区)?(?:村委会|居委会|村民委员会|居民委员会)")
 
 
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
