@@ -4804,3 +4804,19 @@ def test_a_villages_committee_drops_the_town_printed_again_before_it():
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("姜山镇", ["蔡郎桥村", "蔡郎桥村村委会", "姜山镇中心小学"]),
         ("宗汉街道", ["庙山村", "百两居委会"])]
+
+
+def test_a_95598_querys_date_span_is_no_window():
+    """``省（市）：浙江    地市：宁波    区县：北仑区    停电日期：2030-06-14 至 2030-06-21`` over a
+    listing's records: the span the query asked for was read as eight whole days of the first
+    record's places (five written with exit 0)."""
+    text = ("国家电网 95598 停电信息查询\n"
+            "省（市）：浙江    地市：宁波    区县：北仑区    停电日期：2030-06-14 至 2030-06-21\n"
+            "查询时间：2030-06-15 10:22:41        共 1 条\n\n"
+            "供电单位：国网宁波市北仑区供电公司\n停电类型：计划停电\n"
+            "停电区域：新碶街道 大港新村32-40幢、明州路（单号）\n"
+            "停电开始时间：2030-06-18 08:00:00\n停电结束时间：2030-06-18 16:00:00\n当前状态：未停电\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 15), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-06-18", "08:00", "北仑区", "新碶街道", ["大港新村32-40幢", "明州路（单号）"])]

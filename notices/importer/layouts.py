@@ -217,6 +217,8 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
+_QUERY_FIELDS = re.compile(r"(?:区县|县区|地市|省份|省\s*\(\s*市\s*\))\s*:[^\n]*?"
+                           r"(?:停电日期|日期|起止日期|查询日期|日期范围)\s*:\s*$")
 _MORE_SEP = re.compile(r"\s*(?:[、,，和及;；|｜]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
@@ -332,6 +334,11 @@ class _Dates:
             if not relative and re.search(r"(?:^|\n)[ \t]*(?:发布|更新|查询|导出|生成|打印|制表)"
                                           r"(?:时间|日期)\s*[:：]?\s*$", t[max(0, pos - 12):pos]) \
                     and re.match(r"[\d\s:/.-]+(?:\n|$)", t[pos:]):
+                pos = t.find("\n", pos) if "\n" in t[pos:] else len(t)
+                continue
+            # (``省（市）：浙江    地市：宁波    区县：北仑区    停电日期：2030-06-14 至
+            # 2030-06-21``: a query's fields and the span it asked for, never a window.)
+            if not relative and _QUERY_FIELDS.search(t, t.rfind("\n", 0, pos) + 1, pos):
                 pos = t.find("\n", pos) if "\n" in t[pos:] else len(t)
                 continue
             day_only = bool(found) or self.month is not None
