@@ -4820,3 +4820,20 @@ def test_a_95598_querys_date_span_is_no_window():
     assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
             for w in result.fields["windows"]] == [
         ("2030-06-18", "08:00", "北仑区", "新碶街道", ["大港新村32-40幢", "明州路（单号）"])]
+
+
+def test_office_hours_after_their_days_and_a_dotted_town_printed_again():
+    """``营业时间：周一至周日 8:30-17:00`` under a table was read as two windows of its words; in
+    ``团桥村、骆驼街道·联兴村`` the town printed again goes with its dot (was ``·联兴村``)."""
+    text = ("停电日期     停电时间        停电区域\n"
+            "6月25日      全天            大堰镇：董家村、箭岭村\n\n"
+            "奉化供电服务热线：95598   营业时间：周一至周日 8:30-17:00\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 21), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-06-25", None, "大堰镇", ["董家村", "箭岭村"])]
+    text = ("计划停电\n停电时间：2030-06-24 07:00-15:00\n"
+            "停电区域：骆驼街道 团桥村、骆驼街道·联兴村\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 20), DISTRICTS)
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("骆驼街道", ["团桥村", "联兴村"])]

@@ -2940,7 +2940,8 @@ def _district_groups(areas: list[str], notice_district: str | None
                 and fold(groups[-1][1]) == m["t"] and area[m.end():].strip() \
                 and not town_institution(area_f, m.end(), m["t"]) \
                 and not area_f.startswith("办事处", m.end("t")):
-            groups[-1][2].append(area[m.end():])
+            # (``骆驼街道·联兴村``: the column's dot after the town printed again, dropped too.)
+            groups[-1][2].append(area[m.end():].lstrip("·•・ "))
             continue
         # ``宁海县西店镇、深甽镇部分村``: a later item led by another town (not its office's
         # name) is that town's, in the same district.
@@ -3052,7 +3053,7 @@ def _without_town(item: str, town: str) -> str:
     if folded.startswith(town_f) and len(folded) > len(town_f) + 1 and \
             not town_institution(folded, len(town_f), town_f) and \
             not folded.startswith("办事处", len(town_f)):
-        return item[len(town):]
+        return item[len(town):].lstrip("·•・ ")  # (``骆驼街道·联兴村``: the column's dot too)
     return item
 
 
