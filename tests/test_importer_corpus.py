@@ -4837,3 +4837,20 @@ def test_office_hours_after_their_days_and_a_dotted_town_printed_again():
     result = parse_outage_notice(text, dt.date(2030, 6, 20), DISTRICTS)
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("骆驼街道", ["团桥村", "联兴村"])]
+
+
+def test_a_space_aligned_table_whose_weekday_wraps_under_its_date_with_the_places():
+    """``11月21日    08:00-16:00    长街镇西岙村、长街蛏子`` / ``(星期四)                   交易市场``: the
+    weekday wrapped under the date and the places' rest under their column are the row's (the
+    wrapped places were lost from the window and the weekdays read as places, exit 0)."""
+    text = ("国网宁海县供电公司计划停电公告（11月21日—11月23日）\n\n"
+            "日期        时间           停电范围                                    线路\n"
+            "11月21日    08:00-16:00    长街镇西岙村、龙潭村、长街蛏子               10kV长西线\n"
+            "(星期四)                   交易市场\n"
+            "11月23日    08:00-16:00    胡陈乡胡陈村、东山村                         10kV胡陈线\n"
+            "(星期六)\n")
+    result = parse_outage_notice(text, dt.date(2030, 11, 18), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-11-21", "长街镇", ["西岙村", "龙潭村", "长街蛏子交易市场"]),
+        ("2030-11-23", "胡陈乡", ["胡陈村", "东山村"])]

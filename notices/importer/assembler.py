@@ -314,7 +314,11 @@ class NoticeAssembler:
             if starts is None or re.search(r"[\t|]", f):
                 continue
             first = _width(line[:len(line) - len(line.lstrip())])
-            if first <= starts[0] + 1 or row is None:
+            # (``(星期四)                   交易市场`` under ``11月21日 … 长街蛏子``: the day's
+            # weekday wrapped in its own column, the row's other cells with it.)
+            weekday = row is not None and bool(cells) and \
+                bool(_WEEKDAY_CELL.fullmatch(fold(cells[0][1])))
+            if (first <= starts[0] + 1 or row is None) and not weekday:
                 row = index if first <= starts[0] + 1 and len(cells) > 1 else None
                 continue
             # A piece under a later column: each piece goes to the row's cell of its column.
@@ -1323,6 +1327,7 @@ class NoticeAssembler:
 _BROKEN_TOWN = re.compile(r"(?P<town>[\u3400-\u9fff]{1,4}?(?:镇|街道|乡))(?=[\u3400-\u9fff])")
 
 
+_WEEKDAY_CELL = re.compile(r"\(\s*(?:星期|周|礼拜)[一二三四五六日天]\s*\)")
 _DAY_END = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 
 
