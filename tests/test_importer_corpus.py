@@ -4854,3 +4854,12 @@ def test_a_space_aligned_table_whose_weekday_wraps_under_its_date_with_the_place
     assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("2030-11-21", "长街镇", ["西岙村", "龙潭村", "长街蛏子交易市场"]),
         ("2030-11-23", "胡陈乡", ["胡陈村", "东山村"])]
+
+
+def test_a_list_closed_by_jiang_and_a_short_cut():
+    """``…、中心停车场充电桩将短时停电。``: 将 (will) closes the list, no part of its last place."""
+    text = ("为做好迎峰度夏用电保障，我中心配合供电部门进行双电源切换试验。6月22日（星期六）6:00—6:30，"
+            "门诊楼、医技楼（放射科、检验科）、中心停车场充电桩将短时停电。\n\n宁波市北仑区某某社区卫生服务中心\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 20), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [
+        ["门诊楼", "医技楼（放射科、检验科）", "中心停车场充电桩"]]
