@@ -4863,3 +4863,14 @@ def test_a_list_closed_by_jiang_and_a_short_cut():
     result = parse_outage_notice(text, dt.date(2030, 6, 20), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [
         ["门诊楼", "医技楼（放射科、检验科）", "中心停车场充电桩"]]
+
+
+def test_a_village_committees_own_village_joined_to_another():
+    """``我村及后岙村、白峤村停电`` signed ``一市镇前岙村村民委员会``: 我村 is 前岙村, then the others
+    (it was ``及后岙村``)."""
+    text = ("停 电 通 知\n\n各位村民：\n    接一市供电所通知，定于6月22日（星期六）早上7点半至下午5点，"
+            "我村及后岙村、白峤村停电。\n\n                一市镇前岙村村民委员会\n                    2030年6月19日\n")
+    result = parse_outage_notice(text, dt.date(2030, 6, 19), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-06-22", "07:30", "17:00", "一市镇", ["前岙村", "后岙村", "白峤村"])]

@@ -902,7 +902,8 @@ def split_areas(printed: str) -> list[str]:
     # (``范围为本村高泥、…``: the label's words and ``本村``, the village the notice is from.)
     # (Not ``本村一组至六组``: the village's own groups, nothing without it.)
     opener = re.match(r"\s*(?:(?:停电)?范围)?(?:主要)?(?:包括|包含|涉及|有|为|是)[:：]?\s*"
-                      rf"(?:(?:本村|我村){_OWN_GROUPS})?(?=\S{{2}})|\s*(?:本村|我村){_OWN_GROUPS}(?=\S{{2}})",
+                      rf"(?:(?:本村|我村){_OWN_GROUPS}(?![及和与]))?(?=\S{{2}})"
+                      rf"|\s*(?:本村|我村){_OWN_GROUPS}(?![及和与])(?=\S{{2}})",
                       fold(printed))
     if opener:
         printed = printed[opener.end():]
@@ -1003,7 +1004,8 @@ def split_areas(printed: str) -> list[str]:
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
         # ``我校东校区``: the school speaking of itself; ``以及长溪村工业区``: the conjunction
         # that joined the place to the list.
-        own = re.match(rf"(?:我校|本校|我院|本院|我村|本村|我镇|本镇|我乡|本乡)(?![区區])"
+        # (Not ``我村及后岙村``: the village itself, then another.)
+        own = re.match(rf"(?:我校|本校|我院|本院|我村|本村|我镇|本镇|我乡|本乡)(?![区區及和与])"
                        rf"{_OWN_GROUPS}\S{{2}}", fold(area))
         area = area[2:] if own else area
         # (``我们小区13、15、17幢``: a chat's own estate before its buildings.)
@@ -2533,19 +2535,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (``届时全村停电``: the whole village, the one the committee is of.)
         village = text[at + prefix.end():committee.end("a")]
         for window, _ in [*windows, *cancelled]:
-            own = re.compile(rf"(?:我|本)(?:村|社区){_OWN_GROUPS}(?=\S{{2}})")
-            window["areas"] = [a[m.end():] if (m := own.match(fold(a))) else a
-                               for a in window["areas"]]
-            if re.fullmatch(r"\S{1,6}(?:村|社区)", village):
-                window["areas"] = [village if fold(a) in ("全村", "全社区") else a
-                                   for a in window["areas"]]
+            window["areas"] = _own_village(window["areas"], village)
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
     # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is
     # the one the site declares for it.)
     elif prefix and prefix["t"] and not prefix["d"]:
         at = committee.start("a")
+        village = text[at + prefix.end():committee.end("a")]
         for window, _ in [*windows, *cancelled]:
+            window["areas"] = _own_village(window["areas"], village)
             if not window["district"] and not window["town"]:
                 window["town"] = text[at + prefix.start("t"):at + prefix.end("t")]
     # A residents' notice signed below its windows by an office whose name or address names
@@ -2839,6 +2838,32 @@ _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 _TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)")
 _INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
+
+
+def _own_village(areas: list[str], village: str) -> list[str]:
+    """A committee's places said as its own (``我村``, ``本社区``): ``我村溪里方自然村`` is the
+    named place after it; ``全村`` and ``我村`` joined to another (``我村及后岙村``) are the
+    committee's village; ``我村东山片（…）`` is a part of it (片, 组, 一带…), named with it."""
+    named = bool(re.fullmatch(r"\S{1,6}(?:村|社区)", village))
+    own = re.compile(rf"(?:我|本)(?:村|社区){_OWN_GROUPS}(?=\S)")
+    result: list[str] = []
+    for area in areas:
+        folded = fold(area)
+        m = own.match(folded)
+        if named and folded in ("全村", "全社区"):
+            result.append(village)
+        elif m is None:
+            result.append(area)
+        elif named and re.match(r"[及和与、]", folded[m.end():]):
+            result.extend([village, area[m.end() + 1:]])
+        elif named and re.search(r"(?:片|片区|组|一带|部分|区域|范围)$",
+                                 re.sub(r"\([^()]*\)$", "", folded[m.end():])):
+            result.append(village + area[m.end():])
+        elif len(folded) - m.end() >= 2:
+            result.append(area[m.end():])
+        else:
+            result.append(area)
+    return result
 
 
 def _apart_towns(groups) -> bool:
