@@ -4874,3 +4874,18 @@ def test_a_village_committees_own_village_joined_to_another():
     assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
             for w in result.fields["windows"]] == [
         ("2030-06-22", "07:30", "17:00", "一市镇", ["前岙村", "后岙村", "白峤村"])]
+
+
+def test_a_tab_listing_whose_remark_calls_a_row_off():
+    """``2030/11/21	08:00	16:00	胜山镇	10kV胜北线	胜北村、四灶浦村	取消`` under ``…	备注``: the row's
+    slot is called off (it was written as a window with exit 0)."""
+    text = ("国网慈溪市供电公司 计划停电信息（2030年11月19日—11月22日）\n\n"
+            "停电日期\t开始时间\t结束时间\t所属乡镇\t停电设备\t停电区域\t备注\n"
+            "2030/11/19\t08:00\t16:00\t崇寿镇\t10kV崇北线\t四塘横江村、六塘南村\t\n"
+            "2030/11/21\t08:00\t16:00\t胜山镇\t10kV胜北线\t胜北村、四灶浦村\t取消\n")
+    result = parse_outage_notice(text, dt.date(2030, 11, 15), DISTRICTS)
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-11-19", "崇寿镇", ["四塘横江村", "六塘南村"])]
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"])
+            for w in result.fields["cancelled"]] == [
+        ("2030-11-21", "08:00", "胜山镇", ["胜北村", "四灶浦村"])]

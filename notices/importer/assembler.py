@@ -521,7 +521,9 @@ class NoticeAssembler:
                                split=split)
             # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
             cells = [c.strip() for c in split.split(f) if c.strip()]
-            if any("状态" in label and index < len(cells) and re.fullmatch(r"已?取消", cells[index])
+            # (Or a remark ``取消`` alone: ``…	胜北村、四灶浦村	取消`` under ``备注``.)
+            if any(("状态" in label or label in ("备注", "说明")) and index < len(cells)
+                   and re.fullmatch(r"已?取消|停电取消|取消停电", cells[index])
                    for index, (_, label) in enumerate(self.table_roles)):
                 self.read_cancelled(lineno, scanner.tokens)
                 return

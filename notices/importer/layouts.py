@@ -1517,6 +1517,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("unit", index)
         elif name.endswith("状态"):
             role.setdefault("status", index)
+        elif re.fullmatch(r"备注|说明", name.strip()):
+            role.setdefault("remark", index)
     # (``停电时间`` beside ``送电时间``: the start's column, named without 开始.)
     if "start" not in role and "end" in role:
         named = [i for i, name in enumerate(header) if name.strip() in ("停电时间", "计划停电时间")]
@@ -1560,6 +1562,10 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             window = _window(begin[0], first, last, places, district_ or district, town)
             # (``状态``: ``已取消``: a slot called off, moved to the cancelled ones below.)
             if "status" in role and re.search(r"取消", cells[role["status"]][1]):
+                window["_cancelled"] = True
+            # (A remark ``取消`` alone: the row's slot called off.)
+            if "remark" in role and role["remark"] < len(cells) and re.fullmatch(
+                    r"\s*(?:已取消|取消|停电取消|取消停电)\s*", cells[role["remark"]][1]):
                 window["_cancelled"] = True
             # Rows of one slot in one town (a listing's row a place, or a part of one) are one
             # window of their places, as a listing's records are (``_iso_records``).
