@@ -82,6 +82,16 @@ PROBES36 = ROOT / "tests" / "importer" / "probes-ningbo-36"  # (March 2029)
 PROBES37 = ROOT / "tests" / "importer" / "probes-ningbo-37"  # (July 2029)
 PROBES38 = ROOT / "tests" / "importer" / "probes-ningbo-38"  # (April 2029; not tuned on)
 PROBES39 = ROOT / "tests" / "importer" / "probes-ningbo-39"  # (September 2029; not tuned on)
+PROBES40 = ROOT / "tests" / "importer" / "probes-ningbo-40"  # (November 2029; scored once, then tuned on)
+PROBES41 = ROOT / "tests" / "importer" / "probes-ningbo-41"  # (June 2029; scored once, then tuned on)
+PROBES42 = ROOT / "tests" / "importer" / "probes-ningbo-42"  # (February 2030; scored once, then tuned on)
+PROBES43 = ROOT / "tests" / "importer" / "probes-ningbo-43"  # (August 2030; scored once, then tuned on)
+PROBES44 = ROOT / "tests" / "importer" / "probes-ningbo-44"  # (May 2030; scored once, then tuned on)
+PROBES45 = ROOT / "tests" / "importer" / "probes-ningbo-45"  # (December 2030; scored once, then tuned on)
+PROBES46 = ROOT / "tests" / "importer" / "probes-ningbo-46"  # (October 2030; scored once, then tuned on)
+PROBES47 = ROOT / "tests" / "importer" / "probes-ningbo-47"  # (March 2030; scored once, then tuned on)
+PROBES48 = ROOT / "tests" / "importer" / "probes-ningbo-48"  # (June 2030; scored once, then tuned on)
+PROBES49 = ROOT / "tests" / "importer" / "probes-ningbo-49"  # (November 2030; scored once, then tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -367,7 +377,11 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES28, 25, 100, 8), (PROBES29, 26, 109, 10), (PROBES30, 25, 112, 8),
     (PROBES31, 25, 111, 9), (PROBES32, 25, 120, 7), (PROBES33, 25, 116, 8),
     (PROBES34, 26, 117, 7), (PROBES35, 25, 104, 13), (PROBES36, 25, 109, 8),
-    (PROBES37, 25, 115, 7), (PROBES38, 25, 102, 8), (PROBES39, 25, 111, 8)])
+    (PROBES37, 25, 115, 7), (PROBES38, 25, 102, 8), (PROBES39, 25, 111, 8),
+    (PROBES40, 25, 114, 7), (PROBES41, 25, 113, 9), (PROBES42, 26, 112, 8),
+    (PROBES43, 25, 113, 13), (PROBES44, 25, 118, 14), (PROBES45, 26, 123, 8),
+    (PROBES46, 26, 122, 15), (PROBES47, 25, 118, 10), (PROBES48, 26, 115, 10),
+    (PROBES49, 25, 110, 12)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
