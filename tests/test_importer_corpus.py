@@ -4903,3 +4903,19 @@ def test_a_tab_listing_whose_remark_calls_a_row_off():
     assert [(str(w["date"]), w["start"], w["town"], w["areas"])
             for w in result.fields["cancelled"]] == [
         ("2030-11-21", "08:00", "胜山镇", ["胜北村", "四灶浦村"])]
+
+
+def test_an_sms_thread_whose_later_message_names_the_same_account_without_its_address():
+    """A first SMS gives ``您户号3301234567（地址：宁波市鄞州区东钱湖镇韩岭村下街58号）``; a later one
+    ``您户号3301234567所在区域…计划于2030年03月19日、20日每天09:00至15:00停电``: that address is the
+    place (the two windows named none)."""
+    text = ("【国网宁波供电公司】尊敬的客户：您户号3301234567（地址：宁波市鄞州区东钱湖镇韩岭村下街58号）"
+            "所在区域因线路检修，计划于2030年03月14日08:00至2030年03月14日16:00停电，届时请做好准备。\n\n"
+            "【国网宁波供电公司】尊敬的客户：您户号3301234567所在区域因线路检修，计划于2030年03月19日、"
+            "20日每天09:00至15:00停电，届时请做好准备。\n")
+    result = parse_outage_notice(text, dt.date(2030, 3, 11), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-03-14", "08:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"]),
+        ("2030-03-19", "09:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"]),
+        ("2030-03-20", "09:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"])]

@@ -2263,10 +2263,20 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         line_end = masked.find("\n", anchor.end)
         line_end = len(masked) if line_end < 0 else line_end
         address = _ACCOUNT_ADDRESS.search(masked, line_at, line_end)
+        # (``您户号3301234567所在区域…`` after a message that gave the same account's address,
+        # ``您户号3301234567（地址：宁波市鄞州区东钱湖镇韩岭村下街58号）``: that address.)
+        # (Not a change keeping its range, ``原定…调整为…，停电范围不变``: the original's places.)
+        same = None if address or areas or re.search(r"原定|范围(?:不变|同上|同前)",
+                                                     masked[line_at:line_end]) else \
+            re.search(r"户号\s*[:：]?\s*([\d*xX]{6,})", masked[line_at:line_end])
+        if same:
+            address = next((m for m in _ACCOUNT_ADDRESS.finditer(masked, 0, line_at)
+                            if same[1] in masked[m.start():m.end()]), None)
         if address and (not areas or not re.search(r"范围|区域", masked[anchor.end:line_end])):
             group = next(g for g in ("a", "b", "c", "d") if address[g])
             areas = split_areas(text[address.start(group):address.end(group)])
-            read.add(_line_of(masked, address.start()))
+            if not same:
+                read.add(_line_of(masked, address.start()))
         anchor.areas = areas
         # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
         # day of the anchor belongs to that day (a day whose list is not printed has none).
