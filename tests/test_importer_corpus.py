@@ -4919,3 +4919,13 @@ def test_an_sms_thread_whose_later_message_names_the_same_account_without_its_ad
         ("2030-03-14", "08:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"]),
         ("2030-03-19", "09:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"]),
         ("2030-03-20", "09:00", "鄞州区", "东钱湖镇", ["韩岭村下街58号"])]
+
+
+def test_a_tip_saying_what_is_not_an_outage_is_no_window():
+    """``🔺温馨提示：8月21日—23日13:00-17:00，辖区部分工业企业按照有序用电方案错峰生产，不属于停电，居民生活
+    用电不受影响。``: three windows of ``不属于`` were written with exit 0."""
+    text = ("🔺温馨提示：8月21日—23日13:00-17:00，辖区部分工业企业按照有序用电方案错峰生产，不属于停电，"
+            "居民生活用电不受影响。\n\n📅 8月24日 08:00-16:00\n📍 大碶街道：璎珞村、横山村\n\n国网宁波市北仑区供电公司\n")
+    result = parse_outage_notice(text, dt.date(2030, 8, 20), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-08-24", "08:00", ["璎珞村", "横山村"])]

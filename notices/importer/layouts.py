@@ -2035,8 +2035,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         sentence = masked[max(masked.rfind("。", 0, anchor.start), line_at - 1) + 1:
                           _sentence_end(masked, anchor.end)]
         # (``2030年5月1日至5日（劳动节）期间我区未安排计划停电``: a holiday freeze.)
-        if re.search(r"不涉及停电|无需停电|不需要?停电|(?<!则)不停电。?$", sentence) and \
-                "停电" not in re.sub(r"不涉及停电|无需停电|不需要?停电|不停电", "", sentence) \
+        # (``…有序用电方案错峰生产，不属于停电，…``: what it is not.)
+        if re.search(r"不涉及停电|无需停电|不需要?停电|不属于停电|并非停电|不是停电"
+                     r"|(?<!则)不停电。?$", sentence) and \
+                "停电" not in re.sub(r"不涉及停电|无需停电|不需要?停电|不属于停电|并非停电|不是停电"
+                                   r"|不停电", "", sentence) \
                 or _FREEZE.search(sentence) and "停电" not in _FREEZE.sub("", sentence) \
                 or re.search(r"避开\s*$", masked[max(line_at, anchor.start - 4):anchor.start]):
             continue
