@@ -4929,3 +4929,28 @@ def test_a_tip_saying_what_is_not_an_outage_is_no_window():
     result = parse_outage_notice(text, dt.date(2030, 8, 20), DISTRICTS)
     assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["windows"]] == [
         ("2030-08-24", "08:00", ["璎珞村", "横山村"])]
+
+
+def test_a_space_table_dated_with_bare_weekday_numerals_and_a_place_that_keeps_its_supply():
+    """``12月23日(一)    22:00—次日05:00    梅山街道…``: the weekday's numeral alone in brackets is
+    the date's (it was read as the place ``(一)``); ``联系电话：…（工作日 8:30—17:00）`` is a
+    telephone's hours; ``余姚市阳明康复医院（双电源客户，不停电）`` keeps its supply, no place cut."""
+    text = ("国网宁波市北仑区供电公司  停电公告\n\n"
+            "日期            时间                  停电区域\n"
+            "--------------  --------------------  ----------------------------------------\n"
+            "12月23日(一)    22:00—次日05:00       梅山街道梅山港务区2号箱变、梅东村\n"
+            "12月26日(四)    08:00—16:00           大榭街道榭北村、大榭街道\n"
+            "                                      海光楼社区\n\n"
+            "    联系电话：0574-86851234（工作日 8:30—17:00）  服务热线：95598\n")
+    result = parse_outage_notice(text, dt.date(2030, 12, 20), DISTRICTS)
+    assert result.problems == []
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2030-12-23", "22:00", "次日05:00", "梅山街道", ["梅山港务区2号箱变", "梅东村"]),
+        ("2030-12-26", "08:00", "16:00", "大榭街道", ["榭北村", "海光楼社区"])]
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电范围 |\n|---|---|---|---|\n"
+            "| 1 | 1月19日 | 22:00-次日04:00 | 阳明街道舜水南路、新建北路沿线商铺；余姚市阳明康复医院（双电源客户，不停电） |\n\n"
+            "国网余姚市供电公司\n")
+    result = parse_outage_notice(text, dt.date(2029, 1, 12), DISTRICTS)
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("阳明街道", ["舜水南路", "新建北路沿线商铺"])]

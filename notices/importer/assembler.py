@@ -1313,6 +1313,12 @@ class NoticeAssembler:
                     current = text
         areas.append(current)
         areas = [re.sub(r"(?<=[^\x00-\x7f])\.$|[。！!？?]+$", "", a.strip()) for a in areas]
+        # ``余姚市阳明康复医院（双电源客户，不停电）``: a place the list says keeps its supply is
+        # no place cut, kept in the window's note.
+        for index, area in enumerate(areas):
+            if _KEEPS_SUPPLY.search(fold(area)):
+                self.notes.append(area)
+                areas[index] = ""
         # ``樊岙村（海岛线路更换海缆终端，停电一天）``: the work's reason in brackets is the
         # window's note, not part of the place.
         for index, area in enumerate(areas):
@@ -1403,6 +1409,7 @@ def _without_reprinted_town(areas: list[str], town: str) -> list[str]:
 _PHONE_LINE = re.compile(r"[^\s:]{2,20}\s*:\s*(?:0\d{2,3}-?)?[\dxX×*]{7,8}(?:[,、/]\s*\S+)?\s*")
 
 
+_KEEPS_SUPPLY = re.compile(r"\([^()]*(?:不停电|不受影响|照常供电|正常供电)[^()]*\)$")
 _BROKEN_WORD = re.compile(r"部分|一带|沿线|附近|周边|片区|区域")
 
 

@@ -236,7 +236,9 @@ def _check_times(text: str, result: OutageImport) -> None:
                     leftover=printed, col=m.start()))
 
 
-_PHONE_HOURS = re.compile(r"(?:电话|热线)\s*:?\s*[\d\-]{5,}\s*\(\s*$")
+_PHONE_HOURS = re.compile(r"(?:电话|热线)\s*:?\s*[\d\-]{5,}\s*\(\s*"
+                          r"(?:工作日|每天|每日|周[一二三四五六日天]\s*(?:至|到|-|~)\s*周[一二三四五六日天])?"
+                          r"\s*(?:上午)?\s*$")
 # A line holding a time range and then a list of villages or communities, none of the words of
 # an outage already over, office hours or an event.
 _SLOT_AND_PLACES = re.compile(

@@ -180,8 +180,10 @@ DATE = (
 SHORT_DATE = r"(?P<m3>\d{1,2})\s*[-/.]\s*(?P<d3>\d{1,2})(?!\d)"
 
 DATE_RE = re.compile(DATE)
+# (``12月23日(一)``: a table's date with its weekday's numeral alone in brackets.)
+_BARE_WEEKDAY = r"[(\[【]\s*(?P<wb>[一二三四五六日天])\s*[)\]】]"
 _DATE_THEN_WEEKDAY = re.compile(
-    rf"(?:{DATE})(?:\s*[(\[【]?\s*{WEEKDAY}\s*[)\]】]?)?"
+    rf"(?:{DATE})(?:\s*[(\[【]?\s*{WEEKDAY}\s*[)\]】]?|\s*{_BARE_WEEKDAY})?"
 )
 _SHORT_DATE_LINE = re.compile(
     rf"\s*[(\[【]?\s*{SHORT_DATE}\s*[)\]】]?(?:\s*[(\[【]?\s*{WEEKDAY}\s*[)\]】]?)?\s*[:]?\s*$"
@@ -225,7 +227,7 @@ def _parts(match: re.Match) -> DateParts:
     else:
         year, month, day = g.get("y2"), g["m2"], g["d2"]
     return DateParts(int(year) if year else None, int(month), int(day),
-                     _weekday_index(g.get("wd")))
+                     _weekday_index(g.get("wd") or g.get("wb")))
 
 
 def match_date(text: str, pos: int) -> DateMatch | None:
