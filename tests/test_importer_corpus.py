@@ -92,6 +92,10 @@ PROBES46 = ROOT / "tests" / "importer" / "probes-ningbo-46"  # (October 2030; sc
 PROBES47 = ROOT / "tests" / "importer" / "probes-ningbo-47"  # (March 2030; scored once, then tuned on)
 PROBES48 = ROOT / "tests" / "importer" / "probes-ningbo-48"  # (June 2030; scored once, then tuned on)
 PROBES49 = ROOT / "tests" / "importer" / "probes-ningbo-49"  # (November 2030; scored once, then tuned on)
+PROBES50 = ROOT / "tests" / "importer" / "probes-ningbo-50"  # (April 2030; not tuned on)
+PROBES51 = ROOT / "tests" / "importer" / "probes-ningbo-51"  # (September 2030; not tuned on)
+PROBES52 = ROOT / "tests" / "importer" / "probes-ningbo-52"  # (July 2030; not tuned on)
+PROBES53 = ROOT / "tests" / "importer" / "probes-ningbo-53"  # (January 2030; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -381,7 +385,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES40, 25, 114, 7), (PROBES41, 25, 113, 9), (PROBES42, 26, 112, 8),
     (PROBES43, 25, 113, 13), (PROBES44, 25, 118, 14), (PROBES45, 26, 123, 8),
     (PROBES46, 26, 122, 15), (PROBES47, 25, 118, 10), (PROBES48, 26, 115, 10),
-    (PROBES49, 25, 110, 12)])
+    (PROBES49, 25, 110, 12), (PROBES50, 25, 106, 7), (PROBES51, 25, 105, 9),
+    (PROBES52, 26, 97, 9), (PROBES53, 25, 100, 6)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
