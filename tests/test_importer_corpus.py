@@ -4959,3 +4959,14 @@ def test_a_space_table_dated_with_bare_weekday_numerals_and_a_place_that_keeps_i
     result = parse_outage_notice(text, dt.date(2029, 1, 12), DISTRICTS)
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("阳明街道", ["舜水南路", "新建北路沿线商铺"])]
+
+
+def test_an_app_card_headed_by_its_district_and_town():
+    """``鄞州区 | 下应街道`` over a card's time and ``影响范围：湾底村、下应街道·海创路1号箱变``: the card's
+    town, dropped with its dot from the place printed again (the windows had no town)."""
+    text = ("网上国网 停电信息\n\n鄞州区 | 邱隘镇\n2029-06-30 08:00—12:00\n影响范围：盛垫村、回龙村\n\n"
+            "鄞州区 | 下应街道\n2029-07-01 06:00—08:00\n影响范围：湾底村、下应街道·海创路1号箱变\n")
+    result = parse_outage_notice(text, dt.date(2029, 6, 25), DISTRICTS)
+    assert [(str(w["date"]), w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2029-06-30", "鄞州区", "邱隘镇", ["盛垫村", "回龙村"]),
+        ("2029-07-01", "鄞州区", "下应街道", ["湾底村", "海创路1号箱变"])]

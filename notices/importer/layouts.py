@@ -1762,8 +1762,9 @@ _LIST_SENTENCE = re.compile(rf"\s*(?:{_LIST_WORD}{{1,20}}、){{2,}}{_LIST_WORD}{
 
 
 # A listing's card heading naming its town: ``计划停电｜招宝山街道``, ``临时停电 | 九龙湖镇``.
-_CARD_TOWN = re.compile(r"^[ \t]*【?(?:计划|临时|检修)?停电】?[ \t]*[|｜][ \t]*"
-                        r"(?P<t>[\u3400-\u9fff]{1,5}?(?:街道|镇|乡))[ \t]*$", re.M)
+# (Or ``鄞州区 | 下应街道``: the card's district and town.)
+_CARD_TOWN = re.compile(r"^[ \t]*(?:【?(?:计划|临时|检修)?停电】?|[\u3400-\u9fff]{1,4}[区县市])"
+                        r"[ \t]*[|｜][ \t]*(?P<t>[\u3400-\u9fff]{1,5}?(?:街道|镇|乡))[ \t]*$", re.M)
 _CARD_RULE = re.compile(r"\n[ \t]*(?:[━─═=_*·•-]{4,}[ \t]*)?\n")
 
 
