@@ -4970,3 +4970,14 @@ def test_an_app_card_headed_by_its_district_and_town():
     assert [(str(w["date"]), w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("2029-06-30", "鄞州区", "邱隘镇", ["盛垫村", "回龙村"]),
         ("2029-07-01", "鄞州区", "下应街道", ["湾底村", "海创路1号箱变"])]
+
+
+def test_a_chats_list_closed_by_ye_yao_ting_yi_ci():
+    """``另外6月20号（周三）下午1点到5点新路村6组也要停一次，大家提前准备``: 也要停一次 (will be cut once
+    too) closes the list; the request after it is no place (was ``新路村6组也要停一次`` and
+    ``大家提前准备``, exit 0)."""
+    text = ("村委小李：6月19号（周二）早上8点到下午4点新路村1-5组停电。\n"
+            "村委小李：另外6月20号（周三）下午1点到5点新路村6组也要停一次，大家提前准备\n\n大碶街道新路村村民委员会\n")
+    result = parse_outage_notice(text, dt.date(2029, 6, 10), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["windows"]][-1] == (
+        "2029-06-20", "13:00", ["新路村6组"])
