@@ -4981,3 +4981,11 @@ def test_a_chats_list_closed_by_ye_yao_ting_yi_ci():
     result = parse_outage_notice(text, dt.date(2029, 6, 10), DISTRICTS)
     assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["windows"]][-1] == (
         "2029-06-20", "13:00", ["新路村6组"])
+
+
+def test_a_reason_between_the_places_and_the_cut():
+    """``同日下午2时至4时，勤山村、峙头村因负荷转供短时停电。``: the reason is no part of the last
+    place (was ``峙头村因负荷转供``, exit 0)."""
+    text = "白峰街道办事处通知：3月26日下午2时至4时，勤山村、峙头村因负荷转供短时停电。\n"
+    result = parse_outage_notice(text, dt.date(2030, 3, 20), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["勤山村", "峙头村"]]
