@@ -36,6 +36,7 @@ from .scanner import (
     _table_role,
 )
 from .text import (
+    CALLED_OFF_CELL,
     DATE_RE,
     NAME_CHAR,
     PAST_WORDS,
@@ -523,7 +524,7 @@ class NoticeAssembler:
             cells = [c.strip() for c in split.split(f) if c.strip()]
             # (Or a remark ``取消`` alone: ``…	胜北村、四灶浦村	取消`` under ``备注``.)
             if any(("状态" in label or label in ("备注", "说明")) and index < len(cells)
-                   and re.fullmatch(r"已?取消|停电取消|取消停电", cells[index])
+                   and CALLED_OFF_CELL.fullmatch(cells[index])
                    for index, (_, label) in enumerate(self.table_roles)):
                 self.read_cancelled(lineno, scanner.tokens)
                 return

@@ -49,6 +49,7 @@ from .messages import (
 )
 from .places import cities, city_prefix, county, county_and_township, shared_name, within_notice
 from .text import (
+    CALLED_OFF_CELL,
     INSTITUTION_WORD,
     LINE_NAME,
     NAME_CHAR,
@@ -1449,8 +1450,7 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         # remark cuts the span every day.)
         when += "".join(f" {cell}" for cell in others if _DAILY.search(cell))
         # (A remark ``已取消``: the row's slot is called off.)
-        called_off = any(re.fullmatch(r"\s*(?:已取消|取消|停电取消|取消停电)\s*", cell)
-                         for cell in others)
+        called_off = any(CALLED_OFF_CELL.fullmatch(cell) for cell in others)
         anchors = _Dates(when, reference).anchors()
         # (``3月27日 | 全天 | …``: a whole day, a window without times.)
         # (``2028年12月9日 全天``: the day and the whole of it in one cell.)
@@ -1566,8 +1566,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             if "status" in role and re.search(r"取消", cells[role["status"]][1]):
                 window["_cancelled"] = True
             # (A remark ``取消`` alone: the row's slot called off.)
-            if "remark" in role and role["remark"] < len(cells) and re.fullmatch(
-                    r"\s*(?:已取消|取消|停电取消|取消停电)\s*", cells[role["remark"]][1]):
+            if "remark" in role and role["remark"] < len(cells) and \
+                    CALLED_OFF_CELL.fullmatch(cells[role["remark"]][1]):
                 window["_cancelled"] = True
             # Rows of one slot in one town (a listing's row a place, or a part of one) are one
             # window of their places, as a listing's records are (``_iso_records``).

@@ -142,6 +142,11 @@ def town_institution(folded: str, at: int, town: str) -> bool:
 _COMMITTEE = re.compile(r"[\u3400-\u9fff]{1,8}?(?:村|社区)?(?:村委会|居委会|村民委员会|居民委员会)")
 
 
+# A table cell that calls its row's slot off, alone (``已取消``, ``取消``, ``停电取消``): a
+# status or a remark column's, in the column reader and the layout reader alike.
+CALLED_OFF_CELL = re.compile(r"\s*(?:已?取消|停电取消|取消停电)\s*")
+
+
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
 # what a notice names as the line cut, never a place. (The tail stops at a separator.)
 LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?(?:线|支线|分线{more})"
