@@ -504,9 +504,9 @@ class NoticeAssembler:
         single = self.table_spaced == "single" and len(f.split()) == len(self.table_roles or ())
         # (``1 计划停电 海曙区白云街道 白云庄社区、… 2030-03-28 13:30至2030-03-28 17:00 电缆改造``:
         # a stamp's day and clock are one cell, and the places' cell takes the spaces inside it.)
-        single_cells = _SingleSpaced.of(fold(line), self.table_roles) \
+        spans = _single_spaced_cells(fold(line), self.table_roles) \
             if self.table_spaced == "single" and not single else None
-        single = single or single_cells is not None
+        single = single or spans is not None
         if self.table_roles and (re.search(r"\t|\|", line) or single or self.table_spaced is True
                                  and re.search(r"\S\s{2,}\S", fold(line))):
             # (A tab or pipe table's stamp columns are the layout reader's; its bare times
@@ -517,11 +517,12 @@ class NoticeAssembler:
             self.boundary(None)
             self.finish_pending_time()
             self.last_emitted = []
-            split = single_cells or (re.compile(r"\s+") if single else _CELL_SPLIT)
+            split = re.compile(r"\s+") if single else _CELL_SPLIT
             scanner.scan_cells(self.table_roles, stamps=True if self.table_spaced else "bare",
-                               split=split)
+                               split=split, spans=spans)
             # (A row whose ``状态`` cell reads ``已取消``: a slot called off.)
-            cells = [c.strip() for c in split.split(f) if c.strip()]
+            cells = [fold(line)[a:b].strip() for a, b in spans] if spans else \
+                [c.strip() for c in split.split(f) if c.strip()]
             # (Or a remark ``取消`` alone: ``…	胜北村、四灶浦村	取消`` under ``备注``.)
             if any(("状态" in label or label in ("备注", "说明")) and index < len(cells)
                    and CALLED_OFF_CELL.fullmatch(cells[index])
@@ -1340,54 +1341,28 @@ _WEEKDAY_CELL = re.compile(r"\(\s*(?:星期|周|礼拜)[一二三四五六日天
 _DAY_END = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
 
 
-class _SingleSpaced:
-    """The cells of a row under a header whose cells one space separates, where the row has
-    more words than the header cells: a stamp's day and clock (``2030-03-28 13:30至2030-03-28
-    17:00``) are one cell, and the one 区域/范围 column takes the words left over. Acts as the
-    split pattern (``finditer``, ``split``) of the spaces between those cells."""
-
-    def __init__(self, gaps: list[tuple[int, int]]):
-        self.gaps = gaps
-
-    @classmethod
-    def of(cls, f: str, roles) -> _SingleSpaced | None:
-        words = [[m.start(), m.end()] for m in re.finditer(r"\S+", f)]
-        merged: list[list[int]] = []
-        for word in words:
-            if merged and _DAY_END.search(f[merged[-1][0]:merged[-1][1]]) \
-                    and re.match(r"\d{1,2}:\d{2}", f[word[0]:word[1]]):
-                merged[-1][1] = word[1]
-            else:
-                merged.append(word)
-        if not roles:
-            return None
-        areas = [i for i, (role, label) in enumerate(roles)
-                 if role == "area" and re.search(r"区域|范围", label)]
-        extra = len(merged) - len(roles)
-        if extra < 0 or len(areas) != 1 or (extra and areas[0] + extra >= len(merged)):
-            return None
-        at = areas[0]
-        merged[at:at + extra + 1] = [[merged[at][0], merged[at + extra][1]]]
-        return cls([(a[1], b[0]) for a, b in zip(merged, merged[1:], strict=False)])
-
-    def finditer(self, f: str):
-        return [_Gap(a, b) for a, b in self.gaps]
-
-    def split(self, f: str) -> list[str]:
-        bounds = [0, *[x for gap in self.gaps for x in gap], len(f)]
-        return [f[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
-
-
-@dataclass
-class _Gap:
-    a: int
-    b: int
-
-    def start(self) -> int:
-        return self.a
-
-    def end(self) -> int:
-        return self.b
+def _single_spaced_cells(f: str, roles) -> list[tuple[int, int]] | None:
+    """The cells (spans of ``f``) of a row under a header whose cells one space separates,
+    where the row has more words than the header cells: a stamp's day and clock
+    (``2030-03-28 13:30至2030-03-28 17:00``) are one cell, and the one 区域/范围 column takes the
+    words left over; None where the row cannot be read so."""
+    if not roles:
+        return None
+    merged: list[list[int]] = []
+    for word in re.finditer(r"\S+", f):
+        if merged and _DAY_END.search(f[merged[-1][0]:merged[-1][1]]) \
+                and re.match(r"\d{1,2}:\d{2}", word.group()):
+            merged[-1][1] = word.end()
+        else:
+            merged.append([word.start(), word.end()])
+    areas = [i for i, (role, label) in enumerate(roles)
+             if role == "area" and re.search(r"区域|范围", label)]
+    extra = len(merged) - len(roles)
+    if extra < 0 or len(areas) != 1 or (extra and areas[0] + extra >= len(merged)):
+        return None
+    at = areas[0]
+    merged[at:at + extra + 1] = [[merged[at][0], merged[at + extra][1]]]
+    return [(a, b) for a, b in merged]
 
 
 def _without_reprinted_town(areas: list[str], town: str) -> list[str]:

@@ -713,15 +713,18 @@ class LineScanner:
         return None
 
     def scan_cells(self, roles: list[tuple[str | None, str]] | None,
-                   stamps: bool | str = False, split: re.Pattern = _CELL_SPLIT) -> None:
-        """Scan a table row: each cell by its column's role, cells separated like runs."""
-        pos = 0
-        cells = []
-        for m in split.finditer(self.f):
-            cells.append((pos, m.start()))
-            pos = m.end()
-        cells.append((pos, len(self.f)))
-        cells = [(a, b) for a, b in cells if self.f[a:b].strip()]
+                   stamps: bool | str = False, split: re.Pattern = _CELL_SPLIT,
+                   spans: list[tuple[int, int]] | None = None) -> None:
+        """Scan a table row: each cell by its column's role, cells separated like runs. The
+        cells are cut by ``split``, or given as ``spans`` where the caller knows them."""
+        if spans is None:
+            pos = 0
+            spans = []
+            for m in split.finditer(self.f):
+                spans.append((pos, m.start()))
+                pos = m.end()
+            spans.append((pos, len(self.f)))
+        cells = [(a, b) for a, b in spans if self.f[a:b].strip()]
         # (``08:00-11:30  13:30-17:00`` under one 停电时间 heading: the column's two slots, one
         # cell, where the row has a cell more than the header.)
         if roles and len(cells) == len(roles) + 1:
