@@ -1995,18 +1995,18 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                        for index, line in enumerate(lines_f)) if table_lines else folded
     # ``北仑区`` alone on its line above time lines (``08:30-16:30 新碶街道：…``): the district
     # of the windows below it that name none. Blanked, so the date above it heads them.
+    # (``▲西店镇`` alone on its line above day lines: the town of the windows below it, up to
+    # the next heading.)
     headings: dict[int, str] = {}
+    town_headings: dict[int, str] = {}
     for index, line in enumerate(lines_f):
-        heading = _DISTRICT_HEADING.fullmatch(line) if index not in table_lines else None
+        if index in table_lines:
+            continue
+        heading = _DISTRICT_HEADING.fullmatch(line)
         if heading and county(heading[1]) and len(heading[1]) >= 3:
             headings[index + 1] = lines_p[index][heading.start(1):heading.end(1)]
             read.add(index + 1)
-    # (``▲西店镇`` alone on its line above day lines: the town of the windows below it, up to
-    # the next heading.)
-    town_headings: dict[int, str] = {}
-    for index, line in enumerate(lines_f):
-        heading = _TOWN_HEADING_LINE.fullmatch(line) if index not in table_lines else None
-        if heading and index + 1 not in headings:
+        elif heading := _TOWN_HEADING_LINE.fullmatch(line):
             town_headings[index + 1] = lines_p[index][heading.start(1):heading.end(1)]
             read.add(index + 1)
     if headings or town_headings:
@@ -2488,20 +2488,21 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # name none; the town printed again among them is dropped.)
         card_span = _card_town(masked, anchor.start)
         card_town = text[card_span[0]:card_span[1]] if card_span else None
+        # The district heading above the anchor's time, else the notice's; (or the town heading
+        # above it, below the last district heading).
+        at_line = _line_of(masked, anchor.end)
+        above = [n for n in headings if n < at_line]
+        district_here = headings[above[-1]] if above else notice_district
+        town_above = [n for n in town_headings if n < at_line]
+        if not card_town and town_above and (not above or above[-1] < town_above[-1]):
+            card_town = town_headings[town_above[-1]]
         for day, slot, first, last in anchor.day_slots():
             slot_areas = per_slot[slot]
             if anchor.day_areas:
                 slot_areas = anchor.day_areas.get(day, slot_areas)
             places, works = _places_and_works(slot_areas)
-            # The district heading above the slot's time, else the notice's.
-            above = [n for n in headings if n < _line_of(masked, anchor.end)]
-            district_here = headings[above[-1]] if above else notice_district
             groups = [(district_here, None, group) for group in anchor.groups] \
                 if anchor.groups else _district_groups(places, district_here)
-            # (Or the town heading above it, below the last district heading.)
-            town_above = [n for n in town_headings if n < _line_of(masked, anchor.end)]
-            if not card_town and town_above and (not above or above[-1] < town_above[-1]):
-                card_town = town_headings[town_above[-1]]
             if card_town and len(groups) == 1 and groups[0][1] is None:
                 groups = [(groups[0][0], card_town,
                            [_without_town(a, card_town) for a in groups[0][2]
