@@ -4989,3 +4989,48 @@ def test_a_reason_between_the_places_and_the_cut():
     text = "白峰街道办事处通知：3月26日下午2时至4时，勤山村、峙头村因负荷转供短时停电。\n"
     result = parse_outage_notice(text, dt.date(2030, 3, 20), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["勤山村", "峙头村"]]
+
+
+def test_a_clause_after_a_semicolon_on_a_time_first_line_is_reported_not_dropped(tmp_path):
+    """``8:30—15:30  观海卫镇鸣鹤村、杜湖村；观海卫镇卫山村部分用户``: the places after ``；`` were
+    dropped from the window and nothing said so (set 41, exit 0). Now the clause is reported
+    with its line (exit 1), and ``--allow-partial`` keeps it in the window's note."""
+    from notices.importer import partial_fields
+
+    text = ("慈溪日报  2029年6月5日\n\n近期计划停电\n\n6月9日（周六）\n"
+            "8:30—15:30  观海卫镇鸣鹤村、杜湖村；观海卫镇卫山村部分用户\n\n"
+            "6月10日（周日）\n7:00—11:00、13:00—17:00  龙山镇方家河头村、山下村\n")
+    path = tmp_path / "timefirst.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2029-06-05",
+                        "--source-name", "国网慈溪市供电公司")
+    assert code == 1
+    assert (f'{path}:6: "观海卫镇卫山村部分用户" follows a window\'s places after "；" and was not '
+            "read into it; check the window's areas by hand, or use --allow-partial to keep it "
+            "in a note") in err
+    result = parse_outage_notice(text, dt.date(2029, 6, 5), DISTRICTS,
+                                 source_name="国网慈溪市供电公司")
+    fields, _ = partial_fields(result)
+    assert fields["windows"][0]["areas"] == ["鸣鹤村", "杜湖村"]
+    assert fields["windows"][0]["note"] == "原文未能识别（第6行）：观海卫镇卫山村部分用户"
+
+
+def test_a_clause_passed_over_between_the_time_and_the_places_is_reported(tmp_path):
+    """``6月4日8:30-16:30，海曙区鼓楼街道公园路、中山西路；古林镇薛家村…一带计划停电``: the reader
+    took the places of the clause saying 停电 and passed over the first (set 3, exit 0 with
+    its window missing); the passed clause is reported, a reason before the places is not."""
+    text = ("宁波晚报\n6月4日8:30-16:30，海曙区鼓楼街道公园路、中山西路(解放路至镇明路段)；"
+            "古林镇薛家村、葑水港村一带计划停电。\n")
+    path = tmp_path / "passed.txt"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2024-06-03",
+                        "--source-name", "宁波供电公司")
+    assert code == 1
+    assert (f'{path}:2: "海曙区鼓楼街道公园路、中山西路(解放路至镇明路段)" comes between a '
+            "window's time and the places read for it and was not read into it; check the "
+            "window's areas by hand, or use --allow-partial to keep it in a note") in err
+    reason = "宁波晚报\n6月4日8:30-16:30，因线路检修；古林镇薛家村、葑水港村一带计划停电。\n"
+    result = parse_outage_notice(reason, dt.date(2024, 6, 3), DISTRICTS,
+                                 source_name="宁波供电公司")
+    assert not result.fragment_problems
+    assert [w["areas"] for w in result.fields["windows"]] == [["薛家村", "葑水港村一带"]]

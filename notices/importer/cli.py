@@ -672,7 +672,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         fields["cancelled"] = [{key: value for key, value in window.items()
                                 if value is not None or key in ("start", "end")}
                                for window in general.cancelled]
-    problems = [ImportMessage(line, fragment, why) for line, fragment, why in general.problems]
+    # (A problem whose text an --allow-partial import keeps in a note has it as a fourth item.)
+    problems = [ImportMessage(*problem) for problem in general.problems]
     problems += unclean + places
     warnings += [ImportMessage(line, fragment, why) for line, fragment, why in general.warnings]
     # A start with no end, and a window that names no place, cannot be published as read.

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 
 from .messages import (
     CANCELLED_LATER,
+    CLAUSE_LEFT,
+    CLAUSE_PASSED,
     NO_AREAS,
     NOT_A_DATE,
     PAST_OUTAGE,
@@ -1732,7 +1734,8 @@ class GeneralResult:
     windows: list[dict]
     read_lines: set[int]  # 1-based line numbers read into fields or structure
     body_lines: list[str]
-    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (line, fragment, why)
+    # (line, fragment, why), or with a fourth item: the text --allow-partial keeps in a note
+    problems: list[tuple] = field(default_factory=list)
     decoys: list[int] = field(default_factory=list)  # lines of windows about water, not power
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     window_lines: list[int] = field(default_factory=list)  # the line of each window
@@ -2181,6 +2184,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     anchors = kept
 
     labels = list(_LABEL.finditer(masked))
+    # (line, fragment, why, the text a note keeps): reported with the problems below
+    clauses_left: list[tuple[int, str, str, str]] = []
     for index, anchor in enumerate(anchors):
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled and not anchor.status_off:
@@ -2241,8 +2246,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         if areas is None:
             areas = _areas_after(masked, text, after, scope_end, labels, list_tables,
                                  lines_f, lines_p, line_start, read)
+        left, passed = None, []
         if areas is None:
-            areas = _prose_areas(masked, text, after, scope_end, read)
+            areas, left, passed = _prose_areas(masked, text, after, scope_end, read)
         if not areas and anchor.first is not None:
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
             before = _areas_before(masked, text, anchor.start) or \
@@ -2284,6 +2290,18 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             if not same:
                 read.add(_line_of(masked, address.start()))
         anchor.areas = areas
+        following = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
+        left = _clause_left(masked, text, left, following) if areas and left is not None \
+            else None
+        if left:
+            clauses_left.append((_line_of(masked, left[0]), left[1],
+                                 CLAUSE_LEFT.format(fragment=f'"{left[1]}"'), left[1]))
+        for clause_start, clause_stop in passed if areas else ():
+            skipped = _clause_passed(masked, text, clause_start, clause_stop)
+            if skipped:
+                clauses_left.append((_line_of(masked, skipped[0]), skipped[1],
+                                     CLAUSE_PASSED.format(fragment=f'"{skipped[1]}"'),
+                                     skipped[1]))
         # ``从今天起到明天…停电。今天主要停电的地段有…。明天停电的地段有…``: a list said of one
         # day of the anchor belongs to that day (a day whose list is not printed has none).
         if len(anchor.days) > 1 and areas is not None:
@@ -2652,7 +2670,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                     fragment=f'"{lines_p[first - 1].strip()[:40]}"')))
         unique, unique_lines = _kept(unique, unique_lines, keep)
         read -= set(past)
-    problems = []
+    problems = list(clauses_left)
     for m in re.finditer(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]", masked):
         try:
             dt.date(2000, int(m[1]), int(m[2]))  # a leap year: 2月29日 is a day
@@ -3589,10 +3607,15 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     return split_areas(text[m.start(group):m.end(group)])
 
 
-def _prose_areas(masked, text, start, end, read) -> list[str] | None:
+def _prose_areas(masked, text, start, end, read
+                 ) -> tuple[list[str] | None, int | None, list[tuple[int, int]]]:
+    """The places of the first clause after a time that names any, where that clause stops
+    (the ``;`` or sentence end), and the clauses passed over before it ((start, stop) each);
+    (None, None, []) when no clause names a place."""
     line_end = masked.find("\n", start)
     line_end = min(end, len(masked) if line_end < 0 else line_end)
     first = True
+    passed: list[tuple[int, int]] = []
     while start < line_end:
         stop = min(line_end, _sentence_end(masked, start))
         # The clause after the time, up to the next ``;`` or sentence end.
@@ -3600,10 +3623,59 @@ def _prose_areas(masked, text, start, end, read) -> list[str] | None:
         stop = semi.start() if semi else stop
         found = _clause_areas(masked, text, start, stop, first)
         if found is not None:
-            return found
+            return found, stop, passed
+        passed.append((start, stop))
         first = False
         start = stop + 1
-    return None
+    return None, None, []
+
+
+# What may follow a window's places after ``；`` on its line and is not a place: a request,
+# an apology, places that keep their supply, a change, a time.
+_NOT_MORE_PLACES = re.compile(r"请|敬请|给您|带来|谅解|如有|如遇|咨询|电话|热线|不停电|不受影响"
+                              r"|(?:照常|正常|继续)(?:供电|用电)|恢复|送电|提前|顺延|届时|期间"
+                              r"|原定|调整|改为|取消|变更|延期|停水|停气"
+                              # (a time: the time check reports it)
+                              r"|\d\s*[:：]\s*\d\d|\d\s*[点时]|上午|下午|中午|晚上|凌晨")
+
+
+def _clause_passed(masked: str, text: str, start: int, stop: int) -> tuple[int, str] | None:
+    """A clause between a time and the clause its window's places were read from that may
+    itself name places (``6月9日8:30—15:30，观海卫镇鸣鹤村、杜湖村；卫山村部分用户停电``):
+    (its offset, as printed), to be reported. None for a reason, the works, a request."""
+    clause = masked[start:stop]
+    lead = len(clause) - len(clause.lstrip(" \t,，;；:："))
+    clause = clause.strip(" \t,，;；:：。.")
+    if len(re.findall(r"[\u3400-\u9fff]", clause)) < 2 or \
+            _NOT_MORE_PLACES.search(fold(clause)) or _NOT_PLACE_CLAUSE.search(fold(clause)):
+        return None
+    at = start + lead
+    return at, text[at:at + len(clause)]
+
+
+# A clause that says why or how, not where (``因线路检修``, ``将进行停电作业``).
+_NOT_PLACE_CLAUSE = re.compile(r"因|由于|为了|为确保|检修|施工|改造|作业|工程|线路|停电|供电|用电"
+                               r"|[kK][vV]|千伏|星期|周[一二三四五六日天]")
+
+
+def _clause_left(masked: str, text: str, stop: int, following: int) -> tuple[int, str] | None:
+    """The rest of a line after ``；`` that ends the clause a window's places were read from,
+    when no later time on the line reads it and it may name places (``8:30—15:30  观海卫镇
+    鸣鹤村、杜湖村；观海卫镇卫山村部分用户``): (its offset, as printed), to be reported, never
+    dropped. None when the clause did not end at ``；`` or nothing of the kind is left."""
+    if stop >= len(masked) or masked[stop] not in ";；":
+        return None
+    line_end = masked.find("\n", stop)
+    line_end = len(masked) if line_end < 0 else line_end
+    if following < line_end:
+        return None  # another time on the line: its clause is read with it
+    rest = masked[stop + 1:line_end]
+    lead = len(rest) - len(rest.lstrip(" \t,，;；"))
+    rest = rest.strip(" \t,，;；。.")
+    if len(re.findall(r"[\u3400-\u9fff]", rest)) < 2 or _NOT_MORE_PLACES.search(fold(rest)):
+        return None
+    at = stop + 1 + lead
+    return at, text[at:at + len(rest)]
 
 
 # Equipment, not a place: a substation, a line, a switch, a transformer area.

@@ -29,6 +29,11 @@ UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds 
                 "note")
 UNREAD_TIME = ("time {fragment} was not read into any window; check the windows by hand, or use "
                "--allow-partial to keep it in a note")
+CLAUSE_LEFT = ("{fragment} follows a window's places after \"；\" and was not read into it; check "
+               "the window's areas by hand, or use --allow-partial to keep it in a note")
+CLAUSE_PASSED = ("{fragment} comes between a window's time and the places read for it and was "
+                 "not read into it; check the window's areas by hand, or use --allow-partial to "
+                 "keep it in a note")
 NOT_A_DATE = "{fragment} is not a date (no such day); the places on this line were kept"
 SUPPLY_LINE = ("{fragment} is when a supply line is switched off, and no place is named as cut; "
                "not read as a window, kept in the body")
