@@ -5034,3 +5034,41 @@ def test_a_clause_passed_over_between_the_time_and_the_places_is_reported(tmp_pa
                                  source_name="宁波供电公司")
     assert not result.fragment_problems
     assert [w["areas"] for w in result.fields["windows"]] == [["薛家村", "葑水港村一带"]]
+
+
+def test_a_space_table_s_area_cell_of_district_and_town_heads_the_range_s_places():
+    """``日期 时间 区域 停电范围`` with ``江北区甬江街道`` in the 区域 cell: the town was read as the
+    first area (set 54, exit 0)."""
+    text = ("国网宁波供电公司 停电计划\n\n"
+            "日期               时间               区域                停电范围\n"
+            "3月24日            8:00—16:00         江北区甬江街道      湾头村、湾头路188号\n"
+            "3月29日            8:30—11:30         镇海区贵驷街道      沙河村、九龙大道618号\n")
+    result = parse_outage_notice(text, dt.date(2031, 3, 21), DISTRICTS)
+    assert [(w["district"], w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        ("江北区", "甬江街道", ["湾头村", "湾头路188号"]),
+        ("镇海区", "贵驷街道", ["沙河村", "九龙大道618号"])]
+
+
+def test_records_apart_by_rules_keep_their_own_places():
+    """A 95598 listing of records apart by ``-----`` rules, each with its 停电区域 above its
+    停电时间: every record took the next record's places (set 54, exit 0); app cards apart by
+    ``━━━`` rules with the places below the time took the next card's heading (set 40)."""
+    text = ("停电信息查询\n区县：奉化区\n\n"
+            "停电区域：溪口镇董家村、斑竹村\n"
+            "停电时间：2031-03-19 07:30:00 至 2031-03-19 17:00:00\n"
+            "--------------------------------------------------\n"
+            "停电区域：方桥街道三江村、方桥村\n"
+            "停电时间：2031-03-20 08:00:00 至 2031-03-20 15:00:00\n"
+            "--------------------------------------------------\n")
+    result = parse_outage_notice(text, dt.date(2031, 3, 17), DISTRICTS)
+    assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        (19, "溪口镇", ["董家村", "斑竹村"]), (20, "方桥街道", ["三江村", "方桥村"])]
+    cards = ("网上国网 · 停电信息\n所属区域：宁波市 镇海区\n\n━━━━━━━━━━━━\n"
+             "📌 计划停电 ｜ 镇海供电服务中心\n停电日期：2029-11-27、2029-11-28\n"
+             "停电时段：08:00-16:00\n停电范围：贵驷街道沙河村、贵驷村\n━━━━━━━━━━━━\n"
+             "📌 计划停电 ｜ 镇海供电服务中心\n停电日期：2029-11-29\n停电时段：08:00-12:00\n"
+             "停电范围：庄市街道勤勇村、钟包村部分用户\n━━━━━━━━━━━━\n")
+    result = parse_outage_notice(cards, dt.date(2029, 11, 24), DISTRICTS)
+    assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        (27, "贵驷街道", ["沙河村", "贵驷村"]), (28, "贵驷街道", ["沙河村", "贵驷村"]),
+        (29, "庄市街道", ["勤勇村", "钟包村部分用户"])]

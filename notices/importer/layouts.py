@@ -34,6 +34,7 @@ Every line is accounted for: it is read (an anchor, a label, areas, a table) or 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from contextvars import ContextVar
@@ -2186,6 +2187,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     labels = list(_LABEL.finditer(masked))
     # (line, fragment, why, the text a note keeps): reported with the problems below
     clauses_left: list[tuple[int, str, str, str]] = []
+    record_breaks = [m.start() for m in _CARD_RULE.finditer(masked)]
     for index, anchor in enumerate(anchors):
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled and not anchor.status_off:
@@ -2194,12 +2196,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (``2️⃣ 北岸明珠小区`` on a line of its own: the next item's place, not this one's.)
         item = _KEYCAP_HEADING.search(masked, anchor.end, scope_end)
         scope_end = item.start() if item else scope_end
-        # Records apart by blank lines, the places' label above the time (``停电区域：…`` /
-        # ``停电时间：…``): a record's places are its own, never the next record's.
-        block = max(masked.rfind("\n\n", 0, anchor.start), masked.rfind("\n \n", 0, anchor.start))
-        if any(block < m.start() < anchor.start for m in labels):
-            gap = re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end, scope_end)
-            scope_end = gap.start() if gap else scope_end
+        # Records apart by blank lines or rules (``-----``, masked as spaces), each with its
+        # places' label (``停电区域：…`` / ``停电时间：…``, either first): a record's places are
+        # its own, never the next record's.
+        at = bisect.bisect_left(record_breaks, anchor.start)
+        block = record_breaks[at - 1] if at else -1
+        after = bisect.bisect_left(record_breaks, anchor.end)
+        block_end = record_breaks[after] if after < len(record_breaks) else len(masked)
+        if any(block < m.start() < block_end for m in labels):
+            scope_end = min(scope_end, block_end)
         areas = _late_areas(masked, text, anchor) if anchor.late else None
         if anchor.round:
             group = _GROUP.match(masked, anchor.end)

@@ -650,7 +650,7 @@ class LineScanner:
                     self.emit("district", i, end, (found, printed, line_start))
                     i, line_start = end, False
                     continue
-                town = self._town_at(i, stop)
+                town = self._town_at(i, stop, in_cell=role is not None)
                 if town:
                     kind, end, value = town
                     self.emit(kind, i, end, value)
@@ -680,7 +680,7 @@ class LineScanner:
                 return j
         return stop
 
-    def _town_at(self, i: int, stop: int):
+    def _town_at(self, i: int, stop: int, in_cell: bool = False):
         f = self.f
         m = _TOWN_DOT.match(f, i, stop)
         if m:
@@ -697,6 +697,11 @@ class LineScanner:
         if bare_end and stop == len(f) and (last is None and not f[:i].strip()
                                             or last is not None and last.kind == "times"):
             return "town", bare_end.end(), self.d[i:i + len(bare_end.group("town"))].strip()
+        # (``江北区甬江街道`` filling a table's 区域 cell, the places in the next column: the
+        # town after the cell's district.)
+        bare_cell = _TOWN_ENDS_LINE.fullmatch(f, i, stop) if in_cell else None
+        if bare_cell and last is not None and last.kind == "district":
+            return "town", bare_cell.end(), self.d[i:i + len(bare_cell.group("town"))].strip()
         if m:
             name = m.group("town")
             printed = self.d[i:i + len(name)].strip()
