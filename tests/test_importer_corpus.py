@@ -5072,3 +5072,45 @@ def test_records_apart_by_rules_keep_their_own_places():
     assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
         (27, "贵驷街道", ["沙河村", "贵驷村"]), (28, "贵驷街道", ["沙河村", "贵驷村"]),
         (29, "庄市街道", ["勤勇村", "钟包村部分用户"])]
+
+
+def test_a_supply_office_column_is_beside_the_window_not_its_place():
+    """``停电时间 | 停电设备 | 停电范围 | 供电所``: the office (``马渚供电所``) was read as the
+    area and the range lost (set 55, exit 0)."""
+    text = ("余姚市计划停电信息\n国网余姚市供电公司  2031年9月20日\n\n"
+            "停电时间\t停电设备\t停电范围\t供电所\n"
+            "2031-09-23 08:00-16:00\t10kV马渚1234线沿山支线\t马渚镇沿山村、开元村\t马渚供电所\n"
+            "2031-09-24 07:00-12:00\t10kV三七市线石步支线\t三七市镇石步村\t河姆渡供电所\n")
+    result = parse_outage_notice(text, dt.date(2031, 9, 20), DISTRICTS)
+    assert [(w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        ("马渚镇", ["沿山村", "开元村"]), ("三七市镇", ["石步村"])]
+
+
+def test_app_cards_with_their_places_above_the_time():
+    """An app's cards apart by rules, each a kind and status, a town and its places, then the
+    time: every card took ``— 已经到底了 —`` below the last (set 55, exit 0); a listing copied
+    one cell a line, its records apart by blank lines, took the next record's places (set 34);
+    a card tagged ``【已送电】计划停电`` is an outage already over (set 24)."""
+    rule = "━━━━━━━━━━━━━━━━\n"
+    text = ("停电信息\n宁波市 海曙区 ▼          全部 ｜ 计划停电 ｜ 故障停电\n" + rule
+            + "计划停电                    未开始\n石碶街道 栎社村、星光村\n"
+            "2031-09-04 08:00 至 2031-09-04 15:30\n" + rule
+            + "计划停电                    未开始\n西门街道 望京路(单号)、西门新村1—18幢\n"
+            "2031-09-06 21:00 至 2031-09-07 02:00\n" + rule + "— 已经到底了 —\n首页    服务\n")
+    result = parse_outage_notice(text, dt.date(2031, 9, 3), DISTRICTS)
+    assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["windows"]] == [
+        (4, "石碶街道", ["栎社村", "星光村"]), (6, "西门街道", ["望京路(单号)", "西门新村1—18幢"])]
+    cells = ("95598  停电信息查询\n区县：镇海区\n\n供电单位\n停电类型\n停电区域\n停电时间\n状态\n\n"
+             "国网宁波市镇海区供电公司\n计划停电\n澥浦镇岚山村、宁波澥浦化工有限公司\n"
+             "2029-01-04 08:00 至 2029-01-04 16:00\n未停电\n\n"
+             "国网宁波市镇海区供电公司\n临时停电\n庄市街道永旺村（永旺路以东）\n"
+             "2029-01-03 13:00 至 2029-01-03 17:00\n未停电\n\n共2条\n")
+    general = read_general(cells, dt.date(2029, 1, 2))  # (the layout reader's own reading)
+    assert [(w["date"].day, w.get("town"), w["areas"]) for w in general.windows] == [
+        (4, "澥浦镇", ["岚山村", "宁波澥浦化工有限公司"]), (3, "庄市街道", ["永旺村（永旺路以东）"])]
+    over = ("网上国网\n镇海区 ▼\n\n【已送电】计划停电\n蛟川街道俞范村、蛟川街道化工区服务中心\n"
+            "2028-03-01 08:00 至 2028-03-01 15:00\n实际送电 2028-03-01 14:36\n\n"
+            "【即将停电】计划停电\n澥浦镇汇源村、十七房村\n2028-03-06 08:30 至 2028-03-06 16:30\n")
+    result = parse_outage_notice(over, dt.date(2028, 3, 2), DISTRICTS)
+    assert [(w["date"].day, w["areas"]) for w in result.fields["windows"]] == [
+        (6, ["汇源村", "十七房村"])]

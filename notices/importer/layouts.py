@@ -2203,9 +2203,20 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         block = record_breaks[at - 1] if at else -1
         after = bisect.bisect_left(record_breaks, anchor.end)
         block_end = record_breaks[after] if after < len(record_breaks) else len(masked)
-        if any(block < m.start() < block_end for m in labels):
+        # (An app's card or a listing's record, ``计划停电  未开始`` / ``石碶街道 栎社村、星光村`` /
+        # its time: the places on the line above the time are the card's, nothing after it in
+        # the card is (``— 已经到底了 —`` below the last card, the next record's places).)
+        # (One time a card: not a block of records one cell a line, where the line above a
+        # time is the record before's.)
+        alone = block >= 0 and block_end <= scope_end and (
+            index == 0 or anchors[index - 1].end <= block)
+        card_above = _card_places(masked, text, anchor.start, block) if alone else None
+        if any(block < m.start() < block_end for m in labels) or card_above:
             scope_end = min(scope_end, block_end)
         areas = _late_areas(masked, text, anchor) if anchor.late else None
+        if areas is None and card_above:
+            areas = card_above
+            read.add(_line_of(masked, anchor.start) - 1)
         if anchor.round:
             group = _GROUP.match(masked, anchor.end)
             anchor.areas = [text[group.start(1):group.end()].strip()] if group else []
@@ -2872,7 +2883,10 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             text = "\n".join(lines_f[n - 1] for n in paragraph)
             # (A record's ``预计送电时间：`` is its field's name, no outage to come.)
             planned = PLANNED_WORDS.search(re.sub(r"预计(?:送电|复电|恢复\S{0,2})时间", "", text))
-            if PAST_WORDS.search(text) and not planned:
+            # (An app's card tagged ``【已送电】计划停电`` or giving ``实际送电 …``: a planned
+            # outage already over.)
+            over = re.search(r"[【\[(（]\s*已送电\s*[】\])）]|实际送电", text)
+            if PAST_WORDS.search(text) and (not planned or over):
                 past.update(dict.fromkeys(paragraph, paragraph[0]))
         paragraph = [number] if item and line.strip() else []
         items = items and bool(line.strip())
@@ -3519,6 +3533,29 @@ _BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?P<a>[^,，。;；:：\n
 # (``备用电源城北线将于…``: a supply line, not a place.)
 _SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
+
+
+# A card's line of places: a town perhaps, then a list apart by 、, or a town and one place (no
+# time, date or status).
+_CARD_PLACES = re.compile(r"[ \t]*(?P<a>[^\s\d:：、,，][^\n:：]*?、[^\n:：]*?"
+                          # (or one place after its town: ``庄市街道永旺村（永旺路以东）``)
+                          r"|[\u3400-\u9fff]{1,6}(?:镇|街道|乡)[ \t]*[^\s:：、,，][^\n:：、]*?)"
+                          r"[ \t]*")
+
+
+def _card_places(masked, text, start, card_start) -> list[str] | None:
+    """The places of an app's card printed on the line right above its time, that line inside
+    the card (after ``card_start``, the rule or blank line above it), else None."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    if masked[line_start:start].strip() or line_start == 0:
+        return None
+    above = masked.rfind("\n", 0, line_start - 1) + 1
+    m = _CARD_PLACES.fullmatch(masked, above, line_start - 1)
+    if above <= card_start or not m or re.search(
+            r"停电|送电|取消|开始|结束|供电|电力|通知|公告|提醒|提示|热线|电话|\d{4}|\d\s*月\s*\d",
+            m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
 
 
 def _areas_before(masked, text, start) -> list[str] | None:

@@ -202,6 +202,10 @@ def _table_role(cell: str) -> str | None:
     # (``星期`` / ``周四``, ``联系人`` / ``张工 139xxxx2231``: beside the window, never a place.)
     if re.fullmatch(r"星期|周次|联系人|联系电话|负责人", cell):
         return "info"
+    # (``供电所`` / ``河姆渡供电所``: the office that serves the row, named after a town that
+    # need not be the town cut.)
+    if re.fullmatch(r"(?:所属|管辖|责任)?(?:供电所|供电站|供电服务中心|供电中心)", cell):
+        return "info"
     if not _TABLE_WORDS.fullmatch(cell):
         return None
     # (``供电单位`` / ``国网宁波市海曙区供电公司``: the company that cuts, never the place cut.)
