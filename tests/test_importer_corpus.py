@@ -5114,3 +5114,24 @@ def test_app_cards_with_their_places_above_the_time():
     result = parse_outage_notice(over, dt.date(2028, 3, 2), DISTRICTS)
     assert [(w["date"].day, w["areas"]) for w in result.fields["windows"]] == [
         (6, ["汇源村", "十七房村"])]
+
+
+def test_a_property_notice_signed_with_its_district_and_town(tmp_path):
+    """A property manager's notice: ``…停电，涉及1、3、5、7幢，地下车库，南门商铺。`` (a list
+    apart by commas), office hours over seven days below it, and a signature
+    ``宁波北仑新碶街道 …物业服务中心``. The office hours were read as seven windows and the cut
+    as prose (set 55); its district and town now come from the signature, with a warning."""
+    text = ("【温馨提示】\n\n尊敬的业主/住户：\n"
+            "接供电部门通知，因小区配电房（2号箱变）设备年度检修，我小区将于2031年9月27日（星期六）"
+            "7:30—12:00停电，涉及1、3、5、7幢，地下车库，南门商铺。请勿乘坐电梯。\n"
+            "另：10月1日—7日国庆期间物业服务中心值班时间为9:00—17:00。\n\n"
+            "宁波北仑新碶街道 金沙湾花园物业服务中心\n2031年9月24日\n")
+    path = tmp_path / "property.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = _cli(str(path), "--dry-run", "--published", "2031-09-24",
+                          "--source-name", "金沙湾花园物业服务中心")
+    fields = yaml.safe_load(out.split("---")[1])
+    assert [(w["date"], w["district"], w.get("town"), w["areas"]) for w in fields["windows"]] \
+        == [(dt.date(2031, 9, 27), "北仑区", "新碶街道", ["1、3、5、7幢", "地下车库", "南门商铺"])]
+    assert (f'{path}:4: warning: 1 window naming no district put in 北仑区, the district the '
+            'notice\'s signature "宁波北仑新碶街道 金沙湾花园物业服务中心" names; check it') in err

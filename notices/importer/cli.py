@@ -80,6 +80,7 @@ from .messages import (
     NO_PLACE,
     NOT_READ,
     SERVED_DISTRICT,
+    SIGNATURE_DISTRICT,
     SPANS_DISAGREE,
     SPANS_ONLY,
     TOO_LARGE,
@@ -94,7 +95,7 @@ from .messages import (
 )
 from .places import city_of, county, named_cities, names_a_county
 from .scanner import DEFAULT_SOURCE, names_a_utility
-from .spans import disagreement, read_spans
+from .spans import disagreement, is_place, read_spans
 from .text import INSTITUTION_WORD, RUN_TIME, fold
 
 __all__ = [
@@ -355,7 +356,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
             placed and len(assembler.windows) + len(assembler.cancelled)
             > 2 * (len(general.windows) + len(general.cancelled))
             or not placed and not general.decoys
-            and len(assembler.windows) > 2 * len(general.windows))
+            and len(assembler.windows) > 2 * len(general.windows)
+            # (Not where most of its windows' areas are no places: ``国庆期间物业服务中心值班
+            # 时间为`` before office hours is prose, not windows lost.)
+            and 2 * sum(all(is_place(area) for area in window["areas"])
+                        for window in assembler.windows) > len(assembler.windows))
         if (general.windows or general.cancelled or general.decoys) and not column_more:
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
@@ -552,6 +557,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
          if (m := _HEAD_TOWN.match(fold(line)))
          and (town := districts.towns.declared_one(m["t"])) is not None), None)
     head_town_lines: list[int] = []
+    # ``宁波北仑新碶街道 金沙湾花园物业服务中心``: a signature naming a declared district (perhaps
+    # by its short name) and a town gives the district and town of windows that name neither.
+    signature = None if served or head_district or head_town else _signature_place(
+        text, districts)
+    signature_lines: list[int] = []
     # ``…镇海区澥浦镇十七房村…；次日…澥浦镇汇源村也将停电``: a town the notice has named with
     # its district is in that district where it is named again alone.
     towns = {w["town"]: w["district"] for w in [*general.windows, *general.cancelled]
@@ -621,6 +631,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 window["town"] = head_town[0].name
                 window["district"] = printed = head_town[0].district_name
                 head_town_lines.append(line)
+            elif not printed and signature is not None:
+                window["district"] = printed = signature[0].name
+                if signature[1] and not window.get("town"):
+                    window["town"] = signature[1]
+                signature_lines.append(line)
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
@@ -651,6 +666,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         warnings.append(ImportMessage(head_town_lines[0], head_town[1], HEAD_TOWN.format(
             count=count, s="s" if count != 1 else "", town=head_town[0].name,
             district=head_town[0].district_name, line=_quote(head_town[1]))))
+    if signature_lines:
+        count = len(signature_lines)
+        warnings.append(ImportMessage(signature_lines[0], signature[2], SIGNATURE_DISTRICT.format(
+            count=count, s="s" if count != 1 else "", district=signature[0].name,
+            line=_quote(signature[2]))))
     name = source_name or found_publisher
     if not name:
         name = DEFAULT_SOURCE
@@ -689,6 +709,23 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                           body_lines=list(general.body_lines))
     result.read_lines = general.read_lines
     return result
+
+
+def _signature_place(text: str, districts: DistrictTable):
+    """(district, town or None, line) named at the start of one of a notice's last three
+    lines, its signature (``宁波北仑新碶街道 金沙湾花园物业服务中心``), else None."""
+    keys = sorted(((fold(key), d) for d in districts if not d.citywide
+                   for key in (d.name, *d.aliases)), key=lambda kd: -len(kd[0]))
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()][-3:]
+    for line in reversed(lines):
+        folded = re.sub(r"^宁波市?", "", fold(line))
+        for key, district in keys:
+            if folded.startswith(key) and len(folded) > len(key):
+                town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", folded[len(key):])
+                declared = districts.towns.declared_one(town[0]) if town else None
+                return district, declared.name if declared else (town[0] if town else None), \
+                    line
+    return None
 
 
 def outage_title(windows: list[dict]) -> str:
