@@ -5135,3 +5135,24 @@ def test_a_property_notice_signed_with_its_district_and_town(tmp_path):
         == [(dt.date(2031, 9, 27), "北仑区", "新碶街道", ["1、3、5、7幢", "地下车库", "南门商铺"])]
     assert (f'{path}:4: warning: 1 window naming no district put in 北仑区, the district the '
             'notice\'s signature "宁波北仑新碶街道 金沙湾花园物业服务中心" names; check it') in err
+
+
+def test_numbered_records_with_their_places_above_the_time_and_a_status_each():
+    """``1. 慈城镇公善村、慈城镇五联村部分区域`` / ``计划停电时间：…`` / ``状态：已取消``, then ``2. …``:
+    every record took the next record's places, and item 1's status called off all four
+    (set 54, exit 0 with no window right). Each record's status is its own now."""
+    text = ("【网上国网】停电公告  江北区\n查询日期：2031-03-12\n\n"
+            "1. 慈城镇公善村、慈城镇五联村部分区域\n"
+            "   计划停电时间：2031年03月14日 08:00 至 2031年03月14日 16:00\n   状态：已取消\n"
+            "2. 庄桥街道李家村、北郊工业园区部分企业\n"
+            "   计划停电时间：2031年03月15日 08:00 至 2031年03月15日 15:00\n   状态：待停电\n"
+            "3. 慈城镇半浦村、孙家境村\n"
+            "   计划停电时间：2031年03月17日 13:00 至 2031年03月17日 17:00\n   状态：待停电\n")
+    result = parse_outage_notice(text, dt.date(2031, 3, 12), DISTRICTS)
+    assert not result.fragment_problems
+    assert [(w["date"].day, w["district"], w.get("town"), w["areas"])
+            for w in result.fields["windows"]] == [
+        (15, "江北区", "庄桥街道", ["李家村", "北郊工业园区部分企业"]),
+        (17, "江北区", "慈城镇", ["半浦村", "孙家境村"])]
+    assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["cancelled"]] == [
+        (14, "慈城镇", ["公善村", "五联村部分区域"])]

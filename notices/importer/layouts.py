@@ -2061,12 +2061,17 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (A listing's record ``状态：已取消``: a slot called off; ``状态：已延期　新停电时间：…``:
         # the record's first time called off, the new one its window.)
         # (Records apart by blank lines, or by rule lines: ``---------`` between an app's cards.)
+        # (Or by their numbers: ``1. 慈城镇公善村…`` / ``计划停电时间：…`` / ``状态：已取消``, then
+        # ``2. …``.)
         rules = [m.end() for m in _RULE_LINE.finditer(masked, 0, anchor.start)]
+        rules += [m.start() for m in _ITEM_LINE.finditer(masked, 0, anchor.start)][-1:]
         after = _RULE_LINE.search(masked, anchor.end)
-        record = masked[max(masked.rfind("\n\n", 0, anchor.start), *rules[-1:], 0):
+        item_after = _ITEM_LINE.search(masked, anchor.end)
+        record = masked[max(masked.rfind("\n\n", 0, anchor.start), *rules, 0):
                         min((re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
                              or re.compile(r"$").search(masked, anchor.end)).start(),
-                            after.start() if after else len(masked))]
+                            after.start() if after else len(masked),
+                            item_after.start() if item_after else len(masked))]
         status = re.search(r"状态\s*[:：]\s*已?(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
         head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
         # (A card's heading tagged ``【已取消】`` / ``【已变更】``: ``■ 6月28日（周三）09:00-15:00
@@ -2213,6 +2218,12 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         alone = block >= 0 and block_end <= scope_end and (
             index == 0 or anchors[index - 1].end <= block)
         card_above = _card_places(masked, text, anchor.start, block) if alone else None
+        # (A numbered item holding its time, ``1. 慈城镇公善村…`` / ``计划停电时间：…``: its places
+        # are never in the next item.)
+        own_item = [m for m in _ITEM_LINE.finditer(masked, anchors[index - 1].end if index else 0,
+                                                   anchor.start)]
+        next_item = _ITEM_LINE.search(masked, anchor.end, scope_end) if own_item else None
+        scope_end = next_item.start() if next_item else scope_end
         if any(block < m.start() < block_end for m in labels) or card_above:
             scope_end = min(scope_end, block_end)
         areas = _late_areas(masked, text, anchor) if anchor.late else None
@@ -3581,6 +3592,7 @@ _LABEL_PICTOGRAPH = re.compile(
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
+_ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 _OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
@@ -3628,7 +3640,11 @@ _HEADING = re.compile(r"^[ \t]*(?:(?:\d+|[一二三四五六七八九十]+)\s*[.
                       r"|^[ \t]*\d\ufe0f?\u20e3\s*"
                       r"(?P<c>[^\s:：,，。;；][^:：,，。;；\n]{1,29}?)\s*[:：]?[ \t]*$"
                       # unnumbered, a short place alone on its line (``文三楼:``)
-                      r"|^[ \t]*(?P<b>[^\s\d:：,，。;；、(（][^\s:：,，。;；、]{1,11})[:：][ \t]*$",
+                      r"|^[ \t]*(?P<b>[^\s\d:：,，。;；、(（][^\s:：,，。;；、]{1,11})[:：][ \t]*$"
+                      # a numbered item that is a list of places, its time on the next line
+                      # (``1. 慈城镇公善村、慈城镇五联村部分区域``)
+                      r"|^[ \t]*\d{1,2}\s*[.、．]\s*"
+                      r"(?P<d>[^\s\d:：,，。;；][^:：,，。;；\n]*?、[^:：,，。;；\n]*?)[ \t]*$",
                       re.M)
 
 
@@ -3643,9 +3659,10 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     if previous < scope_start:
         return None
     m = _HEADING.match(masked, previous, line_start - 1)
-    group = next((g for g in "abc" if m and m[g]), "b")
+    group = next((g for g in "abcd" if m and m[g]), "b")
+    # (``…五联村部分区域``: a place's qualifier, no heading word.)
     if not m or re.search(r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
-                          r"|各|您|好|注意|提示|附件", m[group]):
+                          r"|各|您|好|注意|提示|附件", re.sub(r"部分区域", "", m[group])):
         return None
     read.add(_line_of(masked, previous))
     return split_areas(text[m.start(group):m.end(group)])
