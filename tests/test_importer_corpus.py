@@ -5156,3 +5156,27 @@ def test_numbered_records_with_their_places_above_the_time_and_a_status_each():
         (17, "江北区", "慈城镇", ["半浦村", "孙家境村"])]
     assert [(w["date"].day, w.get("town"), w["areas"]) for w in result.fields["cancelled"]] == [
         (14, "慈城镇", ["公善村", "五联村部分区域"])]
+
+
+def test_a_whole_day_item_with_a_colon_and_an_event_moved_without_a_cut():
+    """``3．3月28日（星期五）全天：石门村排灌站`` read ``全天：石门村排灌站`` as the area, and
+    ``原定3月26日在新建村开展的…植树活动改在3月29日…进行，不受停电影响`` called off the 26th's
+    window (set 54)."""
+    text = ("奉化区溪口镇人民政府\n关于3月下旬部分村停电的通知\n\n"
+            "接国网宁波市奉化区供电公司通知，溪口镇以下区域将停电：\n"
+            "1．3月26日（星期三）8:00至12:00：新建村、溪口镇文化站；\n"
+            "2．3月28日（星期五）全天：石门村排灌站。\n"
+            "原定3月26日在新建村开展的春季义务植树活动改在3月29日（星期六）进行，不受停电影响。\n")
+    windows = read_general(text, dt.date(2031, 3, 20)).windows
+    assert [(w["date"].day, w["start"], w["areas"]) for w in windows] == [
+        (26, "08:00", ["新建村", "溪口镇文化站"]), (28, None, ["石门村排灌站"])]
+
+
+def test_a_school_speaking_of_itself_for_each_slot_of_its_list():
+    """``学校将于3月15日（周六）8:00—12:00、3月16日（周日）13:00—17:00停电`` under the school's
+    name: both windows had no place (set 54, exit 1 with nothing read)."""
+    text = ("慈溪市坎墩街道中心小学\n关于周末校园停电的告家长书\n\n各位家长：\n"
+            "　　接供电部门通知，学校将于3月15日（周六）8:00—12:00、3月16日（周日）13:00—17:00停电。\n")
+    result = parse_outage_notice(text, dt.date(2031, 3, 12), DISTRICTS)
+    assert [(w["date"].day, w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        (15, "慈溪市", ["坎墩街道中心小学"]), (16, "慈溪市", ["坎墩街道中心小学"])]

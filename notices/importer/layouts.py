@@ -2045,10 +2045,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                           _sentence_end(masked, anchor.end)]
         # (``2030年5月1日至5日（劳动节）期间我区未安排计划停电``: a holiday freeze.)
         # (``…有序用电方案错峰生产，不属于停电，…``: what it is not.)
-        if re.search(r"不涉及停电|无需停电|不需要?停电|不属于停电|并非停电|不是停电"
+        # (``原定3月26日…的植树活动改在3月29日进行，不受停电影响``: an event moved, no cut.)
+        if re.search(r"不涉及停电|无需停电|不需要?停电|不属于停电|并非停电|不是停电|不受停电影响"
                      r"|(?<!则)不停电。?$", sentence) and \
                 "停电" not in re.sub(r"不涉及停电|无需停电|不需要?停电|不属于停电|并非停电|不是停电"
-                                   r"|不停电", "", sentence) \
+                                   r"|不受停电影响|不停电", "", sentence) \
                 or _FREEZE.search(sentence) and "停电" not in _FREEZE.sub("", sentence) \
                 or re.search(r"避开\s*$", masked[max(line_at, anchor.start - 4):anchor.start]):
             continue
@@ -2270,6 +2271,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         line_label = _LINE_LABEL_AFTER.match(masked, after, scope_end)
         after = line_label.end() if line_label else after
         # (``1. 1月20日（星期四）7:00—18:00：教学楼、…停电；``: the colon after the time.)
+        # (``3．3月28日（星期五）全天：石门村排灌站``: the whole day, then the colon.)
+        whole_day = _WHOLE_DAY_COLON.match(masked, after, scope_end) if anchor.first is None \
+            else None
+        after = whole_day.end() if whole_day else after
         colon = _COLON_AFTER.match(masked, after, scope_end)
         after = colon.end() if colon else after
         if areas is None:
@@ -2291,7 +2296,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             areas = heading if heading else areas
         # (``我院将于2028年6月15日…停电`` under ``鄞州区姜山镇卫生院``: the institution speaking
         # of itself, named at its head or under its notice.)
-        if not areas and _OWN_SPEAKER.search(masked, max(0, anchor.start - 8), anchor.start):
+        # (``学校将于3月15日8:00—12:00、3月16日13:00—17:00停电``: each slot of the list.)
+        first = index
+        while first and re.fullmatch(r"\s*[、,，和及]\s*",
+                                     masked[anchors[first - 1].end:anchors[first].start]):
+            first -= 1
+        speaker_at = anchors[first].start
+        if not areas and _OWN_SPEAKER.search(masked, max(0, speaker_at - 8), speaker_at):
             named = _INSTITUTION_LINE.search(masked)
             if named:
                 areas = split_areas(text[named.start("a"):named.end("a")])
@@ -2836,6 +2847,7 @@ _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
                          + r"(?:\s*[、,，和及]\s*" + LINE_NAME.format(stop=":：、", more="") + r")*"
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _LINE_LABEL_AFTER = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern)
+_WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])")
 _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
@@ -3594,7 +3606,9 @@ _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}"
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
-_OWN_SPEAKER = re.compile(r"(?:我|本)(?:院|校|单位|中心)\s*(?:将于|将在|定于|拟于|于|将)\s*$")
+# (``学校将于…``: a school's letter speaking of itself by its kind.)
+_OWN_SPEAKER = re.compile(r"(?:(?:我|本)(?:院|校|单位|中心)|(?<![\u3400-\u9fff])(?:学校|医院|我园))"
+                          r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
                                r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
                                r"[ \t]*$", re.M)
