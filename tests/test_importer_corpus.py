@@ -5180,3 +5180,19 @@ def test_a_school_speaking_of_itself_for_each_slot_of_its_list():
     result = parse_outage_notice(text, dt.date(2031, 3, 12), DISTRICTS)
     assert [(w["date"].day, w["district"], w["areas"]) for w in result.fields["windows"]] == [
         (15, "慈溪市", ["坎墩街道中心小学"]), (16, "慈溪市", ["坎墩街道中心小学"])]
+
+
+def test_a_slot_s_places_before_a_semicolon_and_the_same_day_s_next_slot():
+    """``上午7时30分至12时，横溪镇大岙村、金峨村一带；同日下午13时至17时，横溪镇梅岭村、道成岙村``:
+    the first slot took the second's places (set 54, exit 0); a change's ``，同时增加…`` after
+    a time is no place (set 49)."""
+    text = ("国网宁波市鄞州区供电公司关于计划停电的公告\n\n"
+            "二、3月19日（星期三）上午7时30分至12时，横溪镇大岙村、金峨村一带；"
+            "同日下午13时至17时，横溪镇梅岭村、道成岙村。\n")
+    windows = read_general(text, dt.date(2031, 3, 14)).windows
+    assert [(w["start"], w["town"], w["areas"]) for w in windows] == [
+        ("07:30", "横溪镇", ["大岙村", "金峨村一带"]), ("13:00", "横溪镇", ["梅岭村", "道成岙村"])]
+    sms = ("【国网宁波供电】【更正】尊敬的客户：原定11月22日08:00至14:00岳林街道大成东路88弄东江花园的"
+           "停电调整为11月23日08:00至12:00，同时增加11月23日13:00至15:00停电，停电范围不变。\n")
+    windows = read_general(sms, dt.date(2030, 11, 20)).windows
+    assert all("同时增加" not in w["areas"] for w in windows)

@@ -3696,7 +3696,7 @@ def _prose_areas(masked, text, start, end, read
         # The clause after the time, up to the next ``;`` or sentence end.
         semi = re.compile(r"[;；]").search(masked, start, stop)
         stop = semi.start() if semi else stop
-        found = _clause_areas(masked, text, start, stop, first)
+        found = _clause_areas(masked, text, start, stop, first, line_end)
         if found is not None:
             return found, stop, passed
         passed.append((start, stop))
@@ -3766,7 +3766,9 @@ _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(
                         r"(?:将)?(?:受到?影响|停电|用电)\s*$")
 
 
-def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
+def _clause_areas(masked, text, start, stop, first, end=None) -> list[str] | None:
+    """The places of the clause ``masked[start:stop]`` after a time (``first``: right after
+    it), else None; ``end`` is where the window's scope ends (the next time on the line)."""
     duration = _DURATION.match(masked, start, stop) if first else None
     if duration:  # ``6:00~8:00(各2小时)停电…``: how long, then the clause
         start = duration.end()
@@ -3859,9 +3861,12 @@ def _clause_areas(masked, text, start, stop, first) -> list[str] | None:
     # ``1月10日6时至18时,新华路中段沿线高低压用户;``: a list of entries, one a line, each
     # ``time,places;`` — the clause after the comma, when it is the whole rest of its line.
     entry = re.fullmatch(r"[,，]\s*([^,，:：、][^:：]*?)\s*[;；。]?\s*", clause)
-    rest_of_line = masked[stop:masked.find("\n", stop) if "\n" in masked[stop:] else len(masked)]
+    # (``…上午7时30分至12时，横溪镇大岙村、金峨村一带；同日下午…``: up to the next time.)
+    rest_of_line = masked[stop:min(masked.find("\n", stop) if "\n" in masked[stop:]
+                                   else len(masked), len(masked) if end is None else end)]
     if entry and not rest_of_line.strip(" ;；。") and \
-            not re.search(r"停电|供电|倒闸|施工|检修|操作|请|恢复|影响|将|通知", entry[1]):
+            not re.search(r"停电|供电|倒闸|施工|检修|操作|请|恢复|影响|将|通知|调整|改为|改至|变更"
+                          r"|增加|同时|延期|推迟|顺延|取消|原定", entry[1]):
         offset = stop - len(clause) + entry.start(1)
         return split_areas(text[offset:offset + len(entry[1])])
     return None
