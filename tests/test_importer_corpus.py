@@ -5196,3 +5196,21 @@ def test_a_slot_s_places_before_a_semicolon_and_the_same_day_s_next_slot():
            "停电调整为11月23日08:00至12:00，同时增加11月23日13:00至15:00停电，停电范围不变。\n")
     windows = read_general(sms, dt.date(2030, 11, 20)).windows
     assert all("同时增加" not in w["areas"] for w in windows)
+
+
+def test_a_second_slot_after_a_comma_list_and_a_markdown_line_break():
+    """``四、9月12日（星期五）8:00至12:00，岔路镇湖头村、干坑村；13:00至17:30，岔路镇下畈村。``: no
+    window was read for the day (set 55); a Markdown cell ``08:00-11:00<br>14:00-17:00`` lost
+    its second slot (reported, exit 1)."""
+    text = ("国网宁海县供电公司停电公告\n\n"
+            "四、9月12日（星期五）8:00至12:00，岔路镇湖头村、干坑村；13:00至17:30，岔路镇下畈村。\n")
+    windows = read_general(text, dt.date(2031, 9, 8)).windows
+    assert [(w["start"], w["town"], w["areas"]) for w in windows] == [
+        ("08:00", "岔路镇", ["湖头村", "干坑村"]), ("13:00", "岔路镇", ["下畈村"])]
+    table = ("## 国网慈溪市供电公司计划停电公告\n\n"
+             "| 序号 | 停电日期 | 停电时间 | 停电线路 | 停电范围 |\n|---|---|---|---|---|\n"
+             "| 1 | 9月5日 | 08:00-11:00<br>14:00-17:00 | 10kV逍林线 | 逍林镇新园村、樟新南村 |\n")
+    result = parse_outage_notice(table, dt.date(2031, 9, 1), DISTRICTS)
+    assert not result.fragment_problems
+    assert [(w["start"], w["end"], w["areas"]) for w in result.fields["windows"]] == [
+        ("08:00", "11:00", ["新园村", "樟新南村"]), ("14:00", "17:00", ["新园村", "樟新南村"])]

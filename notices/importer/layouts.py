@@ -214,16 +214,18 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
 
 # A clause's closing ``停电；`` before the next clause of the same sentence.
 # (``…停电，影响A村、B村；下午1时至5时…``, ``上午8点至12点：前岙村、白峤村；下午1点至5点：…``)
+# (Or ``8:00至12:00，岔路镇湖头村、干坑村；13:00至17:30，岔路镇下畈村``: a comma, the list.)
 _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
-                        r"|[:：][^。;；\n:：]{1,40}[;；]\s*(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?\s*"
-                        r"\d{1,2}\s*[:：点时])")
+                        r"|(?:[:：][^。;；\n:：]|(?<=[\d时点分])[,，][^。;；\n:：,，])[^。;；\n:：]{0,39}[;；]\s*"
+                        r"(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?\s*\d{1,2}\s*[:：点时])")
 # The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
 _QUERY_FIELDS = re.compile(r"(?:区县|县区|地市|省份|省\s*\(\s*市\s*\))\s*:[^\n]*?"
                            r"(?:停电日期|日期|起止日期|查询日期|日期范围)\s*:\s*$")
-_MORE_SEP = re.compile(r"\s*(?:[、,，和及;；|｜]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+# (``08:00-11:00<br>14:00-17:00``: a Markdown table cell's line break.)
+_MORE_SEP = re.compile(r"\s*(?:<br\s*/?>|[、,，和及;；|｜]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
 class _Dates:
