@@ -225,7 +225,8 @@ _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 _QUERY_FIELDS = re.compile(r"(?:区县|县区|地市|省份|省\s*\(\s*市\s*\))\s*:[^\n]*?"
                            r"(?:停电日期|日期|起止日期|查询日期|日期范围)\s*:\s*$")
 # (``08:00-11:00<br>14:00-17:00``: a Markdown table cell's line break.)
-_MORE_SEP = re.compile(r"\s*(?:<br\s*/?>|[、,，和及;；|｜]|/)\s*|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
+_MORE_SEP = re.compile(r"\s*(?:<br\s*/?>|[、,，和及;；|｜]|/)\s*"
+                       r"|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
 class _Dates:
