@@ -5214,3 +5214,16 @@ def test_a_second_slot_after_a_comma_list_and_a_markdown_line_break():
     assert not result.fragment_problems
     assert [(w["start"], w["end"], w["areas"]) for w in result.fields["windows"]] == [
         ("08:00", "11:00", ["新园村", "樟新南村"]), ("14:00", "17:00", ["新园村", "樟新南村"])]
+
+
+def test_a_column_run_changed_inside_its_bracket():
+    """``北仑 大碶街道九峰山景区、璎珞村、太河路沿线(原定8:00—16:00，变更为9:00—13:00)`` under 变更：
+    the bracket was not understood (set 55, exit 1); it reads as the column's own
+    ``原(8:00—16:00)变更为(9:00—13:00)``: the new slot a window, the original cancelled."""
+    text = ("计划停电预告\n\n变更：\n\n9月12日 星期五\n\n"
+            "北仑 大碶街道九峰山景区、璎珞村、太河路沿线(原定8:00—16:00，变更为9:00—13:00)\n")
+    result = parse_outage_notice(text, dt.date(2031, 9, 8), DISTRICTS, source_name="东南商报")
+    assert not result.fragment_problems
+    slots = [(w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]]
+    assert slots == [("09:00", "13:00", "大碶街道", ["九峰山景区", "璎珞村", "太河路沿线"])]
+    assert [(w["start"], w["end"]) for w in result.fields["cancelled"]] == [("08:00", "16:00")]

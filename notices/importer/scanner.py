@@ -452,6 +452,9 @@ class LineScanner:
             if j > i and (_LABEL_COLON.match(f, j, stop) and f[j:j + 2] in ("停电", "计划")):
                 break
             # (``…昆亭村一带原定3月15日(8:00—16:00)停电，调整为…``: the original day glued on.)
+            # (``…太河路沿线原(8:00—16:00)变更为(9:00—13:00)``: the run's original time.)
+            if j > i and c == "原" and _TIME_FROM.match(f, j, stop):
+                break
             if j > i and c == "原" and (original := _ORIGINAL_DAY.match(f, j, stop)) \
                     and (day := match_date(f[:stop], original.end())) \
                     and re.match(r"\s*(?:星期.|周.)?\s*[(]\s*\d", f[day.end:stop]):

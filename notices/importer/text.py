@@ -91,7 +91,18 @@ def plain_symbols(text: str) -> str:
     text = text.replace("**", "  ")
     # (``●2月23日（星期六）``: a dot opening a line is its bullet, not a column's town mark.)
     text = _LINE_BULLET.sub(lambda m: m[1] + " ", text)
+    # (``…太河路沿线(原定8:00—16:00，变更为9:00—13:00)``: written as the column's own
+    # ``原(8:00—16:00)变更为(9:00—13:00)``, the same length.)
+    text = _CHANGE_IN_BRACKET.sub(lambda m: f"原{m['o']}{m['a']}){m['w']}({m['b']}{m['c']}", text)
     return _PICTOGRAPH.sub(" ", text)
+
+
+# (Only where the rewrite keeps the length: 原定/原为, a three-character change word.)
+_CHANGE_IN_BRACKET = re.compile(r"(?P<o>[(（])原[定为]"
+                                r"(?P<a>\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~至到]\s*"
+                                r"\d{1,2}\s*[:：]\s*\d{2}\s*)[,，]\s*(?P<w>变更为|调整为|更改为)"
+                                r"(?P<b>\s*\d{1,2}\s*[:：]\s*\d{2}\s*[-—–~至到]\s*\d{1,2}\s*[:：]"
+                                r"\s*\d{2}\s*)(?P<c>[)）])")
 
 
 _LINE_BULLET = re.compile(r"(?m)^([ \t\u3000]*)[●•◦▪]")
