@@ -3856,6 +3856,14 @@ def _clause_areas(masked, text, start, stop, first, end=None) -> list[str] | Non
     if town_list:
         offset = stop - len(clause) + town_list.start(1)
         return split_areas(text[offset:stop])
+    # (``9月18日8:00-15:00定塘镇沙地村、定塘镇小湾塘村检修照常进行``: a slot said to stand, its
+    # places before the words.)
+    stands = re.search(r"(?:的)?(?:计划)?(?:检修|停电|施工|作业|工作)?(?:照常|如期|按计划|按原计划)"
+                       r"(?:进行|实施)$", clause)
+    if stands and clause[0] not in ",，:：、" and stands.start() >= 2 and \
+            not re.search(r"停电|供电|检修|施工|原定|调整|取消|[,，]", clause[:stands.start()]):
+        offset = stop - len(clause)
+        return split_areas(text[offset:offset + stands.start()])
     if clause and clause[0] not in ",，:：、" and \
             not re.search(r"停电|供电|倒闸|施工|检修|操作|停用|电源|实施|进行", clause) and \
             not re.match(r"(?:也|都|还)?(?:要|不)停", clause):  # (``…凌晨4点也要停，是换变压器``)
