@@ -5238,3 +5238,18 @@ def test_a_slot_said_to_stand_after_its_places():
     windows = read_general(text, dt.date(2031, 9, 14)).windows
     assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
         (18, "定塘镇", ["沙地村", "小湾塘村"])]
+
+
+def test_a_space_table_row_with_its_date_cell_left_empty():
+    """``9月25日     08:00-16:00     霞浦街道   霞南村、新路村`` then ``            08:00-16:00
+    戚家山街道    渡头董村``: the second row, its date cell empty, was kept in the body and its
+    window missing with exit 0 (set 55); it is the date above's."""
+    text = ("国网宁波供电公司  北仑区计划停电一览\n\n"
+            "日期        时间                 镇/街道       停电范围\n"
+            "9月25日     08:00-16:00          霞浦街道      霞南村、新路村\n"
+            "            08:00-16:00          戚家山街道    渡头董村\n"
+            "9月26日     06:00-10:00          梅山街道      梅东村\n")
+    windows = read_general(text, dt.date(2031, 9, 19)).windows
+    assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
+        (25, "霞浦街道", ["霞南村", "新路村"]), (25, "戚家山街道", ["渡头董村"]),
+        (26, "梅山街道", ["梅东村"])]

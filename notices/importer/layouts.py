@@ -408,6 +408,18 @@ class _Dates:
                                         window[1], headed=True))
                     pos = self._more(found[-1])
                     continue
+                # (A table's row whose date cell is left empty under a row that has one,
+                # ``9月25日  08:00-16:00  霞浦街道  …`` / ``           08:00-16:00  戚家山街道  …``:
+                # the date above.)
+                if window and found and found[-1].first is not None and \
+                        t[line_start:pos].strip() == "" and pos - line_start >= 4 and \
+                        t.count("\n", found[-1].end, line_start) == 1 and \
+                        not t[t.rfind("\n", 0, found[-1].start) + 1:found[-1].start].strip() \
+                        and re.match(r"[ ]{2,}|\t", t[found[-1].end:found[-1].end + 2]):
+                    found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
+                                        window[1]))
+                    pos = self._more(found[-1])
+                    continue
                 pos += 1
                 continue
             start = pos
