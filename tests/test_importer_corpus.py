@@ -5253,3 +5253,15 @@ def test_a_space_table_row_with_its_date_cell_left_empty():
     assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
         (25, "霞浦街道", ["霞南村", "新路村"]), (25, "戚家山街道", ["渡头董村"]),
         (26, "梅山街道", ["梅东村"])]
+
+
+def test_a_town_s_notice_gives_its_town_to_a_window_naming_no_place_of_its_own():
+    """``首南街道办事处 > 通知公告`` over ``…对首南街道日丽社区…停电；9月7日…对天童南路以西…停电``:
+    the second window had no district (set 55, exit 0 with a warning); the town the head
+    names, which the first window is in, is its town, and gives the district."""
+    text = ("首南街道办事处 > 通知公告\n\n关于辖区部分区域停电的通知\n\n"
+            "接供电公司通知，定于2031年9月6日（星期六）上午9时至下午4时30分对首南街道日丽社区、学府一号小区"
+            "停电；9月7日（星期日）晚上10点到次日凌晨4点对天童南路以西、日丽中路沿线商铺停电。\n")
+    result = parse_outage_notice(text, dt.date(2031, 9, 3), DISTRICTS)
+    assert [(w["date"].day, w.get("district"), w.get("town")) for w in result.fields["windows"]] \
+        == [(6, "鄞州区", "首南街道"), (7, "鄞州区", "首南街道")]

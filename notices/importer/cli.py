@@ -571,12 +571,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             window["district"] = towns[window["town"]]
     # ``关于白云街道部分区域计划停电的通知``: where the notice's head names the one town its
     # placed windows are in, a window that names no place of its own is in that town too.
+    # (Also before the town's district is known: ``首南街道办事处 > 通知公告`` over windows of
+    # 首南街道 and one naming no place of its own; the town gives the district below.)
     head = "\n".join(text.splitlines()[:4]) if text else ""
-    if len(towns) == 1 and next(iter(towns)) in head:
-        (town, district), = towns.items()
+    named = {w["town"] for w in [*general.windows, *general.cancelled] if w.get("town")}
+    if len(named) == 1 and next(iter(named)) in head:
+        town = next(iter(named))
         for window in [*general.windows, *general.cancelled]:
             if not window.get("district") and not window.get("town"):
-                window["district"], window["town"] = district, town
+                window["district"], window["town"] = towns.get(town), town
     served_lines: list[int] = []
     places: list[ImportMessage] = []
     unclean: list[ImportMessage] = []
