@@ -575,7 +575,9 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # 首南街道 and one naming no place of its own; the town gives the district below.)
     head = "\n".join(text.splitlines()[:4]) if text else ""
     named = {w["town"] for w in [*general.windows, *general.cancelled] if w.get("town")}
-    if len(named) == 1 and next(iter(named)) in head:
+    # (Where the head names a town TOWNS declares, ``head_town`` places them, with a warning.)
+    if len(named) == 1 and next(iter(named)) in head and (
+            next(iter(named)) in towns or head_town is None):
         town = next(iter(named))
         for window in [*general.windows, *general.cancelled]:
             if not window.get("district") and not window.get("town"):
