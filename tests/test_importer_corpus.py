@@ -5265,3 +5265,15 @@ def test_a_town_s_notice_gives_its_town_to_a_window_naming_no_place_of_its_own()
     result = parse_outage_notice(text, dt.date(2031, 9, 3), DISTRICTS)
     assert [(w["date"].day, w.get("district"), w.get("town")) for w in result.fields["windows"]] \
         == [(6, "鄞州区", "首南街道"), (7, "鄞州区", "首南街道")]
+
+
+def test_a_freeze_of_every_planned_cut_and_the_works_a_cut_goes_with():
+    """``11月15日0时至16日24时，全市范围暂停一切计划停电工作`` was read as two whole-day windows
+    (set 57), and ``…东钱湖镇韩岭村将配合线路迁改停电`` kept the works in the last place (sets 54,
+    57, exit 0)."""
+    text = ("国网宁波供电公司获悉，11月15日0时至16日24时，全市范围暂停一切计划停电工作。"
+            "11月14日（星期五）上午9时至下午3时30分，鄞州区下应街道湾底村及东钱湖镇韩岭村将配合线路迁改"
+            "停电。\n")
+    windows = read_general(text, dt.date(2031, 11, 12)).windows
+    assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
+        (14, "下应街道", ["湾底村"]), (14, "东钱湖镇", ["韩岭村"])]
