@@ -1055,3 +1055,41 @@ def test_open_data_files_are_exactly_what_json_dumps_writes(cal_output):
         counts.add(min(len(document["events"]), 2))
         assert text == json.dumps(document, ensure_ascii=False, indent=2) + "\n", path
     assert counts == {0, 1, 2}, "files with no event, one, and several are checked"
+
+
+class _CountedList(list):
+    """A list that counts the loops over it."""
+
+    loops = 0
+
+    def __iter__(self):
+        type(self).loops += 1
+        return super().__iter__()
+
+
+def test_a_schedule_s_events_are_found_in_one_pass_over_the_events(monkeypatch):
+    # The events each schedule mentions, in time order (their current state): the same as
+    # filtering every event by the keys of the schedule's entries, but found in one pass
+    # over the events, not one per schedule (quadratic: 0.15 s a merge at 5,000 items).
+    schedules = [
+        schedule("2024-05-01", [window(["甲", "乙"]), window(["丙"], "13:00", "15:00")],
+                 slug="s1"),
+        schedule("2024-05-02", [window(["丙"], "13:00", "16:00"), window(["丁"], "07:00")],
+                 slug="s2"),
+        schedule("2024-05-03", cancelled=[window(["乙", "丙"])], slug="s3"),
+        schedule("2024-05-04", [window(["戊"], day="2024-05-05"), window(["甲"])], slug="s4"),
+    ]
+    merged = merge_schedules(schedules)
+    for events in (merged, retained(merged, dt.datetime(2024, 5, 6, 10, tzinfo=SHANGHAI))):
+        wanted = {}
+        for (source, _), touched in events.by_entry.items():
+            wanted.setdefault(source, set()).update(e.key for e in touched)
+        expected = {s: [e.key for e in events.events if e.key in keys]
+                    for s, keys in wanted.items()}
+        monkeypatch.setattr(_CountedList, "loops", 0)
+        events.events = _CountedList(events.events)
+        found = {s.source_id: [e.key for e in events.of_notice(s)] for s in schedules}
+        assert found == {s.source_id: expected.get(s.source_id, []) for s in schedules}
+        assert _CountedList.loops == 1
+    assert [len(v) for v in found.values()] == [2, 2, 2, 1]  # s4's 戊 (5 May) ended before
+
