@@ -1093,3 +1093,17 @@ def test_a_schedule_s_events_are_found_in_one_pass_over_the_events(monkeypatch):
         assert _CountedList.loops == 1
     assert [len(v) for v in found.values()] == [2, 2, 2, 1]  # s4's 戊 (5 May) ended before
 
+
+def test_a_window_s_start_and_end_are_made_once():
+    # Sorting the windows and the events and the retention cut read them for every window
+    # in every build: each is made once per window, and is the moment the fields say.
+    notice = schedule("2024-05-01", [window(["甲"], "23:00", "次日01:30"),
+                                     window(["乙"], None, None)])
+    late, whole = (w for w, _ in notice.fields.all_windows)
+    assert late.start_at is late.start_at and late.end_at is late.end_at
+    assert (late.start_at, late.end_at) == (dt.datetime(2024, 5, 6, 23, tzinfo=SHANGHAI),
+                                            dt.datetime(2024, 5, 7, 1, 30, tzinfo=SHANGHAI))
+    assert (whole.start_at, whole.end_at) == (dt.datetime(2024, 5, 6, tzinfo=SHANGHAI),
+                                              dt.datetime(2024, 5, 7, tzinfo=SHANGHAI))
+    cut = late.with_areas(["甲"])
+    assert (cut.start_at, cut.end_at) == (late.start_at, late.end_at)
