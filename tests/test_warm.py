@@ -132,6 +132,33 @@ def test_the_calendar_renders_again_only_the_items_of_an_edited_schedule(
     assert tree_digest(site / "output") == cold_build(site, tmp_path)
 
 
+
+def test_an_edit_s_feeds_are_written_from_before_the_pages_are_decided(
+        warm_process, tmp_path, monkeypatch):
+    # The feeds' worker starts when the catalog is ready (Pelican's writer not made yet):
+    # it was the last of an outage edit's work to end, started after the pages were keyed.
+    from notices.build import pelican_adapter, session
+
+    site = copy_site("calendars", tmp_path / "site")
+    newest = site / "content" / "outages" / "2024-05-04-power.md"
+    assert build_site(site).code == 0
+    started = []  # (whether any page was queued yet, the files of the worker)
+    original = session.BuildState.background_work
+
+    def recording(self, queued=None):
+        files = [rel for rel, _, _ in (queued if queued is not None else self._deferred)]
+        if files:
+            started.append((pelican_adapter.current_build().writer is not None, files))
+        return original(self, queued)
+
+    monkeypatch.setattr(session.BuildState, "background_work", recording)
+    edit(newest, '"14:00"', '"15:00"')
+    assert build_site(site).code == 0
+    before_pages = [files for queued_pages, files in started if not queued_pages]
+    assert before_pages and all(f.startswith("feeds/") for f in before_pages[0])
+    assert "feeds/all.atom.xml" in before_pages[0]
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
 def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tmp_path):
     site = copy_site("calendars", tmp_path / "site")
     assert build_site(site).code == 0
