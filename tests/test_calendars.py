@@ -1107,3 +1107,30 @@ def test_a_window_s_start_and_end_are_made_once():
                                               dt.datetime(2024, 5, 7, tzinfo=SHANGHAI))
     cut = late.with_areas(["甲"])
     assert (cut.start_at, cut.end_at) == (late.start_at, late.end_at)
+
+
+def test_a_resumed_merge_copies_only_the_events_it_changes(monkeypatch):
+    # Resuming copied every event of the kept state (0.07 s at 5,000 items): now the
+    # merges share the events the newest schedules leave alone, and an event a tail
+    # changes is copied first, so the kept state stays as it was for the next build.
+    monkeypatch.setattr(MergeCheckpoint, "TAIL", 1)
+    old = [schedule(f"2024-05-0{n}", [window([f"村{n}"]), window(["甲", "乙"], "13:00", "15:00")],
+                    slug=f"s{n}") for n in range(1, 4)]
+    checkpoint = MergeCheckpoint()
+    merge_schedules([*old, schedule("2024-05-04", [window(["丙"])], slug="s4")], checkpoint)
+    kept = merge_state(checkpoint.saved.result())
+    tails = [schedule("2024-05-04", cancelled=[window(["乙"], "13:00", "15:00")], slug="s4"),
+             schedule("2024-05-04", [window(["甲", "乙"], "13:00", "16:00")], slug="s4")]
+    merged = []
+    for tail in tails:
+        merged.append(merge_schedules([*old, tail], checkpoint))
+        assert checkpoint.resumed == 3
+        assert merge_state(merged[-1]) == merge_state(merge_schedules([*old, tail]))
+        assert merge_state(checkpoint.saved.result()) == kept
+    first, second = ({e.key: e for e in m.events} for m in merged)
+    shared = [key for key in first if first[key] is second.get(key)]
+    changed = {e.key for e in first.values() if e.window.areas == ["甲"]}  # (partly cancelled)
+    assert len(shared) == 3 and changed and not changed & set(shared)
+    for m in merged:  # every entry names its event as it is now
+        assert all(e is {x.key: x for x in m.events}[e.key]
+                   for events in m.by_entry.values() for e in events)
