@@ -163,9 +163,9 @@ def test_an_edit_s_feeds_are_written_from_before_the_pages_are_decided(
 def test_an_edit_s_build_leaves_collecting_to_after_the_output_is_live(
         warm_process, tmp_path, monkeypatch):
     # A collection of the young objects took 0.06-0.12 s inside each edit's build at 5,000
-    # items: the edit's build runs without the collector, and the thread that saves the
-    # state collects them and turns it on again. The first build, which reads the whole
-    # site, keeps the collector on.
+    # items: the edit's build (the pages, the index carried over) runs without the
+    # collector, and the thread that saves the state collects them and turns it on again.
+    # The first build, which reads the whole site, and the index update keep it on.
     from notices.build import pelican_adapter
 
     site = copy_site("basic", tmp_path / "site")
@@ -181,9 +181,11 @@ def test_an_edit_s_build_leaves_collecting_to_after_the_output_is_live(
     source = site / "content" / "articles" / "2024-05-01-two-districts.md"
     for number in (1, 2):
         source.write_text(source.read_text("utf-8") + f"\n改{number}。\n", "utf-8")
-        assert build_site(site).code == 0
+        assert build_site(site, reuse_search=True).code == 0
+    source.write_text(source.read_text("utf-8") + "\n改3。\n", "utf-8")
+    assert build_site(site).code == 0  # (as the index update: seconds long, collector on)
     warm_process.settle()
-    assert seen == [True, False, False]
+    assert seen == [True, False, False, True]
     assert gc.isenabled()
     assert tree_digest(site / "output") == cold_build(site, tmp_path)
 
