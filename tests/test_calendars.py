@@ -1055,3 +1055,82 @@ def test_open_data_files_are_exactly_what_json_dumps_writes(cal_output):
         counts.add(min(len(document["events"]), 2))
         assert text == json.dumps(document, ensure_ascii=False, indent=2) + "\n", path
     assert counts == {0, 1, 2}, "files with no event, one, and several are checked"
+
+
+class _CountedList(list):
+    """A list that counts the loops over it."""
+
+    loops = 0
+
+    def __iter__(self):
+        type(self).loops += 1
+        return super().__iter__()
+
+
+def test_a_schedule_s_events_are_found_in_one_pass_over_the_events(monkeypatch):
+    # The events each schedule mentions, in time order (their current state): the same as
+    # filtering every event by the keys of the schedule's entries, but found in one pass
+    # over the events, not one per schedule (quadratic: 0.15 s a merge at 5,000 items).
+    schedules = [
+        schedule("2024-05-01", [window(["甲", "乙"]), window(["丙"], "13:00", "15:00")],
+                 slug="s1"),
+        schedule("2024-05-02", [window(["丙"], "13:00", "16:00"), window(["丁"], "07:00")],
+                 slug="s2"),
+        schedule("2024-05-03", cancelled=[window(["乙", "丙"])], slug="s3"),
+        schedule("2024-05-04", [window(["戊"], day="2024-05-05"), window(["甲"])], slug="s4"),
+    ]
+    merged = merge_schedules(schedules)
+    for events in (merged, retained(merged, dt.datetime(2024, 5, 6, 10, tzinfo=SHANGHAI))):
+        wanted = {}
+        for (source, _), touched in events.by_entry.items():
+            wanted.setdefault(source, set()).update(e.key for e in touched)
+        expected = {s: [e.key for e in events.events if e.key in keys]
+                    for s, keys in wanted.items()}
+        monkeypatch.setattr(_CountedList, "loops", 0)
+        events.events = _CountedList(events.events)
+        found = {s.source_id: [e.key for e in events.of_notice(s)] for s in schedules}
+        assert found == {s.source_id: expected.get(s.source_id, []) for s in schedules}
+        assert _CountedList.loops == 1
+    assert [len(v) for v in found.values()] == [2, 2, 2, 1]  # s4's 戊 (5 May) ended before
+
+
+def test_a_window_s_start_and_end_are_made_once():
+    # Sorting the windows and the events and the retention cut read them for every window
+    # in every build: each is made once per window, and is the moment the fields say.
+    notice = schedule("2024-05-01", [window(["甲"], "23:00", "次日01:30"),
+                                     window(["乙"], None, None)])
+    late, whole = (w for w, _ in notice.fields.all_windows)
+    assert late.start_at is late.start_at and late.end_at is late.end_at
+    assert (late.start_at, late.end_at) == (dt.datetime(2024, 5, 6, 23, tzinfo=SHANGHAI),
+                                            dt.datetime(2024, 5, 7, 1, 30, tzinfo=SHANGHAI))
+    assert (whole.start_at, whole.end_at) == (dt.datetime(2024, 5, 6, tzinfo=SHANGHAI),
+                                              dt.datetime(2024, 5, 7, tzinfo=SHANGHAI))
+    cut = late.with_areas(["甲"])
+    assert (cut.start_at, cut.end_at) == (late.start_at, late.end_at)
+
+
+def test_a_resumed_merge_copies_only_the_events_it_changes(monkeypatch):
+    # Resuming copied every event of the kept state (0.07 s at 5,000 items): now the
+    # merges share the events the newest schedules leave alone, and an event a tail
+    # changes is copied first, so the kept state stays as it was for the next build.
+    monkeypatch.setattr(MergeCheckpoint, "TAIL", 1)
+    old = [schedule(f"2024-05-0{n}", [window([f"村{n}"]), window(["甲", "乙"], "13:00", "15:00")],
+                    slug=f"s{n}") for n in range(1, 4)]
+    checkpoint = MergeCheckpoint()
+    merge_schedules([*old, schedule("2024-05-04", [window(["丙"])], slug="s4")], checkpoint)
+    kept = merge_state(checkpoint.saved.result())
+    tails = [schedule("2024-05-04", cancelled=[window(["乙"], "13:00", "15:00")], slug="s4"),
+             schedule("2024-05-04", [window(["甲", "乙"], "13:00", "16:00")], slug="s4")]
+    merged = []
+    for tail in tails:
+        merged.append(merge_schedules([*old, tail], checkpoint))
+        assert checkpoint.resumed == 3
+        assert merge_state(merged[-1]) == merge_state(merge_schedules([*old, tail]))
+        assert merge_state(checkpoint.saved.result()) == kept
+    first, second = ({e.key: e for e in m.events} for m in merged)
+    shared = [key for key in first if first[key] is second.get(key)]
+    changed = {e.key for e in first.values() if e.window.areas == ["甲"]}  # (partly cancelled)
+    assert len(shared) == 3 and changed and not changed & set(shared)
+    for m in merged:  # every entry names its event as it is now
+        assert all(e is {x.key: x for x in m.events}[e.key]
+                   for events in m.by_entry.values() for e in events)

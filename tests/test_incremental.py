@@ -420,3 +420,21 @@ def test_an_edit_undone_by_a_full_build_after_a_delta_gives_the_index_back_whole
     assert build_site(site).code == 0
 
     assert _search_files(site / "output") == cold
+
+
+def test_a_delta_lists_the_catalog_s_record_sources_once(site, monkeypatch):
+    # The delta's plan (every record's source key) and its records come from one listing
+    # of what the records are made from (each listing: 0.05 s at 5,000 items).
+    from notices.search import records
+
+    assert build_site(site).code == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    source.write_text(source.read_text("utf-8").replace("联合开展改革", "联合开展改革试点"),
+                      "utf-8")
+    listed = []
+    original = records._sources
+    monkeypatch.setattr(records, "_sources", lambda catalog: listed.append(1) or original(catalog))
+    assert build_site(site, reuse_search=True).code == 0
+    assert len(listed) == 1
+    index = json.loads((site / "output" / "search" / "index.json").read_text("utf-8"))
+    assert index["delta"]["records"] == 1

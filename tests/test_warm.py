@@ -132,6 +132,63 @@ def test_the_calendar_renders_again_only_the_items_of_an_edited_schedule(
     assert tree_digest(site / "output") == cold_build(site, tmp_path)
 
 
+
+def test_an_edit_s_feeds_are_written_from_before_the_pages_are_decided(
+        warm_process, tmp_path, monkeypatch):
+    # The feeds' worker starts when the catalog is ready (Pelican's writer not made yet):
+    # it was the last of an outage edit's work to end, started after the pages were keyed.
+    from notices.build import pelican_adapter, session
+
+    site = copy_site("calendars", tmp_path / "site")
+    newest = site / "content" / "outages" / "2024-05-04-power.md"
+    assert build_site(site).code == 0
+    started = []  # (whether any page was queued yet, the files of the worker)
+    original = session.BuildState.background_work
+
+    def recording(self, queued=None):
+        files = [rel for rel, _, _ in (queued if queued is not None else self._deferred)]
+        if files:
+            started.append((pelican_adapter.current_build().writer is not None, files))
+        return original(self, queued)
+
+    monkeypatch.setattr(session.BuildState, "background_work", recording)
+    edit(newest, '"14:00"', '"15:00"')
+    assert build_site(site).code == 0
+    before_pages = [files for queued_pages, files in started if not queued_pages]
+    assert before_pages and all(f.startswith("feeds/") for f in before_pages[0])
+    assert "feeds/all.atom.xml" in before_pages[0]
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
+
+def test_an_edit_s_build_leaves_collecting_to_after_the_output_is_live(
+        warm_process, tmp_path, monkeypatch):
+    # A collection of the young objects took 0.06-0.12 s inside each edit's build at 5,000
+    # items: the edit's build (the pages, the index carried over) runs without the
+    # collector, and the thread that saves the state collects them and turns it on again.
+    # The first build, which reads the whole site, and the index update keep it on.
+    from notices.build import pelican_adapter
+
+    site = copy_site("basic", tmp_path / "site")
+    seen = []  # the collector on during each build
+    original = pelican_adapter.run
+
+    def run(settings, state):
+        seen.append(gc.isenabled())
+        return original(settings, state)
+
+    monkeypatch.setattr(pelican_adapter, "run", run)
+    assert build_site(site).code == 0
+    source = site / "content" / "articles" / "2024-05-01-two-districts.md"
+    for number in (1, 2):
+        source.write_text(source.read_text("utf-8") + f"\n改{number}。\n", "utf-8")
+        assert build_site(site, reuse_search=True).code == 0
+    source.write_text(source.read_text("utf-8") + "\n改3。\n", "utf-8")
+    assert build_site(site).code == 0  # (as the index update: seconds long, collector on)
+    warm_process.settle()
+    assert seen == [True, False, False, True]
+    assert gc.isenabled()
+    assert tree_digest(site / "output") == cold_build(site, tmp_path)
+
 def test_a_window_in_a_new_town_appears_and_disappears_in_place(warm_process, tmp_path):
     site = copy_site("calendars", tmp_path / "site")
     assert build_site(site).code == 0

@@ -138,6 +138,33 @@ def test_with_few_pages_the_queued_output_starts_at_the_end_of_its_block(tmp_pat
     assert (tmp_path / "feeds" / "all.xml").read_bytes() == b"<feed/>"
 
 
+
+@pytest.mark.parametrize("files", [1, PARALLEL_MIN_JOBS - 1, PARALLEL_MIN_JOBS])
+def test_few_files_decided_before_the_pages_are_written_from_then_on(tmp_path, files):
+    # The feeds are decided on when the catalog is ready, before any page is queued: an
+    # edit's few feed files start in a worker at once (the live-reload server's outage
+    # edit no longer waits for them after its pages); a cold build's many are held for
+    # their block, where they are queued to share the pages' worker as before.
+    from notices.build.session import BuildState
+
+    state = BuildState(output_path=tmp_path, manifest=EveryFileNew(), writer=None)
+    names = [f"feeds/{n}.xml" for n in range(files)]
+
+    def write() -> None:
+        for name in names:
+            state.write_output(name, ["k"], lambda name=name: name.encode())
+
+    held = state.outputs_ahead(write)
+    few = files < PARALLEL_MIN_JOBS
+    assert bool(state._background) is few and not state._deferred
+    assert [rel for rel, _, _ in held] == ([] if few else names)
+    state.writer = SimpleNamespace(jobs=[])
+    with state.outputs_in_background():
+        state.queue(held)
+    state.join_background()
+    assert sorted(state.manifest.recorded) == sorted(names)
+    assert all((tmp_path / name).read_bytes() == name.encode() for name in names)
+
 def test_fragments_made_by_the_worker_s_pages_come_back_to_the_build_cache(tmp_path):
     """What the forked worker keeps in the build cache while it renders its share of the
     pages (a cold build's 停电日历 items) travels back with its result, as what its queued

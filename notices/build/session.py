@@ -231,11 +231,38 @@ class BuildState:
         if pages < PARALLEL_MIN_JOBS and (work := self.background_work()):
             self.in_background(*work)
 
-    def background_work(self) -> tuple[Callable[[], dict], Callable[[dict], None]] | None:
+    def outputs_ahead(self, write: Callable[[], None]) -> list:
+        """Run ``write`` (which calls ``write_output``) before any page is queued, when the
+        catalog is ready (``when_catalog_ready``): when it queues fewer than
+        ``PARALLEL_MIN_JOBS`` renders (an edit), they start in a second process at once, so
+        the files are written while this process decides on and renders the pages (the
+        live-reload server's outage edit waited for its feeds after its pages). More (a cold
+        build) are returned, for the block where they would have been queued
+        (``outputs_in_background``, ``queue``): they share the pages' one worker as before."""
+        self._queued = []
+        try:
+            write()
+        finally:
+            queued, self._queued = self._queued, None
+        if len(queued) >= PARALLEL_MIN_JOBS:
+            return queued
+        if queued:
+            self.in_background(*self.background_work(queued))
+        return []
+
+    def queue(self, renders: list) -> None:
+        """Queue renders held back by ``outputs_ahead``, inside an ``outputs_in_background``
+        block."""
+        self._queued.extend(renders)
+
+    def background_work(self, queued: list | None = None
+                        ) -> tuple[Callable[[], dict], Callable[[dict], None]] | None:
         """The renders queued by ``outputs_in_background`` blocks (and taken from the
-        queue): the function a forked worker runs, and the one that takes its result in
-        this process (recording the files in the manifest); None when nothing is queued."""
-        queued, self._deferred = self._deferred, []
+        queue), or ``queued``: the function a forked worker runs, and the one that takes its
+        result in this process (recording the files in the manifest); None when nothing is
+        queued."""
+        if queued is None:
+            queued, self._deferred = self._deferred, []
         if not queued:
             return None
         root = self.output_path

@@ -178,9 +178,11 @@ class WarmState(KeptArticles):
         place, in a thread (``save_in_background``); the next build waits for it first."""
         self._later.append(work)
 
-    def save_in_background(self) -> None:
+    def save_in_background(self, collector_paused: bool = False) -> None:
         """Start the work put off by ``later``, in order, in one thread, which then frees
-        the garbage of the build (``collect_garbage``), after any build."""
+        the garbage of the build (``collect_garbage``), after any build; with
+        ``collector_paused`` (the build ran with the cycle collector off) it collects the
+        young objects and turns the collector on again (``settle`` waits for both)."""
 
         work, self._later = self._later, []
         self._builds += 1
@@ -194,6 +196,10 @@ class WarmState(KeptArticles):
 
                     logging.getLogger(__name__).warning("saving the build state failed",
                                                         exc_info=True)
+            if collector_paused:
+                if not full:
+                    gc.collect(0)
+                gc.enable()
             collect_garbage(full)
 
         self.settle()

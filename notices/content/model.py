@@ -456,13 +456,18 @@ class OutageWindow(Shape):
 
     @property
     def start_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.date, dt.time(self.start.hour, self.start.minute),
-                                   TIMEZONE)
+        # Kept (``_remember``): every window's is read by each sort of the windows and of
+        # the outage events, and by the retention cut (0.15 s a build at 5,000 items).
+        return self._remember("start_at", lambda: dt.datetime.combine(
+            self.date, dt.time(self.start.hour, self.start.minute), TIMEZONE))
 
     @property
     def end_at(self) -> dt.datetime:
-        day = self.date + dt.timedelta(days=1 if self.end.next_day else 0)
-        return dt.datetime.combine(day, dt.time(self.end.hour, self.end.minute), TIMEZONE)
+        def make() -> dt.datetime:
+            day = self.date + dt.timedelta(days=1 if self.end.next_day else 0)
+            return dt.datetime.combine(day, dt.time(self.end.hour, self.end.minute), TIMEZONE)
+
+        return self._remember("end_at", make)
 
     @property
     def town_place(self) -> Town | None:

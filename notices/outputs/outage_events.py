@@ -246,20 +246,46 @@ class _Merger:
         self.by_alias: dict[str, list[str]] = {}
         self.by_place: dict[tuple, list[str]] = {}
         self.created: dict[str, int] = {}
+        # Keys of the events this merger may change in place; any other event it changes is
+        # copied first (``_own``): after ``copy`` both mergers share every event.
+        self._owned: set[str] | None = None  # None: all of them
+        self._copied = False  # an event was copied: ``by_entry`` may name the old one
 
     def copy(self) -> _Merger:
-        """A merger in the same state sharing no mutable part with this one (the windows,
-        entries and revisions it holds are not changed by merging)."""
+        """A merger in the same state; neither it nor this one changes an event they share
+        (each copies an event before changing it), so changing one leaves the other as it
+        was (the windows, entries and revisions events hold are not changed by merging).
+        Copying every event took 0.07 s of each resumed merge at 5,000 items."""
         twin = _Merger()
-        twin.events = {key: OutageEvent(e.key, e.window, list(e.revisions), e.cancelled_areas,
-                                        e.status, set(e.aliases))
-                       for key, e in self.events.items()}
-        twin.by_entry = {entry: [twin.events[e.key] for e in events]
-                         for entry, events in self.by_entry.items()}
+        twin.events = dict(self.events)
+        twin.by_entry = dict(self.by_entry)  # (its lists are never changed, only replaced)
         twin.by_alias = {alias: list(keys) for alias, keys in self.by_alias.items()}
         twin.by_place = {place: list(keys) for place, keys in self.by_place.items()}
         twin.created = dict(self.created)
+        twin._owned, self._owned = set(), set()
+        twin._copied = self._copied
         return twin
+
+    def _own(self, event: OutageEvent) -> OutageEvent:
+        """``event``, copied first unless this merger may change it in place."""
+        if self._owned is None or event.key in self._owned:
+            return event
+        mine = self.events[event.key] = OutageEvent(
+            event.key, event.window, list(event.revisions), event.cancelled_areas,
+            event.status, set(event.aliases))
+        self._owned.add(event.key)
+        self._copied = True
+        return mine
+
+    def result(self) -> OutageEvents:
+        """The events in time order, and the events of each entry (as they are now)."""
+        events = sorted(self.events.values(), key=lambda e: e.sort_key)
+        by_entry = self.by_entry
+        if self._copied:
+            current = self.events
+            by_entry = {entry: [current[e.key] for e in touched]
+                        for entry, touched in by_entry.items()}
+        return OutageEvents(events, by_entry)
 
     def _index(self, event: OutageEvent) -> None:
         for alias in event.aliases:
@@ -305,6 +331,8 @@ class _Merger:
         if change == Change.CANCELLED:
             event.status = "CANCELLED"
         self.events[key] = event
+        if self._owned is not None:
+            self._owned.add(key)
         self.created[key] = len(self.created)
         self._index(event)
         return event
@@ -314,6 +342,7 @@ class _Merger:
         event = self._candidates(window, claimed)
         if event is None:
             return self._new(entry, Change.PUBLISHED)
+        event = self._own(event)
         if event.cancelled:
             change = Change.REINSTATED
         elif _content(window) != _content(event.window):
@@ -332,6 +361,7 @@ class _Merger:
         window = entry.window
         event = self._candidates(window, claimed)
         if event is not None:
+            event = self._own(event)
             change = Change.REPEATED if event.cancelled else Change.CANCELLED
             event.status = "CANCELLED"
             self._record(event, entry, change, "identity")
@@ -347,6 +377,7 @@ class _Merger:
                     or w.district.slug != window.district.slug or w.town != window.town
                     or not listed & set(w.areas)):
                 continue
+            event = self._own(event)
             remaining = [a for a in event.areas if a not in listed]
             if remaining:
                 gone = [a for a in event.areas if a in listed]
@@ -423,11 +454,20 @@ class OutageEvents:
 
     @cached_property
     def _by_notice(self) -> dict[str, list[OutageEvent]]:
-        keys: dict[str, set[str]] = {}
+        # One pass over the events (a list per schedule, each in the events' order), not one
+        # per schedule: 1,250 schedules × 2,500 events at 5,000 items took 0.15 s a merge.
+        sources: dict[str, list[str]] = {}  # event key -> the schedules that mention it
+        found: dict[str, list[OutageEvent]] = {}
         for (source, _), events in self.by_entry.items():
-            keys.setdefault(source, set()).update(e.key for e in events)
-        return {source: [e for e in self.events if e.key in wanted]
-                for source, wanted in keys.items()}
+            found.setdefault(source, [])
+            for event in events:
+                named = sources.setdefault(event.key, [])
+                if source not in named:
+                    named.append(source)
+        for event in self.events:
+            for source in sources.get(event.key, ()):
+                found[source].append(event)
+        return found
 
 
 def merge_schedules(schedules: Iterable[Notice],
@@ -444,8 +484,7 @@ def merge_schedules(schedules: Iterable[Notice],
             checkpoint.offer(ordered, number, merger)
         notice = ordered[number]
         merger.apply(notice, [WindowEntry(w, notice, c) for w, c in notice.fields.all_windows])
-    events = sorted(merger.events.values(), key=lambda e: e.sort_key)
-    return OutageEvents(events, merger.by_entry)
+    return merger.result()
 
 
 class MergeCheckpoint:
@@ -456,7 +495,8 @@ class MergeCheckpoint:
     among the newest, so a rebuild keeps the state before the last ``TAIL`` schedules and
     applies only what comes after it. The schedules are compared as objects (``is``): a
     long-running process keeps an unchanged file's notice (``notices.build.warm``), an
-    edited file is a new object. The state kept is a copy no build's events share.
+    edited file is a new object. The state kept shares its events with the builds' merges,
+    but neither changes a shared event (``_Merger.copy``).
     """
 
     TAIL = 32

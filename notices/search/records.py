@@ -119,10 +119,17 @@ def search_record_batches(catalog: Catalog, size: int | None = None
 SourceKey = tuple[str, str, str]
 
 
-def source_keys(catalog: Catalog) -> list[SourceKey]:
-    """Each record's source key, in record order, without making the records."""
+def record_sources(catalog: Catalog) -> list[tuple[dt.datetime, str, Callable, object]]:
+    """What each record is made from, in record order, for ``source_keys`` and
+    ``delta_records`` of one catalog (listing them costs 0.05 s at 5,000 items)."""
+    return _sources(catalog)
+
+
+def source_keys(catalog: Catalog, sources: list | None = None) -> list[SourceKey]:
+    """Each record's source key, in record order, without making the records (``sources``:
+    the catalog's ``record_sources``, if at hand)."""
     keys = []
-    for when, url, _, item in _sources(catalog):
+    for when, url, _, item in _sources(catalog) if sources is None else sources:
         if isinstance(item, WindowEntry):
             made = f"w|{item.notice.source_id}|{item.notice.content_hash}|{item.cancelled}"
         else:
@@ -131,9 +138,10 @@ def source_keys(catalog: Catalog) -> list[SourceKey]:
     return keys
 
 
-def delta_records(catalog: Catalog, numbers: list[int]) -> list[SearchRecord]:
+def delta_records(catalog: Catalog, numbers: list[int], sources: list | None = None
+                  ) -> list[SearchRecord]:
     """The records numbered ``numbers`` (ascending) of the catalog, made alone."""
-    sources = _sources(catalog)
+    sources = _sources(catalog) if sources is None else sources
     return [sources[n][2](sources[n][3]) for n in numbers]
 
 

@@ -48,6 +48,17 @@ class DistrictFeedsGenerator(Generator):
                                        lambda: self.context.get("catalog"))
         # Set before any page is written: base.html announces the site feed on every page.
         self.context["district_feeds"] = self.directory
+        # The feeds are decided on as soon as the catalog is ready, before the pages: an
+        # edit's few feed files are written by a second process from then on
+        # (``BuildState.outputs_ahead``); many (a cold build) wait for their block below.
+        self._held: list | None = None
+        state = current_build()
+        if state is not None and state.writes:
+            state.when_catalog_ready(lambda catalog: self._feeds_ahead(state))
+
+    def _feeds_ahead(self, state) -> None:
+        with phase("feeds"):
+            self._held = state.outputs_ahead(self._write_feeds)
 
     def _bodies(self) -> _LazyBodies:
         """Item bodies with Pelican's {filename} links resolved against the absolute site."""
@@ -66,8 +77,12 @@ class DistrictFeedsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         # Feeds that must be rendered are rendered in a second process while pages are written.
-        with phase("feeds"), outputs_in_background(current_build()):
-            self._write_feeds()
+        state = current_build()
+        with phase("feeds"), outputs_in_background(state):
+            if self._held is None:
+                self._write_feeds()
+            else:  # decided when the catalog was ready (``_feeds_ahead``)
+                state.queue(self._held)
         writer.write_file(
             "subscribe/index.html", self.get_template("subscribe"), self.context,
             relative_urls=self.settings["RELATIVE_URLS"], page_name="subscribe/index",

@@ -178,7 +178,7 @@ class SearchPageGenerator(Generator):
             if DELTA_ENTRY in previous:
                 entries.append((DELTA_ENTRY, previous[DELTA_ENTRY]["key"]))
             return state.manifest.reusable_all(entries)
-        plan, main_meta = delta
+        plan, main_meta, sources = delta
         # The main index's files are linked; its index.json (and any previous delta) is
         # written anew by the delta's process.
         main = [f for f in previous[MANIFEST_ENTRY]["files"]
@@ -189,13 +189,13 @@ class SearchPageGenerator(Generator):
         state.in_fresh_process(
             DELTA_INDEXER, (self.output_path, self.options.bucket_bytes,
                             self._filter_values(catalog), main_meta, plan.removed, plan.at),
-            records.record_messages([records.delta_records(catalog, plan.added)]),
+            records.record_messages([records.delta_records(catalog, plan.added, sources)]),
             lambda result: self._delta_done(result, state, delta_key))
         return True
 
     def _delta_plan(self, catalog, state, key: str):
-        """(the plan, the main index.json) of a delta against the index in the previous
-        tree, or None when there is none to make."""
+        """(the plan, the main index.json, the catalog's record sources) of a delta against
+        the index in the previous tree, or None when there is none to make."""
         path = self._sources_path()
         if path is None or state.manifest.previous_dir is None:
             return None
@@ -206,12 +206,13 @@ class SearchPageGenerator(Generator):
             return None
         if kept.get("key") != key:
             return None  # the index in output/ is not the one these keys describe
-        plan = records.delta_plan(kept["sources"], records.source_keys(catalog))
+        sources = records.record_sources(catalog)
+        plan = records.delta_plan(kept["sources"], records.source_keys(catalog, sources))
         if len(plan.added) > DELTA_LIMIT:
             return None
         # (An empty plan still makes a delta when the previous tree's index.json is a
         # delta's: an edit undone needs the main index.json back.)
-        return plan, main_meta
+        return plan, main_meta, sources
 
     def _delta_done(self, result: dict, state, key: str) -> None:
         if "error" in result:
