@@ -5277,3 +5277,26 @@ def test_a_freeze_of_every_planned_cut_and_the_works_a_cut_goes_with():
     windows = read_general(text, dt.date(2031, 11, 12)).windows
     assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
         (14, "下应街道", ["湾底村"]), (14, "东钱湖镇", ["韩岭村"])]
+
+
+def test_listings_with_an_expected_restoration_column_or_label():
+    """A 95598 listing's ``预计送电时间`` and ``当前状态`` columns were no header words, and an
+    app's ``预计送电：…`` no end label: no window of either was read (set 56, exit 1). The app's
+    ``宁波市海曙区南门街道 柳汀街228号`` (a town alone after the district) and ``洞桥镇宣裴村、
+    洞桥镇百梁桥村`` (the town printed again) give their town once."""
+    table = ("95598智能互动服务网站 > 停电信息公告 > 浙江 > 宁波 > 北仑区\n\n"
+             "供电单位\t停电类型\t停电开始时间\t预计送电时间\t停电范围\t当前状态\n"
+             "北仑供电分中心\t计划停电\t2031-05-17 08:00\t2031-05-17 16:00\t"
+             "春晓街道 昆亭村、三山村\t已发布\n")
+    result = parse_outage_notice(table, dt.date(2031, 5, 14), DISTRICTS)
+    assert [(w["date"].day, w["district"], w.get("town"), w["areas"])
+            for w in result.fields["windows"]] == [(17, "北仑区", "春晓街道", ["昆亭村", "三山村"])]
+    app = ("停电信息\n所在地区：浙江省 宁波市 海曙区\n\n计划停电\n停电时间：2031-05-13 07:00:00\n"
+           "预计送电：2031-05-13 11:00:00\n停电区域：宁波市海曙区洞桥镇宣裴村、洞桥镇百梁桥村\n\n"
+           "计划停电\n停电时间：2031-05-16 09:00:00\n预计送电：2031-05-16 17:00:00\n"
+           "停电区域：宁波市海曙区南门街道 柳汀街228号、尹江岸小区12-15幢\n")
+    result = parse_outage_notice(app, dt.date(2031, 5, 10), DISTRICTS)
+    assert [(w["date"].day, w["district"], w.get("town"), w["areas"])
+            for w in result.fields["windows"]] == [
+        (13, "海曙区", "洞桥镇", ["宣裴村", "百梁桥村"]),
+        (16, "海曙区", "南门街道", ["柳汀街228号", "尹江岸小区12-15幢"])]

@@ -70,7 +70,7 @@ from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
 
 from .assembler import parse_notice_text
-from .layouts import read_general
+from .layouts import _without_town, read_general
 from .messages import (
     CONTROL_CHARACTERS,
     HEAD_DISTRICT,
@@ -621,6 +621,9 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
             if led_town is not None:
                 declared_town, rest = led_town
                 window["town"], window["areas"][0] = declared_town.name, rest
+                # (``洞桥镇宣裴村、洞桥镇百梁桥村``: the town printed again before a later place.)
+                window["areas"][1:] = [_without_town(area, declared_town.name)
+                                       for area in window["areas"][1:]]
             if not printed and declared_town is not None:
                 if not window.get("town"):
                     window["areas"] = window["areas"][1:]

@@ -1202,9 +1202,9 @@ _HEAD = re.compile(r"^(?:序号|编号|日期|星期|周次|联系人|联系电�
                    r"校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|时间段|区域|"
                    r"开始时间|结束时间|起始时间|终止时间|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
-                   r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电)?状态|类型|原因|"
+                   r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电|当前)?状态|类型|原因|"
                    + _TOWN_HEADER + "|"
-                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划)?(?:送电|复电))\S{0,4}"
+                   r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划|预计)?(?:送电|复电))\S{0,4}"
                    r"(?:日期|时间|时段|区域|范围|地点|楼栋|楼宇|线路|设备|用户|类型|性质|原因))"
                    r"(?:\([^()]{1,6}\))?$")  # (``停电线路（设备）``)
 
@@ -1617,7 +1617,9 @@ _CITY_DISTRICT = re.compile(r"^[\u3400-\u9fff]{2}(?P<c>[市县])(?P<d>[\u3400-\u
 
 
 _ISO_START = re.compile(r"start|begin|开始|起|^停电时间$")
-_ISO_END = re.compile(r"end|finish|stop|结束|止|送电时间|复电时间|恢复(?:送电|供电)?时间")
+# (``预计送电：2031-05-12 16:00:00``: an app's end, named without 时间.)
+_ISO_END = re.compile(r"end|finish|stop|结束|止|送电时间|复电时间|恢复(?:送电|供电)?时间"
+                      r"|^(?:预计|计划)(?:送电|复电)$")
 
 
 def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
@@ -1698,6 +1700,12 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
                     and lead[1] in cities():
                 printed = printed[lead.end():]  # ``嘉義市忠孝一街``: the city adds nothing
             areas = split_areas(printed) if printed.strip() else []
+            # (``宁波市海曙区南门街道 柳汀街228号、…``: after the district, the town alone before
+            # the places, perhaps printed again before a later one.)
+            if district is not None and town is None and len(areas) > 1 and \
+                    _TOWN_ALONE.fullmatch(fold(areas[0])):
+                town = areas[0]
+                areas = [_without_town(area, town) for area in areas[1:]]
             groups = _district_led(areas) if district is None and town is None else None
             if groups is None and district is None and town is None:
                 groups = _one_town(areas)
