@@ -96,6 +96,10 @@ PROBES50 = ROOT / "tests" / "importer" / "probes-ningbo-50"  # (April 2030; not 
 PROBES51 = ROOT / "tests" / "importer" / "probes-ningbo-51"  # (September 2030; not tuned on)
 PROBES52 = ROOT / "tests" / "importer" / "probes-ningbo-52"  # (July 2030; not tuned on)
 PROBES53 = ROOT / "tests" / "importer" / "probes-ningbo-53"  # (January 2030; not tuned on)
+PROBES54 = ROOT / "tests" / "importer" / "probes-ningbo-54"  # (March 2031; scored once, then tuned on)
+PROBES55 = ROOT / "tests" / "importer" / "probes-ningbo-55"  # (September 2031; scored once, then tuned on)
+PROBES56 = ROOT / "tests" / "importer" / "probes-ningbo-56"  # (May 2031; scored once, then tuned on)
+PROBES57 = ROOT / "tests" / "importer" / "probes-ningbo-57"  # (November 2031; scored once, then tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -386,7 +390,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES43, 25, 113, 13), (PROBES44, 25, 118, 14), (PROBES45, 26, 123, 8),
     (PROBES46, 26, 122, 15), (PROBES47, 25, 118, 10), (PROBES48, 26, 115, 10),
     (PROBES49, 25, 110, 12), (PROBES50, 25, 106, 7), (PROBES51, 25, 105, 9),
-    (PROBES52, 26, 97, 9), (PROBES53, 25, 100, 6)])
+    (PROBES52, 26, 97, 9), (PROBES53, 25, 100, 6), (PROBES54, 25, 101, 6),
+    (PROBES55, 25, 101, 8), (PROBES56, 25, 109, 10), (PROBES57, 25, 106, 9)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
