@@ -5305,3 +5305,16 @@ def test_listings_with_an_expected_restoration_column_or_label():
             for w in result.fields["windows"]] == [
         (13, "海曙区", "洞桥镇", ["宣裴村", "百梁桥村"]),
         (16, "海曙区", "南门街道", ["柳汀街228号", "尹江岸小区12-15幢"])]
+
+
+def test_a_space_table_with_start_and_end_in_columns_of_their_own():
+    """``序号  停电日期  开始  结束  停电范围`` over ``1  2031-11-26  08:00  16:00  岔路镇湖头村…``:
+    no window was read (set 57, exit 1); the two times are the row's window, an end before
+    its start the next day's."""
+    text = ("95598停电信息（宁海县）\n\n序号  停电日期     开始   结束   停电范围\n"
+            "1     2031-11-26   08:00  16:00  岔路镇湖头村、下畈村\n"
+            "2     2031-11-28   22:00  05:00  跃龙街道 人民路(1-99号)、兴宁中路沿线\n")
+    windows = read_general(text, dt.date(2031, 11, 25)).windows
+    assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
+        (26, "08:00", "16:00", "岔路镇", ["湖头村", "下畈村"]),
+        (28, "22:00", "次日05:00", "跃龙街道", ["人民路(1-99号)", "兴宁中路沿线"])]

@@ -1930,6 +1930,21 @@ def read_general(text: str, reference: dt.date) -> GeneralResult:
         _SET_ASIDE.reset(token)
 
 
+_START_END_HEADER = re.compile(r"^[^\n]*?(?:停电)?(?:开始|起始)(?:时间)?[ \t]{2,}"
+                               r"(?:预计)?(?:结束|终止|送电|复电)(?:时间)?(?:[ \t][^\n]*)?$", re.M)
+_ROW_TIMES = re.compile(r"(?<![\d:])(\d{1,2}:\d{2})([ \t]{2,})(\d{1,2}:\d{2})(?![\d:])")
+
+
+def _apart_start_end(folded: str) -> str:
+    """The rows under a space table's header ``… 开始  结束 …`` with ``08:00  16:00`` joined
+    as ``08:00- 16:00`` (the gap's first space a dash): the two columns are one window."""
+    header = _START_END_HEADER.search(folded)
+    if not header:
+        return folded
+    head, rest = folded[:header.end()], folded[header.end():]
+    return head + _ROW_TIMES.sub(lambda m: m[1] + "-" + m[2][1:] + m[3], rest)
+
+
 def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
@@ -1940,6 +1955,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # app card's box lines, ``┌ 计划停电`` / ``│ 2028-07-18 08:00-16:00``: space.)
     folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
     folded = re.sub(r"[\u2500-\u257f]", " ", folded)
+    # (A space table with its start and end in columns of their own, ``开始  结束`` over
+    # ``08:00  16:00``: each row's two times read as a range, the same length.)
+    folded = _apart_start_end(folded)
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
