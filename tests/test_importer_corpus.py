@@ -5318,3 +5318,24 @@ def test_a_space_table_with_start_and_end_in_columns_of_their_own():
     assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
         (26, "08:00", "16:00", "岔路镇", ["湖头村", "下畈村"]),
         (28, "22:00", "次日05:00", "跃龙街道", ["人民路(1-99号)", "兴宁中路沿线"])]
+
+
+def test_a_chat_forwarding_a_district_s_utility_by_its_short_name(tmp_path):
+    """``接北仑供电通知：11月18日（周二）8:30-11:30，4、5、6号楼停电`` and ``补充：11月20日（周四）
+    8:30-11:30 地下车库及充电桩检修停电``: the windows had no district (set 57, exit 0) and the
+    second no place; ``…镇明路北段一带线路检修停电`` kept only its first place (set 14)."""
+    text = ("海悦湾业主群(486)\n11月16日 19:42\n"
+            "物业小陈: @所有人 接北仑供电通知：11月18日（周二）8:30-11:30，4、5、6号楼停电，请大家相互转告\n"
+            "物业小陈: 补充：11月20日（周四）8:30-11:30 地下车库及充电桩检修停电，商铺不受影响\n")
+    path = tmp_path / "chat.txt"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = _cli(str(path), "--dry-run", "--published", "2031-11-16")
+    fields = yaml.safe_load(out.split("---")[1])
+    assert [(w["date"].day, w["district"], w["areas"]) for w in fields["windows"]] == [
+        (18, "北仑区", ["4、5、6号楼"]), (20, "北仑区", ["地下车库", "充电桩"])]
+    assert (f'{path}:3: warning: 2 windows naming no district put in 北仑区, the district its '
+            'publisher "北仑供电" serves; check it') in err
+    shop = ("亲爱的顾客：接到供电部门通知，4月27日（周二）上午9点至下午3点，鼓楼街道孝闻街、镇明路北段一带"
+            "线路检修停电，本店当天暂停营业。\n")
+    windows = read_general(shop, dt.date(2027, 4, 25)).windows
+    assert [w["areas"] for w in windows] == [["孝闻街", "镇明路北段一带"]]

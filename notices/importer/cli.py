@@ -482,6 +482,10 @@ def publisher(text: str) -> str | None:
             start = m.end(1) - size
             if start >= 0 and county(folded[start:m.end(1)]):
                 return text[start:m.end()]
+    # (``接北仑供电通知``: a district's short name before 供电.)
+    for m in re.finditer(r"([\u3400-\u9fff]{2})供电(?=通知|公司|局|分公司|所|部门)", folded):
+        if any(county(m[1] + suffix) for suffix in "区县市"):
+            return text[m.start():m.end()]
     return None
 
 
