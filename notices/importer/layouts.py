@@ -2075,6 +2075,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         if anchor.late_end is not None:
             anchor.late_end = back[anchor.late_end]
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
+    # (Where a listing's records start and end: rules and numbered items, found once.)
+    rule_ends = [m.end() for m in _RULE_LINE.finditer(masked)]
+    items = list(_ITEM_LINE.finditer(masked))
+    item_starts, item_ends = [m.start() for m in items], [m.end() for m in items]
     kept = []
     for index, anchor in enumerate(anchors):
         # Page chrome: a link to another article (``上一篇:关于3月10日…停电的通知``).
@@ -2110,8 +2114,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (Records apart by blank lines, or by rule lines: ``---------`` between an app's cards.)
         # (Or by their numbers: ``1. 慈城镇公善村…`` / ``计划停电时间：…`` / ``状态：已取消``, then
         # ``2. …``.)
-        rules = [m.end() for m in _RULE_LINE.finditer(masked, 0, anchor.start)]
-        rules += [m.start() for m in _ITEM_LINE.finditer(masked, 0, anchor.start)][-1:]
+        rules = rule_ends[:bisect.bisect_right(rule_ends, anchor.start)][-1:]
+        before = bisect.bisect_right(item_ends, anchor.start)
+        rules += [item_starts[before - 1]] if before else []
         after = _RULE_LINE.search(masked, anchor.end)
         item_after = _ITEM_LINE.search(masked, anchor.end)
         record = masked[max(masked.rfind("\n\n", 0, anchor.start), *rules, 0):
