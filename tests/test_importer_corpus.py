@@ -100,6 +100,8 @@ PROBES54 = ROOT / "tests" / "importer" / "probes-ningbo-54"  # (March 2031; scor
 PROBES55 = ROOT / "tests" / "importer" / "probes-ningbo-55"  # (September 2031; scored once, then tuned on)
 PROBES56 = ROOT / "tests" / "importer" / "probes-ningbo-56"  # (May 2031; scored once, then tuned on)
 PROBES57 = ROOT / "tests" / "importer" / "probes-ningbo-57"  # (November 2031; scored once, then tuned on)
+PROBES58 = ROOT / "tests" / "importer" / "probes-ningbo-58"  # (June 2031; not tuned on)
+PROBES59 = ROOT / "tests" / "importer" / "probes-ningbo-59"  # (December 2031; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -391,7 +393,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES46, 26, 122, 15), (PROBES47, 25, 118, 10), (PROBES48, 26, 115, 10),
     (PROBES49, 25, 110, 12), (PROBES50, 25, 106, 7), (PROBES51, 25, 105, 9),
     (PROBES52, 26, 97, 9), (PROBES53, 25, 100, 6), (PROBES54, 25, 101, 6),
-    (PROBES55, 25, 101, 8), (PROBES56, 25, 109, 10), (PROBES57, 25, 106, 9)])
+    (PROBES55, 25, 101, 8), (PROBES56, 25, 109, 10), (PROBES57, 25, 106, 9),
+    (PROBES58, 25, 104, 10), (PROBES59, 25, 110, 12)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
