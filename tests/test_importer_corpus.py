@@ -5342,3 +5342,18 @@ def test_a_chat_forwarding_a_district_s_utility_by_its_short_name(tmp_path):
             "线路检修停电，本店当天暂停营业。\n")
     windows = read_general(shop, dt.date(2027, 4, 25)).windows
     assert [w["areas"] for w in windows] == [["孝闻街", "镇明路北段一带"]]
+
+
+def test_more_places_of_the_same_cut_said_in_a_later_sentence():
+    """``我院将于…停电…。同时停电的还有临山镇邵家丞村、湖堤村部分用户。``: the later sentence's
+    places were lost from the window (sets 27, 57); they follow the places read. Where no place
+    was read (the hospital not named), the sentence does not stand for them."""
+    text = ("余姚市临山镇卫生院\n关于调整部分诊疗服务的公告\n\n"
+            "我院将于2031年11月26日（星期三）0:00—6:00停电。停电期间医院启用备用发电机。\n"
+            "同时停电的还有临山镇邵家丞村、湖堤村部分用户。\n")
+    windows = read_general(text, dt.date(2031, 11, 24)).windows
+    assert [w["areas"] for w in windows] == [["临山镇卫生院", "邵家丞村", "湖堤村部分用户"]]
+    unnamed = ("停电公告\n\n我院将于2028年7月21日（星期五）凌晨5:00至7:30停电。\n"
+               "同时停电的还有医院周边的溪口镇武岭西路沿线、剡溪小学。\n")
+    windows = read_general(unnamed, dt.date(2028, 7, 18)).windows
+    assert [w["areas"] for w in windows] == [[]]

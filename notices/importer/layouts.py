@@ -2380,6 +2380,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             areas = split_areas(text[address.start(group):address.end(group)])
             if not same:
                 read.add(_line_of(masked, address.start()))
+        # (``我院将于…停电。…同时停电的还有卫生院周边的贤庠镇人民政府、…横里村一带。``: more
+        # places of the same cut, said in a later sentence of its scope; only added to places
+        # read, never standing for them.)
+        also = _ALSO_CUT.search(masked, anchor.end, scope_end) if areas else None
+        if also:
+            areas = [*areas, *split_areas(text[also.start("a"):also.end("a")])]
+            read.add(_line_of(masked, also.start()))
         anchor.areas = areas
         following = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         left = _clause_left(masked, text, left, following) if areas and left is not None \
@@ -3609,6 +3616,10 @@ _BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?P<a>[^,，。;；:：\n
 # (``备用电源城北线将于…``: a supply line, not a place.)
 _SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
+
+
+_ALSO_CUT = re.compile(r"同时(?:停电|受影响)的(?:还有|有|包括)[:：]?\s*(?:[^,，。;；\n]{1,10}?周边的)?"
+                       r"(?P<a>[^。;；\n]+?)(?:等(?:地|单位|用户)?)?\s*[。;；]")
 
 
 # A card's line of places: a town perhaps, then a list apart by 、, or a town and one place (no
