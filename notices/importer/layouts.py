@@ -2272,8 +2272,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         card_above = _card_places(masked, text, anchor.start, block) if alone else None
         # (A numbered item holding its time, ``1. 慈城镇公善村…`` / ``计划停电时间：…``: its places
         # are never in the next item.)
-        own_item = [m for m in _ITEM_LINE.finditer(masked, anchors[index - 1].end if index else 0,
-                                                   anchor.start)]
+        own_item = _ITEM_LINE.search(masked, anchors[index - 1].end if index else 0, anchor.start)
         next_item = _ITEM_LINE.search(masked, anchor.end, scope_end) if own_item else None
         scope_end = next_item.start() if next_item else scope_end
         if any(block < m.start() < block_end for m in labels) or card_above:
@@ -2349,8 +2348,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # of itself, named at its head or under its notice.)
         # (``学校将于3月15日8:00—12:00、3月16日13:00—17:00停电``: each slot of the list.)
         first = index
-        while first and re.fullmatch(r"\s*[、,，和及]\s*",
-                                     masked[anchors[first - 1].end:anchors[first].start]):
+        while not areas and first and re.fullmatch(
+                r"\s*[、,，和及]\s*", masked[anchors[first - 1].end:anchors[first].start]):
             first -= 1
         speaker_at = anchors[first].start
         if not areas and _OWN_SPEAKER.search(masked, max(0, speaker_at - 8), speaker_at):
@@ -3781,11 +3780,20 @@ def _clause_passed(masked: str, text: str, start: int, stop: int) -> tuple[int, 
     """A clause between a time and the clause its window's places were read from that may
     itself name places (``6月9日8:30—15:30，观海卫镇鸣鹤村、杜湖村；卫山村部分用户停电``):
     (its offset, as printed), to be reported. None for a reason, the works, a request."""
+    return _clause_to_report(masked, text, start, stop, " \t,，;；:：", _NOT_MORE_PLACES,
+                             _NOT_PLACE_CLAUSE)
+
+
+def _clause_to_report(masked: str, text: str, start: int, stop: int, apart: str,
+                      *refused: re.Pattern) -> tuple[int, str] | None:
+    """``masked[start:stop]`` without the marks ``apart`` (and a full stop at its end), as
+    (its offset, as printed), where it holds two characters or more of a name and none of the
+    ``refused`` words; else None."""
     clause = masked[start:stop]
-    lead = len(clause) - len(clause.lstrip(" \t,，;；:："))
-    clause = clause.strip(" \t,，;；:：。.")
+    lead = len(clause) - len(clause.lstrip(apart))
+    clause = clause.strip(apart + "。.")
     if len(re.findall(r"[\u3400-\u9fff]", clause)) < 2 or \
-            _NOT_MORE_PLACES.search(fold(clause)) or _NOT_PLACE_CLAUSE.search(fold(clause)):
+            any(words.search(fold(clause)) for words in refused):
         return None
     at = start + lead
     return at, text[at:at + len(clause)]
@@ -3807,13 +3815,7 @@ def _clause_left(masked: str, text: str, stop: int, following: int) -> tuple[int
     line_end = len(masked) if line_end < 0 else line_end
     if following < line_end:
         return None  # another time on the line: its clause is read with it
-    rest = masked[stop + 1:line_end]
-    lead = len(rest) - len(rest.lstrip(" \t,，;；"))
-    rest = rest.strip(" \t,，;；。.")
-    if len(re.findall(r"[\u3400-\u9fff]", rest)) < 2 or _NOT_MORE_PLACES.search(fold(rest)):
-        return None
-    at = stop + 1 + lead
-    return at, text[at:at + len(rest)]
+    return _clause_to_report(masked, text, stop + 1, line_end, " \t,，;；", _NOT_MORE_PLACES)
 
 
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
