@@ -5357,3 +5357,32 @@ def test_more_places_of_the_same_cut_said_in_a_later_sentence():
                "同时停电的还有医院周边的溪口镇武岭西路沿线、剡溪小学。\n")
     windows = read_general(unnamed, dt.date(2028, 7, 18)).windows
     assert [w["areas"] for w in windows] == [[]]
+
+
+def test_an_area_holding_words_no_place_name_holds_is_reported(tmp_path):
+    """``…11月18日，就是礼拜四，上午7点半到下午4点半，葛家、上王停电``: the speaker's
+    ``就是礼拜四`` was written as the window's one area with exit 0 (set 17; ``欢迎光临～`` in 20,
+    ``再停一次`` in 40, ``…9幢还要`` in 18). Whichever reader read it, such an area is taken out
+    and reported (exit 1), and kept in the note with --allow-partial. ``营业厅``, ``礼拜堂`` and
+    ``后勤保障楼`` are places."""
+    from notices.importer import partial_fields
+    from notices.importer.cli import _NOT_PLACE_WORDS
+
+    path = tmp_path / "broadcast.txt"
+    path.write_text("宁海县前童镇鹿山村广播稿\n"
+                    "各位村民注意了：11月18日，就是礼拜四，上午7点半到下午4点半，葛家、上王停电。\n",
+                    encoding="utf-8")
+    code, _, err = _cli(str(path), "--dry-run", "--published", "2030-11-16",
+                        "--source-name", "宁波供电公司")
+    assert code == 1
+    assert (f'{path}:2: area "就是礼拜四" could not be separated cleanly (it still holds a time, '
+            "a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to keep it "
+            "in a note") in err
+    result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2030, 11, 16),
+                                 DISTRICTS, source_name="宁波供电公司")
+    fields, _ = partial_fields(result)
+    assert fields["windows"][0]["note"] == "原文未能识别（第2行）：就是礼拜四"
+    for place in ("城东营业厅", "鼓楼礼拜堂", "后勤保障楼", "中山路1～47号（单号）"):
+        assert not _NOT_PLACE_WORDS.search(place), place
+    for words in ("和义大道小区9幢还要", "欢迎光临～", "再停一次", "放学时间不变", "晚", "）"):
+        assert _NOT_PLACE_WORDS.search(words), words

@@ -149,9 +149,11 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         fallback.read_lines = set(fallback.read_lines) | set(
             getattr(result, "read_lines", ()) or ())
         fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
+        _check_not_places(fallback)
         _check_times(text, fallback)
         return fallback
     _check_with_spans(result, spans)
+    _check_not_places(result)
     _check_times(text, result)
     return result
 
@@ -269,6 +271,32 @@ def _check_with_spans(result: OutageImport, spans) -> None:
                     date=window["date"].isoformat(), slot=slot(window),
                     doubtful=_quote(doubtful)),
                 leftover=doubtful, col=source.col))
+
+
+# Words no place name holds, whichever reader read the area: a speaker's, a shop's or a
+# school's (``就是礼拜四``, ``和义大道小区9幢还要``, ``欢迎光临！``, ``放学时间不变``), a supply
+# restored or a fault (``当天下午就送电了``); a lone character or bracket is a list cut in the
+# wrong place. (Not ``营业厅``, ``礼拜堂``, ``后勤保障楼``: places.)
+_NOT_PLACE_WORDS = re.compile(
+    r"[！!？?]|就是|还要|也要|再停|不变|该时段|星期|礼拜(?!堂)|恢复|送电|复电|故障|照常"
+    r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$")
+
+
+def _check_not_places(result: OutageImport) -> None:
+    """An area holding words no place name holds is taken out of its window and reported (exit
+    1; ``--allow-partial`` keeps it in the window's note), as an area holding a time is."""
+    reported = {p.fragment for p in result.problems}
+    for window, source in zip(result.fields.get("windows", []),
+                              result.sources.get("windows", []), strict=False):
+        for area in [str(a) for a in window.get("areas") or []]:
+            if not _NOT_PLACE_WORDS.search(fold(area).strip()):
+                continue
+            window["areas"] = [a for a in window["areas"] if str(a) != area]
+            if area not in reported:
+                reported.add(area)
+                result.problems.append(ImportMessage(
+                    source.line, area, UNCLEAN_AREA.format(fragment=_quote(area)),
+                    leftover=area, col=source.col))
 
 
 def _served_column_district(assembler, text: str, districts: DistrictTable):
