@@ -5386,3 +5386,22 @@ def test_an_area_holding_words_no_place_name_holds_is_reported(tmp_path):
         assert not _NOT_PLACE_WORDS.search(place), place
     for words in ("和义大道小区9幢还要", "欢迎光临～", "再停一次", "放学时间不变", "晚", "）"):
         assert _NOT_PLACE_WORDS.search(words), words
+
+
+def test_a_column_s_subtitle_and_a_range_of_days_said_every_day():
+    """``（春节前最后一批）`` under the column's heading and ``1月26日—28日 星期一至星期三（每天）``
+    as a day heading: both were read as places with no time (set 60, the notice read by the
+    layout reader instead: six windows, none right). The subtitle is kept in the body; the
+    range is every day of it."""
+    text = ("计划停电预告\n（春节前最后一批）\n\n1月26日—28日 星期一至星期三（每天）\n\n"
+            "鄞州 五乡镇宝同村、联合村(8:00—16:00)\n\n1月26日 星期一\n\n"
+            "海曙 龙观乡李岙村、雪岙村(8:30—15:30)\n")
+    result = parse_outage_notice(text, dt.date(2032, 1, 22), DISTRICTS)
+    assert [(w["date"].day, w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        (26, "08:00", "鄞州区", "五乡镇", ["宝同村", "联合村"]),
+        (27, "08:00", "鄞州区", "五乡镇", ["宝同村", "联合村"]),
+        (28, "08:00", "鄞州区", "五乡镇", ["宝同村", "联合村"]),
+        (26, "08:30", "海曙区", "龙观乡", ["李岙村", "雪岙村"])]
+    assert result.fragment_problems == []
+    assert "（春节前最后一批）" in result.body_lines

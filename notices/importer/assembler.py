@@ -35,6 +35,7 @@ from .scanner import (
     _q,
     _table_role,
 )
+from .spans import is_place
 from .text import (
     CALLED_OFF_CELL,
     DATE_RE,
@@ -413,6 +414,14 @@ class NoticeAssembler:
                 self.source_name = display(_printed_like(line, source.group(0)))
             if self.section == "cancelled" and "取消" not in f:
                 self.section = "windows"
+            self.read_lines.add(lineno)
+            return
+        # (``（春节前最后一批）`` under the heading, before any date: the column's subtitle,
+        # not places.)
+        subtitle = _SUBTITLE.fullmatch(f)
+        if not timeish and subtitle and not self.dates and not self.windows \
+                and not is_place(subtitle["inner"]) and not DATE_RE.search(f):
+            self.keep_in_body(lineno, line)
             self.read_lines.add(lineno)
             return
         if not timeish and self.read_footer(lineno, line, f):
@@ -1437,6 +1446,7 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d
                           r"(?:\s|$|[:：])")
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
 # 2026年11月9日更新``): read as the title without them.
+_SUBTITLE = re.compile(r"\s*\((?P<inner>[^()]{1,24})\)\s*")
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 # ``地市：宁波    区县：镇海区``: a listing's query naming the district of its rows.
 _REGION_LINE = re.compile(r"(?:(?:地市|城市|所属地市|地区)\s*:\s*\S+\s+)?"

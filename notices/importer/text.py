@@ -269,10 +269,16 @@ def match_date(text: str, pos: int) -> DateMatch | None:
                 dates.append(DateParts(first.year, first.month, int(day_only.group("d"))))
                 end = day_only.end()
     # (``12月18日至20日（星期一至星期三）``: the range's weekdays after it.)
+    # (``1月26日—28日 星期一至星期三（每天）``: and that it is every day of it.)
     if len(dates) > 1:
         weekdays = _WEEKDAY_RANGE.match(text, end)
         end = weekdays.end() if weekdays else end
+        every = _EVERY_DAY_SAID.match(text, end)
+        end = every.end() if every else end
     return DateMatch(pos, end, tuple(dates))
+
+
+_EVERY_DAY_SAID = re.compile(r"\s*(?P<o>[(\[【]\s*)?(?:每天|每日)(?(o)\s*[)\]】])(?=\s*$)")
 
 
 # (``6月20日至22日 星期三至星期五``: unbracketed too.)
