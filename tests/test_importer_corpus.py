@@ -5405,3 +5405,27 @@ def test_a_column_s_subtitle_and_a_range_of_days_said_every_day():
         (26, "08:30", "海曙区", "龙观乡", ["李岙村", "雪岙村"])]
     assert result.fragment_problems == []
     assert "（春节前最后一批）" in result.body_lines
+
+
+def test_a_number_broken_from_its_unit_and_an_app_s_end_of_list():
+    """``…万科城2`` / ``号箱变、…`` (a PDF's line break, set 61) was two areas; ``—— 没有更多了 ——``
+    under an app's listing (set 61) was its last window's area."""
+    column = ("7月17日 星期六\n镇海 庄市街道万科城1号箱变、万科城2\n号箱变、兴庄路沿线(22:00—次日4:00)\n")
+    windows, _ = _read(column, dt.date(2032, 7, 14))
+    assert windows == [("2032-07-17", "22:00", "次日04:00", "镇海区",
+                        ["万科城1号箱变", "万科城2号箱变", "兴庄路沿线"])]
+    app = ("网上国网 > 停电公告 > 宁波市鄞州区\n\n2032-07-28 星期三  计划停电\n"
+           "  06:00-10:00  百丈街道华侨城1号箱变、华侨城2号箱变\n\n—— 没有更多了 ——\n")
+    windows, _ = _read(app, dt.date(2032, 7, 25))
+    assert windows == [("2032-07-28", "06:00", "10:00", "鄞州区", ["华侨城1号箱变", "华侨城2号箱变"])]
+
+
+def test_the_speaker_s_own_estate_or_town_before_its_places():
+    """``我小区21-30幢``, ``我们东门岛``, ``我街道南渡村`` (sets 60, 40): the places are what follows
+    the speaker's word for its own estate, island or town; ``本村一组至六组`` keeps 本村 (set 13)."""
+    chat = ("业主群\n物业: 接供电公司通知，1月21日（周三）8:30—16:30，我小区21-30幢停电，请相互转告\n")
+    result = parse_outage_notice(chat, dt.date(2032, 1, 19), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["21-30幢"]]
+    board = ("通知\n1月22日上午7:30到中午12:30，本村一组至六组停电。\n")
+    result = parse_outage_notice(board, dt.date(2032, 1, 19), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["本村一组至六组"]]

@@ -1288,8 +1288,10 @@ class NoticeAssembler:
                 current += text
             elif piece.joiner == "break":
                 # (``…开元村部`` / ``分用户(8:00—15:00)``: a qualifier's word broken in two.)
+                # (``万科城2`` / ``号箱变``: a number broken from its unit.)
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current) or \
-                        _BROKEN_WORD.fullmatch(current[-1:] + text[:1]):
+                        _BROKEN_WORD.fullmatch(current[-1:] + text[:1]) or \
+                        re.search(r"\d$", current) and re.match(r"[号幢栋楼座单室#]", text):
                     current += text
                 # (``…、泗门镇`` / ``中心幼儿园``: the item's own town printed again at the line's
                 # end, before its place: one name, the town taken out of it later, or kept
@@ -1457,7 +1459,9 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 # 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
 # a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
-    r"(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
+    # (``—— 没有更多了 ——``: an app's end of the list.)
+    r"[-—─]*\s*(?:没有更多了?|已经到底了?|到底了|暂无更多(?:数据|内容)?)\s*[-—─]*"
+    r"|(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
     # (``数据更新时间：2029-06-21 18:00    共4条    第1/1页``: the footer on the same line.)
     r"(?:(?:共\s*\d+\s*(?:条(?:记录)?|页)|第\s*\d+\s*(?:/\s*\d+\s*)?页|每页(?:显示)?\s*\d+\s*条)"
     r"\s*/?\s*)*"

@@ -149,10 +149,12 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         fallback.read_lines = set(fallback.read_lines) | set(
             getattr(result, "read_lines", ()) or ())
         fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
+        _drop_speakers_own(fallback)
         _check_not_places(fallback)
         _check_times(text, fallback)
         return fallback
     _check_with_spans(result, spans)
+    _drop_speakers_own(result)
     _check_not_places(result)
     _check_times(text, result)
     return result
@@ -280,6 +282,19 @@ def _check_with_spans(result: OutageImport, spans) -> None:
 _NOT_PLACE_WORDS = re.compile(
     r"[！!？?]|就是|还要|也要|再停|不变|该时段|星期|礼拜(?!堂)|恢复|送电|复电|故障|照常"
     r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$")
+
+
+# The speaker's own estate, village or town before its places (``我小区1-12幢``, ``我们东门岛``,
+# ``我街道南渡村``): the places are what follows. (``本村一组至六组`` stays: 本村 names them.)
+_SPEAKERS_OWN = re.compile(r"(?:我们|我(?:小区|村|社区|街道|镇|乡))(?=\S{2})")
+
+
+def _drop_speakers_own(result: OutageImport) -> None:
+    for window in [*result.fields.get("windows", []), *result.fields.get("cancelled", [])]:
+        if window.get("areas"):
+            window["areas"] = [_SPEAKERS_OWN.sub("", str(area), count=1)
+                               if _SPEAKERS_OWN.match(str(area)) else area
+                               for area in window["areas"]]
 
 
 def _check_not_places(result: OutageImport) -> None:
