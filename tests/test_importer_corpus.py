@@ -5429,3 +5429,38 @@ def test_the_speaker_s_own_estate_or_town_before_its_places():
     board = ("通知\n1月22日上午7:30到中午12:30，本村一组至六组停电。\n")
     result = parse_outage_notice(board, dt.date(2032, 1, 19), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["本村一组至六组"]]
+
+
+def test_a_table_read_cleanly_under_a_change_said_in_prose(tmp_path):
+    """A space table under ``原定1月8日…的计划停电工作延期至1月15日…实施`` whose last row's remark
+    is ``由1月8日延期`` (set 60): the column reader read the table right, but the change left in
+    the body sent the notice to the layout reader, which gave every row the last row's places
+    and remark. The table's reading stands; the change is reported (exit 1)."""
+    path = tmp_path / "table.txt"
+    path.write_text(
+        "国网宁波市镇海区供电公司\n\n"
+        "因大风，原定1月8日招宝山街道的计划停电工作延期至1月15日实施，停电时间不变。\n\n"
+        "日期          时间           区域      停电范围                      备注\n"
+        "1月9日(五)    8:30-16:30     镇海区    骆驼街道团桥村、南洪村         正常实施\n"
+        "1月15日(四)   8:00-16:00     镇海区    招宝山街道后大街一带           由1月8日延期\n",
+        encoding="utf-8")
+    code, out, err = _cli(str(path), "--dry-run", "--published", "2032-01-07")
+    assert code == 1
+    assert (f'{path}:3: "因大风，原定1月8日招宝山街道的计划停电工作延期至1月15日实施，停电时间不变。" changes '
+            "or calls off a slot and was not read into the windows or cancellations; check them "
+            "by hand (the line is kept in the body)") in err
+    fields = yaml.safe_load(out.split("---")[1])
+    assert [(w["date"].day, w["town"], w["areas"]) for w in fields["windows"]] == [
+        (9, "骆驼街道", ["团桥村", "南洪村"]), (15, "招宝山街道", ["后大街一带"])]
+
+
+def test_a_sentence_naming_planned_cuts_is_kept_not_taken_for_a_heading():
+    """``（5月1日至5日劳动节假期期间，全市暂停安排计划停电。）`` under a column (sets 13, 45, 48, 56)
+    was read as a heading and dropped: in no window, the body or a message. It is kept in the
+    body, and the column's windows are read as before."""
+    text = ("计划停电预告\n5月6日 星期二\n海曙 横街镇凤岙村、林村(8:00—16:00)\n"
+            "（5月1日至5日劳动节假期期间，全市暂停安排计划停电。）\n")
+    result = parse_outage_notice(text, dt.date(2031, 5, 3), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["凤岙村", "林村"]]
+    assert "（5月1日至5日劳动节假期期间，全市暂停安排计划停电。）" in result.body_lines
+    assert result.fragment_problems == []

@@ -414,6 +414,13 @@ class NoticeAssembler:
                 self.source_name = display(_printed_like(line, source.group(0)))
             if self.section == "cancelled" and "取消" not in f:
                 self.section = "windows"
+            # (A sentence, not a heading: ``（5月1日至5日劳动节假期期间，全市暂停安排计划停电。）``,
+            # ``因大风，原定1月8日…的计划停电工作延期至1月15日实施…。``: kept in the body; one that
+            # announces the section below, ``…取消或变更，具体如下：``, sums it up.)
+            if re.search(r"[,，。;；]", f):
+                self.keep_in_body(lineno, line)
+                if re.search(r"如下\s*:?\s*$", f):
+                    self.summary_lines.append(display(line).strip())
             self.read_lines.add(lineno)
             return
         # (``（春节前最后一批）`` under the heading, before any date: the column's subtitle,

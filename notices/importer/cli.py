@@ -72,6 +72,7 @@ from notices.content.validate import validate_fields
 from .assembler import parse_notice_text
 from .layouts import _without_town, read_general
 from .messages import (
+    CHANGE_LEFT,
     CONTROL_CHARACTERS,
     HEAD_DISTRICT,
     HEAD_TOWN,
@@ -96,7 +97,7 @@ from .messages import (
 from .places import city_of, county, named_cities, names_a_county
 from .scanner import DEFAULT_SOURCE, names_a_utility
 from .spans import disagreement, is_place, read_spans
-from .text import INSTITUTION_WORD, RUN_TIME, fold
+from .text import INSTITUTION_WORD, RUN_TIME, display, fold
 
 __all__ = [
     "ImportMessage",
@@ -404,11 +405,24 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
             # 时间为`` before office hours is prose, not windows lost.)
             and 2 * sum(all(is_place(area) for area in window["areas"])
                         for window in assembler.windows) > len(assembler.windows))
-        if (general.windows or general.cancelled or general.decoys) and not column_more:
+        # (A table read cleanly but for a change said in prose above it, where the layout reader
+        # glued the table's remarks to its places (``…城河西路沿线、由1月8日延期``): the table's
+        # reading stands and the change is reported.)
+        change_only = change_left and assembler.windows and placed and not glued \
+            and not glued_off and not any(p.kind != "place" for p in assembler.problems) \
+            and any(_unclean(area) for window in general.windows for area in window["areas"]) \
+            and len(general.windows) <= len(assembler.windows)
+        if (general.windows or general.cancelled or general.decoys) and not column_more \
+                and not change_only:
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
+    if general is not None and change_left:
+        for number, line in enumerate(text.splitlines(), 1):
+            if _CHANGE_SAID.search(fold(line)) and display(line).strip() in assembler.body_lines:
+                problems.append(ImportMessage(number, display(line).strip(), CHANGE_LEFT.format(
+                    fragment=_quote(display(line).strip()))))
     if served_column is not None:
         warnings.append(served_column)
     for window, source in glued:

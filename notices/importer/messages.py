@@ -31,6 +31,8 @@ UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds 
                 "note")
 UNREAD_TIME = ("time {fragment} was not read into any window; check the windows by hand, or use "
                "--allow-partial to keep it in a note")
+CHANGE_LEFT = ("{fragment} changes or calls off a slot and was not read into the windows or "
+               "cancellations; check them by hand (the line is kept in the body)")
 CLAUSE_LEFT = ("{fragment} follows a window's places after \"；\" and was not read into it; check "
                "the window's areas by hand, or use --allow-partial to keep it in a note")
 CLAUSE_PASSED = ("{fragment} comes between a window's time and the places read for it and was "
