@@ -5469,3 +5469,14 @@ def test_a_sentence_naming_planned_cuts_is_kept_not_taken_for_a_heading():
     assert [w["areas"] for w in result.fields["windows"]] == [["凤岙村", "林村"]]
     assert "（5月1日至5日劳动节假期期间，全市暂停安排计划停电。）" in result.body_lines
     assert result.fragment_problems == []
+
+
+def test_a_markdown_row_with_an_empty_date_cell_keeps_its_columns():
+    """``| 4 |  | 13:00-17:30 | 10kV鹿亭线 | 鹿亭乡中村村 |`` (set 60): the empty cell, the date of
+    the row above, was dropped and the line's name read as the row's places."""
+    text = ("| 序号 | 停电日期 | 停电时间 | 停电线路 | 停电范围 |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | 2032年1月13日 | 07:30-12:00 | 10kV鹿亭线 | 余姚市鹿亭乡中村村、白鹿村 |\n"
+            "| 2 |  | 13:00-17:30 | 10kV鹿亭线 | 余姚市鹿亭乡中村村 |\n")
+    windows, _ = _read(text, dt.date(2032, 1, 10))
+    assert windows == [("2032-01-13", "07:30", "12:00", "余姚市", ["中村村", "白鹿村"]),
+                       ("2032-01-13", "13:00", "17:30", "余姚市", ["中村村"])]

@@ -737,6 +737,12 @@ class LineScanner:
                 pos = m.end()
             spans.append((pos, len(self.f)))
         cells = [(a, b) for a, b in spans if self.f[a:b].strip()]
+        # (``| 4 |  | 13:00-17:30 | 10kV鹿亭线 | 鹿亭乡中村村 |``: a pipe row's empty cell, a date
+        # merged with the row above, is a column all the same.)
+        inner = spans[1:-1] if self.f.lstrip().startswith("|") and self.f.rstrip().endswith("|") \
+            else None
+        if roles and inner and len(inner) == len(roles) and len(cells) < len(inner):
+            cells = inner
         # (``08:00-11:30  13:30-17:00`` under one 停电时间 heading: the column's two slots, one
         # cell, where the row has a cell more than the header.)
         if roles and len(cells) == len(roles) + 1:
