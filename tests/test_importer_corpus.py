@@ -5480,3 +5480,17 @@ def test_a_markdown_row_with_an_empty_date_cell_keeps_its_columns():
     windows, _ = _read(text, dt.date(2032, 1, 10))
     assert windows == [("2032-01-13", "07:30", "12:00", "余姚市", ["中村村", "白鹿村"]),
                        ("2032-01-13", "13:00", "17:30", "余姚市", ["中村村"])]
+
+
+def test_an_app_s_original_slot_label_and_a_cancelled_card_heading():
+    """``原停电时间：…`` above ``变更后停电时间：…``, and a card headed ``【停电取消】`` with only its
+    ``原停电时间`` (set 61): both original slots were written as outages to come."""
+    text = ("网上国网 › 停电公告 › 宁波市江北区\n更新于 2032-07-12 16:40\n\n【停电变更】\n"
+            "原停电时间：2032-07-13 08:00 至 2032-07-13 16:00\n"
+            "变更后停电时间：2032-07-15 08:00 至 2032-07-15 12:00\n"
+            "停电区域：江北区慈城镇公园村、慈湖人家小区\n\n【停电取消】\n"
+            "原停电时间：2032-07-16 08:00 至 2032-07-16 15:00\n停电区域：江北区甬江街道畈里塘村\n")
+    windows, cancelled = _read(text, dt.date(2032, 7, 12))
+    assert windows == [("2032-07-15", "08:00", "12:00", "江北区", ["公园村", "慈湖人家小区"])]
+    assert cancelled == [("2032-07-13", "08:00", "16:00", "江北区", ["公园村", "慈湖人家小区"]),
+                         ("2032-07-16", "08:00", "15:00", "江北区", ["畈里塘村"])]

@@ -2135,8 +2135,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         first_line = record.lstrip("\n").split("\n", 1)[0]
         if not status and not _DATE_IN_LINE.search(first_line):
             status = _TAGGED_OFF.search(first_line)
-        if status and not re.search(r"新|调整后|延期至|改至", head):
+        if status and not re.search(r"新|调整后|变更后|延期至|改至", head):
             anchor.cancelled = anchor.status_off = True
+        # (``原停电时间：2032-07-13 08:00 至 …`` above ``变更后停电时间：…``: the slot it was.)
+        if _ORIGINAL_LABEL.search(head):
+            anchor.cancelled = True
         # (``原定于8月19日…的停电计划（…）时间不变``: a slot said to stand is a window.)
         sentence_end = masked.find("。", anchor.end)
         sentence = masked[anchor.end:sentence_end if sentence_end >= 0 else len(masked)]
@@ -3665,7 +3668,9 @@ _LABEL_PICTOGRAPH = re.compile(
     r"|[【\[(（]\d{1,2}[】\])）][ \t]*$))")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
-_TAGGED_OFF = re.compile(r"[【\[(（]\s*已?取消\s*[】\])）]|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
+_TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
+                         r"|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
+_ORIGINAL_LABEL = re.compile(r"(?:^|\s)原(?:定|计划)?(?:停电)?(?:时间|时段|日期)\s*[:：]\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 # (``学校将于…``: a school's letter speaking of itself by its kind.)
