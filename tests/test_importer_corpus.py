@@ -5494,3 +5494,16 @@ def test_an_app_s_original_slot_label_and_a_cancelled_card_heading():
     assert windows == [("2032-07-15", "08:00", "12:00", "江北区", ["公园村", "慈湖人家小区"])]
     assert cancelled == [("2032-07-13", "08:00", "16:00", "江北区", ["公园村", "慈湖人家小区"]),
                          ("2032-07-16", "08:00", "15:00", "江北区", ["畈里塘村"])]
+
+
+def test_a_column_s_runs_called_off_by_a_sentence_above_the_days():
+    """``【特别提示】受…台风影响，原定7月29日象山县境内以下计划停电全部取消，恢复时间另行通知：`` and
+    the day's runs under it, before the column's first day (set 61): the runs were problems
+    with no date and the slots not called off. They are cancelled on that day; the next day
+    heading goes back to windows."""
+    text = ("计划停电预告\n\n【特别提示】受今年第8号台风影响，原定7月29日象山县境内以下计划停电全部取消，"
+            "恢复时间另行通知：\n象山 茅洋乡白岩下村、花岙村部分用户(5:30—10:30)\n\n"
+            "7月30日 星期五\n镇海 骆驼街道团桥村(8:30—16:30)\n")
+    windows, cancelled = _read(text, dt.date(2032, 7, 28))
+    assert windows == [("2032-07-30", "08:30", "16:30", "镇海区", ["团桥村"])]
+    assert cancelled == [("2032-07-29", "05:30", "10:30", "象山县", ["白岩下村", "花岙村部分用户"])]

@@ -166,6 +166,9 @@ class NoticeAssembler:
         self.moving = False  # after ``变更为`` on a line with ``原…``: the slot's new day and time
         self.moved_dates: list[dt.date] | None = None
         self.section_before_change: str | None = None
+        # After ``原定7月29日…以下计划停电全部取消…：`` above a column's days: the runs under it
+        # are called off until the next day's heading.
+        self.cancel_lead = False
 
     # Messages ----------------------------------------------------------------
 
@@ -406,6 +409,8 @@ class NoticeAssembler:
             self.body_lines.append(display(line).strip())
             self.read_lines.add(lineno)
             return
+        if not timeish and self.read_cancel_lead(lineno, line, f):
+            return
         if not timeish and (_PLAN_HEADING.fullmatch(f) or _PLAN_HEADING.fullmatch(
                 _DATED_TITLE.sub("", re.sub(r"\([^()]{0,20}\)", "", f)))):
             self.boundary(None)
@@ -633,6 +638,25 @@ class NoticeAssembler:
             return False
         self.read_tokens(lineno, [Token("times", lineno, 0, len(line), display(line).strip(),
                                         windows)])
+        return True
+
+    def read_cancel_lead(self, lineno: int, line: str, f: str) -> bool:
+        """``【特别提示】受…影响，原定7月29日…以下计划停电全部取消，…：`` above runs: those runs are
+        the day's slots called off; the next day heading goes back to windows. The sentence is
+        kept in the body."""
+        lead = _CANCEL_LEAD.match(f)
+        found = match_date(f, lead.end()) if lead else None
+        if found is None or not _CANCEL_LEAD_TAIL.fullmatch(f, found.end):
+            return False
+        self.keep_in_body(lineno, line)
+        self.summary_lines.append(display(line).strip())  # (the runs below are read)
+        self.read_lines.add(lineno)
+        self.on_date(Token("date", lineno, found.start, found.end,
+                           display(line[found.start:found.end]), found))
+        self.section = "cancelled"
+        self.cancel_marker = (lineno, display(line).strip())
+        self.cancel_used = False
+        self.cancel_lead = True
         return True
 
     def read_postponed(self, lineno: int, line: str, f: str) -> bool:
@@ -940,6 +964,9 @@ class NoticeAssembler:
         self.boundary(token)
         self.finish_pending_time()
         self.finish_date()
+        if self.cancel_lead:
+            self.finish_cancel()
+            self.section, self.cancel_lead = "windows", False
         match = token.value
         dates = []
         fragment = self.printed(token) or token.text
@@ -1554,6 +1581,8 @@ _HEADLINE = re.compile(r"[^。\n]{0,30}(?:这些|以下|哪些)(?:地方|区域|
 _DATELINE_LEAD = re.compile(r"\s*(?:\S{2,10}?(?:网|报|台|社)讯|本报讯)\s*"
                             r"(?:[【\[][^】\]\n]{2,8}[】\]])?\s*")
 _ORIGINAL = re.compile(r"\s*原定(?:于|在)?\s*")
+_CANCEL_LEAD = re.compile(r"[^。]*?原定(?:于|在)?\s*(?=\d)")
+_CANCEL_LEAD_TAIL = re.compile(r"[^。]*?(?:以下|下列)[^。]*?(?:全部)?取消[^。]*?[:：]\s*")
 _POSTPONED_LEAD = re.compile(r"\s*[※*＊]?\s*原定(?:于|在)?\s*(?=\d)")
 _POSTPONED_TAIL = re.compile(r"\)\s*(?P<tail>(?:的)?(?:计划)?停电[^()]*?(?:推迟|延期|暂缓|取消)"
                              r"[^()]*)$")
