@@ -5507,3 +5507,16 @@ def test_a_column_s_runs_called_off_by_a_sentence_above_the_days():
     windows, cancelled = _read(text, dt.date(2032, 7, 28))
     assert windows == [("2032-07-30", "08:30", "16:30", "镇海区", ["团桥村"])]
     assert cancelled == [("2032-07-29", "05:30", "10:30", "象山县", ["白岩下村", "花岙村部分用户"])]
+
+
+def test_a_slot_said_to_stand_with_places_added():
+    """``二、原定7月15日（星期四）8:00—14:00霞浦街道下三山村、霞浦4号公变的停电时间不变，停电范围增加
+    霞浦5号公变。`` (set 61): the slot was given the next item's places (``的停电时间不变`` ended no
+    list), and the added place was lost."""
+    text = ("我公司对7月份部分计划停电作如下调整：\n\n"
+            "一、原定7月15日（星期四）8:00—14:00霞浦街道下三山村、霞浦4号公变的停电时间不变，"
+            "停电范围增加霞浦5号公变。\n"
+            "二、原定7月16日（星期五）7:30—12:00戚家山街道蔚斗村的停电取消。\n")
+    windows = read_general(text, dt.date(2032, 7, 9)).windows
+    assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
+        (15, "霞浦街道", ["下三山村", "霞浦4号公变", "霞浦5号公变"])]
