@@ -5520,3 +5520,14 @@ def test_a_slot_said_to_stand_with_places_added():
     windows = read_general(text, dt.date(2032, 7, 9)).windows
     assert [(w["date"].day, w["town"], w["areas"]) for w in windows] == [
         (15, "霞浦街道", ["下三山村", "霞浦4号公变", "霞浦5号公变"])]
+
+
+def test_a_post_s_day_with_a_whole_day_slot_and_a_timed_one():
+    """``🔸 7月8日`` / ``⏰ 全天`` / ``📍 鄞州区瞻岐镇：…`` / ``⏰ 22:00-次日03:00`` / ``📍 鄞州区东柳街道：…``
+    (set 61): the timed slot under a day whose first slot is the whole day was not read."""
+    text = ("🔸 7月8日（星期四）\n⏰ 全天\n📍 鄞州区瞻岐镇：合一村、东一村\n⏰ 22:00-次日03:00\n"
+            "📍 鄞州区东柳街道：东海花园1号箱变、东海花园2号箱变\n")
+    windows = read_general(text, dt.date(2032, 7, 5)).windows
+    assert [(w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
+        (None, None, "瞻岐镇", ["合一村", "东一村"]),
+        ("22:00", "次日03:00", "东柳街道", ["东海花园1号箱变", "东海花园2号箱变"])]

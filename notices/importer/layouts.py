@@ -403,7 +403,8 @@ class _Dates:
                     continue
                 # A further time window at the head of a line under the same date heading
                 # (``10月3日`` then ``8:00-12:00 areas`` then ``12:00-19:00 areas``).
-                if window and found and found[-1].headed and head:
+                if window and found and head and (found[-1].headed or found[-1].first is None
+                                                  and _WHOLE_DAY_BELOW.match(t, found[-1].end)):
                     found.append(Anchor(pos, window[2], list(found[-1].days), window[0],
                                         window[1], headed=True))
                     pos = self._more(found[-1])
@@ -2732,9 +2733,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # A day printed alone where the notice also gives that day with times (``拟定于8月20日…
     # 停电`` above a table of 8月20日's slots) is the summary of those windows, not one more.
     timed = {window["date"] for window, _ in windows if window["start"] is not None}
+    timed_places = {fold(area) for window, _ in windows if window["start"] is not None
+                    for area in window["areas"]}
     # (Not a table's row of a whole day, ``4月28日 | 全天 | … | 坎墩三村…``: a window of its own.)
+    # (Nor a day's whole-day slot beside its timed ones, ``⏰ 全天`` / ``📍 瞻岐镇：合一村、东一村``
+    # then ``⏰ 22:00-次日03:00`` / ``📍 …``: places none of the timed windows has.)
     for window, line in windows:
-        if window["start"] is None and window["date"] in timed and line - 1 not in table_lines:
+        if window["start"] is None and window["date"] in timed and line - 1 not in table_lines \
+                and not (window["areas"] and not any(fold(a) in timed_places
+                                                     for a in window["areas"])
+                         and line < len(lines_f) and _WHOLE_DAY_LINE.fullmatch(lines_f[line])):
             continue
         if window not in unique:
             unique.append(window)
@@ -2909,6 +2917,11 @@ _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
                          + r"(?:\s*[、,，和及]\s*" + LINE_NAME.format(stop=":：、", more="") + r")*"
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _LINE_LABEL_AFTER = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern)
+# ``⏰ 全天`` alone on its line (a post's pictograph before it), and a day's heading above it.
+_WHOLE_DAY_LINE = re.compile(rf"[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
+                             r"(?:全天|全日|整天)(?:停电)?[^\S\n]*")
+_WHOLE_DAY_BELOW = re.compile(r"[^\S\n]*(?:[(（][^()（）\n]{1,6}[)）])?[^\S\n]*\n"
+                              + _WHOLE_DAY_LINE.pattern + r"\n")
 _WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])")
 _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
