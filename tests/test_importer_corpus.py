@@ -5534,3 +5534,20 @@ def test_a_post_s_day_with_a_whole_day_slot_and_a_timed_one():
     assert [(w["start"], w["end"], w["town"], w["areas"]) for w in windows] == [
         (None, None, "瞻岐镇", ["合一村", "东一村"]),
         ("22:00", "次日03:00", "东柳街道", ["东海花园1号箱变", "东海花园2号箱变"])]
+
+
+def test_a_listing_s_status_cell_is_no_place():
+    """A 95598 listing aligned by spaces with a ``状态`` column (set 65): ``已发布`` was read as its
+    row's last area, and a row ``已结束`` as an outage to come. A status still to come is no
+    place; a row already over is kept in the body with a warning."""
+    text = ("供电单位                    停电类型    停电时间                                停电范围"
+            "                                状态\n"
+            "国网宁波市江北区供电公司    计划停电    2032-02-21 08:00 ~ 2032-02-21 16:00    "
+            "前江街道：徐家堰村、前江6号箱变          已发布\n"
+            "国网宁波市江北区供电公司    临时停电    2032-02-18 14:00 ~ 2032-02-18 15:30    "
+            "白沙街道：正大路部分用户                  已结束\n")
+    result = parse_outage_notice(text, dt.date(2032, 2, 18), DISTRICTS)
+    assert [(w["date"].day, w["areas"]) for w in result.fields["windows"]] == [
+        (21, ["徐家堰村", "前江6号箱变"])]
+    assert any("is about an outage already over" in w.message and w.line == 3
+               for w in result.warnings)

@@ -80,6 +80,7 @@ from .messages import (
     NO_END,
     NO_PLACE,
     NOT_READ,
+    PAST_OUTAGE,
     SERVED_DISTRICT,
     SIGNATURE_DISTRICT,
     SPANS_DISAGREE,
@@ -151,11 +152,13 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
             getattr(result, "read_lines", ()) or ())
         fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
         _drop_speakers_own(fallback)
+        _read_status_cells(fallback, text)
         _check_not_places(fallback)
         _check_times(text, fallback)
         return fallback
     _check_with_spans(result, spans)
     _drop_speakers_own(result)
+    _read_status_cells(result, text)
     _check_not_places(result)
     _check_times(text, result)
     return result
@@ -296,6 +299,35 @@ def _drop_speakers_own(result: OutageImport) -> None:
             window["areas"] = [_SPEAKERS_OWN.sub("", str(area), count=1)
                                if _SPEAKERS_OWN.match(str(area)) else area
                                for area in window["areas"]]
+
+
+# A listing's status cell read as the last area of its row (``…、前江6号箱变          已发布``):
+# a status still to come is no place; one already over (``已结束``) makes the row an outage
+# over, kept in the body.
+_STATUS_TO_COME = re.compile(r"已发布|待停电|未开始|待执行|计划中|正常|正常实施|已审核")
+_STATUS_OVER = re.compile(r"已结束|已完成|已送电|已恢复(?:送电|供电)?")
+
+
+def _read_status_cells(result: OutageImport, text: str) -> None:
+    lines = text.splitlines()
+    kept_windows, kept_sources = [], []
+    for window, source in zip(result.fields.get("windows", []),
+                              result.sources.get("windows", []), strict=False):
+        areas = [str(a) for a in window.get("areas") or []]
+        if len(areas) > 1 and _STATUS_OVER.fullmatch(fold(areas[-1]).strip()):
+            line = lines[source.line - 1].strip() if 0 < source.line <= len(lines) else ""
+            if line:
+                result.body_lines.append(display(line))
+            result.warnings.append(ImportMessage(source.line, line, PAST_OUTAGE.format(
+                fragment=_quote(line[:40]))))
+            continue
+        if len(areas) > 1 and _STATUS_TO_COME.fullmatch(fold(areas[-1]).strip()):
+            window["areas"] = window["areas"][:-1]
+        kept_windows.append(window)
+        kept_sources.append(source)
+    if "windows" in result.fields and len(kept_windows) < len(result.fields["windows"]):
+        result.fields["windows"] = kept_windows
+        result.sources["windows"] = kept_sources
 
 
 def _check_not_places(result: OutageImport) -> None:
