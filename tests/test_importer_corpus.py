@@ -108,6 +108,8 @@ PROBES62 = ROOT / "tests" / "importer" / "probes-ningbo-62"  # (April 2032; not 
 PROBES63 = ROOT / "tests" / "importer" / "probes-ningbo-63"  # (October 2032; not tuned on)
 PROBES64 = ROOT / "tests" / "importer" / "probes-ningbo-64"  # (August 2032; not tuned on)
 PROBES65 = ROOT / "tests" / "importer" / "probes-ningbo-65"  # (February 2032; not tuned on)
+PROBES66 = ROOT / "tests" / "importer" / "probes-ningbo-66"  # (March 2033; not tuned on)
+PROBES67 = ROOT / "tests" / "importer" / "probes-ningbo-67"  # (November 2032; not tuned on)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -402,7 +404,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES55, 25, 101, 8), (PROBES56, 25, 109, 10), (PROBES57, 25, 106, 9),
     (PROBES58, 25, 104, 10), (PROBES59, 25, 110, 12), (PROBES60, 26, 107, 7),
     (PROBES61, 26, 104, 12), (PROBES62, 25, 105, 10), (PROBES63, 27, 99, 9),
-    (PROBES64, 25, 103, 13), (PROBES65, 26, 98, 8)])
+    (PROBES64, 25, 103, 13), (PROBES65, 26, 98, 8), (PROBES66, 26, 105, 10),
+    (PROBES67, 25, 104, 7)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
