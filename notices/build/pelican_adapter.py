@@ -50,7 +50,7 @@ from pelican.contents import Content
 from pelican.generators import Generator, StaticGenerator
 from pelican.paginator import Paginator
 from pelican.readers import Readers
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import get_relative_path, path_to_url, posixize_path, sanitised_join
 from pelican.writers import Writer
 
 from notices.build.cache import collector_paused
@@ -306,6 +306,7 @@ class IncrementalWriter(Writer):
         self._claimed: set[str] = set()
         self._kept: set[str] = set()  # written with override_output: later writes skip
         self._copies = ContextCopies()  # the shared context as pages queued now see it
+        self._base = os.path.join(posixize_path(os.path.abspath(output_path)), "")
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -323,7 +324,7 @@ class IncrementalWriter(Writer):
         state = self.state
         key = self.keys.key(template, context, kwargs, relative_urls, template_name, url,
                             state.catalog_fp)
-        rel = os.path.relpath(path, self.output_path)
+        rel = self._relative(path)
         # Notices carry override_save_as (freeze_urls), so Pelican passes override_output
         # for every article page; the key alone decides reuse.
         if state.manifest.reusable(name, key):
@@ -335,6 +336,14 @@ class IncrementalWriter(Writer):
         self.jobs.append((path, template, localcontext, context))
         self.pages.append((path, name, context, kwargs, relative_urls, localcontext))
         state.manifest.record(name, key, [rel])
+
+    def _relative(self, path: str) -> str:
+        """``os.path.relpath(path, output_path)`` of a path ``sanitised_join`` made (absolute
+        and normalised): the part after the output folder. relpath normalises and splits
+        both paths again, 0.08 s for the 5,400 pages of every build at 5,000 items."""
+        if path.startswith(self._base):
+            return path[len(self._base):]
+        return os.path.relpath(path, self.output_path)
 
     def _claim(self, path: str, override: bool) -> bool:
         """Pelican's ``_open_w`` rules: a file is written once, unless one write (and no
