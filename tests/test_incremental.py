@@ -438,3 +438,17 @@ def test_a_delta_lists_the_catalog_s_record_sources_once(site, monkeypatch):
     assert len(listed) == 1
     index = json.loads((site / "output" / "search" / "index.json").read_text("utf-8"))
     assert index["delta"]["records"] == 1
+
+
+def test_each_window_s_part_of_its_district_and_town_keys_is_made_once(tmp_path, monkeypatch):
+    # The district and town pages are keyed by their own windows; the two groupings were two
+    # passes over every window of the site, each making every entry's part of the key.
+    from notices.content import catalog as catalog_module
+
+    site = copy_site("calendars", tmp_path / "site")
+    made = []
+    part = catalog_module._entry_part
+    monkeypatch.setattr(catalog_module, "_entry_part",
+                        lambda entry: made.append(id(entry)) or part(entry))
+    assert build_site(site).code == 0
+    assert made and len(made) == len(set(made))

@@ -174,34 +174,43 @@ class Catalog:
 
     @cached_property
     def _windows_by_district(self) -> dict[str, Keyed]:
-        def make() -> dict[str, Keyed]:
-            grouped: dict[str, list[WindowEntry]] = defaultdict(list)
-            for entry in self.windows:
-                grouped[entry.window.district.slug].append(entry)
-            # Keyed by the district's own windows: an edit elsewhere leaves its page.
-            return {slug: Keyed(entries, f"district-windows:{slug}:"
-                                         f"{_entries_fingerprint(entries)}")
-                    for slug, entries in grouped.items()}
-
-        return remember((self.windows.key, "by-district"), make)
+        return self._windows_grouped[0]
 
     # Towns ------------------------------------------------------------------
 
     @cached_property
     def _windows_by_town(self) -> dict[str, Keyed]:
         """Window entries by town key (``jiangbei/cicheng``), in time order."""
-        def make() -> dict[str, Keyed]:
-            grouped: dict[str, list[WindowEntry]] = defaultdict(list)
-            for entry in self.windows:
-                town = entry.window.town_place
-                if town is not None:
-                    grouped[town.key].append(entry)
-            # Keyed by the town's own windows (not every schedule's): an edit elsewhere
-            # leaves the town's page as it was.
-            return {key: Keyed(entries, f"town-windows:{key}:{_entries_fingerprint(entries)}")
-                    for key, entries in grouped.items()}
+        return self._windows_grouped[1]
 
-        return remember((self.windows.key, "by-town"), make)
+    @cached_property
+    def _windows_grouped(self) -> tuple[dict[str, Keyed], dict[str, Keyed]]:
+        """Window entries by district slug and by town key, in time order, in one pass: an
+        entry's part of its groups' fingerprints is made once for both (they were two
+        passes over every window of the site, each making every entry's part, in every
+        new process: about 0.1 s at 5,000 items)."""
+        def make() -> tuple[dict[str, Keyed], dict[str, Keyed]]:
+            districts: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+            towns: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+            for entry in self.windows:
+                window = entry.window
+                part = _entry_part(entry)
+                entries, parts = districts[window.district.slug]
+                entries.append(entry)
+                parts.append(part)
+                town = window.town_place
+                if town is not None:
+                    entries, parts = towns[town.key]
+                    entries.append(entry)
+                    parts.append(part)
+            # Keyed by the district's or town's own windows (not every schedule's): an edit
+            # elsewhere leaves its page as it was.
+            return ({slug: Keyed(entries, f"district-windows:{slug}:{_parts_fingerprint(parts)}")
+                     for slug, (entries, parts) in districts.items()},
+                    {key: Keyed(entries, f"town-windows:{key}:{_parts_fingerprint(parts)}")
+                     for key, (entries, parts) in towns.items()})
+
+        return remember((self.windows.key, "by-district-and-town"), make)
 
     @cached_property
     def towns(self) -> list[Town]:
@@ -324,11 +333,14 @@ def _fingerprint(notices: list[Notice]) -> str:
 DayGroups = list[tuple[dt.date, list[tuple[District, list[WindowEntry]]]]]
 
 
-def _entries_fingerprint(entries: list[WindowEntry]) -> str:
-    """Changes whenever any of ``entries`` may (its schedule, its place, a later 取消)."""
-    return hashlib.sha256("|".join(
-        f"{e.notice.content_hash}:{e.notice.url}:{e.anchor}:{e.cancelled}" for e in entries
-    ).encode("utf-8")).hexdigest()[:32]
+def _entry_part(entry: WindowEntry) -> str:
+    """An entry's part of its group's fingerprint (``_parts_fingerprint``): changes whenever
+    the entry may (its schedule, its place, a later 取消)."""
+    return f"{entry.notice.content_hash}:{entry.notice.url}:{entry.anchor}:{entry.cancelled}"
+
+
+def _parts_fingerprint(parts: list[str]) -> str:
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
 def windows_by_day(entries: list[WindowEntry], districts: DistrictTable) -> DayGroups:

@@ -437,6 +437,7 @@ def on_article_generator_finalized(generator) -> None:
                      is None]:
             links.discard(link)
     pelican_adapter.spare_quadratic_loops(generator)
+    pelican_adapter.spare_link_refresh(generator)
 
 
 def register() -> None:
