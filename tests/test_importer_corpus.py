@@ -5554,3 +5554,20 @@ def test_a_listing_s_status_cell_is_no_place():
         (21, ["徐家堰村", "前江6号箱变"])]
     assert any("is about an outage already over" in w.message and w.line == 3
                for w in result.warnings)
+
+
+def test_a_tab_table_with_a_town_column_and_a_moved_status():
+    """``停电日期 ⇥ 星期 ⇥ 停电时段 ⇥ 所属街镇 ⇥ 停电区域 ⇥ 停电设备 ⇥ 状态`` (set 64): ``所属街镇`` was no
+    header cell, so the header was read as places and ``停电区`` as a district; a row's status
+    ``延期至8月28日（星期六）`` moves its slot to that day at its time."""
+    text = ("停电日期\t星期\t停电时段\t所属街镇\t停电区域\t停电设备\t状态\n"
+            "2032-08-23\t星期一\t08:00-16:00\t萧王庙街道\t滕头村、青云村\t10kV萧王庙线\t正常\n"
+            "2032-08-26\t星期四\t08:00-17:00\t裘村镇\t黄贤村、马头村\t10kV裘村线\t延期至8月28日（星期六）\n")
+    result = parse_outage_notice("国网宁波市奉化区供电公司\n\n" + text, dt.date(2032, 8, 20),
+                                 DISTRICTS)
+    assert [(w["date"].day, w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        (23, "08:00", "奉化区", "萧王庙街道", ["滕头村", "青云村"]),
+        (28, "08:00", "奉化区", "裘村镇", ["黄贤村", "马头村"])]
+    assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [
+        (26, ["黄贤村", "马头村"])]

@@ -550,6 +550,20 @@ class NoticeAssembler:
                    for index, (_, label) in enumerate(self.table_roles)):
                 self.read_cancelled(lineno, scanner.tokens)
                 return
+            # (``延期至8月28日（星期六）`` there: the row's slot called off and moved to that day,
+            # at its time.)
+            moved = next((found for index, (_, label) in enumerate(self.table_roles)
+                          if ("状态" in label or label in ("备注", "说明")) and index < len(cells)
+                          and (found := _MOVED_CELL.fullmatch(cells[index]))), None)
+            new_day = match_date(moved.group(0), moved.start("d")) if moved else None
+            if new_day is not None and len(new_day.dates) == 1:
+                day = self.resolve(new_day.dates[0], lineno, moved.group(0))
+                if day is not None:
+                    self.change_from = len(self.cancelled)
+                    self.read_cancelled(lineno, scanner.tokens)
+                    self.move_cancelled([day], None, lineno, 0, display(line).strip())
+                    self.change_from = None
+                    return
         elif re.search(r"\t|\s\|\s", line):
             scanner.scan_cells(None)
         elif (lead := _DATELINE_LEAD.match(f)) and match_date(f, lead.end()):
@@ -1482,6 +1496,9 @@ _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d
                           r"(?:\s|$|[:：])")
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
 # 2026年11月9日更新``): read as the title without them.
+_MOVED_CELL = re.compile(r"\s*(?:已)?(?:延期|推迟|顺延|改期|调整)(?:至|到)\s*"
+                         r"(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
+                         r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*")
 _SUBTITLE = re.compile(r"\s*\((?P<inner>[^()]{1,24})\)\s*")
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 # ``地市：宁波    区县：镇海区``: a listing's query naming the district of its rows.

@@ -196,9 +196,10 @@ def _table_role(cell: str) -> str | None:
         return "seq"
     if re.search(r"(?:区县|县区|县市区|所属区域|所属区县)$", cell):
         return "district"
-    if re.search(r"(?:乡镇|街道|镇街|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$|^(?:镇|乡)\(街道\)$"
+    if re.search(r"(?:乡镇|街道|镇街|街镇|乡镇街道)(?:\((?:镇|乡|乡镇|街道)\))?$"
+                 r"|^(?:镇|乡)\(街道\)$"
                  r"|^(?:街道|乡镇)/(?:镇|乡镇|街道)$", cell):
-        return "town"  # (``街道（镇）``, ``镇（街道）``)
+        return "town"  # (``街道（镇）``, ``镇（街道）``, ``所属街镇``)
     # (``星期`` / ``周四``, ``联系人`` / ``张工 139xxxx2231``: beside the window, never a place.)
     if re.fullmatch(r"星期|周次|联系人|联系电话|负责人", cell):
         return "info"
