@@ -5571,3 +5571,20 @@ def test_a_tab_table_with_a_town_column_and_a_moved_status():
         (28, "08:00", "奉化区", "裘村镇", ["黄贤村", "马头村"])]
     assert [(w["date"].day, w["areas"]) for w in result.fields["cancelled"]] == [
         (26, ["黄贤村", "马头村"])]
+
+
+def test_numbered_items_with_a_line_before_the_town_and_a_range_from_day_to_day():
+    """``二、2月8日（星期日）8:00—16:30，10kV丈亭线丈亭镇：汇头村、渔溪村；三七市镇：石步村。`` and
+    ``四、节后2月19日（星期四）起至2月21日（星期六），每天8:30—16:00，…`` (set 65): the line's name
+    before the town hid the places (each item took the one before's), the second town's list
+    after ``；`` was reported, and ``起至`` gave the last day only."""
+    text = ("国网余姚市供电公司计划停电公告\n\n"
+            "一、2月7日（星期六）7:00—15:00，10kV马渚线马渚镇：斗门村、沿山村。\n"
+            "二、2月8日（星期日）8:00—16:30，10kV丈亭线丈亭镇：汇头村、渔溪村；三七市镇：石步村。\n"
+            "三、节后2月19日（星期四）起至2月20日（星期五），每天8:30—16:00，10kV大岚线大岚镇："
+            "柿林村。\n")
+    windows = read_general(text, dt.date(2032, 2, 3)).windows
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in windows] == [
+        (7, "07:00", "马渚镇", ["斗门村", "沿山村"]),
+        (8, "08:00", "丈亭镇", ["汇头村", "渔溪村"]), (8, "08:00", "三七市镇", ["石步村"]),
+        (19, "08:30", "大岚镇", ["柿林村"]), (20, "08:30", "大岚镇", ["柿林村"])]

@@ -438,7 +438,8 @@ class _Dates:
                         self.extra = []
                         pos = nxt[1]
                         continue
-                m = re.compile(rf"{_TO}").match(t, pos)
+                # (``2月19日（星期四）起至2月21日（星期六）``: from one day to another.)
+                m = re.compile(rf"(?:\s*起)?{_TO}").match(t, pos)
                 if m:
                     nxt = self._date_at(m.end(), allow_day=True)
                     bare = re.match(r"(\d{1,2})\s*[日号]", t[m.end():])
@@ -2324,7 +2325,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 if anchor.groups else None
         # (``1．8:00—12:00，10kV霞浦线：霞浦街道下三山村、…``: the line cut labels the places.)
         after = anchor.end
-        line_label = _LINE_LABEL_AFTER.match(masked, after, scope_end)
+        line_label = _LINE_LABEL_AFTER.match(masked, after, scope_end) or \
+            _LINE_BEFORE_TOWN.match(masked, after, scope_end)
         after = line_label.end() if line_label else after
         # (``1. 1月20日（星期四）7:00—18:00：教学楼、…停电；``: the colon after the time.)
         # (``3．3月28日（星期五）全天：石门村排灌站``: the whole day, then the colon.)
@@ -2396,6 +2398,17 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         following = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         left = _clause_left(masked, text, left, following) if areas and left is not None \
             else None
+        # (``丈亭镇：汇头村、渔溪村；三七市镇：石步村。``: another town's places in the same slot,
+        # a window of their own.)
+        other_town = _TOWN_LIST.fullmatch(fold(left[1])) if left else None
+        if other_town:
+            more = split_areas(left[1][other_town.start("a"):other_town.end("a")])
+            if more:
+                town = left[1][other_town.start("t"):other_town.end("t")]
+                areas = [*areas, town + more[0], *more[1:]]
+                anchor.areas = areas
+                read.add(_line_of(masked, left[0]))
+                left = None
         if left:
             clauses_left.append((_line_of(masked, left[0]), left[1],
                                  CLAUSE_LEFT.format(fragment=f'"{left[1]}"'), left[1]))
@@ -2917,6 +2930,9 @@ _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
                          + r"(?:\s*[、,，和及]\s*" + LINE_NAME.format(stop=":：、", more="") + r")*"
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _LINE_LABEL_AFTER = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern)
+# (``…7:00—15:00，10kV马渚线马渚镇：斗门村、…``: the line cut, then the town heading its places.)
+_LINE_BEFORE_TOWN = re.compile(r"\s*[,，]?\s*" + LINE_NAME.format(stop=":：、", more="")
+                               + r"(?=[\u3400-\u9fff]{1,6}?(?:镇|乡|街道)\s*[:：])")
 # ``⏰ 全天`` alone on its line (a post's pictograph before it), and a day's heading above it.
 _WHOLE_DAY_LINE = re.compile(rf"[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
                              r"(?:全天|全日|整天)(?:停电)?[^\S\n]*")
@@ -3840,6 +3856,8 @@ def _clause_left(masked: str, text: str, stop: int, following: int) -> tuple[int
     return _clause_to_report(masked, text, stop + 1, line_end, " \t,，;；", _NOT_MORE_PLACES)
 
 
+_TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\s*"
+                        r"(?P<a>[^:;；。]+?)\s*[。.]?\s*")
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
