@@ -5588,3 +5588,17 @@ def test_numbered_items_with_a_line_before_the_town_and_a_range_from_day_to_day(
         (7, "07:00", "马渚镇", ["斗门村", "沿山村"]),
         (8, "08:00", "丈亭镇", ["汇头村", "渔溪村"]), (8, "08:00", "三七市镇", ["石步村"]),
         (19, "08:30", "大岚镇", ["柿林村"]), (20, "08:30", "大岚镇", ["柿林村"])]
+
+
+def test_a_column_run_s_bracket_with_the_days_of_an_overnight():
+    """``锦屏街道·南山路、中山路东段(20日22:00—21日6:00)`` under ``10月20日`` (set 63): the bracket was
+    a time not understood, and the column was read by the layout reader instead."""
+    from notices.importer.text import fold, parse_windows
+
+    text = ("计划停电\n\n10月20日 星期三\n\n"
+            "奉化 锦屏街道·南山路、中山路东段(20日22:00—21日6:00)江口街道·南渡村(8:00—15:30)\n")
+    windows, _ = _read(text, dt.date(2032, 10, 18))
+    assert windows == [("2032-10-20", "22:00", "次日06:00", "奉化区", ["南山路", "中山路东段"]),
+                       ("2032-10-20", "08:00", "15:30", "奉化区", ["南渡村"])]
+    assert parse_windows(fold("20日8:00—20日12:00"))[0].end == 12 * 60
+    assert parse_windows(fold("20日22:00—23日6:00")) is None  # (not the next day: not read)

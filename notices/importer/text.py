@@ -437,6 +437,9 @@ def match_window(text: str, pos: int, dots: bool = False) -> tuple[TimeWindow, i
 
 
 # Words around the times inside parentheses: "(停电时间：8:30—15:30)", "(8:00-12:00停电)".
+_DAY_PREFIXED = re.compile(r"\s*(?P<d1>\d{1,2})\s*[日号]\s*(?P<a>\d{1,2}\s*[:：]\s*\d{2})\s*"
+                           r"(?:[-—–~～]+|至|到)\s*(?P<d2>\d{1,2})\s*[日号]\s*"
+                           r"(?P<b>\d{1,2}\s*[:：]\s*\d{2})\s*")
 _WINDOW_WORDS = re.compile(r"^\s*(?:计划)?(?:停电)?(?:时间|时段)\s*:?|(?:停电|检修|施工)\s*$")
 WHOLE_DAY = re.compile(r"\s*(?:全天|全日|整天)(?:停电)?\s*")
 
@@ -448,6 +451,14 @@ def parse_windows(content: str) -> list[TimeWindow] | None:
     clearly meant as times but cannot be used.
     """
     content = _WINDOW_WORDS.sub(lambda m: " " * len(m.group(0)), content)
+    # (``20日22:00—21日6:00`` under 10月20日: the day's numbers, the next day's end is 次日.)
+    days = _DAY_PREFIXED.fullmatch(content)
+    if days:
+        first, second = int(days["d1"]), int(days["d2"])
+        if second == first:
+            content = f"{days['a']}-{days['b']}"
+        elif second == first + 1 or second == 1 and first >= 28:
+            content = f"{days['a']}-次日{days['b']}"
     if WHOLE_DAY.fullmatch(content):
         return [TimeWindow(0, 24 * 60, text=content.strip())]
     windows = []
