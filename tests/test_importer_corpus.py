@@ -5602,3 +5602,13 @@ def test_a_column_run_s_bracket_with_the_days_of_an_overnight():
                        ("2032-10-20", "08:00", "15:30", "奉化区", ["南渡村"])]
     assert parse_windows(fold("20日8:00—20日12:00"))[0].end == 12 * 60
     assert parse_windows(fold("20日22:00—23日6:00")) is None  # (not the next day: not read)
+
+
+def test_places_before_how_many_cuts_they_will_have():
+    """``…前童镇前童村、鹿山村、前童古镇景区将有两次短时停电`` (set 63): ``前童古镇景区将有两次`` was an
+    area, with exit 0."""
+    text = ("一、10月19日（星期二）上午8时至9时、下午4时至5时，前童镇前童村、鹿山村、前童古镇景区"
+            "将有两次短时停电（负荷转供）。\n")
+    windows = read_general(text, dt.date(2032, 10, 15)).windows
+    assert [(w["start"], w["areas"]) for w in windows] == [
+        ("08:00", ["前童村", "鹿山村", "前童古镇景区"]), ("16:00", ["前童村", "鹿山村", "前童古镇景区"])]
