@@ -5395,7 +5395,7 @@ def test_an_area_holding_words_no_place_name_holds_is_reported(tmp_path):
     assert fields["windows"][0]["note"] == "原文未能识别（第2行）：就是礼拜四"
     for place in ("城东营业厅", "鼓楼礼拜堂", "后勤保障楼", "中山路1～47号（单号）"):
         assert not _NOT_PLACE_WORDS.search(place), place
-    for words in ("和义大道小区9幢还要", "欢迎光临～", "再停一次", "放学时间不变", "晚", "）"):
+    for words in ("和义大道小区9幢还要", "欢迎光临～", "再停一次", "放学时间不变", "晚", "）", "短时"):
         assert _NOT_PLACE_WORDS.search(words), words
 
 
