@@ -32,8 +32,9 @@ MANIFEST_ENTRY = "::search"
 DELTA_ENTRY = "::search-delta"
 # What the delta is made by, in a new process (see ``records.INDEXER``).
 DELTA_INDEXER = "notices.search.indexer.delta_from_messages"
-# The source key of each record of the index in output/ (``records.source_keys``), kept in
-# the cache folder (builds/) by the build that made the index, for the next delta.
+# The source key of each record of the index in output/ (``records.source_keys``), and each
+# notice's signature and record numbers (``records.delta_basis``), kept in the cache folder
+# (builds/) by the build that made the index, for the next delta.
 SOURCES_FILE = "search-sources.pickle"
 # Above this many added or changed records a delta is not made (the index is carried over
 # unchanged until the full build): about an indexer's start-up of work.
@@ -101,13 +102,18 @@ class SearchPageGenerator(Generator):
         # meanwhile) and are never all held here; this process never imports the indexer
         # (nor numpy).
         with timing.phase("search-records"):
-            sources = records.source_keys(catalog)
+            sources = records.record_sources(catalog)
+            keys = records.source_keys(catalog, sources)
+            kept = {"key": key, "basis": records.delta_basis(catalog, sources, keys),
+                    # (pickled apart: read only when the plan cannot be made by notice)
+                    "sources": pickle.dumps(keys, pickle.HIGHEST_PROTOCOL)}
+            del sources
             state.in_fresh_process(
                 records.INDEXER, (self.output_path, self.options.bucket_bytes,
                                   self._filter_values(catalog), BackgroundJob.start),
                 records.record_messages(records.search_record_batches(
                     catalog, records.RECORDS_PER_MESSAGE)),
-                lambda result: self._index_done(result, state, key, sources))
+                lambda result: self._index_done(result, state, key, kept))
 
     def _filter_values(self, catalog) -> dict[str, list[str]]:
         """Values that get a filter file even when no record has them."""
@@ -130,16 +136,15 @@ class SearchPageGenerator(Generator):
         cache = self.settings.get("CACHE_PATH")
         return Path(cache) / "builds" / SOURCES_FILE if cache else None
 
-    def _index_done(self, result: dict, state, key: str, sources=None) -> None:
+    def _index_done(self, result: dict, state, key: str, kept: dict | None = None) -> None:
         if "error" in result:
             log.error("search index: %s", result["error"])
             return
-        if sources is not None and (path := self._sources_path()) is not None:
+        if kept is not None and (path := self._sources_path()) is not None:
             # (pickle: a cache file of this build's own, read back by the next build only)
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f"{path.name}.{os.getpid()}")
-            temporary.write_bytes(pickle.dumps({"key": key, "sources": sources},
-                                               pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, path)
         timing.PHASES["search"] += result["seconds"]
         timing.NOTES["search indexer"] = (
@@ -178,7 +183,7 @@ class SearchPageGenerator(Generator):
             if DELTA_ENTRY in previous:
                 entries.append((DELTA_ENTRY, previous[DELTA_ENTRY]["key"]))
             return state.manifest.reusable_all(entries)
-        plan, main_meta, sources = delta
+        plan, main_meta, made_from = delta
         # The main index's files are linked; its index.json (and any previous delta) is
         # written anew by the delta's process.
         main = [f for f in previous[MANIFEST_ENTRY]["files"]
@@ -189,13 +194,13 @@ class SearchPageGenerator(Generator):
         state.in_fresh_process(
             DELTA_INDEXER, (self.output_path, self.options.bucket_bytes,
                             self._filter_values(catalog), main_meta, plan.removed, plan.at),
-            records.record_messages([records.delta_records(catalog, plan.added, sources)]),
+            records.record_messages([[make(item) for _, _, make, item in made_from]]),
             lambda result: self._delta_done(result, state, delta_key))
         return True
 
     def _delta_plan(self, catalog, state, key: str):
-        """(the plan, the main index.json, the catalog's record sources) of a delta against
-        the index in the previous tree, or None when there is none to make."""
+        """(the plan, the main index.json, what the added records are made from) of a delta
+        against the index in the previous tree, or None when there is none to make."""
         path = self._sources_path()
         if path is None or state.manifest.previous_dir is None:
             return None
@@ -206,13 +211,23 @@ class SearchPageGenerator(Generator):
             return None
         if kept.get("key") != key:
             return None  # the index in output/ is not the one these keys describe
-        sources = records.record_sources(catalog)
-        plan = records.delta_plan(kept["sources"], records.source_keys(catalog, sources))
+        # By notice: keys and records of the notices that changed only (the index's build
+        # kept each notice's signature and records); else every record's key.
+        by_notice = kept.get("basis") and records.notice_delta(kept["basis"], catalog)
+        if by_notice:
+            plan, made_from = by_notice
+        else:
+            sources = records.record_sources(catalog)
+            indexed = kept["sources"]
+            if isinstance(indexed, bytes):
+                indexed = pickle.loads(indexed)
+            plan = records.delta_plan(indexed, records.source_keys(catalog, sources))
+            made_from = [sources[n] for n in plan.added]
         if len(plan.added) > DELTA_LIMIT:
             return None
         # (An empty plan still makes a delta when the previous tree's index.json is a
         # delta's: an edit undone needs the main index.json back.)
-        return plan, main_meta, sources
+        return plan, main_meta, made_from
 
     def _delta_done(self, result: dict, state, key: str) -> None:
         if "error" in result:
