@@ -32,9 +32,10 @@ MANIFEST_ENTRY = "::search"
 DELTA_ENTRY = "::search-delta"
 # What the delta is made by, in a new process (see ``records.INDEXER``).
 DELTA_INDEXER = "notices.search.indexer.delta_from_messages"
-# The source key of each record of the index in output/ (``records.source_keys``), and each
-# notice's signature and record numbers (``records.delta_basis``), kept in the cache folder
-# (builds/) by the build that made the index, for the next delta.
+# What the next delta's plan compares with, kept in the cache folder (builds/) by the build
+# that made the index in output/: each notice's hash, URL and record numbers
+# (``records.delta_basis``), then, in a second pickle, each record's source key
+# (``records.source_keys``).
 SOURCES_FILE = "search-sources.pickle"
 # Above this many added or changed records a delta is not made (the index is carried over
 # unchanged until the full build): about an indexer's start-up of work.
@@ -104,10 +105,12 @@ class SearchPageGenerator(Generator):
         with timing.phase("search-records"):
             sources = records.record_sources(catalog)
             keys = records.source_keys(catalog, sources)
-            kept = {"key": key, "basis": records.delta_basis(catalog, sources, keys),
-                    # (pickled apart: read only when the plan cannot be made by notice)
-                    "sources": pickle.dumps(keys, pickle.HIGHEST_PROTOCOL)}
-            del sources
+            # (two pickles, one after the other: every record's key is read only when the
+            # plan cannot be made by notice)
+            kept = pickle.dumps({"key": key, "basis": records.delta_basis(
+                catalog, sources, keys)}, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
+                keys, pickle.HIGHEST_PROTOCOL)
+            del sources, keys
             state.in_fresh_process(
                 records.INDEXER, (self.output_path, self.options.bucket_bytes,
                                   self._filter_values(catalog), BackgroundJob.start),
@@ -136,7 +139,7 @@ class SearchPageGenerator(Generator):
         cache = self.settings.get("CACHE_PATH")
         return Path(cache) / "builds" / SOURCES_FILE if cache else None
 
-    def _index_done(self, result: dict, state, key: str, kept: dict | None = None) -> None:
+    def _index_done(self, result: dict, state, key: str, kept: bytes | None = None) -> None:
         if "error" in result:
             log.error("search index: %s", result["error"])
             return
@@ -144,7 +147,7 @@ class SearchPageGenerator(Generator):
             # (pickle: a cache file of this build's own, read back by the next build only)
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f"{path.name}.{os.getpid()}")
-            temporary.write_bytes(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(kept)
             os.replace(temporary, path)
         timing.PHASES["search"] += result["seconds"]
         timing.NOTES["search indexer"] = (
@@ -205,24 +208,24 @@ class SearchPageGenerator(Generator):
         if path is None or state.manifest.previous_dir is None:
             return None
         try:
-            kept = pickle.loads(path.read_bytes())
-            main_meta = (state.manifest.previous_dir / INDEX_FOLDER / "index.json").read_bytes()
-        except (OSError, pickle.UnpicklingError, EOFError):
-            return None
-        if kept.get("key") != key:
-            return None  # the index in output/ is not the one these keys describe
-        # By notice: keys and records of the notices that changed only (the index's build
-        # kept each notice's signature and records); else every record's key.
-        by_notice = kept.get("basis") and records.notice_delta(kept["basis"], catalog)
-        if by_notice:
-            plan, made_from = by_notice
-        else:
-            sources = records.record_sources(catalog)
-            indexed = kept["sources"]
-            if isinstance(indexed, bytes):
-                indexed = pickle.loads(indexed)
-            plan = records.delta_plan(indexed, records.source_keys(catalog, sources))
-            made_from = [sources[n] for n in plan.added]
+            with path.open("rb") as kept_file:
+                kept = pickle.load(kept_file)
+                main_meta = (state.manifest.previous_dir / INDEX_FOLDER / "index.json"
+                             ).read_bytes()
+                if kept.get("key") != key:
+                    return None  # the index in output/ is not the one these keys describe
+                # By notice: keys and records of the notices that changed only (the index's
+                # build kept each notice's hash, URL and records); else every record's key.
+                by_notice = kept.get("basis") and records.notice_delta(kept["basis"], catalog)
+                if by_notice:
+                    plan, made_from = by_notice
+                else:
+                    sources = records.record_sources(catalog)
+                    plan = records.delta_plan(pickle.load(kept_file),
+                                              records.source_keys(catalog, sources))
+                    made_from = [sources[n] for n in plan.added]
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+            return None  # (a file of another form: the index is carried over unchanged)
         if len(plan.added) > DELTA_LIMIT:
             return None
         # (An empty plan still makes a delta when the previous tree's index.json is a
