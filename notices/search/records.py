@@ -125,17 +125,19 @@ def record_sources(catalog: Catalog) -> list[tuple[dt.datetime, str, Callable, o
     return _sources(catalog)
 
 
+def _source_key(when: dt.datetime, url: str, item: object) -> SourceKey:
+    if isinstance(item, WindowEntry):
+        made = f"w|{item.notice.source_id}|{item.notice.content_hash}|{item.cancelled}"
+    else:
+        made = f"n|{item.source_id}|{item.content_hash}"
+    return made, when.isoformat(), url
+
+
 def source_keys(catalog: Catalog, sources: list | None = None) -> list[SourceKey]:
     """Each record's source key, in record order, without making the records (``sources``:
     the catalog's ``record_sources``, if at hand)."""
-    keys = []
-    for when, url, _, item in _sources(catalog) if sources is None else sources:
-        if isinstance(item, WindowEntry):
-            made = f"w|{item.notice.source_id}|{item.notice.content_hash}|{item.cancelled}"
-        else:
-            made = f"n|{item.source_id}|{item.content_hash}"
-        keys.append((made, when.isoformat(), url))
-    return keys
+    return [_source_key(when, url, item)
+            for when, url, _, item in (_sources(catalog) if sources is None else sources)]
 
 
 def delta_records(catalog: Catalog, numbers: list[int], sources: list | None = None
@@ -171,3 +173,95 @@ def delta_plan(indexed: list[SourceKey], now: list[SourceKey]) -> DeltaPlan:
     order = [(when, url) for _, when, url in indexed]
     return DeltaPlan(removed, added,
                      [bisect.bisect_left(order, now[n][1:]) for n in added])
+
+
+# --- The plan by notice: keys only for the notices an edit changed ------------------------
+#
+# Every record key names its notice's source id and content hash (a window's: its
+# schedule's), so a notice whose hash and URL are those of the index's build has the same
+# records' keys as then (its date and windows are read from those bytes: the page keys of
+# the incremental build rely on it too, ``notices.build.keys``), and a notice whose hash
+# differs has none of them. The build that makes the index keeps, per notice, its hash, URL
+# and the numbers of its records (``delta_basis``); a build carrying the index over compares
+# those only, and keys and makes the records of the notices that differ (``notice_delta``):
+# what ``delta_plan`` of every record's key gives, for the cost of the edit, not the site's.
+
+
+def _notice_sources(notice: Notice) -> list[tuple[dt.datetime, str, Callable, object]]:
+    """What the records of one notice are made from (its own, its windows'), as in
+    ``record_sources``, unordered."""
+    sources: list[tuple[dt.datetime, str, Callable, object]] = [
+        (notice.date, notice.url, _notice_record, notice)]
+    if notice.kind == Kind.OUTAGE:
+        for window, cancelled in notice.fields.all_windows:
+            entry = WindowEntry(window, notice, cancelled)
+            sources.append((window.start_at, entry.url, _window_record, entry))
+    return sources
+
+
+def _time_form(when: str) -> tuple[int, str]:
+    return len(when), when[-6:]
+
+
+def delta_basis(catalog: Catalog, sources: list, keys: list[SourceKey]) -> dict | None:
+    """What ``notice_delta`` needs of the index made of these records (``record_sources``
+    and their ``source_keys``): per notice, its content hash, URL and records' numbers;
+    every record's time and URL as one string, in record order (one length and offset of
+    every time: then these strings sort as the (when, URL) pairs and as the times). None
+    when times differ in form or two records share a (when, URL): then the plan is made
+    from every key."""
+    forms = {_time_form(when) for _, when, _ in keys}
+    order = [when + url for _, when, url in keys]
+    if len(forms) > 1 or len(set(order)) < len(order):
+        return None
+    numbers: dict[str, list[int]] = {}
+    for number, (_, _, _, item) in enumerate(sources):
+        notice = item.notice if isinstance(item, WindowEntry) else item
+        numbers.setdefault(notice.source_id, []).append(number)
+    return {"notices": {n.source_id: (n.content_hash, n.url, tuple(numbers.get(n.source_id, ())))
+                        for n in catalog.notices},
+            "order": order, "form": forms.pop() if forms else None}
+
+
+def notice_delta(basis: dict, catalog: Catalog) -> tuple[DeltaPlan, list] | None:
+    """``delta_plan`` of the index ``basis`` describes and the catalog's records, and what
+    the added records are made from (in their order), from the notices that differ alone.
+    None when it cannot say (a notice with the same bytes at another URL, a time of
+    another form, a (when, URL) two records share): make the plan from every key."""
+    kept, order, form = basis["notices"], basis["order"], basis["form"]
+    removed: list[int] = []
+    added: list[tuple[dt.datetime, str, Callable, object]] = []
+    found = 0
+    for notice in catalog.notices:
+        was = kept.get(notice.source_id)
+        if was is not None:
+            found += 1
+            if was[0] == notice.content_hash:
+                if was[1] == notice.url:
+                    continue
+                return None
+            removed += was[2]
+        added += _notice_sources(notice)
+    if found < len(kept):
+        now = {notice.source_id for notice in catalog.notices}
+        removed += [n for source_id, (_, _, numbers) in kept.items() if source_id not in now
+                    for n in numbers]
+    removed.sort()
+    places = []
+    for when, url, _, _ in added:
+        iso = when.isoformat()
+        form = form or _time_form(iso)
+        if _time_form(iso) != form:
+            return None
+        places.append((iso + url, bisect.bisect_left(order, iso + url)))
+    ordered = sorted(range(len(added)), key=lambda i: places[i][0])
+    gone = set(removed)
+    plan = DeltaPlan(removed, [], [])
+    for j, i in enumerate(ordered):
+        key, at = places[i]
+        if at < len(order) and order[at] == key and at not in gone or \
+                j and places[ordered[j - 1]][0] == key:
+            return None  # two records with one (when, URL): matched by key alone
+        plan.added.append(at - bisect.bisect_left(removed, at) + j)
+        plan.at.append(at)
+    return plan, [added[i] for i in ordered]

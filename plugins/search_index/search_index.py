@@ -32,8 +32,10 @@ MANIFEST_ENTRY = "::search"
 DELTA_ENTRY = "::search-delta"
 # What the delta is made by, in a new process (see ``records.INDEXER``).
 DELTA_INDEXER = "notices.search.indexer.delta_from_messages"
-# The source key of each record of the index in output/ (``records.source_keys``), kept in
-# the cache folder (builds/) by the build that made the index, for the next delta.
+# What the next delta's plan compares with, kept in the cache folder (builds/) by the build
+# that made the index in output/: each notice's hash, URL and record numbers
+# (``records.delta_basis``), then, in a second pickle, each record's source key
+# (``records.source_keys``).
 SOURCES_FILE = "search-sources.pickle"
 # Above this many added or changed records a delta is not made (the index is carried over
 # unchanged until the full build): about an indexer's start-up of work.
@@ -101,13 +103,20 @@ class SearchPageGenerator(Generator):
         # meanwhile) and are never all held here; this process never imports the indexer
         # (nor numpy).
         with timing.phase("search-records"):
-            sources = records.source_keys(catalog)
+            sources = records.record_sources(catalog)
+            keys = records.source_keys(catalog, sources)
+            # (two pickles, one after the other: every record's key is read only when the
+            # plan cannot be made by notice)
+            kept = pickle.dumps({"key": key, "basis": records.delta_basis(
+                catalog, sources, keys)}, pickle.HIGHEST_PROTOCOL) + pickle.dumps(
+                keys, pickle.HIGHEST_PROTOCOL)
+            del sources, keys
             state.in_fresh_process(
                 records.INDEXER, (self.output_path, self.options.bucket_bytes,
                                   self._filter_values(catalog), BackgroundJob.start),
                 records.record_messages(records.search_record_batches(
                     catalog, records.RECORDS_PER_MESSAGE)),
-                lambda result: self._index_done(result, state, key, sources))
+                lambda result: self._index_done(result, state, key, kept))
 
     def _filter_values(self, catalog) -> dict[str, list[str]]:
         """Values that get a filter file even when no record has them."""
@@ -130,16 +139,15 @@ class SearchPageGenerator(Generator):
         cache = self.settings.get("CACHE_PATH")
         return Path(cache) / "builds" / SOURCES_FILE if cache else None
 
-    def _index_done(self, result: dict, state, key: str, sources=None) -> None:
+    def _index_done(self, result: dict, state, key: str, kept: bytes | None = None) -> None:
         if "error" in result:
             log.error("search index: %s", result["error"])
             return
-        if sources is not None and (path := self._sources_path()) is not None:
+        if kept is not None and (path := self._sources_path()) is not None:
             # (pickle: a cache file of this build's own, read back by the next build only)
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f"{path.name}.{os.getpid()}")
-            temporary.write_bytes(pickle.dumps({"key": key, "sources": sources},
-                                               pickle.HIGHEST_PROTOCOL))
+            temporary.write_bytes(kept)
             os.replace(temporary, path)
         timing.PHASES["search"] += result["seconds"]
         timing.NOTES["search indexer"] = (
@@ -178,7 +186,7 @@ class SearchPageGenerator(Generator):
             if DELTA_ENTRY in previous:
                 entries.append((DELTA_ENTRY, previous[DELTA_ENTRY]["key"]))
             return state.manifest.reusable_all(entries)
-        plan, main_meta, sources = delta
+        plan, main_meta, made_from = delta
         # The main index's files are linked; its index.json (and any previous delta) is
         # written anew by the delta's process.
         main = [f for f in previous[MANIFEST_ENTRY]["files"]
@@ -189,30 +197,40 @@ class SearchPageGenerator(Generator):
         state.in_fresh_process(
             DELTA_INDEXER, (self.output_path, self.options.bucket_bytes,
                             self._filter_values(catalog), main_meta, plan.removed, plan.at),
-            records.record_messages([records.delta_records(catalog, plan.added, sources)]),
+            records.record_messages([[make(item) for _, _, make, item in made_from]]),
             lambda result: self._delta_done(result, state, delta_key))
         return True
 
     def _delta_plan(self, catalog, state, key: str):
-        """(the plan, the main index.json, the catalog's record sources) of a delta against
-        the index in the previous tree, or None when there is none to make."""
+        """(the plan, the main index.json, what the added records are made from) of a delta
+        against the index in the previous tree, or None when there is none to make."""
         path = self._sources_path()
         if path is None or state.manifest.previous_dir is None:
             return None
         try:
-            kept = pickle.loads(path.read_bytes())
-            main_meta = (state.manifest.previous_dir / INDEX_FOLDER / "index.json").read_bytes()
-        except (OSError, pickle.UnpicklingError, EOFError):
-            return None
-        if kept.get("key") != key:
-            return None  # the index in output/ is not the one these keys describe
-        sources = records.record_sources(catalog)
-        plan = records.delta_plan(kept["sources"], records.source_keys(catalog, sources))
+            with path.open("rb") as kept_file:
+                kept = pickle.load(kept_file)
+                main_meta = (state.manifest.previous_dir / INDEX_FOLDER / "index.json"
+                             ).read_bytes()
+                if kept.get("key") != key:
+                    return None  # the index in output/ is not the one these keys describe
+                # By notice: keys and records of the notices that changed only (the index's
+                # build kept each notice's hash, URL and records); else every record's key.
+                by_notice = kept.get("basis") and records.notice_delta(kept["basis"], catalog)
+                if by_notice:
+                    plan, made_from = by_notice
+                else:
+                    sources = records.record_sources(catalog)
+                    plan = records.delta_plan(pickle.load(kept_file),
+                                              records.source_keys(catalog, sources))
+                    made_from = [sources[n] for n in plan.added]
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+            return None  # (a file of another form: the index is carried over unchanged)
         if len(plan.added) > DELTA_LIMIT:
             return None
         # (An empty plan still makes a delta when the previous tree's index.json is a
         # delta's: an edit undone needs the main index.json back.)
-        return plan, main_meta, sources
+        return plan, main_meta, made_from
 
     def _delta_done(self, result: dict, state, key: str) -> None:
         if "error" in result:
