@@ -486,6 +486,13 @@ def test_an_impossible_date_is_reported_and_the_area_line_is_kept():
     assert unaccounted_lines(text, result) == []
 
 
+def _unclean_area(fragment: str) -> str:
+    """The pinned wording of an area the importer could not separate cleanly."""
+    return (f'area "{fragment}" could not be separated cleanly (it still holds a time, a date, '
+            "a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to keep it in a "
+            "note")
+
+
 def test_an_area_not_separated_cleanly_exits_1_or_goes_to_a_note(tmp_path):
     from notices.importer import partial_fields
 
@@ -496,9 +503,7 @@ def test_an_area_not_separated_cleanly_exits_1_or_goes_to_a_note(tmp_path):
     code, _, err = _cli(str(path), "--dry-run", "--published", "2024-03-01",
                         "--source-name", "宁波供电公司")
     assert code == 1
-    assert (f'{path}:1: area "12:00前恢复供电的地方" could not be separated cleanly (it still '
-            "holds a time, a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial "
-            "to keep it in a note") in err
+    assert f"{path}:1: " + _unclean_area("12:00前恢复供电的地方") in err
     result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2024, 3, 1),
                                  DISTRICTS, source_name="宁波供电公司")
     fields, _ = partial_fields(result)
@@ -1365,9 +1370,7 @@ def test_a_list_ending_in_a_water_cut_is_not_written_as_the_power_windows_areas(
     code, _, err = _cli(str(path), "--dry-run", "--published", "2024-05-01",
                         "--source-name", "自来水公司")
     assert code == 1
-    assert ('area "东山村等高点客户降压停水" could not be separated cleanly (it still holds a '
-            "time, a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to "
-            "keep it in a note") in err
+    assert _unclean_area("东山村等高点客户降压停水") in err
 
 
 @pytest.mark.parametrize("text", [
@@ -5386,9 +5389,7 @@ def test_an_area_holding_words_no_place_name_holds_is_reported(tmp_path):
     code, _, err = _cli(str(path), "--dry-run", "--published", "2030-11-16",
                         "--source-name", "宁波供电公司")
     assert code == 1
-    assert (f'{path}:2: area "就是礼拜四" could not be separated cleanly (it still holds a time, '
-            "a date, a sentence, 停电 or 停水); cut it by hand, or use --allow-partial to keep it "
-            "in a note") in err
+    assert f"{path}:2: " + _unclean_area("就是礼拜四") in err
     result = parse_outage_notice(path.read_text(encoding="utf-8"), dt.date(2030, 11, 16),
                                  DISTRICTS, source_name="宁波供电公司")
     fields, _ = partial_fields(result)

@@ -545,16 +545,15 @@ class NoticeAssembler:
             cells = [fold(line)[a:b].strip() for a, b in spans] if spans else \
                 [c.strip() for c in split.split(f) if c.strip()]
             # (Or a remark ``取消`` alone: ``…	胜北村、四灶浦村	取消`` under ``备注``.)
-            if any(("状态" in label or label in ("备注", "说明")) and index < len(cells)
-                   and CALLED_OFF_CELL.fullmatch(cells[index])
-                   for index, (_, label) in enumerate(self.table_roles)):
+            remarks = [cells[index] for index, (_, label) in enumerate(self.table_roles)
+                       if ("状态" in label or label in ("备注", "说明")) and index < len(cells)]
+            if any(CALLED_OFF_CELL.fullmatch(cell) for cell in remarks):
                 self.read_cancelled(lineno, scanner.tokens)
                 return
             # (``延期至8月28日（星期六）`` there: the row's slot called off and moved to that day,
             # at its time.)
-            moved = next((found for index, (_, label) in enumerate(self.table_roles)
-                          if ("状态" in label or label in ("备注", "说明")) and index < len(cells)
-                          and (found := _MOVED_CELL.fullmatch(cells[index]))), None)
+            moved = next((found for cell in remarks if (found := _MOVED_CELL.fullmatch(cell))),
+                         None)
             new_day = match_date(moved.group(0), moved.start("d")) if moved else None
             if new_day is not None and len(new_day.dates) == 1:
                 day = self.resolve(new_day.dates[0], lineno, moved.group(0))
@@ -667,9 +666,7 @@ class NoticeAssembler:
         self.read_lines.add(lineno)
         self.on_date(Token("date", lineno, found.start, found.end,
                            display(line[found.start:found.end]), found))
-        self.section = "cancelled"
-        self.cancel_marker = (lineno, display(line).strip())
-        self.cancel_used = False
+        self.open_cancelled(lineno, display(line).strip())
         self.cancel_lead = True
         return True
 
@@ -885,9 +882,13 @@ class NoticeAssembler:
             self.boundary(None)
             self.finish_pending_time()
             self.finish_cancel()
-            self.section = "cancelled"
-            self.cancel_marker = (token.line, self.printed(token))
-            self.cancel_used = False
+            self.open_cancelled(token.line, self.printed(token))
+
+    def open_cancelled(self, line: int, marker: str) -> None:
+        """The runs read from here on are slots called off (``取消：`` and the like)."""
+        self.section = "cancelled"
+        self.cancel_marker = (line, marker)
+        self.cancel_used = False
 
     def on_original_day(self, token: Token) -> None:
         """``原8月7日``: the run read so far is the slot a change moves: cancelled, on that day
@@ -1494,12 +1495,14 @@ def _continues_numbers(before: str, area: str) -> bool:
 # (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)
 _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d{1,2}\s*版)"
                           r"(?:\s|$|[:：])")
-# A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
-# 2026年11月9日更新``): read as the title without them.
+# A table's status or remark moving its row's slot (``延期至8月28日（星期六）``).
 _MOVED_CELL = re.compile(r"\s*(?:已)?(?:延期|推迟|顺延|改期|调整)(?:至|到)\s*"
                          r"(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
                          r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*")
+# A line wholly in brackets (``（春节前最后一批）``): a column's subtitle before its days.
 _SUBTITLE = re.compile(r"\s*\((?P<inner>[^()]{1,24})\)\s*")
+# A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）
+# 2026年11月9日更新``): read as the title without them.
 _DATED_TITLE = re.compile(r"\s+(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:更新|发布)?\s*$")
 # ``地市：宁波    区县：镇海区``: a listing's query naming the district of its rows.
 _REGION_LINE = re.compile(r"(?:(?:地市|城市|所属地市|地区)\s*:\s*\S+\s+)?"

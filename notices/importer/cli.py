@@ -151,17 +151,20 @@ def parse_outage_notice(text: str, published: dt.date, districts: DistrictTable,
         fallback.read_lines = set(fallback.read_lines) | set(
             getattr(result, "read_lines", ()) or ())
         fallback.body_lines = list(dict.fromkeys([*fallback.body_lines, *result.body_lines]))
-        _drop_speakers_own(fallback)
-        _read_status_cells(fallback, text)
-        _check_not_places(fallback)
-        _check_times(text, fallback)
+        _finish(text, fallback)
         return fallback
     _check_with_spans(result, spans)
+    _finish(text, result)
+    return result
+
+
+def _finish(text: str, result: OutageImport) -> None:
+    """What every reading ends with, whichever reader read it: the speaker's own place words
+    dropped, status cells read, areas that are no place and times left unread reported."""
     _drop_speakers_own(result)
     _read_status_cells(result, text)
     _check_not_places(result)
     _check_times(text, result)
-    return result
 
 
 # A change of a slot said in a sentence: its original day, then how it changed.
@@ -409,9 +412,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     change_left = any(_CHANGE_SAID.search(fold(line)) for line in [
         *assembler.body_lines, *(w.get("note") or "" for w in assembler.windows)]
         if line not in assembler.summary_lines)
-    column_read = assembler.windows and not glued and not glued_off and not change_left and \
-        not any(p.kind != "place" for p in assembler.problems) and \
-        all(window.get("district") for window in assembler.windows) and \
+    placed = all(window.get("district") for window in assembler.windows)
+    # Read cleanly as the column, but perhaps for a change it left in prose.
+    clean_but_changes = assembler.windows and not glued and not glued_off and \
+        not any(p.kind != "place" for p in assembler.problems) and placed
+    column_read = clean_but_changes and not change_left and \
         not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.
@@ -426,7 +431,6 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # (A few runs glued to prose, ``东城村一带原定2月15日``, among many read cleanly, where
         # the layout reader read not a quarter of them: the column's reading stands too, those
         # few reported.)
-        placed = all(window.get("district") for window in assembler.windows)
         few_glued = 2 * len(glued) < len(assembler.windows) \
             and len(assembler.windows) > 4 * len(general.windows)
         column_more = assembler.windows and (not glued or few_glued) and (
@@ -441,8 +445,7 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # (A table read cleanly but for a change said in prose above it, where the layout reader
         # glued the table's remarks to its places (``…城河西路沿线、由1月8日延期``): the table's
         # reading stands and the change is reported.)
-        change_only = change_left and assembler.windows and placed and not glued \
-            and not glued_off and not any(p.kind != "place" for p in assembler.problems) \
+        change_only = change_left and clean_but_changes \
             and any(_unclean(area) for window in general.windows for area in window["areas"]) \
             and len(general.windows) <= len(assembler.windows)
         if (general.windows or general.cancelled or general.decoys) and not column_more \

@@ -2219,9 +2219,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 "。" not in masked[kept[-1].end:anchor.start]
             # (``📅 10月25日（周五）`` / ``⏰ 全天`` / ``📍 庵东镇：…``: the whole day on its own
             # line, a post's pictograph before it.)
-            whole_below = re.match(rf"[^\S\n]*\n?[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
-                                   r"(?:全天|全日|整天)(?:停电)?[^\S\n]*(?=\n|$)",
-                                   masked[anchor.end:])
+            whole_below = _WHOLE_DAY_NEXT.match(masked, anchor.end)
             cut_next = cut_next or moved_to or whole_below
             # (``12月10日（星期日）如检修未完成继续停电``: a day the cut may run on to, as a rain
             # date, is no window.)
@@ -2753,11 +2751,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (Not a table's row of a whole day, ``4月28日 | 全天 | … | 坎墩三村…``: a window of its own.)
     # (Nor a day's whole-day slot beside its timed ones, ``⏰ 全天`` / ``📍 瞻岐镇：合一村、东一村``
     # then ``⏰ 22:00-次日03:00`` / ``📍 …``: places none of the timed windows has.)
+    def own_whole_day(window: dict, line: int) -> bool:
+        return bool(window["areas"]) and not any(fold(a) in timed_places
+                                                 for a in window["areas"]) \
+            and line < len(lines_f) and _WHOLE_DAY_LINE.fullmatch(lines_f[line]) is not None
+
     for window, line in windows:
         if window["start"] is None and window["date"] in timed and line - 1 not in table_lines \
-                and not (window["areas"] and not any(fold(a) in timed_places
-                                                     for a in window["areas"])
-                         and line < len(lines_f) and _WHOLE_DAY_LINE.fullmatch(lines_f[line])):
+                and not own_whole_day(window, line):
             continue
         if window not in unique:
             unique.append(window)
@@ -2940,6 +2941,8 @@ _WHOLE_DAY_LINE = re.compile(rf"[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
                              r"(?:全天|全日|整天)(?:停电)?[^\S\n]*")
 _WHOLE_DAY_BELOW = re.compile(r"[^\S\n]*(?:[(（][^()（）\n]{1,6}[)）])?[^\S\n]*\n"
                               + _WHOLE_DAY_LINE.pattern + r"\n")
+# (After a date: the rest of its line, or the next line, says only that.)
+_WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?" + _WHOLE_DAY_LINE.pattern + r"(?=\n|$)")
 _WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])")
 _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
@@ -3858,6 +3861,7 @@ def _clause_left(masked: str, text: str, stop: int, following: int) -> tuple[int
     return _clause_to_report(masked, text, stop + 1, line_end, " \t,，;；", _NOT_MORE_PLACES)
 
 
+# Another town's list after ``；`` (``三七市镇：石步村。``).
 _TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\s*"
                         r"(?P<a>[^:;；。]+?)\s*[。.]?\s*")
 # Equipment, not a place: a substation, a line, a switch, a transformer area.

@@ -437,11 +437,12 @@ def match_window(text: str, pos: int, dots: bool = False) -> tuple[TimeWindow, i
 
 
 # Words around the times inside parentheses: "(停电时间：8:30—15:30)", "(8:00-12:00停电)".
+_WINDOW_WORDS = re.compile(r"^\s*(?:计划)?(?:停电)?(?:时间|时段)\s*:?|(?:停电|检修|施工)\s*$")
+WHOLE_DAY = re.compile(r"\s*(?:全天|全日|整天)(?:停电)?\s*")
+# Times with the days of their start and end: "(20日22:00—21日6:00)".
 _DAY_PREFIXED = re.compile(r"\s*(?P<d1>\d{1,2})\s*[日号]\s*(?P<a>\d{1,2}\s*[:：]\s*\d{2})\s*"
                            r"(?:[-—–~～]+|至|到)\s*(?P<d2>\d{1,2})\s*[日号]\s*"
                            r"(?P<b>\d{1,2}\s*[:：]\s*\d{2})\s*")
-_WINDOW_WORDS = re.compile(r"^\s*(?:计划)?(?:停电)?(?:时间|时段)\s*:?|(?:停电|检修|施工)\s*$")
-WHOLE_DAY = re.compile(r"\s*(?:全天|全日|整天)(?:停电)?\s*")
 
 
 def parse_windows(content: str) -> list[TimeWindow] | None:
