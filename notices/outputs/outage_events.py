@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from notices.content.catalog import Catalog, WindowEntry
+from notices.content.catalog import Catalog, WindowEntry, schedule_windows
 from notices.content.model import TIMEZONE, Kind, Notice, OutageWindow
 from notices.outputs.filters import zh_date
 
@@ -483,7 +483,7 @@ def merge_schedules(schedules: Iterable[Notice],
         if checkpoint is not None:
             checkpoint.offer(ordered, number, merger)
         notice = ordered[number]
-        merger.apply(notice, [WindowEntry(w, notice, c) for w, c in notice.fields.all_windows])
+        merger.apply(notice, schedule_windows(notice))
     return merger.result()
 
 
