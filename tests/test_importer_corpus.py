@@ -5613,3 +5613,126 @@ def test_places_before_how_many_cuts_they_will_have():
     windows = read_general(text, dt.date(2032, 10, 15)).windows
     assert [(w["start"], w["areas"]) for w in windows] == [
         ("08:00", ["前童村", "鹿山村", "前童古镇景区"]), ("16:00", ["前童村", "鹿山村", "前童古镇景区"])]
+
+
+def test_a_space_table_s_wrapped_cell_and_a_past_row_among_planned_ones():
+    """A 95598 export aligned with spaces (set 66): a row ``故障停电（已送电）`` made the whole table
+    one paragraph about an outage already over (no window, exit 0), and a cell wrapped onto the
+    next line (``…澥浦镇`` over ``澥浦村``, aligned as shown: a Chinese character is two columns)
+    was left in the body."""
+    text = ("国网宁波市镇海区供电公司 停电信息一览\n\n"
+            "序号  停电日期     开始   结束   镇/街道      停电范围                          类型\n"
+            "1     2033-03-21   08:00  16:00  骆驼街道     团桥村、骆驼街道敬老院            计划停电\n"
+            "2     2033-03-23   07:30  15:30  澥浦镇       岚山村、汇源村、澥浦镇              计划停电\n"
+            "                                              澥浦村\n"
+            "3     2033-03-18   14:20  17:05  蛟川街道     俞范社区部分用户                  故障停电（已送电）\n")
+    result = parse_outage_notice(text, dt.date(2033, 3, 18), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2033-03-21", "08:00", "16:00", "镇海区", ["团桥村", "骆驼街道敬老院"]),
+        ("2033-03-23", "07:30", "15:30", "镇海区", ["岚山村", "汇源村", "澥浦村"])]
+    assert [w["town"] for w in result.fields["windows"]] == ["骆驼街道", "澥浦镇"]
+    assert "澥浦村" not in "\n".join(result.body_lines)
+    assert any("蛟川街道" in line for line in result.body_lines)
+    assert unaccounted_lines(text, result) == []
+
+
+def test_a_town_government_s_site_gives_the_town_of_its_items():
+    """``横溪镇人民政府门户网站`` over numbered items that print no town (set 66): the windows
+    named no district (exit 1); the site names the town, as a title does."""
+    text = ("横溪镇人民政府门户网站\n首页 | 政务公开 | 通知公告\n\n关于春耕期间部分村计划停电的通知\n\n"
+            "一、3月19日（星期六）7:00—15:00，停电范围：金峨村、道成岙村。\n"
+            "二、3月21日（星期一）中午12:00—13:30，停电范围：横溪老街一带。\n\n横溪镇人民政府\n")
+    result = parse_outage_notice(text, dt.date(2033, 3, 15), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", "横溪镇", ["金峨村", "道成岙村"]), ("鄞州区", "横溪镇", ["横溪老街一带"])]
+    assert [m.message for m in result.warnings if "title" in m.message] == [
+        '2 windows naming no district put in 横溪镇, 鄞州区, the town the notice\'s title '
+        '"横溪镇人民政府门户网站" names; check it']
+    assert result.problems == []
+
+
+def test_a_bar_table_with_start_and_end_in_one_column_and_a_town_column():
+    """``开始时间 -- 结束时间 | 区县 | 街道/乡镇 | 停电范围 | 类型`` (set 67, bars only between
+    cells): the rows were read as column runs, ``|`` and the district and town among the areas;
+    a record's first line with bars (``1. 国网慈溪市供电公司 | 计划停电 | …``, set 37) is no such
+    table."""
+    text = ("95598停电信息查询结果（导出）\n\n开始时间 -- 结束时间 | 区县 | 街道/乡镇 | 停电范围 | 类型\n"
+            "2032-11-23 23:00:00 -- 2032-11-24 05:00:00 | 鄞州区 | 钟公庙街道 | 鄞州万达广场1号箱变 | 计划停电\n"
+            "2032-11-25 08:00:00 -- 2032-11-25 16:00:00 | 鄞州区 | 五乡镇 | 宝同村、五乡镇明堂岙村 | 计划停电\n")
+    result = parse_outage_notice(text, dt.date(2032, 11, 20), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2032-11-23", "23:00", "次日05:00", "鄞州区", ["鄞州万达广场1号箱变"]),
+        ("2032-11-25", "08:00", "16:00", "鄞州区", ["宝同村", "明堂岙村"])]
+    assert [w["town"] for w in result.fields["windows"]] == ["钟公庙街道", "五乡镇"]
+    records = ("1. 国网慈溪市供电公司 | 计划停电 | 2029-07-28 08:00 至 2029-07-28 16:00\n"
+               "   停电范围：桥头镇 五姓点村、桥头镇吴山村\n\n"
+               "2. 国网慈溪市供电公司 | 计划停电 | 2029-07-30 08:00 至 2029-07-30 17:00\n"
+               "   停电范围：匡堰镇 倡隆村\n")
+    assert [w["areas"] for w in parse_outage_notice(records, dt.date(2029, 7, 25),
+                                                    DISTRICTS).fields["windows"]] == [
+        ["五姓点村", "吴山村"], ["倡隆村"]]
+
+
+def test_a_village_board_s_groups_two_days_one_range_and_a_date_in_numerals():
+    """A village board (set 67): ``白杜村一、二、三组`` was three areas (``二`` reported), the first
+    of two slots said in one sentence before ``停电范围：`` had no places, and the signature
+    ``二〇三二年十一月十六日`` was no date (the year taken from today). ``…三组和…文化礼堂``
+    (set 21): the last group, then another place; a rain date in the window's sentence is no
+    window."""
+    from notices.importer.cli import guess_published
+
+    text = ("奉化区西坞街道白杜村  村务公开栏\n\n各位村民：\n"
+            "    接供电所通知，定于十一月二十日（星期六）早上七点至下午五点停电，二十一日（星期日）"
+            "早上七点至中午十二点停电。停电范围：白杜村一、二、三组，村老年活动室。\n\n"
+            "                                        白杜村村民委员会\n"
+            "                                        二〇三二年十一月十六日\n")
+    assert guess_published(text, dt.date(2026, 12, 7)) == (dt.date(2032, 11, 16), 7)
+    windows, _ = _read(text, dt.date(2032, 11, 16))
+    assert windows == [
+        ("2032-11-20", "07:00", "17:00", "奉化区", ["白杜村一、二、三组", "村老年活动室"]),
+        ("2032-11-21", "07:00", "12:00", "奉化区", ["白杜村一、二、三组", "村老年活动室"])]
+    windows, _ = _read("定于2027年11月25日（星期四）上午7:30至下午5:00，走马塘村一、二、三组和走马塘村文化礼堂"
+                       "停电，如遇雨天顺延至11月26日。\n", dt.date(2027, 11, 20))
+    assert windows == [("2027-11-25", "07:30", "17:00", None,
+                        ["走马塘村一、二、三组", "走马塘村文化礼堂"])]
+    assert split_areas("塘头村1、2组、南岙村") == ["塘头村1、2组", "南岙村"]
+
+
+def test_a_hospital_s_notice_with_a_change_of_its_own_services():
+    """A hospital's notice (set 67): the column reader read its prose as runs (``接国网宁海县`` a
+    district, ``工作日`` and ``因10kV长街线检修`` cancelled slots) and its reading stood because
+    it counted those cancelled slots; the layout reader's one window was right."""
+    text = ("宁海县长街镇卫生院\n关于11月28日停电期间调整诊疗服务的通知\n\n各位患者及家属：\n\n"
+            "    接国网宁海县供电公司通知，11月28日（星期日）6:00—14:00因10kV长街线检修，长街镇老街一带、"
+            "东大街沿线、长街镇卫生院停电。停电期间门诊暂停。\n\n"
+            "    原定11月28日上午的儿童预防接种顺延至11月29日（星期一）8:00—11:30进行。\n\n"
+            "    本院门诊时间：工作日8:00—11:30，13:30—17:00。\n\n"
+            "                                    宁海县长街镇卫生院\n")
+    result = parse_outage_notice(text, dt.date(2032, 11, 24), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [
+        ("2032-11-28", "06:00", "14:00", "宁海县", ["老街一带", "东大街沿线", "长街镇卫生院"])]
+    assert "cancelled" not in result.fields
+    assert result.fields["source"]["name"] == "国网宁海县供电公司"
+
+
+def test_a_chat_s_days_in_hao_and_a_correction_under_a_speaker_s_name():
+    """A village chat (set 67): ``本周四（25号）上午8点到下午4点…，周五（26号）上午8点到11点半…``
+    read no window (a day in 号 was read only before a weekday's bracket); a correction under
+    ``长河供电所-刘工：`` (set 48) took the speaker's name as its places. ``中山路25号8:00`` is no
+    day."""
+    text = ("小百丈村村民群(486)\n\n村委会-小陈：\n[转发] 接国网象山县供电公司鹤浦供电所通知：本周四（25号）"
+            "上午8点到下午4点，鹤浦镇小百丈村、鹤浦码头冷库停电，周五（26号）上午8点到11点半，"
+            "南田村部分用户停电。\n阿明：收到\n")
+    windows = read_general(text, dt.date(2032, 11, 22)).windows
+    assert [(str(w["date"]), w["start"], w["end"], w["areas"]) for w in windows] == [
+        ("2032-11-25", "08:00", "16:00", ["小百丈村", "鹤浦码头冷库"]),
+        ("2032-11-26", "08:00", "11:30", ["南田村部分用户"])]
+    assert read_general("中山路25号8:00-12:00停电\n", dt.date(2032, 11, 22)).windows == []
+    chat = ("2030年6月11日 14:26\n长河供电所-刘工：\n@所有人 各位老板：接调度通知，明天（12号）早上8:00到下午16:00，"
+            "垫桥村工业区、沧田村计划停电。\n\n2030年6月11日 16:52\n长河供电所-刘工：\n"
+            "@所有人 更正：明天停电时间改为8:30-14:00，范围不变。\n")
+    general = read_general(chat, dt.date(2030, 6, 11))
+    assert [(w["start"], w["areas"]) for w in general.windows] == [
+        ("08:30", ["垫桥村工业区", "沧田村"])]
+    assert [(w["start"], w["areas"]) for w in general.cancelled] == [
+        ("08:00", ["垫桥村工业区", "沧田村"])]

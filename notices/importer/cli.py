@@ -70,7 +70,7 @@ from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
 
 from .assembler import parse_notice_text
-from .layouts import _without_town, read_general
+from .layouts import _CN_DIGIT, _numerals, _without_town, read_general
 from .messages import (
     CHANGE_LEFT,
     CONTROL_CHARACTERS,
@@ -434,7 +434,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         few_glued = 2 * len(glued) < len(assembler.windows) \
             and len(assembler.windows) > 4 * len(general.windows)
         column_more = assembler.windows and (not glued or few_glued) and (
-            placed and len(assembler.windows) + len(assembler.cancelled)
+            placed and len(assembler.windows) + sum(
+                # (A cancelled slot counts where its areas are places: not ``因10kV长街线检修``,
+                # ``工作日``, ``…停电。停电期间门诊…`` from a hospital's prose read as runs.)
+                all(is_place(area) and not _unclean(area) for area in window["areas"])
+                for window in assembler.cancelled)
             > 2 * (len(general.windows) + len(general.cancelled))
             or not placed and not general.decoys
             and len(assembler.windows) > 2 * len(general.windows)
@@ -595,10 +599,11 @@ def publisher_district(name: str | None, districts: DistrictTable):
     return named[0] if len(named) == 1 and not others else None
 
 
-# A title led by a town (``贵驷街道关于…的通知``, ``宁波市镇海区贵驷街道办事处关于…``).
+# A title led by a town (``贵驷街道关于…的通知``, ``宁波市镇海区贵驷街道办事处关于…``), or the
+# town government's site it is published on (``横溪镇人民政府门户网站``).
 _HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市])?"
-                        r"(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))(?:人民政府|办事处)?"
-                        r"(?:关于|计划停电|停电)")
+                        r"(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))(?:(?:人民政府|办事处)?"
+                        r"(?:关于|计划停电|停电)|(?:人民政府|办事处)(?:门户网站|网站|官网)?\s*$)")
 
 
 def _town_leading(districts: DistrictTable, area: str):
@@ -1056,6 +1061,9 @@ def guess_published(text: str, today: dt.date) -> tuple[dt.date, int | None]:
     found: list[tuple[dt.date, int, bool]] = []
     last_time_line = 0
     for number, line in enumerate(text.splitlines(), start=1):
+        # (``二〇三二年十一月十六日`` under a village board's notice: the date in numerals.)
+        line = _numerals(re.sub(r"[〇零一二三四五六七八九]{4}(?=\s*年)",
+                                lambda m: "".join(str(_CN_DIGIT[c]) for c in m[0]), line))[0]
         if _TIME_LIKE.search(line):
             last_time_line = number
         for m in _FULL_DATE.finditer(line):

@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -96,7 +97,10 @@ _SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 # (``本月18号（星期六）``: a day by 号 with its weekday; never ``18号楼``.)
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*"
-                  rf"(?:日|号(?=\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])))"
+                  rf"(?:日|号(?=\s*[(（]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])"
+                  # (``周五26号上午8点到11点半``: a chat's day before its time; the caller
+                  # takes it only after no name, so ``中山路25号8:00`` is no day.)
+                  rf"|号(?=\s*[)）]?\s*(?:凌晨|早上|早晨|上午|中午|下午|晚上|夜间|\d{{1,2}}\s*[:：点时]))))"
                   rf"{_WEEKDAY}")
 _NAMED_BLACKOUT = re.compile(
     r"(?<![\d.:/年月-])(1[0-2]|[1-9])([0-3]\d)(?:大)?(?:停电|跳电|断电|限电)")
@@ -260,6 +264,9 @@ class _Dates:
         if printed:
             day = _year_for(int(printed[1]), int(printed[2]), None, self.ref)
             return (day, printed.end()) if day else None
+        # (``本周四（25号）``, ``明天（12号）``: the day of the month alone, read with the day
+        # where they agree.)
+        alone = re.compile(r"\s*[(（]\s*(\d{1,2})\s*[日号]\s*[)）]").match(self.t, m.end())
         if m["week"]:
             monday = self.ref - dt.timedelta(days=self.ref.weekday())
             day = monday + dt.timedelta(days="一二三四五六日天".index(m["wd"]) % 7
@@ -275,6 +282,8 @@ class _Dates:
             last = self.ref + dt.timedelta(days=_RELATIVE_DAYS.get(until[1] or "明天", 1))
             self.extra = _span(day, last)
             return day, until.end()
+        if alone and int(alone[1]) == day.day:
+            return day, alone.end()
         return day, m.end()
 
     def _said_day_at(self, pos: int, last: dt.date) -> tuple[dt.date, int] | None:
@@ -305,7 +314,11 @@ class _Dates:
             return (date, m.end()) if date else None
         if allow_day:
             m = _DAY.match(self.t, pos)
-            if m and (pos == 0 or not self.t[pos - 1].isdigit()):
+            # (A day in 号 before its time: not after a name, ``中山路25号8:00``.)
+            named = m and not m["m"] and self.t[m.end() - 1:m.end()] == "号" and pos and \
+                re.match(r"[\u3400-\u9fff]", self.t[pos - 1]) and \
+                not re.search(r"(?:周|星期|礼拜)[一二三四五六日天]$", self.t[max(0, pos - 3):pos])
+            if m and (pos == 0 or not self.t[pos - 1].isdigit()) and not named:
                 month = int(m["m"] or self.month)
                 day = int(m["d1"] or m["d"])
                 if m["m"]:
@@ -779,6 +792,10 @@ _SHORT = re.compile(
 _CONJ = re.compile(r"以及|及")
 # ``9#—11#楼`` after ``学生公寓0#—6#楼``: a range of house numbers continues the list of one place.
 _NUMBER_RANGE = re.compile(r"\d+[#＃]?\s*[-—~－至]\s*\d+[#＃]?[号栋楼座幢]")
+# ``白杜村一、二、三组`` / ``塘头村1、2组``: a village's groups (组, 队, 片) by number.
+_GROUP_NUMBER = re.compile(r"(?:[一二三四五六七八九十]{1,3}|\d{1,2})(?:组|小组|队|生产队|片)?")
+_GROUPS_SO_FAR = re.compile(r"(?:村|社区)(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+                            r"(?:[、,，](?:[一二三四五六七八九十]{1,3}|\d{1,2}))*$")
 _MORE_NUMBERS = re.compile(r"\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢])(?:\d{1,2}单元)?"
                            r"(?:[和及]\d+(?:\s*[-—~]\s*\d+)?(?:号楼?|[栋楼座幢]))*")
 _PART = r"(?:[A-Za-z]|[一二三四五六七八九十]+|\d+)(?P<w>区|片|期|组|栋|幢|座)"
@@ -1003,11 +1020,21 @@ def split_areas(printed: str) -> list[str]:
                 # ``华山学生宿舍1-3、12-19栋和24栋``: more numbers of the same buildings
                 or re.search(r"[^\d\s-]\d+(?:\s*[-—~]\s*\d+)?$", out_folded[-1])
                 and _MORE_NUMBERS.fullmatch(word_f)
+                # ``白杜村一、二、三组``: the groups of one village
+                or _GROUPS_SO_FAR.search(out_folded[-1]) and _GROUP_NUMBER.fullmatch(word_f)
             ):
                 joined = printed_sep(printed, folded, sep, pos - len(item))
                 out[-1] += joined + word_p
                 out_folded[-1] += sep + word_f
                 continue
+            # (``走马塘村一、二、三组和走马塘村文化礼堂``: the last group, then another place.)
+            last_group = re.match(_GROUP_NUMBER.pattern + r"(?=[和及与]\S{2})", word_f) \
+                if out and k == 0 and _GROUPS_SO_FAR.search(out_folded[-1]) else None
+            if last_group and last_group.group().endswith(("组", "队", "片")):
+                out[-1] += printed_sep(printed, folded, sep, pos - len(item)) + \
+                    word_p[:last_group.end()]
+                out_folded[-1] += sep + word_f[:last_group.end()]
+                word_f, word_p = word_f[last_group.end() + 1:], word_p[last_group.end() + 1:]
             if out and k == 0 and sep == "、" and (_shares_suffix(out_folded[-1], word_f)
                                                    or _customers_of(out_folded[-1], word_f)):
                 out[-1] += printed_sep(printed, folded, sep, pos - len(item)) + word_p
@@ -1206,10 +1233,11 @@ _PROSE = [
 # Tables.
 
 # A town's column (``所属镇（街道）``, ``乡镇（街道）``, ``街道``).
-_TOWN_HEADER = r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)(?:\((?:街道|乡镇|镇|乡)\)|街道)?"
+_TOWN_HEADER = (r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)"
+                r"(?:\((?:街道|乡镇|镇|乡)\)|[/、](?:街道|乡镇|镇|乡)|街道)?")
 _HEAD = re.compile(r"^(?:序号|编号|日期|星期|周次|联系人|联系电话|负责人|"
                    r"校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|时间段|区域|"
-                   r"开始时间|结束时间|起始时间|终止时间|"
+                   r"开始时间|结束时间|起始时间|终止时间|(?:开始|起始)时间(?:--?|—|~|至)(?:结束|终止)时间|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电|当前)?状态|类型|原因|"
                    + _TOWN_HEADER + "|"
@@ -1231,7 +1259,13 @@ def _tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     current: Table | None = None
     for index, line in enumerate(lines_f):
         stripped = line.strip()
-        cell = stripped.endswith("|") or "\t" in stripped
+        # (Or bars only between cells, under a header of such cells, ``开始时间 -- 结束时间 |
+        # 区县 | 街道/乡镇 | …``: not a record's first line, ``1. 国网慈溪市供电公司 | 计划停电
+        # | …``.)
+        cell = stripped.endswith("|") or "\t" in stripped or \
+            len(re.findall(r"(?<=\S)\s+\|\s+(?=\S)", stripped)) >= 2 and (
+                current is not None or all(_HEAD.match(re.sub(r"\s+", "", c))
+                                           for c in stripped.split("|")))
         # A tab row whose last cell ends with a list separator goes on on the next line
         # (``1\t…\t图书馆、`` / ``食堂、体育馆``).
         if not cell and current is not None and stripped and current.cells and \
@@ -1536,7 +1570,10 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     header = table.header
     role = {}
     for index, name in enumerate(header):
-        if "开始" in name:
+        if "开始" in name and re.search(r"结束|终止", name):  # (``开始时间 -- 结束时间``: one cell)
+            role.setdefault("start", index)
+            role.setdefault("end", index)
+        elif "开始" in name:
             role.setdefault("start", index)
         elif re.search(r"结束|送电|复电|恢复", name):
             role.setdefault("end", index)
@@ -1548,6 +1585,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("area", index)
         elif "供电单位" in name:
             role.setdefault("unit", index)
+        elif re.fullmatch(_TOWN_HEADER, name.strip()):  # (``街道/乡镇``: 钟公庙街道)
+            role.setdefault("town", index)
         elif name.endswith("状态"):
             role.setdefault("status", index)
         elif re.fullmatch(r"备注|说明", name.strip()):
@@ -1564,10 +1603,12 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
     for line, cells in sorted(rows.items()):
         if len(cells) != len(header) or "start" not in role or "end" not in role:
             continue
-        start = _Dates(cells[role["start"]][1], reference)
-        begin = start._date_at(0, allow_day=False)
-        end_at = _Dates(cells[role["end"]][1], reference)._date_at(0, allow_day=False)
-        clock = [re.search(r"(\d{1,2}):(\d{2})", cells[role[k]][1]) for k in ("start", "end")]
+        said = [cells[role[k]][1] for k in ("start", "end")]
+        if role["start"] == role["end"]:  # (``2032-11-23 23:00:00 -- 2032-11-24 05:00:00``)
+            said = (re.split(r"\s*(?:--?|—+|~|至)\s*(?=\d{4}-)", said[0], maxsplit=1) + [""])[:2]
+        begin = _Dates(said[0], reference)._date_at(0, allow_day=False)
+        end_at = _Dates(said[1], reference)._date_at(0, allow_day=False)
+        clock = [re.search(r"(\d{1,2}):(\d{2})", part) for part in said]
         if not begin or not end_at or not all(clock):
             continue
         first = f"{int(clock[0][1]):02d}:{clock[0][2]}"
@@ -1591,6 +1632,13 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         # (``首南街道 学府一号小区、…`` under a district column: the town before the places.)
         led = _district_led(areas) or (_district_groups(areas, district) if district else None) \
             or _one_town(areas)
+        # (A town's column, ``五乡镇`` beside ``宝同村、五乡镇明堂岙村``: the town of the row's
+        # places, where they name no other; printed again before one, it is dropped.)
+        named = cells[role["town"]][2].strip() if "town" in role else ""
+        if re.fullmatch(r"[\u3400-\u9fff]{1,6}?(?:街道|镇|乡)", fold(named)) and \
+                not any(town for _, town, _ in led or []):
+            led = [(district_, named, [_without_town(a, named) for a in places])
+                   for district_, _, places in led or [(None, None, areas)]]
         for district_, town, places in led or [(None, None, areas)]:
             window = _window(begin[0], first, last, places, district_ or district, town)
             # (``状态``: ``已取消``: a slot called off, moved to the cancelled ones below.)
@@ -1954,6 +2002,44 @@ def _apart_start_end(folded: str) -> str:
     return head + _ROW_TIMES.sub(lambda m: m[1] + "-" + m[2][1:] + m[3], rest)
 
 
+def _join_wrapped_cells(folded: str, text: str) -> tuple[str, str, dict[int, int]]:
+    """A space table's cell wrapped onto a line of its own (``…澥浦镇`` over ``澥浦村``
+    below the same column): its characters moved to the end of that cell in the row above,
+    into the spaces after it (the line left blank), in the folded and the printed text
+    alike. Returns both and {wrapped line: row line} (numbered from 1)."""
+    lines_f, lines_t = folded.split("\n"), text.split("\n")
+    joined: dict[int, int] = {}
+    row = -1
+    for i, line in enumerate(lines_f):
+        if _SPACED_ROW.match(line):
+            row = i
+            continue
+        piece = line.strip()
+        if row < 0 or row + 1 + len([n for n in joined if n > row + 1]) != i or not piece \
+                or len(line) - len(line.lstrip(" ")) < 8 or re.search(r"\s{2,}", piece) \
+                or not re.fullmatch(r"[\u3400-\u9fff0-9A-Za-z、，,（）()#号-]{1,20}", piece):
+            row = -1
+            continue
+        column = len(line) - len(line.lstrip(" "))
+        above = lines_f[row]
+        cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", above)]
+        # (The column as printed or as shown: a Chinese character is two columns wide.)
+        at = [k for k, (start, _) in enumerate(cells)
+              if column in (start, start + sum(unicodedata.east_asian_width(c) in "WF"
+                                               for c in above[:start]))]
+        if not at or at[0] + 1 >= len(cells) or \
+                cells[at[0] + 1][0] - cells[at[0]][1] < len(piece) + 2:
+            row = -1
+            continue
+        end = cells[at[0]][1]
+        for lines in (lines_f, lines_t):
+            wrapped = lines[i][column:column + len(piece)]
+            lines[row] = lines[row][:end] + wrapped + lines[row][end + len(piece):]
+            lines[i] = lines[i][:column] + " " * len(piece) + lines[i][column + len(piece):]
+        joined[i + 1] = row + 1
+    return "\n".join(lines_f), "\n".join(lines_t), joined
+
+
 def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
@@ -1967,6 +2053,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (A space table with its start and end in columns of their own, ``开始  结束`` over
     # ``08:00  16:00``: each row's two times read as a range, the same length.)
     folded = _apart_start_end(folded)
+    # (A space table's cell wrapped onto the next line, ``澥浦镇`` over ``澥浦村``: one cell.)
+    folded, text, wrapped = _join_wrapped_cells(folded, text)
     assert len(folded) == len(text)
     lines_f = folded.split("\n")
     lines_p = text.split("\n")
@@ -2225,6 +2313,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # date, is no window.)
             if re.match(r"\s*[,，]?\s*(?:如|若|如果|倘若|万一)[^,，。;；\n]{0,12}?"
                         r"(?:未完成|未完工|未结束|需要|顺延)", masked[anchor.end:]):
+                continue
+            # (``…定于11月25日…停电，如遇雨天顺延至11月26日。``: the rain date, in the sentence of
+            # the window it stands in for, is no window.)
+            if re.search(r"(?:如遇|若遇|遇)[^,，。;；\n]{0,8}?(?:顺延|延期|推迟|改)(?:至|到)\s*$",
+                         masked[max(0, anchor.start - 16):anchor.start]):
                 continue
             if not (numbered or cut_next or "停电" in sentence
                     and ("定于" in sentence or "初定" in sentence
@@ -2520,7 +2613,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # A schedule of slots with only punctuation between them (``3/27(五)18:00至20:00。
         # 3/28(六)8:00~17:00。``) is one list, its sentence ends notwithstanding.
         schedule = not re.search(r"[\w\u3400-\u9fff]", between)
-        if anchors[index].areas is None and anchors[index + 1].areas is not None and \
+        # (Or no places where only ``停电，`` stands between: ``二十日…至下午五点停电，二十一日…
+        # 停电。停电范围：…``.)
+        empty = anchors[index].areas == [] and re.fullmatch(r"\s*停电\s*[,，;；]\s*", between)
+        if (anchors[index].areas is None and anchors[index + 1].areas is not None
+                or empty and anchors[index + 1].areas) and \
                 not anchors[index].cancelled and not anchors[index].round and \
                 not _KEYCAP_HEADING.search(masked, anchors[index].end, anchors[index + 1].start) \
                 and not (labelled_block(anchors[index + 1])
@@ -2909,6 +3006,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             window["areas"] = list(before["areas"])
             for key in ("district", "town"):
                 window[key] = window.get(key) or before.get(key)
+    read.update(line for line, row in wrapped.items() if row in read)
     body = [line for number, line in enumerate(lines_p, 1) if number not in read and line.strip()]
     # (The clauses a list said of places that keep their supply: in the body after the line
     # they were printed on, when that line was read.)
@@ -2981,6 +3079,11 @@ def _kept(windows: list[dict], lines: list[int], keep: list[bool]
     return [w for w, _ in pairs], [n for _, n in pairs]
 
 
+# A row of a table aligned with spaces: ``1     2033-03-21   08:00  16:00  骆驼街道 …`` (a number,
+# then cells apart by runs of spaces).
+_SPACED_ROW = re.compile(r"\s*\d{1,3}\s{2,}\S+\s{2,}\S")
+
+
 def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
     """{line: first line of its paragraph} for the paragraphs (lines between blank lines)
     about an outage already over and none to come."""
@@ -2993,7 +3096,7 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
         # items of slots to come.)
         # (A table's row too: ``| 6 | 2030-10-09 | … | 故障抢修，已送电 |`` under rows to come.)
         numbered = bool(re.match(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、|\|)",
-                                 line)) or "\t" in line.strip()
+                                 line)) or "\t" in line.strip() or bool(_SPACED_ROW.match(line))
         items = items or numbered
         # (Once a paragraph holds numbered items, each line is read alone.)
         item = bool(paragraph) and items
@@ -3780,8 +3883,10 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     m = _HEADING.match(masked, previous, line_start - 1)
     group = next((g for g in "abcd" if m and m[g]), "b")
     # (``…五联村部分区域``: a place's qualifier, no heading word.)
-    if not m or re.search(r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
-                          r"|各|您|好|注意|提示|附件", re.sub(r"部分区域", "", m[group])):
+    # (Not a chat's speaker, ``长河供电所-刘工：`` above ``@所有人 更正：明天…``.)
+    if not m or re.search(r"[\u3400-\u9fff][-－—][\u3400-\u9fff]", m[group]) or re.search(
+            r"停电|时间|日期|地点|范围|区域|通知|如下|安排|单位|部门|事项|原因|说明"
+            r"|各|您|好|注意|提示|附件", re.sub(r"部分区域", "", m[group])):
         return None
     read.add(_line_of(masked, previous))
     return split_areas(text[m.start(group):m.end(group)])
