@@ -5736,3 +5736,26 @@ def test_a_chat_s_days_in_hao_and_a_correction_under_a_speaker_s_name():
         ("08:30", ["垫桥村工业区", "沧田村"])]
     assert [(w["start"], w["areas"]) for w in general.cancelled] == [
         ("08:00", ["垫桥村工业区", "沧田村"])]
+
+
+def test_a_shop_s_whole_day_with_its_places_before_or_after_the_day():
+    """Shop signs (sets 58, 65, 66, 67): ``本店所在公园路一带11月30日（周二）全天停电``, ``…一带于6月14日
+    （星期六）全天停电`` and ``2月29日（星期日）全天老街片区停电`` read no window (the places before a
+    whole day were never looked for; 2月29日 gave no date at all, as the year before a leap year
+    has none); ``本店地址：海曙区公园路62号`` names the district without a town."""
+    def read(text, published):
+        return [(str(w["date"]), w["start"], w["areas"])
+                for w in read_general(text, published).windows]
+
+    assert read("因供电局线路检修，本店所在公园路一带11月30日（周二）全天停电，当天暂停营业。\n",
+                dt.date(2032, 11, 28)) == [("2032-11-30", None, ["公园路一带"])]
+    assert read("因供电部门线路改造，本店所在的新桥镇新桥菜场一带于6月14日（星期六）全天停电。\n",
+                dt.date(2031, 6, 11)) == [("2031-06-14", None, ["新桥菜场一带"])]
+    assert read("接供电所通知，2月29日（星期日）全天老街片区停电，本店暂停营业一天。\n",
+                dt.date(2032, 2, 27)) == [("2032-02-29", None, ["老街片区"])]
+    assert read("1月27日（星期三）全天停电，停电范围：甲村、乙村。\n", dt.date(2033, 1, 20)) == [
+        ("2033-01-27", None, ["甲村", "乙村"])]
+    text = ("【停业通知】\n\n亲爱的顾客朋友们：\n\n因供电局线路检修，本店所在公园路一带11月30日（周二）全天停电，"
+            "当天暂停营业。\n\n营业时间：10:00—22:00\n本店地址：海曙区公园路62号（鼓楼步行街北口）\n")
+    result = parse_outage_notice(text, dt.date(2032, 11, 28), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [("2032-11-30", None, None, "海曙区", ["公园路一带"])]

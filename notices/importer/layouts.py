@@ -200,10 +200,16 @@ def _year_for(month: int, day: int, printed: int | None, reference: dt.date) -> 
                 if abs((following - reference).days) <= 62:
                     return following
             return date
-        candidates = [dt.date(reference.year + delta, month, day) for delta in (-1, 0, 1)]
     except ValueError:
         return None
-    return min(candidates, key=lambda d: abs((d - reference).days))
+    # (``2月29日`` alone: only a leap year of the three has it.)
+    candidates = []
+    for delta in (-1, 0, 1):
+        try:
+            candidates.append(dt.date(reference.year + delta, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - reference).days)) if candidates else None
 
 
 def _clock(match: re.Match) -> tuple[int, int, str]:
@@ -1918,9 +1924,10 @@ _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 # A sign-off line naming a district: an office's name or its address.
-_SIGN_OFF = re.compile(r"^[ \t]*(?:(?:地址|办公地址|联系地址)[ \t]*[:：][ \t]*)?(?:宁波市)?"
-                       r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡))",
-                       re.M)
+# (An address labelled as one names the district without a town: ``本店地址：海曙区公园路62号``.)
+_SIGN_OFF = re.compile(r"^[ \t]*(?:(?P<label>(?:本店|门店|店铺|本单位)?(?:地址|办公地址|联系地址))"
+                       r"[ \t]*[:：][ \t]*)?(?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])"
+                       r"(?(label)(?=\S)|(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡)))", re.M)
 _OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园区)\s*[(（]\s*(?:宁波市)?"
                           r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[^()（）]{2,40}[)）])")
 _BRACKET_DISTRICT = re.compile(r"[(（](?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])(?=\S{2})")
@@ -2298,7 +2305,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # (``1月27日（星期三）全天停电，停电范围：…``: the whole day, said at once.)
             # (``12月23日（星期六）因西坞街道白杜村片区线路改造全天停电``: the reason between.)
             cut_next = re.match(r"\s*[,，]?\s*(?:[^,，。;；\n]{2,24}?将(?:全部|全面)?停电"
-                                r"|(?:(?:因|由于)[^,，。;；\n]{2,30}?)?(?:全天|全日|整天)(?:将)?停电)",
+                                r"|(?:(?:因|由于)[^,，。;；\n]{2,30}?)?(?:全天|全日|整天)(?:将)?停电"
+                                # (``2月29日（星期日）全天老街片区停电``: the places between.)
+                                r"|(?:全天|全日|整天)[^,，。;；\n\d]{2,16}?停电)",
                                 masked[anchor.end:])
             # (``原定7月14日…的停电，延期至7月20日（星期二）同一时段进行``: the slot's new day.)
             moved_to = kept and kept[-1].cancelled and re.search(
@@ -2434,7 +2443,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         left, passed = None, []
         if areas is None:
             areas, left, passed = _prose_areas(masked, text, after, scope_end, read)
-        if not areas and anchor.first is not None:
+        # (Or the whole day said right after the date: ``本店所在公园路一带11月30日（周二）全天
+        # 停电``.)
+        whole_after = anchor.first is None and _WHOLE_DAY_CUT.match(masked, anchor.end)
+        if not areas and (anchor.first is not None or whole_after):
             # ``解放北路沿线将于3月5日8:00至17:00停电``: the places before the date.
             before = _areas_before(masked, text, anchor.start) or \
                 _place_before(masked, text, anchor.start, anchor.end)
@@ -3041,7 +3053,10 @@ _WHOLE_DAY_BELOW = re.compile(r"[^\S\n]*(?:[(（][^()（）\n]{1,6}[)）])?[^\S\
                               + _WHOLE_DAY_LINE.pattern + r"\n")
 # (After a date: the rest of its line, or the next line, says only that.)
 _WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?" + _WHOLE_DAY_LINE.pattern + r"(?=\n|$)")
-_WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])")
+_WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])"
+                              # (``（星期日）全天老街片区停电``: the places right after.)
+                              r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
+                              r"(?=[^,，。;；\n\d:：]{2,16}?停电)")
 _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
@@ -3831,11 +3846,15 @@ _OWN_WHERE = re.compile(r"(?:本|我)(?:店|校|单位|公司|小区|村|社区|
 # (``另外虞波花园13-16幢8月27日…停电``: an estate's buildings by number, after 另外.)
 _BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于|因|另外|此外|同时)?"
                           r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园"
-                          r"|广场|新村|家属院|片区)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?"
+                          r"|广场|新村|家属院|片区|商铺|一带|沿线)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?"
                           # (``另外17-20幢10月12日晚上10点…也要停``: the estate's buildings alone.)
                           r"|(?<=另外|此外|同时)\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))\s*$")
 _CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实施|开始)?"
-                        r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])")
+                        r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])"
+                        r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)\s*(?:将)?停电")
+# (``…11月30日（周二）全天停电``: the whole day, then the cut, right after a date.)
+_WHOLE_DAY_CUT = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
+                            r"\s*(?:将)?停电")
 
 
 # ``为配合…,校园网机房于8月15日10:00-16:00停电``: the subject of 于 before a date whose cut
@@ -3849,10 +3868,13 @@ def _place_before(masked, text, start, end) -> list[str] | None:
     line_start = masked.rfind("\n", 0, start) + 1
     m = _BARE_BEFORE.search(masked, line_start, start) or _YU_BEFORE.search(masked, line_start,
                                                                              start)
-    if not m or _NOT_PLACES.search(m["a"]) or not _CUT_AFTER.match(masked, end) or \
-            _SUPPLY_END.search(m["a"]):
+    # (``本店所在的新桥镇新桥菜场一带于…``: where the speaker is, then the place.)
+    own = m and _OWN_WHERE.match(m["a"])
+    at = m.start("a") + own.end() if own else m and m.start("a")
+    if not m or _NOT_PLACES.search(masked, at, m.end("a")) or not _CUT_AFTER.match(masked, end) \
+            or _SUPPLY_END.search(m["a"]):
         return None
-    return split_areas(text[m.start("a"):m.end("a")])
+    return split_areas(text[at:m.end("a")])
 
 
 _KEYCAP_HEADING = re.compile(r"^[ \t]*\d\ufe0f?\u20e3[^\n]*$", re.M)
