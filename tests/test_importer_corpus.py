@@ -5444,10 +5444,11 @@ def test_the_speaker_s_own_estate_or_town_before_its_places():
 
 
 def test_a_table_read_cleanly_under_a_change_said_in_prose(tmp_path):
-    """A space table under ``原定1月8日…的计划停电工作延期至1月15日…实施`` whose last row's remark
-    is ``由1月8日延期`` (set 60): the column reader read the table right, but the change left in
-    the body sent the notice to the layout reader, which gave every row the last row's places
-    and remark. The table's reading stands; the change is reported (exit 1)."""
+    """A space table under ``原定1月8日…的计划停电工作延期至1月15日实施，停电时间不变`` whose last
+    row's remark is ``由1月8日延期`` (set 60): the layout reader gave every row the last row's
+    places and remark (stop 43 kept the column reader's table and reported the change). The
+    table is now read by its columns, and the slot called off is the one the change names: its
+    time is the 1月15日 row's (``停电时间不变``), its places that row's in 招宝山街道."""
     path = tmp_path / "table.txt"
     path.write_text(
         "国网宁波市镇海区供电公司\n\n"
@@ -5457,13 +5458,53 @@ def test_a_table_read_cleanly_under_a_change_said_in_prose(tmp_path):
         "1月15日(四)   8:00-16:00     镇海区    招宝山街道后大街一带           由1月8日延期\n",
         encoding="utf-8")
     code, out, err = _cli(str(path), "--dry-run", "--published", "2032-01-07")
-    assert code == 1
-    assert (f'{path}:3: "因大风，原定1月8日招宝山街道的计划停电工作延期至1月15日实施，停电时间不变。" changes '
-            "or calls off a slot and was not read into the windows or cancellations; check them "
-            "by hand (the line is kept in the body)") in err
+    assert code == 0, err
     fields = yaml.safe_load(out.split("---")[1])
     assert [(w["date"].day, w["town"], w["areas"]) for w in fields["windows"]] == [
         (9, "骆驼街道", ["团桥村", "南洪村"]), (15, "招宝山街道", ["后大街一带"])]
+    assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"])
+            for w in fields["cancelled"]] == [(8, "08:00", "16:00", "招宝山街道", ["后大街一带"])]
+
+
+def test_a_column_read_cleanly_under_a_change_it_cannot_read(tmp_path):
+    """A column and, below it, ``另：原定3月5日慈城镇的停电延期，时间另行通知。``: the layout reader
+    read only that change (a day with no time) and its reading stood, the column's two
+    windows reported as times not read. The column stands; the change is reported (exit 1)."""
+    path = tmp_path / "column.txt"
+    path.write_text("计划停电预告\n\n3月10日 星期一\n\n海曙 万众村、郭夏村(8:30—15:30)\n"
+                    "江北 慈城镇 五联村(8:00—16:00)\n\n另：原定3月5日慈城镇的停电延期，时间另行通知。\n",
+                    encoding="utf-8")
+    code, out, err = _cli(str(path), "--dry-run", "--published", "2025-03-03")
+    assert code == 1
+    assert (f'{path}:8: "另：原定3月5日慈城镇的停电延期，时间另行通知。" changes or calls off a slot '
+            "and was not read into the windows or cancellations; check them by hand (the line "
+            "is kept in the body)") in err
+    fields = yaml.safe_load(out.split("---")[1])
+    assert [(w["district"], w["areas"]) for w in fields["windows"]] == [
+        ("海曙区", ["万众村", "郭夏村"]), ("江北区", ["五联村"])]
+
+
+def test_a_table_of_changes_and_a_slot_said_to_stand():
+    """``序号 | 原停电时间 | 调整后停电时间 | 停电范围`` (set 43): the rows were read as a column's
+    runs (``取消``, ``另行安排`` areas, the original slots with no places). Each row's new slot
+    is a window and its original one is called off; ``取消，另行安排`` calls it off; ``不变``
+    leaves it standing; the lead ``原定于8月12日至8月14日…作如下调整：`` names no slot of its own.
+    ``…冯家村、星光村的计划停电不变`` (set 64) was no window."""
+    text = ("国网慈溪市供电公司关于调整部分计划停电的公告\n\n"
+            "受台风影响，原定于8月12日至8月14日实施的计划停电作如下调整：\n\n"
+            "序号\t原停电时间\t调整后停电时间\t停电范围\n"
+            "1\t8月12日 8:00-16:00\t8月19日 8:00-16:00\t新浦镇：水湘村、六塘南村\n"
+            "2\t8月13日 8:30-16:30\t取消，另行安排\t掌起镇：任佳溪村、陈家村\n"
+            "3\t8月14日 8:00-16:00\t不变\t匡堰镇：高家村、倡隆村\n")
+    windows, cancelled = _read(text, dt.date(2030, 8, 11))
+    assert windows == [("2030-08-19", "08:00", "16:00", "慈溪市", ["水湘村", "六塘南村"]),
+                       ("2030-08-14", "08:00", "16:00", "慈溪市", ["高家村", "倡隆村"])]
+    assert cancelled == [("2030-08-12", "08:00", "16:00", "慈溪市", ["水湘村", "六塘南村"]),
+                         ("2030-08-13", "08:30", "16:30", "慈溪市", ["任佳溪村", "陈家村"])]
+    stands = read_general("4．原定8月11日（星期三）8:30-16:30海曙区石碶街道冯家村、星光村的计划停电不变。\n",
+                          dt.date(2032, 8, 6))
+    assert [(w["start"], w["areas"]) for w in stands.windows] == [("08:30", ["冯家村", "星光村"])]
+    assert stands.cancelled == []
 
 
 def test_a_sentence_naming_planned_cuts_is_kept_not_taken_for_a_heading():
@@ -5759,3 +5800,34 @@ def test_a_shop_s_whole_day_with_its_places_before_or_after_the_day():
             "当天暂停营业。\n\n营业时间：10:00—22:00\n本店地址：海曙区公园路62号（鼓楼步行街北口）\n")
     result = parse_outage_notice(text, dt.date(2032, 11, 28), DISTRICTS)
     assert _rows(result.fields["windows"]) == [("2032-11-30", None, None, "海曙区", ["公园路一带"])]
+
+
+def test_a_space_table_read_by_its_columns():
+    """A State Grid week plan aligned with spaces (set 56): ``05-07(三)`` was no date (a day of
+    a table by its weekday), so no row was read; the equipment column's ``墙头2号公变`` went into
+    the places and ``鹤浦镇`` over ``水产冷冻厂`` was two lines. Now each row's chunks go to the
+    column they start under (the rule of dashes gives the columns), a lone chunk under a later
+    column goes on the cell above, a row under a merged day (set 42) keeps the day above, a
+    row of an outage already over (``故障停电 … 已送电``, set 63) is kept in the body, and a
+    date followed by ``发布`` is when it was published (set 55)."""
+    text = ("国网象山县供电公司 2031年5月第2周停电计划表\n2031年5月6日发布\n\n"
+            "日期        时间           停电设备                     停电范围\n"
+            "--------    -------------  ---------------------------  ----------------------------------------\n"
+            "05-07(三)   08:00-16:00    10kV墙头线 墙头2号公变       墙头镇 溪口村、方家岙村、墙头2号公变\n"
+            "05-08(四)   07:30-11:30    10kV西周G241线               西周镇 上张村\n"
+            "            12:30-16:30    10kV西周G241线               西周镇 下沈村\n"
+            "05-10(六)   21:00-次日03:00  35kV鹤浦变 1号主变          鹤浦镇 小百丈村、南田岛渔业码头、鹤浦镇\n"
+            "                                                         水产冷冻厂\n"
+            "05-11(日)   08:00-15:00    10kV高塘线                   故障停电（已送电） 高塘岛乡 花岙村\n\n"
+            "备注：鹤浦镇区由10kV渔港线临时转供。\n")
+    general = read_general(text, dt.date(2031, 5, 6))
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in general.windows] == [
+        ("2031-05-07", "08:00", "16:00", "墙头镇", ["溪口村", "方家岙村", "墙头2号公变"]),
+        ("2031-05-08", "07:30", "11:30", "西周镇", ["上张村"]),
+        ("2031-05-08", "12:30", "16:30", "西周镇", ["下沈村"]),
+        ("2031-05-10", "21:00", "次日03:00", "鹤浦镇", ["小百丈村", "南田岛渔业码头", "水产冷冻厂"])]
+    assert general.windows[0]["note"] == "停电设备：10kV墙头线 墙头2号公变"
+    assert any("花岙村" in line for line in general.body_lines)
+    result = parse_outage_notice(text, dt.date(2031, 5, 6), DISTRICTS)
+    assert unaccounted_lines(text, result) == []

@@ -434,6 +434,11 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         few_glued = 2 * len(glued) < len(assembler.windows) \
             and len(assembler.windows) > 4 * len(general.windows)
         column_more = assembler.windows and (not glued or few_glued) and (
+            # (A column read cleanly but for a change said below it, where the layout reader
+            # read fewer slots than its windows, only that change: the column stands and the
+            # change is reported.)
+            clean_but_changes and len(general.windows) + len(general.cancelled)
+            < len(assembler.windows) or
             placed and len(assembler.windows) + sum(
                 # (A cancelled slot counts where its areas are places: not ``因10kV长街线检修``,
                 # ``工作日``, ``…停电。停电期间门诊…`` from a hospital's prose read as runs.)
@@ -441,7 +446,10 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
                 for window in assembler.cancelled)
             > 2 * (len(general.windows) + len(general.cancelled))
             or not placed and not general.decoys
-            and len(assembler.windows) > 2 * len(general.windows)
+            # (its windows whose areas are places: not a table of changes read as runs,
+            # ``取消、另行安排``)
+            and sum(all(is_place(area) for area in window["areas"])
+                    for window in assembler.windows) > 2 * len(general.windows)
             # (Not where most of its windows' areas are no places: ``国庆期间物业服务中心值班
             # 时间为`` before office hours is prose, not windows lost.)
             and 2 * sum(all(is_place(area) for area in window["areas"])

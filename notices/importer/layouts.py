@@ -93,7 +93,8 @@ _CLOCK_AFTER = r"\s+\d{1,2}[:：]\d{2}"
 _SLASHED = (r"(?<![\d.\-/])(?P<m3>1[0-2]|0?[1-9])/(?P<d3>3[01]|[12]\d|0?[1-9])"
             rf"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）]|{_CLOCK_AFTER})"
             r"|(?<![\d.\-/])(?P<m4>1[0-2]|0?[1-9])[.\-](?P<d4>3[01]|[12]\d|0?[1-9])"
-            rf"(?={_CLOCK_AFTER})")
+            # (``05-07(三)``: a table's day with its weekday.)
+            rf"(?=\s*[(（](?:星期|周)?[一二三四五六日天][)）]|{_CLOCK_AFTER})")
 _DATE = re.compile(rf"(?:{_FULL}|{_DOTTED}|{_SLASHED}){_WEEKDAY}")
 # (``本月18号（星期六）``: a day by 号 with its weekday; never ``18号楼``.)
 _DAY = re.compile(rf"(?:(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]|(?P<d>\d{{1,2}})\s*"
@@ -1226,6 +1227,8 @@ _PROSE = [
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``…霞浦4号公变的停电时间不变``: a slot said to stand.)
                r"|(?<=的停电)(?:时间|时段)(?:不变|照常|照旧)"
+               # (``…冯家村、星光村的计划停电不变``: the slot stands.)
+               r"|(?<=的停电|划停电)(?:不变|照常|照旧|如期)"
                # (``原定11月16日8:30-15:30定塘镇定山村、沙地村的停电调整为…``: moved.)
                r"|(?<=的停电)(?:调整|变更|改为|改至|改到|延期|推迟|顺延|提前))"),
     # ``…现调整为3月16日…，停电范围不变，仍为莼湖街道栖凤村、…``: the range said again.
@@ -1244,6 +1247,8 @@ _TOWN_HEADER = (r"(?:所属|所在)?(?:乡镇|镇|乡|街道|镇街)"
 _HEAD = re.compile(r"^(?:序号|编号|日期|星期|周次|联系人|联系电话|负责人|"
                    r"校区|配电房|水房地点|楼宇|楼栋|地点|备注|时间|时段|时间段|区域|"
                    r"开始时间|结束时间|起始时间|终止时间|(?:开始|起始)时间(?:--?|—|~|至)(?:结束|终止)时间|"
+                   # (a table of changes: ``原停电时间`` | ``调整后停电时间``)
+                   r"(?:原|原定|原计划)(?:停电)?(?:时间|日期)|(?:调整后|变更后|调整为|改为|新)的?(?:停电)?(?:时间|日期)|"
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电|当前)?状态|类型|原因|"
                    + _TOWN_HEADER + "|"
@@ -1419,6 +1424,74 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return found
 
 
+def _columns_shown(line: str) -> list[tuple[int, int, int]]:
+    """(column as shown, start, end) of each chunk of a line apart from the next by two spaces
+    or more; a Chinese character is two columns wide."""
+    chunks = []
+    for m in re.finditer(r"\S+(?: \S+)*", line):
+        shown = m.start() + sum(unicodedata.east_asian_width(c) in "WF" for c in line[:m.start()])
+        chunks.append((shown, m.start(), m.end()))
+    return chunks
+
+
+def _space_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    """A table aligned with spaces under a header of three or more header words (``日期
+    时间  停电设备  停电范围``), perhaps a rule of dashes under it: each row's chunks go to the
+    column they start under (as shown), a line that starts under a later column goes on the
+    row above's cell there (``鹤浦镇`` over ``水产冷冻厂``). The table ends at a blank line or a
+    line of one chunk at its left edge (``备注：…``)."""
+    found = []
+    index = 0
+    while index < len(lines_f):
+        chunks = _columns_shown(lines_f[index])
+        names = [re.sub(r"\s+", "", lines_f[index][a:b]) for _, a, b in chunks]
+        if len(names) < 3 or not all(_HEAD.match(n) for n in names) or \
+                not any(re.search(r"时间|时段|日期", n) for n in names):
+            index += 1
+            continue
+        starts = [shown for shown, _, _ in chunks]
+        at = index + 1
+        rule = at < len(lines_f) and re.fullmatch(r"\s*-{3,}(?:\s+-{3,})+\s*", lines_f[at])
+        if rule:
+            dashes = [shown for shown, _, _ in _columns_shown(lines_f[at])]
+            starts = dashes if len(dashes) == len(starts) else starts
+            at += 1
+        table = Table(index, at - 1, [], names)
+        rows: list[list[list]] = []  # a row: per column [line, folded, printed]
+        while at < len(lines_f) and lines_f[at].strip():
+            line_chunks = _columns_shown(lines_f[at])
+            # (A line of one chunk under a later column goes on the cell above; a line of more
+            # under a merged first cell, ``            13:00-17:30     坎墩街道坎西村``, is a row
+            # of the same day.)
+            leading = line_chunks[0][0] > starts[0] + 2 and len(line_chunks) == 1
+            merged = line_chunks[0][0] > starts[0] + 2 and len(line_chunks) > 1
+            if len(line_chunks) < 2 and not (leading and rows) or merged and not rows:
+                break
+            row = rows[-1] if leading else [[at, "", ""] for _ in names]
+            if merged:
+                first = min(k for k, start in enumerate(starts) if start + 2 >= line_chunks[0][0])
+                for k in range(first):
+                    row[k][1:] = rows[-1][k][1:]
+            for shown, a, b in line_chunks:
+                column = max((k for k, start in enumerate(starts) if start <= shown + 2),
+                             default=0)
+                cell = row[column]
+                joiner = "" if leading else (" " if cell[1] else "")
+                cell[1] += joiner + lines_f[at][a:b]
+                cell[2] += joiner + lines_p[at][a:b]
+            if not leading:
+                rows.append(row)
+            table.last = at
+            at += 1
+        if rows and all(row[0][1] for row in rows):
+            table.cells = [(line, f, p) for row in rows for line, f, p in row]
+            found.append(table)
+            index = table.last + 1
+        else:
+            index += 1
+    return found
+
+
 # A time when no outage is planned (``…期间我区未安排计划停电``, ``暂停计划停电``).
 _FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何|一切|所有)?"
                      r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
@@ -1457,6 +1530,14 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         "区域" in table.header[role["area"]] else None
     if region is not None:
         role["area"], role["region"] = scope, region
+    # (A table of changes, ``原停电时间`` | ``调整后停电时间``: the new slot is the row's time, the
+    # original one is called off where it moved.)
+    original = next((i for i, name in enumerate(table.header)
+                     if re.match(r"原(?:定|计划)?(?:停电)?(?:时间|日期)", name)), None)
+    moved = next((i for i, name in enumerate(table.header)
+                  if re.match(r"(?:调整后|变更后|调整为|改为|新)", name)), None)
+    if original is not None and moved is not None:
+        role["time"], role["orig"] = moved, original
     if "time" not in role or role["area"] is None:
         return None
     town_column = next((i for i, name in enumerate(table.header)
@@ -1522,6 +1603,16 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         when += "".join(f" {cell}" for cell in others if _DAILY.search(cell))
         # (A remark ``已取消``: the row's slot is called off.)
         called_off = any(CALLED_OFF_CELL.fullmatch(cell) for cell in others)
+        before = []
+        if "orig" in role:
+            said = row[role["orig"]][1]
+            if re.fullmatch(r"\s*(?:时间)?(?:不变|照常|按原计划(?:执行|实施)?|正常实施"
+                            r"|同原时间)\s*", fold(when)):
+                when = said  # (the slot stands)
+            elif "取消" in when:
+                when, called_off = said, True  # (``取消，另行安排``)
+            else:
+                before = _Dates(said, reference).anchors()[:1]
         anchors = _Dates(when, reference).anchors()
         # (``3月27日 | 全天 | …``: a whole day, a window without times.)
         # (``2028年12月9日 全天``: the day and the whole of it in one cell.)
@@ -1565,6 +1656,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                     window["note"] = note
                 if struck or struck_time or called_off:
                     window["_cancelled"] = True
+                found.append((window, row[0][0] + 1))
+        # (The original slot of a row moved, ``8月12日 8:00-16:00`` → ``8月19日 8:00-16:00``.)
+        for day, _, first, last in (before[0].day_slots() if before and before[0].first else []):
+            for district, town, places in groups:
+                window = _window(day, first, last, places, district, town)
+                window["_cancelled"] = True
                 found.append((window, row[0][0] + 1))
     return found
 
@@ -2077,6 +2174,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     taken |= {i for table in bars for i in range(table.first, table.last + 1)}
     tables += [table for table in _line_tables(lines_f, lines_p)
                if not taken & set(range(table.first, table.last + 1))]
+    taken = {i for table in tables for i in range(table.first, table.last + 1)}
+    tables += [table for table in _space_tables(lines_f, lines_p)
+               if not taken & set(range(table.first, table.last + 1))]
     table_lines = {i for table in [*tables, *bars] for i in range(table.first, table.last + 1)}
     windows: list[tuple[dict, int]] = []
     for table in bars:
@@ -2346,7 +2446,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             if anchor.days == [reference] and any(other.first for other in anchors):
                 continue
             # ``今日泉州网12月2日讯``: a news dateline.
-            if alone or re.match(r"\s*\d{1,2}:\d{2}|\s*(?:讯|电(?![力网]))", rest) or \
+            # (``2031年9月19日发布``: when it was published.)
+            if alone or re.match(r"\s*\d{1,2}:\d{2}|\s*(?:讯|电(?![力网]))"
+                                 r"|\s*(?:发布|印发|公布|更新|编制)\s*$", rest) or \
                     re.search(r"(?:发布|日期|时间)\s*[:：]?\s*$", head):
                 continue
         kept.append(anchor)
@@ -2892,9 +2994,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # ``…发生故障，经抢修已于当日14时30分恢复送电``) gives no window: kept in the body; so does
     # a table's row of one (``1	故障停电	明楼街道明北社区	…	已送电``).
     past = _past_paragraphs(lines_f)
+    # (Or a row aligned with spaces: ``故障停电  白峰街道阳东村  …  已送电``, ``临时停电  …
+    # 已结束``.)
+    def row_over(said: str) -> bool:
+        cells = re.split(r"\t|\s{2,}", said.strip())
+        return (PAST_WORDS.search(said) is not None or "已结束" in cells) and \
+            not PLANNED_WORDS.search(said)
     past.update({line: line for line in unique_lines if line not in past
-                 and "\t" in lines_f[line - 1] and PAST_WORDS.search(lines_f[line - 1])
-                 and not PLANNED_WORDS.search(lines_f[line - 1])})
+                 and ("\t" in lines_f[line - 1]
+                      or len(re.split(r"\s{2,}", lines_f[line - 1].strip())) >= 3)
+                 and row_over(lines_f[line - 1])})
     if past:
         keep = [line not in past for line in unique_lines]
         for line, k in zip(unique_lines, keep, strict=True):
@@ -3012,6 +3121,38 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             warnings.append((line, fragment, CANCELLED_LATER.format(
                 day=window["date"].isoformat(), fragment=f'"{fragment}"')))
     unique, unique_lines = _kept(unique, unique_lines, keep)
+    # (``原定于8月12日至8月13日实施的计划停电作如下调整：`` over a table of the changes: the
+    # lead's days, no places or times of their own, are the slots the table calls off; the
+    # lead is kept in the body.)
+    placed_off = {w["date"] for w, _ in cancelled if w["areas"]}
+    bare: dict[int, list[dict]] = {}
+    for window, line in cancelled:
+        if not window["areas"] and window["start"] is None:
+            bare.setdefault(line, []).append(window)
+    lead = [(w, line) for line, group in bare.items()
+            if any(w["date"] in placed_off for w in group)
+            and (len(group) >= 2 or re.search(r"如下|以下", lines_f[line - 1])) for w in group]
+    for window, line in lead:
+        cancelled.remove((window, line))
+        if not any(n == line for _, n in cancelled) and line not in unique_lines:
+            read.discard(line)
+    # (``原定1月8日招宝山街道的计划停电工作延期至1月15日实施，停电时间不变`` over a table whose
+    # 1月15日 row is 招宝山街道's: the slot called off has that row's time and places.)
+    for window, line in cancelled:
+        said = lines_f[line - 1]
+        moved = re.search(_CHANGED_TO_WORDS + r"\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", said)
+        if window["start"] is not None or not moved or \
+                not re.search(r"(?:停电)?(?:时间|时段)(?:不变|照旧)|同一时[段间]", said):
+            continue
+        town = window["areas"][0] if len(window["areas"]) == 1 else None
+        same = [w for w in unique if (w["date"].month, w["date"].day) == (int(moved[1]),
+                                                                          int(moved[2]))
+                and (w["areas"] == window["areas"] or town and w.get("town") == town)]
+        if len(same) == 1:
+            window.update(start=same[0]["start"], end=same[0]["end"],
+                          district=window["district"] or same[0]["district"])
+            if town and same[0].get("town") == town:
+                window.update(town=town, areas=list(same[0]["areas"]))
     # (``14日（周二）7:00—15:00：同上``: the places of the window before, in its town.)
     for before, window in zip(unique, unique[1:], strict=False):
         if len(window["areas"]) == 1 and _SAME_PLACES.fullmatch(fold(window["areas"][0])):
@@ -3109,9 +3250,13 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
         # (``━━━━━━━━``: a rule between an app's records ends a paragraph too; so does a
         # numbered item, ``四、3月15日10kV梨洲线故障停电…已于当日14:20恢复送电`` after three
         # items of slots to come.)
-        # (A table's row too: ``| 6 | 2030-10-09 | … | 故障抢修，已送电 |`` under rows to come.)
+        # (A table's row too: ``| 6 | 2030-10-09 | … | 故障抢修，已送电 |`` under rows to come,
+        # or one aligned with spaces, ``5     2033-03-18   …  故障停电（已送电）``.)
         numbered = bool(re.match(r"\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]{1,2}\s*、|\|)",
-                                 line)) or "\t" in line.strip() or bool(_SPACED_ROW.match(line))
+                                 line)) or "\t" in line.strip() \
+            or len(re.split(r"\s{2,}", line.strip())) >= 3 and bool(  # (a space table's row;
+                re.search(r"[\u3400-\u9fff]{2}", line) and re.search(r"\d", line))
+        # (not an app's bars, ``14:32   5G  86%``, ``<  停电信息  ⋯``)
         items = items or numbered
         # (Once a paragraph holds numbered items, each line is read alone.)
         item = bool(paragraph) and items
