@@ -2015,13 +2015,14 @@ def test_one_cell_a_line_a_region_then_one_place_a_line():
 
 def test_a_listing_with_a_district_column_and_a_planned_restoration_time():
     """``序号 / 所属区域 / 停电区域 / 停电设备 / 停电开始时间 / 计划送电时间`` with minutes only
-    and ``首南街道 学府一号小区、…``: no table was found and nothing read."""
+    and ``首南街道 学府一号小区、…``: no table was found and nothing read. (The equipment column,
+    dropped until stop 44, is kept in the window's note.)"""
     text = ("序号\t所属区域\t停电区域\t停电设备\t停电开始时间\t计划送电时间\n"
             "1\t象山县\t丹西街道 丹城村、大目湾新城部分小区\t10kV丹城线\t2025-06-21 08:00\t2025-06-21 15:00\n"
             "2\t象山县\t丹西街道 新丰村\t10kV丹城线\t2025-06-21 08:00\t2025-06-21 15:00\n")
     windows, _ = _placed(text, dt.date(2025, 6, 12))
     assert windows == [("2025-06-21", "08:00", "15:00", "象山县", "丹西街道",
-                        ["丹城村", "大目湾新城部分小区", "新丰村"], None)]
+                        ["丹城村", "大目湾新城部分小区", "新丰村"], "停电设备：10kV丹城线")]
 
 
 def test_the_column_keeps_numbers_of_one_estate_and_a_whole_day_line_is_asked_about():
@@ -5831,3 +5832,19 @@ def test_a_space_table_read_by_its_columns():
     assert any("花岙村" in line for line in general.body_lines)
     result = parse_outage_notice(text, dt.date(2031, 5, 6), DISTRICTS)
     assert unaccounted_lines(text, result) == []
+
+
+def test_a_tab_listing_with_a_restoration_column_and_empty_remarks():
+    """``序号 | 停电时间 | 恢复时间 | 停电设备 | 停电范围 | 备注`` (set 51): ``恢复时间`` was no header
+    word (the header split in two), and rows whose 备注 was left empty had a cell fewer than
+    the header: nothing read. The equipment and a remark are kept in the window's note."""
+    text = ("国网宁海县供电公司计划停电公告\n"
+            "序号\t停电时间\t恢复时间\t停电设备\t停电范围\t备注\n"
+            "1\t2030-09-29 07:00\t2030-09-29 11:30\t10kV黄坛1526线\t黄坛镇黄坛村上街、下街\t\n"
+            "2\t2030-09-30 08:00\t2030-09-30 17:00\t10kV桑洲1713线\t桑洲镇南岙村、麻岙村\t如遇雨天顺延至10月8日\n")
+    windows, _ = _placed(text, dt.date(2030, 9, 27))
+    assert windows == [
+        ("2030-09-29", "07:00", "11:30", "宁海县", "黄坛镇", ["黄坛村上街", "下街"],
+         "停电设备：10kV黄坛1526线"),
+        ("2030-09-30", "08:00", "17:00", "宁海县", "桑洲镇", ["南岙村", "麻岙村"],
+         "停电设备：10kV桑洲1713线；备注：如遇雨天顺延至10月8日")]

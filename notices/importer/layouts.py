@@ -1249,6 +1249,7 @@ _HEAD = re.compile(r"^(?:序号|编号|日期|星期|周次|联系人|联系电�
                    r"开始时间|结束时间|起始时间|终止时间|(?:开始|起始)时间(?:--?|—|~|至)(?:结束|终止)时间|"
                    # (a table of changes: ``原停电时间`` | ``调整后停电时间``)
                    r"(?:原|原定|原计划)(?:停电)?(?:时间|日期)|(?:调整后|变更后|调整为|改为|新)的?(?:停电)?(?:时间|日期)|"
+                   r"(?:预计)?恢复(?:送电|供电)?(?:时间|日期)|"  # (``停电时间`` | ``恢复时间``)
                    r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电|当前)?状态|类型|原因|"
                    + _TOWN_HEADER + "|"
@@ -1704,7 +1705,12 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         rows.setdefault(cell[0], []).append(cell)
     found = []
     for line, cells in sorted(rows.items()):
-        if len(cells) != len(header) or "start" not in role or "end" not in role:
+        # (A row whose last cells, ``备注``, were left empty: the tabs kept, the cells not.)
+        short = len(cells) < len(header) and all(re.search(r"备注|说明", name)
+                                                 for name in header[len(cells):])
+        if len(cells) != len(header) and not short or "start" not in role or "end" not in role \
+                or max(role.get(k, 0) for k in ("start", "end", "area", "range", "district",
+                                                 "unit", "town", "status")) >= len(cells):
             continue
         said = [cells[role[k]][1] for k in ("start", "end")]
         if role["start"] == role["end"]:  # (``2032-11-23 23:00:00 -- 2032-11-24 05:00:00``)
@@ -1742,8 +1748,18 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
                 not any(town for _, town, _ in led or []):
             led = [(district_, named, [_without_town(a, named) for a in places])
                    for district_, _, places in led or [(None, None, areas)]]
+        # The other columns (``停电设备``, ``线路名称``, ``备注``: ``如遇雨天顺延至10月8日``) are
+        # kept beside the window, not lost.
+        # (Not the columns read: the utility gives the district, the type says planned or not.)
+        kept = [role[k] for k in ("start", "end", "district", "area", "range", "town", "unit")
+                if k in role]
+        note = "；".join(f"{header[i]}：{' '.join(cells[i][2].split())}"
+                        for i in range(len(cells)) if i not in kept and cells[i][2].strip()
+                        and not re.search(r"序号|编号|类型|性质", header[i]))
         for district_, town, places in led or [(None, None, areas)]:
             window = _window(begin[0], first, last, places, district_ or district, town)
+            if note:
+                window["note"] = note
             # (``状态``: ``已取消``: a slot called off, moved to the cancelled ones below.)
             if "status" in role and re.search(r"取消", cells[role["status"]][1]):
                 window["_cancelled"] = True
