@@ -5848,3 +5848,31 @@ def test_a_tab_listing_with_a_restoration_column_and_empty_remarks():
          "停电设备：10kV黄坛1526线"),
         ("2030-09-30", "08:00", "17:00", "宁海县", "桑洲镇", ["南岙村", "麻岙村"],
          "停电设备：10kV桑洲1713线；备注：如遇雨天顺延至10月8日")]
+
+
+def test_a_csv_export_and_a_listing_with_the_day_in_its_own_column():
+    """A CSV export pasted as text (set 52): ``2030/7/17,5:00,10:00,"中马街道：…、中马路2号箱变",…``
+    read nothing (the quoted field keeps its commas: the csv module reads it). A tab listing
+    with ``停电日期 | 开始时间 | 结束时间`` (set 32): ``22:00`` to ``4:00`` ends the next day, and
+    ``东溪村、高湾村、黄避岙乡高泥村`` names another town's place; a status ``延期`` with no day
+    to move to calls the slot off (set 61)."""
+    text = ("国网宁波供电公司 95598停电信息（江北区）  导出时间 2030/7/15 08:02\n"
+            "停电日期,开始时间,结束时间,停电区域,停电原因\n"
+            '2030/7/17,5:00,10:00,"中马街道：大庆南路沿线、中马路2号箱变",配网改造\n'
+            '2030/7/18,8:30,16:30,"甬江街道：畈里塘村、谢家村部分用户",线路检修\n')
+    windows = read_general(text, dt.date(2030, 7, 15)).windows
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"], w.get("note"))
+            for w in windows] == [
+        ("2030-07-17", "05:00", "10:00", "中马街道", ["大庆南路沿线", "中马路2号箱变"], "停电原因：配网改造"),
+        ("2030-07-18", "08:30", "16:30", "甬江街道", ["畈里塘村", "谢家村部分用户"], "停电原因：线路检修")]
+    text = ("序号\t停电日期\t开始时间\t结束时间\t停电区域\t状态\n"
+            "1\t2028/10/20\t22:00\t4:00\t石浦镇中国渔村景区、沙塘湾村\t正常\n"
+            "2\t2028/10/24\t8:00\t16:00\t新桥镇东溪村、高湾村、黄避岙乡高泥村\t正常\n"
+            "3\t2028/10/25\t8:00\t16:00\t大碶街道横杨村\t延期\n")
+    general = read_general(text, dt.date(2028, 10, 18))
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in general.windows] == [
+        ("2028-10-20", "22:00", "次日04:00", "石浦镇", ["中国渔村景区", "沙塘湾村"]),
+        ("2028-10-24", "08:00", "16:00", "新桥镇", ["东溪村", "高湾村"]),
+        ("2028-10-24", "08:00", "16:00", "黄避岙乡", ["高泥村"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2028-10-25", ["横杨村"])]

@@ -35,6 +35,7 @@ Every line is accounted for: it is read (an anchor, a label, areas, a table) or 
 from __future__ import annotations
 
 import bisect
+import csv
 import datetime as dt
 import re
 import unicodedata
@@ -1425,6 +1426,35 @@ def _line_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
     return found
 
 
+def _csv_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
+    """A CSV export pasted as text (``停电日期,开始时间,结束时间,停电区域,停电原因`` over
+    ``2030/7/17,5:00,10:00,"中马街道：大庆南路沿线、中马路2号箱变",配网改造``): the rows read by
+    the csv module (a quoted field keeps its commas); the table ends at the first line that
+    is not a row of as many fields."""
+    def fields(line: str) -> list[str]:
+        return next(csv.reader([line]), []) if "," in line else []
+
+    found = []
+    index = 0
+    while index < len(lines_f):
+        names = [re.sub(r"\s+", "", name) for name in fields(lines_f[index])]
+        if len(names) < 3 or not all(_HEAD.match(n) for n in names) or \
+                not any(re.search(r"时间|时段|日期", n) for n in names):
+            index += 1
+            continue
+        table = Table(index, index, [], names)
+        at = index + 1
+        while at < len(lines_f) and len(fields(lines_f[at])) == len(names):
+            for f, p in zip(fields(lines_f[at]), fields(lines_p[at]), strict=False):
+                table.cells.append((at, f.strip(), p.strip()))
+            table.last = at
+            at += 1
+        if table.cells:
+            found.append(table)
+        index = at
+    return found
+
+
 def _columns_shown(line: str) -> list[tuple[int, int, int]]:
     """(column as shown, start, end) of each chunk of a line apart from the next by two spaces
     or more; a Chinese character is two columns wide."""
@@ -1695,6 +1725,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             role.setdefault("status", index)
         elif re.fullmatch(r"备注|说明", name.strip()):
             role.setdefault("remark", index)
+        elif re.fullmatch(r"(?:停电)?日期", name.strip()):
+            role.setdefault("date", index)  # (``停电日期`` beside ``开始时间``: ``5:00``)
     # (``停电时间`` beside ``送电时间``: the start's column, named without 开始.)
     if "start" not in role and "end" in role:
         named = [i for i, name in enumerate(header) if name.strip() in ("停电时间", "计划停电时间")]
@@ -1715,6 +1747,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         said = [cells[role[k]][1] for k in ("start", "end")]
         if role["start"] == role["end"]:  # (``2032-11-23 23:00:00 -- 2032-11-24 05:00:00``)
             said = (re.split(r"\s*(?:--?|—+|~|至)\s*(?=\d{4}-)", said[0], maxsplit=1) + [""])[:2]
+        if "date" in role and role["date"] < len(cells):  # (the day in a column of its own)
+            said = [part if re.search(r"\d{4}[-/.]|月", part) else
+                    f"{cells[role['date']][1]} {part}" for part in said]
         begin = _Dates(said[0], reference)._date_at(0, allow_day=False)
         end_at = _Dates(said[1], reference)._date_at(0, allow_day=False)
         clock = [re.search(r"(\d{1,2}):(\d{2})", part) for part in said]
@@ -1722,7 +1757,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             continue
         first = f"{int(clock[0][1]):02d}:{clock[0][2]}"
         last = f"{int(clock[1][1]):02d}:{clock[1][2]}"
-        if (end_at[0] - begin[0]).days >= 1:
+        # (Or the day in a column of its own and an end before the start: ``22:00`` | ``4:00``.)
+        if (end_at[0] - begin[0]).days >= 1 or \
+                "date" in role and end_at[0] == begin[0] and last <= first:
             last = "次日" + last
         # (``停电区域``: ``余姚市泗门镇`` heading ``停电范围``: ``泗门镇谢家路村、…``.)
         region = cells[role["area"]][2].strip() if "area" in role else ""
@@ -1739,8 +1776,10 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
                              and county(unit[at - n:at])), None)
         # ``宁海县跃龙街道桃源社区``: the district and town before the places, as in a list.
         # (``首南街道 学府一号小区、…`` under a district column: the town before the places.)
+        # (``东溪村、高湾村、黄避岙乡高泥村`` in 新桥镇's row: another town's places after them.)
+        towns = _district_groups(areas, None) if areas else None
         led = _district_led(areas) or (_district_groups(areas, district) if district else None) \
-            or _one_town(areas)
+            or (towns if _apart_towns(towns) else None) or _one_town(areas)
         # (A town's column, ``五乡镇`` beside ``宝同村、五乡镇明堂岙村``: the town of the row's
         # places, where they name no other; printed again before one, it is dropped.)
         named = cells[role["town"]][2].strip() if "town" in role else ""
@@ -1751,8 +1790,8 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
         # The other columns (``停电设备``, ``线路名称``, ``备注``: ``如遇雨天顺延至10月8日``) are
         # kept beside the window, not lost.
         # (Not the columns read: the utility gives the district, the type says planned or not.)
-        kept = [role[k] for k in ("start", "end", "district", "area", "range", "town", "unit")
-                if k in role]
+        kept = [role[k] for k in ("start", "end", "district", "area", "range", "town", "unit",
+                                  "date") if k in role]
         note = "；".join(f"{header[i]}：{' '.join(cells[i][2].split())}"
                         for i in range(len(cells)) if i not in kept and cells[i][2].strip()
                         and not re.search(r"序号|编号|类型|性质", header[i]))
@@ -1761,7 +1800,9 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
             if note:
                 window["note"] = note
             # (``状态``: ``已取消``: a slot called off, moved to the cancelled ones below.)
-            if "status" in role and re.search(r"取消", cells[role["status"]][1]):
+            # (``延期`` alone, no day to move to: the slot will not be, as if called off.)
+            if "status" in role and re.search(r"取消|^\s*已?(?:延期|推迟|暂缓)\s*$",
+                                              cells[role["status"]][1]):
                 window["_cancelled"] = True
             # (A remark ``取消`` alone: the row's slot called off.)
             if "remark" in role and role["remark"] < len(cells) and \
@@ -2192,6 +2233,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                if not taken & set(range(table.first, table.last + 1))]
     taken = {i for table in tables for i in range(table.first, table.last + 1)}
     tables += [table for table in _space_tables(lines_f, lines_p)
+               if not taken & set(range(table.first, table.last + 1))]
+    taken = {i for table in tables for i in range(table.first, table.last + 1)}
+    tables += [table for table in _csv_tables(lines_f, lines_p)
                if not taken & set(range(table.first, table.last + 1))]
     table_lines = {i for table in [*tables, *bars] for i in range(table.first, table.last + 1)}
     windows: list[tuple[dict, int]] = []
