@@ -52,3 +52,30 @@ def test_sigkill_mid_build_keeps_previous_output(site, tmp_path):
     assert again.code == 0, again.err
     assert not list(site.glob(".build-*"))
     assert (site / "output" / "articles" / "bulk-599.html").exists()
+
+
+def test_an_update_in_place_deletes_the_precompressed_copy_a_file_no_longer_has(tmp_path):
+    """The live-reload server's update in place moved a page written again without its
+    ``.gz`` (now too small to compress) over the old page and left the old ``.gz`` beside it:
+    nginx's ``gzip_static`` would serve the old page. (Found by the h15-journal branch.)"""
+    from notices.build import publish
+    from notices.build.manifest import BuildManifest
+
+    output, staging, cache = tmp_path / "output", tmp_path / ".build-output-x", tmp_path / "c"
+    for tree, files in ((output, {"p.html": "old", "p.html.gz": "old gz", "q.html": "old q",
+                                  "q.html.gz": "old q gz", "gone.html": "gone",
+                                  "gone.html.gz": "gone gz"}),
+                        (staging, {"p.html": "new", "q.html": "new q", "q.html.gz": "new q gz"})):
+        (tree / "a").mkdir(parents=True)
+        for name, text in files.items():
+            (tree / "a" / name).write_text(text, "utf-8")
+    manifest = BuildManifest(output, {name: {"key": "1", "files": [f"a/{name}.html"]}
+                                      for name in ("p", "q", "gone")})
+    manifest.record("p", "2", ["a/p.html"])
+    manifest.record("q", "2", ["a/q.html"])
+
+    publish.update_in_place(staging, output, manifest, str(cache))
+
+    assert sorted(p.name for p in (output / "a").iterdir()) == ["p.html", "q.html", "q.html.gz"]
+    assert (output / "a" / "p.html").read_text("utf-8") == "new"
+    assert (output / "a" / "q.html.gz").read_text("utf-8") == "new q gz"

@@ -116,7 +116,7 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
     """
     manifest_path(cache_dir, output_dir).unlink(missing_ok=True)
     (state_dir(cache_dir, output_dir) / "inputs").unlink(missing_ok=True)
-    made, written = set(), []
+    made, written, moved, moved_gz = set(), [], [], set()
     # Reused files linked into the staging folder (for plugins that look at every page)
     # are the files already in place.
     in_place = set(manifest.linked)
@@ -134,8 +134,17 @@ def update_in_place(staging: Path, output_dir: Path, manifest: BuildManifest,
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
             os.replace(os.path.join(folder, name), target)
+            if name.endswith(".gz"):
+                moved_gz.add(rel)
+            else:
+                moved.append(rel)
             if not (name.endswith(".gz") and name[:-3] in names):
                 written.append(rel)  # a precompressed copy goes and comes with its file
+    # A file written again without its precompressed copy (now too small to compress) loses
+    # the old copy: a server that prefers the ``.gz`` (nginx ``gzip_static``) would serve it.
+    for rel in moved:
+        if rel + ".gz" not in moved_gz and os.path.exists(os.path.join(output_dir, rel + ".gz")):
+            os.unlink(os.path.join(output_dir, rel + ".gz"))
     recorded = manifest.files(manifest.entries)
     manifest.entries.pop(UNRECORDED, None)
     unrecorded = sorted(set(written) - recorded)
