@@ -5876,3 +5876,11 @@ def test_a_csv_export_and_a_listing_with_the_day_in_its_own_column():
         ("2028-10-24", "08:00", "16:00", "新桥镇", ["东溪村", "高湾村"]),
         ("2028-10-24", "08:00", "16:00", "黄避岙乡", ["高泥村"])]
     assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2028-10-25", ["横杨村"])]
+
+
+def test_a_chat_s_day_in_hao_after_another_and_a_cut_said_as_ye_ting():
+    """``另外24号下午1点到5点村部和文化礼堂也停，装新电表。`` (set 66): a day in 号 after 另外 was taken
+    for a name's number (``中山路25号``), and ``也停`` was no cut."""
+    windows = read_general("另外24号下午1点到5点村部和文化礼堂也停，装新电表。\n", dt.date(2033, 3, 21)).windows
+    assert [(str(w["date"]), w["start"], w["end"], w["areas"]) for w in windows] == [
+        ("2033-03-24", "13:00", "17:00", ["村部和文化礼堂"])]

@@ -325,7 +325,9 @@ class _Dates:
             # (A day in 号 before its time: not after a name, ``中山路25号8:00``.)
             named = m and not m["m"] and self.t[m.end() - 1:m.end()] == "号" and pos and \
                 re.match(r"[\u3400-\u9fff]", self.t[pos - 1]) and \
-                not re.search(r"(?:周|星期|礼拜)[一二三四五六日天]$", self.t[max(0, pos - 3):pos])
+                not re.search(r"(?:周|星期|礼拜)[一二三四五六日天]$"
+                              r"|(?:另外|此外|同时|还有|以及|是|和|及)$",
+                              self.t[max(0, pos - 3):pos])
             if m and (pos == 0 or not self.t[pos - 1].isdigit()) and not named:
                 month = int(m["m"] or self.month)
                 day = int(m["d1"] or m["d"])
@@ -1223,7 +1225,8 @@ _PROSE = [
                # (``地下车库及充电桩检修停电``, ``…镇明路北段一带线路检修停电``: the works right
                # before the cut.)
                r"(?:(?:线路)?(?:检修|施工|作业))?"
-               r"(?:全部|均|都)?(?:停电|停(?=一次|一下))(?:一次|一下)?"
+               # (``…村部和文化礼堂也停，装新电表``: a chat's 停 alone after 也.)
+               r"(?:全部|均|都)?(?:停电|停(?=一次|一下)|(?<=[也都还])停(?=[,，。;；]))(?:一次|一下)?"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``…霞浦4号公变的停电时间不变``: a slot said to stand.)
