@@ -2457,9 +2457,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                                     r"|\d\ufe0f?\u20e3\s*)?", head)
             # ``停电时间：2024年3月4日至3月6日`` or ``…3月4日全天``: the outage's own time label
             # before a date alone makes it whole days of outage (one window a day, no times).
-            if _WHOLE_DAY_LABEL.search(head) and re.fullmatch(
-                    r"\s*(?:全天|全日|整天)?\s*[。.;；]?\s*",
-                    masked[anchor.end:line_end]):
+            # (Not a listing's query, ``查询条件：… 停电日期 2033-04-14 至 2033-04-30``.)
+            if _WHOLE_DAY_LABEL.search(head) and not re.search(r"查询|筛选|检索", head) and \
+                    re.fullmatch(r"\s*(?:全天|全日|整天)?\s*[。.;；]?\s*",
+                                 masked[anchor.end:line_end]):
                 kept.append(anchor)
                 continue
             # ``12月8日,将对…等地实施停电``, ``16日,…等地区将分时段停电``: the cut will happen.
