@@ -110,6 +110,10 @@ PROBES64 = ROOT / "tests" / "importer" / "probes-ningbo-64"  # (August 2032; not
 PROBES65 = ROOT / "tests" / "importer" / "probes-ningbo-65"  # (February 2032; not tuned on)
 PROBES66 = ROOT / "tests" / "importer" / "probes-ningbo-66"  # (March 2033; not tuned on)
 PROBES67 = ROOT / "tests" / "importer" / "probes-ningbo-67"  # (November 2032; not tuned on)
+PROBES68 = ROOT / "tests" / "importer" / "probes-ningbo-68"  # (January 2033; held out, stop 44)
+PROBES69 = ROOT / "tests" / "importer" / "probes-ningbo-69"  # (April 2033; held out, stop 44)
+PROBES70 = ROOT / "tests" / "importer" / "probes-ningbo-70"  # (July 2033; held out, stop 44)
+PROBES71 = ROOT / "tests" / "importer" / "probes-ningbo-71"  # (October 2033; held out, stop 44)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -405,7 +409,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES58, 25, 104, 10), (PROBES59, 25, 110, 12), (PROBES60, 26, 107, 7),
     (PROBES61, 26, 104, 12), (PROBES62, 25, 105, 10), (PROBES63, 27, 99, 9),
     (PROBES64, 25, 103, 13), (PROBES65, 26, 98, 8), (PROBES66, 26, 105, 10),
-    (PROBES67, 25, 104, 7)])
+    (PROBES67, 25, 104, 7), (PROBES68, 25, 97, 10), (PROBES69, 26, 97, 8),
+    (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
