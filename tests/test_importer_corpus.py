@@ -5902,3 +5902,19 @@ def test_a_listing_s_query_range_is_no_outage():
     windows = read_general(text, dt.date(2033, 4, 13)).windows
     assert [(str(w["date"]), w["start"], w["end"]) for w in windows] == [
         ("2033-04-18", "08:00", "17:00")]
+
+
+def test_the_works_in_a_bracket_after_a_place_are_no_part_of_it():
+    """``北溪村(抗冰改造，导线更换)`` (set 68) and ``地下车库充电桩区域(调试新装充电桩回路)`` (set 66):
+    the works done there were kept in the area; they go to the body. A bracket naming a part
+    of the place (``(双号)``, ``(邱隘段)``) stays."""
+    assert split_areas("唐田村、北溪村(抗冰改造，导线更换)") == ["唐田村", "北溪村"]
+    assert split_areas("新城大道北路(双号)、盛莫路沿线(邱隘段)") == ["新城大道北路(双号)", "盛莫路沿线(邱隘段)"]
+    text = "停电时间：2033年1月8日 全天\n停电范围：余姚市大岚镇唐田村、北溪村（抗冰改造，导线更换）\n"
+    result = parse_outage_notice(text, dt.date(2033, 1, 5), DISTRICTS)
+    assert _rows(result.fields["windows"]) == [("2033-01-08", None, None, "余姚市", ["唐田村", "北溪村"])]
+    kept = [result.fields["windows"][0].get("note") or "", *result.body_lines]
+    assert any("抗冰改造，导线更换" in line for line in kept)
+    general = read_general("1月8日全天，北溪村（抗冰改造，导线更换）停电。\n", dt.date(2033, 1, 5))
+    assert [w["areas"] for w in general.windows] == [["北溪村"]]
+    assert any("抗冰改造" in line for line in general.body_lines)

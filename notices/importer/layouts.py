@@ -1060,6 +1060,12 @@ def split_areas(printed: str) -> list[str]:
         # A duration (``(10小时)``, ``(各2小时)``) says how long, not where; a pointer to a
         # picture or an attachment (``(详如附图红色标记处)``) is not a place either.
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
+        # (``北溪村(抗冰改造，导线更换)``, ``…充电桩区域(调试新装充电桩回路)``: the works done
+        # there, in a bracket after the place, are no part of it; kept in the body.)
+        works = _WORKS_BRACKET.search(fold(area))
+        if works and works.start() > 1:
+            _set_aside(area[works.start():])
+            area = area[:works.start()].rstrip()
         # ``我校东校区``: the school speaking of itself; ``以及长溪村工业区``: the conjunction
         # that joined the place to the list.
         # (Not ``我村及后岙村``: the village itself, then another.)
@@ -1129,6 +1135,11 @@ _HOW_CUT = re.compile(r"\s*[(（](?:[^()（）]*(?:时段|临时送电|分两次
 
 # (Not a customer's account number: ``（户号3302117765）`` names the customer.)
 _CONTACT = re.compile(r"\s*[(（](?!户号)[^()（）]*(?:电话|联系|咨询|\d{7,})[^()（）]*[)）]\s*")
+
+
+_WORKS_BRACKET = re.compile(r"\s*\((?=[^()]{0,16}?"
+                            r"(?:改造|更换|检修|施工|迁改|调试|安装|维修|抢修|换装))"
+                            r"(?![^()]*(?:用户|客户|单号|双号|段|侧|除外))[^()]{2,24}\)$")
 
 
 def _cut(printed: str, pattern: re.Pattern) -> str:
