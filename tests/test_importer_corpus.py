@@ -5918,3 +5918,16 @@ def test_the_works_in_a_bracket_after_a_place_are_no_part_of_it():
     general = read_general("1月8日全天，北溪村（抗冰改造，导线更换）停电。\n", dt.date(2033, 1, 5))
     assert [w["areas"] for w in general.windows] == [["北溪村"]]
     assert any("抗冰改造" in line for line in general.body_lines)
+
+
+def test_a_list_table_s_equipment_column_is_no_place():
+    """``序号 | 停电区域 | 停电设备`` under ``…停电范围如下：`` (set 69, tuned on after its one
+    scoring run): every cell was read as places, ``10kV定塘线`` among them; the equipment is
+    kept in the body."""
+    text = ("原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，延期至4月26日（星期二）8:00-16:00，"
+            "停电范围如下：\n\n序号\t停电区域\t停电设备\n1\t定塘镇：沙地村、小湖村\t10kV定塘线\n"
+            "2\t新桥镇：高湖村、东溪村部分用户\t10kV新桥线#12杆后段\n")
+    general = read_general(text, dt.date(2033, 4, 10))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [
+        ("定塘镇", ["沙地村", "小湖村"]), ("新桥镇", ["高湖村", "东溪村部分用户"])]
+    assert "10kV定塘线" in general.body_lines

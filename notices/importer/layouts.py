@@ -3863,6 +3863,23 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
         line = _line_of(masked, m.start())  # 1-based; the next line has index ``line``
         for table in list_tables:
             if table.first in (line, line + 1):
+                # (``序号 | 停电区域 | 停电设备``: the places are the area column's; the equipment
+                # (``10kV定塘线``) is kept in the body.)
+                columns = [i for i, name in enumerate(table.header)
+                           if re.search(r"区域|范围|地点|用户|小区|楼", name)
+                           and not re.search(r"设备|线路|序号|编号|备注", name)]
+                rows: dict[int, list] = {}
+                for cell in table.cells:
+                    rows.setdefault(cell[0], []).append(cell)
+                if columns and all(len(row) == len(table.header) for row in rows.values()):
+                    areas = []
+                    for row in rows.values():
+                        for i, cell in enumerate(row):
+                            if i in columns:
+                                areas += split_areas(cell[2])
+                            elif not re.search(r"序号|编号", table.header[i]):
+                                _set_aside(cell[2])
+                    return areas
                 cells = [c for c in table.cells if not re.fullmatch(r"\d+", c[1])]
                 return [area for c in cells for area in split_areas(c[2])]
         areas: list[str] = []
