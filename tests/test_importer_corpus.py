@@ -5931,3 +5931,20 @@ def test_a_list_table_s_equipment_column_is_no_place():
     assert [(w["town"], w["areas"]) for w in general.windows] == [
         ("定塘镇", ["沙地村", "小湖村"]), ("新桥镇", ["高湖村", "东溪村部分用户"])]
     assert "10kV定塘线" in general.body_lines
+
+
+def test_a_centre_speaking_of_itself_and_a_committee_s_hamlets():
+    """Set 70 (tuned on after its one scoring run): ``我中心（大碶街道庐山西路***号）将于…停电`` under
+    ``北仑区大碶街道社区卫生服务中心`` named no place (the address's bracket between), ``…中心南侧的
+    大碶农贸市场`` kept its direction, and the centre lost its town's name; ``我村上村、下村两个自然村
+    将于…停电`` named no place."""
+    text = ("北仑区大碶街道社区卫生服务中心\n停电期间门诊安排公告\n\n"
+            "因供电部门检修线路，我中心（大碶街道庐山西路***号）将于2033年7月21日（星期四）13:00—17:30停电。\n"
+            "- 同时停电的还有中心南侧的大碶农贸市场、灵山社区卫生服务站。\n")
+    windows = read_general(text, dt.date(2033, 7, 19)).windows
+    assert [(w["district"], w["town"], w["areas"]) for w in windows] == [
+        ("北仑区", "大碶街道", ["大碶街道社区卫生服务中心", "大碶农贸市场", "灵山社区卫生服务站"])]
+    text = ("各位村民：\n接鹿亭乡政府转供电所通知，我村上村、下村两个自然村将于七月十二日（星期二）"
+            "上午五点半到十点半停电。\n")
+    windows = read_general(text, dt.date(2033, 7, 10)).windows
+    assert [(w["start"], w["end"], w["areas"]) for w in windows] == [("05:30", "10:30", ["上村", "下村"])]

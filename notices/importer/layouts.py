@@ -2642,7 +2642,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 r"\s*[、,，和及]\s*", masked[anchors[first - 1].end:anchors[first].start]):
             first -= 1
         speaker_at = anchors[first].start
-        if not areas and _OWN_SPEAKER.search(masked, max(0, speaker_at - 8), speaker_at):
+        if not areas and _OWN_SPEAKER.search(masked, max(0, speaker_at - 40), speaker_at):
             named = _INSTITUTION_LINE.search(masked)
             if named:
                 areas = split_areas(text[named.start("a"):named.end("a")])
@@ -3524,8 +3524,8 @@ def _district_groups(areas: list[str], notice_district: str | None
                 # (``贵驷街道敬老院、贵驷村``: the town's own institution first keeps its name.)
                 if town and not label and m.end() == m.end("t") \
                         and INSTITUTION_WORD.match(area_f, m.end()) \
-                        and not re.search(r"村|路|街|巷|弄|社区|小区|一带|沿线|大道",
-                                          area_f[m.end():]):
+                        and not re.search(r"村|路|街|巷|弄|社区|小区|一带|沿线|大道", re.sub(
+                            r"社区卫生服务(?:中心|站)|社区服务中心", "", area_f[m.end():])):
                     rest = area[m.start("t"):]
                 # ``余姚市泗门镇（小路下村、楝树下村）``: the town's places in brackets.
                 inner = re.fullmatch(r"\s*[(（]([^()（）]+、[^()（）]+)[)）]\s*", rest)
@@ -4014,7 +4014,7 @@ _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|�
 # (``…的停电时间不变，停电范围增加霞浦5号公变。``: places added to the slot.)
 _ALSO_CUT = re.compile(r"(?:同时(?:停电|受影响)的(?:还有|有|包括)"
                        r"|(?:停电)?范围(?:另外|另)?(?:增加|新增|增列)(?:了)?)[:：]?\s*"
-                       r"(?:[^,，。;；\n]{1,10}?周边的)?"
+                       r"(?:[^,，。;；\n]{1,10}?(?:周边|附近|旁边|对面|[东南西北]侧|[东南西北]面)的)?"
                        r"(?P<a>[^。;；\n]+?)(?:等(?:地|单位|用户)?)?\s*[。;；]")
 
 
@@ -4047,11 +4047,15 @@ def _areas_before(masked, text, start) -> list[str] | None:
     if not m:
         return None
     # (``本店所在的丹西街道靖南路一带将于…``: where the speaker is, then the place.)
-    own = _OWN_WHERE.match(m["a"])
+    # (``我村上村、下村两个自然村将于…``: a committee's own village, then its hamlets and how
+    # many they are.)
+    count = re.search(r"(?:两|二|三|四|五|六|\d{1,2})个(?:自然村|村|小区|组|片)$", m["a"])
+    own = _OWN_WHERE.match(m["a"]) or count and re.match(r"(?:我|本)(?:村|社区)(?=\S{2})", m["a"])
     at = m.start("a") + (own.end() if own else 0)
-    if _NOT_PLACES.search(masked, at, m.end("a")) or _SUPPLY_END.search(m["a"]):
+    end = m.start("a") + count.start() if count else m.end("a")
+    if _NOT_PLACES.search(masked, at, end) or _SUPPLY_END.search(m["a"]):
         return None
-    return split_areas(text[at:m.end("a")])
+    return split_areas(text[at:end])
 
 
 # (Or before a record's number alone on its line: ``📍【2】``.)
@@ -4067,7 +4071,9 @@ _ORIGINAL_LABEL = re.compile(r"(?:^|\s)原(?:定|计划)?(?:停电)?(?:时间|�
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 # (``学校将于…``: a school's letter speaking of itself by its kind.)
+# (``我中心（大碶街道庐山西路***号）将于…``: its address in a bracket between.)
 _OWN_SPEAKER = re.compile(r"(?:(?:我|本)(?:院|校|单位|中心)|(?<![\u3400-\u9fff])(?:学校|医院|我园))"
+                          r"(?:\s*[(（][^()（）\n]{1,30}[)）])?"
                           r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
                                r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
