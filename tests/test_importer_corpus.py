@@ -5948,3 +5948,17 @@ def test_a_centre_speaking_of_itself_and_a_committee_s_hamlets():
             "上午五点半到十点半停电。\n")
     windows = read_general(text, dt.date(2033, 7, 10)).windows
     assert [(w["start"], w["end"], w["areas"]) for w in windows] == [("05:30", "10:30", ["上村", "下村"])]
+
+
+def test_a_column_s_name_broken_after_one_character_or_before_a_numbered_box():
+    """A PDF copy of the column (sets 70, 71, tuned on after their one scoring run): ``…、塘`` /
+    ``溪1号公变(8:00—15:00)`` was read as two areas (``塘`` reported) and ``…、陆埠`` /
+    ``3号公变(…)`` as two; one character is no place, and a numbered box goes on the name
+    before it."""
+    text = ("计划停电预告\n10月13日 星期四\n"
+            "鄞州 东吴镇天童村(8:00—15:00)塘溪镇·雁村、童村、塘\n溪1号公变(8:00—15:00)\n"
+            "余姚 陆埠镇裘岙村、洪山村、陆埠\n3号公变(8:00—17:00)\n"
+            "东南商报 2033年10月11日 星期二 A08 城事·服务\n")
+    windows, _ = _read(text, dt.date(2033, 10, 10))
+    assert [w[4] for w in windows] == [["天童村"], ["雁村", "童村", "塘溪1号公变"],
+                                       ["裘岙村", "洪山村", "陆埠3号公变"]]

@@ -1338,9 +1338,13 @@ class NoticeAssembler:
             elif piece.joiner == "break":
                 # (``…开元村部`` / ``分用户(8:00—15:00)``: a qualifier's word broken in two.)
                 # (``万科城2`` / ``号箱变``: a number broken from its unit.)
+                # (``、塘`` / ``溪1号公变``: one character is no place; ``陆埠`` / ``3号公变``: a
+                # numbered box goes on the name before it.)
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current) or \
                         _BROKEN_WORD.fullmatch(current[-1:] + text[:1]) or \
-                        re.search(r"\d$", current) and re.match(r"[号幢栋楼座单室#]", text):
+                        re.search(r"\d$", current) and re.match(r"[号幢栋楼座单室#]", text) or \
+                        len(current.strip()) == 1 or \
+                        re.match(r"\d{1,3}\s*号(?:公变|箱变|变压器|台区)", text):
                     current += text
                 # (``…、泗门镇`` / ``中心幼儿园``: the item's own town printed again at the line's
                 # end, before its place: one name, the town taken out of it later, or kept
