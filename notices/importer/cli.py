@@ -70,7 +70,7 @@ from notices.content.settings import SETTINGS_FILE
 from notices.content.validate import validate_fields
 
 from .assembler import parse_notice_text
-from .layouts import _CN_DIGIT, _numerals, _without_town, read_general
+from .layouts import _without_town, digits_for_numerals, read_general
 from .messages import (
     CHANGE_LEFT,
     CONTROL_CHARACTERS,
@@ -433,6 +433,9 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         # few reported.)
         few_glued = 2 * len(glued) < len(assembler.windows) \
             and len(assembler.windows) > 4 * len(general.windows)
+        # (The column reader's windows whose areas are all places.)
+        placed_areas = sum(all(is_place(area) for area in window["areas"])
+                           for window in assembler.windows)
         column_more = assembler.windows and (not glued or few_glued) and (
             # (A column read cleanly but for a change said below it, where the layout reader
             # read fewer slots than its windows, only that change: the column stands and the
@@ -448,12 +451,10 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
             or not placed and not general.decoys
             # (its windows whose areas are places: not a table of changes read as runs,
             # ``取消、另行安排``)
-            and sum(all(is_place(area) for area in window["areas"])
-                    for window in assembler.windows) > 2 * len(general.windows)
+            and placed_areas > 2 * len(general.windows)
             # (Not where most of its windows' areas are no places: ``国庆期间物业服务中心值班
             # 时间为`` before office hours is prose, not windows lost.)
-            and 2 * sum(all(is_place(area) for area in window["areas"])
-                        for window in assembler.windows) > len(assembler.windows))
+            and 2 * placed_areas > len(assembler.windows))
         # (A table read cleanly but for a change said in prose above it, where the layout reader
         # glued the table's remarks to its places (``…城河西路沿线、由1月8日延期``): the table's
         # reading stands and the change is reported.)
@@ -1070,8 +1071,7 @@ def guess_published(text: str, today: dt.date) -> tuple[dt.date, int | None]:
     last_time_line = 0
     for number, line in enumerate(text.splitlines(), start=1):
         # (``二〇三二年十一月十六日`` under a village board's notice: the date in numerals.)
-        line = _numerals(re.sub(r"[〇零一二三四五六七八九]{4}(?=\s*年)",
-                                lambda m: "".join(str(_CN_DIGIT[c]) for c in m[0]), line))[0]
+        line = digits_for_numerals(line)
         if _TIME_LIKE.search(line):
             last_time_line = number
         for m in _FULL_DATE.finditer(line):

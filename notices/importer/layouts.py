@@ -758,6 +758,14 @@ def _numerals(text: str) -> tuple[str, list[int]]:
     return "".join(out), back
 
 
+def digits_for_numerals(text: str) -> str:
+    """``text`` with a date's Chinese numerals as digits, its year's too (``二〇三二年十一月十六日``
+    → ``2032年11月16日``); offsets are not kept (``_numerals`` keeps them for the readers)."""
+    year = re.sub(r"[〇零一二三四五六七八九]{4}(?=\s*年)",
+                  lambda m: "".join(str(_CN_DIGIT[c]) for c in m[0]), text)
+    return _numerals(year)[0]
+
+
 def _span(first: dt.date, last: dt.date) -> list[dt.date]:
     days = []
     day = first + dt.timedelta(days=1)
