@@ -2205,16 +2205,14 @@ def _join_wrapped_cells(folded: str, text: str) -> tuple[str, str, dict[int, int
             continue
         column = len(line) - len(line.lstrip(" "))
         above = lines_f[row]
-        cells = [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", above)]
+        cells = _columns_shown(above)
         # (The column as printed or as shown: a Chinese character is two columns wide.)
-        at = [k for k, (start, _) in enumerate(cells)
-              if column in (start, start + sum(unicodedata.east_asian_width(c) in "WF"
-                                               for c in above[:start]))]
+        at = [k for k, (shown, start, _) in enumerate(cells) if column in (start, shown)]
         if not at or at[0] + 1 >= len(cells) or \
-                cells[at[0] + 1][0] - cells[at[0]][1] < len(piece) + 2:
+                cells[at[0] + 1][1] - cells[at[0]][2] < len(piece) + 2:
             row = -1
             continue
-        end = cells[at[0]][1]
+        end = cells[at[0]][2]
         for lines in (lines_f, lines_t):
             wrapped = lines[i][column:column + len(piece)]
             lines[row] = lines[row][:end] + wrapped + lines[row][end + len(piece):]
@@ -4100,12 +4098,11 @@ _BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于
                           r"|广场|新村|家属院|片区|商铺|一带|沿线)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?"
                           # (``另外17-20幢10月12日晚上10点…也要停``: the estate's buildings alone.)
                           r"|(?<=另外|此外|同时)\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))\s*$")
-_CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实施|开始)?"
-                        r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])"
-                        r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)\s*(?:将)?停电")
 # (``…11月30日（周二）全天停电``: the whole day, then the cut, right after a date.)
 _WHOLE_DAY_CUT = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
                             r"\s*(?:将)?停电")
+_CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实施|开始)?"
+                        r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])|" + _WHOLE_DAY_CUT.pattern)
 
 
 # ``为配合…,校园网机房于8月15日10:00-16:00停电``: the subject of 于 before a date whose cut
