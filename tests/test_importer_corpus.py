@@ -114,6 +114,8 @@ PROBES68 = ROOT / "tests" / "importer" / "probes-ningbo-68"  # (January 2033; he
 PROBES69 = ROOT / "tests" / "importer" / "probes-ningbo-69"  # (April 2033; held out, stop 44)
 PROBES70 = ROOT / "tests" / "importer" / "probes-ningbo-70"  # (July 2033; held out, stop 44)
 PROBES71 = ROOT / "tests" / "importer" / "probes-ningbo-71"  # (October 2033; held out, stop 44)
+PROBES72 = ROOT / "tests" / "importer" / "probes-ningbo-72"  # (August 2033; held out, stop 45)
+PROBES73 = ROOT / "tests" / "importer" / "probes-ningbo-73"  # (December 2033; held out, stop 45)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -410,7 +412,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES61, 26, 104, 12), (PROBES62, 25, 105, 10), (PROBES63, 27, 99, 9),
     (PROBES64, 25, 103, 13), (PROBES65, 26, 98, 8), (PROBES66, 26, 105, 10),
     (PROBES67, 25, 104, 7), (PROBES68, 25, 97, 10), (PROBES69, 26, 97, 8),
-    (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7)])
+    (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7), (PROBES72, 25, 107, 8),
+    (PROBES73, 25, 111, 14)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
