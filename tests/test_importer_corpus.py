@@ -5965,3 +5965,106 @@ def test_a_column_s_name_broken_after_one_character_or_before_a_numbered_box():
     windows, _ = _read(text, dt.date(2033, 10, 10))
     assert [w[4] for w in windows] == [["天童村"], ["雁村", "童村", "塘溪1号公变"],
                                        ["裘岙村", "洪山村", "陆埠3号公变"]]
+
+
+def test_a_news_lead_whose_day_and_clock_are_a_moment_past_is_prose():
+    """Set 72 (tuned on after its one scoring run): ``本报讯…8月19日14时35分全市最高用电负荷…`` above
+    a column was read as two runs with no time, and the column lost to the layout reader."""
+    text = ("慈溪日报 2033-08-20 第2版 要闻\n\n"
+            "本报讯（记者 沈佳颖）持续高温下，我市用电负荷屡创新高，8月19日14时35分全市最高用电负荷达到412万"
+            "千瓦。国网慈溪市供电公司将开展设备消缺。具体停电计划如下：\n\n【计划停电】\n8月22日至24日 每天\n"
+            "观海卫镇鸣鹤村、杜岙村(7:00—11:00)\n\n8月25日 星期四\n周巷镇万安庄村(7:30—15:30)\n")
+    result = parse_outage_notice(text, dt.date(2033, 8, 20), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2033-08-22", "07:00", "观海卫镇", ["鸣鹤村", "杜岙村"]),
+        ("2033-08-23", "07:00", "观海卫镇", ["鸣鹤村", "杜岙村"]),
+        ("2033-08-24", "07:00", "观海卫镇", ["鸣鹤村", "杜岙村"]),
+        ("2033-08-25", "07:30", "周巷镇", ["万安庄村"])]
+    assert not result.problems
+
+
+def test_an_app_s_cards_drawn_with_box_characters():
+    """Set 73 (tuned on): ``│ 停电时间  2033-12-21 08:00 ~ …`` inside a card's frame: the label
+    apart from its value by spaces, read once the frame is space."""
+    text = ("所在地区：浙江省 宁波市 镇海区\n\n┌──────────────\n│ 蛟川街道\n"
+            "│ 停电时间  2033-12-21 08:00 ~ 2033-12-21 16:00\n│ 停电范围  蛟川街道俞范社区、迎周村\n"
+            "│ 停电原因  计划检修\n└──────────────\n┌──────────────\n│ 招宝山街道\n"
+            "│ 停电时间  2033-12-22 22:00 ~ 2033-12-23 05:00\n│ 停电范围  车站路沿线、城关菜场\n"
+            "└──────────────\n")
+    windows, _ = _read(text, dt.date(2033, 12, 19))
+    assert windows == [("2033-12-21", "08:00", "16:00", "镇海区", ["俞范社区", "迎周村"]),
+                       ("2033-12-22", "22:00", "次日05:00", "镇海区", ["车站路沿线", "城关菜场"])]
+
+
+def test_an_item_s_places_before_its_time_under_a_dated_sentence():
+    """Set 72 (tuned on): a property manager's ``定于2033年8月9日…分区域停电，具体安排如下：`` then
+    ``1、1-8幢(含地下车库A区)：8:00-12:00``: each item's places, then its time ending the line."""
+    text = ("尊敬的业主：\n    定于2033年8月9日（星期二）分区域停电，具体安排如下：\n"
+            "    1、1-8幢(含地下车库A区)：8:00-12:00\n    2、9-16幢、会所及游泳池：13:00-17:00\n"
+            "    8月9日7:30前请将车辆移至地面。\n")
+    windows = read_general(text, dt.date(2033, 8, 6)).windows
+    assert [(w["start"], w["end"], w["areas"]) for w in windows] == [
+        ("08:00", "12:00", ["1-8幢(含地下车库A区)"]), ("13:00", "17:00", ["9-16幢", "会所及游泳池"])]
+    # (Not which cut it is, ``第一次：上午8:00—8:30``, nor a district's time, ``海曙区：8:00-16:00``,
+    # their places said elsewhere.)
+    text = ("6月23日（星期六）将进行两次短时停电：\n第一次：上午8:00—8:30\n第二次：下午16:30—17:00\n"
+            "停电范围：锦绣东城1、3、5、7幢、地下车库\n")
+    windows = read_general(text, dt.date(2029, 6, 20)).windows
+    assert [w["areas"] for w in windows] == [["锦绣东城1、3、5、7幢", "地下车库"]] * 2
+
+
+def test_a_change_that_keeps_the_time_and_adds_a_place_is_a_window():
+    """Set 72 (tuned on): under a column's ``变更：``, ``原定8月18日 … 骆驼街道南二村、团桥村(8:30—16:30)，
+    时间不变，停电范围增加清水湖村。`` was written as a cancelled slot; the slot stands, one place
+    more."""
+    text = ("计划停电预告\n8月18日 星期四\n镇海 庄市街道勤勇村(8:00—16:00)\n变更：\n"
+            "原定8月16日 星期二 江北 洪塘街道裘市村一带(8:00—16:00)，调整为8月19日 星期五(8:00—16:00)。\n"
+            "原定8月18日 星期四 镇海 骆驼街道南二村、团桥村(8:30—16:30)，时间不变，停电范围增加清水湖村。\n")
+    windows, cancelled = _read(text, dt.date(2033, 8, 15))
+    assert windows == [("2033-08-18", "08:00", "16:00", "镇海区", ["勤勇村"]),
+                       ("2033-08-19", "08:00", "16:00", "江北区", ["裘市村一带"]),
+                       ("2033-08-18", "08:30", "16:30", "镇海区", ["南二村", "团桥村", "清水湖村"])]
+    assert cancelled == [("2033-08-16", "08:00", "16:00", "江北区", ["裘市村一带"])]
+
+
+def test_a_postponed_record_s_reason_is_no_place():
+    """Set 72 (tuned on): ``停电时间：原定2033年8月20日 08:00-16:00，因持续高温、负荷过重，延期至…``:
+    the column reader read the reason as the cancelled slot's places and won; the layout reader
+    reads the record."""
+    text = ("国网宁波市北仑区供电公司　2033-08-19\n\n停电时间：2033年8月24日 08:00-12:00\n"
+            "停电范围：梅山街道梅东村、梅山湾沙滩公园\n\n【延期】\n"
+            "停电时间：原定2033年8月20日 08:00-16:00，因持续高温、负荷过重，延期至2033年8月27日 06:00-12:00\n"
+            "停电线路：10kV新碶B211线\n停电范围：新碶街道大港新村(13-22幢)、新碶菜场\n")
+    windows, cancelled = _read(text, dt.date(2033, 8, 19))
+    assert windows == [("2033-08-24", "08:00", "12:00", "北仑区", ["梅东村", "梅山湾沙滩公园"]),
+                       ("2033-08-27", "06:00", "12:00", "北仑区", ["大港新村(13-22幢)", "新碶菜场"])]
+    assert cancelled == [("2033-08-20", "08:00", "16:00", "北仑区", ["大港新村(13-22幢)", "新碶菜场"])]
+
+
+def test_an_account_s_address_gives_the_district_and_its_history_is_no_window():
+    """Set 72 (tuned on): a per-account query, ``用电地址：浙江省宁波市江北区前江街道…``, over records
+    naming no town; its ``【历史停电记录】`` (a fault restored, a plan 已完成) gives no window."""
+    text = ("网上国网\n户号：3302107xxx56\n用电地址：浙江省宁波市江北区前江街道天水家园2期17幢***室\n"
+            "查询时间：2033-08-15 20:31\n\n【近期停电计划】\n1. 计划停电\n"
+            "　 停电时间：2033-08-24 08:00:00 —— 2033-08-24 12:00:00\n　 停电范围：谢家村、天水家园2期箱变\n\n"
+            "【历史停电记录】\n2033-08-10 03:12 —— 2033-08-10 09:47　故障停电　已恢复送电\n"
+            "2033-07-22 08:00 —— 2033-07-22 16:00　计划停电　已完成\n")
+    result = parse_outage_notice(text, dt.date(2033, 8, 15), DISTRICTS)
+    assert [(str(w["date"]), w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] \
+        == [("2033-08-24", "江北区", "前江街道", ["谢家村", "天水家园2期箱变"])]
+    assert [w.message for w in result.warnings if "address" in w.message] == [
+        "1 window naming no district put in 江北区, the district the customer's address "
+        '"用电地址：浙江省宁波市江北区前江街道天水家园2期17幢***室" names; check it']
+
+
+def test_a_record_its_status_calls_off_has_its_places_above_its_time():
+    """Set 72 (tuned on): a 95598 listing's records, ``停电区域：`` above ``停电时间：``; the one whose
+    ``信息状态：已取消`` was given the next record's places."""
+    text = ("供电单位：国网余姚市供电公司\n停电区域：鹿亭乡中村村、白鹿村\n"
+            "停电时间：2033-08-22 08:00:00 - 2033-08-22 16:00:00\n信息状态：已取消\n\n"
+            "供电单位：国网余姚市供电公司\n停电区域：凤山街道舜水南路沿线\n"
+            "停电时间：2033-08-25 06:00:00 - 2033-08-25 10:00:00\n信息状态：生效\n")
+    general = read_general(text, dt.date(2033, 8, 20))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [("凤山街道", ["舜水南路沿线"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2033-08-22", "鹿亭乡", ["中村村", "白鹿村"])]

@@ -51,6 +51,7 @@ from .text import (
     fold,
     match_date,
     match_short_date_line,
+    match_window,
     parse_windows,
     plain_symbols,
     resolve_date,
@@ -463,6 +464,14 @@ class NoticeAssembler:
             self.body_lines.append(display(line).strip())
             self.read_lines.add(lineno)
             self.warn(lineno, line.strip(), PAST_OUTAGE.format(fragment=_q(line.strip()[:40])))
+            return
+        # (``本报讯（记者 …）持续高温下，…8月19日14时35分全市最高用电负荷达到412万千瓦。…具体停电
+        # 计划如下：``: a news lead whose day and clock are a moment past, not a time window: its
+        # prose, kept in the body.)
+        if timeish and _DATELINE_LEAD.match(f) and "。" in f and not any(
+                match_window(plain, found.start()) for found in TIMEISH.finditer(plain)):
+            self.boundary(None)
+            self.keep_in_body(lineno, line)
             return
         if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
                              or _CREDIT_LINE.match(f) or _NOTE_LINE.match(f)
@@ -878,6 +887,8 @@ class NoticeAssembler:
             self.moving = True
         elif kind == "same_slot" and self.moving:
             self.move_slot(token)
+        elif kind == "added":
+            self.keep_slot(token)
         elif kind == "cancel":
             self.boundary(None)
             self.finish_pending_time()
@@ -913,6 +924,22 @@ class NoticeAssembler:
         windows = token.value if token.kind != "same_slot" else None
         self.move_cancelled(new_dates, windows, token.line, token.start, self.printed(token))
         self.read_lines.add(token.line)
+
+    def keep_slot(self, token: Token) -> None:
+        """``…(8:30—16:30)，时间不变，停电范围增加清水湖村。`` after a change section's original
+        slot: the slot is not called off; it stands with the places added."""
+        self.read_lines.add(token.line)
+        added = [area for area in re.split(r"[、,，]", str(token.value)) if area.strip()]
+        for window in self.last_emitted:
+            index = next((k for k, old in enumerate(self.cancelled) if old is window), None)
+            if index is None:
+                window["areas"] = [*window["areas"], *added]
+                continue
+            source = self.sources["cancelled"].pop(index)
+            del self.cancelled[index]
+            window["areas"] = [*window["areas"], *added]
+            self.windows.append(window)
+            self.sources["windows"].append(replace(source, cancelled=False))
 
     def on_area(self, token: Token) -> None:
         if self.run.start is None:

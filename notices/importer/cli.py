@@ -72,6 +72,7 @@ from notices.content.validate import validate_fields
 from .assembler import parse_notice_text
 from .layouts import _without_town, digits_for_numerals, read_general
 from .messages import (
+    ADDRESS_DISTRICT,
     CHANGE_LEFT,
     CONTROL_CHARACTERS,
     HEAD_DISTRICT,
@@ -522,7 +523,9 @@ _UNCLEAN = re.compile(
     r"[。;；]|停电|停水|停气|\d{1,2}[:：]\d{2}|\d{1,2}月\d{1,2}[日号]|\d{4}年|##|^#"
     r"|^[【\[(（]\d{1,3}[】\])）]$|^(?:全天|全日|整天)"  # (``【2】``: a record's number)
     # (``…医院为双电源用户，不受影响``: a place that keeps its supply, said in a clause.)
-    r"|不受影响|照常供电|正常供电")
+    r"|不受影响|照常供电|正常供电"
+    # (``因持续高温、负荷过重，延期至…``: a change's reason read as places.)
+    r"|^(?:因为|因|由于)")
 
 
 def _unclean(area: str) -> bool:
@@ -673,6 +676,12 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     signature = None if served or head_district or head_town else _signature_place(
         text, districts)
     signature_lines: list[int] = []
+    # ``您户号3302018845（地址：江北区慈城镇半浦村**号）…`` / ``用电地址：浙江省宁波市江北区前江
+    # 街道…``: a message or query for one account gives the district and town of windows that
+    # name neither.
+    address = None if served or head_district or head_town or signature else _address_place(
+        text, districts)
+    address_lines: list[int] = []
     # ``…镇海区澥浦镇十七房村…；次日…澥浦镇汇源村也将停电``: a town the notice has named with
     # its district is in that district where it is named again alone.
     towns = {w["town"]: w["district"] for w in [*general.windows, *general.cancelled]
@@ -755,6 +764,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 if signature[1] and not window.get("town"):
                     window["town"] = signature[1]
                 signature_lines.append(line)
+            elif not printed and address is not None:
+                window["district"] = printed = address[0].name
+                if address[1] and not window.get("town"):
+                    window["town"] = address[1]
+                address_lines.append(line)
             declared = districts.get(printed) if printed else None
             if declared is not None:
                 window["district"] = declared.name
@@ -790,6 +804,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         warnings.append(ImportMessage(signature_lines[0], signature[2], SIGNATURE_DISTRICT.format(
             count=count, s="s" if count != 1 else "", district=signature[0].name,
             line=_quote(signature[2]))))
+    if address_lines:
+        count = len(address_lines)
+        warnings.append(ImportMessage(address_lines[0], address[2], ADDRESS_DISTRICT.format(
+            count=count, s="s" if count != 1 else "", district=address[0].name,
+            line=_quote(address[2]))))
     name = source_name or found_publisher
     if not name:
         name = DEFAULT_SOURCE
@@ -845,6 +864,36 @@ def _signature_place(text: str, districts: DistrictTable):
                 return district, declared.name if declared else (town[0] if town else None), \
                     line
     return None
+
+
+_ADDRESS = re.compile(r"(?:用电|客户|户主|您的?)?地址\s*:\s*(?:浙江省)?\s*(?:宁波市)?\s*")
+
+
+def _address_place(text: str, districts: DistrictTable):
+    """(district, town or None, address) of the one customer's address a notice gives
+    (``地址：江北区慈城镇半浦村**号``), where it begins with a declared district, else None."""
+    keys = sorted(((fold(key), d) for d in districts if not d.citywide
+                   for key in (d.name, *d.aliases)), key=lambda kd: -len(kd[0]))
+    found = []
+    for line in (text or "").splitlines():
+        folded = fold(line)
+        for m in _ADDRESS.finditer(folded):
+            # (A customer's: ``用电地址：``, or on a message to an account, ``您户号…（地址：…）``;
+            # not a utility's or an office's own, ``地址：海曙区南门街道柳汀街1408号``.)
+            if not re.match(r"用电|客户|户主", folded[m.start():]) \
+                    and not re.search(r"户号|您", folded):
+                continue
+            rest = folded[m.end():]
+            key, district = next(((k, d) for k, d in keys if rest.startswith(k)), (None, None))
+            if district is None:
+                continue
+            town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", rest[len(key):])
+            declared = districts.towns.declared_one(town[0]) if town else None
+            end = re.match(r"[^)）\s,，;；。]*", rest)
+            found.append((district, declared.name if declared else (town[0] if town else None),
+                          display(line[m.start():m.end() + end.end()]).strip()))
+    # (Only one place: two customers' addresses say nothing of the windows.)
+    return found[0] if len({(d.name, t) for d, t, _ in found}) == 1 else None
 
 
 def outage_title(windows: list[dict]) -> str:

@@ -410,6 +410,12 @@ class _Dates:
                 head = _LIST_NUMBER.fullmatch(t, line_start, pos) if window else None
                 if window and head and head["word"]:  # ``2、下午2:00-5:00``: its afternoon
                     window = self._window(head.start("word"), None) or window
+                # (Or an item's places before its time, the time ending the line: ``2、9-16幢、
+                # 会所及游泳池：13:00-17:00``.)
+                item = window and not head and _ITEM_PLACES.fullmatch(t, line_start, pos)
+                if item and _ITEM_END.match(t, window[2]) and not _LABEL_WORD.search(item["a"]) \
+                        and not _DATE_IN_LINE.search(item["a"]):
+                    head = item
                 lead_in = found and found[-1].first is None and head and \
                     re.fullmatch(r"[^。\n]*(?:(?:如下|停电\S{0,3})\s*[:：]|停[两二三四\d]次电\W{0,3})\s*"
                                  r"|[)）\s]*\n\s*",
@@ -2224,13 +2230,14 @@ def _join_wrapped_cells(folded: str, text: str) -> tuple[str, str, dict[int, int
 def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> GeneralResult:
     # Pinyin pasted after a character (``時(shí)``) is read as space, kept as printed.
     folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+    # (An app card's box lines, ``┌ 计划停电`` / ``│ 2028-07-18 08:00-16:00``: space, before
+    # its labels are read, ``│ 停电时间  2033-12-21 08:00 ~ …``.)
+    folded = re.sub(r"[\u2500-\u257f]", " ", folded)
     # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
     # apart from its value by spaces is read as with its colon.)
     folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
-    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``, and an
-    # app card's box lines, ``┌ 计划停电`` / ``│ 2028-07-18 08:00-16:00``: space.)
+    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``: space.)
     folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
-    folded = re.sub(r"[\u2500-\u257f]", " ", folded)
     # (A space table with its start and end in columns of their own, ``开始  结束`` over
     # ``08:00  16:00``: each row's two times read as a range, the same length.)
     folded = _apart_start_end(folded)
@@ -2573,6 +2580,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         if areas is None and card_above:
             areas = card_above
             read.add(_line_of(masked, anchor.start) - 1)
+        if areas is None and anchor.first is not None:
+            # (``1、1-8幢(含地下车库A区)：8:00-12:00`` under ``定于2033年8月9日…停电，具体安排如
+            # 下：``: an item's places, then its time ending the line.)
+            areas = _item_places(masked, text, anchor)
         if anchor.round:
             group = _GROUP.match(masked, anchor.end)
             anchor.areas = [text[group.start(1):group.end()].strip()] if group else []
@@ -2820,7 +2831,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 and (schedule or not ("。" in between and "\n" not in between)):
             anchors[index].areas = anchors[index + 1].areas
     for index, anchor in enumerate(anchors):
-        if anchor.areas is None and not anchor.cancelled and not anchor.round:
+        # (A record its status calls off, ``停电区域：鹿亭乡中村村、白鹿村`` / ``停电时间：…`` /
+        # ``信息状态：已取消``, has its places above its time as the others do.)
+        if anchor.areas is None and (not anchor.cancelled or anchor.status_off) \
+                and not anchor.round:
             scope_start = anchors[index - 1].end if index else 0
             before = [m for m in labels if scope_start <= m.start() < anchor.start]
             if before:
@@ -3321,6 +3335,10 @@ def _kept(windows: list[dict], lines: list[int], keep: list[bool]
 _SPACED_ROW = re.compile(r"\s*\d{1,3}\s{2,}\S+\s{2,}\S")
 
 
+_HISTORY_HEADING = re.compile(r"\s*[【\[]?\s*(?:历史|过往|往期|近期已完成的?)(?:停电)?(?:记录|信息)"
+                              r"\s*[】\]]?\s*:?\s*$")
+
+
 def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
     """{line: first line of its paragraph} for the paragraphs (lines between blank lines)
     about an outage already over and none to come."""
@@ -3351,7 +3369,10 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             # (An app's card tagged ``【已送电】计划停电`` or giving ``实际送电 …``: a planned
             # outage already over.)
             over = re.search(r"[【\[(（]\s*已送电\s*[】\])）]|实际送电", text)
-            if PAST_WORDS.search(text) and (not planned or over):
+            # (Or under an account's ``【历史停电记录】``: ``…故障停电　已恢复送电`` beside
+            # ``…计划停电　已完成``.)
+            history = _HISTORY_HEADING.match(lines_f[paragraph[0] - 1])
+            if PAST_WORDS.search(text) and (not planned or over) or history:
                 past.update(dict.fromkeys(paragraph, paragraph[0]))
         paragraph = [number] if item and line.strip() else []
         items = items and bool(line.strip())
@@ -4110,6 +4131,30 @@ _CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实
 # (``…将于`` / ``拟于`` are ``_BEFORE``'s, with their own checks.)
 _YU_BEFORE = re.compile(r"(?:^|[,，。;；:：\n])\s*(?P<a>[^,，。;；:：\n\d]{2,20}?)"
                         r"(?<![将拟定划计要需])\s*于\s*$")
+
+
+# An item's places before its time, which ends the line: ``2、9-16幢、会所及游泳池：13:00-17:00``.
+_ITEM_PLACES = re.compile(r"[ \t]*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）])?\s*"
+                          r"(?P<a>[^\s:：,，。;；(（][^\n:：,，。;；]{1,40}?)\s*[:：]\s*")
+_ITEM_END = re.compile(r"[ \t]*[,，;；。.]?[ \t]*(?:\n|$)")
+_TIME_START = re.compile(r"(?:凌晨|早上|上午|中午|下午|晚上|夜间)?\s*\d{1,2}\s*(?::\s*\d|点|时)")
+_LABEL_WORD = re.compile(r"时间|时段|日期|停电|送电|范围|区域|线路|地点|原因"
+                         # (``第一次：6:00—7:00``, ``⏰第二次：…``: which cut, its places elsewhere;
+                         # ``海曙区：8:00-16:00`` / ``慈城镇：…``: a district's or town's time, its
+                         # places on the lines below)
+                         rf"|第\S{{1,3}}[次轮批段]|[{PICTOGRAPHS}]"
+                         r"|^[\u3400-\u9fff]{1,4}(?:区|县|市|镇|街道|乡)$")
+
+
+def _item_places(masked, text, anchor) -> list[str] | None:
+    # (The anchor may start at the date of the sentence above, its time taken from this line.)
+    line_start = masked.rfind("\n", 0, anchor.end) + 1
+    m = _ITEM_PLACES.match(masked, line_start, anchor.end)
+    if not m or not _TIME_START.match(masked, m.end()) or not _ITEM_END.match(masked, anchor.end) \
+            or _LABEL_WORD.search(m["a"]) \
+            or _NOT_PLACES.search(m["a"]) or _DATE_IN_LINE.search(m["a"]):
+        return None
+    return split_areas(text[m.start("a"):m.end("a")])
 
 
 def _place_before(masked, text, start, end) -> list[str] | None:

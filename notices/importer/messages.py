@@ -24,6 +24,8 @@ HEAD_TOWN = ("{count} window{s} naming no district put in {town}, {district}, th
              "notice's title {line} names; check it")
 SIGNATURE_DISTRICT = ("{count} window{s} naming no district put in {district}, the district "
                       "the notice's signature {line} names; check it")
+ADDRESS_DISTRICT = ("{count} window{s} naming no district put in {district}, the district "
+                    "the customer's address {line} names; check it")
 SERVED_DISTRICT = ("{count} window{s} naming no district put in {district}, the district its "
                    "publisher {publisher} serves; check it")
 UNCLEAN_AREA = ("area {fragment} could not be separated cleanly (it still holds a time, a date, "

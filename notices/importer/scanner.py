@@ -222,6 +222,9 @@ _RAIN_CLAUSE = re.compile(r"(?:如遇|若遇|遇)[^()。]{0,30}?(?:顺延|延期
 # closing sentence after its last run.)
 _TAIL_NOTE = re.compile(r"(?:以上|上述)[^()]{0,40}?(?:恢复供电|恢复送电|另行通知|顺延|为准)"
                         r"[^()]{0,20}[。.]?\s*$")
+_SLOT_KEPT_ADDED = re.compile(r"\s*,?\s*(?:停电)?(?:时间|时段)(?:不变|照旧)\s*,\s*(?:停电)?范围"
+                              r"(?:另外|另)?(?:增加|新增|增列)(?:了)?\s*:?\s*(?P<a>[^。;()]+?)"
+                              r"\s*[。;]?\s*$")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 # (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
@@ -584,6 +587,15 @@ class LineScanner:
             if rain:
                 self.emit("note", i, rain.end(), self.d[i:rain.end()].strip().strip("()（）"))
                 i, at_item = rain.end(), True
+                continue
+            # (``原定8月18日 星期四 镇海 骆驼街道南二村、团桥村(8:30—16:30)，时间不变，停电范围增加
+            # 清水湖村。`` under a column's ``变更：``: the slot stands, with more places.)
+            added = _SLOT_KEPT_ADDED.match(f, i, stop) if last is not None \
+                and last.kind == "times" else None
+            if added:
+                self.emit("added", i, added.end(),
+                          self.d[added.start("a"):added.end("a")].strip())
+                i, at_item = added.end(), True
                 continue
             # (``【观海卫镇】鸣山村、卫山村(8:00—16:00)``: a run's town in brackets, not a label.)
             bracketed = _TOWN_BRACKET.match(f, i, stop) if at_item else None
