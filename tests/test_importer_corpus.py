@@ -6068,3 +6068,72 @@ def test_a_record_its_status_calls_off_has_its_places_above_its_time():
     assert [(w["town"], w["areas"]) for w in general.windows] == [("凤山街道", ["舜水南路沿线"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
         ("2033-08-22", "鹿亭乡", ["中村村", "白鹿村"])]
+
+
+def test_places_that_are_cut_again_and_slots_listed_before_their_places():
+    """Set 73 (tuned on): ``老屋自然村一带还要再停一次`` kept ``还要`` in the place; a school's
+    ``学校将于12月17日…8:00-15:00及12月18日…8:00-12:00停电。停电范围：…`` gave the first slot the
+    school's name (the speaker) instead of the range said after the last."""
+    windows = read_general("12月17日（星期六）上午8点到11点，老屋自然村一带还要再停一次（接新线）。\n",
+                           dt.date(2033, 12, 14)).windows
+    assert [w["areas"] for w in windows] == [["老屋自然村一带"]]
+    text = ("宁波市海曙区广济中心小学\n关于周末校园停电的告家长书\n各位家长：\n"
+            "    学校将于12月17日（星期六）8:00-15:00及12月18日（星期日）8:00-12:00停电。停电范围：校本部、北校区。\n")
+    windows = read_general(text, dt.date(2033, 12, 13)).windows
+    assert [(w["start"], w["areas"]) for w in windows] == [("08:00", ["校本部", "北校区"]),
+                                                          ("08:00", ["校本部", "北校区"])]
+
+
+def test_a_base_area_s_memorial_is_a_place():
+    """Set 73 (tuned on): ``浙东抗日根据地旧址`` was taken out of its run as prose (``根据``)."""
+    text = "计划停电预告\n12月15日 星期四\n余姚 梁弄镇横坎头村、浙东抗日根据地旧址(8:00—16:00)\n"
+    windows, _ = _read(text, dt.date(2033, 12, 13))
+    assert windows == [("2033-12-15", "08:00", "16:00", "余姚市", ["横坎头村", "浙东抗日根据地旧址"])]
+
+
+def test_a_note_under_a_numbered_table_moving_a_row_calls_off_the_row_s_places():
+    """Set 73 (tuned on): ``注：第2项原定12月16日（星期五）08:30-15:30停电，…调整至12月17日实施。``
+    under a Markdown table: the slot called off had row 2's places (it was written with none)."""
+    text = ("国网慈溪市供电公司计划停电公告\n\n| 序号 | 停电日期 | 停电时间 | 停电范围 |\n|---|---|---|---|\n"
+            "| 1 | 2033-12-17 | 08:00-16:00 | 坎墩街道沈五村 |\n| 2 | 2033-12-17 | 08:30-15:30 | 新浦镇水湘村、老浦村 |\n\n"
+            "注：第2项原定12月16日（星期五）08:30-15:30停电，应辖区企业要求，调整至12月17日实施。\n")
+    _, cancelled = _read(text, dt.date(2033, 12, 14))
+    assert cancelled == [("2033-12-16", "08:30", "15:30", "慈溪市", ["水湘村", "老浦村"])]
+
+
+def test_a_remark_saying_the_slot_was_moved_from_a_day_calls_that_day_off():
+    """Set 73 (tuned on): ``备注：因客户年底生产需要，本次停电已由12月26日调整至12月28日。`` under an
+    app's record of 12月28日: the 26th is called off for the same places (its hours not printed)."""
+    text = ("【计划停电】附海镇\n停电时间：2033-12-28 07:30 至 2033-12-28 15:30\n"
+            "停电范围：附海镇海晏庙村、东海村部分用户\n备注：因客户年底生产需要，本次停电已由12月26日调整至12月28日。\n")
+    general = read_general(text, dt.date(2033, 12, 20))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2033-12-28", "07:30", ["海晏庙村", "东海村部分用户"])]
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.cancelled] == [
+        ("2033-12-26", None, ["海晏庙村", "东海村部分用户"])]
+
+
+def test_a_change_section_s_new_time_alone_on_its_line():
+    """Set 73 (tuned on): under ``变更：``, ``原定12月10日 星期六`` / ``镇海 骆驼街道盘池村一带(8:30—15:30)`` /
+    ``时间调整为(8:30—12:00)``: the new time was read as a cancelled slot named ``时间调整为``."""
+    text = ("计划停电预告\n12月9日 星期五\n镇海 九龙湖镇汶溪村(8:00—17:00)\n变更：\n原定12月10日 星期六\n"
+            "镇海 骆驼街道盘池村一带(8:30—15:30)\n时间调整为(8:30—12:00)\n")
+    windows, cancelled = _read(text, dt.date(2033, 12, 7))
+    assert windows[1:] == [("2033-12-10", "08:30", "12:00", "镇海区", ["盘池村一带"])]
+    assert cancelled == [("2033-12-10", "08:30", "15:30", "镇海区", ["盘池村一带"])]
+
+
+def test_each_new_slot_of_a_change_listed_with_and_has_the_original_s_places():
+    """Set 31 (regression seen in stop 45): ``原定2月5日…对10kV丈亭线停电，影响丈亭镇渔溪村、汇头村，
+    现调整为2月24日…7:30—12:00及2月25日…7:30—12:00两次进行。`` gave both new slots the next
+    item's places; and a chat's ``…老年食堂那边还要再停一次`` keeps no ``那边``."""
+    text = ("一、原定2月5日（星期一）7:30—17:00对10kV丈亭线停电，影响丈亭镇渔溪村、汇头村，现调整为2月24日（星期六）"
+            "7:30—12:00及2月25日（星期日）7:30—12:00两次进行。\n\n"
+            "二、原定2月5日（星期一）9:00—15:00阳明街道舜水南路、新建北路一带的停电计划不变。\n")
+    windows = read_general(text, dt.date(2029, 2, 2)).windows
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in windows] == [
+        ("2029-02-24", "丈亭镇", ["渔溪村", "汇头村"]), ("2029-02-25", "丈亭镇", ["渔溪村", "汇头村"]),
+        ("2029-02-05", "阳明街道", ["舜水南路", "新建北路一带"])]
+    windows = read_general("补充一下，8月28日（星期六）上午8点到11点，渔溪村老年食堂那边还要再停一次，装新的变压器\n",
+                           dt.date(2032, 8, 25)).windows
+    assert [w["areas"] for w in windows] == [["渔溪村老年食堂"]]

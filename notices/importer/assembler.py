@@ -1640,7 +1640,9 @@ _POSTPONED_TAIL = re.compile(r"\)\s*(?P<tail>(?:的)?(?:计划)?停电[^()]*?(?:
 _CANCEL_HEADING = re.compile(r"[\[【]?\s*(?:以下)?(?:停电)?(?:计划)?取消(?:的)?(?:停电)?"
                              r"(?:计划|信息)?\s*[\]】]?\s*[:：]?")
 _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s*:?\s*")
-_CHANGED_TO = re.compile(r"\s*(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
+# (``时间调整为(8:30—12:00)``: the new time alone, on a line of its own.)
+_CHANGED_TO = re.compile(r"\s*(?:(?:停电)?(?:时间|时段))?"
+                         r"(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
                          r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")
 # (``附海工业园区1号、2号公变``, ``南门3、5、7、9号商铺``: the kind after the last number.)
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?"

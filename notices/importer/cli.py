@@ -289,8 +289,9 @@ def _check_with_spans(result: OutageImport, spans) -> None:
 # wrong place. (Not ``营业厅``, ``礼拜堂``, ``后勤保障楼``: places.)
 _NOT_PLACE_WORDS = re.compile(
     r"[！!？?]|就是|还要|也要|再停|不变|该时段|星期|礼拜(?!堂)|恢复|送电|复电|故障|照常"
-    r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$"
+    r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据(?!地)|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$"
     r"|^(?:短时|短暂|临时|届时|全部|期间)$")  # (``…切换，短时停电``: how long, no place)
+# (``根据`` is a sentence's "according to", but ``浙东抗日根据地旧址`` is a place.)
 
 
 # The speaker's own estate, village or town before its places (``我小区1-12幢``, ``我们东门岛``,

@@ -1240,10 +1240,14 @@ _PROSE = [
     # places follow.)
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?(?!继续|仍|也)"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?"
+               # (``渔溪村老年食堂那边还要再停一次``: a chat's "over there".)
+               r"(?:那边|这边|那里|这里|那块|那片)?"
                # (``勤山村、峙头村因负荷转供短时停电``: the reason between the places and the cut.)
                r"(?:因[^,，。;；()]{1,12}?)?"
                # (``…韩岭村将配合线路迁改停电``: the works the cut goes with.)
                r"(?:继续|仍将|仍|也将|也要|都要|也|要|将要|将|会|再|又|还将|还要|还会)?"
+               # (``老屋自然村一带还要再停一次``: again.)
+               r"(?<!再)(?:再|又)?"
                # (``…前童古镇景区将有两次短时停电``: how many cuts.)
                r"(?:有[一二两三四\d]次)?(?:短时|短暂)?"
                r"(?:配合[^,，。;；()]{0,10}?)?"
@@ -1554,6 +1558,8 @@ def _space_tables(lines_f: list[str], lines_p: list[str]) -> list[Table]:
 # A time when no outage is planned (``…期间我区未安排计划停电``, ``暂停计划停电``).
 _FREEZE = re.compile(r"(?:未|不|没有|无|暂停|停止)(?:安排|实施|进行|开展)?(?:任何|一切|所有)?"
                      r"(?:计划|检修)?停电(?:计划|检修|工作|作业)?")
+_ROW_MOVED = re.compile(r"第\s*(\d{1,3})\s*(?:项|条|行)\s*(?:工作|计划)?\s*原定(?:于|在)?\s*$")
+_ROW_NUMBER = re.compile(r"\s*\|?\s*(\d{1,3})\s*[\t|]")
 _ROW_OFF = re.compile(r"第\s*(\d{1,3})\s*(?:项|条|行)[^。\n]{0,60}?(?:不再停电|取消|不停电|暂停)")
 _TOWN_HEADING_LINE = re.compile(r"\s*[▲■◆●•·★☆▶►]?\s*([\u3400-\u9fff]{2,6}(?:镇|乡|街道))\s*:?\s*")
 _SAME_PLACES = re.compile(r"\s*(?:停电)?(?:范围|区域)?同上(?:范围|区域)?\s*")
@@ -2303,7 +2309,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             below = "\n".join(lines_f[table.last + 1:table.last + 12])
             off = {int(m[1]) for m in _ROW_OFF.finditer(below)}
             for window, line in rows:
-                number = re.match(r"\s*\|?\s*(\d{1,3})\s*[\t|]", lines_f[line - 1])
+                number = _ROW_NUMBER.match(lines_f[line - 1])
                 if number and int(number[1]) in off:
                     window["_cancelled"] = True
             windows += rows
@@ -2659,7 +2665,12 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 r"\s*[、,，和及]\s*", masked[anchors[first - 1].end:anchors[first].start]):
             first -= 1
         speaker_at = anchors[first].start
-        if not areas and _OWN_SPEAKER.search(masked, max(0, speaker_at - 40), speaker_at):
+        # (Not a slot listed with the next, ``学校将于12月17日…8:00-15:00及12月18日…8:00-12:00停电。
+        # 停电范围：…``: the places said after the last are theirs.)
+        listed = index + 1 < len(anchors) and re.fullmatch(
+            r"\s*[、,，和及]\s*", masked[anchor.end:anchors[index + 1].start])
+        if not areas and not listed and _OWN_SPEAKER.search(masked, max(0, speaker_at - 40),
+                                                            speaker_at):
             named = _INSTITUTION_LINE.search(masked)
             if named:
                 areas = split_areas(text[named.start("a"):named.end("a")])
@@ -2784,8 +2795,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         changed = re.search(rf"(?:{_CHANGED_TO_WORDS}|提前(?:为|到|至))\s*[:：]?\s*$",
                             masked[max(0, anchor.start - 7):anchor.start]) or \
             re.match(r"变更|调整|更改|改", masked[anchor.start:anchor.start + 2])  # re-timed
-        if anchor.areas is None and anchors[index - 1].cancelled and changed:
+        if not anchor.areas and anchors[index - 1].cancelled and changed:
             anchor.areas = anchors[index - 1].areas
+            # (``…现调整为2月24日（星期六）7:30—12:00及2月25日（星期日）7:30—12:00两次进行。``: each
+            # new slot listed has the original's places, never the next item's.)
+            later = index + 1
+            while later < len(anchors) and not anchors[later].cancelled and re.fullmatch(
+                    r"\s*[、和及]\s*", masked[anchors[later - 1].end:anchors[later].start]):
+                anchors[later].areas = anchor.areas
+                later += 1
         # ``…延期至10月15日（星期四）同一时段进行``: the original slot's time on the new day.
         if changed and anchors[index - 1].cancelled and anchor.first is None and (
                 SAME_SLOT.match(masked, anchor.end) or _SAME_TIME.search(
@@ -2821,7 +2839,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         schedule = not re.search(r"[\w\u3400-\u9fff]", between)
         # (Or no places where only ``停电，`` stands between: ``二十日…至下午五点停电，二十一日…
         # 停电。停电范围：…``.)
-        empty = anchors[index].areas == [] and re.fullmatch(r"\s*停电\s*[,，;；]\s*", between)
+        # (Or only a joiner: ``…8:00-15:00及12月18日（星期日）8:00-12:00停电。停电范围：…``.)
+        empty = anchors[index].areas == [] and re.fullmatch(r"\s*(?:停电\s*[,，;；]|[、和及])\s*",
+                                                            between)
         if (anchors[index].areas is None and anchors[index + 1].areas is not None
                 or empty and anchors[index + 1].areas) and \
                 not anchors[index].cancelled and not anchors[index].round and \
@@ -2900,6 +2920,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                               masked[max(0, anchor.start - 12):anchor.start])):
             anchor.areas = [text[addressee.start(1):addressee.end(1)]]
             read.add(_line_of(masked, addressee.start()))
+        # (``注：第2项原定12月16日（星期五）08:30-15:30停电，…调整至12月17日实施。`` under a
+        # numbered table: the slot called off had row 2's places.)
+        said_row = _ROW_MOVED.search(masked, masked.rfind("\n", 0, anchor.start) + 1,
+                                     anchor.start) if anchor.cancelled and not anchor.areas \
+            else None
+        row = said_row and next((w for w, line in windows if (number := _ROW_NUMBER.match(
+            lines_f[line - 1])) and int(number[1]) == int(said_row[1])), None)
+        if row and row["areas"]:
+            anchor.areas = [(row.get("town") or "") + row["areas"][0], *row["areas"][1:]]
         if anchor.areas is None and anchor.cancelled:
             anchor.areas = []  # a cancelled slot that names no place: the editor matches it
         # (``原定…的停电改期至10月22日（周五），时间不变…，范围不变``: the new slot of one called
@@ -3688,7 +3717,10 @@ def _places_and_works(items: list[str]) -> tuple[list[str], list[str]]:
 
 
 # (``06:30—11:30（原定9月20日，因天气原因调整）``: the day it was set for, in brackets.)
-_MOVED_FROM = re.compile(r"(?:改期|延期|推迟|顺延|调整)自\s*|(?<=[(（])\s*原定(?:于|为)?\s*")
+_MOVED_FROM = re.compile(r"(?:改期|延期|推迟|顺延|调整)自\s*|(?<=[(（])\s*原定(?:于|为)?\s*"
+                         # (``备注：…本次停电已由12月26日调整至12月28日。``)
+                         r"|(?:已|已经)?由\s*(?=\d[^,，。;；\n]{2,16}?(?:调整|改期|延期|推迟|顺延|改)"
+                         r"(?:至|到|为))")
 
 
 def _moved_from(masked: str, start: int, stop: int,
