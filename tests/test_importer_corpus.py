@@ -6137,3 +6137,34 @@ def test_each_new_slot_of_a_change_listed_with_and_has_the_original_s_places():
     windows = read_general("补充一下，8月28日（星期六）上午8点到11点，渔溪村老年食堂那边还要再停一次，装新的变压器\n",
                            dt.date(2032, 8, 25)).windows
     assert [w["areas"] for w in windows] == [["渔溪村老年食堂"]]
+
+
+def test_the_whole_village_or_school_is_the_speaker_by_its_name():
+    """Sets 60, 63 (regressions of exit 0 seen in stop 45): ``全村停电`` in a broadcast signed
+    ``小白村村民委员会`` and ``全校停电`` in a letter from ``我校（新碶街道星阳小学）`` were written
+    as places named ``全村`` / ``全校``; and ``我院将同时停电`` left ``将同时`` as a place (now
+    reported, exit 1)."""
+    text = ("鄞州区东吴镇小白村村务广播稿\n各位村民请注意！明天，也就是1月16日星期五，早上7点半到下午4点半，"
+            "全村停电，检修线路。\n\n小白村村民委员会\n")
+    windows = read_general(text, dt.date(2032, 1, 15)).windows
+    assert [w["areas"] for w in windows] == [["小白村"]]
+    text = ("各位家长：\n    因我校（新碶街道星阳小学）配电房增容，学校将于：\n    1. 10月23日（周六）8:00—18:00 全校停电；\n")
+    windows = read_general(text, dt.date(2032, 10, 20)).windows
+    assert [w["areas"] for w in windows] == [["星阳小学"]]
+    text = ("尊敬的各位家属：\n    另接供电部门通知，10月14日（星期四）上午8时至下午4时，庄市街道中心路一带线路检修，"
+            "我院将同时停电。\n")
+    result = parse_outage_notice(text, dt.date(2032, 10, 8), DISTRICTS)
+    assert [p.fragment for p in result.problems if "separated cleanly" in p.message] == ["将同时"]
+
+
+def test_a_sentence_of_other_news_read_as_places_is_reported():
+    """Sets 45–70 (exit 0 with a sentence for places, seen in stop 45): ``7月20日（星期六）上午9点召开院周会，
+    各科室主任准时参加。`` under a hospital's notice was written as a window of two places; a
+    meeting, an appointment, a sign-off are no places: reported, exit 1."""
+    text = ("象山县石浦镇中心卫生院\n院内各科室：\n    接国网象山县供电公司石浦供电所通知，7月18日每晚22:00至次日6:00，"
+            "我院住院部B楼、检验科停电。\n    7月20日（星期六）上午9点召开院周会，各科室主任准时参加。\n")
+    result = parse_outage_notice(text, dt.date(2030, 7, 16), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]][:1] == [["住院部B楼", "检验科"]]
+    assert result.problems
+    assert all(area not in ("上午9点召开院周会", "各科室主任准时参加")
+               for window in result.fields["windows"] for area in window["areas"])

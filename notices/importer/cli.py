@@ -290,7 +290,12 @@ def _check_with_spans(result: OutageImport, spans) -> None:
 _NOT_PLACE_WORDS = re.compile(
     r"[！!？?]|就是|还要|也要|再停|不变|该时段|星期|礼拜(?!堂)|恢复|送电|复电|故障|照常"
     r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据(?!地)|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$"
-    r"|^(?:短时|短暂|临时|届时|全部|期间)$")  # (``…切换，短时停电``: how long, no place)
+    r"|^(?:短时|短暂|临时|届时|全部|期间)$"  # (``…切换，短时停电``: how long, no place)
+    r"|同时$|一并$"  # (``我院将同时停电``: the speaker's words left, no place)
+    # (A sentence of a notice's other news read as places: ``上午9点召开院周会``, ``各科室主任准时
+    # 参加``, ``已开展发电机带载应急演练``, ``保障措施到位``, ``可预约送货上门``, ``暑期托管班改至…
+    # 举行``, ``打扰大家了``, ``…营销部制表``, ``…供电公司95598``.)
+    r"|\d\s*点(?!\d)|召开|参加|举行|举办|开展|到位|预约|打扰|到货|制表|95598|了$")
 # (``根据`` is a sentence's "according to", but ``浙东抗日根据地旧址`` is a place.)
 
 

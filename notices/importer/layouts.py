@@ -2108,6 +2108,11 @@ _DISTRICT_HEADING = re.compile(
     r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
     r"[ \t【\[]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t】\]]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
+_WHOLE_OWN = [
+    ("全村", re.compile(r"^[ \t]*(?:\S{0,12}?(?:镇|乡|街道))?(?P<a>[\u3400-\u9fff]{1,6}村)"
+                      r"(?:村民委员会|村委会|村务)", re.M)),
+    ("全校", re.compile(r"(?:我校|本校)\s*[(（]\s*(?:\S{0,12}?(?:镇|乡|街道))?"
+                      r"(?P<a>[\u3400-\u9fff]{2,12}(?:小学|中学|学校|幼儿园))\s*[)）]"))]
 _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
@@ -2992,6 +2997,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 earlier = moved and _window(moved[0], None, None, areas, district, town)
                 if earlier and all(earlier != c for c, _ in cancelled):
                     cancelled.append((earlier, _line_of(masked, moved[1])))
+    # ``全村停电`` in a village committee's broadcast (``小白村村民委员会``), ``全校停电`` in a
+    # school's letter (``我校（新碶街道星阳小学）``): the whole of the speaker, by its name.
+    for whole, pattern in _WHOLE_OWN:
+        found = pattern.search(masked)
+        for window, _ in [*windows, *cancelled] if found else ():
+            window["areas"] = [text[found.start("a"):found.end("a")] if fold(a) == whole else a
+                               for a in window["areas"]]
     # ``对本小区1-12幢停电`` signed ``鄞州区明楼街道和美城物业服务中心``: the estate the
     # property office is named for is 本小区, its district and town the window's.
     estate = _ESTATE_SIGNATURE.search(masked)
