@@ -6168,3 +6168,61 @@ def test_a_sentence_of_other_news_read_as_places_is_reported():
     assert result.problems
     assert all(area not in ("上午9点召开院周会", "各科室主任准时参加")
                for window in result.fields["windows"] for area in window["areas"])
+
+
+def test_a_space_table_s_town_cell_is_no_place():
+    """Set 53 (exit 0 with towns for places, seen in stop 45): a table aligned with spaces whose
+    area cell holds a town and its places, ``坎墩街道  坎墩五村、…``; the column reader read the
+    towns as places and two rows of one slot as one window. The layout reader reads its cells."""
+    text = ("国网慈溪市供电公司  计划停电公告（2030年1月27日发布）\n\n"
+            "停电日期     停电时段              停电区域\n"
+            "1月30日      08:00—16:00          坎墩街道  坎墩五村、坎墩六村\n"
+            "1月30日      08:00—16:00          横河镇    孙家境村、彭南村\n"
+            "1月31日      07:00—11:00          宗汉街道  新界村部分用户\n")
+    result = parse_outage_notice(text, dt.date(2030, 1, 27), DISTRICTS)
+    assert [(str(w["date"]), w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-01-30", "慈溪市", "坎墩街道", ["坎墩五村", "坎墩六村"]),
+        ("2030-01-30", "慈溪市", "横河镇", ["孙家境村", "彭南村"]),
+        ("2030-01-31", "慈溪市", "宗汉街道", ["新界村部分用户"])]
+
+
+def test_an_app_s_cards_each_under_a_pinned_town():
+    """Set 59 (exit 0 with towns for places, seen in stop 45): ``📌 掌起镇`` / its time / its places /
+    ``计划停电 | 待执行``: a card's pictograph hid its town (the next card's town was read as this
+    card's place); a card with one place (``新城大道北路沿线``) or an end with its month and day
+    (``22:00-12-28 04:00``) gave no window; ``变更说明：原计划 …，调整为 …`` calls the slot off."""
+    text = ("网上国网 > 停电信息 > 慈溪市\n\n📌 掌起镇\n2031-12-22 08:00-16:00\n任佳溪村、洋山村\n计划停电 | 待执行\n\n"
+            "📌 白沙路街道\n2031-12-23 09:00-11:30\n三北大街中段沿线\n计划停电 | 已变更\n"
+            "变更说明：原计划 2031-12-23 09:00-11:30，调整为 2031-12-25 09:00-11:30\n\n"
+            "📌 古塘街道\n2031-12-27 22:00-12-28 04:00\n新城大道北路沿线\n计划停电 | 待执行\n")
+    windows, cancelled = _read(text, dt.date(2031, 12, 21))
+    assert windows == [("2031-12-22", "08:00", "16:00", "慈溪市", ["任佳溪村", "洋山村"]),
+                       ("2031-12-25", "09:00", "11:30", "慈溪市", ["三北大街中段沿线"]),
+                       ("2031-12-27", "22:00", "次日04:00", "慈溪市", ["新城大道北路沿线"])]
+    assert cancelled == [("2031-12-23", "09:00", "11:30", "慈溪市", ["三北大街中段沿线"])]
+
+
+def test_a_change_note_naming_only_a_town_under_a_table_has_its_row_s_places():
+    """Set 65 (exit 0, seen in stop 45): ``调整说明：原定2月24日定塘镇停电（8:30-15:30）调整至2月28日（星期
+    六）同一时段进行`` under a table whose row of that day is 定塘镇's: the slot called off and the
+    new one have the row's places, not ``定塘镇``; the row is written as called off only."""
+    text = ("象山县计划停电公告（第7期）\n\n日期        时间           停电区域\n"
+            "2月23日     8:00-16:00     丹东街道：东谷湖村\n2月24日     8:30-15:30     定塘镇：定塘村、小湾塘村\n\n"
+            "调整说明：原定2月24日定塘镇停电（8:30-15:30）调整至2月28日（星期六）同一时段进行，其余安排不变。\n\n"
+            "国网象山县供电公司\n2032年2月21日\n")
+    windows, cancelled = _read(text, dt.date(2032, 2, 21))
+    assert windows == [("2032-02-23", "08:00", "16:00", "象山县", ["东谷湖村"]),
+                       ("2032-02-28", "08:30", "15:30", "象山县", ["定塘村", "小湾塘村"])]
+    assert cancelled == [("2032-02-24", "08:30", "15:30", "象山县", ["定塘村", "小湾塘村"])]
+
+
+def test_an_app_card_whose_status_says_the_power_is_back_gives_no_window():
+    """Set 64 (exit 0, seen in stop 45): an app's card ``计划停电      已送电`` over its time and
+    places was written as a window; it is an outage over."""
+    text = ("宁波市 > 江北区 ▼                  更新于 08-17 09:30\n\n"
+            "计划停电                                     待停电\n停电时间  2032.08.19 08:30 - 2032.08.19 16:30\n"
+            "停电范围  洪塘街道：裘市村\n\n"
+            "计划停电                                     已送电\n停电时间  2032.08.16 07:00 - 2032.08.16 12:00\n"
+            "停电范围  庄桥街道：上邵村\n停电原因  线路检修\n")
+    windows, _ = _read(text, dt.date(2032, 8, 17))
+    assert windows == [("2032-08-19", "08:30", "16:30", "江北区", ["裘市村"])]

@@ -100,11 +100,14 @@ def test_disagreement_offers_span_places_for_a_window_with_none_and_names_non_pl
 
 def test_a_title_read_as_the_area_is_asked_not_written(tmp_path):
     # (A list of places on the line under the time is read since 2026-12-06: the title is
-    # no longer taken for the area there; one place alone still leaves it to the check.)
+    # no longer taken for the area there; since 2026-12-07 one place alone too, where a card's
+    # status or the end follows it. One place before a sentence still leaves it to the check.)
     code, out, _ = _cli("物业通知\n2024年5月8日 9:00-11:00\n梧桐小区、杏花村、北门菜场\n",
                         tmp_path=tmp_path)
     assert code == 0 and "- 梧桐小区\n" in out and "物业通知\n" not in out.split("---")[1]
-    text = "物业通知\n2024年5月8日 9:00-11:00\n梧桐小区\n"
+    code, out, _ = _cli("物业通知\n2024年5月8日 9:00-11:00\n梧桐小区\n", tmp_path=tmp_path)
+    assert code == 0 and "- 梧桐小区\n" in out and "物业通知\n" not in out.split("---")[1]
+    text = "物业通知\n2024年5月8日 9:00-11:00\n梧桐小区\n请提前做好准备。\n"
     code, out, err = _cli(text, tmp_path=tmp_path)
     assert code == 1
     assert "notice.txt:1: the areas of the window of 2024-05-08 09:00—11:00 are doubtful: " \

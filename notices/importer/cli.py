@@ -423,7 +423,12 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
     # Read cleanly as the column, but perhaps for a change it left in prose.
     clean_but_changes = assembler.windows and not glued and not glued_off and \
         not any(p.kind != "place" for p in assembler.problems) and placed
-    column_read = clean_but_changes and not change_left and \
+    # (A space table's town cell read as a place, ``坎墩街道  坎墩五村、…`` → areas ``坎墩街道,
+    # 坎墩五村, …``: the column reader did not read the table's cells.)
+    town_areas = any(districts.towns.declared_one(area) is not None
+                     and fold(districts.towns.declared_one(area).name) == fold(area)
+                     for window in assembler.windows for area in window["areas"])
+    column_read = clean_but_changes and not change_left and not town_areas and \
         not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)
     if not column_read:
         # Not read cleanly as the column or its records: read it by its layout instead.

@@ -241,6 +241,9 @@ _MORE_SEP = re.compile(r"\s*(?:<br\s*/?>|[、,，和及;；|｜]|/)\s*"
                        r"|[ \t]+(?=上午|下午|中午|晚上|凌晨)")
 
 
+_SHORT_END_DAY = re.compile(r"(\d{1,2})-(\d{1,2})[ \t]+(?=\d{1,2}:\d{2})")
+
+
 class _Dates:
     """Find anchors in folded text."""
 
@@ -650,6 +653,14 @@ class _Dates:
         after = sep.end()
         later = 0
         nxt = self._date_at(after, allow_day=True)
+        # (``2031-12-27 22:00-12-28 04:00``: an app's end with its month and day, no year.)
+        short = None if nxt or day is None else _SHORT_END_DAY.match(t, after)
+        if short:
+            try:
+                nxt = (dt.date(day.year + (int(short[1]) < day.month), int(short[1]),
+                               int(short[2])), short.end())
+            except ValueError:
+                nxt = None
         if nxt and day:
             later = (nxt[0] - day).days
             after = nxt[1]
@@ -2249,6 +2260,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
     # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``: space.)
     folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
+    # (Or before a card's town alone on its line, ``📌 掌起镇`` over its time and places.)
+    folded = _TOWN_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
     # (A space table with its start and end in columns of their own, ``开始  结束`` over
     # ``08:00  16:00``: each row's two times read as a range, the same length.)
     folded = _apart_start_end(folded)
@@ -2404,7 +2417,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             continue
         # ``原定(于)4月11日…``: the original slot of a changed or cancelled outage.
         # (``原定明天（10月15日）的停电改期至…``: the day said in words, then its date.)
-        anchor.cancelled = bool(re.search(r"原定(?:于|在)?\s*[:：]?\s*"
+        # (``变更说明：原计划 2031-12-23 09:00-11:30，调整为 …``.)
+        anchor.cancelled = bool(re.search(r"原(?:定|计划)(?:于|在)?\s*[:：]?\s*"
                                           r"(?:(?:今天|明天|后天|今日|明日|同日|当日)\s*[(（]\s*)?$",
                                           masked[max(0, anchor.start - 9):anchor.start])) \
             or _in_cancelled_list(masked, anchor.start)
@@ -3004,6 +3018,20 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         for window, _ in [*windows, *cancelled] if found else ():
             window["areas"] = [text[found.start("a"):found.end("a")] if fold(a) == whole else a
                                for a in window["areas"]]
+    # ``调整说明：原定2月24日定塘镇停电（8:30-15:30）调整至2月28日…同一时段进行`` under a table
+    # whose row of that day and time is 定塘镇's: the slot called off, and its new one, have
+    # that row's places (the note names only the town).
+    for off, off_line in cancelled:
+        town = off["areas"][0] if len(off["areas"]) == 1 and not off["town"] else None
+        row = town and _TOWN_ALONE.fullmatch(fold(town)) and next(
+            (w for w, _ in windows if w["town"] == town and w["date"] == off["date"]
+             and w["start"] == off["start"] and w["areas"]), None)
+        if not row:
+            continue
+        moved = [w for w, line in windows if line == off_line and w["areas"] == [town]]
+        for window in [off, *moved]:
+            window.update(town=town, areas=list(row["areas"]),
+                          district=window["district"] or row["district"])
     # ``对本小区1-12幢停电`` signed ``鄞州区明楼街道和美城物业服务中心``: the estate the
     # property office is named for is 本小区, its district and town the window's.
     estate = _ESTATE_SIGNATURE.search(masked)
@@ -3409,7 +3437,9 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
             planned = PLANNED_WORDS.search(re.sub(r"预计(?:送电|复电|恢复\S{0,2})时间", "", text))
             # (An app's card tagged ``【已送电】计划停电`` or giving ``实际送电 …``: a planned
             # outage already over.)
-            over = re.search(r"[【\[(（]\s*已送电\s*[】\])）]|实际送电", text)
+            # (Or its status at the end of the card's first line, ``计划停电      已送电``.)
+            over = re.search(r"[【\[(（]\s*已送电\s*[】\])）]|实际送电|(?m:[ \t]{2,}已送电[ \t]*$)",
+                             text)
             # (Or under an account's ``【历史停电记录】``: ``…故障停电　已恢复送电`` beside
             # ``…计划停电　已完成``.)
             history = _HISTORY_HEADING.match(lines_f[paragraph[0] - 1])
@@ -3786,12 +3816,20 @@ def _plain_list_line(masked: str, start: int, end: int) -> re.Match | None:
     """``一、3月18日（星期三）8:30—17:00`` then ``白云庄小区1-30幢、丽园北路（…）、白云菜场。``:
     a list of places alone on the line under a time alone (no label, time, date or clause)."""
     m = _PLAIN_LIST_LINE.match(masked, start, end)
+    # (Or an app card's one place, ``新城大道北路沿线``, over the card's status, ``计划停电 |
+    # 待执行``, or its end.)
+    one = None if m else _ONE_PLACE_LINE.match(masked, start, end)
+    if one and (_PLACE_END.search(one["a"]) or _QUALIFIED_END.search(one["a"])) \
+            and _CARD_STATUS.match(masked, one.end() + 1):
+        m = one
     if not m or re.search(r"停电|停水|通知|请|将|届时|时间|范围|区域|\d{1,2}[:：]\d{2}|\d月\d",
                           m["a"]):
         return None
     return m
 
 
+_QUALIFIED_END = re.compile(r"(?:沿线|一带|部分用户|部分区域)$")
+_ONE_PLACE_LINE = re.compile(r"[ \t]*(?P<a>[^\s、,，。:：;；]{2,30})[ \t]*$", re.M)
 _PLAIN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[^\n、,，]{2,}[、,，][^\n]*?)[。.]?[ \t]*$", re.M)
 # (``1. 鄞州区钟公庙街道：…`` / ``2. 海曙区石碶街道：…``: numbered, a district before the town.)
 _ITEM_NUMBER = r"(?:\d{1,2}[ \t]*[.、．][ \t]*|[(（]\d{1,2}[)）][ \t]*)?"
@@ -4019,6 +4057,11 @@ def _areas_after(masked, text, start, end, labels, list_tables, lines_f, lines_p
     return None
 
 
+_CARD_STATUS = re.compile(r"[ \t]*(?:计划停电|临时停电|计划检修)?[ \t]*[|｜]?[ \t]*"
+                          r"(?:待执行|未开始|已取消|已变更|停电中|已送电|生效)[ \t]*(?:\n|$)"
+                          r"|[ \t]*(?:\n|$)")
+
+
 def _list_goes_on(line: str, joined: str) -> bool:
     """Whether ``line`` goes on with the list ``joined`` so far (a line broken inside it):
     not blank, no label, time, date, sentence or a utility's signature."""
@@ -4134,6 +4177,8 @@ _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*(?:[:：]|$)"
     r"|[【\[(（]\d{1,2}[】\])）][ \t]*$))")
+_TOWN_PICTOGRAPH = re.compile(rf"(?m)^[ \t]*[{PICTOGRAPHS}]\ufe0f?"
+                              r"(?=[ \t]*[\u3400-\u9fff]{1,6}(?:镇|街道|乡)[ \t]*$)")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
