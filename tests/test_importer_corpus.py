@@ -6226,3 +6226,15 @@ def test_an_app_card_whose_status_says_the_power_is_back_gives_no_window():
             "停电范围  庄桥街道：上邵村\n停电原因  线路检修\n")
     windows, _ = _read(text, dt.date(2032, 8, 17))
     assert windows == [("2032-08-19", "08:30", "16:30", "江北区", ["裘市村"])]
+
+
+def test_a_line_worked_on_then_the_places_it_touches():
+    """Set 68 (exit 0, seen in stop 45): ``原定于1月13日…8:00-16:00对10kV庄市线进行检修，涉及庄市街道勤勇村、
+    永旺村，现调整为1月20日…`` (no 停电 said): the slot called off and its new one were given the
+    next item's places."""
+    text = ("一、原定于1月13日（星期四）8:00-16:00对10kV庄市线进行检修，涉及庄市街道勤勇村、永旺村，现调整为1月20日"
+            "（星期四）9:00-15:00，停电范围不变。\n\n二、1月14日（星期五）8:30-16:30，贵驷街道沙河村停电，按原计划执行。\n")
+    general = read_general(text, dt.date(2033, 1, 10))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2033-01-20", "庄市街道", ["勤勇村", "永旺村"]), ("2033-01-14", "贵驷街道", ["沙河村"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2033-01-13", ["勤勇村", "永旺村"])]

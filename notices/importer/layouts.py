@@ -4379,6 +4379,10 @@ _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|�
 _MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造)?")
 _LINE_ONLY = re.compile(r"(?:因|由于)?" + LINE_NAME.format(stop="", more="|分支")
                         + r"(?:配合|检修|施工|改造)?")
+_LINE_WORKS_AFFECTED = re.compile(
+    r"[,，\s]*(?:将)?对\s*" + LINE_NAME.format(stop="", more="|分支")
+    + r"\s*(?:进行|实施)(?:停电)?(?:检修|施工|改造|作业|迁改)(?:工作)?\s*[,，]\s*(?:影响|涉及)"
+    r"(?:范围|区域)?[:：]?\s*(?P<a>[^,，。;；]+)")
 _AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
                        r"(?P<a>[^,，。;；]+)")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
@@ -4404,6 +4408,11 @@ def _clause_areas(masked, text, start, stop, first, end=None) -> list[str] | Non
     whole = re.match(r"^[,，\s]*(全(?:校区|校|院|区|岛|厂|村|镇))(?=[^,，。;；]{0,16}停电)", scope)
     if first and whole:
         return [text[start + whole.start(1):start + whole.end(1)]]
+    # (``对10kV庄市线进行检修，涉及庄市街道勤勇村、永旺村、庄市老街一带，…``: the line worked on,
+    # no 停电 said, then the places it touches.)
+    works = _LINE_WORKS_AFFECTED.match(scope)
+    if works:
+        return split_areas(text[start + works.start("a"):start + works.end("a")])
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
