@@ -6238,3 +6238,17 @@ def test_a_line_worked_on_then_the_places_it_touches():
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
         ("2033-01-20", "庄市街道", ["勤勇村", "永旺村"]), ("2033-01-14", "贵驷街道", ["沙河村"])]
     assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2033-01-13", ["勤勇村", "永旺村"])]
+
+
+def test_a_list_ending_after_a_company_and_a_day_s_name_are_no_places():
+    """Sets 19, 23, 26 (exit 0, seen in stop 45): ``…、宁波瑞丰印染等(8:00—15:00)`` kept ``等`` in the
+    company's name; ``教师节`` is a day, no place (reported)."""
+    text = "计划停电预告\n1月18日 星期二\n鄞州 五乡镇天童南路沿线、宁波瑞丰印染等(8:00—15:00)\n"
+    windows, _ = _read(text, dt.date(2028, 1, 15))
+    assert windows == [("2028-01-18", "08:00", "15:00", "鄞州区", ["天童南路沿线", "宁波瑞丰印染"])]
+    text = "计划停电预告\n1月18日 星期二\n鄞州 五乡镇平等村(8:00—15:00)\n"
+    assert _read(text, dt.date(2028, 1, 15))[0][0][4] == ["平等村"]
+    text = ("家长群通知\n1. 9月9日（星期四）13:00-17:00，学校配电房检修停电，下午放学提前到12:30。\n"
+            "2. 9月10日教师节，请家长不要给老师送任何礼物🙏\n")
+    result = parse_outage_notice(text, dt.date(2027, 9, 7), DISTRICTS)
+    assert all("教师节" not in window["areas"] for window in result.fields["windows"])

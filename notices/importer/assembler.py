@@ -1419,9 +1419,13 @@ class NoticeAssembler:
             if reason and reason.start() > 0:
                 self.notes.append(area[reason.start() + 1:reason.end() - 1])
                 areas[index] = area[:reason.start()]
-        # ``…、红联小区等``: the list's ending, not part of its last place.
+        # ``…、红联小区等``: the list's ending, not part of its last place; (so too after a
+        # company, ``…、宁波瑞丰印染等(8:00—15:00)``, but not ``平等``, ``高等``.)
         areas = [a[:ending.start()] if (ending := _LIST_ENDING.search(a))
-                 and _AREA_ENDING.search(a[:ending.start()]) else a for a in areas]
+                 and (_AREA_ENDING.search(a[:ending.start()])
+                      or len(a[:ending.start()]) >= 3
+                      and a[ending.start() - 1] not in "平高中上下同对初优")
+                 else a for a in areas]
         return [a for a in areas if a]
 
 
