@@ -116,6 +116,10 @@ PROBES70 = ROOT / "tests" / "importer" / "probes-ningbo-70"  # (July 2033; held 
 PROBES71 = ROOT / "tests" / "importer" / "probes-ningbo-71"  # (October 2033; held out, stop 44)
 PROBES72 = ROOT / "tests" / "importer" / "probes-ningbo-72"  # (August 2033; held out, stop 45)
 PROBES73 = ROOT / "tests" / "importer" / "probes-ningbo-73"  # (December 2033; held out, stop 45)
+PROBES74 = ROOT / "tests" / "importer" / "probes-ningbo-74"  # (February 2034; held out, stop 45)
+PROBES75 = ROOT / "tests" / "importer" / "probes-ningbo-75"  # (May 2034; held out, stop 45)
+PROBES76 = ROOT / "tests" / "importer" / "probes-ningbo-76"  # (June 2034; held out, stop 45)
+PROBES77 = ROOT / "tests" / "importer" / "probes-ningbo-77"  # (September 2034; held out, stop 45)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -413,7 +417,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES64, 25, 103, 13), (PROBES65, 26, 98, 8), (PROBES66, 26, 105, 10),
     (PROBES67, 25, 104, 7), (PROBES68, 25, 97, 10), (PROBES69, 26, 97, 8),
     (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7), (PROBES72, 25, 107, 8),
-    (PROBES73, 25, 111, 14)])
+    (PROBES73, 25, 111, 14), (PROBES74, 25, 98, 13), (PROBES75, 26, 98, 7),
+    (PROBES76, 25, 101, 9), (PROBES77, 25, 116, 10)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
