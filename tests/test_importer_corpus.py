@@ -6257,3 +6257,28 @@ def test_a_list_ending_after_a_company_and_a_day_s_name_are_no_places():
             "2. 9月10日教师节，请家长不要给老师送任何礼物🙏\n")
     result = parse_outage_notice(text, dt.date(2027, 9, 7), DISTRICTS)
     assert all("教师节" not in window["areas"] for window in result.fields["windows"])
+
+
+def test_round_31_after_its_scoring_run_duty_hours_and_a_card_called_off():
+    """Sets 74–77 (tuned on after their one scoring run): a property office's
+    ``春节期间物业服务中心值班时间：2月18日—2月26日 9:00—17:00`` was written as nine windows with the
+    last record's places (exit 0); an app's ``【计划停电】已取消`` card was written as a window."""
+    text = ("尊敬的锦悦府业主：\n    停电时间：2034年2月27日（星期一）0:30至6:00\n    停电范围：锦悦府1#-8#楼、地下车库\n"
+            "    春节期间物业服务中心值班时间：2月18日—2月26日 9:00—17:00，值班电话：87751234。\n")
+    windows = read_general(text, dt.date(2034, 2, 22)).windows
+    assert [(str(w["date"]), w["areas"]) for w in windows] == [("2034-02-27", ["锦悦府1#-8#楼", "地下车库"])]
+    text = ("区域：浙江省 宁波市 江北区\n\n【计划停电】已取消\n停电时间：2034-02-09 08:00-16:00\n"
+            "停电区域：孔浦街道槐树路沿线、孔浦邮政支局\n取消原因：工作调整\n\n【计划停电】待执行\n"
+            "停电时间：2034-02-10 08:00-12:00\n停电区域：白沙街道桃渡路沿线\n")
+    general = read_general(text, dt.date(2034, 2, 7))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [("2034-02-10", ["桃渡路沿线"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [
+        ("2034-02-09", ["槐树路沿线", "孔浦邮政支局"])]
+
+
+@pytest.mark.parametrize("area", ["(正月初九)", "以下区域", "沙塘湾────────"])
+def test_a_lunar_day_a_list_s_own_words_or_a_page_rule_is_no_place(area):
+    """Sets 74, 77 (tuned on): each was written as a place with exit 0."""
+    text = f"计划停电预告\n2月27日 星期一\n余姚 梁弄镇横坎头村、{area}(8:00—16:00)\n"
+    result = parse_outage_notice(text, dt.date(2034, 2, 22), DISTRICTS)
+    assert [p.fragment for p in result.problems if "separated cleanly" in p.message] == [area]

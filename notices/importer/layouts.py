@@ -2464,7 +2464,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         line_end = len(masked) if line_end < 0 else line_end
         whole = masked[max(masked.rfind("。", 0, anchor.start), masked.rfind("\n", 0, anchor.start))
                        + 1:min(anchor.end + len(sentence), line_end)]
-        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学",
+        # (Or office hours: ``春节期间物业服务中心值班时间：2月18日—2月26日 9:00—17:00``.)
+        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学"
+                     r"|值班时间|办公时间|服务时间|工作时间|受理时间|开放时间",
                      whole) and \
                 not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
             continue
@@ -4182,7 +4184,8 @@ _TOWN_PICTOGRAPH = re.compile(rf"(?m)^[ \t]*[{PICTOGRAPHS}]\ufe0f?"
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
-                         r"|(?:[|｜]|[ \t\u3000]{2,})\s*已取消\s*$")
+                         # (or after the card's kind, ``【计划停电】已取消``)
+                         r"|(?:[|｜】\]]|[ \t\u3000]{2,})\s*已取消\s*$")
 _ORIGINAL_LABEL = re.compile(r"(?:^|\s)原(?:定|计划)?(?:停电)?(?:时间|时段|日期)\s*[:：]\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
