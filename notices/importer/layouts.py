@@ -615,8 +615,11 @@ class _Dates:
         while stop and _hard_wrap(t, stop.start()):  # a line broken inside a sentence
             stop = re.compile(r"[。\n]").search(t, stop.end())
         stop = stop.start() if stop else len(t)
+        # (A meeting's hours are not a cut; ``…每晚22时至次日6时…进行迁改施工。届时…将停电。``: the
+        # cut said in the next sentence, from 届时, is.)
         if not re.match(r"[,， \t]*[\u3400-\u9fff]", t[pos:stop]) or \
-                not re.search(r"停电|断电|停送电", t[pos:stop]):  # a meeting's hours are not a cut
+                not re.search(r"停电|断电|停送电", t[pos:stop]) \
+                and not re.match(r"。\s*届时[^。\n]*?(?:停电|断电)", t[stop:]):
             return None
         for m in re.finditer(r"(?:凌晨|早上|早晨|上午|中午|下午|晚上|傍晚|夜间|夜里|早|晚)?\s*\d",
                              t[pos:stop]):
@@ -821,7 +824,8 @@ _OPEN, _CLOSE = "(（[【", ")）]】"
 # (``…工业园区1号、2号公变``: the boxes' numbers go with the kind after the last.)
 _SHORT = re.compile(
     r"^[甲乙丙丁]?[0-9A-Za-z]+[#＃]?(?:[号栋楼座幢]|号(?:楼|公变|箱变|专变|配变|商铺|店面|门面|铺面|厂房))?"
-    r"(?:\d{1,2}单元)?$")
+    # (``新典小区1号、2号箱变供电范围``: what the boxes feed.)
+    r"(?:\d{1,2}单元)?(?:供电范围|供电区域|台区)?$")
 
 
 _CONJ = re.compile(r"以及|及")
@@ -1217,6 +1221,10 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢"
                    r"|栋|弄|巷|镇|乡|湾|桥")
 _PROSE = [
+    # ``…对以下区域实施停电：长春路2、4、6、8号，长春新村1幢至9幢，柳汀新村西区。``: the list after
+    # the colon, commas included.
+    re.compile(r"对(?:以下|下列)(?:区域|地区|范围|小区|用户|地点)(?:进行|实施|实行)?(?:的)?(?:计划)?"
+               r"停电\s*[:：]\s*(?P<a>[^。;；\n]+)"),
     # ``…还有一次，只停11-15幢，是换表箱``: only these places.
     re.compile(r"(?:只|仅|就)停(?:电)?\s*(?P<a>[^,，。;；]{2,20}?)(?=$|[,，。;；])"),
     # ``对10kV新浦线停电检修（影响新浦镇水湘村、…）``: the line cut, its places in brackets.
@@ -1225,7 +1233,8 @@ _PROSE = [
     # ``届时北片区以及…体育馆,、…、各食堂将停电``: from 届时 to 将停电, commas included.
     re.compile(r"届时[,，\s]*(?P<a>[^。;；]+?)(?:用电)?(?:将|将会)(?:全部)?"
                r"(?:停电|受到影响|(?:暂停|停止|中断)供电)"),
-    re.compile(r"对(?P<a>[^。;；]+?)(?:进行|实施|实行)(?:的)?(?:计划)?停电"),
+    # (Not ``对以下区域实施停电：…``: the list follows.)
+    re.compile(r"对(?![^。;；]{0,4}(?:以下|下列))(?P<a>[^。;；]+?)(?:进行|实施|实行)(?:的)?(?:计划)?停电"),
     # ``…对姜山镇蔡郎桥村、上张村停止供电``: 停止供电 (暂停, 中断) says 停电.
     # (Not ``对以下区域停止供电：``, ``对我街道以下区域…``: the list follows.)
     re.compile(r"对(?![^。;；]{0,4}(?:以下|下列))(?P<a>[^。;；]+?)(?:停止|暂停|中断)供电"),
