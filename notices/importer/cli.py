@@ -674,9 +674,12 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # ``奉化区尚田街道鸣雁村村务公开栏``.)
     head_lines_text = [line.strip() for line in text.splitlines() if line.strip()][:3] \
         if text else []
+    # (Or a listing's breadcrumb ending with it: ``网上国网 › 停电公告 › 宁波市鄞州区``.)
     head_line, head_district = next(
         ((line, d) for line in ([] if served else head_lines_text) for d in districts
-         if not d.citywide and re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(line))),
+         if not d.citywide and (re.match(rf"(?:宁波市)?{re.escape(d.name)}", fold(line))
+                                or re.search(rf"[›>»]\s*(?:宁波市)?{re.escape(d.name)}\s*$",
+                                             fold(line)))),
         (head_lines_text[0] if head_lines_text else "", None))
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the

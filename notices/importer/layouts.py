@@ -2138,7 +2138,9 @@ _ESTATE_SIGNATURE = re.compile(
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
 # A sign-off line naming a district: an office's name or its address.
 # (An address labelled as one names the district without a town: ``本店地址：海曙区公园路62号``.)
-_SIGN_OFF = re.compile(r"^[ \t]*(?:(?P<label>(?:本店|门店|店铺|本单位)?(?:地址|办公地址|联系地址))"
+# (Or in brackets, a school's: ``（学校地址：宁波市鄞州区钟公庙街道…）``.)
+_SIGN_OFF = re.compile(r"^[ \t]*[(（]?[ \t]*(?:(?P<label>"
+                       r"(?:本店|门店|店铺|本单位|学校|本校|医院|本院)?(?:地址|办公地址|联系地址))"
                        r"[ \t]*[:：][ \t]*)?(?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])"
                        r"(?(label)(?=\S)|(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡)))", re.M)
 _OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园区)\s*[(（]\s*(?:宁波市)?"
