@@ -6314,3 +6314,27 @@ def test_a_listing_s_breadcrumb_or_a_school_s_bracketed_address_names_the_distri
             "（学校地址：宁波市鄞州区钟公庙街道天童南路***号）\n")
     windows, _ = _read(text, dt.date(2034, 6, 19))
     assert [(w[0], w[3], w[4]) for w in windows] == [("2034-06-24", "鄞州区", ["教学楼", "实验楼"])]
+
+
+def test_a_change_s_new_day_alone_then_the_run_again_with_its_new_time():
+    """Set 74 (tuned on after its one scoring run): under ``变更：``, ``原2月7日 星期二`` / the run /
+    ``改为2月10日 星期五`` / the same run with ``(8:30—14:30)``: the new slot is the run below, at its
+    new time (it was written at the old time, and the run below called off)."""
+    text = ("计划停电预告\n2月7日 星期二\n镇海 庄市街道永旺村(8:30—11:30)\n变更：\n原2月7日 星期二\n"
+            "镇海 贵驷街道沙河村、城隍浦村一带(8:00—16:00)\n改为2月10日 星期五\n"
+            "镇海 贵驷街道沙河村、城隍浦村一带(8:30—14:30)\n")
+    windows, cancelled = _read(text, dt.date(2034, 2, 5))
+    assert windows[1:] == [("2034-02-10", "08:30", "14:30", "镇海区", ["沙河村", "城隍浦村一带"])]
+    assert cancelled == [("2034-02-07", "08:00", "16:00", "镇海区", ["沙河村", "城隍浦村一带"])]
+
+
+def test_a_chat_calling_off_a_slot_by_its_day():
+    """Set 76 (tuned on after its one scoring run): ``27号上午那次停电取消了，26号照常。`` a day
+    after a chat announced both slots: the 27th's is called off (it was written as a window)."""
+    text = ("北仑银泰花园三期业主群(486)\n\n6月23日 上午10:05\n物业-小王：【停电通知】接供电公司通知，6月26日（周一）"
+            "8:00-16:00 北仑区新碶街道银泰花园三期11-18幢、沿街商铺停电。\n"
+            "物业-小王：6月27日（周二）8:00-12:00 银泰花园三期11-18幢还要再停一次\n\n6月24日 下午16:40\n"
+            "物业-小王：刚接到供电所电话，27号上午那次停电取消了，26号照常。\n")
+    windows, cancelled = _read(text, dt.date(2034, 6, 23))
+    assert [(w[0], w[1]) for w in windows] == [("2034-06-26", "08:00")]
+    assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-06-27", "08:00", ["银泰花园三期11-18幢"])]

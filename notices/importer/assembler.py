@@ -745,6 +745,16 @@ class NoticeAssembler:
         self.finish_pending_time()
         self.read_lines.add(lineno)
         fragment = display(line).strip()
+        below = self.next_line(lineno)
+        if dates and not times and len(self.cancelled) > self.change_from \
+                and RUN_TIME.search(below) and all(
+                    fold(area) in below for area in self.cancelled[-1]["areas"][:1]):
+            # (``改为2月10日 星期五`` alone, then the same run again with its new time, ``镇海 贵驷
+            # 街道沙河村…(8:30—14:30)``: the run below is the new slot, read under that day.)
+            self.section = "windows"
+            self.change_from = None
+            self.on_date(dates[0])
+            return True
         if len(self.cancelled) == self.change_from:
             self.problem(lineno, fragment, f"change {_q(fragment)} has no slot before it; "
                          f"expected the original slot's places, such as {_q(EXAMPLE_RUN)}")

@@ -2128,6 +2128,8 @@ _DISTRICT_HEADING = re.compile(
     r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
     r"[ \t【\[]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t】\]]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
+_CHAT_CALLED_OFF = re.compile(r"(?<![\d月])(?P<d>\d{1,2})\s*号\s*(?P<p>上午|下午|早上|凌晨|晚上)?"
+                              r"(?:的|那次|这次|那个)?(?:停电)?(?:计划)?(?:已经|已)?取消")
 _WHOLE_OWN = [
     ("全村", re.compile(r"^[ \t]*(?:\S{0,12}?(?:镇|乡|街道))?(?P<a>[\u3400-\u9fff]{1,6}村)"
                       r"(?:村民委员会|村委会|村务)", re.M)),
@@ -3024,6 +3026,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 earlier = moved and _window(moved[0], None, None, areas, district, town)
                 if earlier and all(earlier != c for c, _ in cancelled):
                     cancelled.append((earlier, _line_of(masked, moved[1])))
+    # A chat calling off a slot by its day (``刚接到供电所电话，27号上午那次停电取消了，26号照
+    # 常。``): the window of that day (and part of the day, where said) is called off.
+    for said in _CHAT_CALLED_OFF.finditer(masked):
+        day, part = int(said["d"]), said["p"]
+        off = [(w, line) for w, line in windows if w["date"].day == day and w["start"] and (
+            not part or (w["start"] < "12:00") == (part in ("上午", "早上", "凌晨")))]
+        if len(off) == 1:
+            windows.remove(off[0])
+            cancelled.append(off[0])
     # ``全村停电`` in a village committee's broadcast (``小白村村民委员会``), ``全校停电`` in a
     # school's letter (``我校（新碶街道星阳小学）``): the whole of the speaker, by its name.
     for whole, pattern in _WHOLE_OWN:
