@@ -6338,3 +6338,17 @@ def test_a_chat_calling_off_a_slot_by_its_day():
     windows, cancelled = _read(text, dt.date(2034, 6, 23))
     assert [(w[0], w[1]) for w in windows] == [("2034-06-26", "08:00")]
     assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-06-27", "08:00", ["银泰花园三期11-18幢"])]
+
+
+def test_a_change_naming_only_the_day_calls_off_the_slot_announced_that_day():
+    """Set 77 (tuned on after its one scoring run): an SMS announcing ``2034年09月23日07:00至…15:30`` for
+    an address, then ``原定于09月23日的停电计划已调整，新的停电时间为2034年09月24日07:00至11:30，停电区域：…``:
+    the slot called off is the one announced (it stayed a window, and a slot of no time was
+    called off with the new slot's places)."""
+    text = ("【国网宁波供电】尊敬的客户：您的户号3301234567（地址：奉化区西坞街道白杜村茶场路18号）因10kV西坞线计划检修，"
+            "将于2034年09月23日07:00至2034年09月23日15:30停电。详询95598。\n09-20 10:12\n\n"
+            "【国网宁波供电】尊敬的客户：原定于09月23日的停电计划已调整，新的停电时间为2034年09月24日07:00至11:30，"
+            "停电区域：西坞街道白杜村、西坞街道金峨路沿线。\n09-22 16:45\n")
+    windows, cancelled = _read(text, dt.date(2034, 9, 20))
+    assert windows == [("2034-09-24", "07:00", "11:30", "奉化区", ["白杜村", "金峨路沿线"])]
+    assert cancelled == [("2034-09-23", "07:00", "15:30", "奉化区", ["白杜村茶场路18号"])]

@@ -3268,7 +3268,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         earlier = next((w for w, line in zip(unique, unique_lines, strict=True)
                         if line < gone_line and w["date"] == gone["date"] and w["areas"]
                         and (gone["start"] is None or w["start"] == gone["start"])), None)
-        if earlier is None or not stands(gone["areas"]):
+        # (Or where it was given the new slot's places: ``原定于09月23日的停电计划已调整，新的停电
+        # 时间为2034年09月24日07:00至11:30，停电区域：…`` after a message announcing 09月23日
+        # 07:00至15:30 for an address.)
+        copied = any(w["areas"] == gone["areas"] for w, line in zip(unique, unique_lines,
+                                                                   strict=True)
+                     if line == gone_line and w is not earlier)
+        if earlier is None or not (stands(gone["areas"]) or gone["start"] is None and copied):
             continue
         for window, line in zip(unique, unique_lines, strict=True):
             if line == gone_line and window is not earlier and stands(window["areas"]):
