@@ -286,7 +286,8 @@ def _check_with_spans(result: OutageImport, spans) -> None:
 # Words no place name holds, whichever reader read the area: a speaker's, a shop's or a
 # school's (``就是礼拜四``, ``和义大道小区9幢还要``, ``欢迎光临！``, ``放学时间不变``), a supply
 # restored or a fault (``当天下午就送电了``); a lone character or bracket is a list cut in the
-# wrong place. (Not ``营业厅``, ``礼拜堂``, ``后勤保障楼``: places.)
+# wrong place. (Not ``营业厅``, ``礼拜堂``, ``后勤保障楼``: places; nor ``根据地``: ``根据`` is a
+# sentence's "according to", ``浙东抗日根据地旧址`` a place.)
 _NOT_PLACE_WORDS = re.compile(
     r"[！!？?]|就是|还要|也要|再停|不变|该时段|星期|礼拜(?!堂)|恢复|送电|复电|故障|照常"
     r"|营业(?![厅部所点])|欢迎|谢谢|您好|根据(?!地)|^[\u3400-\u9fff]$|^[()（）\[\]【】]+$"
@@ -300,7 +301,6 @@ _NOT_PLACE_WORDS = re.compile(
     # (a lunar day, ``(正月初九)``; the list's own words, ``以下区域``; a page's rule glued on,
     # ``沙塘湾────``)
     r"|正月|腊月|初[一二三四五六七八九十]$|^以下|[\u2500-\u257f]")
-# (``根据`` is a sentence's "according to", but ``浙东抗日根据地旧址`` is a place.)
 
 
 # The speaker's own estate, village or town before its places (``我小区1-12幢``, ``我们东门岛``,
