@@ -2128,8 +2128,6 @@ _DISTRICT_HEADING = re.compile(
     r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
     r"[ \t【\[]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t】\]]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
-_CHAT_CALLED_OFF = re.compile(r"(?<![\d月])(?P<d>\d{1,2})\s*号\s*(?P<p>上午|下午|早上|凌晨|晚上)?"
-                              r"(?:的|那次|这次|那个)?(?:停电)?(?:计划)?(?:已经|已)?取消")
 _WHOLE_OWN = [
     ("全村", re.compile(r"^[ \t]*(?:\S{0,12}?(?:镇|乡|街道))?(?P<a>[\u3400-\u9fff]{1,6}村)"
                       r"(?:村民委员会|村委会|村务)", re.M)),
@@ -2191,7 +2189,9 @@ _CHAT_STAMP = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|昨天|今
                          r"(?:上午|下午|中午|晚上|凌晨|早上)?[ \t]*\d{1,2}:\d{2}[ \t]*")
 _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
                         r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
-_DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日](?:上午|下午)?的?(?:计划)?"
+# (``27号上午那次停电取消了``: that half of the day's slot.)
+_DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
+                             r"(?P<half>上午|下午|早上|凌晨|晚上)?(?:的|那次|这次|那个)?(?:计划)?"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
@@ -3026,15 +3026,6 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 earlier = moved and _window(moved[0], None, None, areas, district, town)
                 if earlier and all(earlier != c for c, _ in cancelled):
                     cancelled.append((earlier, _line_of(masked, moved[1])))
-    # A chat calling off a slot by its day (``刚接到供电所电话，27号上午那次停电取消了，26号照
-    # 常。``): the window of that day (and part of the day, where said) is called off.
-    for said in _CHAT_CALLED_OFF.finditer(masked):
-        day, part = int(said["d"]), said["p"]
-        off = [(w, line) for w, line in windows if w["date"].day == day and w["start"] and (
-            not part or (w["start"] < "12:00") == (part in ("上午", "早上", "凌晨")))]
-        if len(off) == 1:
-            windows.remove(off[0])
-            cancelled.append(off[0])
     # ``全村停电`` in a village committee's broadcast (``小白村村民委员会``), ``全校停电`` in a
     # school's letter (``我校（新碶街道星阳小学）``): the whole of the speaker, by its name.
     for whole, pattern in _WHOLE_OWN:
@@ -3301,8 +3292,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # 了，改期另行通知``, ``28号不停了``): the earlier windows of that day.
     for off in _DAY_CALLED_OFF.finditer(masked):
         at_line = _line_of(masked, off.start())
+        morning = off["half"] in ("上午", "早上", "凌晨")
         for window, line in list(zip(unique, unique_lines, strict=True)):
-            if line < at_line and window["date"].day == int(off["day"]) and window["areas"]:
+            start = window["start"]
+            if line < at_line and window["date"].day == int(off["day"]) and window["areas"] \
+                    and not (off["half"] and start and (int(start[:2]) < 12) != morning):
                 call_off(window)
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
