@@ -12,6 +12,7 @@ from notices.content.districts import District, DistrictTable
 from notices.content.problems import did_you_mean
 from notices.content.settings import SETTINGS_FILE
 
+from .layouts import split_areas
 from .messages import PAST_OUTAGE, ImportMessage, WindowSource
 from .scanner import (
     _AREA_ENDING,
@@ -939,7 +940,7 @@ class NoticeAssembler:
         """``…(8:30—16:30)，时间不变，停电范围增加清水湖村。`` after a change section's original
         slot: the slot is not called off; it stands with the places added."""
         self.read_lines.add(token.line)
-        added = [area for area in re.split(r"[、,，]", str(token.value)) if area.strip()]
+        added = split_areas(str(token.value))
         for window in self.last_emitted:
             index = next((k for k, old in enumerate(self.cancelled) if old is window), None)
             if index is None:

@@ -429,8 +429,8 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
         not any(p.kind != "place" for p in assembler.problems) and placed
     # (A space table's town cell read as a place, ``坎墩街道  坎墩五村、…`` → areas ``坎墩街道,
     # 坎墩五村, …``: the column reader did not read the table's cells.)
-    town_areas = any(districts.towns.declared_one(area) is not None
-                     and fold(districts.towns.declared_one(area).name) == fold(area)
+    town_areas = any((town := districts.towns.declared_one(area)) is not None
+                     and fold(town.name) == fold(area)
                      for window in assembler.windows for area in window["areas"])
     column_read = clean_but_changes and not change_left and not town_areas and \
         not any(_GLUED_TOWN.search(window.get("town") or "") for window in assembler.windows)
@@ -870,17 +870,24 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
 def _signature_place(text: str, districts: DistrictTable):
     """(district, town or None, line) named at the start of one of a notice's last three
     lines, its signature (``宁波北仑新碶街道 金沙湾花园物业服务中心``), else None."""
-    keys = sorted(((fold(key), d) for d in districts if not d.citywide
-                   for key in (d.name, *d.aliases)), key=lambda kd: -len(kd[0]))
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()][-3:]
     for line in reversed(lines):
-        folded = re.sub(r"^宁波市?", "", fold(line))
-        for key, district in keys:
-            if folded.startswith(key) and len(folded) > len(key):
-                town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", folded[len(key):])
-                declared = districts.towns.declared_one(town[0]) if town else None
-                return district, declared.name if declared else (town[0] if town else None), \
-                    line
+        found = _district_and_town(re.sub(r"^宁波市?", "", fold(line)), districts)
+        if found:
+            return (*found, line)
+    return None
+
+
+def _district_and_town(folded: str, districts: DistrictTable):
+    """(district, town or None) that a folded text begins with (``北仑新碶街道…``: the declared
+    district by its name or alias, then perhaps a town), else None."""
+    keys = sorted(((fold(key), d) for d in districts if not d.citywide
+                   for key in (d.name, *d.aliases)), key=lambda kd: -len(kd[0]))
+    for key, district in keys:
+        if folded.startswith(key) and len(folded) > len(key):
+            town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", folded[len(key):])
+            declared = districts.towns.declared_one(town[0]) if town else None
+            return district, declared.name if declared else (town[0] if town else None)
     return None
 
 
@@ -890,8 +897,6 @@ _ADDRESS = re.compile(r"(?:用电|客户|户主|您的?)?地址\s*:\s*(?:浙江�
 def _address_place(text: str, districts: DistrictTable):
     """(district, town or None, address) of the one customer's address a notice gives
     (``地址：江北区慈城镇半浦村**号``), where it begins with a declared district, else None."""
-    keys = sorted(((fold(key), d) for d in districts if not d.citywide
-                   for key in (d.name, *d.aliases)), key=lambda kd: -len(kd[0]))
     found = []
     for line in (text or "").splitlines():
         folded = fold(line)
@@ -902,14 +907,11 @@ def _address_place(text: str, districts: DistrictTable):
                     and not re.search(r"户号|您", folded):
                 continue
             rest = folded[m.end():]
-            key, district = next(((k, d) for k, d in keys if rest.startswith(k)), (None, None))
-            if district is None:
+            place = _district_and_town(rest, districts)
+            if place is None:
                 continue
-            town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", rest[len(key):])
-            declared = districts.towns.declared_one(town[0]) if town else None
             end = re.match(r"[^)）\s,，;；。]*", rest)
-            found.append((district, declared.name if declared else (town[0] if town else None),
-                          display(line[m.start():m.end() + end.end()]).strip()))
+            found.append((*place, display(line[m.start():m.end() + end.end()]).strip()))
     # (Only one place: two customers' addresses say nothing of the windows.)
     return found[0] if len({(d.name, t) for d, t, _ in found}) == 1 else None
 

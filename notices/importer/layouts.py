@@ -61,6 +61,7 @@ from .text import (
     PAST_WORDS,
     PICTOGRAPHS,
     PLANNED_WORDS,
+    RANGE_ADDED,
     SAME_SLOT,
     fold,
     town_institution,
@@ -2128,11 +2129,8 @@ _DISTRICT_HEADING = re.compile(
     r"[ \t]*(?:\d\ufe0f?\u20e3|[\u2600-\u27bf\U0001F000-\U0001FAFF]\ufe0f?)?"
     r"[ \t【\[]*([\u3400-\u9fff]{2,6}?[区县市旗])[ \t】\]]*[:：]?[ \t]*")
 # A property office's signature line: ``鄞州区明楼街道和美城物业服务中心``.
-_WHOLE_OWN = [
-    ("全村", re.compile(r"^[ \t]*(?:\S{0,12}?(?:镇|乡|街道))?(?P<a>[\u3400-\u9fff]{1,6}村)"
-                      r"(?:村民委员会|村委会|村务)", re.M)),
-    ("全校", re.compile(r"(?:我校|本校)\s*[(（]\s*(?:\S{0,12}?(?:镇|乡|街道))?"
-                      r"(?P<a>[\u3400-\u9fff]{2,12}(?:小学|中学|学校|幼儿园))\s*[)）]"))]
+_OWN_SCHOOL = re.compile(r"(?:我校|本校)\s*[(（]\s*(?:\S{0,12}?(?:镇|乡|街道))?"
+                         r"(?P<a>[\u3400-\u9fff]{2,12}(?:小学|中学|学校|幼儿园))\s*[)）]")
 _ESTATE_SIGNATURE = re.compile(
     r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,24}?)(?:小区)?(?:物业服务中心|物业管理处|物业服务处"
     r"|物业管理中心|物业(?:管理|服务)?有限公司|物业公司)[ \t]*$", re.M)
@@ -2271,10 +2269,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (An app's record, ``停电时间　2027-09-16 08:00:00 至 …`` / ``停电区域　…``: a label
     # apart from its value by spaces is read as with its colon.)
     folded = _SPACED_LABEL.sub(lambda m: m[1] + ":" + m[2][1:], folded)
-    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``: space.)
+    # (A post's pictograph before a record's label, ``📍停电线路：…`` / ``📍停电范围：…``, or
+    # before a card's town: space.)
     folded = _LABEL_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
-    # (Or before a card's town alone on its line, ``📌 掌起镇`` over its time and places.)
-    folded = _TOWN_PICTOGRAPH.sub(lambda m: " " * len(m.group()), folded)
     # (A space table with its start and end in columns of their own, ``开始  结束`` over
     # ``08:00  16:00``: each row's two times read as a range, the same length.)
     folded = _apart_start_end(folded)
@@ -3026,13 +3023,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 earlier = moved and _window(moved[0], None, None, areas, district, town)
                 if earlier and all(earlier != c for c, _ in cancelled):
                     cancelled.append((earlier, _line_of(masked, moved[1])))
-    # ``全村停电`` in a village committee's broadcast (``小白村村民委员会``), ``全校停电`` in a
-    # school's letter (``我校（新碶街道星阳小学）``): the whole of the speaker, by its name.
-    for whole, pattern in _WHOLE_OWN:
-        found = pattern.search(masked)
-        for window, _ in [*windows, *cancelled] if found else ():
-            window["areas"] = [text[found.start("a"):found.end("a")] if fold(a) == whole else a
-                               for a in window["areas"]]
+    # ``全校停电`` in a school's letter (``我校（新碶街道星阳小学）``): the school, by its name.
+    school = _OWN_SCHOOL.search(masked)
+    for window, _ in [*windows, *cancelled] if school else ():
+        window["areas"] = [text[school.start("a"):school.end("a")] if fold(a) == "全校" else a
+                           for a in window["areas"]]
     # ``调整说明：原定2月24日定塘镇停电（8:30-15:30）调整至2月28日…同一时段进行`` under a table
     # whose row of that day and time is 定塘镇's: the slot called off, and its new one, have
     # that row's places (the note names only the town).
@@ -3087,13 +3082,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 window["district"], window["town"] = district, town or None
     # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is
     # the one the site declares for it.)
-    elif prefix and prefix["t"] and not prefix["d"]:
+    # (``小白村村民委员会``, naming neither: its own places only, ``全村停电`` its village.)
+    elif committee:
         at = committee.start("a")
-        village = text[at + prefix.end():committee.end("a")]
+        village = text[at + (prefix.end() if prefix else 0):committee.end("a")]
+        town = prefix and prefix["t"] and not prefix["d"] and \
+            text[at + prefix.start("t"):at + prefix.end("t")]
         for window, _ in [*windows, *cancelled]:
             window["areas"] = _own_village(window["areas"], village)
-            if not window["district"] and not window["town"]:
-                window["town"] = text[at + prefix.start("t"):at + prefix.end("t")]
+            if town and not window["district"] and not window["town"]:
+                window["town"] = town
     # A residents' notice signed below its windows by an office whose name or address names
     # its district (``宁波市鄞州区首南街道锦澜府物业服务中心``, ``地址：北仑区新碶街道…``): the
     # district of windows that name neither a district nor a town. (Not a utility's address:
@@ -4151,7 +4149,7 @@ _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|�
 
 # (``…的停电时间不变，停电范围增加霞浦5号公变。``: places added to the slot.)
 _ALSO_CUT = re.compile(r"(?:同时(?:停电|受影响)的(?:还有|有|包括)"
-                       r"|(?:停电)?范围(?:另外|另)?(?:增加|新增|增列)(?:了)?)[:：]?\s*"
+                       r"|" + RANGE_ADDED + r")[:：]?\s*"
                        r"(?:[^,，。;；\n]{1,10}?(?:周边|附近|旁边|对面|[东南西北]侧|[东南西北]面)的)?"
                        r"(?P<a>[^。;；\n]+?)(?:等(?:地|单位|用户)?)?\s*[。;；]")
 
@@ -4196,13 +4194,13 @@ def _areas_before(masked, text, start) -> list[str] | None:
     return split_areas(text[at:end])
 
 
-# (Or before a record's number alone on its line: ``📍【2】``.)
+# (Or before a record's number alone on its line: ``📍【2】``; or before a card's town alone on
+# its line, ``📌 掌起镇`` over its time and places.)
 _LABEL_PICTOGRAPH = re.compile(
     rf"(?m)(?<=^)[ \t]*[{PICTOGRAPHS}]\ufe0f?(?=[ \t]*(?:(?:停电|送电|复电|影响|涉及|计划)?"
     r"(?:时间|日期|线路|范围|区域|地点|原因|设备|类型)[ \t]*(?:[:：]|$)"
-    r"|[【\[(（]\d{1,2}[】\])）][ \t]*$))")
-_TOWN_PICTOGRAPH = re.compile(rf"(?m)^[ \t]*[{PICTOGRAPHS}]\ufe0f?"
-                              r"(?=[ \t]*[\u3400-\u9fff]{1,6}(?:镇|街道|乡)[ \t]*$)")
+    r"|[【\[(（]\d{1,2}[】\])）][ \t]*$"
+    r"|[\u3400-\u9fff]{1,6}(?:镇|街道|乡)[ \t]*$))")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"

@@ -35,6 +35,7 @@ from .text import (
     CJK,
     INSTITUTION_WORD,
     LINE_NAME,
+    RANGE_ADDED,
     SAME_SLOT,
     SEPARATORS,
     TIMEISH,
@@ -222,9 +223,8 @@ _RAIN_CLAUSE = re.compile(r"(?:如遇|若遇|遇)[^()。]{0,30}?(?:顺延|延期
 # closing sentence after its last run.)
 _TAIL_NOTE = re.compile(r"(?:以上|上述)[^()]{0,40}?(?:恢复供电|恢复送电|另行通知|顺延|为准)"
                         r"[^()]{0,20}[。.]?\s*$")
-_SLOT_KEPT_ADDED = re.compile(r"\s*,?\s*(?:停电)?(?:时间|时段)(?:不变|照旧)\s*,\s*(?:停电)?范围"
-                              r"(?:另外|另)?(?:增加|新增|增列)(?:了)?\s*:?\s*(?P<a>[^。;()]+?)"
-                              r"\s*[。;]?\s*$")
+_SLOT_KEPT_ADDED = re.compile(r"\s*,?\s*(?:停电)?(?:时间|时段)(?:不变|照旧)\s*,\s*" + RANGE_ADDED
+                              + r"\s*:?\s*(?P<a>[^。;()]+?)\s*[。;]?\s*$")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
 # (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)

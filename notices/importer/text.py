@@ -173,6 +173,9 @@ SAME_SLOT = re.compile(r"\s*(?:的)?(?:(?:同一|相同|原|同)(?:时段|时间
                        r"|(?:进行|实施)?\s*[,，]?\s*(?:停电)?(?:时间|时段)(?:不变|照旧|同前))\s*[。.]?")
 # A column run's time window in its brackets (``(7:30—16:30)``, ``（8:00-12:00）``; not office
 # or opening hours, ``营业时间(10:00—22:00)``).
+# Places added to a slot (``…，停电范围增加清水湖村。``): the column's scanner and the layout
+# reader both read them.
+RANGE_ADDED = r"(?:停电)?范围(?:另外|另)?(?:增加|新增|增列)(?:了)?"
 RUN_TIME = re.compile(r"(?<!时间)(?<!开放)(?<!营业)[(（]\s*\d{1,2}\s*:\s*\d{2}\s*[—\-–~至]")
 SEPARATORS = "、,;"
 RANGE = r"\s*(?:-+|~|至|到)\s*"
