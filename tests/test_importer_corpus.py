@@ -120,6 +120,10 @@ PROBES74 = ROOT / "tests" / "importer" / "probes-ningbo-74"  # (February 2034; h
 PROBES75 = ROOT / "tests" / "importer" / "probes-ningbo-75"  # (May 2034; held out, stop 45)
 PROBES76 = ROOT / "tests" / "importer" / "probes-ningbo-76"  # (June 2034; held out, stop 45)
 PROBES77 = ROOT / "tests" / "importer" / "probes-ningbo-77"  # (September 2034; held out, stop 45)
+PROBES78 = ROOT / "tests" / "importer" / "probes-ningbo-78"  # (March 2034; held out, stop 45, scored stop 46)
+PROBES79 = ROOT / "tests" / "importer" / "probes-ningbo-79"  # (July 2034; held out, stop 45, scored stop 46)
+PROBES80 = ROOT / "tests" / "importer" / "probes-ningbo-80"  # (October 2034; held out, stop 45, scored stop 46)
+PROBES81 = ROOT / "tests" / "importer" / "probes-ningbo-81"  # (November 2034; held out, stop 45, scored stop 46)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -418,7 +422,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES67, 25, 104, 7), (PROBES68, 25, 97, 10), (PROBES69, 26, 97, 8),
     (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7), (PROBES72, 25, 107, 8),
     (PROBES73, 25, 111, 14), (PROBES74, 25, 98, 13), (PROBES75, 26, 98, 7),
-    (PROBES76, 25, 101, 9), (PROBES77, 25, 116, 10)])
+    (PROBES76, 25, 101, 9), (PROBES77, 25, 116, 10), (PROBES78, 25, 117, 10),
+    (PROBES79, 25, 109, 9), (PROBES80, 26, 110, 8), (PROBES81, 25, 106, 8)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
