@@ -6357,3 +6357,36 @@ def test_a_change_naming_only_the_day_calls_off_the_slot_announced_that_day():
     windows, cancelled = _read(text, dt.date(2034, 9, 20))
     assert windows == [("2034-09-24", "07:00", "11:30", "奉化区", ["白杜村", "金峨路沿线"])]
     assert cancelled == [("2034-09-23", "07:00", "15:30", "奉化区", ["白杜村茶场路18号"])]
+
+
+def test_a_line_cut_said_with_ting_before_it_then_the_places_it_touches():
+    """Set 81 (round 32, tuned on after its one scoring run): ``8:00至16:00，停10千伏霞浦线沙湾支线，
+    影响霞浦街道霞南村、…`` gave each item's places to the next item's slot and the line name as
+    a place; the places touched run to the sentence's end, apart by commas too, and stop before
+    a change (``…，现调整为…``)."""
+    text = ("一、11月21日（星期二）8:00至16:00，停10千伏霞浦线沙湾支线，影响霞浦街道霞南村、湖塘村部分用户。\n"
+            "二、11月22日（星期三）7:30至11:30，停10千伏新碶线，影响新碶街道大港新村1、3、5、7幢，新碶派出所。\n")
+    general = read_general(text, dt.date(2034, 11, 17))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-11-21", "霞浦街道", ["霞南村", "湖塘村部分用户"]),
+        ("2034-11-22", "新碶街道", ["大港新村1、3、5、7幢", "新碶派出所"])]
+    text = ("一、原定于1月13日（星期四）8:00-16:00停10kV庄市线，涉及庄市街道勤勇村、永旺村，现调整为1月20日"
+            "（星期四）9:00-15:00，停电范围不变。\n")
+    general = read_general(text, dt.date(2033, 1, 10))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [("2033-01-20", ["勤勇村", "永旺村"])]
+
+
+def test_a_record_s_day_then_its_start_and_end_clocks_under_their_own_labels():
+    """Set 81 (round 32, tuned on after its one scoring run): a 95598 query page,
+    ``区县：江北区`` / ``停电日期：2034-11-10 至 2034-11-20`` (the span asked for, on the line below the
+    fields), then records of ``停电日期：2034-11-14`` / ``开始时间：08:00    结束时间：16:00``: the span
+    was written as eleven whole days with the first record's places, each record as a whole
+    day."""
+    text = ("省份：浙江  市：宁波  区县：江北区      [查询]\n停电日期：2034-11-10 至 2034-11-20\n\n"
+            "停电区域：慈城镇黄山村、妙山村\n停电日期：2034-11-14\n开始时间：08:00    结束时间：16:00\n"
+            "——————————————\n停电区域：文教街道槐树路一带\n停电日期：2034-11-17\n开始时间：22:00\n"
+            "结束时间：04:00\n")
+    general = read_general(text, dt.date(2034, 11, 10))
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-11-14", "08:00", "16:00", "慈城镇", ["黄山村", "妙山村"]),
+        ("2034-11-17", "22:00", "次日04:00", "文教街道", ["槐树路一带"])]

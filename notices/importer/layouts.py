@@ -235,7 +235,9 @@ _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
 
-_QUERY_FIELDS = re.compile(r"(?:区县|县区|地市|省份|省\s*\(\s*市\s*\))\s*:[^\n]*?"
+# (The span on the line below the fields: ``省份：浙江  市：宁波  区县：江北区  [查询]`` /
+# ``停电日期：2034-11-10 至 2034-11-20``.)
+_QUERY_FIELDS = re.compile(r"(?:区县|县区|地市|省份|省\s*\(\s*市\s*\))\s*:[^\n]*?(?:\n[ \t]*)?"
                            r"(?:停电日期|日期|起止日期|查询日期|日期范围)\s*:\s*$")
 # (``08:00-11:00<br>14:00-17:00``: a Markdown table cell's line break.)
 _MORE_SEP = re.compile(r"\s*(?:<br\s*/?>|[、,，和及;；|｜]|/)\s*"
@@ -372,7 +374,8 @@ class _Dates:
                 continue
             # (``省（市）：浙江    地市：宁波    区县：北仑区    停电日期：2030-06-14 至
             # 2030-06-21``: a query's fields and the span it asked for, never a window.)
-            if not relative and _QUERY_FIELDS.search(t, t.rfind("\n", 0, pos) + 1, pos):
+            if not relative and _QUERY_FIELDS.search(
+                    t, t.rfind("\n", 0, max(0, t.rfind("\n", 0, pos))) + 1, pos):
                 pos = t.find("\n", pos) if "\n" in t[pos:] else len(t)
                 continue
             day_only = bool(found) or self.month is not None
@@ -1221,6 +1224,10 @@ def printed_sep(printed: str, folded: str, sep: str, at: int) -> str:
 # What a place's name ends in (``_PLACE_END``, and the places after ``…停电，`` in prose).
 _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大厦|中心|厂|站|所|校|院|场|店|号|幢"
                    r"|栋|弄|巷|镇|乡|湾|桥")
+# What the cut touches when said last in its sentence: a list apart by commas too, to the
+# clause's end (not a request, the time it comes back, a change: ``…，现调整为…``).
+_LIST_TO_END = (r"(?:(?!请|敬请|届时|如遇|若遇|给您|期间|恢复|预计|现|调整|改为|改至|推迟|延期"
+                r"|取消)[^。;；:：])+?")
 _PROSE = [
     # ``…对以下区域实施停电：长春路2、4、6、8号，长春新村1幢至9幢，柳汀新村西区。``: the list after
     # the colon, commas included.
@@ -1250,7 +1257,7 @@ _PROSE = [
     # (``…停电，涉及1、3、5、7幢，地下车库，南门商铺。``: a list apart by commas too, to the
     # sentence's end.)
     re.compile(r"^\s*(?:将)?(?:计划)?停电\s*[,，]\s*(?:涉及|影响|范围(?:为|是|包括)|包括)\s*[:：]?"
-               r"\s*(?P<a>(?:(?!请|敬请|届时|如遇|若遇|给您|期间|恢复|预计)[^。;；:：])+?)\s*$"),
+               r"\s*(?P<a>" + _LIST_TO_END + r")\s*$"),
     # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
     # its places the last clause (a list apart by 、 only).
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
@@ -1880,6 +1887,12 @@ _ISO_LINE = re.compile(r"^\s*(?P<label>[A-Za-z_\u3400-\u9fff ]{1,24}?)\s*[:：]\
                        r"(?P<y>\d{4})(?:-|年)(?P<m>\d{1,2})(?:-|月)(?P<d>\d{1,2})日?(?:T|\s*)"
                        r"(?P<h>\d{1,2}):(?P<mi>\d{2})"
                        r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
+# A record's day alone (``停电日期：2034-11-14``) and its clocks labelled under it
+# (``开始时间：08:00    结束时间：16:00``, on one line or two).
+_RECORD_DAY = re.compile(r"^\s*(?:停电)?日期\s*[:：]\s*(?P<y>\d{4})(?:-|年)(?P<m>\d{1,2})(?:-|月)"
+                         r"(?P<d>\d{1,2})日?\s*$")
+_RECORD_CLOCK = re.compile(r"(?:^|(?<=[ \t]{2}))\s*(?P<label>(?:停电|送电)?(?:开始|结束)时间)"
+                           r"\s*[:：]\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?=[ \t]{2}|\s*$)")
 _SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电区域|范围|地点|地址)"
                          r"\s*[:：]\s*(?P<a>\S.*?)\s*$", re.I)
 # ``台北市中山區長春路``: a district printed after its city is a district, whether or not the
@@ -1894,16 +1907,38 @@ _ISO_END = re.compile(r"end|finish|stop|结束|止|送电时间|复电时间|恢
                       r"|^(?:预计|计划)(?:送电|复电)$")
 
 
-def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int]]:
+def _iso_records(lines_f: list[str], lines_p: list[str]
+                 ) -> tuple[list[tuple[dict, int]], set[int]]:
     """Windows of a listing's records: each start time paired with the end after it
     (``start：2026-09-18T00:00:00+08:00`` / ``end：…``; a 95598 record's ``停电时间：2024-05-12
     08:00:00`` / ``送电时间：…``), the record's scope line giving the place (its city and
     district prefix taken off). A record's scope lines are those nearest its pair of times,
     a 停电范围 rather than a 停电区域 that only names a district and town (which then heads
-    the range)."""
+    the range). Also the lines of record days whose clocks were read (0-based), which are no
+    windows of their own."""
     stamps = []
     scopes: list[tuple[re.Match, int]] = []
+    day: tuple[dt.date, int] | None = None
+    days_read: set[int] = set()
     for index, line in enumerate(lines_f):
+        if m := _RECORD_DAY.match(line):
+            try:
+                day = (dt.date(int(m["y"]), int(m["m"]), int(m["d"])), index)
+            except ValueError:
+                day = None
+            continue
+        clocks = list(_RECORD_CLOCK.finditer(line)) if day else []
+        if clocks:
+            for clock in clocks:
+                kind = "end" if "结束" in clock["label"] else "start"
+                when = dt.datetime.combine(day[0], dt.time(int(clock["h"]) % 24, int(clock["mi"])))
+                if kind == "end" and stamps and stamps[-1][0] == "start" and \
+                        when <= stamps[-1][1]:
+                    when += dt.timedelta(days=1)  # (``结束时间：04:00`` after 22:00; ``24:00``)
+                # (The start at its day's line: the record's places are nearest to it.)
+                stamps.append((kind, when, (day[1] if kind == "start" else index) + 1))
+            days_read |= {day[1], index}
+            continue
         m = _ISO_LINE.match(line)
         if m:
             label = m["label"].lower().strip()
@@ -1998,7 +2033,7 @@ def _iso_records(lines_f: list[str], lines_p: list[str]) -> list[tuple[dict, int
             merged.append((window, line))
         else:
             same["areas"] += [a for a in window["areas"] if a not in same["areas"]]
-    return merged
+    return merged, days_read
 
 
 def _region_windows(region: str, scope, begin, end):
@@ -2359,10 +2394,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
 
     # Records of a data listing, one ``label：value`` line a field, with ISO 8601 times
     # (``start：2026-09-18T00:00:00+08:00`` / ``end：…``, ``secondStart``/``secondEnd``).
-    for window, line in _iso_records(lines_f, lines_p):
+    records, days_read = _iso_records(lines_f, lines_p)
+    for window, line in records:
         windows.append((window, line))
         table_lines.add(line - 1)
         read.add(line)
+    table_lines |= days_read
+    read |= {index + 1 for index in days_read}
 
     # Anchors outside tables.
     masked = "\n".join(" " * len(line) if index in table_lines else line
@@ -4402,10 +4440,12 @@ _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|�
 _MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造)?")
 _LINE_ONLY = re.compile(r"(?:因|由于)?" + LINE_NAME.format(stop="", more="|分支")
                         + r"(?:配合|检修|施工|改造)?")
+# (``停10千伏霞浦线沙湾支线，影响霞浦街道霞南村、…``: the line cut said with 停 before it.)
 _LINE_WORKS_AFFECTED = re.compile(
-    r"[,，\s]*(?:将)?对\s*" + LINE_NAME.format(stop="", more="|分支")
-    + r"\s*(?:进行|实施)(?:停电)?(?:检修|施工|改造|作业|迁改)(?:工作)?\s*[,，]\s*(?:影响|涉及)"
-    r"(?:范围|区域)?[:：]?\s*(?P<a>[^,，。;；]+)")
+    r"[,，\s]*(?:将)?(?:对\s*" + LINE_NAME.format(stop="", more="|分支")
+    + r"\s*(?:进行|实施)(?:停电)?(?:检修|施工|改造|作业|迁改)(?:工作)?|停(?:电|运)?\s*"
+    + LINE_NAME.format(stop="", more="|分支") + r")\s*[,，]\s*(?:影响|涉及)"
+    r"(?:范围|区域)?[:：]?\s*(?P<a>" + _LIST_TO_END.removesuffix("?") + ")")
 _AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
                        r"(?P<a>[^,，。;；]+)")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
@@ -4435,7 +4475,7 @@ def _clause_areas(masked, text, start, stop, first, end=None) -> list[str] | Non
     # no 停电 said, then the places it touches.)
     works = _LINE_WORKS_AFFECTED.match(scope)
     if works:
-        return split_areas(text[start + works.start("a"):start + works.end("a")])
+        return split_areas(text[start + works.start("a"):start + works.end("a")].rstrip(" ,，"))
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
