@@ -6390,3 +6390,13 @@ def test_a_record_s_day_then_its_start_and_end_clocks_under_their_own_labels():
     assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.windows] == [
         ("2034-11-14", "08:00", "16:00", "慈城镇", ["黄山村", "妙山村"]),
         ("2034-11-17", "22:00", "次日04:00", "文教街道", ["槐树路一带"])]
+
+
+def test_the_layout_reader_writes_full_width_digits_as_ascii_as_the_column_reader_does():
+    """Set 80 (round 32, tuned on after its one scoring run): an OCR'd app card,
+    ``２０３４年１０月２５日 ０８：００－１６：００`` / ``爵溪街道 下沙村、爵溪街道东街２１号``, wrote ``东街２１号``
+    where the importer's documented output (and the column reader) is ``东街21号``."""
+    text = ("计划停电 ｜ 爵溪街道\n２０３４年１０月２５日 ０８：００－１６：００\n爵溪街道 下沙村、爵溪街道东街２１号\n")
+    general = read_general(text, dt.date(2034, 10, 20))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2034-10-25", "08:00", ["下沙村", "东街21号"])]

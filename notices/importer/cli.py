@@ -561,10 +561,11 @@ def unaccounted_lines(text: str, result: OutageImport) -> list[tuple[int, str]]:
     for message in [*result.problems, *result.warnings]:
         if message.line:
             seen.add(message.line)
-    body = {" ".join(line.split()) for line in result.body_lines}
+    # (The body is written with full-width letters and digits as ASCII: ``text.display``.)
+    body = {" ".join(display(line).split()) for line in result.body_lines}
     lost = []
     for number, line in enumerate(text.splitlines(), 1):
-        printed = " ".join(line.split())
+        printed = " ".join(display(line).split())
         if printed and number not in seen and not any(printed in kept for kept in body):
             lost.append((number, printed))
     return lost

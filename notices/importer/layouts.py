@@ -63,6 +63,7 @@ from .text import (
     PLANNED_WORDS,
     RANGE_ADDED,
     SAME_SLOT,
+    display,
     fold,
     town_institution,
 )
@@ -2239,7 +2240,9 @@ _WHOLE_DAY_LABEL = re.compile(r"(?:停电|检修|施工)(?:时间|日期)\s*(?:�
 def read_general(text: str, reference: dt.date) -> GeneralResult:
     token = _SET_ASIDE.set([])
     try:
-        return _read_general(text, reference, _SET_ASIDE.get())
+        # (Full-width letters and digits are written as ASCII, as the column reader writes
+        # them: ``东街２１号`` → ``东街21号``.)
+        return _read_general(display(text), reference, _SET_ASIDE.get())
     finally:
         _SET_ASIDE.reset(token)
 

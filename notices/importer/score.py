@@ -39,6 +39,7 @@ from .cli import (
     unaccounted_lines,
 )
 from .spans import read_spans
+from .text import display
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "importer" / "real"
 SEED = Path(__file__).resolve().parents[2] / "tests" / "importer" / "seed-outages.txt"
@@ -107,9 +108,10 @@ def _key(window: dict, with_district: bool) -> tuple:
         date = date.isoformat()
     district = window.get("district") if with_district else None
     # (A bracket's width is type, not reading: ``中马路（单号）`` as printed and ``中马路(单号)``
-    # as an expectation wrote it are the same place.)
+    # as an expectation wrote it are the same place; so are a full-width digit or letter and
+    # its ASCII form, ``东街２１号`` and ``东街21号``, which the search reads alike.)
     return (str(date), _clock(window.get("start")), _clock(window.get("end")), district,
-            tuple(str(a).translate(_BRACKETS) for a in window.get("areas") or []))
+            tuple(display(str(a)).translate(_BRACKETS) for a in window.get("areas") or []))
 
 
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
