@@ -6400,3 +6400,25 @@ def test_the_layout_reader_writes_full_width_digits_as_ascii_as_the_column_reade
     general = read_general(text, dt.date(2034, 10, 20))
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
         ("2034-10-25", "08:00", ["下沙村", "东街21号"])]
+
+
+def test_a_table_s_supply_office_column_and_a_remark_moving_its_row():
+    """Sets 78 and 80 (round 32, tuned on after their one scoring run): a space table under
+    ``日期  时间  供电所  停电范围`` wrote each row's office (``大碶所``) as a window of its own; a
+    tab table's remark ``延期至10月27日，时间不变`` left the row's slot standing (the column reader
+    and the layout reader now read the same remark, ``text.MOVED_CELL``)."""
+    text = ("日期             时间              供电所    停电范围\n"
+            "3月23日          8:30-12:30        新碶所    新碶街道：明州路部分区域、长江新村\n"
+            "3月25日          8:00-16:00        霞浦所    霞浦街道：四合村、霞南村\n")
+    general = read_general(text, dt.date(2034, 3, 16))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-03-23", "新碶街道", ["明州路部分区域", "长江新村"]), ("2034-03-25", "霞浦街道", ["四合村", "霞南村"])]
+    text = ("国网慈溪市供电公司 计划停电信息\n\n日期\t时间\t乡镇（街道）\t停电范围\t备注\n"
+            "10月20日\t8:30-15:00\t崇寿镇\t六塘南村\t\n10月21日\t7:30-17:00\t新浦镇\t水湘村、老浦村\t延期至10月27日，时间不变\n")
+    general = read_general(text, dt.date(2034, 10, 18))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2034-10-20", "08:30", ["六塘南村"]), ("2034-10-27", "07:30", ["水湘村", "老浦村"])]
+    assert [(str(w["date"]), w["start"]) for w in general.cancelled] == [("2034-10-21", "07:30")]
+    windows, cancelled = _read(text, dt.date(2034, 10, 18))
+    assert [(w[0], w[1]) for w in windows] == [("2034-10-20", "08:30"), ("2034-10-27", "07:30")]
+    assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-10-21", "07:30", ["水湘村", "老浦村"])]

@@ -40,6 +40,7 @@ from .spans import is_place
 from .text import (
     CALLED_OFF_CELL,
     DATE_RE,
+    MOVED_CELL,
     NAME_CHAR,
     PAST_WORDS,
     PLANNED_WORDS,
@@ -562,7 +563,7 @@ class NoticeAssembler:
                 return
             # (``延期至8月28日（星期六）`` there: the row's slot called off and moved to that day,
             # at its time.)
-            moved = next((found for cell in remarks if (found := _MOVED_CELL.fullmatch(cell))),
+            moved = next((found for cell in remarks if (found := MOVED_CELL.fullmatch(cell))),
                          None)
             new_day = match_date(moved.group(0), moved.start("d")) if moved else None
             if new_day is not None and len(new_day.dates) == 1:
@@ -1542,9 +1543,6 @@ def _continues_numbers(before: str, area: str) -> bool:
 _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d{1,2}\s*版)"
                           r"(?:\s|$|[:：])")
 # A table's status or remark moving its row's slot (``延期至8月28日（星期六）``).
-_MOVED_CELL = re.compile(r"\s*(?:已)?(?:延期|推迟|顺延|改期|调整)(?:至|到)\s*"
-                         r"(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
-                         r"\s*(?:[(（][^()（）]{1,4}[)）])?\s*")
 # A line wholly in brackets (``（春节前最后一批）``): a column's subtitle before its days.
 _SUBTITLE = re.compile(r"\s*\((?P<inner>[^()]{1,24})\)\s*")
 # A title's bracketed districts and the date it was updated (``宁波地区计划停电信息（北仑、镇海）

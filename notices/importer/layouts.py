@@ -57,6 +57,7 @@ from .text import (
     CALLED_OFF_CELL,
     INSTITUTION_WORD,
     LINE_NAME,
+    MOVED_CELL,
     NAME_CHAR,
     PAST_WORDS,
     PICTOGRAPHS,
@@ -1312,7 +1313,7 @@ _HEAD = re.compile(r"^(?:序号|编号|日期|星期|周次|联系人|联系电�
                    # (a table of changes: ``原停电时间`` | ``调整后停电时间``)
                    r"(?:原|原定|原计划)(?:停电)?(?:时间|日期)|(?:调整后|变更后|调整为|改为|新)的?(?:停电)?(?:时间|日期)|"
                    r"(?:预计)?恢复(?:送电|供电)?(?:时间|日期)|"  # (``停电时间`` | ``恢复时间``)
-                   r"线路名称|供电单位|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
+                   r"线路名称|供电单位|(?:所属)?供电所|设备名称|起止时间|(?:施工|工作|检修|作业)(?:内容|项目)|"
                    r"所属区域|所属区县|区县|县区|(?:信息)?发布(?:时间|日期)|(?:信息|执行|停电|当前)?状态|类型|原因|"
                    + _TOWN_HEADER + "|"
                    r"(?:停电|停水|影响|涉及|涉及停电|施工|计划停电|(?:计划|预计)?(?:送电|复电))\S{0,4}"
@@ -1698,6 +1699,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         # (A remark ``已取消``: the row's slot is called off.)
         called_off = any(CALLED_OFF_CELL.fullmatch(cell) for cell in others)
         before = []
+        # (A remark ``延期至10月27日，时间不变``: the row's slot moved to that day, at its time.)
+        moved = next((m for cell in others if (m := MOVED_CELL.fullmatch(cell))), None)
+        if moved and "orig" not in role:
+            before = _Dates(when, reference).anchors()[:1]
+            said = _DATE.search(when) or _DAY.search(when)
+            when = when[:said.start()] + moved["d"] + when[said.end():] if said else when
         if "orig" in role:
             said = row[role["orig"]][1]
             if re.fullmatch(r"\s*(?:时间)?(?:不变|照常|按原计划(?:执行|实施)?|正常实施"

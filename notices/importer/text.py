@@ -156,6 +156,12 @@ _COMMITTEE = re.compile(r"[\u3400-\u9fff]{1,8}?(?:村|社区)?(?:村委会|居�
 # A table cell that calls its row's slot off, alone (``已取消``, ``取消``, ``停电取消``): a
 # status or a remark column's, in the column reader and the layout reader alike.
 CALLED_OFF_CELL = re.compile(r"\s*(?:已?取消|停电取消|取消停电)\s*")
+# A remark moving the row's slot to another day, at its time (``延期至8月28日（星期六）``,
+# ``延期至10月27日，时间不变``): the column reader and the layout reader both read it.
+MOVED_CELL = re.compile(r"\s*(?:已)?(?:延期|推迟|顺延|改期|调整)(?:至|到)\s*"
+                        r"(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2})"
+                        r"\s*(?:[(（][^()（）]{1,4}[)）])?"
+                        r"(?:\s*[,，]?\s*(?:停电)?(?:时间|时段)(?:不变|照旧|相同))?\s*[。.]?\s*")
 
 
 # A line's voltage and name up to its ``线`` (``10kV西店G523樟树线``, ``10千伏蔡郎桥线``):
