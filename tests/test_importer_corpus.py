@@ -6422,3 +6422,14 @@ def test_a_table_s_supply_office_column_and_a_remark_moving_its_row():
     windows, cancelled = _read(text, dt.date(2034, 10, 18))
     assert [(w[0], w[1]) for w in windows] == [("2034-10-20", "08:30"), ("2034-10-27", "07:30")]
     assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-10-21", "07:30", ["水湘村", "老浦村"])]
+
+
+def test_a_bracket_naming_what_keeps_its_supply_and_a_day_named_for_what_it_is():
+    """Set 79 (round 32, tuned on after its one scoring run): a school's letter,
+    ``停电范围：东校区教学楼、食堂、学生公寓（西校区不停电）`` lost ``学生公寓`` with its bracket, and
+    ``8月28日为秋季返校日，届时另行通知。`` was written as a whole day's window."""
+    text = ("各位家长：\n    因我校东校区配电房增容改造，7月10日8:00—17:00校园停电，停电范围：东校区教学楼、食堂、"
+            "学生公寓（西校区不停电）。\n    8月28日为秋季返校日，届时另行通知。\n")
+    general = read_general(text, dt.date(2034, 7, 7))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [
+        ("2034-07-10", ["东校区教学楼", "食堂", "学生公寓"])]

@@ -1097,7 +1097,8 @@ def split_areas(printed: str) -> list[str]:
         area = _cut(_cut(_cut(area, _DURATION), _POINTER), _CONTACT)
         # (``北溪村(抗冰改造，导线更换)``, ``…充电桩区域(调试新装充电桩回路)``: the works done
         # there, in a bracket after the place, are no part of it; kept in the body.)
-        works = _WORKS_BRACKET.search(fold(area))
+        # (Nor a bracket naming what keeps its supply, ``学生公寓（西校区不停电）``.)
+        works = _WORKS_BRACKET.search(fold(area)) or _KEPT_BRACKET.search(fold(area))
         if works and works.start() > 1:
             _set_aside(area[works.start():])
             area = area[:works.start()].rstrip()
@@ -1175,6 +1176,10 @@ _CONTACT = re.compile(r"\s*[(（](?!户号)[^()（）]*(?:电话|联系|咨询|\
 _WORKS_BRACKET = re.compile(r"\s*\((?=[^()]{0,16}?"
                             r"(?:改造|更换|检修|施工|迁改|调试|安装|维修|抢修|换装))"
                             r"(?![^()]*(?:用户|客户|单号|双号|段|侧|除外))[^()]{2,24}\)$")
+
+
+_KEPT_BRACKET = re.compile(r"\s*\([^()]{0,16}?(?:不停电|不受影响|正常供电|照常供电"
+                           r"|不在停电范围内?)\)$")
 
 
 def _cut(printed: str, pattern: re.Pattern) -> str:
@@ -2234,6 +2239,8 @@ _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P
 _DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
                              r"(?P<half>上午|下午|早上|凌晨|晚上)?(?:的|那次|这次|那个)?(?:计划)?"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
+# (A day named for what it is, ``8月28日为秋季返校日``: no outage.)
+_NAMED_DAY = re.compile(r"\s*(?:为|是)[^,，。;；\n]{1,12}?[日节](?=$|[,，。;；])")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
 _FOOTER = re.compile(r"\s*共\s*\d+\s*条(?:记录)?\s*(?:第\s*\d+\s*页\s*/?\s*共\s*\d+\s*页)?\s*")
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -2523,9 +2530,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         whole = masked[max(masked.rfind("。", 0, anchor.start), masked.rfind("\n", 0, anchor.start))
                        + 1:min(anchor.end + len(sentence), line_end)]
         # (Or office hours: ``春节期间物业服务中心值班时间：2月18日—2月26日 9:00—17:00``.)
-        if re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学"
-                     r"|值班时间|办公时间|服务时间|工作时间|受理时间|开放时间",
-                     whole) and \
+        # (Or a day named for what it is, ``8月28日为秋季返校日，届时另行通知``.)
+        if (re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学"
+                      r"|值班时间|办公时间|服务时间|工作时间|受理时间|开放时间", whole)
+                or anchor.first is None and _NAMED_DAY.match(masked, anchor.end)) and \
                 not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
             continue
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
