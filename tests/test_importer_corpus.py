@@ -6433,3 +6433,24 @@ def test_a_bracket_naming_what_keeps_its_supply_and_a_day_named_for_what_it_is()
     general = read_general(text, dt.date(2034, 7, 7))
     assert [(str(w["date"]), w["areas"]) for w in general.windows] == [
         ("2034-07-10", ["东校区教学楼", "食堂", "学生公寓"])]
+
+
+def test_a_town_site_s_breadcrumb_gives_the_town_and_a_card_s_status_before_its_time():
+    """Sets 80 and 81 (round 32, tuned on after their one scoring run): a town government's page
+    under ``慈城镇人民政府  >  政务公开  >  通知公告`` wrote its windows with no district or town; an
+    app's cards ``【停电取消】2034-11-19 08:30 ~ …`` and ``【停电变更】…`` with
+    ``说明：原停电时间2034-11-20 07:30 ~ 2034-11-20 16:30，现变更为上述时间。`` were written as windows
+    (the slot called off, and the slot it was)."""
+    text = ("慈城镇人民政府  >  政务公开  >  通知公告\n\n关于10月中旬部分村（社区）计划停电的通知\n\n"
+            "各村（社区）：\n    定于2034年10月14日上午8时30分至下午4时30分，对以下区域停电：古县城东片、太湖路沿线。\n")
+    windows, _ = _read(text, dt.date(2034, 10, 11))
+    assert windows == [("2034-10-14", "08:30", "16:30", "江北区", ["古县城东片", "太湖路沿线"])]
+    text = ("网上国网 · 停电公告\n所在地区：浙江省 宁波市 余姚市 ▾\n\n"
+            "【停电取消】2034-11-19 08:30 ~ 2034-11-19 15:30\n供电单位：国网余姚市供电公司\n"
+            "停电范围：河姆渡镇罗江村、芦山寺村\n说明：原计划停电取消，正常供电。\n\n"
+            "【停电变更】2034-11-21 07:30 ~ 2034-11-21 12:00\n供电单位：国网余姚市供电公司\n"
+            "停电范围：丈亭镇渔溪村、汇头村\n说明：原停电时间2034-11-20 07:30 ~ 2034-11-20 16:30，现变更为上述时间。\n")
+    windows, cancelled = _read(text, dt.date(2034, 11, 16))
+    assert windows == [("2034-11-21", "07:30", "12:00", "余姚市", ["渔溪村", "汇头村"])]
+    assert cancelled == [("2034-11-19", "08:30", "15:30", "余姚市", ["罗江村", "芦山寺村"]),
+                         ("2034-11-20", "07:30", "16:30", "余姚市", ["渔溪村", "汇头村"])]

@@ -631,7 +631,7 @@ def publisher_district(name: str | None, districts: DistrictTable):
 # town government's site it is published on (``横溪镇人民政府门户网站``).
 _HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市])?"
                         r"(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))(?:(?:人民政府|办事处)?"
-                        r"(?:关于|计划停电|停电)|(?:人民政府|办事处)(?:门户网站|网站|官网)?\s*$)")
+                        r"(?:关于|计划停电|停电)|(?:人民政府|办事处)(?:门户网站|网站|官网)?\s*(?:$|[>›»]))")
 
 
 def _town_leading(districts: DistrictTable, area: str):
@@ -684,7 +684,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         (head_lines_text[0] if head_lines_text else "", None))
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
-    # town (and its district) of windows that name neither.
+    # town (and its district) of windows that name neither. (Or the head of its site's
+    # breadcrumb, ``慈城镇人民政府  >  政务公开  >  通知公告``.)
     head_town = None if served or head_district else next(
         ((town, line.strip()) for line in (text.splitlines()[:6] if text else [])
          if (m := _HEAD_TOWN.match(fold(line)))

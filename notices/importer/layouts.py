@@ -2513,6 +2513,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         first_line = record.lstrip("\n").split("\n", 1)[0]
         if not status and not _DATE_IN_LINE.search(first_line):
             status = _TAGGED_OFF.search(first_line)
+        # (Or on the card's time line, before it: ``【停电取消】2034-11-19 08:30 ~ …``.)
+        status = status or _TAGGED_OFF.search(head)
         if status and not re.search(r"新|调整后|变更后|延期至|改至", head):
             anchor.cancelled = anchor.status_off = True
         # (``原停电时间：2032-07-13 08:00 至 …`` above ``变更后停电时间：…``: the slot it was.)
@@ -2958,6 +2960,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 and all(re.fullmatch(r"(?:\S{2,6}(?:街道|镇|乡))?部分(?:区域|地区|用户)", fold(a))
                         for a in before.areas or []):
             before.areas = anchor.areas
+    # (A card's new slot, then what it was below it, ``说明：原停电时间2034-11-20 07:30 ~ …，现
+    # 变更为上述时间``: the slot it was had the card's places.)
+    for new, anchor in zip(anchors, anchors[1:], strict=False):
+        if anchor.cancelled and not anchor.areas and new.areas and not new.cancelled \
+                and _ORIGINAL_LABEL.search(masked, masked.rfind("\n", 0, anchor.start) + 1,
+                                           anchor.start) \
+                and not re.search(r"\n[^\S\n]*\n", masked[new.end:anchor.start]):
+            anchor.areas = new.areas
     # The district a whole notice is about, named in its title or lead
     # (``长乐这些地方将停电``, ``哈市松北部分区域停电``, ``14日大竹县30多个乡镇将停电``).
     named = next((m for m in _NOTICE_DISTRICT.finditer(masked) if county(m[m.lastindex])), None)
@@ -4262,7 +4272,9 @@ _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}"
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
                          # (or after the card's kind, ``【计划停电】已取消``)
                          r"|(?:[|｜】\]]|[ \t\u3000]{2,})\s*已取消\s*$")
-_ORIGINAL_LABEL = re.compile(r"(?:^|\s)原(?:定|计划)?(?:停电)?(?:时间|时段|日期)\s*[:：]\s*$")
+# (Its colon may be left out: ``说明：原停电时间2034-11-20 07:30 ~ …，现变更为上述时间``.)
+_ORIGINAL_LABEL = re.compile(r"(?:^|\s|[:：])原(?:定|计划)?(?:停电)?(?:时间|时段|日期)"
+                             r"\s*[:：]?\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 # (``学校将于…``: a school's letter speaking of itself by its kind.)
