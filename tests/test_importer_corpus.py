@@ -6454,3 +6454,21 @@ def test_a_town_site_s_breadcrumb_gives_the_town_and_a_card_s_status_before_its_
     assert windows == [("2034-11-21", "07:30", "12:00", "余姚市", ["渔溪村", "汇头村"])]
     assert cancelled == [("2034-11-19", "08:30", "15:30", "余姚市", ["罗江村", "芦山寺村"]),
                          ("2034-11-20", "07:30", "16:30", "余姚市", ["渔溪村", "汇头村"])]
+
+
+def test_an_app_s_cards_with_their_town_and_places_under_labels_of_their_own():
+    """Set 78 (round 32, tuned on after its one scoring run): ``所属区域：招宝山街道`` /
+    ``停电时间：…`` / ``停电地址：城河东路部分区域、…`` cards, one of them ``原停电时间：…`` /
+    ``现停电时间：…``, were read as windows of the town alone, prefixes ``原停电时间`` and
+    ``现停电时间`` read as towns."""
+    text = ("网上国网 > 停电信息 > 宁波市镇海区\n更新于 2034-03-24 16:05\n\n【计划停电】\n所属区域：招宝山街道\n"
+            "停电时间：2034-03-27 08:00 - 2034-03-27 12:00\n停电地址：城河东路部分区域、白龙社区\n\n【时间变更】\n"
+            "所属区域：蛟川街道\n原停电时间：2034-03-28 08:00 - 2034-03-28 16:00\n"
+            "现停电时间：2034-03-30 08:00 - 2034-03-30 16:00\n停电地址：临俞村\n")
+    result = parse_outage_notice(text, dt.date(2034, 3, 24), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2034-03-27", "08:00", "镇海区", "招宝山街道", ["城河东路部分区域", "白龙社区"]),
+        ("2034-03-30", "08:00", "镇海区", "蛟川街道", ["临俞村"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2034-03-28", "蛟川街道", ["临俞村"])]
