@@ -5033,27 +5033,31 @@ def test_a_reason_between_the_places_and_the_cut():
 
 
 def test_a_clause_after_a_semicolon_on_a_time_first_line_is_reported_not_dropped(tmp_path):
-    """``8:30—15:30  观海卫镇鸣鹤村、杜湖村；观海卫镇卫山村部分用户``: the places after ``；`` were
+    """``8:30—15:30  观海卫镇鸣鹤村、杜湖村；卫山村部分用户``: the places after ``；`` were
     dropped from the window and nothing said so (set 41, exit 0). Now the clause is reported
-    with its line (exit 1), and ``--allow-partial`` keeps it in the window's note."""
+    with its line (exit 1), and ``--allow-partial`` keeps it in the window's note. (Set 41
+    printed ``；观海卫镇卫山村部分用户``: a town's list glued to its town, read since stop 46.)"""
     from notices.importer import partial_fields
 
     text = ("慈溪日报  2029年6月5日\n\n近期计划停电\n\n6月9日（周六）\n"
-            "8:30—15:30  观海卫镇鸣鹤村、杜湖村；观海卫镇卫山村部分用户\n\n"
+            "8:30—15:30  观海卫镇鸣鹤村、杜湖村；卫山村部分用户\n\n"
             "6月10日（周日）\n7:00—11:00、13:00—17:00  龙山镇方家河头村、山下村\n")
     path = tmp_path / "timefirst.txt"
     path.write_text(text, encoding="utf-8")
     code, _, err = _cli(str(path), "--dry-run", "--published", "2029-06-05",
                         "--source-name", "国网慈溪市供电公司")
     assert code == 1
-    assert (f'{path}:6: "观海卫镇卫山村部分用户" follows a window\'s places after "；" and was not '
+    assert (f'{path}:6: "卫山村部分用户" follows a window\'s places after "；" and was not '
             "read into it; check the window's areas by hand, or use --allow-partial to keep it "
             "in a note") in err
     result = parse_outage_notice(text, dt.date(2029, 6, 5), DISTRICTS,
                                  source_name="国网慈溪市供电公司")
     fields, _ = partial_fields(result)
     assert fields["windows"][0]["areas"] == ["鸣鹤村", "杜湖村"]
-    assert fields["windows"][0]["note"] == "原文未能识别（第6行）：观海卫镇卫山村部分用户"
+    assert fields["windows"][0]["note"] == "原文未能识别（第6行）：卫山村部分用户"
+    result = parse_outage_notice(text.replace("；卫山村", "；观海卫镇卫山村"), dt.date(2029, 6, 5),
+                                 DISTRICTS, source_name="国网慈溪市供电公司")
+    assert result.fields["windows"][0]["areas"] == ["鸣鹤村", "杜湖村", "卫山村部分用户"]
 
 
 def test_a_clause_passed_over_between_the_time_and_the_places_is_reported(tmp_path):
@@ -6472,3 +6476,21 @@ def test_an_app_s_cards_with_their_town_and_places_under_labels_of_their_own():
         ("2034-03-30", "08:00", "镇海区", "蛟川街道", ["临俞村"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2034-03-28", "蛟川街道", ["临俞村"])]
+
+
+def test_a_day_s_whole_day_line_with_its_places_and_another_town_glued_after_a_semicolon():
+    """Set 81 (round 32, tuned on after its one scoring run): under ``11月29日（星期三）``, the line
+    ``全天：莼湖街道桐照村渔港码头冷库区。`` then ``上午9时至下午3时：裘村镇…`` lost both windows; and
+    ``…大堰镇大堰村、柏坑村；尚田街道印家坑村、冷西村。`` held the second town's list back (it is
+    another window of the same slot, as ``；三七市镇：石步村`` is). An area left with a bracket open
+    (cut at a comma inside it) is reported, not written."""
+    text = ("【停电预告】\n11月28日（星期二）\n上午8时至下午5时：大堰镇大堰村、柏坑村；尚田街道印家坑村、冷西村。\n"
+            "11月29日（星期三）\n全天：莼湖街道桐照村渔港码头冷库区。\n上午9时至下午3时：裘村镇黄贤村、马头村部分用户。\n")
+    general = read_general(text, dt.date(2034, 11, 24))
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-11-28", "08:00", "大堰镇", ["大堰村", "柏坑村"]), ("2034-11-28", "08:00", "尚田街道", ["印家坑村", "冷西村"]),
+        ("2034-11-29", None, "莼湖街道", ["桐照村渔港码头冷库区"]),
+        ("2034-11-29", "09:00", "裘村镇", ["黄贤村", "马头村部分用户"])]
+    text = text.replace("冷库区。", "冷库区（双回路切换，请冷库业主提前做好冷链转移）。")
+    result = parse_outage_notice("奉化日报\n" + text, dt.date(2034, 11, 24), DISTRICTS)
+    assert any("双回路切换" in problem.message for problem in result.problems)

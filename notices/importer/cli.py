@@ -540,7 +540,9 @@ _UNCLEAN = re.compile(
     # (``…医院为双电源用户，不受影响``: a place that keeps its supply, said in a clause.)
     r"|不受影响|照常供电|正常供电"
     # (``因持续高温、负荷过重，延期至…``: a change's reason read as places.)
-    r"|^(?:因为|因|由于)")
+    r"|^(?:因为|因|由于)"
+    # (``桐照村渔港码头冷库区（双回路切换``: a bracket cut open at a comma inside it.)
+    r"|\([^)]*$")
 
 
 def _unclean(area: str) -> bool:

@@ -2804,9 +2804,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # a window of their own.)
         other_town = _TOWN_LIST.fullmatch(fold(left[1])) if left else None
         if other_town:
-            more = split_areas(left[1][other_town.start("a"):other_town.end("a")])
+            said, named = ("a", "t") if other_town["a"] is not None else ("a2", "t2")
+            more = split_areas(left[1][other_town.start(said):other_town.end(said)])
             if more:
-                town = left[1][other_town.start("t"):other_town.end("t")]
+                town = left[1][other_town.start(named):other_town.end(named)]
                 areas = [*areas, town + more[0], *more[1:]]
                 anchor.areas = areas
                 read.add(_line_of(masked, left[0]))
@@ -3211,7 +3212,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     def own_whole_day(window: dict, line: int) -> bool:
         return bool(window["areas"]) and not any(fold(a) in timed_places
                                                  for a in window["areas"]) \
-            and line < len(lines_f) and _WHOLE_DAY_LINE.fullmatch(lines_f[line]) is not None
+            and line < len(lines_f) and _WHOLE_DAY_OWN_LINE.fullmatch(lines_f[line]) is not None
 
     for window, line in windows:
         if window["start"] is None and window["date"] in timed and line - 1 not in table_lines \
@@ -3445,11 +3446,14 @@ _LINE_BEFORE_TOWN = re.compile(r"\s*[,，]?\s*" + LINE_NAME.format(stop=":：、
 # ``⏰ 全天`` alone on its line (a post's pictograph before it), and a day's heading above it.
 _WHOLE_DAY_LINE = re.compile(rf"[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
                              r"(?:全天|全日|整天)(?:停电)?[^\S\n]*")
+# (A line of the whole day, alone or before its places: ``全天：莼湖街道桐照村…``.)
+_WHOLE_DAY_OWN_LINE = re.compile(_WHOLE_DAY_LINE.pattern + r"(?:[:：].*)?")
 _WHOLE_DAY_BELOW = re.compile(r"[^\S\n]*(?:[(（][^()（）\n]{1,6}[)）])?[^\S\n]*\n"
-                              + _WHOLE_DAY_LINE.pattern + r"\n")
+                              + _WHOLE_DAY_OWN_LINE.pattern + r"\n")
 # (After a date: the rest of its line, or the next line, says only that.)
-_WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?" + _WHOLE_DAY_LINE.pattern + r"(?=\n|$)")
-_WHOLE_DAY_COLON = re.compile(r"[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])"
+# (Or the next line begins with it, then its places: ``11月29日（星期三）`` / ``全天：莼湖街道…``.)
+_WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?" + _WHOLE_DAY_LINE.pattern + r"(?=\n|$|[:：])")
+_WHOLE_DAY_COLON = re.compile(r"[ \t]*\n?[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])"
                               # (``（星期日）全天老街片区停电``: the places right after.)
                               r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
                               r"(?=[^,，。;；\n\d:：]{2,16}?停电)")
@@ -4464,9 +4468,11 @@ def _clause_left(masked: str, text: str, stop: int, following: int) -> tuple[int
     return _clause_to_report(masked, text, stop + 1, line_end, " \t,，;；", _NOT_MORE_PLACES)
 
 
-# Another town's list after ``；`` (``三七市镇：石步村。``).
+# Another town's list after ``；`` (``三七市镇：石步村。``, or glued to its first place,
+# ``…谢界山村；尚田街道印家坑村、冷西村。``).
 _TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\s*"
-                        r"(?P<a>[^:;；。]+?)\s*[。.]?\s*")
+                        r"(?P<a>[^:;；。]+?)\s*[。.]?\s*"
+                        r"|\s*(?P<t2>[\u3400-\u9fff]{2,4}?(?:镇|街道))(?P<a2>[^:;；。]+?)\s*[。.]?\s*")
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
