@@ -6494,3 +6494,17 @@ def test_a_day_s_whole_day_line_with_its_places_and_another_town_glued_after_a_s
     text = text.replace("冷库区。", "冷库区（双回路切换，请冷库业主提前做好冷链转移）。")
     result = parse_outage_notice("奉化日报\n" + text, dt.date(2034, 11, 24), DISTRICTS)
     assert any("双回路切换" in problem.message for problem in result.problems)
+
+
+def test_a_post_s_sections_of_slots_moved_standing_and_added():
+    """Set 81 (round 32, tuned on after its one scoring run): under ``📌【推迟】``,
+    ``原定11月15日（周三）8:00—16:00`` / its places on the line below / ``➡️推迟至11月28日（周二）同一时段
+    进行``, then ``📌【不变】`` and ``📌【新增】`` sections: the headings were read as places (a pin's
+    list) and the slot moved lost the places below its time."""
+    text = ("📌【推迟】\n原定11月15日（周三）8:00—16:00\n长街镇青珠农场、长街镇西岙村\n"
+            "➡️推迟至11月28日（周二）同一时段进行\n\n📌【不变】\n11月16日（周四）8:30—15:30\n力洋镇力洋村、海头村\n")
+    general = read_general(text, dt.date(2034, 11, 13))
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-11-28", "08:00", "长街镇", ["青珠农场", "西岙村"]), ("2034-11-16", "08:30", "力洋镇", ["力洋村", "海头村"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2034-11-15", "长街镇", ["青珠农场", "西岙村"])]

@@ -2648,7 +2648,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         scope_end = anchors[index + 1].start if index + 1 < len(anchors) else len(masked)
         if anchor.cancelled and not anchor.status_off:
             # ``原定3月12日…的停电取消``: its own sentence, nothing after
-            scope_end = min(scope_end, _sentence_end(masked, anchor.end))
+            # (Or its line and the line of places below it: ``原定11月15日（周三）8:00—16:00`` /
+            # ``长街镇青珠农场、…`` / ``➡️推迟至11月28日…``.)
+            own_end = _sentence_end(masked, anchor.end)
+            if own_end < len(masked) and masked[own_end] == "\n" and \
+                    not masked[anchor.end:own_end].strip():
+                own_end = _sentence_end(masked, own_end + 1)
+            scope_end = min(scope_end, own_end)
         # (``2️⃣ 北岸明珠小区`` on a line of its own: the next item's place, not this one's.)
         item = _KEYCAP_HEADING.search(masked, anchor.end, scope_end)
         scope_end = item.start() if item else scope_end
@@ -3945,6 +3951,9 @@ _PIN_LABEL = re.compile(r"\s*(?:停电|影响|涉及)?(?:范围|区域|地点|�
 # (Or the label alone at a line's head: ``第二次：晚上18:00—19:00`` / ``范围：翠柏里…``.)
 _PIN = re.compile(r"^[ \t]*(?:[📍📌🏠🏘]\ufe0f?|(?=范围\s*[:：]))[ \t]*"
                   r"(?!来源|编辑|责编|咨询|电话|热线|阅读|原文)"
+                  # (Nor a section's heading, ``📌【不变】`` / ``📌【新增】``: the slots that stand,
+                  # that are added.)
+                  r"(?![【\[][^】\]\n]{1,6}[】\]][ \t]*$)"
                   r"(?P<a>[^\n]+)", re.M)
 
 
