@@ -6508,3 +6508,18 @@ def test_a_post_s_sections_of_slots_moved_standing_and_added():
         ("2034-11-28", "08:00", "长街镇", ["青珠农场", "西岙村"]), ("2034-11-16", "08:30", "力洋镇", ["力洋村", "海头村"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
         ("2034-11-15", "长街镇", ["青珠农场", "西岙村"])]
+
+
+def test_a_slot_moved_in_a_column_s_change_section_leaves_the_day_heading_the_lines_below():
+    """Set 80 (round 32, tuned on after its one scoring run): under ``变更：`` / ``10月18日 星期三``,
+    ``奉化 大堰镇柏坑村…(8:00—16:00)改至10月20日 星期五(8:00—16:00)`` then ``鄞州 塘溪镇童村、雁村
+    (8:30—16:30)时间变更为(8:30—12:00)``: the second slot was read on the 20th (the day the first
+    moved to) instead of the 18th. Sets 44, 45 gained a window and a cancellation each too."""
+    text = ("计划停电预告\n\n10月16日 星期一\n\n奉化 萧王庙街道滕头村(7:30—17:00)\n\n变更：\n\n10月18日 星期三\n\n"
+            "奉化 大堰镇柏坑村、大堰村(8:00—16:00)改至10月20日 星期五(8:00—16:00)\n\n"
+            "鄞州 塘溪镇童村、雁村(8:30—16:30)时间变更为(8:30—12:00)\n")
+    windows, cancelled = _read(text, dt.date(2034, 10, 13))
+    assert windows[1:] == [("2034-10-20", "08:00", "16:00", "奉化区", ["柏坑村", "大堰村"]),
+                           ("2034-10-18", "08:30", "12:00", "鄞州区", ["童村", "雁村"])]
+    assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-10-18", "08:00", ["柏坑村", "大堰村"]),
+                                                       ("2034-10-18", "08:30", ["童村", "雁村"])]

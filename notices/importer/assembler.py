@@ -789,6 +789,9 @@ class NoticeAssembler:
             self.read_lines.add(line)
             return
         section, self.section = self.section, "windows"  # (window_days reports as a window)
+        # (The day heading the lines below stays theirs: ``…(8:00—16:00)改至10月20日 星期五
+        # (8:00—16:00)`` then ``鄞州 塘溪镇童村…`` under 10月18日.)
+        heading_dates = self.dates
         for old, old_source in originals:
             self.dates = new_dates or [old["date"]]
             days = [(day, old["start"], old["end"]) for day in self.dates]
@@ -800,6 +803,7 @@ class NoticeAssembler:
                 self.sources["windows"].append(WindowSource(line, col, fragment, False,
                                                             old_source.place))
         self.section = section
+        self.dates = heading_dates
         self.change_from = len(self.cancelled)
 
     def read_tokens(self, lineno: int, tokens: list[Token]) -> None:
