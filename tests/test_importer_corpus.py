@@ -6523,3 +6523,16 @@ def test_a_slot_moved_in_a_column_s_change_section_leaves_the_day_heading_the_li
                            ("2034-10-18", "08:30", "12:00", "鄞州区", ["童村", "雁村"])]
     assert [(c[0], c[1], c[4]) for c in cancelled] == [("2034-10-18", "08:00", ["柏坑村", "大堰村"]),
                                                        ("2034-10-18", "08:30", ["童村", "雁村"])]
+
+
+def test_a_village_board_s_numbered_groups_beside_its_places():
+    """Set 78 (round 32, tuned on after its one scoring run): a village board's
+    ``村东排灌站、村西排灌站及1、2、5组`` and ``3、4组及村老年活动中心`` were cut inside the groups' list
+    and kept the 及 (``村西排灌站及1、2`` / ``5组``): the groups are one place, and 及 before them or
+    after them joins two places."""
+    from notices.importer.layouts import split_areas
+
+    assert split_areas("村东排灌站、村西排灌站及1、2、5组") == ["村东排灌站", "村西排灌站", "1、2、5组"]
+    assert split_areas("3、4组及村老年活动中心") == ["3、4组", "村老年活动中心"]
+    assert split_areas("1、2、5组") == ["1、2、5组"]
+    assert split_areas("白杜村一组及二组") == ["白杜村一组及二组"]

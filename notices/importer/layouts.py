@@ -883,6 +883,9 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
                     text[m.end():])
     if lead and county(lead[1]) and not shared_name(lead[1]):
         return m
+    # (``村西排灌站及1、2、5组``: a village's groups, numbered, after it.)
+    if re.match(r"\d{1,2}(?:、\d{1,2})*(?:组|小组|队)", text[m.end():]):
+        return m
     after = _SEP.search(text, m.end())
     tail = text[m.end():after.start() if after else len(text)]
     if at - start >= 5 and len(tail.strip()) >= 5 and not tail.startswith("周边"):
@@ -893,8 +896,9 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
             not re.match(r"周边|附近|沿线|部分|其|配套|附属|门面|放射|辅房|裙楼", tail):
         return m
     # ``…厉家村及慈溪掌起家电园区部分企业``, ``3-8幢及地下车库``: after a village, a community or
-    # buildings, a place of four characters or more is a place of its own.
-    if re.search(r"(?:村|社区|小区|幢|栋|号楼)$", text[start:at]) and \
+    # buildings (or groups, ``3、4组及村老年活动中心``), a place of four characters or more is a
+    # place of its own.
+    if re.search(r"(?:村|社区|小区|幢|栋|号楼|组)$", text[start:at]) and \
             len(tail.strip()) >= 4 and not re.match(r"周边|附近|沿线|部分", tail):
         return m
     return None
@@ -1068,6 +1072,9 @@ def split_areas(printed: str) -> list[str]:
                 and _MORE_NUMBERS.fullmatch(word_f)
                 # ``白杜村一、二、三组``: the groups of one village
                 or _GROUPS_SO_FAR.search(out_folded[-1]) and _GROUP_NUMBER.fullmatch(word_f)
+                # (``1、2、5组`` alone, a village board's own groups: a bare number is no place.)
+                or re.fullmatch(r"\d{1,2}(?:、\d{1,2})*", out_folded[-1])
+                and _GROUP_NUMBER.fullmatch(word_f)
             ):
                 joined = printed_sep(printed, folded, sep, pos - len(item))
                 out[-1] += joined + word_p
