@@ -6530,9 +6530,18 @@ def test_a_village_board_s_numbered_groups_beside_its_places():
     ``村东排灌站、村西排灌站及1、2、5组`` and ``3、4组及村老年活动中心`` were cut inside the groups' list
     and kept the 及 (``村西排灌站及1、2`` / ``5组``): the groups are one place, and 及 before them or
     after them joins two places."""
-    from notices.importer.layouts import split_areas
-
     assert split_areas("村东排灌站、村西排灌站及1、2、5组") == ["村东排灌站", "村西排灌站", "1、2、5组"]
     assert split_areas("3、4组及村老年活动中心") == ["3、4组", "村老年活动中心"]
     assert split_areas("1、2、5组") == ["1、2、5组"]
     assert split_areas("白杜村一组及二组") == ["白杜村一组及二组"]
+
+
+def test_a_column_s_change_to_a_new_day_saying_its_places_stand():
+    """Set 79 (round 32, tuned on after its one scoring run; sets 57 and 59 gained a window too):
+    ``原定7月13日 星期四`` / the run / ``变更为7月18日 星期二(8:00—16:00)，停电范围不变。``: the new slot
+    was lost and the line read as a slot called off with ``变更为7月18日`` as its places."""
+    text = ("计划停电预告\n\n7月14日 星期五\n\n镇海 九龙湖镇汶溪村(7:30—12:30)\n\n变更：\n\n原定7月13日 星期四\n\n"
+            "北仑 柴桥街道·紫石村、瑞岩寺(8:00—16:00)\n\n变更为7月18日 星期二(8:00—16:00)，停电范围不变。\n")
+    windows, cancelled = _read(text, dt.date(2034, 7, 12))
+    assert windows[1:] == [("2034-07-18", "08:00", "16:00", "北仑区", ["紫石村", "瑞岩寺"])]
+    assert cancelled == [("2034-07-13", "08:00", "16:00", "北仑区", ["紫石村", "瑞岩寺"])]

@@ -735,7 +735,10 @@ class NoticeAssembler:
         moved = _CHANGED_TO.match(f)
         if not moved or self.change_from is None:
             return False
-        scanner = LineScanner(lineno, line, self.table, self.keys)
+        # (``变更为7月18日 星期二(8:00—16:00)，停电范围不变。``: the rest says the places stand.)
+        stands = _STANDS_TAIL.search(f, moved.end())
+        scanner = LineScanner(lineno, line[:stands.start()] if stands else line, self.table,
+                              self.keys)
         scanner.scan(moved.end())
         tokens = [t for t in scanner.tokens if t.kind not in ("space", "sep")]
         dates = [t for t in tokens if t.kind == "date"]
@@ -1661,6 +1664,7 @@ _ORIGINAL_TAIL = re.compile(r"\s*(?:的)?(?:计划)?(?:停电)?(?:的|计划)?\s
 _CHANGED_TO = re.compile(r"\s*(?:(?:停电)?(?:时间|时段))?"
                          r"(?:改为|改到|改至|改在|调整为|调整到|调整至|变更为|变更至|"
                          r"推迟至|推迟到|延期至|延期到|顺延至|顺延到)\s*")
+_STANDS_TAIL = re.compile(r"[,，]\s*(?:停电)?(?:范围|区域)(?:均)?不变\s*[。.]?\s*$")
 # (``附海工业园区1号、2号公变``, ``南门3、5、7、9号商铺``: the kind after the last number.)
 _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?"
                           r"(?:号楼|号(?:公变|箱变|专变|配变|商铺|店面|门面)?|幢|栋|楼|#楼)?"
