@@ -6545,3 +6545,19 @@ def test_a_column_s_change_to_a_new_day_saying_its_places_stand():
     windows, cancelled = _read(text, dt.date(2034, 7, 12))
     assert windows[1:] == [("2034-07-18", "08:00", "16:00", "北仑区", ["紫石村", "瑞岩寺"])]
     assert cancelled == [("2034-07-13", "08:00", "16:00", "北仑区", ["紫石村", "瑞岩寺"])]
+
+
+def test_a_news_site_s_chrome_around_a_column_and_a_base_named_after_its_town():
+    """Set 80 (round 32, tuned on after its one scoring run): a 中国宁波网 page held its whole
+    column back (exit 1) for its chrome: ``中国宁波网  首页 > 民生 > 便民服务``, ``字号：大 中 小  打印本页``,
+    ``【责任编辑：陈思思】``, ``相关新闻：`` and its links, ``分享到：…``, ``版权所有 …``; and
+    ``梁弄镇红色教育基地`` lost its town (an education base is an institution named after it)."""
+    text = ("中国宁波网  首页 > 民生 > 便民服务\n\n计划停电预告(10月23日—10月25日)\n\n"
+            "2034-10-20 17:32:06  来源：宁波日报  编辑：陈思思  阅读：1286\n字号：大 中 小  打印本页\n\n"
+            "10月23日 星期一\n余姚 梁弄镇横坎头村、梁弄镇红色教育基地(8:00—16:00)\n\n【责任编辑：陈思思】\n\n"
+            "相关新闻：\n· 国网慈溪市供电公司完成迎峰度冬准备  2034-10-19\n\n分享到：微信  微博  QQ空间\n"
+            "版权所有 中国宁波网  浙ICP备XXXXXXXX号\n")
+    result = parse_outage_notice(text, dt.date(2034, 10, 20), DISTRICTS, source_name="宁波日报")
+    assert result.problems == []
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2034-10-23", "梁弄镇", ["横坎头村", "梁弄镇红色教育基地"])]
