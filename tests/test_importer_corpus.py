@@ -6561,3 +6561,16 @@ def test_a_news_site_s_chrome_around_a_column_and_a_base_named_after_its_town():
     assert result.problems == []
     assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("2034-10-23", "梁弄镇", ["横坎头村", "梁弄镇红色教育基地"])]
+
+
+def test_a_chat_saying_a_slot_again_after_a_correction_in_words():
+    """Set 78 (round 32, tuned on after its one scoring run): a village group's forwarded notice
+    ``3月28日（周二）7:30—17:00，西店镇岭口村、…停电``, then ``开始时间改成8:30，结束时间不变``, then
+    ``@所有人 再说一遍：3月28日 8:30—17:00 停电。``: the speaker's name above the last message
+    (``网格员王海波：``) was read as its place; the slot said again is the day's slot re-timed."""
+    text = ("网格员王海波：\n[转发] 国网宁海县供电公司西店供电所停电通知：3月28日（周二）7:30—17:00，西店镇岭口村、"
+            "岭口电灌站停电，请相互转告。\n\n网格员王海波：\n@所有人 不好意思，开始时间改成8:30，结束时间不变，还是28号。\n\n"
+            "网格员王海波：\n@所有人 再说一遍：3月28日 8:30—17:00 停电。\n")
+    windows, cancelled = _read(text, dt.date(2034, 3, 26))
+    assert windows == [("2034-03-28", "08:30", "17:00", "宁海县", ["岭口村", "岭口电灌站"])]
+    assert cancelled == [("2034-03-28", "07:30", "17:00", "宁海县", ["岭口村", "岭口电灌站"])]

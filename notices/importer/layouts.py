@@ -3300,11 +3300,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
 
     # A later message re-timing a day's slot (``更正：…8月26日停电时间调整为8:00至12:00，范围
     #不变``): the earlier window of that day is called off, the new slot has its places.
+    # (Or saying it again after a correction in words: ``@所有人 再说一遍：3月28日 8:30—17:00
+    # 停电。``)
     for window, line in list(zip(unique, unique_lines, strict=True)):
         if not stands(window["areas"]):
             continue
         said = lines_f[line - 1]
-        if not re.search(r"(?:时间|时段)?" + _CHANGED_TO_WORDS, said):
+        if not re.search(r"(?:时间|时段)?" + _CHANGED_TO_WORDS + r"|再说一遍|再强调一[遍下次]"
+                         r"|以此为准", said):
             continue
         earlier = next((w for w, n in zip(unique, unique_lines, strict=True)
                         if n < line and w["date"] == window["date"] and w["areas"]
@@ -4392,8 +4395,11 @@ def _areas_heading(masked, text, start, scope_start, read) -> list[str] | None:
     """The place of a numbered item whose heading line is only that place (``1.化工楼:``),
     when the anchor's line comes right after it, a label at most before the date."""
     line_start = masked.rfind("\n", 0, start) + 1
-    if line_start == 0 or not re.fullmatch(r"\s*(?:[^\d:：,，。\n]{2,16}[:：])?\s*",
-                                          masked[line_start:start]):
+    # (Not a chat's message, ``@所有人 再说一遍：3月28日 8:30—17:00 停电``: the line above is its
+    # speaker, ``网格员王海波：``.)
+    if line_start == 0 or not re.fullmatch(r"\s*(?:[^\d:：,，。\n@]{2,16}[:：])?\s*",
+                                          masked[line_start:start]) \
+            or masked.startswith("@", line_start):
         return None
     previous = masked.rfind("\n", 0, line_start - 1) + 1
     if previous < scope_start:
