@@ -6574,3 +6574,22 @@ def test_a_chat_saying_a_slot_again_after_a_correction_in_words():
     windows, cancelled = _read(text, dt.date(2034, 3, 26))
     assert windows == [("2034-03-28", "08:30", "17:00", "宁海县", ["岭口村", "岭口电灌站"])]
     assert cancelled == [("2034-03-28", "07:30", "17:00", "宁海县", ["岭口村", "岭口电灌站"])]
+
+
+def test_a_clinic_s_hours_and_an_sms_slot_called_off_for_the_village_its_address_is_in():
+    """Sets 78 and 79 (round 32, tuned on after their one scoring run): a health centre's
+    ``门诊时间：周一至周日7:30—11:30，13:30—17:00`` was read as two windows a day; an SMS for
+    ``（奉化区西坞街道白杜村南街123号）`` on 3月15日, then ``原定3月15日08:00-17:00西坞街道白杜村、…的停电计划
+    取消，改至3月22日…``: the first message's window stayed (its address is in 白杜村)."""
+    text = ("北仑区柴桥街道社区卫生服务中心\n关于外部电网检修期间医疗服务安排的通知\n\n各位患者及家属：\n"
+            "    接供电部门通知，7月27日（星期四）22:00至次日2:00，因外部电网检修，柴桥街道社区卫生服务中心将停电。\n"
+            "    门诊时间：周一至周日7:30—11:30，13:30—17:00。\n")
+    windows, _ = _read(text, dt.date(2034, 7, 25))
+    assert [(w[0], w[1], w[2]) for w in windows] == [("2034-07-27", "22:00", "次日02:00")]
+    text = ("【国网宁波供电】尊敬的客户，您好！因线路检修，您户号3301xxxx2281（奉化区西坞街道白杜村南街123号）所在区域计划于"
+            "2034年3月15日08:00至2034年3月15日17:00停电，请提前做好准备。\n\n"
+            "【国网宁波供电】尊敬的客户，因近日持续降雨，原定3月15日08:00-17:00西坞街道白杜村、蒋家池头村的停电计划取消，"
+            "改至3月22日（周三）同一时段进行。\n")
+    windows, cancelled = _read(text, dt.date(2034, 3, 10))
+    assert windows == [("2034-03-22", "08:00", "17:00", "奉化区", ["白杜村", "蒋家池头村"])]
+    assert [(c[0], c[4]) for c in cancelled] == [("2034-03-15", ["白杜村", "蒋家池头村"])]

@@ -2544,7 +2544,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (Or office hours: ``春节期间物业服务中心值班时间：2月18日—2月26日 9:00—17:00``.)
         # (Or a day named for what it is, ``8月28日为秋季返校日，届时另行通知``.)
         if (re.search(r"发放|领取|开放日|营业时间|活动|会议|培训|接种|体检|讲座|报名|报到|开学"
-                      r"|值班时间|办公时间|服务时间|工作时间|受理时间|开放时间", whole)
+                      r"|值班时间|办公时间|服务时间|工作时间|受理时间|开放时间|门诊时间"
+                      r"|就诊时间", whole)
                 or anchor.first is None and _NAMED_DAY.match(masked, anchor.end)) and \
                 not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
             continue
@@ -3384,8 +3385,14 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 call_off(window)
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
+    # (Or an address inside one of them: ``您户号…（奉化区西坞街道白杜村南街123号）`` then
+    # ``原定3月15日08:00-17:00西坞街道白杜村、蒋家池头村…的停电计划取消``.)
+    def within(area: str, places: list[str]) -> bool:
+        return any(fold(area).startswith(fold(place)) for place in places)
+
     keep = [not any(c["date"] == w["date"] and c["start"] == w["start"] and c["end"] == w["end"]
-                    and w["areas"] and set(w["areas"]) <= set(c["areas"]) for c, _ in cancelled)
+                    and w["areas"] and all(within(a, c["areas"]) for a in w["areas"])
+                    for c, _ in cancelled)
             for w in unique]
     for window, line, k in zip(unique, unique_lines, keep, strict=True):
         if not k:
