@@ -6593,3 +6593,16 @@ def test_a_clinic_s_hours_and_an_sms_slot_called_off_for_the_village_its_address
     windows, cancelled = _read(text, dt.date(2034, 3, 10))
     assert windows == [("2034-03-22", "08:00", "17:00", "奉化区", ["白杜村", "蒋家池头村"])]
     assert [(c[0], c[4]) for c in cancelled] == [("2034-03-15", ["白杜村", "蒋家池头村"])]
+
+
+def test_a_run_wrapped_across_a_page_number_and_a_box_broken_from_its_kind():
+    """Sets 78 and 81 (round 32, tuned on after their one scoring run): a PDF copy's run wrapped
+    across ``- 7 -`` and the next page's running head read ``甬-7-达紧固件``; ``塘溪３号`` / ``公变、…``
+    read as two areas ``塘溪3号`` and ``公变`` (both written with exit 0)."""
+    text = ("计划停电预告\n3月21日 星期二\n镇海 骆驼街道团桥村、盛兴路1号箱变、甬\n- 7 -\n"
+            "宁波日报 2034年3月18日 星期六 第7版\n达紧固件(8:00—16:00)\n")
+    windows, _ = _read(text, dt.date(2034, 3, 18))
+    assert windows == [("2034-03-21", "08:00", "16:00", "镇海区", ["团桥村", "盛兴路1号箱变", "甬达紧固件"])]
+    text = "计划停电预告\n11月21日 星期二\n鄞州 塘溪镇童村、塘溪３号\n公变、塘溪５号公变(８:００—１６:３０)\n"
+    windows, _ = _read(text, dt.date(2034, 11, 18))
+    assert windows[0][4] == ["童村", "塘溪3号公变", "塘溪5号公变"]

@@ -1389,8 +1389,9 @@ class NoticeAssembler:
                 if _SUFFIX_PIECE.match(text) or _open_bracket(current) or \
                         _BROKEN_WORD.fullmatch(current[-1:] + text[:1]) or \
                         re.search(r"\d$", current) and re.match(r"[号幢栋楼座单室#]", text) or \
+                        re.search(r"\d\s*号$", current) and re.match(_BOX_KIND, text) or \
                         len(current.strip()) == 1 or \
-                        re.match(r"\d{1,3}\s*号(?:公变|箱变|变压器|台区)", text):
+                        re.match(r"\d{1,3}\s*号" + _BOX_KIND, text):
                     current += text
                 # (``…、泗门镇`` / ``中心幼儿园``: the item's own town printed again at the line's
                 # end, before its place: one name, the town taken out of it later, or kept
@@ -1564,6 +1565,8 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 # 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
 # a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
+    # (``- 7 -``: a printed page's number, between the two halves of a wrapped run.)
+    r"[-—–]\s*\d{1,3}\s*[-—–]|"
     # (``—— 没有更多了 ——``: an app's end of the list.)
     r"[-—─]*\s*(?:没有更多了?|已经到底了?|到底了|暂无更多(?:数据|内容)?)\s*[-—─]*"
     r"|(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
@@ -1679,6 +1682,8 @@ _MORE_NUMBER = re.compile(r"[甲乙丙丁]?\d{1,4}(?:-\d{1,4})?"
                           r"(?:号楼|号(?:公变|箱变|专变|配变|商铺|店面|门面)?|幢|栋|楼|#楼)?"
                           r"(?:\d{1,2}单元)?")
 _LIST_ENDING = re.compile(r"等(?:地|处)?$")
+# (A numbered box's kind: ``塘溪３号`` / ``公变、…``, a box's number broken from its kind.)
+_BOX_KIND = r"(?:公变|箱变|专变|配变|变压器|台区)"
 
 
 def _web_address(found: str) -> str:
