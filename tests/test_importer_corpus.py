@@ -6606,3 +6606,23 @@ def test_a_run_wrapped_across_a_page_number_and_a_box_broken_from_its_kind():
     text = "计划停电预告\n11月21日 星期二\n鄞州 塘溪镇童村、塘溪３号\n公变、塘溪５号公变(８:００—１６:３０)\n"
     windows, _ = _read(text, dt.date(2034, 11, 18))
     assert windows[0][4] == ["童村", "塘溪3号公变", "塘溪5号公变"]
+
+
+def test_a_village_group_s_name_with_a_district_s_short_name_and_a_chat_s_also_cut():
+    """Sets 79, 52, 53 (round 32, tuned on after its one scoring run): ``奉化大堰镇柏坑村村民群(186)``
+    and ``北仑霞浦·海韵家园业主群(486)`` (a district's short name, then a town by its full or short
+    name) gave no district or town; ``15号（礼拜六）下午1点到5点，大堰水库管理站、常照村也要停，线路搭头。``
+    was no window; ``地下车库和5幢`` is two places."""
+    text = ("奉化大堰镇柏坑村村民群(186)\n\n2034年7月11日 19:02\n村委会-王会计：【转发】村委通知：7月13日（礼拜四）"
+            "早上7点到下午3点，柏坑村、谢界山村停电。\n\n2034年7月12日 08:15\n村委会-王会计：刚刚供电所打电话来，15号"
+            "（礼拜六）下午1点到5点，大堰水库管理站、常照村也要停，线路搭头。柏坑村不停。\n")
+    result = parse_outage_notice(text, dt.date(2034, 7, 11), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2034-07-13", "07:00", "奉化区", "大堰镇", ["柏坑村", "谢界山村"]),
+        ("2034-07-15", "13:00", "奉化区", "大堰镇", ["大堰水库管理站", "常照村"])]
+    text = ("北仑霞浦·海韵家园业主群(486)\n\n物业-小周 10:05\n另外7月31日（周三）晚上10点到第二天早上5点，"
+            "地下车库和5幢也要停，是供电局换电缆\n")
+    result = parse_outage_notice(text, dt.date(2030, 7, 26), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("北仑区", "霞浦街道", ["地下车库", "5幢"])]

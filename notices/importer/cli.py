@@ -684,6 +684,14 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                                 or re.search(rf"[›>»]\s*(?:宁波市)?{re.escape(d.name)}\s*$",
                                              fold(line)))),
         (head_lines_text[0] if head_lines_text else "", None))
+    # (Or a district's short name and a town: ``奉化大堰镇柏坑村村民群(186)``; the town too.)
+    head_led = None if served or head_district else next(
+        ((line, *found) for line in head_lines_text
+         if (found := _district_and_town(re.sub(r"^宁波市?", "", fold(line)), districts))
+         and found[1]), None)
+    head_district_town = None
+    if head_led:
+        head_line, head_district, head_district_town = head_led
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither. (Or the head of its site's
@@ -776,6 +784,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 served_lines.append(line)
             elif not printed and head_district is not None:
                 window["district"] = printed = head_district.name
+                if head_district_town and not window.get("town"):
+                    window["town"] = head_district_town
                 head_lines.append(line)
             elif not printed and head_town is not None and not window.get("town"):
                 window["town"] = head_town[0].name
@@ -891,6 +901,11 @@ def _district_and_town(folded: str, districts: DistrictTable):
         if folded.startswith(key) and len(folded) > len(key):
             town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", folded[len(key):])
             declared = districts.towns.declared_one(town[0]) if town else None
+            # (A town by its short name before a dot: ``北仑霞浦·海韵家园业主群``.)
+            short = None if town else re.match(r"([\u3400-\u9fff]{2,4})[·•]", folded[len(key):])
+            declared = declared or (districts.towns.declared_one(short[1]) if short else None)
+            if short and (declared is None or declared.district_name != district.name):
+                declared = None
             return district, declared.name if declared else (town[0] if town else None)
     return None
 

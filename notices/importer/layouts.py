@@ -862,6 +862,11 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
     places of five characters or more. A short part after 及 is an annex of the place before
     (``校医院及放射科``, ``综合服务楼及门面房``), and ``及周边…`` qualifies it."""
     m = _CONJ.match(text, at)
+    # (``地下车库和10、11幢``, ``村西排灌站及1、2、5组``: buildings or groups by number after a
+    # place are places of their own.)
+    if at > start and re.match(r"[和及]\d{1,3}(?:、\d{1,3})*(?:号楼|幢|栋|组|小组|队)",
+                                text[at:]):
+        return re.compile("[和及]").match(text, at)
     if not m and text.startswith("和", at) and at > start and "、" in text[:start]:
         # ``A镇、B镇和C镇``: 和 before the last item of a list, between two divisions of one
         # kind, the second of three characters at least (``城东村和平村`` may be one name, and
@@ -882,9 +887,6 @@ def _joining(text: str, start: int, at: int) -> re.Match | None:
     lead = re.match(r"([\u3400-\u9fff]{2,4}?[区县市])(?=[\u3400-\u9fff]{1,5}?(?:街道|镇|乡))",
                     text[m.end():])
     if lead and county(lead[1]) and not shared_name(lead[1]):
-        return m
-    # (``村西排灌站及1、2、5组``: a village's groups, numbered, after it.)
-    if re.match(r"\d{1,2}(?:、\d{1,2})*(?:组|小组|队)", text[m.end():]):
         return m
     after = _SEP.search(text, m.end())
     tail = text[m.end():after.start() if after else len(text)]
@@ -1298,7 +1300,7 @@ _PROSE = [
                # before the cut.)
                r"(?:(?:线路)?(?:检修|施工|作业))?"
                # (``…村部和文化礼堂也停，装新电表``: a chat's 停 alone after 也.)
-               r"(?:全部|均|都)?(?:停电|停(?=一次|一下)|(?<=[也都还])停(?=[,，。;；]))(?:一次|一下)?"
+               r"(?:全部|均|都)?(?:停电|停(?=一次|一下)|(?<=[也都还要])停(?=[,，。;；]))(?:一次|一下)?"
                r"(?=$|[,，。;；(]|、停水|配合|以便|进行|施工|作业|检修|工作|取消"
                r"|(?<=的停电)(?:计划|安排)|计划(?:不变|照常|如期)"
                # (``…霞浦4号公变的停电时间不变``: a slot said to stand.)
