@@ -6626,3 +6626,18 @@ def test_a_village_group_s_name_with_a_district_s_short_name_and_a_chat_s_also_c
     result = parse_outage_notice(text, dt.date(2030, 7, 26), DISTRICTS)
     assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("北仑区", "霞浦街道", ["地下车库", "5幢"])]
+
+
+def test_a_chat_moving_a_slot_by_its_places_and_adding_one_it_also_arranges():
+    """Set 81 (round 32, tuned on after its one scoring run): ``…通知桃渡新村7-15幢停电推迟到11月25日（周六）
+    同一时间，11月23日正常供电❗ 另外桃渡新村1-6幢也安排在11月25日下午1点到5点停电``: the earlier window of
+    those places moves to the 25th, its times kept; the places before 也安排在 are the added slot's
+    (it had none)."""
+    text = ("物业-小陈：\n@所有人 【停电通知】定于11月23日（周四）8:00-17:00对桃渡新村7-15幢停电，请各位业主提前做好准备。\n\n"
+            "物业-小陈：\n@所有人 【重要更正】因明天寒潮大风，供电公司通知桃渡新村7-15幢停电推迟到11月25日（周六）同一时间，"
+            "11月23日正常供电❗ 另外桃渡新村1-6幢也安排在11月25日下午1点到5点停电，请相互转告。\n")
+    general = read_general(text, dt.date(2034, 11, 20))
+    assert sorted((str(w["date"]), w["start"], w["areas"]) for w in general.windows) == [
+        ("2034-11-25", "08:00", ["桃渡新村7-15幢"]), ("2034-11-25", "13:00", ["桃渡新村1-6幢"])]
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.cancelled] == [
+        ("2034-11-23", "08:00", ["桃渡新村7-15幢"])]

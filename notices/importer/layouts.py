@@ -2245,6 +2245,10 @@ _UNCHANGED_SAID = re.compile(r"(?:范围|区域|地点)(?:均)?不变")
 _CHAT_STAMP = re.compile(r"[ \t]*(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|昨天|今天)?[ \t]*"
                          r"(?:星期[一二三四五六日天]|周[一二三四五六日天])?[ \t]*"
                          r"(?:上午|下午|中午|晚上|凌晨|早上)?[ \t]*\d{1,2}:\d{2}[ \t]*")
+_PLACES_MOVED = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?:[^,，。;；:：\n]{0,12}?通知)?"
+                           r"(?P<a>[^,，。;；:：\n]{2,30}?)(?:的)?(?:计划)?停电(?:计划)?"
+                           r"(?:推迟|延期|顺延|改期)(?:到|至)\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+                           r"(?:\s*[(（][^()（）]{1,4}[)）])?\s*(?:同一时间|同一时段|原时段|时间不变)")
 _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
                         r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
 # (``27号上午那次停电取消了``: that half of the day's slot.)
@@ -3375,6 +3379,21 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 for new, new_line in zip(unique, unique_lines, strict=True):
                     if new_line == at_line and stands(new["areas"]):
                         take_places(new, window)
+    # (Or by its places: ``供电公司通知桃渡新村7-15幢停电推迟到11月25日（周六）同一时间``: the
+    # earlier window of exactly those places moves to that day, its times kept.)
+    for moved in _PLACES_MOVED.finditer(masked):
+        at_line = _line_of(masked, moved.start("a"))
+        places = [fold(a) for a in split_areas(text[moved.start("a"):moved.end("a")])]
+        for window, line in list(zip(unique, unique_lines, strict=True)):
+            if line < at_line and [fold(a) for a in window["areas"]] == places:
+                day = _year_for(int(moved["m"]), int(moved["d"]), None, window["date"])
+                if day is None or day <= window["date"]:
+                    continue
+                call_off(window)
+                unique.append({**window, "areas": list(window["areas"]), "date": day})
+                unique_lines.append(at_line)
+                read.add(at_line)
+                break
     # A thread's later message calling off a slot said earlier by its day alone (``22号的停电取消
     # 了，改期另行通知``, ``28号不停了``): the earlier windows of that day.
     for off in _DAY_CALLED_OFF.finditer(masked):
@@ -4240,9 +4259,13 @@ def _late_areas(masked, text, anchor) -> list[str] | None:
 _LATE_NOT = re.compile(r"通知|决定|安排|工作|施工|检修|供电|电力|我|本|记者|获悉|了解")
 
 
-_BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?P<a>[^,，。;；:：\n!！]{2,60}?)\s*[,，]?\s*"
+# (Or after a chat's pictograph ending a sentence: ``…11月23日正常供电❗ 另外…``.)
+_BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！" + PICTOGRAPHS + r"])\ufe0f?\s*(?:另外|此外)?[,，]?"
+                     r"\s*(?P<a>[^,，。;；:：\n!！" + PICTOGRAPHS + r"]{2,60}?)\s*[,，]?\s*"
                      # (not ``原定于``: the original slot of a change, no subject before it)
-                     r"(?<!原)(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划)\s*$")
+                     # (``另外桃渡新村1-6幢也安排在11月25日下午1点到5点停电``: a chat's slot.)
+                     r"(?<!原)(?:(?:将|拟|定|计划|预计)(?:于|在)|预定|预计|计划"
+                     r"|(?:也|还|都)?安排(?:于|在))\s*$")
 # (``备用电源城北线将于…``: a supply line, not a place.)
 _SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
 _NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
