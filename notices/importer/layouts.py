@@ -307,8 +307,11 @@ class _Dates:
         after (news: ``4月7日…停电；同日9:00至12:00，…；次日7:30至11:30，…``); not the
         ``次日`` that ends a range (``22:00至次日5:00``)."""
         m = _SAID_DAY.match(self.t, pos)
-        # (At the start of a clause only: ``；同日``, ``。次日``, ``，当天``.)
-        if not m or not re.search(r"(?:^|[,，;；。\n])\s*$", self.t[max(0, pos - 2):pos]):
+        # (At the start of a clause only: ``；同日``, ``。次日``, ``，当天``; or of a numbered item,
+        # ``二、同日晚上20:00-22:00，…``.)
+        if not m or not re.search(r"(?:^|[,，;；。\n])\s*"
+                                  r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])?\s*$",
+                                  self.t[max(0, pos - 6):pos]):
             return None
         return last + dt.timedelta(days=0 if m["same"] else 1), m.end()
 
