@@ -6652,3 +6652,26 @@ def test_a_numbered_item_on_the_same_day_as_the_item_before():
     general = read_general(text, dt.date(2034, 3, 16))
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
         ("2034-03-19", "08:30", ["1、3、5、7幢", "地下车库"]), ("2034-03-19", "20:00", ["2、4、6幢"])]
+
+
+def test_a_whole_day_said_cut_beside_a_timed_slot_on_its_line():
+    """Sets 22, 24, 64, 69, 18 (tuned on; windows lost with exit 0): ``本村将于3月18日（星期六）全天停电，
+    停电范围：…。3月19日（星期日）上午6:00至10:00，七组、八组停电。`` dropped the whole day (a date
+    alone with a timed slot after it on its line); ``6月24日（星期六）全天，庄市街道中心学校停电``
+    (a comma after 全天); ``我村大堰村、谢界山自然村4月22日…全天停电`` (the village speaking, then
+    its places); ``…全天停电，2月13日…6:30至8:30再次停电…`` (the cut again has the places before)."""
+    text = ("接横河供电所通知，本村将于3月18日（星期六）全天停电，停电范围：一组至六组、村老年活动室。"
+            "3月19日（星期日）上午6:00至10:00，七组、八组停电。\n")
+    general = read_general(text, dt.date(2028, 3, 14))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2028-03-18", None, ["一组至六组", "村老年活动室"]), ("2028-03-19", "06:00", ["七组", "八组"])]
+    text = "　　另，因学校配电房增容改造，6月24日（星期六）全天，庄市街道中心学校停电，周六兴趣班停课一次。\n"
+    assert [(str(w["date"]), w["areas"]) for w in read_general(text, dt.date(2028, 6, 12)).windows] == [
+        ("2028-06-24", ["庄市街道中心学校"])]
+    text = "    接大堰供电所通知，我村大堰村、谢界山自然村4月22日（星期五）全天停电。\n"
+    assert [w["areas"] for w in read_general(text, dt.date(2033, 4, 18)).windows] == [["大堰村", "谢界山自然村"]]
+    text = ("    因孔浦校区配电房增容改造，孔浦校区定于2月12日（星期六）全天停电，2月13日（星期日）早上6:30至8:30"
+            "再次停电进行送电调试。\n")
+    general = read_general(text, dt.date(2028, 2, 7))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2028-02-12", None, ["孔浦校区"]), ("2028-02-13", "06:30", ["孔浦校区"])]

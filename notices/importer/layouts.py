@@ -2258,6 +2258,7 @@ _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P
 _DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
                              r"(?P<half>上午|下午|早上|凌晨|晚上)?(?:的|那次|这次|那个)?(?:计划)?"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
+_CUT_AGAIN = re.compile(r"\s*[,，]?\s*(?:还要|还将|将|要)?(?:再次|再|又)(?:一次)?停(?:电|一次)")
 # (A day named for what it is, ``8月28日为秋季返校日``: no outage.)
 _NAMED_DAY = re.compile(r"\s*(?:为|是)[^,，。;；\n]{1,12}?[日节](?=$|[,，。;；])")
 _RETIMED = re.compile(r"(?:变更|调整|更改|改)(?:为|到|至)\s*(?:当日|当天|同日)?\s*")
@@ -2582,8 +2583,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         if anchor.first is None and not anchor.cancelled:
             line_end = masked.find("\n", anchor.end)
             line_end = len(masked) if line_end < 0 else line_end
+            # (Unless the whole day is said cut right after it: ``本村将于3月18日（星期六）全天
+            # 停电，停电范围：…。3月19日（星期日）上午6:00至10:00，…停电。``)
             if any(other.first and anchor.end <= other.start < line_end
-                   for other in anchors[index + 1:]):
+                   for other in anchors[index + 1:]) and \
+                    not _WHOLE_DAY_CUT.match(masked, anchor.end):
                 continue
             # A date-only mention inside advice (``合理调整1月30日(星期五)的上班安排``) is
             # not a window: keep a date alone only at the head of its line or item, or
@@ -2609,6 +2613,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # (``12月23日（星期六）因西坞街道白杜村片区线路改造全天停电``: the reason between.)
             cut_next = re.match(r"\s*[,，]?\s*(?:[^,，。;；\n]{2,24}?将(?:全部|全面)?停电"
                                 r"|(?:(?:因|由于)[^,，。;；\n]{2,30}?)?(?:全天|全日|整天)(?:将)?停电"
+                                # (``6月24日（星期六）全天，庄市街道中心学校停电``: after a comma.)
+                                r"|(?:全天|全日|整天)\s*[,，]\s*[^,，。;；\n\d]{2,20}?停电"
                                 # (``2月29日（星期日）全天老街片区停电``: the places between.)
                                 r"|(?:全天|全日|整天)[^,，。;；\n\d]{2,16}?停电)",
                                 masked[anchor.end:])
@@ -2772,6 +2778,12 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             heading = _areas_heading(masked, text, anchor.start,
                                      anchors[index - 1].end if index else 0, read)
             areas = heading if heading else areas
+        # (``孔浦校区定于2月12日（星期六）全天停电，2月13日（星期日）早上6:30至8:30再次停电…``: a
+        # cut again, in the same sentence as the slot before it, is of that slot's places.)
+        if not areas and index and anchors[index - 1].areas and \
+                _CUT_AGAIN.match(masked, anchor.end) and \
+                not re.search(r"[。\n]", masked[anchors[index - 1].end:anchor.start]):
+            areas = list(anchors[index - 1].areas)
         # (``我院将于2028年6月15日…停电`` under ``鄞州区姜山镇卫生院``: the institution speaking
         # of itself, named at its head or under its notice.)
         # (``学校将于3月15日8:00—12:00、3月16日13:00—17:00停电``: each slot of the list.)
@@ -4403,7 +4415,10 @@ def _place_before(masked, text, start, end) -> list[str] | None:
     m = _BARE_BEFORE.search(masked, line_start, start) or _YU_BEFORE.search(masked, line_start,
                                                                              start)
     # (``本店所在的新桥镇新桥菜场一带于…``: where the speaker is, then the place.)
-    own = m and _OWN_WHERE.match(m["a"])
+    # (``我村大堰村、谢界山自然村4月22日（星期五）全天停电``: the village speaking, then its
+    # places.)
+    own = m and (_OWN_WHERE.match(m["a"])
+                 or re.match(r"(?:我|本)(?:村|社区|小区)(?=[^\s、,，]{2})", m["a"]))
     at = m.start("a") + own.end() if own else m and m.start("a")
     if not m or _NOT_PLACES.search(masked, at, m.end("a")) or not _CUT_AFTER.match(masked, end) \
             or _SUPPLY_END.search(m["a"]):
