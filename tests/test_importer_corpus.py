@@ -6675,3 +6675,21 @@ def test_a_whole_day_said_cut_beside_a_timed_slot_on_its_line():
     general = read_general(text, dt.date(2028, 2, 7))
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
         ("2028-02-12", None, ["孔浦校区"]), ("2028-02-13", "06:30", ["孔浦校区"])]
+
+
+def test_a_day_s_whole_day_slot_with_places_of_its_own_beside_its_timed_slots():
+    """Sets 2, 11, 34, 37, 64 (tuned on; windows lost with exit 0): a whole day with places no
+    timed slot of that day has, said on its own line (``2. 11月19日（星期五）全天`` / ``停电范围：…``,
+    ``⚡4月9日（周四）全天`` / ``📍桑洲镇：…``) or in its sentence (``1月27日（星期六）港城实验学校本部及
+    学生宿舍楼全天停电，1月28日（星期日）8:00-12:00…``), was dropped as the heading of the day's timed
+    slots; a utility's lines cut all day (``对新林一专线、新林三专线全天停电``) stay out."""
+    text = ("1. 11月19日（星期五）8:00—16:00\n停电范围：东陈乡东陈村、红岩村。\n\n2. 11月19日（星期五）全天\n"
+            "停电范围：贤庠镇贤庠村、东旺村。\n")
+    general = read_general(text, dt.date(2027, 11, 15))
+    assert sorted((str(w["date"]), w["start"] or "", w["town"]) for w in general.windows) == [
+        ("2027-11-19", "", "贤庠镇"), ("2027-11-19", "08:00", "东陈乡")]
+    text = ("    因学校配电房增容改造，1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电，1月28日（星期日）8:00-12:00"
+            "学校食堂及体育馆停电。\n")
+    general = read_general(text, dt.date(2029, 1, 18))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2029-01-27", None, ["港城实验学校本部", "学生宿舍楼"]), ("2029-01-28", "08:00", ["学校食堂", "体育馆"])]

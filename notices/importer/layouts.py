@@ -1288,6 +1288,8 @@ _PROSE = [
     # places follow.)
     re.compile(r"(?:^|[,，])\s*(?:届时|倒闸期间|期间)?[,，]?(?:的(?!计划|停电))?(?!继续|仍|也)"
                r"(?P<a>(?:[^,，。;；()]|\([^()]{1,12}\))+?)(?:等一带)?(?:的?计划)?"
+               # (``港城实验学校本部及学生宿舍楼全天停电``: the whole day, not the place.)
+               r"(?:全天|全日|整天)?"
                # (``渔溪村老年食堂那边还要再停一次``: a chat's "over there".)
                r"(?:那边|这边|那里|这里|那块|那片)?"
                # (``勤山村、峙头村因负荷转供短时停电``: the reason between the places and the cut.)
@@ -2258,6 +2260,8 @@ _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P
 _DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
                              r"(?P<half>上午|下午|早上|凌晨|晚上)?(?:的|那次|这次|那个)?(?:计划)?"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
+# (``1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电``: the places, then the whole day cut.)
+_PLACES_WHOLE_DAY = re.compile(r"\s*[,，]?\s*[^,，。;；\n\d]{2,30}?(?:全天|全日|整天)(?:将)?停电")
 _CUT_AGAIN = re.compile(r"\s*[,，]?\s*(?:还要|还将|将|要)?(?:再次|再|又)(?:一次)?停(?:电|一次)")
 # (A day named for what it is, ``8月28日为秋季返校日``: no outage.)
 _NAMED_DAY = re.compile(r"\s*(?:为|是)[^,，。;；\n]{1,12}?[日节](?=$|[,，。;；])")
@@ -2587,7 +2591,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # 停电，停电范围：…。3月19日（星期日）上午6:00至10:00，…停电。``)
             if any(other.first and anchor.end <= other.start < line_end
                    for other in anchors[index + 1:]) and \
-                    not _WHOLE_DAY_CUT.match(masked, anchor.end):
+                    not _WHOLE_DAY_CUT.match(masked, anchor.end) and \
+                    not _PLACES_WHOLE_DAY.match(masked, anchor.end):
                 continue
             # A date-only mention inside advice (``合理调整1月30日(星期五)的上班安排``) is
             # not a window: keep a date alone only at the head of its line or item, or
@@ -2626,7 +2631,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # (``📅 10月25日（周五）`` / ``⏰ 全天`` / ``📍 庵东镇：…``: the whole day on its own
             # line, a post's pictograph before it.)
             whole_below = _WHOLE_DAY_NEXT.match(masked, anchor.end)
-            cut_next = cut_next or moved_to or whole_below
+            cut_next = cut_next or moved_to or whole_below or \
+                _PLACES_WHOLE_DAY.match(masked, anchor.end)
             # (``12月10日（星期日）如检修未完成继续停电``: a day the cut may run on to, as a rain
             # date, is no window.)
             if re.match(r"\s*[,，]?\s*(?:如|若|如果|倘若|万一)[^,，。;；\n]{0,12}?"
@@ -3244,10 +3250,17 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (Not a table's row of a whole day, ``4月28日 | 全天 | … | 坎墩三村…``: a window of its own.)
     # (Nor a day's whole-day slot beside its timed ones, ``⏰ 全天`` / ``📍 瞻岐镇：合一村、东一村``
     # then ``⏰ 22:00-次日03:00`` / ``📍 …``: places none of the timed windows has.)
+    # (Or said on its own line: ``2. 11月19日（星期五）全天`` / ``停电范围：…``,
+    # ``停电时间：2029年7月27日 全天``, ``…1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电，
+    # 1月28日…8:00-12:00…``.)
     def own_whole_day(window: dict, line: int) -> bool:
         return bool(window["areas"]) and not any(fold(a) in timed_places
                                                  for a in window["areas"]) \
-            and line < len(lines_f) and _WHOLE_DAY_OWN_LINE.fullmatch(lines_f[line]) is not None
+            and (line < len(lines_f) and _WHOLE_DAY_OWN_LINE.fullmatch(lines_f[line]) is not None
+                 or 0 < line <= len(lines_f)
+                 and re.search(r"全天|全日|整天", lines_f[line - 1]) is not None
+                 # (not a utility's lines cut all day, ``对新林一专线、新林三专线全天停电``)
+                 and not any(re.search(r"线|全天|全日|整天", fold(a)) for a in window["areas"]))
 
     for window, line in windows:
         if window["start"] is None and window["date"] in timed and line - 1 not in table_lines \
