@@ -6693,3 +6693,14 @@ def test_a_day_s_whole_day_slot_with_places_of_its_own_beside_its_timed_slots():
     general = read_general(text, dt.date(2029, 1, 18))
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
         ("2029-01-27", None, ["港城实验学校本部", "学生宿舍楼"]), ("2029-01-28", "08:00", ["学校食堂", "体育馆"])]
+
+
+def test_days_of_a_called_off_span_said_to_stand():
+    """Set 4 (tuned on; two windows lost with exit 0): ``原定于2024年9月10日至9月12日每天7:30—17:30对塘溪镇
+    童村…实施的计划停电，…9月12日的停电取消，当天恢复正常供电；9月10日、9月11日的停电安排不变。``: the
+    10th and 11th stand (they were written called off with the 12th)."""
+    text = ("我公司原定于2024年9月10日至9月12日每天7:30—17:30对塘溪镇童村、雁村实施的计划停电，因线路改造工程进度提前，"
+            "9月12日的停电取消，当天恢复正常供电；9月10日、9月11日的停电安排不变。\n")
+    general = read_general(text, dt.date(2024, 9, 9))
+    assert [str(w["date"]) for w in general.windows] == ["2024-09-10", "2024-09-11"]
+    assert [str(w["date"]) for w in general.cancelled] == ["2024-09-12"]

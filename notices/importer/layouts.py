@@ -2262,6 +2262,10 @@ _DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
 # (``1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电``: the places, then the whole day cut.)
 _PLACES_WHOLE_DAY = re.compile(r"\s*[,，]?\s*[^,，。;；\n\d]{2,30}?(?:全天|全日|整天)(?:将)?停电")
+# (``9月10日、9月11日的停电安排不变``: days of a span called off that stand.)
+_DAYS_STAND = re.compile(r"(?P<days>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
+                         r"(?:\s*[、和及]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)*)"
+                         r"\s*(?:的)?(?:停电)?(?:计划|安排)?(?:均|仍)?(?:不变|照常|如期)")
 _CUT_AGAIN = re.compile(r"\s*[,，]?\s*(?:还要|还将|将|要)?(?:再次|再|又)(?:一次)?停(?:电|一次)")
 # (A day named for what it is, ``8月28日为秋季返校日``: no outage.)
 _NAMED_DAY = re.compile(r"\s*(?:为|是)[^,，。;；\n]{1,12}?[日节](?=$|[,，。;；])")
@@ -3434,6 +3438,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 call_off(window)
     # An SMS thread (``计划于4月16日08:00-17:00对…停电`` then ``原定于4月16日08:00-17:00在…的
     # 计划停电已取消``): a slot the notice cancels later, for the same places, is no window.
+    # (``原定于…9月10日至9月12日每天7:30—17:30…的计划停电，…9月12日的停电取消…；9月10日、9月11日的
+    # 停电安排不变。``: the days said to stand are windows, not slots called off.)
+    for stand in _DAYS_STAND.finditer(masked):
+        at_line = _line_of(masked, stand.start())
+        days = {int(d) for d in re.findall(r"(\d{1,2})\s*日", stand["days"])}
+        for window, line in list(cancelled):
+            if line <= at_line and window["date"].day in days and window["areas"]:
+                cancelled.remove((window, line))
+                unique.append(window)
+                unique_lines.append(line)
     # (Or an address inside one of them: ``您户号…（奉化区西坞街道白杜村南街123号）`` then
     # ``原定3月15日08:00-17:00西坞街道白杜村、蒋家池头村…的停电计划取消``.)
     def within(area: str, places: list[str]) -> bool:
