@@ -124,6 +124,10 @@ PROBES78 = ROOT / "tests" / "importer" / "probes-ningbo-78"  # (March 2034; held
 PROBES79 = ROOT / "tests" / "importer" / "probes-ningbo-79"  # (July 2034; held out, stop 45, scored stop 46)
 PROBES80 = ROOT / "tests" / "importer" / "probes-ningbo-80"  # (October 2034; held out, stop 45, scored stop 46)
 PROBES81 = ROOT / "tests" / "importer" / "probes-ningbo-81"  # (November 2034; held out, stop 45, scored stop 46)
+PROBES82 = ROOT / "tests" / "importer" / "probes-ningbo-82"  # (January 2034; held out, stop 46)
+PROBES83 = ROOT / "tests" / "importer" / "probes-ningbo-83"  # (April 2034; held out, stop 46)
+PROBES84 = ROOT / "tests" / "importer" / "probes-ningbo-84"  # (August 2034; held out, stop 46)
+PROBES85 = ROOT / "tests" / "importer" / "probes-ningbo-85"  # (December 2034; held out, stop 46)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -423,7 +427,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES70, 25, 116, 12), (PROBES71, 25, 108, 7), (PROBES72, 25, 107, 8),
     (PROBES73, 25, 111, 14), (PROBES74, 25, 98, 13), (PROBES75, 26, 98, 7),
     (PROBES76, 25, 101, 9), (PROBES77, 25, 116, 10), (PROBES78, 25, 117, 10),
-    (PROBES79, 25, 109, 9), (PROBES80, 26, 110, 8), (PROBES81, 25, 106, 8)])
+    (PROBES79, 25, 109, 9), (PROBES80, 26, 110, 8), (PROBES81, 25, 106, 8),
+    (PROBES82, 26, 100, 12), (PROBES83, 26, 104, 12), (PROBES84, 25, 105, 10), (PROBES85, 25, 111, 9)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
