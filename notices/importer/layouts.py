@@ -2260,8 +2260,6 @@ _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P
 _DAY_CALLED_OFF = re.compile(r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*"
                              r"(?P<half>上午|下午|早上|凌晨|晚上)?(?:的|那次|这次|那个)?(?:计划)?"
                              r"(?:停电)?(?:计划)?\s*(?:已经?|也|都)?(?:取消|不停(?:电)?)了?")
-# (``1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电``: the places, then the whole day cut.)
-_PLACES_WHOLE_DAY = re.compile(r"\s*[,，]?\s*[^,，。;；\n\d]{2,30}?(?:全天|全日|整天)(?:将)?停电")
 # (``9月10日、9月11日的停电安排不变``: days of a span called off that stand.)
 _DAYS_STAND = re.compile(r"(?P<days>(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日"
                          r"(?:\s*[、和及]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)*)"
@@ -2595,8 +2593,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # 停电，停电范围：…。3月19日（星期日）上午6:00至10:00，…停电。``)
             if any(other.first and anchor.end <= other.start < line_end
                    for other in anchors[index + 1:]) and \
-                    not _WHOLE_DAY_CUT.match(masked, anchor.end) and \
-                    not _PLACES_WHOLE_DAY.match(masked, anchor.end):
+                    not _WHOLE_DAY_SAID.match(masked, anchor.end):
                 continue
             # A date-only mention inside advice (``合理调整1月30日(星期五)的上班安排``) is
             # not a window: keep a date alone only at the head of its line or item, or
@@ -2636,7 +2633,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             # line, a post's pictograph before it.)
             whole_below = _WHOLE_DAY_NEXT.match(masked, anchor.end)
             cut_next = cut_next or moved_to or whole_below or \
-                _PLACES_WHOLE_DAY.match(masked, anchor.end)
+                _WHOLE_DAY_SAID.match(masked, anchor.end)
             # (``12月10日（星期日）如检修未完成继续停电``: a day the cut may run on to, as a rain
             # date, is no window.)
             if re.match(r"\s*[,，]?\s*(?:如|若|如果|倘若|万一)[^,，。;；\n]{0,12}?"
@@ -4402,6 +4399,10 @@ _BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于
 # (``…11月30日（周二）全天停电``: the whole day, then the cut, right after a date.)
 _WHOLE_DAY_CUT = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
                             r"\s*(?:将)?停电")
+# A date's whole day said cut right after it, perhaps with its places between (``3月18日（星期六）
+# 全天停电``, ``1月27日（星期六）港城实验学校本部及学生宿舍楼全天停电``).
+_WHOLE_DAY_SAID = re.compile(_WHOLE_DAY_CUT.pattern
+                             + r"|\s*[,，]?\s*[^,，。;；\n\d]{2,30}?(?:全天|全日|整天)(?:将)?停电")
 _CUT_AFTER = re.compile(r"\s*(?:也|都|还)?\s*(?:将|要|需)?\s*(?:进行|实施|开始)?"
                         r"\s*(?:计划|临时|检修)?\s*停(?:电|[,，。])|" + _WHOLE_DAY_CUT.pattern)
 
