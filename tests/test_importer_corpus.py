@@ -6709,3 +6709,16 @@ def test_days_of_a_called_off_span_said_to_stand():
     general = read_general(text, dt.date(2024, 9, 9))
     assert [str(w["date"]) for w in general.windows] == ["2024-09-10", "2024-09-11"]
     assert [str(w["date"]) for w in general.cancelled] == ["2024-09-12"]
+
+
+def test_an_app_s_cards_with_a_count_of_households_beside_their_places():
+    """Set 84 (round 33, tuned on after its one scoring run): ``▶ 2034-08-28　08:00-16:00`` over
+    ``　小港街道：红联村、衙前村　　影响户数：612户``: the count was read as a place, and a card of
+    one place (``　戚家山街道：蔚斗社区　　影响户数：208户``) was given the next card's places."""
+    text = ("网上国网 | 停电公告\n北仑区　计划停电（共3条）\n\n▶ 2034-08-28　08:00-16:00\n"
+            "　小港街道：红联村、衙前村　　影响户数：612户\n▶ 2034-08-28　08:00-16:00\n　戚家山街道：蔚斗社区　　影响户数：208户\n"
+            "▶ 2034-08-29　09:00-11:30\n　新碶街道：明州路部分区域　　影响户数：1034户\n")
+    general = read_general(text, dt.date(2034, 8, 25))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-08-28", "小港街道", ["红联村", "衙前村"]), ("2034-08-28", "戚家山街道", ["蔚斗社区"]),
+        ("2034-08-29", "新碶街道", ["明州路部分区域"])]

@@ -1028,6 +1028,11 @@ def split_areas(printed: str) -> list[str]:
     if kept and kept.start() > 0:
         _set_aside(printed[kept.start():])
         printed = printed[:kept.start()]
+    # ``…、小港街道渡口社区　　影响户数：612户``: an app card's count of households, no place.
+    households = _HOUSEHOLDS.search(fold(printed))
+    if households and households.start() > 0:
+        _set_aside(printed[households.start():])
+        printed = printed[:households.start()]
     # ``…、下应工业区东区（部分），请提前做好准备``: a request to the reader ends the list.
     asked = _REQUEST.search(fold(printed))
     if asked and asked.start() > 0:
@@ -1191,6 +1196,8 @@ _WORKS_BRACKET = re.compile(r"\s*\((?=[^()]{0,16}?"
                             r"(?![^()]*(?:用户|客户|单号|双号|段|侧|除外))[^()]{2,24}\)$")
 
 
+_HOUSEHOLDS = re.compile(r"[\s,，;；]*(?:影响|停电|涉及)?(?:户数|用户数|客户数|用户)\s*[:：]"
+                         r"\s*\d+\s*户?\s*$")
 _KEPT_BRACKET = re.compile(r"\s*\([^()]{0,16}?(?:不停电|不受影响|正常供电|照常供电"
                            r"|不在停电范围内?)\)$")
 
@@ -4013,9 +4020,11 @@ _PLAIN_LIST_LINE = re.compile(r"[ \t]*(?P<a>[^\n、,，]{2,}[、,，][^\n]*?)[�
 _ITEM_NUMBER = r"(?:\d{1,2}[ \t]*[.、．][ \t]*|[(（]\d{1,2}[)）][ \t]*)?"
 _TOWN_LINE = re.compile(r"[ \t]*" + _ITEM_NUMBER
                         + r"(?P<a>[\u3400-\u9fff]{1,9}(?:镇|乡|街道)[ \t]*[:：][ \t]*\S[^\n]*)")
+# (Or one place: ``戚家山街道：蔚斗社区　　影响户数：208户``.)
 _TOWN_LIST_LINE = re.compile(r"[ \t]*" + _ITEM_NUMBER
                              + r"(?P<a>[\u3400-\u9fff]{1,9}(?:镇|乡|街道)[ \t]*[:：][ \t]*"
-                             r"[^\n]*[、,，][^\n]*)")
+                             r"(?:[^\n]*[、,，][^\n]*|[^\s、,，。;；:：\d]{2,30}"
+                             r"(?:[ \t]{2,}[^\n]*)?))")
 
 
 _POST_BULLET = re.compile(rf"\s*[{PICTOGRAPHS}\u25a0-\u25ff]\ufe0f?\s*")
