@@ -6722,3 +6722,18 @@ def test_an_app_s_cards_with_a_count_of_households_beside_their_places():
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
         ("2034-08-28", "小港街道", ["红联村", "衙前村"]), ("2034-08-28", "戚家山街道", ["蔚斗社区"]),
         ("2034-08-29", "新碶街道", ["明州路部分区域"])]
+
+
+def test_a_town_s_slots_apart_by_a_comma_and_a_change_naming_its_own_places():
+    """Set 83 (round 33, tuned on after its one scoring run): ``4月19日（星期三）8:00至12:00：仁久村、联合村，
+    13:00至17:00：同岙村、钟家沙村。`` read the afternoon as a place of the morning; ``另，原定4月18日停电的
+    横山村、沙堰村，调整至4月20日（星期四）8:00至17:00。`` moved the 18th's other window instead of these
+    places (a summary by kind, ``停电的园区西区企业``, still gives way to the list named after it)."""
+    text = ("    4月18日（星期二）8:00至17:00：宝幢村、石山弄村；\n"
+            "    4月19日（星期三）8:00至12:00：仁久村、联合村，13:00至17:00：同岙村、钟家沙村。\n"
+            "    另，原定4月18日停电的横山村、沙堰村，调整至4月20日（星期四）8:00至17:00。\n")
+    general = read_general(text, dt.date(2034, 4, 14))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2034-04-18", "08:00", ["宝幢村", "石山弄村"]), ("2034-04-19", "08:00", ["仁久村", "联合村"]),
+        ("2034-04-19", "13:00", ["同岙村", "钟家沙村"]), ("2034-04-20", "08:00", ["横山村", "沙堰村"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2034-04-18", ["横山村", "沙堰村"])]

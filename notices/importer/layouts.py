@@ -230,9 +230,13 @@ def _clock(match: re.Match) -> tuple[int, int, str]:
 # A clause's closing ``停电；`` before the next clause of the same sentence.
 # (``…停电，影响A村、B村；下午1时至5时…``, ``上午8点至12点：前岙村、白峤村；下午1点至5点：…``)
 # (Or ``8:00至12:00，岔路镇湖头村、干坑村；13:00至17:30，岔路镇下畈村``: a comma, the list.)
+# (Or a comma before the next time and its colon: ``8:00至12:00：仁久村、联合村，13:00至17:00：
+# 同岙村、…``.)
 _NEXT_SLOT = re.compile(r"停电[^。;；\n]{0,40}[;；]\s*"
                         r"|(?:[:：][^。;；\n:：]|(?<=[\d时点分])[,，][^。;；\n:：,，])[^。;；\n:：]{0,39}[;；]\s*"
-                        r"(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?\s*\d{1,2}\s*[:：点时])")
+                        r"(?=(?:上午|下午|中午|晚上|凌晨|傍晚)?\s*\d{1,2}\s*[:：点时])"
+                        r"|[:：][^。;；\n:：][^。;；\n:：]{0,39}[,，]\s*"
+                        r"(?=\d{1,2}[:：]\d{2}\s*(?:至|到|-|—|~)\s*\d{1,2}[:：]\d{2}\s*[:：])")
 # The rest of a late window's clause, then ``；`` and the next clause (``…停电；``).
 _NEXT_LATE = re.compile(r"[^。;；\n]{0,8}?[;；]\s*")
 
@@ -1256,6 +1260,10 @@ _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大�
 _LIST_TO_END = (r"(?:(?!请|敬请|届时|如遇|若遇|给您|期间|恢复|预计|现|调整|改为|改至|推迟|延期"
                 r"|取消)[^。;；:：])+?")
 _PROSE = [
+    # ``原定4月18日停电的横山村、沙堰村，调整至4月20日…``: the places after the cut they had.
+    # (Not a summary, ``…停电的园区西区（纬二路以西）企业，…涉及企业：…``: places by their kind.)
+    re.compile(r"^\s*(?:的)?(?:计划)?停电(?:计划)?的(?P<a>[^,，。;；]+?(?:" + _PLACE_SUFFIXES
+               + r"))\s*(?=[,，]|$)"),
     # ``…对以下区域实施停电：长春路2、4、6、8号，长春新村1幢至9幢，柳汀新村西区。``: the list after
     # the colon, commas included.
     re.compile(r"对(?:以下|下列)(?:区域|地区|范围|小区|用户|地点)(?:进行|实施|实行)?(?:的)?(?:计划)?"
@@ -3389,9 +3397,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # (Or where it was given the new slot's places: ``原定于09月23日的停电计划已调整，新的停电
         # 时间为2034年09月24日07:00至11:30，停电区域：…`` after a message announcing 09月23日
         # 07:00至15:30 for an address.)
-        copied = any(w["areas"] == gone["areas"] for w, line in zip(unique, unique_lines,
-                                                                   strict=True)
-                     if line == gone_line and w is not earlier)
+        # (Not its own, printed before the new slot's time: ``原定4月18日停电的横山村、沙堰村，
+        # 调整至4月20日（星期四）8:00至17:00``.)
+        said = lines_f[gone_line - 1]
+        clock = re.search(r"\d{1,2}\s*[:：]\s*\d{2}", said)
+        own = bool(gone["areas"]) and clock is not None and all(
+            0 <= said.find(fold(a)) < clock.start() for a in gone["areas"])
+        copied = not own and any(w["areas"] == gone["areas"]
+                                 for w, line in zip(unique, unique_lines, strict=True)
+                                 if line == gone_line and w is not earlier)
         if earlier is None or not (stands(gone["areas"]) or gone["start"] is None and copied):
             continue
         for window, line in zip(unique, unique_lines, strict=True):
