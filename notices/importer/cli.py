@@ -900,13 +900,14 @@ def _district_and_town(folded: str, districts: DistrictTable):
     for key, district in keys:
         if folded.startswith(key) and len(folded) > len(key):
             town = re.match(r"[\u3400-\u9fff]{1,5}?(?:街道|镇|乡)", folded[len(key):])
-            declared = districts.towns.declared_one(town[0]) if town else None
-            # (A town by its short name before a dot: ``北仑霞浦·海韵家园业主群``.)
-            short = None if town else re.match(r"([\u3400-\u9fff]{2,4})[·•]", folded[len(key):])
-            declared = declared or (districts.towns.declared_one(short[1]) if short else None)
-            if short and (declared is None or declared.district_name != district.name):
-                declared = None
-            return district, declared.name if declared else (town[0] if town else None)
+            if town:
+                declared = districts.towns.declared_one(town[0])
+                return district, declared.name if declared else town[0]
+            # (A town of that district by its short name before a dot: ``北仑霞浦·海韵家园业主群``.)
+            short = re.match(r"([\u3400-\u9fff]{2,4})[·•]", folded[len(key):])
+            declared = districts.towns.declared_one(short[1]) if short else None
+            return district, declared.name if declared is not None \
+                and declared.district_name == district.name else None
     return None
 
 

@@ -1258,7 +1258,7 @@ _PLACE_SUFFIXES = (r"村|路|街|道|楼|馆|室|区|园|苑|社区|宿舍|大�
 # What the cut touches when said last in its sentence: a list apart by commas too, to the
 # clause's end (not a request, the time it comes back, a change: ``…，现调整为…``).
 _LIST_TO_END = (r"(?:(?!请|敬请|届时|如遇|若遇|给您|期间|恢复|预计|现|调整|改为|改至|推迟|延期"
-                r"|取消)[^。;；:：])+?")
+                r"|取消)[^。;；:：])+")
 _PROSE = [
     # ``原定4月18日停电的横山村、沙堰村，调整至4月20日…``: the places after the cut they had.
     # (Not a summary, ``…停电的园区西区（纬二路以西）企业，…涉及企业：…``: places by their kind.)
@@ -1292,7 +1292,7 @@ _PROSE = [
     # (``…停电，涉及1、3、5、7幢，地下车库，南门商铺。``: a list apart by commas too, to the
     # sentence's end.)
     re.compile(r"^\s*(?:将)?(?:计划)?停电\s*[,，]\s*(?:涉及|影响|范围(?:为|是|包括)|包括)\s*[:：]?"
-               r"\s*(?P<a>" + _LIST_TO_END + r")\s*$"),
+               r"\s*(?P<a>" + _LIST_TO_END + r"?)\s*$"),
     # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
     # its places the last clause (a list apart by 、 only).
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
@@ -4600,14 +4600,15 @@ _TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
 _MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造)?")
-_LINE_ONLY = re.compile(r"(?:因|由于)?" + LINE_NAME.format(stop="", more="|分支")
-                        + r"(?:配合|检修|施工|改造)?")
+# A line cut by its name, or one of its branches (``10kV横河线``, ``10千伏霞浦线沙湾支线``).
+_LINE_CUT = LINE_NAME.format(stop="", more="|分支")
+_LINE_ONLY = re.compile(r"(?:因|由于)?" + _LINE_CUT + r"(?:配合|检修|施工|改造)?")
 # (``停10千伏霞浦线沙湾支线，影响霞浦街道霞南村、…``: the line cut said with 停 before it.)
 _LINE_WORKS_AFFECTED = re.compile(
-    r"[,，\s]*(?:将)?(?:对\s*" + LINE_NAME.format(stop="", more="|分支")
+    r"[,，\s]*(?:将)?(?:对\s*" + _LINE_CUT
     + r"\s*(?:进行|实施)(?:停电)?(?:检修|施工|改造|作业|迁改)(?:工作)?|停(?:电|运)?\s*"
-    + LINE_NAME.format(stop="", more="|分支") + r")\s*[,，]\s*(?:影响|涉及)"
-    r"(?:范围|区域)?[:：]?\s*(?P<a>" + _LIST_TO_END.removesuffix("?") + ")")
+    + _LINE_CUT + r")\s*[,，]\s*(?:影响|涉及)"
+    r"(?:范围|区域)?[:：]?\s*(?P<a>" + _LIST_TO_END + ")")
 _AFFECTED = re.compile(r"[^,，。;；]{0,8}?[,，]\s*(?:影响|涉及)(?:范围|区域)?[:：]?\s*"
                        r"(?P<a>[^,，。;；]+)")
 _CUSTOMERS = re.compile(r"[,，]\s*(?:影响|涉及|停电范围|影响范围)?(?:为|有|包括)?[:：]?\s*"
