@@ -128,6 +128,10 @@ PROBES82 = ROOT / "tests" / "importer" / "probes-ningbo-82"  # (January 2034; he
 PROBES83 = ROOT / "tests" / "importer" / "probes-ningbo-83"  # (April 2034; held out, stop 46)
 PROBES84 = ROOT / "tests" / "importer" / "probes-ningbo-84"  # (August 2034; held out, stop 46)
 PROBES85 = ROOT / "tests" / "importer" / "probes-ningbo-85"  # (December 2034; held out, stop 46)
+PROBES86 = ROOT / "tests" / "importer" / "probes-ningbo-86"  # (February 2035; held out, scored at stop 47's start)
+PROBES87 = ROOT / "tests" / "importer" / "probes-ningbo-87"  # (May 2035; held out, scored at stop 47's start)
+PROBES88 = ROOT / "tests" / "importer" / "probes-ningbo-88"  # (September 2035; held out, scored at stop 47's start)
+PROBES89 = ROOT / "tests" / "importer" / "probes-ningbo-89"  # (November 2035; held out, scored at stop 47's start)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -428,7 +432,9 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES73, 25, 111, 14), (PROBES74, 25, 98, 13), (PROBES75, 26, 98, 7),
     (PROBES76, 25, 101, 9), (PROBES77, 25, 116, 10), (PROBES78, 25, 117, 10),
     (PROBES79, 25, 109, 9), (PROBES80, 26, 110, 8), (PROBES81, 25, 106, 8),
-    (PROBES82, 26, 100, 12), (PROBES83, 26, 104, 12), (PROBES84, 25, 105, 10), (PROBES85, 25, 111, 9)])
+    (PROBES82, 26, 100, 12), (PROBES83, 26, 104, 12), (PROBES84, 25, 105, 10),
+    (PROBES85, 25, 111, 9), (PROBES86, 25, 113, 10), (PROBES87, 25, 124, 7),
+    (PROBES88, 25, 108, 9), (PROBES89, 26, 103, 9)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
