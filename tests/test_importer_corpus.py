@@ -6743,3 +6743,34 @@ def test_a_town_s_slots_apart_by_a_comma_and_a_change_naming_its_own_places():
         ("2034-04-18", "08:00", ["宝幢村", "石山弄村"]), ("2034-04-19", "08:00", ["仁久村", "联合村"]),
         ("2034-04-19", "13:00", ["同岙村", "钟家沙村"]), ("2034-04-20", "08:00", ["横山村", "沙堰村"])]
     assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2034-04-18", ["横山村", "沙堰村"])]
+
+
+def test_an_app_s_cards_between_box_rules_with_their_status_and_a_whole_day():
+    """Set 88 (round 34, tuned on after its one scoring run): cards apart by ``━━━━`` lines, each with
+    ``状态 已取消`` or ``状态 待停电`` under its label by spaces: the first card's status called every card
+    off (a box rule is read as space, and a line of spaces did not end a card); ``停电时间 全天`` under
+    a card's date was no window."""
+    rule = "━━━━━━━━━━━━━━\n"
+    text = ("当前区域：浙江省宁波市北仑区 ▼\n" + rule
+            + "📅 2035-09-21 星期五\n停电时间 08:00-15:00\n影响范围 柴桥街道 瑞岩村、柴桥7号公变\n状态 已取消\n" + rule
+            + "📅 2035-09-24 星期一\n停电时间 08:00-16:00\n影响范围 新碶街道 长江路沿线\n状态 待停电\n" + rule
+            + "📅 2035-09-27 星期四\n停电时间 全天\n影响范围 霞浦街道 下三山村\n状态 待停电\n" + rule)
+    general = read_general(text, dt.date(2035, 9, 20))
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-09-24", "08:00", "新碶街道", ["长江路沿线"]), ("2035-09-27", None, "霞浦街道", ["下三山村"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [
+        ("2035-09-21", ["瑞岩村", "柴桥7号公变"])]
+
+
+def test_a_listing_s_records_with_their_dates_in_slashes():
+    """Set 88 (round 34, tuned on after its one scoring run): a 95598 page's records
+    ``开始时间：2035/9/13 8:30`` / ``结束时间：2035/9/13 16:30`` were no windows (only ``-`` and 年 were
+    read between a record's year, month and day); a fault already over (``故障停电``, ``已送电``) stays
+    none."""
+    text = ("公告编号：3302050900123\n停电类型：计划检修\n开始时间：2035/9/13 8:30\n结束时间：2035/9/13 16:30\n"
+            "停电范围：文教街道 大闸路沿线、文教2号箱变\n当前状态：未停电\n---------------------------------\n"
+            "公告编号：3302050900124\n停电类型：故障停电\n开始时间：2035/9/11 14:05\n结束时间：2035/9/11 16:20\n"
+            "停电范围：孔浦街道 康庄南路部分用户\n当前状态：已送电\n")
+    result = parse_outage_notice(text, dt.date(2035, 9, 12), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2035-09-13", "08:30", "16:30", "文教街道", ["大闸路沿线", "文教2号箱变"])]

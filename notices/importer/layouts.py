@@ -1927,13 +1927,14 @@ def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
 
 _ISO_LINE = re.compile(r"^\s*(?P<label>[A-Za-z_\u3400-\u9fff ]{1,24}?)\s*[:：]\s*"
                        # (``2026年6月16日 08:00``: a listing's record copied with the words.)
-                       r"(?P<y>\d{4})(?:-|年)(?P<m>\d{1,2})(?:-|月)(?P<d>\d{1,2})日?(?:T|\s*)"
+                       # (``2035/9/13 8:30``: with slashes.)
+                       r"(?P<y>\d{4})(?:[-/]|年)(?P<m>\d{1,2})(?:[-/]|月)(?P<d>\d{1,2})日?(?:T|\s*)"
                        r"(?P<h>\d{1,2}):(?P<mi>\d{2})"
                        r"(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 # A record's day alone (``停电日期：2034-11-14``) and its clocks labelled under it
 # (``开始时间：08:00    结束时间：16:00``, on one line or two).
-_RECORD_DAY = re.compile(r"^\s*(?:停电)?日期\s*[:：]\s*(?P<y>\d{4})(?:-|年)(?P<m>\d{1,2})(?:-|月)"
-                         r"(?P<d>\d{1,2})日?\s*$")
+_RECORD_DAY = re.compile(r"^\s*(?:停电)?日期\s*[:：]\s*(?P<y>\d{4})(?:[-/]|年)"
+                         r"(?P<m>\d{1,2})(?:[-/]|月)(?P<d>\d{1,2})日?\s*$")
 _RECORD_CLOCK = re.compile(r"(?:^|(?<=[ \t]{2}))\s*(?P<label>(?:停电|送电)?(?:开始|结束)时间)"
                            r"\s*[:：]\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?(?=[ \t]{2}|\s*$)")
 _SCOPE_LINE = re.compile(r"^\s*(?:scope|area|address|range|停电范围|停电区域|范围|地点|地址)"
@@ -2495,6 +2496,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # A date alone with a timed date later on its line is that record's heading (``6日 检修…``).
     # (Where a listing's records start and end: rules and numbered items, found once.)
     rule_ends = [m.end() for m in _RULE_LINE.finditer(masked)]
+    # (Blank lines, or lines only of spaces: a card's box rule, ``━━━━``, is read as space.)
+    blanks = [m.start() for m in re.finditer(r"\n[^\S\n]*(?=\n)", masked)]
     items = list(_ITEM_LINE.finditer(masked))
     item_starts, item_ends = [m.start() for m in items], [m.end() for m in items]
     kept = []
@@ -2538,12 +2541,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         rules += [item_starts[before - 1]] if before else []
         after = _RULE_LINE.search(masked, anchor.end)
         item_after = _ITEM_LINE.search(masked, anchor.end)
-        record = masked[max(masked.rfind("\n\n", 0, anchor.start), *rules, 0):
+        blank = blanks[:bisect.bisect_left(blanks, anchor.start)][-1:]
+        record = masked[max([*blank, *rules, 0]):
                         min((re.compile(r"\n[^\S\n]*\n").search(masked, anchor.end)
                              or re.compile(r"$").search(masked, anchor.end)).start(),
                             after.start() if after else len(masked),
                             item_after.start() if item_after else len(masked))]
-        status = re.search(r"状态\s*[:：]\s*已?(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
+        # (Or the label and its value apart by spaces, as an app's card shows them:
+        # ``状态 已取消``.)
+        status = re.search(r"状态(?:\s*[:：]\s*|[ \t\u3000]+)已?"
+                           r"(?:(?P<off>取消)|延期|改期|推迟|变更)", record)
         head = masked[masked.rfind("\n", 0, anchor.start) + 1:anchor.start]
         # (A card's heading tagged ``【已取消】`` / ``【已变更】``: ``■ 6月28日（周三）09:00-15:00
         # 蛟川街道　【已取消】``.)
@@ -3556,7 +3563,9 @@ _WHOLE_DAY_BELOW = re.compile(r"[^\S\n]*(?:[(（][^()（）\n]{1,6}[)）])?[^\S\
                               + _WHOLE_DAY_OWN_LINE.pattern + r"\n")
 # (After a date: the rest of its line, or the next line, says only that.)
 # (Or the next line begins with it, then its places: ``11月29日（星期三）`` / ``全天：莼湖街道…``.)
-_WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?" + _WHOLE_DAY_LINE.pattern + r"(?=\n|$|[:：])")
+# (Or under the card's time label: ``📅 2035-09-27 星期四`` / ``停电时间 全天``.)
+_WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?(?:[^\S\n]*(?:计划)?停电时间[^\S\n]*[:：])?"
+                             + _WHOLE_DAY_LINE.pattern + r"(?=\n|$|[:：])")
 _WHOLE_DAY_COLON = re.compile(r"[ \t]*\n?[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])"
                               # (``（星期日）全天老街片区停电``: the places right after.)
                               r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
