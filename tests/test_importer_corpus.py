@@ -6774,3 +6774,21 @@ def test_a_listing_s_records_with_their_dates_in_slashes():
     result = parse_outage_notice(text, dt.date(2035, 9, 12), DISTRICTS)
     assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("2035-09-13", "08:30", "16:30", "文教街道", ["大闸路沿线", "文教2号箱变"])]
+
+
+@pytest.mark.parametrize("addressed, expected", [
+    ("致锦澜湾花园（江北区中马街道）全体业主：\n", ("江北区", "中马街道")),
+    ("各入驻企业：\n", (None, None))])
+def test_a_residents_notice_placed_by_its_addressee_or_its_address(addressed, expected):
+    """Set 89 (round 34, tuned on after its one scoring run): an estate's notice addressed
+    ``致锦澜湾花园（江北区中马街道）全体业主`` and a park's signed above ``园区地址：宁波市鄞州区云龙镇…``
+    gave their windows no district (and the town printed after a signer's district was never read)."""
+    text = addressed + "    第一次：11月15日（星期四）上午9:00—9:30\n    停电范围：1-18幢、地下车库\n\n物业服务中心\n2035年11月13日\n"
+    general = read_general(text, dt.date(2035, 11, 13))
+    assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
+        (*expected, ["1-18幢", "地下车库"])]
+    signed = ("各入驻企业：\n    1. 11月15日（周四）22:00至次日6:00：A区分拣中心、B区仓库停电；\n\n"
+              "甬链智慧物流园运营管理有限公司\n2035年11月13日\n园区地址：宁波市鄞州区云龙镇甬临线2666号\n")
+    general = read_general(signed, dt.date(2035, 11, 13))
+    assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
+        ("鄞州区", "云龙镇", ["A区分拣中心", "B区仓库"])]

@@ -2219,11 +2219,14 @@ _ESTATE_SIGNATURE = re.compile(
 # (An address labelled as one names the district without a town: ``本店地址：海曙区公园路62号``.)
 # (Or in brackets, a school's: ``（学校地址：宁波市鄞州区钟公庙街道…）``.)
 _SIGN_OFF = re.compile(r"^[ \t]*[(（]?[ \t]*(?:(?P<label>"
-                       r"(?:本店|门店|店铺|本单位|学校|本校|医院|本院)?(?:地址|办公地址|联系地址))"
+                       r"(?:本店|门店|店铺|本单位|学校|本校|医院|本院|园区|小区)?"
+                       r"(?:地址|办公地址|联系地址))"
                        r"[ \t]*[:：][ \t]*)?(?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])"
                        r"(?(label)(?=\S)|(?=[\u3400-\u9fff]{2,6}?(?:街道|镇|乡)))", re.M)
-_OWN_ADDRESS = re.compile(r"(?:本|我)(?:小区|单位|店|院|校|公司|园区)\s*[(（]\s*(?:宁波市)?"
-                          r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[^()（）]{2,40}[)）])")
+# (Or the place a notice is addressed to: ``致锦澜湾花园（江北区中马街道）全体业主：``.)
+_OWN_ADDRESS = re.compile(r"(?:(?:本|我)(?:小区|单位|店|院|校|公司|园区)|^[ \t]*致[^\s(（]{2,16})"
+                          r"\s*[(（]\s*(?:宁波市)?"
+                          r"(?P<d>[\u3400-\u9fff]{2}[区县市])(?=[^()（）]{2,40}[)）])", re.M)
 _BRACKET_DISTRICT = re.compile(r"[(（](?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])(?=\S{2})")
 _CITY_UTILITY = re.compile(r"宁波(?:市)?供电公司|宁波电业局|供电服务中心")
 _COMMITTEE_SIGNATURE = re.compile(
@@ -3238,19 +3241,27 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
          # (a town's government signs for its town: its title names it, read by the caller)
          and not re.search(r"人民政府|办事处|政府", tail[m.start():].split("\n", 1)[0])),
         None)
-    def place_unplaced(district: str) -> None:
-        """The district of the windows that name neither a district nor a town."""
+    def place_unplaced(district: str, town: str | None = None) -> None:
+        """The district (and town) of the windows that name neither a district nor a town."""
         for window, _ in [*windows, *cancelled]:
             if not window["district"] and not window["town"]:
-                window["district"] = district
+                window["district"], window["town"] = district, town
+
+    def printed_at(start: int, end: int) -> tuple[str, str | None]:
+        """The district printed at text[start:end] and the town printed right after it
+        (``鄞州区云龙镇甬临线2666号``), if any."""
+        prefix = _PLACE_PREFIX.match(masked[start:start + 32])
+        town = prefix and prefix["d"] and prefix["t"] and \
+            text[start + prefix.start("t"):start + prefix.end("t")]
+        return text[start:end], town or None
 
     if signed:
-        place_unplaced(text[at + signed.start("d"):at + signed.end("d")])
+        place_unplaced(*printed_at(at + signed.start("d"), at + signed.end("d")))
     # (``本小区（江北区人民路588号 江花苑）将于…``: the speaker's own address in brackets.)
     own = None if notice_district or signed else next(
         (m for m in _OWN_ADDRESS.finditer(masked) if county(m["d"])), None)
     if own:
-        place_unplaced(text[own.start("d"):own.end("d")])
+        place_unplaced(*printed_at(own.start("d"), own.end("d")))
     # (``沿街商铺（海曙区望春桥路255—279号）``: a place's own address in brackets, where no
     # window names a district or a town.)
     if not notice_district and not signed and not own and not any(
