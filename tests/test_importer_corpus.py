@@ -651,7 +651,8 @@ def test_a_supply_switched_off_is_not_a_list_and_areas_do_not_cross_a_sentence()
             "届时北楼、南楼将停电。\n")
     general = read_general(text, dt.date(2020, 5, 1))
     assert _rows(general.windows) == [("2020-05-06", "23:00", "次日01:00", None, ["北楼", "南楼"])]
-    assert [w[0] for w in general.warnings] == [1]  # the 8时至18时 slot: no places, said so
+    # (the 8时至18时 slot: no places found, reported as a problem, the notice not written as read)
+    assert [p[0] for p in general.problems] == [1] and not general.warnings
     assert split_areas("(shí)学校东区、(qū)北楼") == ["学校东区", "北楼"]
 
 
@@ -1030,7 +1031,7 @@ def test_a_rounds_districts_in_a_bracket_after_its_sentence_and_a_cut_off_round_
             "(停电地区:东势、石冈等地区);2.第2轮分区轮流限电(19:50-20:40)停电组别B组(停电地区:\n")
     assert _general(text, dt.date(2022, 6, 20)) == [
         ("2022-06-20", "19:00", "19:50", "东势", []), ("2022-06-20", "19:00", "19:50", "石冈", [])]
-    assert read_general(text, dt.date(2022, 6, 20)).warnings[0][1] == "19:50-20:40"
+    assert read_general(text, dt.date(2022, 6, 20)).problems[0][1] == "19:50-20:40"
 
 
 def test_listing_labels_with_seconds_a_region_line_and_an_estate_speaking_of_itself():
@@ -6808,3 +6809,27 @@ def test_places_in_a_bracket_after_where_the_reader_is():
     general = read_general(shop, dt.date(2035, 2, 20))
     assert [(w["town"], w["areas"], w["start"]) for w in general.windows] == [
         ("鼓楼街道", ["公园路", "中山西路一带"], "09:00")]
+
+
+def test_a_timed_slot_whose_places_are_not_found_stops_the_notice():
+    """Set 51 (tuned on), found while reading set 86's change notice: ``三十六湾村9月10日（星期二）7:30—11:30
+    的停电计划不变`` gave no window and only a warning, so the notice was written as read with a
+    window missing. A slot with its times and no places found is now a problem (exit 1), its text
+    kept in a note with --allow-partial; a day without times stays a warning. And ``对董家村、…进行的
+    线路检修停电`` (the work's kind between) gives the changed slot its places."""
+    text = ("奉化区溪口镇人民政府\n原定于9月10日（星期二）8:00—16:00对董家村、许家村、亭下村进行的线路检修停电，因与开学后首周教学安排冲突，"
+            "调整为9月17日（星期二）8:00—16:00进行，停电范围不变。三十六湾村9月10日（星期二）7:30—11:30的停电计划不变。\n")
+    result = parse_outage_notice(text, dt.date(2030, 9, 6), DISTRICTS)
+    assert [(str(w["date"]), w["areas"]) for w in result.fields["windows"]] == [
+        ("2030-09-17", ["董家村", "许家村", "亭下村"])]
+    assert [(str(w["date"]), w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2030-09-10", ["董家村", "许家村", "亭下村"])]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (2, '"9月10日（星期二）7:30—11:30" reads as a date but no places follow it; expected the places '
+            'cut after it, such as "停电范围：食堂、图书馆"')]
+    # (The equipment worked on is no place: the list after 停电范围不变 is the slot's.)
+    text = ("原定于10月14日（周六）8:30—17:30对我小区2号配电房进行的检修停电，现改期至10月21日（周六）8:30—17:30"
+            "进行，停电范围不变：锦悦府小区1、3、5、7幢及地下车库。\n")
+    general = read_general(text, dt.date(2028, 10, 10))
+    assert [w["areas"] for w in [*general.windows, *general.cancelled]] == [
+        ["锦悦府小区1、3、5、7幢", "地下车库"]] * 2
