@@ -6833,3 +6833,22 @@ def test_a_timed_slot_whose_places_are_not_found_stops_the_notice():
     general = read_general(text, dt.date(2028, 10, 10))
     assert [w["areas"] for w in [*general.windows, *general.cancelled]] == [
         ["锦悦府小区1、3、5、7幢", "地下车库"]] * 2
+
+
+def test_an_app_s_fault_card_and_a_card_headed_by_its_status():
+    """Sets 87 and 89 (round 34, tuned on after its one scoring run): cards with no blank line
+    between them, ``【计划停电】`` ×2 then ``【故障停电】`` with ``状态      已恢复送电``, read the fault
+    already over as a window (the cards were one paragraph, planned words and all); a card headed
+    ``⚪ 已取消  计划停电`` was a window, not a slot called off."""
+    cards = ("【计划停电】\n停电时间  2035-05-25 08:00 ~ 2035-05-25 16:30\n停电区域  大碶街道璎珞村、高塘村\n"
+             "                                        详情 >\n【故障停电】\n"
+             "停电时间  2035-05-22 19:12 ~ 2035-05-22 21:05\n停电区域  柴桥街道后所村\n状态      已恢复送电\n"
+             "                                        详情 >\n")
+    general = read_general(cards, dt.date(2035, 5, 23))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [("2035-05-25", ["璎珞村", "高塘村"])]
+    headed = ("🔴 待停电  计划停电\n2035-11-06 08:00 ~ 2035-11-06 16:00\n邱隘镇回龙村、邱隘农贸市场\n\n"
+              "⚪ 已取消  计划停电\n2035-11-07 08:30 ~ 2035-11-07 15:30\n横溪镇梅岭村、横溪水库管理站\n")
+    general = read_general(headed, dt.date(2035, 11, 4))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [("2035-11-06", ["回龙村", "邱隘农贸市场"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [
+        ("2035-11-07", ["梅岭村", "横溪水库管理站"])]

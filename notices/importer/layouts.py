@@ -3641,6 +3641,7 @@ def _kept(windows: list[dict], lines: list[int], keep: list[bool]
 _SPACED_ROW = re.compile(r"\s*\d{1,3}\s{2,}\S+\s{2,}\S")
 
 
+_CARD_KIND_LINE = re.compile(r"\s*[【\[]\s*(?:计划|故障|临时|检修)停电\s*[】\]]\s*")
 _HISTORY_HEADING = re.compile(r"\s*[【\[]?\s*(?:历史|过往|往期|近期已完成的?)(?:停电)?(?:记录|信息)"
                               r"\s*[】\]]?\s*:?\s*$")
 
@@ -3664,7 +3665,8 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
         # (not an app's bars, ``14:32   5G  86%``, ``<  停电信息  ⋯``)
         items = items or numbered
         # (Once a paragraph holds numbered items, each line is read alone.)
-        item = bool(paragraph) and items
+        # (An app's card heading, ``【故障停电】``, begins a card of its own.)
+        item = bool(paragraph) and (items or bool(_CARD_KIND_LINE.fullmatch(line)))
         if line.strip() and not re.fullmatch(r"[━─═=_*·•-]{4,}", line.strip()) and not item:
             paragraph.append(number)
             continue
@@ -4429,7 +4431,10 @@ _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}"
 # (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
                          # (or after the card's kind, ``【计划停电】已取消``)
-                         r"|(?:[|｜】\]]|[ \t\u3000]{2,})\s*已取消\s*$")
+                         r"|(?:[|｜】\]]|[ \t\u3000]{2,})\s*已取消\s*$"
+                         # (or first on the card's heading, ``⚪ 已取消  计划停电``)
+                         rf"|^[ \t]*(?:[{PICTOGRAPHS}]\ufe0f?[ \t]*)?已取消"
+                         r"(?=[ \t\u3000]{2,}|[ \t]*$)")
 # (Its colon may be left out: ``说明：原停电时间2034-11-20 07:30 ~ …，现变更为上述时间``.)
 _ORIGINAL_LABEL = re.compile(r"(?:^|\s|[:：])原(?:定|计划)?(?:停电)?(?:时间|时段|日期)"
                              r"\s*[:：]?\s*$")
