@@ -6852,3 +6852,16 @@ def test_an_app_s_fault_card_and_a_card_headed_by_its_status():
     assert [(str(w["date"]), w["areas"]) for w in general.windows] == [("2035-11-06", ["回龙村", "邱隘农贸市场"])]
     assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [
         ("2035-11-07", ["梅岭村", "横溪水库管理站"])]
+
+
+def test_a_table_s_time_cell_said_every_day():
+    """Set 88 (round 34, tuned on after its one scoring run): a row ``| 9月25—26日 | 8:00-16:00（每天） |
+    10kV鹿亭C733线 | 鹿亭乡中村、李家塔村 |`` gave each day a second window whose place was ``（每天）``
+    (the column reader's reading, which stands for this table)."""
+    name = "cn-zhejiang-ningbo-sgccyy-yuyao-mdtable-203509.txt"
+    result = parse_outage_notice((PROBES88 / name).read_text(encoding="utf-8"), dt.date(2035, 9, 19),
+                                 DISTRICTS)
+    assert [(str(w["date"]), w.get("town"), w["areas"]) for w in result.fields["windows"]
+            if str(w["date"]) in ("2035-09-25", "2035-09-26")] == [
+        ("2035-09-25", "马渚镇", ["斗门村", "开元村", "马渚5号公变"]),
+        ("2035-09-25", "鹿亭乡", ["中村", "李家塔村"]), ("2035-09-26", "鹿亭乡", ["中村", "李家塔村"])]

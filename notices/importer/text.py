@@ -442,7 +442,12 @@ def match_window(text: str, pos: int, dots: bool = False) -> tuple[TimeWindow, i
     if not found:
         return None
     second, end = found
-    return _window(first, second, text[pos:end]), end
+    # (``8:00-16:00（每天）`` in a table's time cell: every day of the row's dates, said.)
+    every = _EVERY_DAY_AFTER.match(text, end)
+    return _window(first, second, text[pos:end]), every.end() if every else end
+
+
+_EVERY_DAY_AFTER = re.compile(r"\s*[(（]\s*(?:每天|每日)\s*[)）]")
 
 
 # Words around the times inside parentheses: "(停电时间：8:30—15:30)", "(8:00-12:00停电)".
