@@ -6865,3 +6865,19 @@ def test_a_table_s_time_cell_said_every_day():
             if str(w["date"]) in ("2035-09-25", "2035-09-26")] == [
         ("2035-09-25", "马渚镇", ["斗门村", "开元村", "马渚5号公变"]),
         ("2035-09-25", "鹿亭乡", ["中村", "李家塔村"]), ("2035-09-26", "鹿亭乡", ["中村", "李家塔村"])]
+
+
+def test_a_record_s_later_places_said_with_their_town_again():
+    """Sets 86 and 89 (round 34, tuned on after their one scoring run): a record's
+    ``停电范围：丹西街道新丰村、丹西街道文化路部分用户`` kept ``丹西街道文化路部分用户`` (文化 read as an
+    institution's word, as 人民 was before 路), and ``新碶街道明州路部分商铺、北仑区新碶街道新大路1288号``
+    kept the district and town before the address; a company's name keeps them
+    (``宁海县西店镇恒达模具厂``)."""
+    text = ("【1】\n停电时间：2035年2月26日08:00至2035年2月26日16:00\n"
+            "停电范围：丹西街道新丰村、丹西街道文化路部分用户\n\n【2】\n"
+            "停电时间：2035年2月27日08:00至2035年2月27日12:00\n"
+            "停电范围：新碶街道明州路部分商铺、北仑区新碶街道新大路1288号、北仑区新碶街道恒达模具厂\n")
+    general = read_general(text, dt.date(2035, 2, 20))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [
+        ("丹西街道", ["新丰村", "文化路部分用户"]),
+        ("新碶街道", ["明州路部分商铺", "新大路1288号", "北仑区新碶街道恒达模具厂"])]

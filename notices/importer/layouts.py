@@ -3928,13 +3928,24 @@ def _without_heading(items: list[str], district: str | None, town: str | None) -
             and _PLAIN_PLACE.fullmatch(fold(item)[len(prefix):]) else item for item in kept]
 
 
+_COUNTY_LEAD = re.compile(r"(?:宁波市)?(?P<d>[\u3400-\u9fff]{2}[区县市])")
+_PLAIN_OR_ADDRESS = re.compile(_PLAIN_PLACE.pattern
+                               + r"|[^()（）]{1,12}?(?:路|街|巷|弄)\d{1,5}(?:号|弄)")
+
+
 def _without_town(item: str, town: str) -> str:
-    """``周巷镇新缪路村`` in 周巷镇's list: ``新缪路村``; an institution or park keeps the name."""
+    """``周巷镇新缪路村`` in 周巷镇's list: ``新缪路村``; an institution or park keeps the name.
+    (``北仑区新碶街道新大路1288号`` in 新碶街道's: its district before it goes too.)"""
     folded, town_f = fold(item), fold(town)
-    if folded.startswith(town_f) and len(folded) > len(town_f) + 1 and \
-            not town_institution(folded, len(town_f), town_f) and \
-            not folded.startswith("办事处", len(town_f)):
-        return item[len(town):].lstrip("·•・ ")  # (``骆驼街道·联兴村``: the column's dot too)
+    lead = _COUNTY_LEAD.match(folded)
+    # (Not a company's name, ``宁海县西店镇恒达模具厂``: only a plain place or an address.)
+    at = lead.end() if lead and county(lead["d"]) and folded.startswith(town_f, lead.end()) \
+        and _PLAIN_OR_ADDRESS.fullmatch(folded, lead.end() + len(town_f)) else 0
+    if folded.startswith(town_f, at) and len(folded) > at + len(town_f) + 1 and \
+            not town_institution(folded[at:], len(town_f), town_f) and \
+            not folded.startswith("办事处", at + len(town_f)):
+        # (``骆驼街道·联兴村``: the column's dot too)
+        return item[at + len(town):].lstrip("·•・ ")
     return item
 
 
