@@ -6881,3 +6881,18 @@ def test_a_record_s_later_places_said_with_their_town_again():
     assert [(w["town"], w["areas"]) for w in general.windows] == [
         ("丹西街道", ["新丰村", "文化路部分用户"]),
         ("新碶街道", ["明州路部分商铺", "新大路1288号", "北仑区新碶街道恒达模具厂"])]
+
+
+def test_a_town_s_site_places_the_windows_its_district_s_utility_serves():
+    """Set 86 (round 34, tuned on after its one scoring run): a 街道's site (``宁波市鄞州区人民政府下应街道办事处``)
+    relaying its utility's notice (``接国网宁波市鄞州区供电公司通知``) put the windows in the district only,
+    and kept ``下应街道东方丽都小区`` whole; the town is the site's, said in a warning."""
+    text = ("宁波市鄞州区人民政府下应街道办事处\n首页 > 通知公告\n\n关于2月下旬辖区部分区域停电的通知\n\n"
+            "接国网宁波市鄞州区供电公司通知，因配网线路改造，定于2035年2月27日（周二）上午8时30分至下午4时，"
+            "对湖下村、河东村、下应街道东方丽都小区实施停电。\n")
+    result = parse_outage_notice(text, dt.date(2035, 2, 23), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", "下应街道", ["湖下村", "河东村", "东方丽都小区"])]
+    assert [m.message for m in result.warnings if "town" in m.message] == [
+        '1 window naming no town put in 下应街道, the town the notice\'s site '
+        '"宁波市鄞州区人民政府下应街道办事处" names; check it']

@@ -84,6 +84,7 @@ from .messages import (
     PAST_OUTAGE,
     SERVED_DISTRICT,
     SIGNATURE_DISTRICT,
+    SITE_TOWN,
     SPANS_DISAGREE,
     SPANS_ONLY,
     TOO_LARGE,
@@ -631,7 +632,8 @@ def publisher_district(name: str | None, districts: DistrictTable):
 
 # A title led by a town (``贵驷街道关于…的通知``, ``宁波市镇海区贵驷街道办事处关于…``), or the
 # town government's site it is published on (``横溪镇人民政府门户网站``).
-_HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市])?"
+# (``宁波市鄞州区人民政府下应街道办事处``: the district's government before its town's office.)
+_HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市](?:人民政府)?)?"
                         r"(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))(?:(?:人民政府|办事处)?"
                         r"(?:关于|计划停电|停电)|(?:人民政府|办事处)(?:门户网站|网站|官网)?\s*(?:$|[>›»]))")
 
@@ -696,11 +698,13 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither. (Or the head of its site's
     # breadcrumb, ``慈城镇人民政府  >  政务公开  >  通知公告``.)
-    head_town = None if served or head_district else next(
+    site_town = next(
         ((town, line.strip()) for line in (text.splitlines()[:6] if text else [])
          if (m := _HEAD_TOWN.match(fold(line)))
          and (town := districts.towns.declared_one(m["t"])) is not None), None)
+    head_town = None if served or head_district else site_town
     head_town_lines: list[int] = []
+    site_town_lines: list[int] = []
     # ``宁波北仑新碶街道 金沙湾花园物业服务中心``: a signature naming a declared district (perhaps
     # by its short name) and a town gives the district and town of windows that name neither.
     signature = None if served or head_district or head_town else _signature_place(
@@ -787,6 +791,15 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
                 if head_district_town and not window.get("town"):
                     window["town"] = head_district_town
                 head_lines.append(line)
+            # (A town's site, ``宁波市鄞州区人民政府下应街道办事处``, over windows its district's
+            # utility serves: the town of those naming none, and not again before a place,
+            # ``下应街道东方丽都小区``.)
+            if site_town and (served or head_district) and not window.get("town") \
+                    and window.get("district") == site_town[0].district_name:
+                window["town"] = site_town[0].name
+                window["areas"] = [_without_town(area, site_town[0].name)
+                                   for area in window["areas"]]
+                site_town_lines.append(line)
             elif not printed and head_town is not None and not window.get("town"):
                 window["town"] = head_town[0].name
                 window["district"] = printed = head_town[0].district_name
@@ -831,6 +844,11 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
         warnings.append(ImportMessage(head_town_lines[0], head_town[1], HEAD_TOWN.format(
             count=count, s="s" if count != 1 else "", town=head_town[0].name,
             district=head_town[0].district_name, line=_quote(head_town[1]))))
+    if site_town_lines:
+        count = len(site_town_lines)
+        warnings.append(ImportMessage(site_town_lines[0], site_town[1], SITE_TOWN.format(
+            count=count, s="s" if count != 1 else "", town=site_town[0].name,
+            line=_quote(site_town[1]))))
     if signature_lines:
         count = len(signature_lines)
         warnings.append(ImportMessage(signature_lines[0], signature[2], SIGNATURE_DISTRICT.format(

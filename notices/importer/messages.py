@@ -22,6 +22,8 @@ HEAD_DISTRICT = ("{count} window{s} naming no district put in {district}, the di
                  "notice's head line {line} begins with; check it")
 HEAD_TOWN = ("{count} window{s} naming no district put in {town}, {district}, the town the "
              "notice's title {line} names; check it")
+SITE_TOWN = ("{count} window{s} naming no town put in {town}, the town the notice's site "
+             "{line} names; check it")
 SIGNATURE_DISTRICT = ("{count} window{s} naming no district put in {district}, the district "
                       "the notice's signature {line} names; check it")
 ADDRESS_DISTRICT = ("{count} window{s} naming no district put in {district}, the district "
