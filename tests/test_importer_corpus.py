@@ -6896,3 +6896,20 @@ def test_a_town_s_site_places_the_windows_its_district_s_utility_serves():
     assert [m.message for m in result.warnings if "town" in m.message] == [
         '1 window naming no town put in 下应街道, the town the notice\'s site '
         '"宁波市鄞州区人民政府下应街道办事处" names; check it']
+
+
+def test_an_sms_thread_moving_a_slot_named_by_its_places_in_a_bracket():
+    """Set 88 (round 34, tuned on after its one scoring run): ``…计划于2035年9月17日08:00-17:00停电，
+    地址：奉化区江口街道南渡村。`` gave the slot no place, and the later message ``原定于9月17日08:00-17:00的
+    计划停电（江口街道南渡村）调整为9月19日07:30-12:30`` read neither the bracket's places nor its new
+    slot: the 17th stayed a window, the 19th was none."""
+    text = ("9月12日 周三 10:15\n【国网宁波供电】尊敬的客户：您户号34******1206所在区域因线路检修，计划于2035年9月17日"
+            "08:00-17:00停电，地址：奉化区江口街道南渡村。如遇雨天顺延。详情请咨询95598。\n\n9月14日 周五 16:02\n"
+            "【国网宁波供电】尊敬的客户：原定于9月17日08:00-17:00的计划停电（江口街道南渡村）调整为9月19日07:30-12:30，"
+            "给您带来不便敬请谅解。回复TD退订\n")
+    result = parse_outage_notice(text, dt.date(2035, 9, 14), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2035-09-19", "07:30", "江口街道", ["南渡村"])]
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2035-09-17", "08:00", "江口街道", ["南渡村"])]
+    assert not result.problems
