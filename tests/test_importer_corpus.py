@@ -6913,3 +6913,22 @@ def test_an_sms_thread_moving_a_slot_named_by_its_places_in_a_bracket():
     assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2035-09-17", "08:00", "江口街道", ["南渡村"])]
     assert not result.problems
+
+
+def test_a_markdown_row_struck_out_day_and_all():
+    """Set 89 (round 34, tuned on after its one scoring run): a row struck out in every cell,
+    ``| ~~11月28日（周三）~~ | ~~08:00-16:00~~ | 10kV低塘线 | ~~低塘街道：历山村、黄清堰村~~ | 已取消 |``, kept
+    its day's marks, so the layout reader gave up on the table and the column reader read the
+    marks as places (and ``07:30-12:00<br>13:00-17:30`` as a place ``<br>``)."""
+    text = ("# 国网余姚市供电公司计划停电公告（11月27日—11月30日）\n\n发布时间：2035-11-24\n\n"
+            "| 序号 | 停电日期 | 停电时间 | 停电线路 | 停电范围 | 备注 |\n|---|---|---|---|---|---|\n"
+            "| 1 | 11月28日（周三） | 07:30-12:00<br>13:00-17:30 | 10kV三七市线 | 三七市镇：石步村、幸福村 | 中午恢复送电 |\n"
+            "| 2 | ~~11月28日（周三）~~ | ~~08:00-16:00~~ | 10kV低塘线 | ~~低塘街道：历山村、黄清堰村~~ | 已取消 |\n"
+            "| 3 | 11月30日（周五） | 09:00-11:00 | 10kV阳明线 | 阳明街道：新建北路288号 | |\n")
+    result = parse_outage_notice(text, dt.date(2035, 11, 24), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2035-11-28", "07:30", "三七市镇", ["石步村", "幸福村"]),
+        ("2035-11-28", "13:00", "三七市镇", ["石步村", "幸福村"]),
+        ("2035-11-30", "09:00", "阳明街道", ["新建北路288号"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2035-11-28", "低塘街道", ["历山村", "黄清堰村"])]

@@ -1742,7 +1742,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         struck_time = re.fullmatch(r"\s*~~(?P<t>[^~]+)~~\s*(?:已?取消)?\s*", when)
         when = struck_time["t"] if struck_time else when
         if "date" in role and not _DATE.match(when) and not _DAY.match(when):
-            when = f"{row[role['date']][1]} {when}"
+            # (``~~11月28日（周三）~~``: its day struck out too.)
+            day = row[role["date"]][1]
+            struck_day = re.fullmatch(r"\s*~~(?P<t>[^~]+)~~\s*", day)
+            when = f"{struck_day['t'] if struck_day else day} {when}"
         others = [row[i][1] for i in range(len(row)) if i not in role.values()]
         # (``2030/5/20 8:00—2030/5/22 17:00`` | … | ``每日8:00-17:00停电，夜间恢复送电``: the
         # remark cuts the span every day.)
