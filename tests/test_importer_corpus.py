@@ -6932,3 +6932,30 @@ def test_a_markdown_row_struck_out_day_and_all():
         ("2035-11-30", "09:00", "阳明街道", ["新建北路288号"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2035-11-28", "低塘街道", ["历山村", "黄清堰村"])]
+
+
+def test_a_pdf_column_across_a_page_break_and_its_foot():
+    """Set 89 (round 34, tuned on after its one scoring run): a run cut by a page break,
+    ``…龙山镇方家河头`` / ``（下转A09版）`` / the page's foot and the next page's head / ``（上接A08版）`` /
+    ``村、龙山镇人民政府…``, read the next page's head as a place; and (sets 47, 51) a paragraph's last
+    lines after its last time (``宁波供电公司``, ``·本版热线 … — 8 —``) kept its wrapped lines apart
+    (``庄市街`` / ``道勤勇村``), a page's letter and section alone (``A09  民生·便民``) was a place."""
+    text = ("东南商报                                          2035年11月15日 星期四\n"
+            "A08                               甬上·便民                    责任编辑：陈 雨\n\n计划停电预告\n"
+            "11月20日 星期二\n慈溪 横河镇孙家境村、彭桥村、横河\n镇秦堰村(7:30—15:30)龙山镇方家河头\n（下转A09版）\n\n"
+            "本版广告热线：0574-87654321    新闻热线：0574-87777777\n                                    - 8 -\n"
+            "东南商报                                          2035年11月15日 星期四\n"
+            "A09                               甬上·便民                    责任编辑：陈 雨\n（上接A08版）\n"
+            "村、龙山镇人民政府、凡市村(9:00—17:00)\n11月21日 星期三\n镇海 澥浦镇岚山村、觉渡村、\n"
+            "澥浦菜场(8:00—15:00)庄市街\n道勤勇村(13:00—17:30)\n宁波供电公司\n网址：95598.zj.sgcc.com.cn\n"
+            "   ·本版热线 87777777 ·               — 8 —\n")
+    result = parse_outage_notice(text, dt.date(2035, 11, 15), DISTRICTS)
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2035-11-20", "横河镇", ["孙家境村", "彭桥村", "秦堰村"]),
+        ("2035-11-20", "龙山镇", ["方家河头村", "龙山镇人民政府", "凡市村"]),
+        ("2035-11-21", "澥浦镇", ["岚山村", "觉渡村", "澥浦菜场"]), ("2035-11-21", "庄市街道", ["勤勇村"])]
+    assert not result.problems
+    section = "东南商报    2030年9月13日  星期五\nA09  民生·便民\n9月16日 星期一\n鄞州 咸祥镇人民政府、咸祥中学(7:30—17:00)\n"
+    result = parse_outage_notice(section, dt.date(2030, 9, 13), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["咸祥镇人民政府", "咸祥中学"]]
+    assert not result.problems

@@ -247,6 +247,18 @@ class NoticeAssembler:
             windows[:] = keep_w
             sources[:] = keep_s
 
+    def paragraph_end(self, end: int) -> tuple[int, bool]:
+        """The last line (0-based) of the paragraph going on after line ``end``, and whether a
+        day's line or a line starting a district's runs cut it there."""
+        while end + 1 < len(self.lines) and self.lines[end + 1].strip():
+            following = fold(self.lines[end + 1]).strip()
+            if re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", following) or any(
+                    following.startswith(key) and following[len(key):len(key) + 1] in " 　"
+                    for key, _ in self.keys):
+                return end, True
+            end += 1
+        return end, False
+
     def join_fixed_width(self) -> dict[int, int]:
         """A column copied from a PDF page, every line cut at the same width wherever it fell
         (``…干溪村、上金`` / ``村、岔路镇卫生院(7:30—16:30)前童`` / ``镇·鹿山村…``): each paragraph
@@ -263,17 +275,27 @@ class NoticeAssembler:
             # own: a page's column with no blank lines between them. Such a paragraph is cut
             # at a fixed width only where two lines or more show the width.)
             split = start > 0 and bool(self.lines[start - 1].strip())
-            while end + 1 < len(self.lines) and self.lines[end + 1].strip():
-                end += 1
-                following = fold(self.lines[end]).strip()
-                if re.match(r"\d{1,2}\s*月\s*\d{1,2}\s*日", following) or any(
-                        following.startswith(key) and following[len(key):len(key) + 1] in " 　"
-                        for key, _ in self.keys):
-                    end -= 1
-                    split = True
-                    break
-            block = range(start, end + 1)
+            end, cut = self.paragraph_end(end)
+            split = split or cut
+            block = list(range(start, end + 1))
             start = end + 1
+            # (``…龙山镇方家河头`` / ``（下转A09版）`` then the page's foot and the next
+            # page's head down to ``（上接A08版）`` / ``村、龙山镇人民政府…``: one paragraph
+            # across the page break, the lines between it the pages' own, read as such.)
+            if block and _TURNS_TO.fullmatch(fold(self.lines[block[-1]])):
+                resumes = next((i for i in range(block[-1] + 1, min(block[-1] + 16,
+                                                                     len(self.lines)))
+                                if _TURNED_FROM.fullmatch(fold(self.lines[i]))), None)
+                if resumes is not None:
+                    end, _ = self.paragraph_end(resumes)
+                    block[-1:] = range(resumes + 1, end + 1)
+                    start = end + 1
+            # (A wrapped run ends with its time: the lines after the last time, ``宁波供电公司``,
+            # ``网址：…``, ``·本版热线 87777777 ·  — 8 —``, are no part of it.)
+            timed = [k for k, i in enumerate(block)
+                     if re.search(r"\d\s*\)", fold(self.lines[i]))  # (``００）``: a clock's end)
+                     or RUN_TIME.search(fold(self.lines[i]))]
+            block = block[:timed[-1] + 1] if timed else block
             folded = [fold(self.lines[i]) for i in block]
             # (A line cut inside its time window, ``(8:00—``, may be shorter.)
             widths = [_width(self.lines[i].strip()) for i in block]
@@ -477,7 +499,8 @@ class NoticeAssembler:
             return
         if (not timeish and (_PAGE_HEADER.search(f) and _PAGE_WORD.search(f)
                              or _CREDIT_LINE.match(f) or _NOTE_LINE.match(f)
-                             or _NUMBERED_HEAD.fullmatch(f) or _SECTION_LINE.fullmatch(f))) \
+                             or _NUMBERED_HEAD.fullmatch(f) or _SECTION_LINE.fullmatch(f)
+                             or _SECTION_HEAD.fullmatch(f))) \
                 or _LISTING_CHROME.fullmatch(f):
             # A newspaper's running head between days (``A7 民生·服务``, ``A06 宁波日报 …``) or
             # its credits (``责任编辑：…``), a listing's query line or page footer: the page's,
@@ -1547,6 +1570,10 @@ def _continues_numbers(before: str, area: str) -> bool:
                      or NAME_CHAR.search(folded)))
 
 
+# A column's page break in print: ``（下转A09版）`` ending a page, ``（上接A08版）`` heading
+# the next.
+_TURNS_TO = re.compile(r"\s*\(\s*(?:下转|转)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)\s*")
+_TURNED_FROM = re.compile(r"\s*\(\s*(?:上接|接)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)\s*")
 # (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)
 _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d{1,2}\s*版)"
                           r"(?:\s|$|[:：])")
@@ -1565,8 +1592,9 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 # 2025-10-20 09:12``), a page footer (``第1页 共1页  每页显示 20 条``, ``共5条记录 第1页/共1页``),
 # a post's byline (``国网象山县供电公司 发表于 2025年8月18日``) …
 _LISTING_CHROME = re.compile(
-    # (``- 7 -``: a printed page's number, between the two halves of a wrapped run.)
-    r"[-—–]\s*\d{1,3}\s*[-—–]|"
+    # (``- 7 -``: a printed page's number, between the two halves of a wrapped run; so are
+    # ``（下转A09版）`` and ``（上接A08版）`` around a page break.)
+    r"[-—–]\s*\d{1,3}\s*[-—–]|\(\s*(?:下转|上接|转|接)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)|"
     # (``—— 没有更多了 ——``: an app's end of the list.)
     r"[-—─]*\s*(?:没有更多了?|已经到底了?|到底了|暂无更多(?:数据|内容)?)\s*[-—─]*"
     r"|(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
@@ -1653,8 +1681,11 @@ _SECTION_LINE = re.compile(r"\s*(?:便民|民生|生活|城市)(?:服务|信息|
                            r"|\s*(?:如遇|若遇)[^()。]{0,30}?(?:顺延|延期|另行安排|推迟)[^()]{0,20}")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日|\d{4}-\d{1,2}-\d{1,2}")
 # (``民生·服务    责任编辑：陈佳``: the page's section name first.)
-_CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+)?(?:责任编辑|美术编辑|美编|版式设计|校对|审核|审校|"
-                          r"监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影|制表|制表人|审核人)\s*:")
+# (Or after the page's number too: ``A09    甬上·便民    责任编辑：陈 雨``.)
+# (A page's letter and section alone: ``A09  民生·便民``.)
+_SECTION_HEAD = re.compile(r"\s*[A-Z]\d{1,2}\s+\S{1,6}[·•]\S{1,6}\s*")
+_CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+){0,2}(?:责任编辑|美术编辑|美编|版式设计|校对|审核"
+                          r"|审校|监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影|制表|制表人|审核人)\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
 _CHANGE_HEADING = re.compile(
     r"\s*[\[【(]?\s*(?:以下)?(?:停电)?(?:计划)?(?:变更|调整|更改|改期)(?:的)?(?:停电)?"
