@@ -6959,3 +6959,15 @@ def test_a_pdf_column_across_a_page_break_and_its_foot():
     result = parse_outage_notice(section, dt.date(2030, 9, 13), DISTRICTS)
     assert [w["areas"] for w in result.fields["windows"]] == [["咸祥镇人民政府", "咸祥中学"]]
     assert not result.problems
+
+
+def test_a_school_named_in_full_among_the_places_before_two_listed_slots():
+    """Set 86 (round 34, tuned on after its one scoring run): ``因骆驼街道10kV线路检修，骆驼街道盛兴路、团桥路一带
+    及骆驼实验学校校区将于2月19日（星期一）8:00至17:00、2月20日（星期二）8:00至12:00停电``: the places were
+    refused (学校 read as the school speaking of itself) and the second slot listed had none."""
+    text = ("因骆驼街道10kV线路检修，骆驼街道盛兴路、团桥路一带及骆驼实验学校校区将于2月19日（星期一）8:00至17:00、"
+            "2月20日（星期二）8:00至12:00停电，其间学校值班电话可能无法接通。\n")
+    general = read_general(text, dt.date(2035, 2, 16))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-02-19", "骆驼街道", ["盛兴路", "团桥路一带", "骆驼实验学校校区"]),
+        ("2035-02-20", "骆驼街道", ["盛兴路", "团桥路一带", "骆驼实验学校校区"])]

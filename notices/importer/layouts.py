@@ -2835,6 +2835,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 _CUT_AGAIN.match(masked, anchor.end) and \
                 not re.search(r"[。\n]", masked[anchors[index - 1].end:anchor.start]):
             areas = list(anchors[index - 1].areas)
+        # (``骆驼街道盛兴路、…将于2月19日（星期一）8:00至17:00、2月20日（星期二）8:00至12:00停电``:
+        # a slot listed after one whose places were said before it has the same places.)
+        if not areas and index and anchors[index - 1].areas and anchor.first is not None and \
+                re.fullmatch(r"\s*[、,，和及]\s*", masked[anchors[index - 1].end:anchor.start]):
+            areas = list(anchors[index - 1].areas)
         # (``我院将于2028年6月15日…停电`` under ``鄞州区姜山镇卫生院``: the institution speaking
         # of itself, named at its head or under its notice.)
         # (``学校将于3月15日8:00—12:00、3月16日13:00—17:00停电``: each slot of the list.)
@@ -4391,7 +4396,9 @@ _BEFORE = re.compile(r"(?:^|[,，。;；:：\n!！" + PICTOGRAPHS + r"])\ufe0f?\
                      r"|(?:也|还|都)?安排(?:于|在))\s*$")
 # (``备用电源城北线将于…``: a supply line, not a place.)
 _SUPPLY_END = re.compile(r"(?:电源|线|线路|变电站|变电所|开关站)$")
-_NOT_PLACES = re.compile(r"公司|学校|我|本|研究|通知|因|为|决定|安排|工作|施工|检修|供电|电力|部门")
+# (``学校将于…``, the speaker; not a school named in full, ``…及骆驼实验学校校区将于…``.)
+_NOT_PLACES = re.compile(r"公司|(?<![\u3400-\u9fff])学校|我|本|研究|通知|因|为|决定|安排|工作"
+                         r"|施工|检修|供电|电力|部门")
 
 
 # (``…的停电时间不变，停电范围增加霞浦5号公变。``: places added to the slot.)
