@@ -6971,3 +6971,17 @@ def test_a_school_named_in_full_among_the_places_before_two_listed_slots():
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
         ("2035-02-19", "骆驼街道", ["盛兴路", "团桥路一带", "骆驼实验学校校区"]),
         ("2035-02-20", "骆驼街道", ["盛兴路", "团桥路一带", "骆驼实验学校校区"])]
+
+
+def test_a_village_board_s_own_village_and_a_town_s_seat():
+    """Sets 87 and 88 (round 34, tuned on after their one scoring run): a board's ``本村定于5月16日（星期三）
+    早上6：00至中午12：00停电`` signed ``余姚市大岚镇下庄村村民委员会`` gave the window no place; ``对洞桥集镇、
+    洞桥镇文化礼堂停电`` read the town's seat (集镇) as a town heading the place after it."""
+    board = ("停 电 通 知\n\n全体村民、各茶叶加工户：\n    接上级供电部门通知，因线路检修，本村定于5月16日（星期三）早上6：00至"
+             "中午12：00停电。\n\n                                    余姚市大岚镇下庄村村民委员会\n"
+             "                                        2035年5月14日\n")
+    general = read_general(board, dt.date(2035, 5, 14))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [("大岚镇", ["下庄村"])]
+    seat = "电力部门将于9月23日（星期日）8:00至12:00对洞桥集镇、洞桥镇文化礼堂停电。\n"
+    general = read_general(seat, dt.date(2035, 9, 19))
+    assert [(w["town"], w["areas"]) for w in general.windows] == [(None, ["洞桥集镇", "洞桥镇文化礼堂"])]

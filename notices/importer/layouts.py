@@ -2211,7 +2211,7 @@ _PROVINCE = r"(?:[\u3400-\u9fff]{2,3}?省|[\u3400-\u9fff]{2,7}?自治区)?"
 # (``月湖街道镇明路``: a road after a 街道 may begin with 镇.)
 # (Not ``我镇``, ``本街道``: the speaker's own town, no name.)
 _TOWN_LEAD = (r"(?:(?!(?:我|本|该|全|各)(?:镇|乡|街道))"
-              r"(?P<t>\S{1,5}?(?:街道|(?:(?<!宁波)(?<!古)镇(?!海区|海县|海炼)|乡)(?!镇|街道)))"
+              r"(?P<t>\S{1,5}?(?:街道|(?:(?<!宁波)(?<!古)(?<!集)镇(?!海区|海县|海炼)|乡)(?!镇|街道)))"
               r"(?:办事处)?\s*[:：·•]?\s*(?=\S{2}))?")
 # (``三七市镇``: a town whose name holds 市, not a city.)
 _PLACE_PREFIX = re.compile(r"^(?:位于|在)?" + _PROVINCE
@@ -3233,6 +3233,15 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                                for a in window["areas"]]
             window["district"] = window["district"] or district or None
             window["town"] = window["town"] or town or None
+    def own_places(window: dict, line: int, village: str) -> None:
+        """A committee's own places said as its own (see ``_own_village``); and where a
+        window names none, ``本村定于5月16日…停电`` on its line: the village itself."""
+        window["areas"] = _own_village(window["areas"], village)
+        if not window["areas"] and re.fullmatch(r"\S{1,6}(?:村|社区)", village) and \
+                0 < line <= len(lines_f) and re.search(
+                    r"(?:本|我|全)(?:村|社区)(?:将|定|拟|于|计划|\s)", lines_f[line - 1]):
+            window["areas"] = [village]
+
     # ``我村溪里方自然村、…`` signed ``象山县墙头镇溪里方村村民委员会``: a village's (or a
     # community's) committee speaking of its own places, in the district and town it names.
     committee = _COMMITTEE_SIGNATURE.search(masked)
@@ -3243,8 +3252,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         town = prefix["t"] and text[at + prefix.start("t"):at + prefix.end("t")]
         # (``届时全村停电``: the whole village, the one the committee is of.)
         village = text[at + prefix.end():committee.end("a")]
-        for window, _ in [*windows, *cancelled]:
-            window["areas"] = _own_village(window["areas"], village)
+        for window, line in [*windows, *cancelled]:
+            own_places(window, line, village)
             if not window["district"] and not window["town"]:
                 window["district"], window["town"] = district, town or None
     # (``——西门街道翠柏社区居委会``: a committee naming its town only; the town's district is
@@ -3255,8 +3264,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         village = text[at + (prefix.end() if prefix else 0):committee.end("a")]
         town = prefix and prefix["t"] and not prefix["d"] and \
             text[at + prefix.start("t"):at + prefix.end("t")]
-        for window, _ in [*windows, *cancelled]:
-            window["areas"] = _own_village(window["areas"], village)
+        for window, line in [*windows, *cancelled]:
+            own_places(window, line, village)
             if town and not window["district"] and not window["town"]:
                 window["town"] = town
     # A residents' notice signed below its windows by an office whose name or address names
@@ -3707,7 +3716,7 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
 
 
-_TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|镇|乡)")
+_TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|(?<!集)镇|乡)")  # (not 洞桥集镇: a seat)
 _INSTITUTION_END = re.compile(r"(?:站|院|所|中心|学校|小学|中学|幼儿园|政府|办事处|服务中心)$")
 
 

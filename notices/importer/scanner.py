@@ -158,7 +158,7 @@ _DISTRICT_INSTITUTION = re.compile(
     r"图书馆|体育|博物馆|档案馆|公安|法院|检察|汽车站|火车站|客运|行政|市民|自来水|水务|燃气|交通|税务|"
     r"市场监|住建|城管|教育|融媒体")
 _TOWN_GLUED = re.compile(
-    rf"(?P<town>[{CJK}]{{2,6}}?(?:(?<!宁波)(?<!古)镇|街道|乡))(?!{_TOWN_INSTITUTION})"
+    rf"(?P<town>[{CJK}]{{2,6}}?(?:(?<!宁波)(?<!古)(?<!集)镇|街道|乡))(?!{_TOWN_INSTITUTION})"
     r"(?=[^\s、,;()\[\]【】·:])"
 )
 _TOWN_SPACED = re.compile(rf"(?P<town>[{CJK}]{{2,6}}(?:镇|街道|乡))\s+(?=[^\s、,;(\[【·:\d])")
