@@ -6985,3 +6985,22 @@ def test_a_village_board_s_own_village_and_a_town_s_seat():
     seat = "电力部门将于9月23日（星期日）8:00至12:00对洞桥集镇、洞桥镇文化礼堂停电。\n"
     general = read_general(seat, dt.date(2035, 9, 19))
     assert [(w["town"], w["areas"]) for w in general.windows] == [(None, ["洞桥集镇", "洞桥镇文化礼堂"])]
+
+
+def test_a_space_table_s_rows_moved_from_a_day_said_in_their_remark():
+    """Set 75 (held out through stop 45, tuned on now): rows remarked ``原定5月16日，延期`` under
+    ``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` gave the days called
+    off the sentence's words as places (``现将调整后``), and the 16th's was moved onto another
+    row's places (``5月16日 … 丹西街道 … 不变``)."""
+    text = ("国网象山县供电公司\n关于调整部分计划停电安排的公告\n\n"
+            "因今年梅雨季节提前，原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：\n\n"
+            " 日期       时间          乡镇/街道    停电范围                              备注\n"
+            " 5月16日    08:00-15:00   丹西街道     丹河村、城西菜场                      不变\n"
+            " 5月19日    08:00-16:00   定塘镇       金星村、大塘村                        原定5月16日，延期\n"
+            " 5月22日    07:30-17:00   贤庠镇       港口村、沙地村                        原定5月17日，延期\n")
+    general = read_general(text, dt.date(2034, 5, 12))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2034-05-16", "丹西街道", ["丹河村", "城西菜场"]), ("2034-05-19", "定塘镇", ["金星村", "大塘村"]),
+        ("2034-05-22", "贤庠镇", ["港口村", "沙地村"])]
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2034-05-16", None, "定塘镇", ["金星村", "大塘村"]), ("2034-05-17", None, "贤庠镇", ["港口村", "沙地村"])]

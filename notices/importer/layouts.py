@@ -1755,6 +1755,11 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         before = []
         # (A remark ``延期至10月27日，时间不变``: the row's slot moved to that day, at its time.)
         moved = next((m for cell in others if (m := MOVED_CELL.fullmatch(cell))), None)
+        # (A remark ``原定5月16日，延期``: the row is the slot moved here from that day.)
+        moved_from = next((m for cell in others if (m := _MOVED_FROM_CELL.fullmatch(fold(cell)))),
+                          None)
+        if moved_from and not moved and "orig" not in role:
+            before = _Dates(moved_from["d"], reference).anchors()[:1]
         if moved and "orig" not in role:
             before = _Dates(when, reference).anchors()[:1]
             said = _DATE.search(when) or _DAY.search(when)
@@ -1812,13 +1817,20 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
                 if struck or struck_time or called_off:
                     window["_cancelled"] = True
                 found.append((window, row[0][0] + 1))
-        # (The original slot of a row moved, ``8月12日 8:00-16:00`` → ``8月19日 8:00-16:00``.)
-        for day, _, first, last in (before[0].day_slots() if before and before[0].first else []):
+        # (The original slot of a row moved, ``8月12日 8:00-16:00`` → ``8月19日 8:00-16:00``;
+        # or its day alone, ``原定5月16日，延期``: a day called off, its time not said.)
+        for day, _, first, last in (before[0].day_slots() if before and (
+                before[0].first or moved_from) else []):
             for district, town, places in groups:
                 window = _window(day, first, last, places, district, town)
                 window["_cancelled"] = True
                 found.append((window, row[0][0] + 1))
     return found
+
+
+_MOVED_FROM_CELL = re.compile(r"\s*原(?:定|计划)(?:于)?\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日)"
+                              r"\s*(?:\([^()]{1,4}\))?\s*[,，]?\s*"
+                              r"(?:(?:已)?(?:延期|推迟|顺延|改期|调整)(?:进行|实施)?)?\s*[。.]?\s*")
 
 
 def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
@@ -3463,7 +3475,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         copied = not own and any(w["areas"] == gone["areas"]
                                  for w, line in zip(unique, unique_lines, strict=True)
                                  if line == gone_line and w is not earlier)
-        if earlier is None or not (stands(gone["areas"]) or gone["start"] is None and copied):
+        # (Not a table's row moved, ``5月19日 … 定塘镇 金星村、大塘村 原定5月16日，延期``: the
+        # row's own places, printed once for both.)
+        if earlier is None or not (stands(gone["areas"]) or gone["start"] is None and copied) \
+                or gone_line - 1 in table_lines:
             continue
         for window, line in zip(unique, unique_lines, strict=True):
             if line == gone_line and window is not earlier and stands(window["areas"]):
@@ -3473,6 +3488,16 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         cancelled[c_index] = ({**gone, "areas": list(earlier["areas"]), "town": earlier["town"],
                                "district": earlier["district"] or gone["district"],
                                "start": earlier["start"], "end": earlier["end"]}, gone_line)
+    # (``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` over a
+    # table whose rows say which slot of each day moved: the sentence's days are those rows'.)
+    # (All the sentence's days: ``原定于8月12日至8月14日实施的计划停电作如下调整`` over rows of
+    # the 12th and 13th moved and the 14th's 不变.)
+    row_days = {gone["date"] for gone, line in cancelled
+                if gone["areas"] and line - 1 in table_lines}
+    summaries = {line for gone, line in cancelled if gone["start"] is None
+                 and line - 1 not in table_lines and gone["date"] in row_days}
+    cancelled = [(gone, line) for gone, line in cancelled
+                 if gone["start"] is not None or line not in summaries]
     # A thread's later message moving a slot said earlier by its day alone (``原定22号上午的停电改到
     # 11月24日…``): the earlier window of that day (and half-day) is the slot called off.
     for moved in _DAY_MOVED.finditer(masked):
