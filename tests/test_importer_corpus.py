@@ -7004,3 +7004,17 @@ def test_a_space_table_s_rows_moved_from_a_day_said_in_their_remark():
         ("2034-05-22", "贤庠镇", ["港口村", "沙地村"])]
     assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.cancelled] == [
         ("2034-05-16", None, "定塘镇", ["金星村", "大塘村"]), ("2034-05-17", None, "贤庠镇", ["港口村", "沙地村"])]
+
+
+def test_a_day_moved_with_its_times_kept_is_the_slot_of_the_record_below():
+    """Set 71 (held out through stop 43, tuned on now): ``原定于10月12日（星期三）实施的以下停电检修工作顺延至
+    10月19日（星期三）进行，停电时间段不变：`` over the 19th's record called off the 12th with no place
+    and no time; it is the record's slot on the day it had."""
+    text = ("因第18号台风“海鸥”影响，原定于10月12日（星期三）实施的以下停电检修工作顺延至10月19日（星期三）进行，"
+            "停电时间段不变：\n\n停电时间：10月19日 7:30—16:00\n停电范围：贤庠镇城东村、贤庠2号公变\n停电线路：10kV贤庠线\n\n"
+            "以下停电检修工作如期进行：\n\n停电时间：10月13日 8:00—15:00\n停电范围：墙头镇方家岙村、溪里方村\n")
+    general = read_general(text, dt.date(2033, 10, 10))
+    assert [(str(w["date"]), w["start"], w["town"]) for w in general.windows] == [
+        ("2033-10-19", "07:30", "贤庠镇"), ("2033-10-13", "08:00", "墙头镇")]
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2033-10-12", "07:30", "16:00", "贤庠镇", ["城东村", "贤庠2号公变"])]

@@ -1828,6 +1828,10 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
     return found
 
 
+# (``…顺延至10月19日（星期三）进行，停电时间段不变``: a slot moved, its times kept.)
+_SLOT_KEPT_MOVED = re.compile(r"(?:顺延|延期|推迟|改期|调整)(?:至|到)\s*(?P<m>\d{1,2})\s*月\s*"
+                              r"(?P<d>\d{1,2})\s*日[^。;；\n]{0,16}?(?:停电)?(?:时间|时段|时间段)"
+                              r"(?:不变|照旧|相同)")
 _MOVED_FROM_CELL = re.compile(r"\s*原(?:定|计划)(?:于)?\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日)"
                               r"\s*(?:\([^()]{1,4}\))?\s*[,，]?\s*"
                               r"(?:(?:已)?(?:延期|推迟|顺延|改期|调整)(?:进行|实施)?)?\s*[。.]?\s*")
@@ -3488,6 +3492,25 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         cancelled[c_index] = ({**gone, "areas": list(earlier["areas"]), "town": earlier["town"],
                                "district": earlier["district"] or gone["district"],
                                "start": earlier["start"], "end": earlier["end"]}, gone_line)
+    # (``原定于10月12日（星期三）实施的以下停电检修工作顺延至10月19日（星期三）进行，停电时间段
+    # 不变：`` over the record of the 19th: the day called off is that record's slot, its places
+    # and times, one for each of the new day's windows below it.)
+    for c_index, (gone, gone_line) in reversed(list(enumerate(cancelled))):
+        moved_to = None if gone["areas"] or gone["start"] is not None else \
+            _SLOT_KEPT_MOVED.search(lines_f[gone_line - 1])
+        if moved_to is None:
+            continue
+        try:
+            day = gone["date"].replace(month=int(moved_to["m"]), day=int(moved_to["d"]))
+        except ValueError:
+            continue
+        news = [w for w, line in zip(unique, unique_lines, strict=True)
+                if line > gone_line and w["date"] == day and w["areas"] and w["start"]]
+        if news:
+            cancelled[c_index:c_index + 1] = [
+                ({**gone, "areas": list(new["areas"]), "town": new["town"],
+                  "district": new["district"] or gone["district"], "start": new["start"],
+                  "end": new["end"]}, gone_line) for new in news]
     # (``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` over a
     # table whose rows say which slot of each day moved: the sentence's days are those rows'.)
     # (All the sentence's days: ``原定于8月12日至8月14日实施的计划停电作如下调整`` over rows of
