@@ -7018,3 +7018,18 @@ def test_a_day_moved_with_its_times_kept_is_the_slot_of_the_record_below():
         ("2033-10-19", "07:30", "贤庠镇"), ("2033-10-13", "08:00", "墙头镇")]
     assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.cancelled] == [
         ("2033-10-12", "07:30", "16:00", "贤庠镇", ["城东村", "贤庠2号公变"])]
+
+
+def test_an_app_card_tagged_called_off_under_a_box_rule():
+    """Set 84 (held out through stop 46, tuned on now): a card ``计划停电　　　　[已取消]`` under a
+    ``━━━━`` rule was a window: its first line was taken to be the rule (read as spaces)."""
+    rule = "━━━━━━━━━━━━━━━━\n"
+    text = ("宁波市 ▾　　江北区 ▾　　　　　　更新时间 2034-08-19\n" + rule
+            + "计划停电　　　　　　　　　　　　[已发布]\n停电时间　2034-08-21 08:00 ~ 2034-08-21 16:00\n"
+            "停电区域　中马街道 白沙路部分区域、外马路社区\n" + rule
+            + "计划停电　　　　　　　　　　　　[已取消]\n停电时间　2034-08-22 08:30 ~ 2034-08-22 12:30\n"
+            "停电区域　文教街道 大庆南路、文教路一带\n" + rule)
+    general = read_general(text, dt.date(2034, 8, 19))
+    assert [(str(w["date"]), w["town"]) for w in general.windows] == [("2034-08-21", "中马街道")]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2034-08-22", "文教街道", ["大庆南路", "文教路一带"])]

@@ -2596,7 +2596,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         status = status or _TAGGED_OFF.search(
             masked, anchor.end, len(masked) if line_to < 0 else line_to)
         # (Or on the card's first line, above its time: ``┌ 计划停电　【已取消】``.)
-        first_line = record.lstrip("\n").split("\n", 1)[0]
+        # (Its first line with words: a box rule above it is read as a line of spaces.)
+        first_line = next((line for line in record.split("\n") if line.strip()), "")
         if not status and not _DATE_IN_LINE.search(first_line):
             status = _TAGGED_OFF.search(first_line)
         # (Or on the card's time line, before it: ``【停电取消】2034-11-19 08:30 ~ …``.)
