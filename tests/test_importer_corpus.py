@@ -7033,3 +7033,19 @@ def test_an_app_card_tagged_called_off_under_a_box_rule():
     assert [(str(w["date"]), w["town"]) for w in general.windows] == [("2034-08-21", "中马街道")]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
         ("2034-08-22", "文教街道", ["大庆南路", "文教路一带"])]
+
+
+def test_a_numbered_day_called_off_after_its_colon_on_a_town_s_site():
+    """Set 82 (held out through stop 46, tuned on now): ``3. 1月23日（星期一）：取消（原计划对学府社区进行的
+    停电检修另行安排）。`` was a whole-day window; and the town the site's byline names
+    (``来源：首南街道办事处``) placed the windows its district's utility serves."""
+    text = ("首页 > 政务公开 > 通知公告\n\n关于1月下旬辖区部分小区计划停电的通知\n"
+            "发布日期：2034-01-17    来源：首南街道办事处    浏览次数：412\n\n各社区、物业服务企业：\n\n"
+            "    接国网宁波市鄞州区供电公司通知，为配合南部商务区配网改造，辖区部分区域将计划停电，具体如下：\n\n"
+            "    1. 1月21日（星期六）8:30—17:00：日丽社区锦绣华庭、泰康中路169号；\n"
+            "    2. 1月23日（星期一）：取消（原计划对学府社区进行的停电检修另行安排）。\n")
+    result = parse_outage_notice(text, dt.date(2034, 1, 17), DISTRICTS)
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2034-01-21", "首南街道", ["日丽社区锦绣华庭", "泰康中路169号"])]
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2034-01-23", None, "首南街道", ["学府社区"])]

@@ -638,6 +638,11 @@ _HEAD_TOWN = re.compile(r"\s*(?:宁波市)?(?:[\u4e00-\u9fff]{1,3}[区县市](?:
                         r"(?:关于|计划停电|停电)|(?:人民政府|办事处)(?:门户网站|网站|官网)?\s*(?:$|[>›»]))")
 
 
+# (Or the byline's source: ``发布日期：2034-01-17    来源：首南街道办事处    浏览次数：412``.)
+_SOURCE_TOWN = re.compile(r"来源\s*[:：]\s*(?P<t>[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡))"
+                          r"(?:办事处|人民政府)")
+
+
 def _town_leading(districts: DistrictTable, area: str):
     """(town, the rest) for a place led by the full name (or former full name) of the one town
     TOWNS declares by it (``莼湖镇桐照村``), else None. (Not the town's own institution,
@@ -700,7 +705,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # breadcrumb, ``慈城镇人民政府  >  政务公开  >  通知公告``.)
     site_town = next(
         ((town, line.strip()) for line in (text.splitlines()[:6] if text else [])
-         if (m := _HEAD_TOWN.match(fold(line)))
+         if (m := _HEAD_TOWN.match(fold(line)) or _SOURCE_TOWN.search(fold(line)))
          and (town := districts.towns.declared_one(m["t"])) is not None), None)
     head_town = None if served or head_district else site_town
     head_town_lines: list[int] = []

@@ -2602,6 +2602,10 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             status = _TAGGED_OFF.search(first_line)
         # (Or on the card's time line, before it: ``【停电取消】2034-11-19 08:30 ~ …``.)
         status = status or _TAGGED_OFF.search(head)
+        # (Or right after the day and its colon: ``3. 1月23日（星期一）：取消（原计划对学府社区
+        # 进行的停电检修另行安排）。``)
+        status = status or re.match(r"[ \t]*[:：][ \t]*(?:已)?取消(?:停电)?(?=[\s,，。;；(（]|$)",
+                                    masked[anchor.end:])
         if status and not re.search(r"新|调整后|变更后|延期至|改至", head):
             anchor.cancelled = anchor.status_off = True
         # (``原停电时间：2032-07-13 08:00 至 …`` above ``变更后停电时间：…``: the slot it was.)
