@@ -7049,3 +7049,26 @@ def test_a_numbered_day_called_off_after_its_colon_on_a_town_s_site():
         ("2034-01-21", "首南街道", ["日丽社区锦绣华庭", "泰康中路169号"])]
     assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2034-01-23", None, "首南街道", ["学府社区"])]
+
+
+@pytest.mark.parametrize("sentence, remark, expected", [
+    # Set 79: the sentence says the slot's times; the row's remark names the day it came from.
+    ("原定于7月25日（星期二）8:00-16:00对10kV涂茨线进行的检修（影响涂茨镇旭拱岙村、旭拱岙渔港）顺延至7月28日（星期五）"
+     "同一时段进行。", "由7月25日顺延", ("2034-07-25", "08:00", ["旭拱岙村", "旭拱岙渔港"])),
+    # Set 74: a reason between the day and the verb; no time said: the day alone.
+    ("调整后本周计划停电安排如下：", "原定7月25日，因节后复工负荷调整改期",
+     ("2034-07-25", None, ["旭拱岙村", "旭拱岙渔港"])),
+    # Set 60: the sentence says the times stand: the row's.
+    ("原定7月25日（星期二）涂茨镇的计划停电工作延期至7月28日（星期五）实施，停电时间不变。", "由7月25日延期",
+     ("2034-07-25", "08:00", ["旭拱岙村", "旭拱岙渔港"]))])
+def test_a_tab_table_s_row_moved_from_a_day_its_remark_names(sentence, remark, expected):
+    """Sets 60, 74 and 79 (held out through earlier stops, tuned on now): a row remarked
+    ``由7月25日顺延`` or ``原定2月27日，因节后复工负荷调整改期`` called no day off, or (with the remark read)
+    called it off twice, once without the times the sentence above says."""
+    text = (f"各电力客户：\n    {sentence}\n\n停电日期\t停电时间\t乡镇（街道）\t停电范围\t备注\n"
+            "2034-07-27\t07:00-12:00\t黄避岙乡\t高泥村、塔头旺村\t\n"
+            f"2034-07-28\t08:00-16:00\t涂茨镇\t旭拱岙村、旭拱岙渔港\t{remark}\n")
+    general = read_general(text, dt.date(2034, 7, 24))
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
+        ("2034-07-27", "07:00", ["高泥村", "塔头旺村"]), ("2034-07-28", "08:00", ["旭拱岙村", "旭拱岙渔港"])]
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in general.cancelled] == [expected]

@@ -1832,9 +1832,11 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
 _SLOT_KEPT_MOVED = re.compile(r"(?:顺延|延期|推迟|改期|调整)(?:至|到)\s*(?P<m>\d{1,2})\s*月\s*"
                               r"(?P<d>\d{1,2})\s*日[^。;；\n]{0,16}?(?:停电)?(?:时间|时段|时间段)"
                               r"(?:不变|照旧|相同)")
-_MOVED_FROM_CELL = re.compile(r"\s*原(?:定|计划)(?:于)?\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日)"
+# (``原定2月27日，因节后复工负荷调整改期``: a reason between; ``由7月25日顺延``.)
+_MOVED_FROM_CELL = re.compile(r"\s*(?:原(?:定|计划)(?:于)?|由)\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日)"
                               r"\s*(?:\([^()]{1,4}\))?\s*[,，]?\s*"
-                              r"(?:(?:已)?(?:延期|推迟|顺延|改期|调整)(?:进行|实施)?)?\s*[。.]?\s*")
+                              r"(?:[^,，。;；]{0,16}?(?:已)?(?:延期|推迟|顺延|改期|调整)(?:进行|实施|而来)?)?"
+                              r"\s*[。.]?\s*")
 
 
 def _start_end_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]]:
@@ -3524,8 +3526,29 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 if gone["areas"] and line - 1 in table_lines}
     summaries = {line for gone, line in cancelled if gone["start"] is None
                  and line - 1 not in table_lines and gone["date"] in row_days}
+    # (``…原定1月8日（星期四）招宝山街道的计划停电工作延期至1月15日（星期四）实施，停电时间不变``:
+    # the rows moved keep their times on the day they had.)
+    kept_times = any(re.search(r"(?:时间|时段|时间段)(?:不变|照旧|相同)", lines_f[line - 1])
+                     for line in summaries)
+    for gone, line in cancelled:
+        row = next((w for w, w_line in zip(unique, unique_lines, strict=True)
+                    if w_line == line and w["areas"] == gone["areas"]), None)
+        if kept_times and line - 1 in table_lines and gone["start"] is None and row:
+            gone.update(start=row["start"], end=row["end"])
     cancelled = [(gone, line) for gone, line in cancelled
                  if gone["start"] is not None or line not in summaries]
+    # (``原定于7月25日（星期二）8:00-16:00对10kV涂茨线进行的检修（影响…）顺延至7月28日…`` over a
+    # row remarked ``由7月25日顺延``: the sentence's slot, its times said, is the row's, its
+    # places the row's.)
+    for row_gone, row_line in [(g, line) for g, line in cancelled
+                               if line - 1 in table_lines and g["start"] is None and g["areas"]]:
+        timed = [(g, line) for g, line in cancelled if line - 1 not in table_lines
+                 and g["date"] == row_gone["date"] and g["start"]
+                 and (not g["areas"] or g["areas"] == row_gone["areas"])]
+        if len(timed) == 1:
+            timed[0][0].update(areas=list(row_gone["areas"]), town=row_gone["town"],
+                               district=timed[0][0]["district"] or row_gone["district"])
+            cancelled.remove((row_gone, row_line))
     # A thread's later message moving a slot said earlier by its day alone (``原定22号上午的停电改到
     # 11月24日…``): the earlier window of that day (and half-day) is the slot called off.
     for moved in _DAY_MOVED.finditer(masked):
