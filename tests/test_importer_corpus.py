@@ -7072,3 +7072,16 @@ def test_a_tab_table_s_row_moved_from_a_day_its_remark_names(sentence, remark, e
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.windows] == [
         ("2034-07-27", "07:00", ["高泥村", "塔头旺村"]), ("2034-07-28", "08:00", ["旭拱岙村", "旭拱岙渔港"])]
     assert [(str(w["date"]), w["start"], w["areas"]) for w in general.cancelled] == [expected]
+
+
+def test_a_village_board_s_range_after_its_cut_and_a_slot_it_calls_off():
+    """Set 85 (held out through stop 46, tuned on now): ``…早上7点半到下午4点半，我村要停电，范围是：车厩村一组至
+    六组、村部、…`` gave the window the place ``我村``; ``另：原定12月12日（星期二）的停电已取消。`` signed by
+    ``车厩村村民委员会`` called off a slot naming no place: the board's village."""
+    text = ("各位村民：\n\n    接供电所通知，12月14日（星期四）早上7点半到下午4点半，我村要停电，范围是：车厩村一组至六组、村部、"
+            "老年活动室、车厩农贸店。停电期间村里自来水也会停，请大家提前储水。\n\n    另：原定12月12日（星期二）的停电已取消。\n\n"
+            "                                   车厩村村民委员会\n                                   2034年12月10日\n")
+    general = read_general(text, dt.date(2034, 12, 10))
+    assert [(str(w["date"]), w["areas"]) for w in general.windows] == [
+        ("2034-12-14", ["车厩村一组至六组", "村部", "老年活动室", "车厩农贸店"])]
+    assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2034-12-12", ["车厩村"])]

@@ -1309,6 +1309,10 @@ _PROSE = [
     # sentence's end.)
     re.compile(r"^\s*(?:将)?(?:计划)?停电\s*[,，]\s*(?:涉及|影响|范围(?:为|是|包括)|包括)\s*[:：]?"
                r"\s*(?P<a>" + _LIST_TO_END + r"?)\s*$"),
+    # (``…早上7点半到下午4点半，我村要停电，范围是：车厩村一组至六组、村部、…``: the speaker's
+    # village, then the range it names.)
+    re.compile(r"^\s*[,，]\s*(?:我|本)(?:村|社区|小区|单位)(?:要|将|会)?停电\s*[,，]\s*"
+               r"(?:停电)?范围(?:为|是|包括)?\s*[:：]\s*(?P<a>" + _LIST_TO_END + r"?)\s*$"),
     # ``3月7日8:00-17:00停电，江北区庄桥街道费市村。``, ``3月7日全天停电，…``: the cut first,
     # its places the last clause (a list apart by 、 only).
     re.compile(r"^\s*(?:全天|全日|整天)?\s*(?:将)?(?:计划)?停电\s*[,，]\s*"
@@ -3258,11 +3262,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             window["town"] = window["town"] or town or None
     def own_places(window: dict, line: int, village: str) -> None:
         """A committee's own places said as its own (see ``_own_village``); and where a
-        window names none, ``本村定于5月16日…停电`` on its line: the village itself."""
+        window names none, ``本村定于5月16日…停电`` on its line: the village itself (so too a
+        slot it calls off naming none, ``原定12月12日（星期二）的停电已取消``)."""
         window["areas"] = _own_village(window["areas"], village)
         if not window["areas"] and re.fullmatch(r"\S{1,6}(?:村|社区)", village) and \
-                0 < line <= len(lines_f) and re.search(
-                    r"(?:本|我|全)(?:村|社区)(?:将|定|拟|于|计划|\s)", lines_f[line - 1]):
+                0 < line <= len(lines_f) and (re.search(
+                    r"(?:本|我|全)(?:村|社区)(?:将|定|拟|于|计划|\s)", lines_f[line - 1])
+                    or any(window is gone for gone, _ in cancelled)):
             window["areas"] = [village]
 
     # ``我村溪里方自然村、…`` signed ``象山县墙头镇溪里方村村民委员会``: a village's (or a
