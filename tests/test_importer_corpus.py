@@ -7085,3 +7085,19 @@ def test_a_village_board_s_range_after_its_cut_and_a_slot_it_calls_off():
     assert [(str(w["date"]), w["areas"]) for w in general.windows] == [
         ("2034-12-14", ["车厩村一组至六组", "村部", "老年活动室", "车厩农贸店"])]
     assert [(str(w["date"]), w["areas"]) for w in general.cancelled] == [("2034-12-12", ["车厩村"])]
+
+
+def test_a_chat_moving_a_day_s_slot_to_another_day_at_the_same_time():
+    """Set 82 (held out through stop 46, tuned on now): a group's later message ``17号的停电改到19号（星期四）
+    同样时间，范围不变`` left the 17th a window; and the group's name behind the app's back arrow
+    (``<  海曙区望春街道春华苑业主群(486)``) gave no district."""
+    text = ("<  海曙区望春街道春华苑业主群(486)                 ···\n\n                    1月12日 晚上19:48\n"
+            "李姐（8幢）：\n【转】望春街道关于计划停电的通知：因电力线路迁改，1月16日（星期一）上午8:00至下午4:00，春华苑1-18幢、"
+            "望春菜场停电；1月17日（星期二）上午8:00至中午12:00，春华苑19-26幢、春华幼儿园停电。\n\n"
+            "                    1月13日 早上07:05\n物业-小周：补充一下，刚接到街道通知，17号的停电改到19号（星期四）同样时间，范围不变\n")
+    result = parse_outage_notice(text, dt.date(2034, 1, 12), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["district"], w["areas"]) for w in result.fields["windows"]] == [
+        ("2034-01-16", "08:00", "海曙区", ["春华苑1-18幢", "望春菜场"]),
+        ("2034-01-19", "08:00", "海曙区", ["春华苑19-26幢", "春华幼儿园"])]
+    assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["cancelled"]] == [
+        ("2034-01-17", "08:00", ["春华苑19-26幢", "春华幼儿园"])]

@@ -682,8 +682,10 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # (a title, a group's name) gives the district of windows that name none.
     # (Or one of the first three lines: ``（村务公开栏照片转录）`` /
     # ``奉化区尚田街道鸣雁村村务公开栏``.)
-    head_lines_text = [line.strip() for line in text.splitlines() if line.strip()][:3] \
-        if text else []
+    # (An app's back arrow before a group's name is no part of it: ``<  海曙区望春街道
+    # 春华苑业主群``.)
+    head_lines_text = [re.sub(r"^[<＜‹]\s*", "", line.strip()) for line in text.splitlines()
+                       if line.strip()][:3] if text else []
     # (Or a listing's breadcrumb ending with it: ``网上国网 › 停电公告 › 宁波市鄞州区``.)
     head_line, head_district = next(
         ((line, d) for line in ([] if served else head_lines_text) for d in districts

@@ -2314,6 +2314,11 @@ _PLACES_MOVED = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?:[^,，。;；:�
                            r"(?P<a>[^,，。;；:：\n]{2,30}?)(?:的)?(?:计划)?停电(?:计划)?"
                            r"(?:推迟|延期|顺延|改期)(?:到|至)\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
                            r"(?:\s*[(（][^()（）]{1,4}[)）])?\s*(?:同一时间|同一时段|原时段|时间不变)")
+# (Or by its day alone: ``17号的停电改到19号（星期四）同样时间，范围不变``.)
+_DAY_MOVED_SAME_TIME = re.compile(
+    r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*(?:的|那次)?(?:计划)?(?:停电)?\s*"
+    r"(?:改到|改至|改在|推迟到|推迟至|延期到|延期至|调整到|调整至)\s*(?:(?P<m>\d{1,2})\s*月\s*)?"
+    r"(?P<d>\d{1,2})\s*[号日](?:\s*[(（][^()（）]{1,4}[)）])?\s*(?:的)?(?:同样|同一|相同|原)(?:时间|时段)")
 _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
                         r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
 # (``27号上午那次停电取消了``: that half of the day's slot.)
@@ -3583,6 +3588,19 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 unique_lines.append(at_line)
                 read.add(at_line)
                 break
+    for moved in _DAY_MOVED_SAME_TIME.finditer(masked):
+        at_line = _line_of(masked, moved.start())
+        earlier = [(w, line) for w, line in zip(unique, unique_lines, strict=True)
+                   if line < at_line and w["date"].day == int(moved["day"]) and w["areas"]]
+        for window, _ in earlier:
+            day = _year_for(int(moved["m"] or window["date"].month), int(moved["d"]), None,
+                            window["date"])
+            if day is None or day <= window["date"]:
+                continue
+            call_off(window)
+            unique.append({**window, "areas": list(window["areas"]), "date": day})
+            unique_lines.append(at_line)
+            read.add(at_line)
     # A thread's later message calling off a slot said earlier by its day alone (``22号的停电取消
     # 了，改期另行通知``, ``28号不停了``): the earlier windows of that day.
     for off in _DAY_CALLED_OFF.finditer(masked):
