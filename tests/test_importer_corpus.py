@@ -7101,3 +7101,15 @@ def test_a_chat_moving_a_day_s_slot_to_another_day_at_the_same_time():
         ("2034-01-19", "08:00", "海曙区", ["春华苑19-26幢", "春华幼儿园"])]
     assert [(str(w["date"]), w["start"], w["areas"]) for w in result.fields["cancelled"]] == [
         ("2034-01-17", "08:00", ["春华苑19-26幢", "春华幼儿园"])]
+
+
+def test_a_row_moved_here_with_the_day_and_times_it_had():
+    """Set 66 (held out through stop 42, tuned on now): a remark ``原定3月26日（周六）08:00-16:00，因施工调整改至
+    本日`` named the slot the row was, with its times: it was not called off."""
+    text = ("日期\t时间\t镇（街道）\t停电范围\t备注\n2033-03-28\t08:00-16:00\t新浦镇\t水云浦村、四灶浦村\t\n"
+            "2033-03-30\t08:00-16:00\t庵东镇\t华兴村、宏兴光伏\t原定3月26日（周六）08:00-16:00，因施工调整改至本日\n")
+    general = read_general(text, dt.date(2033, 3, 24))
+    assert [(str(w["date"]), w["town"]) for w in general.windows] == [
+        ("2033-03-28", "新浦镇"), ("2033-03-30", "庵东镇")]
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2033-03-26", "08:00", "16:00", "庵东镇", ["华兴村", "宏兴光伏"])]
