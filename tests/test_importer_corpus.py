@@ -7113,3 +7113,16 @@ def test_a_row_moved_here_with_the_day_and_times_it_had():
         ("2033-03-28", "新浦镇"), ("2033-03-30", "庵东镇")]
     assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.cancelled] == [
         ("2033-03-26", "08:00", "16:00", "庵东镇", ["华兴村", "宏兴光伏"])]
+
+
+def test_a_slot_moved_for_the_places_listed_below():
+    """Set 69 (held out through stop 42, tuned on now): ``原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，
+    因天气原因延期至4月26日（星期二）8:00-16:00进行，停电范围不变：`` over a table of places called off a slot
+    whose place was ``下列区域``: it is the table's places, one slot each, at the times it had."""
+    text = ("尊敬的客户：\n原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，因天气原因延期至4月26日（星期二）8:00-16:00"
+            "进行，停电范围不变：\n\n序号\t停电区域\t停电设备\n1\t定塘镇：沙地村、小湖村\t10kV定塘线\n"
+            "2\t新桥镇：高湖村、东溪村部分用户\t10kV新桥线#12杆后段\n")
+    general = read_general(text, dt.date(2033, 4, 11))
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2033-04-12", "08:00", "定塘镇", ["沙地村", "小湖村"]),
+        ("2033-04-12", "08:00", "新桥镇", ["高湖村", "东溪村部分用户"])]

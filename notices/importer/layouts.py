@@ -1832,6 +1832,8 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
     return found
 
 
+# (``对下列区域的计划停电``: the places are the list below.)
+_LIST_BELOW = re.compile(r"(?:下列|以下|如下|下述)(?:区域|地区|范围|用户|线路)")
 # (``…顺延至10月19日（星期三）进行，停电时间段不变``: a slot moved, its times kept.)
 _SLOT_KEPT_MOVED = re.compile(r"(?:顺延|延期|推迟|改期|调整)(?:至|到)\s*(?P<m>\d{1,2})\s*月\s*"
                               r"(?P<d>\d{1,2})\s*日[^。;；\n]{0,16}?(?:停电)?(?:时间|时段|时间段)"
@@ -2304,6 +2306,8 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
 
 # The words that move a slot, printed before its new day or time (``延期至``, ``调整为``).
 _CHANGED_TO_WORDS = r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)"
+# (``…延期至4月26日（星期二）8:00-16:00进行``: the day a slot moved to.)
+_MOVED_TO_DAY = re.compile(_CHANGED_TO_WORDS + r"\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*(?:一切|全部|全面)?\s*(?:恢复(?:正常)?"
                           r"(?:供电|送电|用电|营业|开放|上课|办公)|恢复正常)")
 _UNCHANGED = re.compile(r"(?:停电)?(?:时间|范围|区域|时段|地点)(?:及|和|、)?(?:停电)?"
@@ -3515,22 +3519,29 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (``原定于10月12日（星期三）实施的以下停电检修工作顺延至10月19日（星期三）进行，停电时间段
     # 不变：`` over the record of the 19th: the day called off is that record's slot, its places
     # and times, one for each of the new day's windows below it.)
+    # (Or ``原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，因天气原因延期至4月26日（星期二）
+    # 8:00-16:00进行，停电范围不变：`` over a table of the places: those places, the slot's times.)
     for c_index, (gone, gone_line) in reversed(list(enumerate(cancelled))):
-        moved_to = None if gone["areas"] or gone["start"] is not None else \
-            _SLOT_KEPT_MOVED.search(lines_f[gone_line - 1])
+        listed = len(gone["areas"]) == 1 and _LIST_BELOW.fullmatch(fold(gone["areas"][0]))
+        moved_to = None if (gone["areas"] and not listed) or (gone["start"] and not listed) \
+            else (_SLOT_KEPT_MOVED if not listed else _MOVED_TO_DAY).search(
+                lines_f[gone_line - 1])
         if moved_to is None:
             continue
         try:
             day = gone["date"].replace(month=int(moved_to["m"]), day=int(moved_to["d"]))
         except ValueError:
             continue
+        # (The list's places may have been read into the new slot said on the same line.)
         news = [w for w, line in zip(unique, unique_lines, strict=True)
-                if line > gone_line and w["date"] == day and w["areas"] and w["start"]]
+                if (line > gone_line or listed and line == gone_line) and w["date"] == day
+                and w["areas"] and w["start"]]
         if news:
             cancelled[c_index:c_index + 1] = [
                 ({**gone, "areas": list(new["areas"]), "town": new["town"],
-                  "district": new["district"] or gone["district"], "start": new["start"],
-                  "end": new["end"]}, gone_line) for new in news]
+                  "district": new["district"] or gone["district"],
+                  "start": gone["start"] if listed else new["start"],
+                  "end": gone["end"] if listed else new["end"]}, gone_line) for new in news]
     # (``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` over a
     # table whose rows say which slot of each day moved: the sentence's days are those rows'.)
     # (All the sentence's days: ``原定于8月12日至8月14日实施的计划停电作如下调整`` over rows of
