@@ -1834,10 +1834,6 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
 
 # (``对下列区域的计划停电``: the places are the list below.)
 _LIST_BELOW = re.compile(r"(?:下列|以下|如下|下述)(?:区域|地区|范围|用户|线路)")
-# (``…顺延至10月19日（星期三）进行，停电时间段不变``: a slot moved, its times kept.)
-_SLOT_KEPT_MOVED = re.compile(r"(?:顺延|延期|推迟|改期|调整)(?:至|到)\s*(?P<m>\d{1,2})\s*月\s*"
-                              r"(?P<d>\d{1,2})\s*日[^。;；\n]{0,16}?(?:停电)?(?:时间|时段|时间段)"
-                              r"(?:不变|照旧|相同)")
 # (``原定2月27日，因节后复工负荷调整改期``: a reason between; ``由7月25日顺延``.)
 # (``原定3月26日（周六）08:00-16:00，因施工调整改至本日``: with its times.)
 _MOVED_FROM_CELL = re.compile(r"\s*(?:原(?:定|计划)(?:于)?|由)\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -2308,6 +2304,9 @@ def _in_cancelled_list(masked: str, at: int) -> bool:
 _CHANGED_TO_WORDS = r"(?:调整|更改|变更|改期|改|推迟|延期|顺延)(?:为|到|至)"
 # (``…延期至4月26日（星期二）8:00-16:00进行``: the day a slot moved to.)
 _MOVED_TO_DAY = re.compile(_CHANGED_TO_WORDS + r"\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+# (``…顺延至10月19日（星期三）进行，停电时间段不变``: a slot moved, its times kept.)
+_SLOT_KEPT_MOVED = re.compile(_MOVED_TO_DAY.pattern + r"[^。;；\n]{0,16}?(?:停电)?"
+                              r"(?:时间|时段|时间段)(?:不变|照旧|相同)")
 _SUPPLY_BACK = re.compile(r"\s*起?\s*(?:将|即)?\s*(?:一切|全部|全面)?\s*(?:恢复(?:正常)?"
                           r"(?:供电|送电|用电|营业|开放|上课|办公)|恢复正常)")
 _UNCHANGED = re.compile(r"(?:停电)?(?:时间|范围|区域|时段|地点)(?:及|和|、)?(?:停电)?"
@@ -3516,63 +3515,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         cancelled[c_index] = ({**gone, "areas": list(earlier["areas"]), "town": earlier["town"],
                                "district": earlier["district"] or gone["district"],
                                "start": earlier["start"], "end": earlier["end"]}, gone_line)
-    # (``原定于10月12日（星期三）实施的以下停电检修工作顺延至10月19日（星期三）进行，停电时间段
-    # 不变：`` over the record of the 19th: the day called off is that record's slot, its places
-    # and times, one for each of the new day's windows below it.)
-    # (Or ``原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，因天气原因延期至4月26日（星期二）
-    # 8:00-16:00进行，停电范围不变：`` over a table of the places: those places, the slot's times.)
-    for c_index, (gone, gone_line) in reversed(list(enumerate(cancelled))):
-        listed = len(gone["areas"]) == 1 and _LIST_BELOW.fullmatch(fold(gone["areas"][0]))
-        moved_to = None if (gone["areas"] and not listed) or (gone["start"] and not listed) \
-            else (_SLOT_KEPT_MOVED if not listed else _MOVED_TO_DAY).search(
-                lines_f[gone_line - 1])
-        if moved_to is None:
-            continue
-        try:
-            day = gone["date"].replace(month=int(moved_to["m"]), day=int(moved_to["d"]))
-        except ValueError:
-            continue
-        # (The list's places may have been read into the new slot said on the same line.)
-        news = [w for w, line in zip(unique, unique_lines, strict=True)
-                if (line > gone_line or listed and line == gone_line) and w["date"] == day
-                and w["areas"] and w["start"]]
-        if news:
-            cancelled[c_index:c_index + 1] = [
-                ({**gone, "areas": list(new["areas"]), "town": new["town"],
-                  "district": new["district"] or gone["district"],
-                  "start": gone["start"] if listed else new["start"],
-                  "end": gone["end"] if listed else new["end"]}, gone_line) for new in news]
-    # (``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` over a
-    # table whose rows say which slot of each day moved: the sentence's days are those rows'.)
-    # (All the sentence's days: ``原定于8月12日至8月14日实施的计划停电作如下调整`` over rows of
-    # the 12th and 13th moved and the 14th's 不变.)
-    row_days = {gone["date"] for gone, line in cancelled
-                if gone["areas"] and line - 1 in table_lines}
-    summaries = {line for gone, line in cancelled if gone["start"] is None
-                 and line - 1 not in table_lines and gone["date"] in row_days}
-    # (``…原定1月8日（星期四）招宝山街道的计划停电工作延期至1月15日（星期四）实施，停电时间不变``:
-    # the rows moved keep their times on the day they had.)
-    kept_times = any(re.search(r"(?:时间|时段|时间段)(?:不变|照旧|相同)", lines_f[line - 1])
-                     for line in summaries)
-    for gone, line in cancelled:
-        row = next((w for w, w_line in zip(unique, unique_lines, strict=True)
-                    if w_line == line and w["areas"] == gone["areas"]), None)
-        if kept_times and line - 1 in table_lines and gone["start"] is None and row:
-            gone.update(start=row["start"], end=row["end"])
-    cancelled = [(gone, line) for gone, line in cancelled
-                 if gone["start"] is not None or line not in summaries]
-    # (``原定于7月25日（星期二）8:00-16:00对10kV涂茨线进行的检修（影响…）顺延至7月28日…`` over a
-    # row remarked ``由7月25日顺延``: the sentence's slot, its times said, is the row's, its
-    # places the row's.)
-    for row_gone, row_line in [(g, line) for g, line in cancelled
-                               if line - 1 in table_lines and g["start"] is None and g["areas"]]:
-        timed = [(g, line) for g, line in cancelled if line - 1 not in table_lines
-                 and g["date"] == row_gone["date"] and g["start"]
-                 and (not g["areas"] or g["areas"] == row_gone["areas"])]
-        if len(timed) == 1:
-            timed[0][0].update(areas=list(row_gone["areas"]), town=row_gone["town"],
-                               district=timed[0][0]["district"] or row_gone["district"])
-            cancelled.remove((row_gone, row_line))
+    # Slots a change moves, called off by the rows or records below it (``_moved_slots``).
+    cancelled = _moved_slots(cancelled, unique, unique_lines, table_lines, lines_f)
     # A thread's later message moving a slot said earlier by its day alone (``原定22号上午的停电改到
     # 11月24日…``): the earlier window of that day (and half-day) is the slot called off.
     for moved in _DAY_MOVED.finditer(masked):
@@ -3827,6 +3771,77 @@ def _past_paragraphs(lines_f: list[str]) -> dict[int, int]:
 
 
 _GROUP_LABEL = re.compile(r"[^:：\s]{1,6}[区楼部]\s*[:：]\s*(?=\S)")
+
+
+
+def _moved_slots(cancelled: list[tuple[dict, int]], unique: list[dict], unique_lines: list[int],
+                 table_lines: set[int], lines_f: list[str]) -> list[tuple[dict, int]]:
+    """The slots a change calls off, settled against the windows below it that it moved: each
+    (slot, line) in ``cancelled`` given the places (and times) its sentence leaves to them, and a
+    sentence summing up days a table's rows say again given way to those rows."""
+    cancelled = list(cancelled)
+    windows = list(zip(unique, unique_lines, strict=True))
+    # (``原定于10月12日（星期三）实施的以下停电检修工作顺延至10月19日（星期三）进行，停电时间段
+    # 不变：`` over the record of the 19th: the day called off is that record's slot, its places
+    # and times, one for each of the new day's windows below it.)
+    # (Or ``原定于4月12日（星期二）8:00-16:00对下列区域的计划停电，因天气原因延期至4月26日（星期二）
+    # 8:00-16:00进行，停电范围不变：`` over a table of the places: those places, the slot's times.)
+    for c_index, (gone, gone_line) in reversed(list(enumerate(cancelled))):
+        listed = len(gone["areas"]) == 1 and _LIST_BELOW.fullmatch(fold(gone["areas"][0]))
+        if listed:
+            moved_to = _MOVED_TO_DAY.search(lines_f[gone_line - 1])
+        elif not gone["areas"] and gone["start"] is None:
+            moved_to = _SLOT_KEPT_MOVED.search(lines_f[gone_line - 1])
+        else:
+            continue
+        try:
+            day = moved_to and gone["date"].replace(month=int(moved_to["m"]),
+                                                    day=int(moved_to["d"]))
+        except ValueError:
+            continue
+        # (The list's places may have been read into the new slot said on the same line.)
+        news = [w for w, line in windows
+                if (line > gone_line or listed and line == gone_line) and w["date"] == day
+                and w["areas"] and w["start"]]
+        cancelled[c_index:c_index + 1] = [
+            ({**gone, "areas": list(new["areas"]), "town": new["town"],
+              "district": new["district"] or gone["district"],
+              "start": gone["start"] if listed else new["start"],
+              "end": gone["end"] if listed else new["end"]}, gone_line)
+            for new in news] or [(gone, gone_line)]
+    # (``原定于5月16日、17日实施的部分检修工作延期进行，现将调整后的停电安排公告如下：`` over a
+    # table whose rows say which slot of each day moved: the sentence's days, all of them, are
+    # those rows': ``原定于8月12日至8月14日实施的计划停电作如下调整`` over rows of the 12th and
+    # 13th moved and the 14th's 不变.)
+    row_days = {gone["date"] for gone, line in cancelled
+                if gone["areas"] and line - 1 in table_lines}
+    summaries = {line for gone, line in cancelled if gone["start"] is None
+                 and line - 1 not in table_lines and gone["date"] in row_days}
+    # (``…原定1月8日（星期四）招宝山街道的计划停电工作延期至1月15日（星期四）实施，停电时间不变``:
+    # the rows moved keep their times on the day they had.)
+    if any(re.search(r"(?:时间|时段|时间段)(?:不变|照旧|相同)", lines_f[line - 1])
+           for line in summaries):
+        for gone, line in cancelled:
+            row = None if gone["start"] is not None or line - 1 not in table_lines else next(
+                (w for w, w_line in windows if w_line == line and w["areas"] == gone["areas"]),
+                None)
+            if row:
+                gone.update(start=row["start"], end=row["end"])
+    cancelled = [(gone, line) for gone, line in cancelled
+                 if gone["start"] is not None or line not in summaries]
+    # (``原定于7月25日（星期二）8:00-16:00对10kV涂茨线进行的检修（影响…）顺延至7月28日…`` over a
+    # row remarked ``由7月25日顺延``: the sentence's slot, its times said, is the row's, its
+    # places the row's.)
+    for row_gone, row_line in [(g, line) for g, line in cancelled
+                               if line - 1 in table_lines and g["start"] is None and g["areas"]]:
+        timed = [g for g, line in cancelled if line - 1 not in table_lines
+                 and g["date"] == row_gone["date"] and g["start"]
+                 and (not g["areas"] or g["areas"] == row_gone["areas"])]
+        if len(timed) == 1:
+            timed[0].update(areas=list(row_gone["areas"]), town=row_gone["town"],
+                            district=timed[0]["district"] or row_gone["district"])
+            cancelled.remove((row_gone, row_line))
+    return cancelled
 
 
 _TOWN_ALONE = re.compile(r"[\u3400-\u9fff]{1,5}(?:街道|(?<!集)镇|乡)")  # (not 洞桥集镇: a seat)
