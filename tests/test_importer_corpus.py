@@ -132,6 +132,10 @@ PROBES86 = ROOT / "tests" / "importer" / "probes-ningbo-86"  # (February 2035; h
 PROBES87 = ROOT / "tests" / "importer" / "probes-ningbo-87"  # (May 2035; held out, scored at stop 47's start)
 PROBES88 = ROOT / "tests" / "importer" / "probes-ningbo-88"  # (September 2035; held out, scored at stop 47's start)
 PROBES89 = ROOT / "tests" / "importer" / "probes-ningbo-89"  # (November 2035; held out, scored at stop 47's start)
+PROBES90 = ROOT / "tests" / "importer" / "probes-ningbo-90"  # (March 2035; held out through stop 47)
+PROBES91 = ROOT / "tests" / "importer" / "probes-ningbo-91"  # (June 2035; held out through stop 47)
+PROBES92 = ROOT / "tests" / "importer" / "probes-ningbo-92"  # (August 2035; held out through stop 47)
+PROBES93 = ROOT / "tests" / "importer" / "probes-ningbo-93"  # (December 2035; held out through stop 47)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -434,7 +438,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES79, 25, 109, 9), (PROBES80, 26, 110, 8), (PROBES81, 25, 106, 8),
     (PROBES82, 26, 100, 12), (PROBES83, 26, 104, 12), (PROBES84, 25, 105, 10),
     (PROBES85, 25, 111, 9), (PROBES86, 25, 113, 10), (PROBES87, 25, 124, 7),
-    (PROBES88, 25, 108, 9), (PROBES89, 26, 103, 9)])
+    (PROBES88, 25, 108, 9), (PROBES89, 26, 103, 9), (PROBES90, 25, 99, 5),
+    (PROBES91, 26, 106, 6), (PROBES92, 25, 105, 11), (PROBES93, 25, 121, 11)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
