@@ -7131,3 +7131,16 @@ def test_a_slot_moved_for_the_places_listed_below():
     assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.cancelled] == [
         ("2033-04-12", "08:00", "定塘镇", ["沙地村", "小湖村"]),
         ("2033-04-12", "08:00", "新桥镇", ["高湖村", "东溪村部分用户"])]
+
+
+def test_a_line_cut_glued_to_the_town_before_its_places():
+    """Set 92 (round 35, tuned on after its one scoring run): ``一、8月14日（星期二）7:00—17:00，10kV丈亭线丈亭镇
+    渔溪村、汇头村、丈亭镇老街部分用户停电。`` kept the line cut and the town in the first place (the
+    line was read as a label only before a town and its colon)."""
+    text = ("一、8月14日（星期二）7:00—17:00，10kV丈亭线丈亭镇渔溪村、汇头村、丈亭镇老街部分用户停电。\n\n"
+            "三、8月16日至18日每天5:00—9:00，10kV三七线三七市镇石步村、幸福村停电（配合道路迁改工程）。\n")
+    general = read_general(text, dt.date(2035, 8, 10))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-08-14", "丈亭镇", ["渔溪村", "汇头村", "老街部分用户"]),
+        ("2035-08-16", "三七市镇", ["石步村", "幸福村"]), ("2035-08-17", "三七市镇", ["石步村", "幸福村"]),
+        ("2035-08-18", "三七市镇", ["石步村", "幸福村"])]

@@ -3659,8 +3659,10 @@ _LINE_LABEL = re.compile(r"\s*" + LINE_NAME.format(stop=":：、", more="")
                          + r"(?:改造|检修|施工|迁改|作业)?\s*[:：]\s*")
 _LINE_LABEL_AFTER = re.compile(r"\s*[,，]?" + _LINE_LABEL.pattern)
 # (``…7:00—15:00，10kV马渚线马渚镇：斗门村、…``: the line cut, then the town heading its places.)
+# (Or glued to the town before its places: ``…7:00—17:00，10kV丈亭线丈亭镇渔溪村、…停电``.)
 _LINE_BEFORE_TOWN = re.compile(r"\s*[,，]?\s*" + LINE_NAME.format(stop=":：、", more="")
-                               + r"(?=[\u3400-\u9fff]{1,6}?(?:镇|乡|街道)\s*[:：])")
+                               + r"(?=[\u3400-\u9fff]{1,6}?(?:镇|乡|街道)"
+                               r"(?:\s*[:：]|[\u3400-\u9fff]{2}))")
 # ``⏰ 全天`` alone on its line (a post's pictograph before it), and a day's heading above it.
 _WHOLE_DAY_LINE = re.compile(rf"[^\S\n]*(?:[{PICTOGRAPHS}]\ufe0f?[^\S\n]*)*"
                              r"(?:全天|全日|整天)(?:停电)?[^\S\n]*")
