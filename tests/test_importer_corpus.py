@@ -7144,3 +7144,14 @@ def test_a_line_cut_glued_to_the_town_before_its_places():
         ("2035-08-14", "丈亭镇", ["渔溪村", "汇头村", "老街部分用户"]),
         ("2035-08-16", "三七市镇", ["石步村", "幸福村"]), ("2035-08-17", "三七市镇", ["石步村", "幸福村"]),
         ("2035-08-18", "三七市镇", ["石步村", "幸福村"])]
+
+
+def test_a_bar_table_s_row_of_a_fault_already_over():
+    """Set 90 (round 35, tuned on after its one scoring run): a 95598 listing's row ``4 | 北仑 | 小港街道：红联村、
+    枫林村部分用户 | 2035-03-06 14:05—2035-03-06 18:30 | 故障停电 | 已送电`` was a window (rows apart by
+    bars were not read for an outage already over, as rows apart by tabs or spaces were)."""
+    text = ("序号 | 供电单位 | 停电区域 | 停电时间 | 停电类型 | 状态\n"
+            "1 | 北仑 | 新碶街道：明州路沿线、新碶13号箱变 | 2035-03-09 08:00—2035-03-09 17:00 | 计划停电 | 待执行\n"
+            "2 | 北仑 | 小港街道：红联村、枫林村部分用户 | 2035-03-06 14:05—2035-03-06 18:30 | 故障停电 | 已送电\n")
+    general = read_general(text, dt.date(2035, 3, 7))
+    assert [(str(w["date"]), w["town"]) for w in general.windows] == [("2035-03-09", "新碶街道")]

@@ -3403,12 +3403,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     past = _past_paragraphs(lines_f)
     # (Or a row aligned with spaces: ``故障停电  白峰街道阳东村  …  已送电``, ``临时停电  …
     # 已结束``.)
+    # (Or a row apart by bars: ``4 | 北仑 | 小港街道：… | 2035-03-06 14:05—… | 故障停电 | 已送电``.)
     def row_over(said: str) -> bool:
-        cells = re.split(r"\t|\s{2,}", said.strip())
+        cells = re.split(r"\t|\s{2,}|\s*\|\s*", said.strip())
         return (PAST_WORDS.search(said) is not None or "已结束" in cells) and \
             not PLANNED_WORDS.search(said)
     past.update({line: line for line in unique_lines if line not in past
-                 and ("\t" in lines_f[line - 1]
+                 and ("\t" in lines_f[line - 1] or lines_f[line - 1].count("|") >= 3
                       or len(re.split(r"\s{2,}", lines_f[line - 1].strip())) >= 3)
                  and row_over(lines_f[line - 1])})
     if past:
