@@ -3533,32 +3533,31 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                         take_places(new, window)
     # (Or by its places: ``供电公司通知桃渡新村7-15幢停电推迟到11月25日（周六）同一时间``: the
     # earlier window of exactly those places moves to that day, its times kept.)
+    def move(window: dict, month: int, day: int, at_line: int) -> bool:
+        """Call ``window`` off and give its slot again on ``month``/``day``, said on ``at_line``:
+        whether that day is one after it."""
+        new_day = _year_for(month, day, None, window["date"])
+        if new_day is None or new_day <= window["date"]:
+            return False
+        call_off(window)
+        unique.append({**window, "areas": list(window["areas"]), "date": new_day})
+        unique_lines.append(at_line)
+        read.add(at_line)
+        return True
+
     for moved in _PLACES_MOVED.finditer(masked):
         at_line = _line_of(masked, moved.start("a"))
         places = [fold(a) for a in split_areas(text[moved.start("a"):moved.end("a")])]
         for window, line in list(zip(unique, unique_lines, strict=True)):
-            if line < at_line and [fold(a) for a in window["areas"]] == places:
-                day = _year_for(int(moved["m"]), int(moved["d"]), None, window["date"])
-                if day is None or day <= window["date"]:
-                    continue
-                call_off(window)
-                unique.append({**window, "areas": list(window["areas"]), "date": day})
-                unique_lines.append(at_line)
-                read.add(at_line)
+            if line < at_line and [fold(a) for a in window["areas"]] == places \
+                    and move(window, int(moved["m"]), int(moved["d"]), at_line):
                 break
     for moved in _DAY_MOVED_SAME_TIME.finditer(masked):
         at_line = _line_of(masked, moved.start())
-        earlier = [(w, line) for w, line in zip(unique, unique_lines, strict=True)
+        earlier = [w for w, line in zip(unique, unique_lines, strict=True)
                    if line < at_line and w["date"].day == int(moved["day"]) and w["areas"]]
-        for window, _ in earlier:
-            day = _year_for(int(moved["m"] or window["date"].month), int(moved["d"]), None,
-                            window["date"])
-            if day is None or day <= window["date"]:
-                continue
-            call_off(window)
-            unique.append({**window, "areas": list(window["areas"]), "date": day})
-            unique_lines.append(at_line)
-            read.add(at_line)
+        for window in earlier:
+            move(window, int(moved["m"] or window["date"].month), int(moved["d"]), at_line)
     # A thread's later message calling off a slot said earlier by its day alone (``22号的停电取消
     # 了，改期另行通知``, ``28号不停了``): the earlier windows of that day.
     for off in _DAY_CALLED_OFF.finditer(masked):
@@ -3684,20 +3683,22 @@ _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
                       r"(?:区域|地区|地址)?(?:原)?")
+# An account's number as a message to one customer prints it (``您户号3302******1187``).
+_ACCOUNT_NO = r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}"
 _WHERE_BRACKET = re.compile(r"\s*(?:因)?"
-                            r"(?:(?:您|贵)?(?:的)?(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*)?"
+                            r"(?:(?:您|贵)?(?:的)?" + _ACCOUNT_NO + r"\s*)?"
                             r"所在(?:的)?(?:区域|片区|地区)\s*\((?P<a>[^()]{2,40})\)\s*")
-_ACCOUNT_ADDRESS = re.compile(r"(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
+_ACCOUNT_ADDRESS = re.compile(_ACCOUNT_NO + r"\s*[(（]\s*"
                               r"(?:用电|用户|客户)?地址\s*[:：]\s*(?P<a>[^()（）\n]{2,40})[)）]"
                               # (``您户号3300457781的用电地址（宁波市奉化区…3幢）所在区域…``)
-                              r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*(?:的)?(?:用电|用户|客户)?"
+                              r"|" + _ACCOUNT_NO + r"\s*(?:的)?(?:用电|用户|客户)?"
                               r"地址\s*[(（]\s*(?P<c>[^()（）\n]{2,40})[)）]"
                               # (``您户号330200187788（北仑区大碶街道灵峰路318号）所在区域``)
-                              r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*[(（]\s*"
+                              r"|" + _ACCOUNT_NO + r"\s*[(（]\s*"
                               r"(?P<d>[^()（）\n:：]{2,38}(?:号|幢|栋|室|单元|弄|村|社区|小区|路|街))"
                               r"\s*[)）]\s*(?=所在|的)"
                               # (``您户号3302******1187所在的白沙路街道寺山路沿线，因…``)
-                              r"|(?:户号|用户编号)\s*[:：]?\s*[\d*xX]{4,}\s*所在(?:的|地)?"
+                              r"|" + _ACCOUNT_NO + r"\s*所在(?:的|地)?"
                               r"(?!区域|地区|线路|区|范围)"
                               r"(?P<b>(?:[^,，。;；()（）\n\d]|[(（][^()（）]{1,8}[)）]){2,40}?)"
                               r"(?=[,，。;；])")
