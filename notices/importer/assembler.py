@@ -1572,8 +1572,9 @@ def _continues_numbers(before: str, area: str) -> bool:
 
 # A column's page break in print: ``（下转A09版）`` ending a page, ``（上接A08版）`` heading
 # the next.
-_TURNS_TO = re.compile(r"\s*\(\s*(?:下转|转)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)\s*")
-_TURNED_FROM = re.compile(r"\s*\(\s*(?:上接|接)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)\s*")
+_PAGE_TURN = r"\(\s*(?:{})\s*第?\s*[A-Z]?\d{{1,2}}\s*版\s*\)"
+_TURNS_TO = re.compile(r"\s*" + _PAGE_TURN.format("下转|转") + r"\s*")
+_TURNED_FROM = re.compile(r"\s*" + _PAGE_TURN.format("上接|接") + r"\s*")
 # (``宁波日报 | 2027年11月29日 星期一 | 第A7版：服务``: a page letter in the number.)
 _PAGE_HEADER = re.compile(r"(?:^|\s)(?:[A-Z]\d{1,2}|第\s*[A-Z]?\d{1,2}\s*版|\d{1,2}\s*版)"
                           r"(?:\s|$|[:：])")
@@ -1594,7 +1595,7 @@ _RECORD_KIND = re.compile(r"(?:计划|临时|故障|检修|抢修)(?:停电|检�
 _LISTING_CHROME = re.compile(
     # (``- 7 -``: a printed page's number, between the two halves of a wrapped run; so are
     # ``（下转A09版）`` and ``（上接A08版）`` around a page break.)
-    r"[-—–]\s*\d{1,3}\s*[-—–]|\(\s*(?:下转|上接|转|接)\s*第?\s*[A-Z]?\d{1,2}\s*版\s*\)|"
+    r"[-—–]\s*\d{1,3}\s*[-—–]|" + _PAGE_TURN.format("下转|上接|转|接") + r"|"
     # (``—— 没有更多了 ——``: an app's end of the list.)
     r"[-—─]*\s*(?:没有更多了?|已经到底了?|到底了|暂无更多(?:数据|内容)?)\s*[-—─]*"
     r"|(?:\S{1,8}\s*:\s*\S{1,12}\s+)?(?:数据)?(?:查询|发布|更新|生成|打印|导出)(?:时间|日期)\s*:\s*[\d\s:/-]+"
@@ -1680,10 +1681,10 @@ _SECTION_LINE = re.compile(r"\s*(?:便民|民生|生活|城市)(?:服务|信息|
                            # (``如遇台风、雷雨等恶劣天气，停电计划顺延，另行通知。`` on its own.)
                            r"|\s*(?:如遇|若遇)[^()。]{0,30}?(?:顺延|延期|另行安排|推迟)[^()]{0,20}")
 _PAGE_WORD = re.compile(r"星期|周[一二三四五六日]|报|\d日|\d{4}-\d{1,2}-\d{1,2}")
-# (``民生·服务    责任编辑：陈佳``: the page's section name first.)
-# (Or after the page's number too: ``A09    甬上·便民    责任编辑：陈 雨``.)
 # (A page's letter and section alone: ``A09  民生·便民``.)
 _SECTION_HEAD = re.compile(r"\s*[A-Z]\d{1,2}\s+\S{1,6}[·•]\S{1,6}\s*")
+# (``民生·服务    责任编辑：陈佳``: the page's section name first; or after the page's number
+# too, ``A09    甬上·便民    责任编辑：陈 雨``.)
 _CREDIT_LINE = re.compile(r"\s*(?:\S{1,8}\s+){0,2}(?:责任编辑|美术编辑|美编|版式设计|校对|审核"
                           r"|审校|监制|值班编辑|编辑|责编|作者|记者|通讯员|摄影|制表|制表人|审核人)\s*:")
 # A column's change section (``变更：`` / ``原定4月21日 停电的`` / runs / ``改为4月23日(…)``).
