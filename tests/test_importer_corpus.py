@@ -136,6 +136,10 @@ PROBES90 = ROOT / "tests" / "importer" / "probes-ningbo-90"  # (March 2035; held
 PROBES91 = ROOT / "tests" / "importer" / "probes-ningbo-91"  # (June 2035; held out through stop 47)
 PROBES92 = ROOT / "tests" / "importer" / "probes-ningbo-92"  # (August 2035; held out through stop 47)
 PROBES93 = ROOT / "tests" / "importer" / "probes-ningbo-93"  # (December 2035; held out through stop 47)
+PROBES94 = ROOT / "tests" / "importer" / "probes-ningbo-94"  # (January 2035; held out, scored at the start of stop 48)
+PROBES95 = ROOT / "tests" / "importer" / "probes-ningbo-95"  # (April 2035; held out, scored at the start of stop 48)
+PROBES96 = ROOT / "tests" / "importer" / "probes-ningbo-96"  # (July 2035; held out, scored at the start of stop 48)
+PROBES97 = ROOT / "tests" / "importer" / "probes-ningbo-97"  # (October 2035; held out, scored at the start of stop 48)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -439,7 +443,9 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES82, 26, 100, 12), (PROBES83, 26, 104, 12), (PROBES84, 25, 105, 10),
     (PROBES85, 25, 111, 9), (PROBES86, 25, 113, 10), (PROBES87, 25, 124, 7),
     (PROBES88, 25, 108, 9), (PROBES89, 26, 103, 9), (PROBES90, 25, 99, 5),
-    (PROBES91, 26, 106, 6), (PROBES92, 25, 105, 11), (PROBES93, 25, 121, 11)])
+    (PROBES91, 26, 106, 6), (PROBES92, 25, 105, 11), (PROBES93, 25, 121, 11),
+    (PROBES94, 26, 110, 8), (PROBES95, 25, 124, 8), (PROBES96, 25, 104, 9),
+    (PROBES97, 26, 113, 9)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
