@@ -7161,3 +7161,18 @@ def test_a_bar_table_s_row_of_a_fault_already_over():
             "2 | 北仑 | 小港街道：红联村、枫林村部分用户 | 2035-03-06 14:05—2035-03-06 18:30 | 故障停电 | 已送电\n")
     general = read_general(text, dt.date(2035, 3, 7))
     assert [(str(w["date"]), w["town"]) for w in general.windows] == [("2035-03-09", "新碶街道")]
+
+
+def test_a_column_run_s_original_time_then_a_comma_and_its_change():
+    """Set 95 (round 36, tuned on after its one scoring run): ``奉化 大堰镇柏坑村、大堰村、谢家岙村 原定(8:00—16:00)，
+    变更为(8:00—12:00)`` under a column's ``变更：`` kept ``谢家岙村原定`` as a place and called off a slot whose
+    place was ``变更为``, with exit 0 (the comma before the change was not read; without it, it was)."""
+    text = ("计划停电预告\n\n4月9日 星期一\n\n鄞州 姜山镇走马塘村(8:00—16:00)\n\n变更：\n\n4月12日 星期四\n\n"
+            "奉化 大堰镇柏坑村、大堰村、谢家岙村 原定(8:00—16:00)，变更为(8:00—12:00)\n")
+    result = parse_outage_notice(text, dt.date(2035, 4, 7), DISTRICTS)
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"])
+            for w in result.fields["windows"]] == [
+        ("2035-04-09", "08:00", "16:00", "姜山镇", ["走马塘村"]),
+        ("2035-04-12", "08:00", "12:00", "大堰镇", ["柏坑村", "大堰村", "谢家岙村"])]
+    assert [(c["start"], c["end"], c["areas"]) for c in result.fields["cancelled"]] == [
+        ("08:00", "16:00", ["柏坑村", "大堰村", "谢家岙村"])]

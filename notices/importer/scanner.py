@@ -227,9 +227,10 @@ _SLOT_KEPT_ADDED = re.compile(r"\s*,?\s*(?:停电)?(?:时间|时段)(?:不变|�
                               + r"\s*:?\s*(?P<a>[^。;()]+?)\s*[。;]?\s*$")
 _EVERY_DAY = re.compile(r"(?:每天|每日)\s*(?=[(]\s*\d{1,2}\s*:)")
 _REASON_LEAD = re.compile(r"(?:因为|由于|因)")
-# (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原.)
+# (Or ``…秀丰村 原(8:00—16:00)变更为(9:00—13:00)``: the run's original time, marked 原; a comma
+# may stand before the change, ``…谢家岙村 原定(8:00—16:00)，变更为(8:00—12:00)``.)
 _TIME_FROM = re.compile(r"(?:(?:停电)?时间由|原定?)\s*(?=[(]\s*\d{1,2}\s*:\s*\d{2}[^()]*[)]\s*"
-                        r"(?:变更|调整|更改|改)(?:为|到|至))")
+                        r"[,;]?\s*(?:变更|调整|更改|改)(?:为|到|至))")
 _REASON_BEFORE_CHANGE = re.compile(r"(?:因|由于|受)[^,;。()]{1,24}?(?:影响|原因|需要)\s*[,;]\s*"
                                    r"(?=原定?(?:于|在)?\s*\d)")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
@@ -551,7 +552,9 @@ class LineScanner:
             moved = _MOVED_TO.match(f, i, stop)
             # (Or right after a run's time, a new day following: ``…沙港村(8:00—16:00)变更为7月22日
             # 星期四(8:00—16:00)`` under a column's ``变更：``.)
-            last = next((t for t in reversed(self.tokens) if t.kind != "space"), None)
+            # (A comma may stand between: ``…谢家岙村 原定(8:00—16:00)，变更为(8:00—12:00)``.)
+            last = next((t for t in reversed(self.tokens) if t.kind not in ("space", "sep")),
+                        None)
             # (``…原定11月9日(8:30—16:30)停电，时间调整为(12:30—16:30)``: the new time alone.)
             run_moved = moved and last is not None and last.kind == "times" \
                 and (match_date(f[:stop], moved.end()) is not None
