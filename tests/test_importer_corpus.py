@@ -7176,3 +7176,33 @@ def test_a_column_run_s_original_time_then_a_comma_and_its_change():
         ("2035-04-12", "08:00", "12:00", "大堰镇", ["柏坑村", "大堰村", "谢家岙村"])]
     assert [(c["start"], c["end"], c["areas"]) for c in result.fields["cancelled"]] == [
         ("08:00", "16:00", ["柏坑村", "大堰村", "谢家岙村"])]
+
+
+def test_a_table_row_with_no_time_called_off_at_the_time_its_remark_gives():
+    """Set 94 (round 36, tuned on after its one scoring run): a 95598 table aligned by spaces, a row
+    ``01月30日    -    骆驼街道    盛家村    已取消（原定13:00-17:00）``: the slot was not read (exit 1); it is
+    called off at the time the remark gives."""
+    text = ("日期        时间           乡镇/街道    停电范围                    备注\n"
+            "01月29日    08:00-12:00    九龙湖镇     河头村、长石村\n"
+            "01月30日    -              骆驼街道     盛家村                      已取消（原定13:00-17:00）\n"
+            "01月31日    09:00-15:00    庄市街道     兴庄路沿线、庄市老街\n")
+    general = read_general(text, dt.date(2035, 1, 26))
+    assert [(str(w["date"]), w["start"], w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-01-29", "08:00", "九龙湖镇", ["河头村", "长石村"]),
+        ("2035-01-31", "09:00", "庄市街道", ["兴庄路沿线", "庄市老街"])]
+    assert [(str(w["date"]), w["start"], w["end"], w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2035-01-30", "13:00", "17:00", "骆驼街道", ["盛家村"])]
+
+
+def test_an_app_card_s_kind_and_status_above_its_time_with_no_labels():
+    """Set 94 (round 36, tuned on after its one scoring run): app cards ``📌 计划停电 · 待执行`` / ``1月30日 周二
+    08:00-16:30`` / ``定塘镇 金星村、…`` / ``停电原因：…``: each window took the next card's heading as its
+    places (a pinned line), and ``· 已取消`` did not call the slot off."""
+    text = ("网上国网\n停电公告｜象山县\n\n📌 计划停电 · 待执行\n1月30日 周二 08:00-16:30\n定塘镇 金星村、沙地村\n"
+            "停电原因：配网检修\n\n📌 计划停电 · 已取消\n1月29日 周一 08:00-16:00\n新桥镇 高湾村、东溪村\n"
+            "取消原因：寒潮预警\n\n📌 计划停电 · 待执行\n1月31日 周三 13:00-17:30\n墙头镇 方家岙村、溪口村\n停电原因：线路改造\n")
+    general = read_general(text, dt.date(2035, 1, 27))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-01-30", "定塘镇", ["金星村", "沙地村"]), ("2035-01-31", "墙头镇", ["方家岙村", "溪口村"])]
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
+        ("2035-01-29", "新桥镇", ["高湾村", "东溪村"])]

@@ -1756,6 +1756,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
         when += "".join(f" {cell}" for cell in others if _DAILY.search(cell))
         # (A remark ``已取消``: the row's slot is called off.)
         called_off = any(CALLED_OFF_CELL.fullmatch(cell) for cell in others)
+        # (``01月30日 | - | 骆驼街道 | 盛家村 | 已取消（原定13:00-17:00）``: no time in the row's
+        # cell, the slot called off at the time its remark gives.)
+        off_at = next((m for cell in others if (m := _CALLED_OFF_AT.fullmatch(fold(cell)))), None)
+        if off_at and re.fullmatch(r"\s*[-—–~]*\s*", row[role["time"]][1]):
+            when = f"{when.rstrip(' -—–~')} {off_at['t']}"
+            called_off = True
         before = []
         # (A remark ``延期至10月27日，时间不变``: the row's slot moved to that day, at its time.)
         moved = next((m for cell in others if (m := MOVED_CELL.fullmatch(cell))), None)
@@ -1836,6 +1842,8 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
 _LIST_BELOW = re.compile(r"(?:下列|以下|如下|下述)(?:区域|地区|范围|用户|线路)")
 # (``原定2月27日，因节后复工负荷调整改期``: a reason between; ``由7月25日顺延``.)
 # (``原定3月26日（周六）08:00-16:00，因施工调整改至本日``: with its times.)
+_CALLED_OFF_AT = re.compile(r"\s*已?取消\s*\(\s*原(?:定|计划)?\s*"
+                            r"(?P<t>\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2})\s*\)\s*[。.]?\s*")
 _MOVED_FROM_CELL = re.compile(r"\s*(?:原(?:定|计划)(?:于)?|由)\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日"
                               r"\s*(?:\([^()]{1,4}\))?\s*"
                               r"(?:\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2})?)\s*[,，]?\s*"
@@ -4261,6 +4269,9 @@ _PIN = re.compile(r"^[ \t]*(?:[📍📌🏠🏘]\ufe0f?|(?=范围\s*[:：]))[ \t
                   # (Nor a section's heading, ``📌【不变】`` / ``📌【新增】``: the slots that stand,
                   # that are added.)
                   r"(?![【\[][^】\]\n]{1,6}[】\]][ \t]*$)"
+                  # (Nor an app card's kind and status above its time, ``📌 计划停电 · 待执行``.)
+                  r"(?![ \t]*(?:计划|临时|故障)?停电"
+                  r"(?:[ \t]*[·・|｜][ \t]*[\u3400-\u9fff]{2,4})?[ \t]*$)"
                   r"(?P<a>[^\n]+)", re.M)
 
 
@@ -4597,10 +4608,11 @@ _LABEL_PICTOGRAPH = re.compile(
     r"|[【\[(（]\d{1,2}[】\])）][ \t]*$"
     r"|[\u3400-\u9fff]{1,6}(?:镇|街道|乡)[ \t]*$))")
 _DATE_IN_LINE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}|\d{4}\s*[-/.年]\s*\d{1,2}")
-# (``【已取消】``, or a card's status after a bar: ``计划停电 | 已取消``.)
+# (``【已取消】``, or a card's status after a bar or a dot: ``计划停电 | 已取消``,
+# ``计划停电 · 已取消``.)
 _TAGGED_OFF = re.compile(r"[【\[(（]\s*(?:停电)?已?取消(?:停电)?\s*[】\])）]"
                          # (or after the card's kind, ``【计划停电】已取消``)
-                         r"|(?:[|｜】\]]|[ \t\u3000]{2,})\s*已取消\s*$"
+                         r"|(?:[|｜】\]·・]|[ \t\u3000]{2,})\s*已取消\s*$"
                          # (or first on the card's heading, ``⚪ 已取消  计划停电``)
                          rf"|^[ \t]*(?:[{PICTOGRAPHS}]\ufe0f?[ \t]*)?已取消"
                          r"(?=[ \t\u3000]{2,}|[ \t]*$)")
