@@ -7206,3 +7206,14 @@ def test_an_app_card_s_kind_and_status_above_its_time_with_no_labels():
         ("2035-01-30", "定塘镇", ["金星村", "沙地村"]), ("2035-01-31", "墙头镇", ["方家岙村", "溪口村"])]
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.cancelled] == [
         ("2035-01-29", "新桥镇", ["高湾村", "东溪村"])]
+
+
+def test_a_town_s_works_named_after_it_keep_the_town():
+    """Set 95 (round 36, tuned on after its one scoring run): ``一市镇海产品加工厂`` and ``大岚镇茶场`` are works
+    named after their town, as ``横街镇卫生院`` is an institution of it; the town was cut from them with
+    exit 0 (written ``海产品加工厂``, ``茶场``)."""
+    text = ("计划停电预告\n\n4月12日 星期四\n\n宁海 一市镇前岙村、东岙村、一市镇海产品加工厂(6:00—10:00)\n\n"
+            "余姚 大岚镇柿林村、丁家畈村、大岚镇茶场(6:30—12:30)\n")
+    result = parse_outage_notice(text, dt.date(2035, 4, 10), DISTRICTS)
+    assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("一市镇", ["前岙村", "东岙村", "一市镇海产品加工厂"]), ("大岚镇", ["柿林村", "丁家畈村", "大岚镇茶场"])]
