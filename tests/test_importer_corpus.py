@@ -7217,3 +7217,19 @@ def test_a_town_s_works_named_after_it_keep_the_town():
     result = parse_outage_notice(text, dt.date(2035, 4, 10), DISTRICTS)
     assert [(w["town"], w["areas"]) for w in result.fields["windows"]] == [
         ("一市镇", ["前岙村", "东岙村", "一市镇海产品加工厂"]), ("大岚镇", ["柿林村", "丁家畈村", "大岚镇茶场"])]
+
+
+def test_a_caption_in_brackets_names_the_district_and_town_of_a_village_board():
+    """Sets 95 and 96 (round 36, tuned on after its one scoring run): a transcribed village board under a
+    caption, ``[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]``: its windows named no district (exit 1); the
+    caption's district and town are theirs, with the warning quoting the caption as printed."""
+    text = ("[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]\n\n停 电 通 知\n\n全体村民：\n"
+            "供电所通知，7月7日（星期六）早上5点到上午10点，柿林村、丁家畈片停电，检修变压器。"
+            "7月8日（星期日）下午1点半到5点，许岩片停电。\n\n柿林村村民委员会\n二〇三五年七月四日\n")
+    result = parse_outage_notice(text, dt.date(2035, 7, 4), DISTRICTS)
+    assert [(w["date"].day, w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (7, "余姚市", "大岚镇", ["柿林村", "丁家畈片"]), (8, "余姚市", "大岚镇", ["许岩片"])]
+    assert not result.problems
+    assert [w.message for w in result.warnings if "head line" in w.message] == [
+        '2 windows naming no district put in 余姚市, the district the notice\'s head line '
+        '"[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]" begins with; check it']

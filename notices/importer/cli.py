@@ -684,8 +684,12 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # ``奉化区尚田街道鸣雁村村务公开栏``.)
     # (An app's back arrow before a group's name is no part of it: ``<  海曙区望春街道
     # 春华苑业主群``.)
-    head_lines_text = [re.sub(r"^[<＜‹]\s*", "", line.strip()) for line in text.splitlines()
-                       if line.strip()][:3] if text else []
+    # (Or a caption in brackets, a label first: ``（读者供图：奉化区尚田街道冷西村村务公开栏，编辑
+    # 转录）``, ``[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]``.)
+    printed_head = [line.strip() for line in text.splitlines() if line.strip()][:3] \
+        if text else []
+    head_lines_text = [re.sub(r"^(?:[<＜‹]|[(（\[【][\u3400-\u9fff]{2,6}[:：])\s*", "", line)
+                       for line in printed_head]
     # (Or a listing's breadcrumb ending with it: ``网上国网 › 停电公告 › 宁波市鄞州区``.)
     head_line, head_district = next(
         ((line, d) for line in ([] if served else head_lines_text) for d in districts
@@ -701,6 +705,7 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     head_district_town = None
     if head_led:
         head_line, head_district, head_district_town = head_led
+    head_line = dict(zip(head_lines_text, printed_head)).get(head_line, head_line)  # (as printed)
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither. (Or the head of its site's
