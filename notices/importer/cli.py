@@ -705,7 +705,8 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     head_district_town = None
     if head_led:
         head_line, head_district, head_district_town = head_led
-    head_line = dict(zip(head_lines_text, printed_head)).get(head_line, head_line)  # (as printed)
+    # (The head line quoted as printed.)
+    head_line = dict(zip(head_lines_text, printed_head, strict=True)).get(head_line, head_line)
     head_lines: list[int] = []
     # ``贵驷街道关于7月下旬计划停电的通知``: a title that names a town TOWNS declares gives the
     # town (and its district) of windows that name neither. (Or the head of its site's
