@@ -2585,7 +2585,7 @@ def test_a_group_s_name_on_the_first_line_gives_the_district():
         ("鄞州区", ["学士苑3、5、7、8号楼", "学士苑商业街（沿街店铺）"])]
     assert [m.message for m in result.warnings if "head line" in m.message] == [
         "1 window naming no district put in 鄞州区, the district the notice's head line "
-        '"鄞州区首南街道学士社区居民群(486)" begins with; check it']
+        '"鄞州区首南街道学士社区居民群(486)" names; check it']
 
 
 def test_a_post_with_a_spaced_title_a_byline_a_whole_day_first_and_a_repair_already_done():
@@ -3611,7 +3611,7 @@ def test_a_village_board_transcribed_with_its_range_after_the_sentence():
         (5, "奉化区", ["上鸣雁自然村", "下鸣雁自然村", "村老年活动室"]), (6, "奉化区", ["印家坑村口至茶场一段"])]
     assert [w.message for w in result.warnings if "奉化区尚田街道" in w.message] == [
         '2 windows naming no district put in 奉化区, the district the notice\'s head line '
-        '"奉化区尚田街道鸣雁村村务公开栏" begins with; check it']
+        '"奉化区尚田街道鸣雁村村务公开栏" names; check it']
 
 
 def test_a_tab_table_with_the_day_and_two_bare_times_under_a_county_company_s_title():
@@ -7232,4 +7232,26 @@ def test_a_caption_in_brackets_names_the_district_and_town_of_a_village_board():
     assert not result.problems
     assert [w.message for w in result.warnings if "head line" in w.message] == [
         '2 windows naming no district put in 余姚市, the district the notice\'s head line '
-        '"[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]" begins with; check it']
+        '"[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]" names; check it']
+
+
+def test_a_message_s_signature_in_brackets_and_a_caption_after_a_clause_name_the_district():
+    """Sets 95 and 96 (round 36, tuned on after its one scoring run): a property's SMS signed at its end,
+    ``…敬请谅解！（鄞州区首南街道锦绣澜庭物业服务中心）回T退订``, and messages under ``（业主转发两条物业短信，
+    鄞州区东柳街道锦澜府小区）`` named no district (exit 1); the signature gives the district and town, the
+    caption the district, each with its warning quoting it."""
+    sms = ("4月16日 周一 10:12\n【锦绣澜庭物业】尊敬的业主：接供电部门通知，因小区外线改造，4月18日（周三）22:00至次日5:00，"
+           "锦绣澜庭1-12幢、地下车库将停电，请提前做好准备！（鄞州区首南街道锦绣澜庭物业服务中心）回T退订\n")
+    result = parse_outage_notice(sms, dt.date(2035, 4, 16), DISTRICTS)
+    assert [(w["district"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        ("鄞州区", "首南街道", ["锦绣澜庭1-12幢", "地下车库"])]
+    assert [w.message for w in result.warnings if "signature" in w.message] == [
+        '1 window naming no district put in 鄞州区, the district the notice\'s signature '
+        '"（鄞州区首南街道锦绣澜庭物业服务中心）" names; check it']
+    forwarded = ("（业主转发两条物业短信，鄞州区东柳街道锦澜府小区）\n\n7月13日 09:12\n【锦澜府物业】尊敬的业主：接供电部门通知，"
+                 "7月16日（周一）晚23:00至17日（周二）早5:00，锦澜府1幢、2幢停电（配电房检修）。回T退订\n")
+    result = parse_outage_notice(forwarded, dt.date(2035, 7, 13), DISTRICTS)
+    assert [w["district"] for w in result.fields["windows"]] == ["鄞州区"]
+    assert [w.message for w in result.warnings if "head line" in w.message] == [
+        '1 window naming no district put in 鄞州区, the district the notice\'s head line '
+        '"（业主转发两条物业短信，鄞州区东柳街道锦澜府小区）" names; check it']

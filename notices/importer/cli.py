@@ -684,12 +684,12 @@ def _general_import(general, districts: DistrictTable, published: dt.date, sourc
     # ``奉化区尚田街道鸣雁村村务公开栏``.)
     # (An app's back arrow before a group's name is no part of it: ``<  海曙区望春街道
     # 春华苑业主群``.)
-    # (Or a caption in brackets, a label first: ``（读者供图：奉化区尚田街道冷西村村务公开栏，编辑
-    # 转录）``, ``[照片转文字：余姚大岚镇柿林村村务公开栏，7月5日拍]``.)
+    # (Or a caption in brackets, a label or a clause first: ``（读者供图：奉化区尚田街道冷西村
+    # 村务公开栏，编辑转录）``, ``（业主转发两条物业短信，鄞州区东柳街道锦澜府小区）``.)
     printed_head = [line.strip() for line in text.splitlines() if line.strip()][:3] \
         if text else []
-    head_lines_text = [re.sub(r"^(?:[<＜‹]|[(（\[【][\u3400-\u9fff]{2,6}[:：])\s*", "", line)
-                       for line in printed_head]
+    head_lines_text = [re.sub(r"^(?:[<＜‹]|[(（\[【][^()（）\[\]【】,，:：]{2,12}[:：,，])\s*", "",
+                              line) for line in printed_head]
     # (Or a listing's breadcrumb ending with it: ``网上国网 › 停电公告 › 宁波市鄞州区``.)
     head_line, head_district = next(
         ((line, d) for line in ([] if served else head_lines_text) for d in districts
@@ -920,7 +920,18 @@ def _signature_place(text: str, districts: DistrictTable):
         found = _district_and_town(re.sub(r"^宁波市?", "", fold(line)), districts)
         if found:
             return (*found, line)
+    # (Or a message's signature in brackets at its end: ``…敬请谅解！（鄞州区首南街道锦绣澜庭物业
+    # 服务中心）回T退订``.)
+    for line in reversed(lines):
+        for signed in _SIGNED.finditer(fold(line)):
+            found = _district_and_town(re.sub(r"^宁波市?", "", signed["s"]), districts)
+            if found:
+                return (*found, line[signed.start():signed.end("s") + 1])
     return None
+
+
+_SIGNED = re.compile(r"\((?P<s>[^()]{4,30}?(?:物业服务中心|物业|服务中心|委员会|公司|办事处))\)"
+                     r"\s*(?:回T退订|退订回T)?\s*$")
 
 
 def _district_and_town(folded: str, districts: DistrictTable):

@@ -19,7 +19,7 @@ UNDECLARED_PLACE = ('place "{place}" is not a declared district; kept as printed
 NO_DISTRICT = ("the notice names no district; give each window one of the districts declared "
                "in DISTRICTS in {settings}")
 HEAD_DISTRICT = ("{count} window{s} naming no district put in {district}, the district the "
-                 "notice's head line {line} begins with; check it")
+                 "notice's head line {line} names; check it")
 HEAD_TOWN = ("{count} window{s} naming no district put in {town}, {district}, the town the "
              "notice's title {line} names; check it")
 SITE_TOWN = ("{count} window{s} naming no town put in {town}, the town the notice's site "
