@@ -7255,3 +7255,15 @@ def test_a_message_s_signature_in_brackets_and_a_caption_after_a_clause_name_the
     assert [w.message for w in result.warnings if "head line" in w.message] == [
         '1 window naming no district put in 鄞州区, the district the notice\'s head line '
         '"（业主转发两条物业短信，鄞州区东柳街道锦澜府小区）" names; check it']
+
+
+def test_a_column_s_closing_prose_of_two_sentences_holding_a_list_comma():
+    """Set 94 (round 36, tuned on after its one scoring run): a column's footer ``本栏目信息由国网宁波供电公司
+    提供。如遇雨雪、寒潮大风天气，停电工作顺延。咨询电话：95598`` was read as places without a time (exit 1,
+    every window of the column held) because of its 、; it is prose, kept in the body."""
+    footer = "本栏目信息由国网宁波供电公司提供。如遇雨雪、寒潮大风天气，停电工作顺延。咨询电话：95598"
+    text = f"计划停电预告\n\n1月28日 星期日\n\n海曙 集士港镇深溪村、山下庄村(8:00—16:00)\n\n{footer}\n"
+    result = parse_outage_notice(text, dt.date(2035, 1, 26), DISTRICTS)
+    assert [w["areas"] for w in result.fields["windows"]] == [["深溪村", "山下庄村"]]
+    assert result.problems == []
+    assert footer in result.body_lines

@@ -547,7 +547,10 @@ class NoticeAssembler:
             self.read_lines.add(lineno)
             self.on_date(Token("date", lineno, 0, len(line), display(line).strip(), short))
             return
-        if not timeish and not re.search(r"[、]", f) and not _CANCEL.match(f) and (
+        # (A list's 、 may stand in prose of more than one sentence: ``本栏目信息由国网宁波供电公司
+        # 提供。如遇雨雪、寒潮大风天气，停电工作顺延。咨询电话：95598``.)
+        if not timeish and (not re.search(r"[、]", f) or re.search(r"。\s*\S", f)) \
+                and not _CANCEL.match(f) and (
                 _PROSE.search(plain) or (len(f) > 10 and f.endswith(":")
                                      and not _LABEL_ONLY.fullmatch(f))):
             self.boundary(None)
