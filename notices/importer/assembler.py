@@ -111,6 +111,19 @@ class Run:
     lines: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
+# How a place's name surely ends (a village, a community, a building, a company, a box).
+_SURE_END = re.compile(r"(?:村|社区|小区|幢|栋|号|公司|厂|医院|卫生院|学校|中学|小学|公变|箱变|"
+                       r"专变|部分用户|一带|沿线)$")
+
+
+def _NO_PLACE_IN_IT(printed: str) -> bool:
+    """Whether words read as a run hold no list (no 、, comma or semicolon) and no word ending as
+    a place does (``宁波晚报``, ``综合新闻``; not ``天童寺``, ``3号``)."""
+    folded = fold(printed)
+    return bool(folded.strip()) and not re.search(r"[、,;]", folded) and not any(
+        _AREA_ENDING.search(word.strip("()[]【】")) for word in folded.split())
+
+
 class NoticeAssembler:
     """Read the tokens of every line, keeping date, district, town and the open run."""
 
@@ -127,6 +140,9 @@ class NoticeAssembler:
         self.windows: list[dict] = []
         self.cancelled: list[dict] = []
         self.sources: dict[str, list[WindowSource]] = {"windows": [], "cancelled": []}
+        # Runs with no time that may be the page's words (``settle_page_words``).
+        self.page_words: list[tuple[int, int, str, dict[int, tuple[int, int]], int]] = []
+        self.page_head_foot: list[tuple[ImportMessage, dict[int, tuple[int, int]], int]] = []
         self.body_lines: list[str] = []
         self.read_lines: set[int] = set()  # lines read into windows, structure or messages
         self.section = "windows"
@@ -180,6 +196,36 @@ class NoticeAssembler:
         self.problems.append(ImportMessage(line, fragment, message, leftover or fragment, kind,
                                            col))
 
+    def no_time(self, line: int, col: int, fragment: str) -> None:
+        self.problem(line, fragment, f"areas {_q(fragment)} have no time window; "
+                     f"expected one after them, such as {_q(EXAMPLE_WINDOW)}", col=col)
+
+    def settle_page_words(self) -> None:
+        """Words read as a run with no time, no list and no place's ending (``宁波晚报``,
+        ``综合新闻``, ``【打印】【关闭】``) are reported as runs with no time, as any other: the
+        command line weighs this reading against the layout reader's by its problems. Those
+        above the first window or below the last are the page's head and foot (``page_head_foot``):
+        where this reading stands, ``release_page_words`` keeps them in the body instead."""
+        read = [source.line for section in self.sources.values() for source in section]
+        for line, col, fragment, lines, at in self.page_words:
+            self.no_time(line, col, fragment)
+            if read and (max(lines) < min(read) or line > max(read)):
+                self.page_head_foot.append((self.problems[-1], lines, at))
+        self.page_words = []
+
+    def release_page_words(self) -> None:
+        """Keep the page's head and foot in the body, where they stood, and said so: no longer
+        problems (this reading stands)."""
+        for problem, lines, at in reversed(self.page_head_foot):
+            self.problems.remove(problem)
+            printed = [self.lines[number - 1][start:end]
+                       for number, (start, end) in sorted(lines.items())]
+            self.body_lines[at:at] = [display(part).strip() for part in printed]
+            for number, part in zip(sorted(lines), printed, strict=True):
+                self.warn(number, part.strip(), f"text {_q(part.strip())} is not an outage "
+                          "window; kept in the body")
+        self.page_head_foot = []
+
     def keep_in_body(self, lineno: int, printed: str) -> None:
         """``printed`` (a line or part of one) is no window: kept in the body, and said so."""
         self.body_lines.append(display(printed).strip())
@@ -215,6 +261,7 @@ class NoticeAssembler:
         self.finish_pending_time()
         self.finish_date()
         self.finish_cancel()
+        self.settle_page_words()
         self.merge_table_rows()
         if self.notes:
             self.body_lines.extend(self.notes)
@@ -1173,8 +1220,13 @@ class NoticeAssembler:
                 fragment = self.run_text()
                 line, col = self.run.start or (self.run.items[0].line, 0)
                 self.read_lines.update(self.run.lines)  # reported below, with the first line
-                self.problem(line, fragment, f"areas {_q(fragment)} have no time window; "
-                             f"expected one after them, such as {_q(EXAMPLE_WINDOW)}", col=col)
+                if _NO_PLACE_IN_IT(fragment):
+                    # (``宁波晚报``, ``【字号 大 中 小】【打印】【关闭】``: no list and no word a
+                    # place ends with; a page's words if no window comes before or after them.)
+                    self.page_words.append((line, col, fragment, dict(self.run.lines),
+                                            len(self.body_lines)))
+                else:
+                    self.no_time(line, col, fragment)
                 self.run = Run()
                 self.town = None
         if self.notes and token is None:
@@ -1428,10 +1480,15 @@ class NoticeAssembler:
                 # (``梁弄`` / ``镇正蒙学校``: a line that begins with a place's ending goes on.)
                 elif _AREA_ENDING.search(current) and not _COMPANY_REST.fullmatch(fold(text)) \
                         and not re.match(r"(?:镇|乡|街道|村|社区|小区)(?!村)", text):
-                    if had_sep:
-                        self.warn(piece.line, f"{current}|{text}",
-                                  f"line break inside the list after {_q(current)}; read as "
-                                  f"two areas {_q(current)} and {_q(text)}")
+                    # (A guess: a warning where the line ends as a place surely does,
+                    # ``前杨村`` / ``双桥头村``; a problem where the ending also stands inside
+                    # names, ``龙山`` / ``农贸市场``, ``天童南路`` / ``东侧商铺``.)
+                    message = (f"line break inside the list after {_q(current)}; read as two "
+                               f"areas {_q(current)} and {_q(text)}")
+                    if had_sep and _SURE_END.search(current):
+                        self.warn(piece.line, f"{current}|{text}", message)
+                    elif had_sep:
+                        self.problem(piece.line, f"{current}|{text}", message)
                     areas.append(current)
                     current = text
                 else:

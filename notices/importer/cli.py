@@ -482,6 +482,9 @@ def _parse_layouts(text: str, published: dt.date, districts: DistrictTable, *,
                 and not change_only:
             return _general_import(general, districts, published, source_name, source_url,
                                    title, text)
+    # (The column's reading stands: the page's head and foot it reported as runs with no time,
+    # ``宁波晚报``, ``【打印】【关闭】``, are its body.)
+    assembler.release_page_words()
     warnings = list(assembler.warnings)
     problems = list(assembler.problems)
     if general is not None and change_left:
@@ -540,6 +543,8 @@ _UNCLEAN = re.compile(
     r"|^[【\[(（]\d{1,3}[】\])）]$|^(?:全天|全日|整天)"  # (``【2】``: a record's number)
     # (``…医院为双电源用户，不受影响``: a place that keeps its supply, said in a clause.)
     r"|不受影响|照常供电|正常供电"
+    # (``匡堰镇·倡隆村``: a town and the column's dot still before the place.)
+    r"|(?:镇|乡|街道)·"
     # (``因持续高温、负荷过重，延期至…``: a change's reason read as places.)
     r"|^(?:因为|因|由于)"
     # (``桐照村渔港码头冷库区（双回路切换``: a bracket cut open at a comma inside it.)
