@@ -116,7 +116,7 @@ _SURE_END = re.compile(r"(?:村|社区|小区|幢|栋|号|公司|厂|医院|卫�
                        r"专变|部分用户|一带|沿线)$")
 
 
-def _NO_PLACE_IN_IT(printed: str) -> bool:
+def _no_place_in_it(printed: str) -> bool:
     """Whether words read as a run hold no list (no 、, comma or semicolon) and no word ending as
     a place does (``宁波晚报``, ``综合新闻``; not ``天童寺``, ``3号``)."""
     folded = fold(printed)
@@ -1220,7 +1220,7 @@ class NoticeAssembler:
                 fragment = self.run_text()
                 line, col = self.run.start or (self.run.items[0].line, 0)
                 self.read_lines.update(self.run.lines)  # reported below, with the first line
-                if _NO_PLACE_IN_IT(fragment):
+                if _no_place_in_it(fragment):
                     # (``宁波晚报``, ``【字号 大 中 小】【打印】【关闭】``: no list and no word a
                     # place ends with; a page's words if no window comes before or after them.)
                     self.page_words.append((line, col, fragment, dict(self.run.lines),
