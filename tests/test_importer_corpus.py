@@ -7308,3 +7308,22 @@ def test_a_line_break_after_a_name_that_may_go_on_is_a_problem():
     assert [w.message for w in result.warnings if "line break" in w.message] == [
         'line break inside the list after "学士社区"; read as two areas "学士社区" and "东侧商铺"']
     assert places_unclean("匡堰镇·倡隆村") and not places_unclean("倡隆村")
+
+
+def test_a_chat_moves_a_slot_by_its_day_with_its_times_kept_or_puts_its_day_right():
+    """Sets 89 and 92 (tuned on): ``更正：20号的停电取消了，改到23号（礼拜五），时间不变`` called the 20th off but
+    gave no slot on the 23rd; ``[更正] 不好意思发错了，是8月24日（周五），不是23号，时间不变。`` left the slot on
+    the 23rd, active, with exit 0."""
+    moved = ("[韩岭村委-王主任] @所有人 11月20日（礼拜二）上午8点到下午4点，韩岭村、韩岭老街停电。\n\n"
+             "[韩岭村委-王主任] @所有人 更正：20号的停电取消了，改到23号（礼拜五），时间不变\n")
+    general = read_general(moved, dt.date(2035, 11, 17))
+    assert [(w["date"].day, w["start"], w["end"], w["areas"]) for w in general.windows] == [
+        (23, "08:00", "16:00", ["韩岭村", "韩岭老街"])]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in general.cancelled] == [
+        (20, "08:00", ["韩岭村", "韩岭老街"])]
+    put_right = ("[通知] 8月23日（周四）7:00-17:00，长汀村东片、长汀新村停电。\n"
+                 "[更正] 不好意思发错了，是8月24日（周五），不是23号，时间不变。\n")
+    general = read_general(put_right, dt.date(2035, 8, 20))
+    assert [(w["date"].day, w["start"], w["areas"]) for w in general.windows] == [
+        (24, "07:00", ["长汀村东片", "长汀新村"])]
+    assert [(c["date"].day, c["areas"]) for c in general.cancelled] == [(23, ["长汀村东片", "长汀新村"])]

@@ -2327,11 +2327,21 @@ _PLACES_MOVED = re.compile(r"(?:^|[,，。;；:：\n!！])\s*(?:[^,，。;；:�
                            r"(?P<a>[^,，。;；:：\n]{2,30}?)(?:的)?(?:计划)?停电(?:计划)?"
                            r"(?:推迟|延期|顺延|改期)(?:到|至)\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
                            r"(?:\s*[(（][^()（）]{1,4}[)）])?\s*(?:同一时间|同一时段|原时段|时间不变)")
-# (Or by its day alone: ``17号的停电改到19号（星期四）同样时间，范围不变``.)
-_DAY_MOVED_SAME_TIME = re.compile(
-    r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*(?:的|那次)?(?:计划)?(?:停电)?\s*"
-    r"(?:改到|改至|改在|推迟到|推迟至|延期到|延期至|调整到|调整至)\s*(?:(?P<m>\d{1,2})\s*月\s*)?"
-    r"(?P<d>\d{1,2})\s*[号日](?:\s*[(（][^()（）]{1,4}[)）])?\s*(?:的)?(?:同样|同一|相同|原)(?:时间|时段)")
+# (Or by its day alone: ``17号的停电改到19号（星期四）同样时间，范围不变``; the day said, the
+# words that move it, the new day and its weekday.)
+_OLD_DAY = r"(?<![\d月/.-])(?P<day>\d{1,2})\s*[号日]\s*(?:的|那次)?(?:计划)?(?:停电)?"
+_DAY_MOVE_WORDS = r"(?:改到|改至|改在|推迟到|推迟至|延期到|延期至|调整到|调整至)\s*"
+_NEW_DAY = r"(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*[号日](?:\s*[(（][^()（）]{1,4}[)）])?"
+_DAY_MOVED_SAME_TIME = re.compile(_OLD_DAY + r"\s*" + _DAY_MOVE_WORDS + _NEW_DAY
+                                  + r"\s*(?:的)?(?:同样|同一|相同|原)(?:时间|时段)")
+# (Or its times said to stand after the new day: ``20号的停电取消了，改到23号（礼拜五），时间
+# 不变``.)
+_TIME_STANDS = r"\s*,?\s*(?:停电)?(?:时间|时段)(?:不变|照旧|一样)"
+_DAY_MOVED_TIME_KEPT = re.compile(_OLD_DAY + r"(?:取消了?)?\s*,?\s*" + _DAY_MOVE_WORDS + _NEW_DAY
+                                  + _TIME_STANDS)
+# (Or a slip put right: ``是8月24日（周五），不是23号，时间不变``.)
+_DAY_PUT_RIGHT = re.compile(r"是\s*" + _NEW_DAY + r"\s*,?\s*不是\s*(?P<day>\d{1,2})\s*[号日]"
+                            + _TIME_STANDS)
 _DAY_MOVED = re.compile(r"原定(?:于|在)?\s*(?P<day>\d{1,2})\s*[号日]\s*(?P<half>上午|下午)?"
                         r"[^,，。;；\d]{0,8}?" + _CHANGED_TO_WORDS + r"\s*\d{1,2}\s*月")
 # (``27号上午那次停电取消了``: that half of the day's slot.)
@@ -3560,7 +3570,8 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             if line < at_line and [fold(a) for a in window["areas"]] == places \
                     and move(window, int(moved["m"]), int(moved["d"]), at_line):
                 break
-    for moved in _DAY_MOVED_SAME_TIME.finditer(masked):
+    for moved in (m for pattern in (_DAY_MOVED_SAME_TIME, _DAY_MOVED_TIME_KEPT, _DAY_PUT_RIGHT)
+                  for m in pattern.finditer(masked)):
         at_line = _line_of(masked, moved.start())
         earlier = [w for w, line in zip(unique, unique_lines, strict=True)
                    if line < at_line and w["date"].day == int(moved["day"]) and w["areas"]]
