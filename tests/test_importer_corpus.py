@@ -7327,3 +7327,17 @@ def test_a_chat_moves_a_slot_by_its_day_with_its_times_kept_or_puts_its_day_righ
     assert [(w["date"].day, w["start"], w["areas"]) for w in general.windows] == [
         (24, "07:00", ["长汀村东片", "长汀新村"])]
     assert [(c["date"].day, c["areas"]) for c in general.cancelled] == [(23, ["长汀村东片", "长汀新村"])]
+
+
+def test_a_paragraph_of_outages_to_come_that_also_tells_of_one_over():
+    """Set 94 (round 36, tuned on after its one scoring run): a company's news paragraph ``具体安排为：1月13日
+    （本周六）晚上10点到次日凌晨4点，锦屏街道南山路…将停电；…`` with ``另悉，去年12月28日因大风导致的…故障停电，已于
+    当晚全部恢复供电。`` on its next line (no blank line between) was taken for a report of an outage already
+    over: no window read. ``将停电`` says the outages are still to come."""
+    text = ("　　具体安排为：1月13日（本周六）晚上10点到次日凌晨4点，锦屏街道南山路、东门社区将停电；1月16日（下周二）"
+            "下午1点半至5点，西坞街道白杜村部分用户停电。\n"
+            "　　另悉，去年12月28日因大风导致的尚田街道鸣雁村一带故障停电，已于当晚全部恢复供电。\n")
+    general = read_general(text, dt.date(2035, 1, 10))
+    assert [(str(w["date"]), w["start"], w["end"], w["areas"]) for w in general.windows] == [
+        ("2035-01-13", "22:00", "次日04:00", ["南山路", "东门社区"]),
+        ("2035-01-16", "13:30", "17:00", ["白杜村部分用户"])]

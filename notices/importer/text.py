@@ -171,7 +171,7 @@ LINE_NAME = r"\d+(?:\.\d+)?\s*(?:kV|KV|kv|千伏)[^\s、,，;；{stop}]{{1,20}}?
 PAST_WORDS = re.compile(r"已送电|已恢复(?:送电|供电)|已于.{0,16}(?:恢复|修复|抢修)?"
                         r"(?:送电|供电|复电)|故障停电|故障抢修|抢修完毕|已修复"
                         r"|(?:全部|均已|已经)恢复(?:送电|供电)|连夜抢修")
-PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行")
+PLANNED_WORDS = re.compile(r"计划|将于|拟于|预计|定于|待执行|将(?:临时|短时)?停电")
 # The slot's own time said again after a change (``延期至10月15日同一时段进行``, ``…调整为4月14日
 # 同一时间进行``): the column's scanner and the layout reader both read it.
 # (``…推迟至8月7日（星期三）进行，时间不变。``: the same slot, said after the day.)
