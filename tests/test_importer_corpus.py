@@ -7341,3 +7341,15 @@ def test_a_paragraph_of_outages_to_come_that_also_tells_of_one_over():
     assert [(str(w["date"]), w["start"], w["end"], w["areas"]) for w in general.windows] == [
         ("2035-01-13", "22:00", "次日04:00", ["南山路", "东门社区"]),
         ("2035-01-16", "13:30", "17:00", ["白杜村部分用户"])]
+
+
+def test_a_line_cut_a_section_at_a_time_and_a_whole_day_before_a_town_s_colon():
+    """Set 94 (round 36, tuned on after its one scoring run): ``二、1月9日至1月11日，每天8:00—12:00，10kV桑洲线分段
+    停电，影响桑洲镇南山村、…`` took ``10kV桑洲线分段`` for the place, and ``四、1月12日（星期五）全天，强蛟镇：峡山村、
+    加爵科村。`` gave a window of ``全天`` beside the right one (exit 1 for both)."""
+    text = ("　　二、1月9日至1月11日，每天8:00—12:00，10kV桑洲线分段停电，影响桑洲镇南山村、清潭村部分用户。\n"
+            "　　四、1月12日（星期五）全天，强蛟镇：峡山村、加爵科村。\n")
+    general = read_general(text, dt.date(2035, 1, 3))
+    assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in general.windows] == [
+        (9, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]), (10, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]),
+        (11, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]), (12, None, "强蛟镇", ["峡山村", "加爵科村"])]

@@ -3697,7 +3697,10 @@ _WHOLE_DAY_NEXT = re.compile(r"[^\S\n]*\n?(?:[^\S\n]*(?:计划)?停电时间[^\S
 _WHOLE_DAY_COLON = re.compile(r"[ \t]*\n?[ \t]*(?:全天|全日|整天)(?:停电)?(?=[ \t]*[:：])"
                               # (``（星期日）全天老街片区停电``: the places right after.)
                               r"|\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:全天|全日|整天)"
-                              r"(?=[^,，。;；\n\d:：]{2,16}?停电)")
+                              r"(?=[^,，。;；\n\d:：]{2,16}?停电)"
+                              # (``（星期五）全天，强蛟镇：峡山村、…``: a town and its colon after.)
+                              r"|[ \t]*(?:全天|全日|整天)[ \t]*[,，](?=[ \t]*[\u3400-\u9fff]{1,8}"
+                              r"(?:镇|乡|街道)[ \t]*[:：])")
 _COLON_AFTER = re.compile(r"[ \t]*[:：][ \t]*(?=\S)")
 _ACCOUNT = re.compile(r"\s*(?:您|贵)?(?:的)?(?:户号|用户编号|户名)\s*[:：]?\s*[\d*xX]{4,}\s*"
                       r"(?:\((?:(?:用电|用户|客户)?地址\s*[:：]\s*)?(?P<a>[^()]+)\))?\s*(?:所在|的)?"
@@ -4836,10 +4839,11 @@ _TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
-_MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造)?")
+_MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造|分段)?")
 # A line cut by its name, or one of its branches (``10kV横河线``, ``10千伏霞浦线沙湾支线``).
 _LINE_CUT = LINE_NAME.format(stop="", more="|分支")
-_LINE_ONLY = re.compile(r"(?:因|由于)?" + _LINE_CUT + r"(?:配合|检修|施工|改造)?")
+# (``10kV桑洲线分段停电，影响…``: cut a section at a time.)
+_LINE_ONLY = re.compile(r"(?:因|由于)?" + _LINE_CUT + r"(?:配合|检修|施工|改造|分段)?")
 # (``停10千伏霞浦线沙湾支线，影响霞浦街道霞南村、…``: the line cut said with 停 before it.)
 _LINE_WORKS_AFFECTED = re.compile(
     r"[,，\s]*(?:将)?(?:对\s*" + _LINE_CUT
