@@ -7353,3 +7353,16 @@ def test_a_line_cut_a_section_at_a_time_and_a_whole_day_before_a_town_s_colon():
     assert [(w["date"].day, w["start"], w["town"], w["areas"]) for w in general.windows] == [
         (9, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]), (10, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]),
         (11, "08:00", "桑洲镇", ["南山村", "清潭村部分用户"]), (12, None, "强蛟镇", ["峡山村", "加爵科村"])]
+
+
+def test_a_listing_s_planned_row_whose_status_says_it_is_over():
+    """Set 97 (round 36, tuned on after its one scoring run): a bar listing's row ``1 | 2035-10-22 08:00:00~…
+    | 洞桥镇宁锋村、百梁桥村 | 计划停电 | 已送电`` queried the next day was written as a window with exit 0; its
+    status cell says the outage is over (kept in the body with a warning, as a fault's row is)."""
+    text = ("停电计划查询结果（宁波市 海曙区）      查询时间：2035-10-23 10:12\n\n序号 | 停电时间 | 停电区域 | 停电类型 | 状态\n"
+            "1 | 2035-10-22 08:00:00~2035-10-22 16:00:00 | 洞桥镇宁锋村、百梁桥村 | 计划停电 | 已送电\n"
+            "2 | 2035-10-25 08:30:00~2035-10-25 16:30:00 | 集士港镇卖面桥村、集士港镇丰成村 | 计划停电 | 待执行\n")
+    general = read_general(text, dt.date(2035, 10, 23))
+    assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
+        ("2035-10-25", "集士港镇", ["卖面桥村", "丰成村"])]
+    assert any("已送电" in fragment for _, fragment, _ in general.warnings)

@@ -3424,8 +3424,9 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     # (Or a row apart by bars: ``4 | 北仑 | 小港街道：… | 2035-03-06 14:05—… | 故障停电 | 已送电``.)
     def row_over(said: str) -> bool:
         cells = re.split(r"\t|\s{2,}|\s*\|\s*", said.strip())
+        # (A status cell of its own says it whatever the kind: ``计划停电 | 已送电``.)
         return (PAST_WORDS.search(said) is not None or "已结束" in cells) and \
-            not PLANNED_WORDS.search(said)
+            not PLANNED_WORDS.search(said) or bool({"已送电", "已结束", "已完成"} & set(cells))
     past.update({line: line for line in unique_lines if line not in past
                  and ("\t" in lines_f[line - 1] or lines_f[line - 1].count("|") >= 3
                       or len(re.split(r"\s{2,}", lines_f[line - 1].strip())) >= 3)
