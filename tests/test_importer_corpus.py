@@ -7366,3 +7366,19 @@ def test_a_listing_s_planned_row_whose_status_says_it_is_over():
     assert [(str(w["date"]), w["town"], w["areas"]) for w in general.windows] == [
         ("2035-10-25", "集士港镇", ["卖面桥村", "丰成村"])]
     assert any("已送电" in fragment for _, fragment, _ in general.warnings)
+
+
+def test_a_column_run_s_cut_said_before_its_time_and_a_change_to_a_new_time_the_same_day():
+    """Set 96 (round 36, tuned on after its one scoring run): ``鄞州 云龙镇上李家村、冠英村、甲南村一带停电(8:00—17:00)``
+    kept ``甲南村一带停电`` as a place (exit 1). Read rightly, it let set 84's ``原定8月18日(星期五)慈溪掌起镇洋山村、
+    陈家村停电(8:30—15:30)，调整为同日12:30—15:30。`` be written with exit 0 as a slot of ``同日`` called off and
+    no new window: the same day's new time, unbracketed, is the new window."""
+    text = ("计划停电预告\n\n7月11日 星期三\n\n鄞州 云龙镇上李家村、冠英村、甲南村一带停电(8:00—17:00)\n\n变更：\n\n"
+            "原定7月12日(星期四)慈溪掌起镇洋山村、陈家村停电(8:30—15:30)，调整为同日12:30—15:30。\n")
+    result = parse_outage_notice(text, dt.date(2035, 7, 8), DISTRICTS)
+    assert [(w["date"].day, w["start"], w["end"], w["town"], w["areas"]) for w in result.fields["windows"]] == [
+        (11, "08:00", "17:00", "云龙镇", ["上李家村", "冠英村", "甲南村一带"]),
+        (12, "12:30", "15:30", "掌起镇", ["洋山村", "陈家村"])]
+    assert [(c["date"].day, c["start"], c["areas"]) for c in result.fields["cancelled"]] == [
+        (12, "08:30", ["洋山村", "陈家村"])]
+    assert result.problems == []

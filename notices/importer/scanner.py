@@ -234,8 +234,10 @@ _TIME_FROM = re.compile(r"(?:(?:停电)?时间由|原定?)\s*(?=[(]\s*\d{1,2}\s*
 _REASON_BEFORE_CHANGE = re.compile(r"(?:因|由于|受)[^,;。()]{1,24}?(?:影响|原因|需要)\s*[,;]\s*"
                                    r"(?=原定?(?:于|在)?\s*\d)")
 _ORIGINAL_DAY = re.compile(r"原(?:定)?(?:于|在)?\s*(?=\d)")
+# (``…调整为同日12:30—15:30``: the same day, the new time unbracketed.)
 _MOVED_TO = re.compile(r"(?:的)?(?:计划)?(?:停电)?(?:检修|施工|作业)?\s*[,;]?\s*(?:现)?"
-                       r"(?:停电)?(?:时间)?(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*")
+                       r"(?:停电)?(?:时间)?(?:变更|调整|更改|改|推迟|延期|顺延)(?:为|到|至)\s*"
+                       r"(?:(?:当日|当天|同日)\s*(?=\d{1,2}\s*:\s*\d{2}))?")
 # One cell's date and time (``2026-11-10 08:30``, ``2024-03-05 22:00:00``).
 _STAMP = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+"
                     r"\d{1,2}:\d{2}(?::\d{2})?")
@@ -437,6 +439,11 @@ class LineScanner:
             return True
         return self._town_follows(i, stop)
 
+    def _cut_before_time(self, i: int, stop: int) -> bool:
+        """``停电`` right before a run's time in brackets (``…甲南村一带停电(8:00—17:00)``)."""
+        return self.f.startswith("停电", i) and i + 2 < stop and self.f[i + 2] in _OPEN \
+            and (group := self._window_group(i + 2, stop)) is not None and group[0] == "times"
+
     def _area_end(self, i: int, stop: int) -> int:
         f = self.f
         j = i
@@ -455,6 +462,9 @@ class LineScanner:
             if j > i and c in _WINDOW_START and self._bare_window(j, stop):
                 break
             if j > i and (_LABEL_COLON.match(f, j, stop) and f[j:j + 2] in ("停电", "计划")):
+                break
+            # (``…甲南村一带停电(8:00—17:00)``: the run's 停电 before its time.)
+            if j > i and self._cut_before_time(j, stop):
                 break
             # (``…昆亭村一带原定3月15日(8:00—16:00)停电，调整为…``: the original day glued on.)
             # (``…太河路沿线原(8:00—16:00)变更为(9:00—13:00)``: the run's original time.)
@@ -523,6 +533,10 @@ class LineScanner:
                 at_item = True
                 i += 1
                 continue
+            if self._cut_before_time(i, stop):
+                self.emit("space", i, i + 2)  # (the run's 停电, said before its time)
+                i += 2
+                continue
             # (``…任佳溪村(8:30—16:30)。``: a run's line ended with a full stop, nothing after it.)
             if c in "。." and not f[i + 1:stop].strip() and self.tokens and any(
                     t.kind == "times" for t in self.tokens if t.kind != "space"):
@@ -558,7 +572,8 @@ class LineScanner:
             # (``…原定11月9日(8:30—16:30)停电，时间调整为(12:30—16:30)``: the new time alone.)
             run_moved = moved and last is not None and last.kind == "times" \
                 and (match_date(f[:stop], moved.end()) is not None
-                     or re.match(r"[(]\s*\d{1,2}\s*:\s*\d{2}", f[moved.end():stop]))
+                     or re.match(r"[(]\s*\d{1,2}\s*:\s*\d{2}", f[moved.end():stop])
+                     or re.search(r"(?:当日|当天|同日)\s*$", f[moved.start():moved.end()]))
             if moved and moved.end() > i and (run_moved or any(t.kind == "orig_date"
                                                                for t in self.tokens)):
                 self.emit("moved", i, moved.end())
