@@ -7382,3 +7382,15 @@ def test_a_column_run_s_cut_said_before_its_time_and_a_change_to_a_new_time_the_
     assert [(c["date"].day, c["start"], c["areas"]) for c in result.fields["cancelled"]] == [
         (12, "08:30", ["洋山村", "陈家村"])]
     assert result.problems == []
+
+
+def test_an_app_card_s_places_ending_with_part_of_an_area():
+    """Set 96 (round 36, tuned on after its one scoring run): ``[待停电]  2035-07-21  07:30-11:30`` over
+    ``  五乡镇宝幢村、明堂岙村部分区域``: the list under the time was taken for a label's (it holds 区域), and
+    the card gave no places (exit 1); ``部分区域`` is a place's qualifier."""
+    text = ("[待停电]  2035-07-20  08:00-15:00\n  瞻岐镇合一村、东城村一带\n\n"
+            "[待停电]  2035-07-21  07:30-11:30\n  五乡镇宝幢村、明堂岙村部分区域\n")
+    general = read_general(text, dt.date(2035, 7, 18))
+    assert [(w["date"].day, w["town"], w["areas"]) for w in general.windows] == [
+        (20, "瞻岐镇", ["合一村", "东城村一带"]), (21, "五乡镇", ["宝幢村", "明堂岙村部分区域"])]
+    assert general.problems == []

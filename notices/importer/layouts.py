@@ -4251,8 +4251,9 @@ def _plain_list_line(masked: str, start: int, end: int) -> re.Match | None:
     if one and (_PLACE_END.search(one["a"]) or _QUALIFIED_END.search(one["a"])) \
             and _CARD_STATUS.match(masked, one.end() + 1):
         m = one
-    if not m or re.search(r"停电|停水|通知|请|将|届时|时间|范围|区域|\d{1,2}[:：]\d{2}|\d月\d",
-                          m["a"]):
+    # (``明堂岙村部分区域``: a qualifier, no label of a list.)
+    if not m or re.search(r"停电|停水|通知|请|将|届时|时间|范围|(?<!部分)区域|\d{1,2}[:：]\d{2}"
+                          r"|\d月\d", m["a"]):
         return None
     return m
 
