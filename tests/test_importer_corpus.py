@@ -7406,3 +7406,11 @@ def test_a_speaker_naming_itself_in_brackets_is_the_place():
     address = "我中心（大碶街道庐山西路***号）将于7月21日13:00—17:30停电。\n"
     assert all(w["areas"] != ["大碶街道庐山西路***号"]
                for w in read_general(address, dt.date(2033, 7, 18)).windows)
+
+
+def test_only_before_a_clause_s_places_is_no_part_of_them():
+    """Set 94 (round 36, tuned on after its one scoring run): ``1月30日（星期二）8:00—12:00，仅学校食堂、体育馆停电。``
+    was written with ``仅学校食堂`` as a place, exit 0."""
+    text = "接供电部门通知，1月30日（星期二）8:00—12:00，仅学校食堂、体育馆停电。\n"
+    general = read_general(text, dt.date(2035, 1, 19))
+    assert [w["areas"] for w in general.windows] == [["学校食堂", "体育馆"]]

@@ -4894,7 +4894,7 @@ def _clause_areas(masked, text, start, stop, first, end=None) -> list[str] | Non
     for pattern in _PROSE:
         for m in pattern.finditer(scope):
             printed = text[start + m.start("a"):start + m.end("a")]
-            printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*", "", printed)
+            printed = re.sub(r"^(?:届时|倒闸期间|期间)?[,，\s]*(?:仅|只)?(?=\S{2})", "", printed)
             # ``将对东坝镇、…等地停电``: the places are the object of 对 (``因10kV横河线检修对您
             # 所在的慈溪市横河镇孙家境村…的停电``: after the reason and the customer).
             obj = re.match(r"(?:因[^,，。;；对]{0,30}?(?:检修|施工|改造|作业|工程|需要|工作))?"
