@@ -7414,3 +7414,14 @@ def test_only_before_a_clause_s_places_is_no_part_of_them():
     text = "接供电部门通知，1月30日（星期二）8:00—12:00，仅学校食堂、体育馆停电。\n"
     general = read_general(text, dt.date(2035, 1, 19))
     assert [w["areas"] for w in general.windows] == [["学校食堂", "体育馆"]]
+
+
+def test_a_day_of_no_time_whose_sentence_tells_of_a_cut_already_over():
+    """Set 96 (round 36, tuned on after its one scoring run): under a health centre's notice of a cut on the
+    19th, ``7月9日晚雷击造成的短时停电已于当晚恢复，感谢大家理解。`` was written as a window of the 9th with the
+    19th's places, exit 0."""
+    text = ("因配电设备改造，7月19日（星期四）下午14:00—17:30本中心以下区域停电：门诊楼、住院部。\n"
+            "7月9日晚雷击造成的短时停电已于当晚恢复，感谢大家理解。\n")
+    general = read_general(text, dt.date(2035, 7, 16))
+    assert [(w["date"].day, w["start"], w["areas"]) for w in general.windows] == [
+        (19, "14:00", ["门诊楼", "住院部"])]

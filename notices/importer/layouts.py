@@ -2664,6 +2664,11 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                 or anchor.first is None and _NAMED_DAY.match(masked, anchor.end)) and \
                 not re.search(r"停电|断电|供电|送电|检修|施工|停运", whole):
             continue
+        # (``7月9日晚雷击造成的短时停电已于当晚恢复``: a day of no time whose sentence tells of a
+        # cut already over.)
+        if anchor.first is None and re.search(r"已于[^。,，;；]{0,10}恢复|(?:已|均已|全部)恢复",
+                                              whole) and not PLANNED_WORDS.search(whole):
+            continue
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
         if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
             continue
