@@ -2573,6 +2573,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
     items = list(_ITEM_LINE.finditer(masked))
     item_starts, item_ends = [m.start() for m in items], [m.end() for m in items]
     kept = []
+    over_said: list[tuple[int, str, str]] = []  # days told of as cuts already over
     for index, anchor in enumerate(anchors):
         # Page chrome: a link to another article (``上一篇:关于3月10日…停电的通知``).
         if _CHROME.match(masked, masked.rfind("\n", 0, anchor.start) + 1):
@@ -2666,8 +2667,13 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
             continue
         # (``7月9日晚雷击造成的短时停电已于当晚恢复``: a day of no time whose sentence tells of a
         # cut already over.)
+        # (Kept in the body, and said so, as a paragraph about an outage already over is.)
         if anchor.first is None and re.search(r"已于[^。,，;；]{0,10}恢复|(?:已|均已|全部)恢复",
                                               whole) and not PLANNED_WORDS.search(whole):
+            over_line = _line_of(masked, anchor.start)
+            said = lines_p[over_line - 1].strip()
+            if not any(line == over_line for line, _, _ in over_said):
+                over_said.append((over_line, said, PAST_OUTAGE.format(fragment=f'"{said[:40]}"')))
             continue
         # ``5月15日起恢复正常供电``: when the supply comes back, not a cut.
         if anchor.first is None and _SUPPLY_BACK.match(masked, anchor.end):
@@ -3675,7 +3681,7 @@ def _read_general(text: str, reference: dt.date, set_aside: list[str]) -> Genera
                          if n <= number and n not in read and line.strip())
             body.insert(before, clause)
     return GeneralResult(unique, read, body, window_lines=unique_lines,
-                         problems=problems, warnings=warnings, decoys=decoys,
+                         problems=problems, warnings=[*warnings, *over_said], decoys=decoys,
                          cancelled=[c for c, _ in cancelled],
                          cancel_lines=[line for _, line in cancelled])
 
