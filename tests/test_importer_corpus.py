@@ -141,6 +141,10 @@ PROBES94 = ROOT / "tests" / "importer" / "probes-ningbo-94"  # (January 2035; he
 PROBES95 = ROOT / "tests" / "importer" / "probes-ningbo-95"  # (April 2035; held out, scored at the start of stop 48)
 PROBES96 = ROOT / "tests" / "importer" / "probes-ningbo-96"  # (July 2035; held out, scored at the start of stop 48)
 PROBES97 = ROOT / "tests" / "importer" / "probes-ningbo-97"  # (October 2035; held out, scored at the start of stop 48)
+PROBES98 = ROOT / "tests" / "importer" / "probes-ningbo-98"  # (February 2036; held out through stop 48)
+PROBES99 = ROOT / "tests" / "importer" / "probes-ningbo-99"  # (May 2036; held out through stop 48)
+PROBES100 = ROOT / "tests" / "importer" / "probes-ningbo-100"  # (August 2036; held out through stop 48)
+PROBES101 = ROOT / "tests" / "importer" / "probes-ningbo-101"  # (November 2036; held out through stop 48)
 EVERY_NOTICE = (NOTICES + sorted(HELDOUT.glob("*.txt")) + sorted(HELDOUT4.glob("*.txt"))
                 + sorted(HELDOUT5.glob("*.txt")) + sorted(HELDOUT6.glob("*.txt"))
                 + sorted(HELDOUT7.glob("*.txt")) + sorted(HELDOUT8.glob("*.txt"))
@@ -446,7 +450,8 @@ def test_a_wechat_article_with_keycaps_clock_and_pin():
     (PROBES88, 25, 108, 9), (PROBES89, 26, 103, 9), (PROBES90, 25, 99, 5),
     (PROBES91, 26, 106, 6), (PROBES92, 25, 105, 11), (PROBES93, 25, 121, 11),
     (PROBES94, 26, 110, 8), (PROBES95, 25, 124, 8), (PROBES96, 25, 104, 9),
-    (PROBES97, 26, 113, 9)])
+    (PROBES97, 26, 113, 9), (PROBES98, 25, 110, 10), (PROBES99, 25, 123, 9),
+    (PROBES100, 25, 108, 12), (PROBES101, 25, 126, 11)])
 def test_held_out_notices_lose_nothing(folder, notices, windows, cancellations):
     # No floor on the score (it measures the importer on text it was not tuned on); nothing lost.
     scores = score_corpus(folder, DISTRICTS)
