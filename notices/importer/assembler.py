@@ -218,17 +218,15 @@ class NoticeAssembler:
         problems (this reading stands)."""
         for problem, lines, at in reversed(self.page_head_foot):
             self.problems.remove(problem)
-            printed = [self.lines[number - 1][start:end]
-                       for number, (start, end) in sorted(lines.items())]
-            self.body_lines[at:at] = [display(part).strip() for part in printed]
-            for number, part in zip(sorted(lines), printed, strict=True):
-                self.warn(number, part.strip(), f"text {_q(part.strip())} is not an outage "
-                          "window; kept in the body")
+            for offset, (number, (start, end)) in enumerate(sorted(lines.items())):
+                self.keep_in_body(number, self.lines[number - 1][start:end], at + offset)
         self.page_head_foot = []
 
-    def keep_in_body(self, lineno: int, printed: str) -> None:
-        """``printed`` (a line or part of one) is no window: kept in the body, and said so."""
-        self.body_lines.append(display(printed).strip())
+    def keep_in_body(self, lineno: int, printed: str, at: int | None = None) -> None:
+        """``printed`` (a line or part of one) is no window: kept in the body (at its end, or at
+        ``at``), and said so."""
+        self.body_lines.insert(len(self.body_lines) if at is None else at,
+                               display(printed).strip())
         self.warn(lineno, printed.strip(), f"text {_q(printed.strip())} is not an outage window; "
                   "kept in the body")
 
