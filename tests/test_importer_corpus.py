@@ -212,9 +212,11 @@ def test_fields_line_tells_which_field_was_missed_and_counts_invented_windows(tm
     assert run(tmp_path, out=out) == 0
     assert out.getvalue().splitlines()[-2:] == [
         "importer fields: date 1/2, start+end 1/2, district 0/1, town 0/0, areas 0/2, 1 windows invented",
-        # both places are place spans and the span reader agrees: written wrong, exit 0
+        # both places are place spans and the span reader agrees: written wrong, exit 0 with
+        # --dry-run; they name no district, so a real import refuses them (exit 1)
         "importer: 2 windows silently wrong (written wrong with exit 0), 0 exact windows held "
-        "(exit 1), 0 windows missing with exit 0"]
+        "(exit 1), 0 windows missing with exit 0; 2 of the wrong ones in notices a "
+        "real import refuses (a window naming no declared district)"]
 
 
 def test_seed_is_read_by_the_column_reader_and_fast():

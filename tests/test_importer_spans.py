@@ -144,12 +144,14 @@ def test_score_reads_with_the_spans_reader_alone(tmp_path):
         "importer: 1/1 windows exact (100.0%), 0/0 cancellations, 0 fragments unaccounted",
         "importer fields: date 1/1, start+end 1/1, district 0/0, town 0/0, areas 1/1, 0 windows invented",
         "importer: 0 windows silently wrong (written wrong with exit 0), 0 exact windows held "
-        "(exit 1), 0 windows missing with exit 0"]
+        "(exit 1), 0 windows missing with exit 0; 0 of the wrong ones in notices a "
+        "real import refuses (a window naming no declared district)"]
     out = io.StringIO()
     run(tmp_path, out=out)  # the importer: its layout reader takes the title, and asks
     assert out.getvalue().splitlines()[-1] == (
         "importer: 0 windows silently wrong (written wrong with exit 0), 0 exact windows held "
-        "(exit 1), 0 windows missing with exit 0")
+        "(exit 1), 0 windows missing with exit 0; 0 of the wrong ones in notices a "
+        "real import refuses (a window naming no declared district)")
 
 
 def test_one_list_naming_two_districts_gives_one_window_per_district():

@@ -60,6 +60,9 @@ class NoticeScore:
     silent: int = 0  # windows written wrong in a notice read with exit 0
     held: int = 0  # exact windows in a notice the importer asks about (exit 1)
     lost: int = 0  # expected windows missing, not even written wrong, with exit 0
+    # Of ``silent``, those in a notice a real import refuses (exit 1) all the same: a window
+    # naming no declared district, which ``--dry-run`` reports as a warning only.
+    refused: int = 0
 
 
 FIELDS = ("date", "times", "district", "areas")
@@ -233,11 +236,12 @@ def score_notice(txt: Path, districts: DistrictTable, reader: str = "importer") 
     # Lost with exit 0: expected windows no produced window stands for (not even a wrong one).
     lost = 0 if blocked else max(0, len(missed) - len(extra))
     held = exact if blocked else 0
+    refused = silent if result.place_problems else 0
     return NoticeScore(txt.stem, exact, len(expected.get("windows") or []), cancel_exact,
                        len(expected.get("cancelled") or []), len(produced),
                        unaccounted_lines(text, result), missed, extra,
                        field_score(expected.get("windows") or [], produced), silent, held,
-                       lost)
+                       lost, refused)
 
 
 def summary_line(exact: int, expected: int, cancel_exact: int, cancel_expected: int,
@@ -284,7 +288,9 @@ def bench(districts: DistrictTable, corpus: Path, count: int = 1000
 def silent_line(scores: list[NoticeScore]) -> str:
     return (f"importer: {sum(s.silent for s in scores)} windows silently wrong (written wrong "
             f"with exit 0), {sum(s.held for s in scores)} exact windows held (exit 1), "
-            f"{sum(s.lost for s in scores)} windows missing with exit 0")
+            f"{sum(s.lost for s in scores)} windows missing with exit 0; "
+            f"{sum(s.refused for s in scores)} of the wrong ones in notices a real import "
+            "refuses (a window naming no declared district)")
 
 
 def run(corpus: Path | None = None, *, verbose: bool = False, do_bench: bool = False,
