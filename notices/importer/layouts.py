@@ -1840,10 +1840,12 @@ def _header_rows(table: Table, reference: dt.date) -> list[tuple[dict, int]] | N
 
 # (``对下列区域的计划停电``: the places are the list below.)
 _LIST_BELOW = re.compile(r"(?:下列|以下|如下|下述)(?:区域|地区|范围|用户|线路)")
-# (``原定2月27日，因节后复工负荷调整改期``: a reason between; ``由7月25日顺延``.)
-# (``原定3月26日（周六）08:00-16:00，因施工调整改至本日``: with its times.)
+# (A remark ``已取消（原定13:00-17:00）``: the slot called off, at the times it had.)
 _CALLED_OFF_AT = re.compile(r"\s*已?取消\s*\(\s*原(?:定|计划)?\s*"
                             r"(?P<t>\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2})\s*\)\s*[。.]?\s*")
+# (A remark ``原定5月16日，延期``: the row is the slot moved here from that day.)
+# (``原定2月27日，因节后复工负荷调整改期``: a reason between; ``由7月25日顺延``.)
+# (``原定3月26日（周六）08:00-16:00，因施工调整改至本日``: with its times.)
 _MOVED_FROM_CELL = re.compile(r"\s*(?:原(?:定|计划)(?:于)?|由)\s*(?P<d>\d{1,2}\s*月\s*\d{1,2}\s*日"
                               r"\s*(?:\([^()]{1,4}\))?\s*"
                               r"(?:\d{1,2}:\d{2}\s*[-—~至]\s*\d{1,2}:\d{2})?)\s*[,，]?\s*"
@@ -4653,15 +4655,16 @@ _ORIGINAL_LABEL = re.compile(r"(?:^|\s|[:：])原(?:定|计划)?(?:停电)?(?:�
                              r"\s*[:：]?\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*\d{1,2}\s*[.、．](?!\d)", re.M)
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|—{3,}|─{3,}|_{3,})[ \t]*$", re.M)
+# The words after a speaker, before the date it speaks of (``将于``, ``定于``).
+_SPEAKER_VERB = r"\s*(?:将于|将在|定于|拟于|于|将)\s*$"
+# (``本市场（南门菜场）定于…``: the speaker naming itself in brackets; its name, not its
+# address: ``我中心（大碶街道庐山西路***号）将于…`` names no place of it.)
+_OWN_NAMED = re.compile(r"(?:本|我)(?:市场|菜场|店|小区|单位|公司|园区|校|院|中心)\s*[(（]"
+                        r"(?P<a>[^()（）\n,，。\d*＊]{2,20}(?<![号路街巷弄]))[)）]" + _SPEAKER_VERB)
 # (``学校将于…``: a school's letter speaking of itself by its kind.)
 # (``我中心（大碶街道庐山西路***号）将于…``: its address in a bracket between.)
-# (Its name, not its address: ``我中心（大碶街道庐山西路***号）将于…`` names no place of it.)
-_OWN_NAMED = re.compile(r"(?:本|我)(?:市场|菜场|店|小区|单位|公司|园区|校|院|中心)\s*[(（]"
-                        r"(?P<a>[^()（）\n,，。\d*＊]{2,20}(?<![号路街巷弄]))[)）]"
-                        r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
 _OWN_SPEAKER = re.compile(r"(?:(?:我|本)(?:院|校|单位|中心)|(?<![\u3400-\u9fff])(?:学校|医院|我园))"
-                          r"(?:\s*[(（][^()（）\n]{1,30}[)）])?"
-                          r"\s*(?:将于|将在|定于|拟于|于|将)\s*$")
+                          r"(?:\s*[(（][^()（）\n]{1,30}[)）])?" + _SPEAKER_VERB)
 _INSTITUTION_LINE = re.compile(r"^[ \t]*(?P<a>[\u3400-\u9fff]{2,20}?"
                                r"(?:卫生院|医院|学校|中学|小学|幼儿园|卫生服务中心|敬老院|养老院))"
                                r"[ \t]*$", re.M)
@@ -4861,11 +4864,12 @@ _TOWN_LIST = re.compile(r"\s*(?P<t>[\u3400-\u9fff]{1,6}?(?:镇|乡|街道))\s*:\
 # Equipment, not a place: a substation, a line, a switch, a transformer area.
 _EQUIPMENT = re.compile(r"(?:变电站|变电所|开关站|配电站|配电房|线路|\d+\s*[kK]?[vV]?\S{0,6}线|开关"
                         r"|台区|环网柜|公变|专变)$")
-_MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)(?:配合|检修|施工|改造|分段)?")
+# The work said after a line's name (``10kV桑洲线分段停电，影响…``: cut a section at a time).
+_LINE_WORK = r"(?:配合|检修|施工|改造|分段)?"
+_MORE_LINE = re.compile(r"[\u3400-\u9fff\w#]{1,10}?(?:线|支线)" + _LINE_WORK)
 # A line cut by its name, or one of its branches (``10kV横河线``, ``10千伏霞浦线沙湾支线``).
 _LINE_CUT = LINE_NAME.format(stop="", more="|分支")
-# (``10kV桑洲线分段停电，影响…``: cut a section at a time.)
-_LINE_ONLY = re.compile(r"(?:因|由于)?" + _LINE_CUT + r"(?:配合|检修|施工|改造|分段)?")
+_LINE_ONLY = re.compile(r"(?:因|由于)?" + _LINE_CUT + _LINE_WORK)
 # (``停10千伏霞浦线沙湾支线，影响霞浦街道霞南村、…``: the line cut said with 停 before it.)
 _LINE_WORKS_AFFECTED = re.compile(
     r"[,，\s]*(?:将)?(?:对\s*" + _LINE_CUT
